@@ -1,0 +1,56 @@
+"""Pure computation of the Indeks Inovasi Daerah (IID); no Streamlit, no DuckDB.
+
+Methodology versions are data (scoring/metodologi/*.toml); everything here is a function of those files
+and of pandas tables of answers.
+"""
+
+from scoring.compute import (
+    DataTidakSahError,
+    bulatkan,
+    hitung_kematangan,
+    hitung_skor,
+    kontribusi,
+    level_efektif,
+    predikat_untuk,
+    selisih_iid,
+    terapkan_perubahan_level,
+)
+from scoring.loader import (
+    TahunTidakDikenalError,
+    VersiTidakDikenalError,
+    berlaku_untuk_tahun,
+    daftar_versi,
+    load_metodologi,
+    metodologi_untuk_tahun,
+    semua_metodologi,
+)
+from scoring.model import BASIS, KOLOM_INOVASI, KOLOM_SID, KOLOM_SPD, DataPenilaian, Metodologi
+from scoring.validate import Masalah, MetodologiTidakSahError, validate_data
+
+__all__ = [
+    "BASIS",
+    "KOLOM_INOVASI",
+    "KOLOM_SID",
+    "KOLOM_SPD",
+    "DataPenilaian",
+    "DataTidakSahError",
+    "Masalah",
+    "Metodologi",
+    "MetodologiTidakSahError",
+    "TahunTidakDikenalError",
+    "VersiTidakDikenalError",
+    "berlaku_untuk_tahun",
+    "bulatkan",
+    "daftar_versi",
+    "hitung_kematangan",
+    "hitung_skor",
+    "kontribusi",
+    "level_efektif",
+    "load_metodologi",
+    "metodologi_untuk_tahun",
+    "predikat_untuk",
+    "selisih_iid",
+    "semua_metodologi",
+    "terapkan_perubahan_level",
+    "validate_data",
+]

@@ -1,0 +1,272 @@
+"""The Indeks Inovasi Daerah computed from answer tables, vectorised with numpy.
+
+Column contracts (pandas DataFrames):
+- inovasi: kode_wilayah, id_inovasi, status_inovasi (draft/dikirim/diterima/ditolak), urusan_utama
+- jawaban_sid: id_inovasi, kode_indikator (16–35), level_klaim (0–3), status_bukti, level_verifikasi (0–3 or null)
+- jawaban_spd: kode_wilayah, kode_indikator (1–15, sub-rows like 2a), level_klaim, status_bukti, level_verifikasi
+A missing answer row scores 0. Draft innovations are not part of the submission and are ignored.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from scoring.model import BASIS, DataPenilaian, Metodologi
+
+KOLOM_SKOR = (
+    "kode_wilayah",
+    "n_inovasi",
+    "pembagi",
+    "skor_spd",
+    "skor_kematangan",
+    "skor_jumlah_inovasi",
+    "skor_sid",
+    "skor_total",
+    "iid_mentah",
+    "iid",
+    "predikat",
+    "n_urusan_yandas",
+    "syarat_yandas_terpenuhi",
+)
+
+
+class DataTidakSahError(ValueError):
+    pass
+
+
+def _check_basis(basis: str) -> None:
+    if basis not in BASIS:
+        raise ValueError(f"basis '{basis}' tidak dikenal ({', '.join(BASIS)})")
+
+
+def level_efektif(jawaban: pd.DataFrame, basis: str) -> np.ndarray:
+    """The level that counts: verified when set, else the claim when its evidence is 'ada', else 0.
+
+    Basis 'klaim' accepts every claim as entered (what the kabupaten would get if nothing were cut).
+    """
+    _check_basis(basis)
+    klaim = jawaban["level_klaim"].to_numpy(dtype=float, na_value=0.0)
+    if basis == "klaim":
+        return klaim
+    verif = jawaban["level_verifikasi"].to_numpy(dtype=float, na_value=np.nan)
+    ada = (jawaban["status_bukti"] == "ada").to_numpy(dtype=bool, na_value=False)
+    return np.where(np.isnan(verif), np.where(ada, klaim, 0.0), verif)
+
+
+def _bobot(kode: pd.Series, m: Metodologi, aspek: str) -> np.ndarray:
+    indikator = m.indikator_aspek(aspek)
+    codes = pd.Categorical(kode, categories=[i.kode for i in indikator]).codes
+    if (codes < 0).any():
+        unknown = sorted(set(kode[codes < 0].astype(str)))[:5]
+        raise DataTidakSahError(f"kode indikator {aspek} tidak dikenal: {', '.join(unknown)}")
+    return np.array([i.bobot for i in indikator])[codes]
+
+
+def bulatkan(nilai: np.ndarray | float, digit: int) -> np.ndarray:
+    """Round half up at `digit` decimals; the tiny offset absorbs binary noise such as 60.00499999."""
+    faktor = 10.0**digit
+    return np.floor(np.asarray(nilai, dtype=float) * faktor + 0.5 + 1e-9) / faktor
+
+
+def predikat_untuk(iid: np.ndarray | float, m: Metodologi) -> np.ndarray:
+    """Band of each (rounded) IID under the version's own cut-offs; 0 is 'Tidak Dapat Dinilai'."""
+    iid = np.atleast_1d(np.asarray(iid, dtype=float))
+    hasil = np.full(iid.shape, m.predikat_nol, dtype=object)
+    for p in reversed(m.predikat):  # lowest band first, so higher bands overwrite
+        hasil[iid >= p.batas_bawah - 1e-9] = p.nama
+    return hasil
+
+
+def _status_efektif(inovasi: pd.DataFrame, basis: str) -> np.ndarray:
+    status = inovasi["status_inovasi"].to_numpy(dtype=object)
+    if basis == "klaim":  # every claim accepted: a rejected innovation is treated as accepted
+        status = np.where(status == "ditolak", "diterima", status)
+    return status
+
+
+def hitung_kematangan(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi") -> pd.DataFrame:
+    """Per innovation: kematangan = Σ bobot × level over indicators 16–35 (0–111); rejected scores 0.
+
+    Returns the inovasi frame's key columns plus `kematangan`, `dihitung_pembagi` (counts in n for the
+    divisor) and `dihitung_jumlah` (counts for skor jumlah inovasi).
+    """
+    inovasi = data.inovasi
+    jawaban = data.jawaban_sid
+    pos = pd.Index(inovasi["id_inovasi"]).get_indexer(jawaban["id_inovasi"])
+    if (pos < 0).any():
+        raise DataTidakSahError("jawaban_sid memuat id_inovasi yang tidak ada di tabel inovasi")
+    skor = _bobot(jawaban["kode_indikator"], m, "SID") * level_efektif(jawaban, basis)
+    kematangan = np.bincount(pos, weights=skor, minlength=len(inovasi))
+    status = _status_efektif(inovasi, basis)
+    kematangan = np.where(np.isin(status, ("dikirim", "diterima")), kematangan, 0.0)
+    dihitung_pembagi = np.isin(status, ("dikirim", "diterima", "ditolak") if m.ditolak_dihitung else ("dikirim", "diterima"))
+    return pd.DataFrame(
+        {
+            "kode_wilayah": inovasi["kode_wilayah"].to_numpy(),
+            "id_inovasi": inovasi["id_inovasi"].to_numpy(),
+            "status_inovasi": inovasi["status_inovasi"].to_numpy(),
+            "urusan_utama": inovasi["urusan_utama"].to_numpy(),
+            "kematangan": kematangan,
+            "dihitung_pembagi": dihitung_pembagi,
+            "dihitung_jumlah": np.isin(status, m.status_jumlah),
+        }
+    )
+
+
+def _wilayah(data: DataPenilaian) -> pd.Index:
+    kode = pd.concat([data.inovasi["kode_wilayah"], data.jawaban_spd["kode_wilayah"]], ignore_index=True)
+    return pd.Index(pd.unique(kode.astype(str))).sort_values()
+
+
+def hitung_skor(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi") -> pd.DataFrame:
+    """IID per kode_wilayah under one methodology version.
+
+    SPD = Σ bobot × level (indicators 1–15); SID = Σ kematangan ÷ MAX(k, n) + skor jumlah inovasi;
+    IID = (SPD + SID) ÷ skor total maksimum × 100, rounded half up; predikat from the version's bands.
+    Columns: see KOLOM_SKOR.
+    """
+    wilayah = _wilayah(data)
+    w = len(wilayah)
+    per_inovasi = hitung_kematangan(data, m, basis)
+    iw = wilayah.get_indexer(per_inovasi["kode_wilayah"].astype(str))
+    n = np.bincount(iw, weights=per_inovasi["dihitung_pembagi"].to_numpy(float), minlength=w)
+    total_kematangan = np.bincount(iw, weights=per_inovasi["kematangan"].to_numpy(), minlength=w)
+    pembagi = np.maximum(m.pembagi_minimum, n)
+    dihitung_jumlah = per_inovasi["dihitung_jumlah"].to_numpy(bool)
+    n_jumlah = np.bincount(iw, weights=dihitung_jumlah.astype(float), minlength=w)
+    jumlah = m.poin_per_inovasi * np.minimum(n_jumlah, m.batas_inovasi)
+    n_yandas = np.zeros(w)
+    terpenuhi = np.ones(w, dtype=bool)
+    if m.syarat_yandas is not None:
+        urusan = per_inovasi["urusan_utama"].to_numpy(dtype=object)
+        pilih = dihitung_jumlah & np.isin(urusan, m.syarat_yandas.urusan)
+        pasangan = pd.DataFrame({"w": iw[pilih], "u": urusan[pilih]}).drop_duplicates()
+        n_yandas = np.bincount(pasangan["w"].to_numpy(int), minlength=w).astype(float)
+        terpenuhi = n_yandas >= m.syarat_yandas.minimum_urusan
+        jumlah = np.where(terpenuhi, jumlah, 0.0)
+    spd = data.jawaban_spd
+    ispd = wilayah.get_indexer(spd["kode_wilayah"].astype(str))
+    skor_spd = np.bincount(
+        ispd, weights=_bobot(spd["kode_indikator"], m, "SPD") * level_efektif(spd, basis), minlength=w
+    )
+    skor_kematangan = total_kematangan / pembagi
+    skor_sid = skor_kematangan + jumlah
+    total = skor_spd + skor_sid
+    iid_mentah = total / m.maks_total * 100
+    iid = bulatkan(iid_mentah, m.digit_iid)
+    return pd.DataFrame(
+        {
+            "kode_wilayah": wilayah.to_numpy(),
+            "n_inovasi": n.astype(int),
+            "pembagi": pembagi.astype(int),
+            "skor_spd": skor_spd,
+            "skor_kematangan": skor_kematangan,
+            "skor_jumlah_inovasi": jumlah,
+            "skor_sid": skor_sid,
+            "skor_total": total,
+            "iid_mentah": iid_mentah,
+            "iid": iid,
+            "predikat": predikat_untuk(iid, m),
+            "n_urusan_yandas": n_yandas.astype(int),
+            "syarat_yandas_terpenuhi": terpenuhi,
+        }
+    )
+
+
+def kontribusi(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi") -> pd.DataFrame:
+    """Every answer row's share of its region's IID, in IID points (unrounded).
+
+    Per region, Σ kontribusi_iid + skor_jumlah_inovasi ÷ total × 100 equals iid_mentah. Also gives
+    `poin_per_level`: the IID points one level more (or less) on that row is worth, because a level
+    change never moves n, the divisor or the jumlah term.
+    """
+    skor = hitung_skor(data, m, basis).set_index("kode_wilayah")
+    sid = data.jawaban_sid
+    pos = pd.Index(data.inovasi["id_inovasi"]).get_indexer(sid["id_inovasi"])
+    wilayah_sid = data.inovasi["kode_wilayah"].to_numpy(dtype=object)[pos]
+    dinilai = np.isin(_status_efektif(data.inovasi, basis)[pos], ("dikirim", "diterima"))
+    pembagi = skor["pembagi"].reindex(wilayah_sid).to_numpy(float)
+    poin_sid = np.where(dinilai, _bobot(sid["kode_indikator"], m, "SID") / pembagi / m.maks_total * 100, 0.0)
+    spd = data.jawaban_spd
+    poin_spd = _bobot(spd["kode_indikator"], m, "SPD") / m.maks_total * 100
+    level_sid = level_efektif(sid, basis)
+    level_spd = level_efektif(spd, basis)
+    return pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "aspek": "SID",
+                    "kode_wilayah": wilayah_sid,
+                    "id_inovasi": sid["id_inovasi"].to_numpy(),
+                    "kode_indikator": sid["kode_indikator"].to_numpy(),
+                    "level": level_sid,
+                    "poin_per_level": poin_sid,
+                    "kontribusi_iid": poin_sid * level_sid,
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "aspek": "SPD",
+                    "kode_wilayah": spd["kode_wilayah"].to_numpy(),
+                    "id_inovasi": None,
+                    "kode_indikator": spd["kode_indikator"].to_numpy(),
+                    "level": level_spd,
+                    "poin_per_level": poin_spd,
+                    "kontribusi_iid": poin_spd * level_spd,
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+
+
+def terapkan_perubahan_level(
+    data: DataPenilaian, perubahan: pd.DataFrame, basis: str = "terverifikasi"
+) -> DataPenilaian:
+    """Return a copy where the given answers count at a new level.
+
+    `perubahan` columns: aspek (SID/SPD), kode_wilayah (SPD) or id_inovasi (SID), kode_indikator, level_baru.
+    A row that does not exist yet is added. The new level is written so that it counts under `basis`
+    (as a verified level for 'terverifikasi', as the claim for 'klaim').
+    """
+    _check_basis(basis)
+
+    def apply(jawaban: pd.DataFrame, kunci: str, rows: pd.DataFrame) -> pd.DataFrame:
+        if rows.empty:
+            return jawaban
+        baru = rows[[kunci, "kode_indikator", "level_baru"]].drop_duplicates([kunci, "kode_indikator"], keep="last")
+        merged = jawaban.merge(baru, on=[kunci, "kode_indikator"], how="outer", indicator=True)
+        kena = merged["_merge"] != "left_only"
+        merged.loc[merged["_merge"] == "right_only", "status_bukti"] = "ada"
+        kolom = "level_klaim" if basis == "klaim" else "level_verifikasi"
+        merged[kolom] = merged[kolom].astype("Float64")
+        merged.loc[kena, kolom] = merged.loc[kena, "level_baru"].astype(float)
+        if basis == "terverifikasi":
+            merged.loc[merged["_merge"] == "right_only", "level_klaim"] = merged["level_baru"]
+        return merged[list(jawaban.columns)]
+
+    sid = perubahan[perubahan["aspek"] == "SID"]
+    spd = perubahan[perubahan["aspek"] == "SPD"]
+    return DataPenilaian(
+        inovasi=data.inovasi,
+        jawaban_sid=apply(data.jawaban_sid, "id_inovasi", sid),
+        jawaban_spd=apply(data.jawaban_spd, "kode_wilayah", spd),
+    )
+
+
+def selisih_iid(
+    data: DataPenilaian, m: Metodologi, perubahan: pd.DataFrame, basis: str = "terverifikasi"
+) -> pd.DataFrame:
+    """IID per region before and after a set of level changes, re-scored in full (no shortcut)."""
+    sebelum = hitung_skor(data, m, basis).set_index("kode_wilayah")
+    sesudah = hitung_skor(terapkan_perubahan_level(data, perubahan, basis), m, basis).set_index("kode_wilayah")
+    return pd.DataFrame(
+        {
+            "iid_sebelum": sebelum["iid_mentah"],
+            "iid_sesudah": sesudah["iid_mentah"],
+            "selisih_iid": sesudah["iid_mentah"] - sebelum["iid_mentah"],
+            "predikat_sebelum": sebelum["predikat"],
+            "predikat_sesudah": sesudah["predikat"],
+        }
+    ).reset_index()

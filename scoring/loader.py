@@ -1,0 +1,121 @@
+"""Reading methodology versions from scoring/metodologi/*.toml; the only module here that touches files."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from scoring.model import Asal, Berlaku, Indikator, Metodologi, Predikat, SyaratYandas
+from scoring.validate import MetodologiTidakSahError, validate_metodologi_raw
+
+
+class VersiTidakDikenalError(KeyError):
+    def __str__(self) -> str:
+        return f"versi metodologi tidak dikenal: {self.args[0]!r}; tersedia: {', '.join(daftar_versi())}"
+
+
+class TahunTidakDikenalError(KeyError):
+    def __str__(self) -> str:
+        return f"tidak ada versi metodologi untuk tahun {self.args[0]}"
+
+
+def _folder() -> Any:
+    return resources.files("scoring") / "metodologi"
+
+
+def daftar_versi() -> tuple[str, ...]:
+    return tuple(sorted(p.name[:-5] for p in _folder().iterdir() if p.name.endswith(".toml")))
+
+
+@cache
+def load_metodologi(versi: str) -> Metodologi:
+    """Load and validate one version; an invalid file raises MetodologiTidakSahError."""
+    path = _folder() / f"{versi}.toml"
+    if not path.is_file():
+        raise VersiTidakDikenalError(versi)
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    problems = validate_metodologi_raw(raw, versi)
+    if problems:
+        raise MetodologiTidakSahError(f"{versi}.toml", problems)
+    return parse_metodologi(raw)
+
+
+def semua_metodologi() -> tuple[Metodologi, ...]:
+    return tuple(load_metodologi(v) for v in daftar_versi())
+
+
+def metodologi_untuk_tahun(tahun: int) -> Metodologi:
+    for m in semua_metodologi():
+        if tahun in m.tahun:
+            return m
+    raise TahunTidakDikenalError(tahun)
+
+
+def berlaku_untuk_tahun(tahun: int) -> Berlaku:
+    """How (and how surely) a year's rule is known: a borrowed version says so here."""
+    m = metodologi_untuk_tahun(tahun)
+    return next(b for b in m.berlaku if b.tahun == tahun)
+
+
+def _asal(raw: dict[str, Any]) -> Asal:
+    return Asal(keyakinan=raw["keyakinan"], sumber=raw["sumber"], catatan=raw.get("catatan", ""))
+
+
+def parse_metodologi(raw: dict[str, Any]) -> Metodologi:
+    meta = raw["metodologi"]
+    pembagi = raw["pembagi"]
+    jumlah = raw["jumlah_inovasi"]
+    maks = raw["skor_maksimum"]
+    yandas = jumlah.get("syarat_yandas")
+    return Metodologi(
+        versi=meta["versi"],
+        nama=meta["nama"],
+        dasar_hukum=meta["dasar_hukum"],
+        berlaku=tuple(Berlaku(tahun=b["tahun"], asal=_asal(b)) for b in raw["berlaku"]),
+        rumus=raw["rumus"]["keterangan"],
+        rumus_asal=_asal(raw["rumus"]),
+        pembagi_minimum=pembagi["minimum"],
+        pembagi_asal=_asal(pembagi),
+        ditolak_dihitung=pembagi["ditolak_dihitung"]["nilai"],
+        ditolak_asal=_asal(pembagi["ditolak_dihitung"]),
+        poin_per_inovasi=float(jumlah["poin_per_inovasi"]),
+        batas_inovasi=jumlah["batas_inovasi"],
+        status_jumlah=tuple(jumlah["status_dihitung"]),
+        jumlah_asal=_asal(jumlah),
+        syarat_yandas=None
+        if yandas is None
+        else SyaratYandas(
+            minimum_urusan=yandas["minimum_urusan"], urusan=tuple(yandas["urusan"]), asal=_asal(yandas)
+        ),
+        maks_spd=float(maks["spd"]),
+        maks_sid_per_inovasi=float(maks["sid_per_inovasi"]),
+        maks_jumlah=float(maks["jumlah_inovasi"]),
+        maks_total=float(maks["total"]),
+        maks_asal=_asal(maks),
+        digit_iid=raw["pembulatan"]["iid_digit"],
+        pembulatan_asal=_asal(raw["pembulatan"]),
+        predikat_nol=raw["predikat_nol"]["nama"],
+        predikat_nol_asal=_asal(raw["predikat_nol"]),
+        predikat=tuple(
+            sorted(
+                (Predikat(nama=p["nama"], batas_bawah=float(p["batas_bawah"]), asal=_asal(p)) for p in raw["predikat"]),
+                key=lambda p: -p.batas_bawah,
+            )
+        ),
+        indikator=tuple(
+            Indikator(
+                kode=i["kode"],
+                aspek=i["aspek"],
+                nama=i["nama"],
+                variabel=i["variabel"],
+                bobot=float(i["bobot"]),
+                wajib=i["wajib"],
+                level=tuple(i["level"]),
+                bukti=tuple(i["bukti"]),
+                asal=_asal(i),
+            )
+            for i in raw["indikator"]
+        ),
+    )
