@@ -100,7 +100,9 @@ def hitung_kematangan(data: DataPenilaian, m: Metodologi, basis: str = "terverif
     kematangan = np.bincount(pos, weights=skor, minlength=len(inovasi))
     status = _status_efektif(inovasi, basis)
     kematangan = np.where(np.isin(status, ("dikirim", "diterima")), kematangan, 0.0)
-    dihitung_pembagi = np.isin(status, ("dikirim", "diterima", "ditolak") if m.ditolak_dihitung else ("dikirim", "diterima"))
+    dihitung_pembagi = np.isin(
+        status, ("dikirim", "diterima", "ditolak") if m.ditolak_dihitung else ("dikirim", "diterima")
+    )
     return pd.DataFrame(
         {
             "kode_wilayah": inovasi["kode_wilayah"].to_numpy(),

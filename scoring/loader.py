@@ -86,9 +86,7 @@ def parse_metodologi(raw: dict[str, Any]) -> Metodologi:
         jumlah_asal=_asal(jumlah),
         syarat_yandas=None
         if yandas is None
-        else SyaratYandas(
-            minimum_urusan=yandas["minimum_urusan"], urusan=tuple(yandas["urusan"]), asal=_asal(yandas)
-        ),
+        else SyaratYandas(minimum_urusan=yandas["minimum_urusan"], urusan=tuple(yandas["urusan"]), asal=_asal(yandas)),
         maks_spd=float(maks["spd"]),
         maks_sid_per_inovasi=float(maks["sid_per_inovasi"]),
         maks_jumlah=float(maks["jumlah_inovasi"]),

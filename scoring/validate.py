@@ -89,7 +89,9 @@ def _check_table(where: str, table: Any, spec: dict[str, Any]) -> list[str]:
 
 
 def _structure(raw: dict[str, Any]) -> list[str]:
-    problems = [f"kunci puncak tidak dikenal '{k}'" for k in raw if k not in {s.split(".")[0].rstrip("[]") for s in SKEMA}]
+    problems = [
+        f"kunci puncak tidak dikenal '{k}'" for k in raw if k not in {s.split(".")[0].rstrip("[]") for s in SKEMA}
+    ]
     for section, spec in SKEMA.items():
         if section.endswith("[]"):
             name = section[:-2]
@@ -172,7 +174,11 @@ def _consistency(raw: dict[str, Any], versi: str) -> list[str]:
     batas = [p["batas_bawah"] for p in raw["predikat"]]
     if len(set(batas)) != len(batas):
         problems.append("batas_bawah predikat tidak boleh sama")
-    problems += [f"predikat '{p['nama']}': batas_bawah harus di (0, 100]" for p in raw["predikat"] if not 0 < p["batas_bawah"] <= 100]
+    problems += [
+        f"predikat '{p['nama']}': batas_bawah harus di (0, 100]"
+        for p in raw["predikat"]
+        if not 0 < p["batas_bawah"] <= 100
+    ]
     if raw["pembulatan"]["cara"] != "setengah_ke_atas":
         problems.append("pembulatan.cara yang dikenal hanya 'setengah_ke_atas'")
     return problems
@@ -221,7 +227,12 @@ def _enum_problems(tabel: str, frame: pd.DataFrame, kolom: str, boleh: tuple[str
 def _duplicate_problems(tabel: str, frame: pd.DataFrame, kunci: list[str]) -> list[Masalah]:
     ganda = frame.duplicated(kunci, keep="first")
     return [
-        Masalah(tabel, i, kunci[-1], f"baris ganda untuk {' + '.join(kunci)} = {' / '.join(str(frame[k].iat[i]) for k in kunci)}")
+        Masalah(
+            tabel,
+            i,
+            kunci[-1],
+            f"baris ganda untuk {' + '.join(kunci)} = {' / '.join(str(frame[k].iat[i]) for k in kunci)}",
+        )
         for i in np.flatnonzero(ganda.to_numpy())
     ]
 
@@ -229,7 +240,11 @@ def _duplicate_problems(tabel: str, frame: pd.DataFrame, kunci: list[str]) -> li
 def validate_data(data: DataPenilaian, m: Metodologi) -> list[Masalah]:
     """Every problem in the three answer tables at once; an empty list means the data can be scored."""
     problems: list[Masalah] = []
-    tabel = {"inovasi": (data.inovasi, KOLOM_INOVASI), "jawaban_sid": (data.jawaban_sid, KOLOM_SID), "jawaban_spd": (data.jawaban_spd, KOLOM_SPD)}
+    tabel = {
+        "inovasi": (data.inovasi, KOLOM_INOVASI),
+        "jawaban_sid": (data.jawaban_sid, KOLOM_SID),
+        "jawaban_spd": (data.jawaban_spd, KOLOM_SPD),
+    }
     for nama, (frame, kolom) in tabel.items():
         problems += [Masalah(nama, None, k, f"kolom '{k}' tidak ada") for k in kolom if k not in frame.columns]
     if problems:
@@ -241,7 +256,12 @@ def validate_data(data: DataPenilaian, m: Metodologi) -> list[Masalah]:
         frame = tabel[nama][0]
         kode = {i.kode for i in m.indikator_aspek(aspek)}
         problems += [
-            Masalah(nama, i, "kode_indikator", f"kode indikator {aspek} '{frame['kode_indikator'].iat[i]}' tidak dikenal di metodologi {m.versi}")
+            Masalah(
+                nama,
+                i,
+                "kode_indikator",
+                f"kode indikator {aspek} '{frame['kode_indikator'].iat[i]}' tidak dikenal di metodologi {m.versi}",
+            )
             for i in np.flatnonzero((~frame["kode_indikator"].isin(kode)).to_numpy())
         ]
         problems += _level_problems(nama, frame, "level_klaim", wajib=False)
