@@ -1,0 +1,79 @@
+"""One DuckDB connection per process and a cursor per query (DuckDB refuses concurrent use of one connection)."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from dasbor.db.migrate import migrate
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DB = ROOT / "data" / "iid.duckdb"
+
+
+class DatabaseTerkunciError(RuntimeError):
+    """The file is held by another process (usually the running dashboard server)."""
+
+
+def db_path() -> Path:
+    """The database file: $DASBOR_DB when set (tests, deployments), else data/iid.duckdb."""
+    return Path(os.environ.get("DASBOR_DB", DEFAULT_DB))
+
+
+@cache
+def sql(name: str) -> str:
+    """The text of dasbor/db/queries/<name>.sql; queries take DuckDB $named parameters, never string building."""
+    if not re.fullmatch(r"[a-z0-9_]+", name):
+        raise ValueError(f"nama query tidak sah: {name!r}")
+    return (resources.files("dasbor.db") / "queries" / f"{name}.sql").read_text(encoding="utf-8")
+
+
+class Database:
+    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise DatabaseTerkunciError(
+                    f"Basis data {self.path} sedang dipakai proses lain (biasanya server dasbor yang sedang "
+                    "berjalan). Hentikan server itu dulu, atau lakukan impor lewat halaman Data di dasbor."
+                ) from exc
+            raise
+        if not read_only:
+            migrate(self._con)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self._con.cursor()
+
+    def query(self, name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+        """Run a named query file and return a DataFrame."""
+        with self.cursor() as cur:
+            return cur.execute(sql(name), dict(params or {})).df()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All or nothing: the block's statements commit together or not at all."""
+        cur = self.cursor()
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            yield cur
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        finally:
+            cur.close()

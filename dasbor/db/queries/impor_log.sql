@@ -1,0 +1,3 @@
+SELECT id_impor, waktu, pengguna, nama_file, sha256, tahun, baris, hasil, pesan, id_sumber_data
+FROM impor_log
+ORDER BY id_impor DESC

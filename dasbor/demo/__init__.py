@@ -1,0 +1,1 @@
+"""Seeded, deterministic synthetic demo data for Kalimantan Selatan (labelled synthetic wherever shown)."""

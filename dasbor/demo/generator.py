@@ -1,0 +1,410 @@
+"""Build the synthetic Kalsel demo database, calibrated so computed IID matches every published value (±1.0).
+
+The innovation data is invented; only `hasil_resmi` (copied from data/referensi) is real. Every draw comes from a
+random generator seeded by (seed, kode_wilayah, tahun), so the same seed always gives the same database.
+Calibration: each region-year has one quality knob q in [0, 1]; every level, evidence status and verdict is a
+monotone function of q over fixed random draws, so IID(q) is non-decreasing and a bisection finds the target.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import scoring
+from dasbor.demo.kosakata import KECAMATAN, NAMA_INOVASI, OPD_KABUPATEN, OPD_PROVINSI, RSUD, URUSAN_YANDAS
+
+SEED = 20231212
+TAHUN = (2021, 2022, 2023, 2024, 2025)
+TAHUN_SEMENTARA = 2025  # the latest year: verification still under way, as at the 2025 field validation
+REFERENSI = Path(__file__).resolve().parents[2] / "data" / "referensi"
+
+# Innovations reported per year. Published anchors: Tabalong 175 (2023) and 291 (2025), Balangan 200 and
+# Tapin 65 (2025); the rest sit in the published 15–150 range.
+JUMLAH_INOVASI = {
+    "63": (60, 70, 85, 95, 110),
+    "63.01": (25, 30, 38, 45, 52),
+    "63.02": (15, 18, 22, 28, 33),
+    "63.03": (45, 60, 75, 90, 105),
+    "63.04": (20, 28, 35, 40, 48),
+    "63.05": (22, 30, 40, 52, 65),
+    "63.06": (80, 95, 110, 125, 140),
+    "63.07": (24, 30, 36, 42, 50),
+    "63.08": (35, 45, 50, 58, 66),
+    "63.09": (120, 150, 175, 230, 291),
+    "63.10": (30, 38, 46, 55, 62),
+    "63.11": (40, 60, 90, 140, 200),
+    "63.71": (50, 65, 80, 90, 100),
+    "63.72": (12, 18, 25, 32, 40),
+}
+
+# Synthetic IID targets where nothing is published: HSS and Tabalong near the top, Banjarbaru low early on,
+# Tanah Bumbu 9th of 13 in 2024 as reported. Published values in hasil_resmi override these.
+TARGET_SINTETIS = {
+    "63": (45.0, 48.5, 50.2, 51.7, 56.0),
+    "63.01": (38.0, 41.0, 44.0, 47.0, 50.0),
+    "63.02": (30.0, 33.0, 37.0, 40.0, 43.0),
+    "63.03": (48.0, 53.0, 57.6, 58.9, 61.0),
+    "63.04": (33.0, 39.0, 43.0, 46.0, 49.0),
+    "63.05": (42.0, 48.0, 55.0, 68.7, 71.0),
+    "63.06": (66.0, 67.0, 69.0, 71.0, 74.0),
+    "63.07": (40.0, 44.0, 47.0, 50.0, 53.0),
+    "63.08": (52.0, 58.9, 57.0, 59.0, 60.0),
+    "63.09": (72.0, 79.4, 80.0, 81.0, 84.0),
+    "63.10": (37.0, 42.0, 45.0, 47.5, 51.0),
+    "63.11": (44.0, 52.0, 61.0, 70.0, 97.6),
+    "63.71": (51.0, 58.6, 60.7, 58.4, 62.0),
+    "63.72": (16.7, 24.0, 31.0, 36.0, 40.0),
+}
+
+# How often evidence for an SID indicator is missing or weak; video, replikasi and regulasi most often.
+RAWAN_SID = {"16": 0.55, "18": 0.35, "31": 0.7, "34": 0.4, "35": 0.6}
+RAWAN_BAWAAN = 0.22
+SULIT_SID = {"31": 1.0, "15": 0.5}  # replication is rarely achieved at all, so its claims run lower
+
+
+def _rng(seed: int, *parts: object) -> np.random.Generator:
+    return np.random.default_rng([seed, *(zlib.crc32(str(p).encode()) for p in parts)])
+
+
+def load_referensi() -> tuple[pd.DataFrame, pd.DataFrame]:
+    wilayah = pd.read_csv(REFERENSI / "wilayah-kalsel.csv", dtype={"kode_wilayah": str})
+    resmi = pd.read_csv(REFERENSI / "hasil-resmi-kalsel.csv", dtype={"kode_wilayah": str})
+    return wilayah, resmi
+
+
+def target_iid(resmi: pd.DataFrame) -> dict[tuple[str, int], float]:
+    target = {(k, t): v for k, values in TARGET_SINTETIS.items() for t, v in zip(TAHUN, values, strict=True)}
+    for row in resmi.dropna(subset=["nilai_iid"]).itertuples():
+        target[(row.kode_wilayah, int(row.tahun_penilaian))] = float(row.nilai_iid)
+    return target
+
+
+@dataclass(frozen=True)
+class Draws:
+    """Fixed uniform draws of one region-year; answers are monotone functions of q over these."""
+
+    sid_level: np.ndarray  # (n, 20)
+    sid_bukti: np.ndarray
+    sid_jenis: np.ndarray
+    sid_turun: np.ndarray
+    inovasi_mutu: np.ndarray  # (n,) per-innovation quality offset
+    inovasi_tolak: np.ndarray
+    inovasi_verif: np.ndarray
+    spd_level: np.ndarray  # (m,)
+    spd_bukti: np.ndarray
+    spd_turun: np.ndarray
+
+
+def _draws(rng: np.random.Generator, n: int, n_sid: int, n_spd: int) -> Draws:
+    u = rng.random
+    return Draws(
+        sid_level=u((n, n_sid)),
+        sid_bukti=u((n, n_sid)),
+        sid_jenis=u((n, n_sid)),
+        sid_turun=u((n, n_sid)),
+        inovasi_mutu=rng.normal(0, 0.6, n),
+        inovasi_tolak=u(n),
+        inovasi_verif=u(n),
+        spd_level=u(n_spd),
+        spd_bukti=u(n_spd),
+        spd_turun=u(n_spd),
+    )
+
+
+def _level(q: float, u: np.ndarray, offset: np.ndarray | float) -> np.ndarray:
+    # Offsets fade as q nears 1 so that a top region can reach near-perfect answers (Balangan 97,60).
+    return np.clip(np.floor(5 * q - 0.6 + (1 - q) * offset + 1.8 * (u - 0.5)), 0, 3)
+
+
+def _bukti(klaim: np.ndarray, u: np.ndarray, jenis: np.ndarray, rawan: np.ndarray | float, q: float) -> np.ndarray:
+    hilang = u < np.clip(1.3 * rawan * (1 - q), 0, 0.95)
+    status = np.where(jenis < 0.55, "kosong", np.where(jenis < 0.8, "perlu_perbaikan", "ditolak"))
+    return np.where((klaim == 0) | hilang, status, "ada").astype(object)
+
+
+def _verifikasi(klaim: np.ndarray, bukti: np.ndarray, turun: np.ndarray, q: float) -> np.ndarray:
+    # A verifier accepts the claim, or one level less when the document supports less; no evidence gives 0.
+    kurang = (turun < 0.3 * (1 - q)).astype(float)
+    return np.where(bukti == "ada", np.maximum(klaim - kurang, 0), 0.0)
+
+
+def jawaban(
+    d: Draws, q: float, sid_kode: list[str], spd_kode: list[str], sementara: bool, n_draft: int = 0
+) -> tuple[np.ndarray, pd.DataFrame, pd.DataFrame]:
+    """Innovation statuses and the SID/SPD answers of one region-year at quality q; the last n_draft are drafts."""
+    offset = np.array([-SULIT_SID.get(k, 0.0) for k in sid_kode])[None, :] + d.inovasi_mutu[:, None]
+    klaim = _level(q, d.sid_level, offset)
+    rawan = np.array([RAWAN_SID.get(k, RAWAN_BAWAAN) for k in sid_kode])[None, :]
+    bukti = _bukti(klaim, d.sid_bukti, d.sid_jenis, rawan, q)
+    terverifikasi = d.inovasi_verif < (0.6 if sementara else 1.0)
+    tolak = d.inovasi_tolak < 0.1 * (1 - q)
+    status = np.where(terverifikasi, np.where(tolak, "ditolak", "diterima"), "dikirim").astype(object)
+    if n_draft:
+        status[-n_draft:] = "draft"
+        terverifikasi[-n_draft:] = False
+    verif = np.where(terverifikasi[:, None], _verifikasi(klaim, bukti, d.sid_turun, q), np.nan)
+    spd_klaim = _level(q, d.spd_level, 0.3)
+    spd_bukti = _bukti(spd_klaim, d.spd_bukti, d.spd_level, 0.12, q)
+    spd_verif = np.full(len(spd_kode), np.nan) if sementara else _verifikasi(spd_klaim, spd_bukti, d.spd_turun, q)
+    sid = pd.DataFrame(
+        {
+            "baris": np.repeat(np.arange(len(status)), len(sid_kode)),
+            "kode_indikator": np.tile(sid_kode, len(status)),
+            "level_klaim": klaim.ravel(),
+            "status_bukti": bukti.ravel(),
+            "level_verifikasi": verif.ravel(),
+        }
+    )
+    spd = pd.DataFrame(
+        {"kode_indikator": spd_kode, "level_klaim": spd_klaim, "status_bukti": spd_bukti, "level_verifikasi": spd_verif}
+    )
+    return status, sid, spd
+
+
+def iid_wilayah_tahun(
+    kode: str, status: np.ndarray, urusan: list[str], sid: pd.DataFrame, spd: pd.DataFrame, m: scoring.Metodologi
+) -> float:
+    """Unrounded IID of one region-year, computed by the shared scoring module."""
+    ids = [str(i) for i in range(len(status))]
+    data = scoring.DataPenilaian(
+        inovasi=pd.DataFrame(
+            {"kode_wilayah": kode, "id_inovasi": ids, "status_inovasi": status, "urusan_utama": urusan}
+        ),
+        jawaban_sid=sid.assign(id_inovasi=sid["baris"].astype(str)),
+        jawaban_spd=spd.assign(kode_wilayah=kode),
+    )
+    return float(scoring.hitung_skor(data, m)["iid_mentah"].iat[0])
+
+
+def calibrate(
+    kode: str, d: Draws, urusan: list[str], target: float, m: scoring.Metodologi, sementara: bool, n_draft: int
+) -> float:
+    """Bisect q so that the region-year's IID lands as close to target as the draws allow."""
+    sid_kode = [i.kode for i in m.indikator_aspek("SID")]
+    spd_kode = [i.kode for i in m.indikator_aspek("SPD")]
+
+    def iid(q: float) -> float:
+        status, sid, spd = jawaban(d, q, sid_kode, spd_kode, sementara, n_draft)
+        return iid_wilayah_tahun(kode, status, urusan, sid, spd, m)
+
+    lo, hi = 0.0, 1.0
+    best = (abs(iid(hi) - target), hi)
+    for _ in range(22):
+        mid = (lo + hi) / 2
+        value = iid(mid)
+        best = min(best, (abs(value - target), mid))
+        lo, hi = (mid, hi) if value < target else (lo, mid)
+    return best[1]
+
+
+def fingerprint(frames: dict[str, pd.DataFrame]) -> str:
+    """SHA-256 over the generated tables: the same seed must always give the same fingerprint."""
+    h = hashlib.sha256()
+    for name in sorted(frames):
+        h.update(name.encode())
+        h.update(pd.util.hash_pandas_object(frames[name].astype(str), index=False).to_numpy().tobytes())
+    return h.hexdigest()
+
+
+def _tanggal(rng: np.random.Generator, tahun: int) -> date:
+    return date(tahun, int(rng.integers(1, 13)), int(rng.integers(1, 29)))
+
+
+CATATAN_VERIFIKASI = {
+    "16": "SK tidak menyebut nama inovasi",
+    "31": "Tidak ada surat/perjanjian dari daerah pereplikasi",
+    "35": "Tautan video tidak dapat dibuka atau substansi kurang",
+    "33": "Rekap penerima manfaat tidak bertanggal",
+    "18": "Kutipan DPA tidak memuat nomenklatur inovasi",
+}
+CATATAN_UMUM = "Dokumen tidak sesuai parameter yang dipilih"
+
+
+def perangkat_daerah(kode: str, jenis: str) -> pd.DataFrame:
+    if jenis == "provinsi":
+        rows = list(OPD_PROVINSI)
+    else:
+        rows = [*OPD_KABUPATEN, (RSUD[kode], "RSUD", "kesehatan")]
+        rows += [(f"Kecamatan {k}", f"Kec. {k}", "tata kelola pemerintahan") for k in KECAMATAN[kode][:3]]
+        if jenis == "kota":  # a city has kecamatan and kelurahan but no village-development office
+            rows = [r for r in rows if r[1] != "DPMD"]
+    return pd.DataFrame(
+        {
+            "id_perangkat_daerah": [f"{kode}-PD{i + 1:02d}" for i in range(len(rows))],
+            "kode_wilayah": kode,
+            "nama_perangkat_daerah": [r[0] for r in rows],
+            "singkatan": [r[1] for r in rows],
+            "urusan": [r[2] for r in rows],
+        }
+    )
+
+
+def pool_inovasi(rng: np.random.Generator, kode: str, n: int, opd: pd.DataFrame) -> pd.DataFrame:
+    """A region's innovations in reporting order: one per urusan wajib pelayanan dasar first, then the rest,
+    then local variants per kecamatan once the names run out. Earlier entries recur in later years."""
+    names = list(NAMA_INOVASI)
+    order = [int(rng.choice([i for i, x in enumerate(names) if x[2] == u])) for u in URUSAN_YANDAS]
+    rest = [i for i in rng.permutation(len(names)) if i not in order]
+    entries = [names[i] for i in order + rest]
+    for kec in KECAMATAN[kode]:
+        entries += [
+            (f"{a} {kec.upper()}", f"{p} Kecamatan {kec}", u, j)
+            for a, p, u, j in (names[i] for i in rng.permutation(len(names)))
+        ]
+    entries = entries[:n]
+    pd_by_urusan = opd.groupby("urusan")["id_perangkat_daerah"].apply(list).to_dict()
+    id_pd = [
+        str(rng.choice(pd_by_urusan.get(u, opd["id_perangkat_daerah"].tolist())))
+        if rng.random() < 0.85
+        else str(rng.choice(opd["id_perangkat_daerah"]))
+        for _, _, u, _ in entries
+    ]
+    return pd.DataFrame(
+        {
+            "nama_inovasi": [f"{a} ({p})" for a, p, _, _ in entries],
+            "akronim": [a for a, _, _, _ in entries],
+            "urusan_utama": [u for _, _, u, _ in entries],
+            "jenis": [j for _, _, _, j in entries],
+            "id_perangkat_daerah": id_pd,
+            "inisiator": rng.choice(
+                ["perangkat daerah", "ASN", "kepala daerah", "masyarakat", "anggota DPRD"],
+                len(entries),
+                p=[0.6, 0.2, 0.12, 0.05, 0.03],
+            ),
+            "bentuk": rng.choice(
+                ["pelayanan publik", "tata kelola pemerintahan daerah", "inovasi daerah lainnya"],
+                len(entries),
+                p=[0.6, 0.3, 0.1],
+            ),
+            "u_tahapan": rng.random(len(entries)),
+            "u_profil": rng.random(len(entries)),
+            "urusan_lain": np.where(rng.random(len(entries)) < 0.25, rng.choice(URUSAN_YANDAS, len(entries)), None),
+        }
+    )
+
+
+def _profil(pool: pd.DataFrame, tahun: int, rng: np.random.Generator, wilayah: str) -> pd.DataFrame:
+    u = pool["u_tahapan"].to_numpy()
+    tahapan = np.where(u < 0.05, "inisiatif", np.where(u < 0.10, "uji coba", "penerapan"))
+    awal = [date(tahun - 1 - int(rng.integers(0, 3)), int(rng.integers(1, 13)), int(rng.integers(1, 29))) for _ in u]
+    uji_coba = [None if t == "inisiatif" else a for t, a in zip(tahapan, awal, strict=True)]
+    penerapan = [
+        date(a.year + (a.month + 4) // 12, (a.month + 4) % 12 + 1, a.day) if t == "penerapan" else None
+        for t, a in zip(tahapan, awal, strict=True)
+    ]
+    nama = pool["akronim"]
+    lengkap = pool["u_profil"].to_numpy() > 0.08  # about one in twelve lacks its rancang bangun, a required field
+    return pd.DataFrame(
+        {
+            "tahapan": tahapan,
+            "tanggal_uji_coba": pd.to_datetime(pd.Series(uji_coba, dtype=object)),
+            "tanggal_penerapan": pd.to_datetime(pd.Series(penerapan, dtype=object)),
+            "rancang_bangun": np.where(
+                lengkap,
+                [
+                    f"{n} lahir dari permasalahan layanan di {wilayah}: proses lama, data tersebar, dan warga harus "
+                    "datang berkali-kali. Dasar hukum, isu strategis, metode pembaharuan, keunggulan, dan tahapan "
+                    "penggunaan diuraikan dalam dokumen rancang bangun."
+                    for n in nama
+                ],
+                None,
+            ),
+            "tujuan": [f"Mempercepat dan mempermudah layanan melalui {n}" for n in nama],
+            "manfaat": [f"Warga {wilayah} memperoleh layanan lebih cepat, murah, dan terukur" for _ in nama],
+            "hasil_inovasi": [f"Waktu layanan {n} turun dan kepuasan masyarakat meningkat" for n in nama],
+        }
+    )
+
+
+def build_frames(seed: int = SEED) -> dict[str, pd.DataFrame]:
+    """All demo tables as DataFrames, deterministic for a seed, calibrated to the published IID values."""
+    wilayah, resmi = load_referensi()
+    target = target_iid(resmi)
+    frames: dict[str, list[pd.DataFrame]] = {
+        "perangkat_daerah": [],
+        "inovasi": [],
+        "jawaban_sid": [],
+        "jawaban_spd": [],
+    }
+    for w in wilayah.itertuples():
+        kode = w.kode_wilayah
+        opd = perangkat_daerah(kode, w.jenis)
+        frames["perangkat_daerah"].append(opd.drop(columns="urusan"))
+        n_draft = [max(1, round(0.05 * n)) for n in JUMLAH_INOVASI[kode]]
+        pool = pool_inovasi(_rng(seed, kode, "pool"), kode, max(JUMLAH_INOVASI[kode]) + max(n_draft), opd)
+        for i, tahun in enumerate(TAHUN):
+            m = scoring.metodologi_untuk_tahun(tahun)
+            sid_kode = [x.kode for x in m.indikator_aspek("SID")]
+            spd_kode = [x.kode for x in m.indikator_aspek("SPD")]
+            n = JUMLAH_INOVASI[kode][i] + n_draft[i]
+            rng = _rng(seed, kode, tahun)
+            d = _draws(rng, n, len(sid_kode), len(spd_kode))
+            tahun_pool = pool.iloc[:n].reset_index(drop=True)
+            urusan = tahun_pool["urusan_utama"].tolist()
+            sementara = tahun == TAHUN_SEMENTARA
+            q = calibrate(kode, d, urusan, target[(kode, tahun)], m, sementara, n_draft[i])
+            status, sid, spd = jawaban(d, q, sid_kode, spd_kode, sementara, n_draft[i])
+            ids = np.array([f"{kode}-{tahun}-{j + 1:04d}" for j in range(n)])
+            video_ada = sid.loc[sid["kode_indikator"] == "35", "status_bukti"].to_numpy() == "ada"
+            profil = _profil(tahun_pool, tahun, rng, w.nama_wilayah)
+            frames["inovasi"].append(
+                pd.concat(
+                    [
+                        pd.DataFrame(
+                            {
+                                "id_inovasi": ids,
+                                "tahun": tahun,
+                                "kode_wilayah": kode,
+                                "status_inovasi": status,
+                                "tautan_video": np.where(
+                                    video_ada,
+                                    [f"https://www.youtube.com/watch?v=demo{zlib.crc32(x.encode()):08x}" for x in ids],
+                                    None,
+                                ),
+                            }
+                        ),
+                        tahun_pool[
+                            [
+                                "id_perangkat_daerah",
+                                "nama_inovasi",
+                                "inisiator",
+                                "jenis",
+                                "bentuk",
+                                "urusan_utama",
+                                "urusan_lain",
+                            ]
+                        ],
+                        profil,
+                    ],
+                    axis=1,
+                )
+            )
+            lemah = sid["status_bukti"].isin(["ditolak", "perlu_perbaikan"]) & sid["level_verifikasi"].notna()
+            frames["jawaban_sid"].append(
+                sid.assign(
+                    id_inovasi=ids[sid["baris"].to_numpy()],
+                    catatan_verifikasi=np.where(
+                        lemah, [CATATAN_VERIFIKASI.get(k, CATATAN_UMUM) for k in sid["kode_indikator"]], None
+                    ),
+                ).drop(columns="baris")
+            )
+            frames["jawaban_spd"].append(spd.assign(kode_wilayah=kode, tahun=tahun, catatan_verifikasi=None))
+    out = {name: pd.concat(parts, ignore_index=True) for name, parts in frames.items()}
+    out["wilayah"] = wilayah.rename(columns={"perkiraan_pusat_lat": "lat", "perkiraan_pusat_lng": "lng"})
+    out["hasil_resmi"] = resmi.rename(columns={"tahun_penilaian": "tahun"}).drop(columns="nama_wilayah")
+    out["periode"] = pd.DataFrame(
+        {
+            "tahun": list(TAHUN),
+            "versi_metodologi": [scoring.metodologi_untuk_tahun(t).versi for t in TAHUN],
+            "status": ["sementara" if t == TAHUN_SEMENTARA else "final" for t in TAHUN],
+            "batas_pelaporan": pd.to_datetime(["2021-08-13", "2022-09-17", "2023-07-28", "2024-08-22", "2025-08-23"]),
+        }
+    )
+    return out

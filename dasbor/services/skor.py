@@ -1,0 +1,66 @@
+"""Index scores per wilayah and year, computed by the shared scoring module from the database."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import scoring
+from dasbor.db.connection import Database
+from dasbor.services.db import database, stempel
+
+
+def data_penilaian(db: Database, tahun: int) -> scoring.DataPenilaian:
+    return scoring.DataPenilaian(
+        inovasi=db.query("inovasi_tahun", {"tahun": tahun}),
+        jawaban_sid=db.query("jawaban_sid_tahun", {"tahun": tahun}),
+        jawaban_spd=db.query("jawaban_spd_tahun", {"tahun": tahun}),
+    )
+
+
+def metodologi_tahun(db: Database, tahun: int, versi: str | None = None) -> scoring.Metodologi:
+    """The rule version of a year as recorded in `periode`, or an explicit version to re-score under."""
+    if versi:
+        return scoring.load_metodologi(versi)
+    periode = db.query("periode").set_index("tahun")
+    if tahun in periode.index:
+        return scoring.load_metodologi(periode.at[tahun, "versi_metodologi"])
+    return scoring.metodologi_untuk_tahun(tahun)
+
+
+def _peringkat(skor: pd.DataFrame) -> pd.Series:
+    """Rank among peers: kabupaten and kota together, the province alone (it is ranked among provinces)."""
+    kelompok = skor["jenis"].where(skor["jenis"] == "provinsi", "kabupaten/kota")
+    return skor.groupby(kelompok)["iid_mentah"].rank(ascending=False, method="min").astype(int)
+
+
+def hitung_skor_tahun(db: Database, tahun: int, basis: str = "terverifikasi", versi: str | None = None) -> pd.DataFrame:
+    """Scores of every wilayah in one year with names, rank and the rule version used."""
+    m = metodologi_tahun(db, tahun, versi)
+    skor = scoring.hitung_skor(data_penilaian(db, tahun), m, basis)
+    skor = db.query("wilayah")[["kode_wilayah", "nama_wilayah", "jenis"]].merge(skor, on="kode_wilayah")
+    skor.insert(0, "tahun", tahun)
+    skor["peringkat"] = _peringkat(skor)
+    skor["versi_metodologi"] = m.versi
+    skor["basis"] = basis
+    return skor.sort_values(["jenis", "peringkat"], key=lambda s: s.eq("provinsi") if s.name == "jenis" else s)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _skor_tahun_cached(path: str, stamp: tuple[int, ...], tahun: int, basis: str, versi: str | None) -> pd.DataFrame:
+    return hitung_skor_tahun(database(), tahun, basis, versi)
+
+
+def skor_tahun(tahun: int, basis: str = "terverifikasi", versi: str | None = None) -> pd.DataFrame:
+    db = database()
+    return _skor_tahun_cached(str(db.path), stempel(db), tahun, basis, versi)
+
+
+def daftar_tahun() -> list[int]:
+    return database().query("periode")["tahun"].astype(int).tolist()
+
+
+def data_sintetis(tahun: int) -> pd.DataFrame:
+    """Synthetic sources behind a year's data (empty when all of it was imported from real files)."""
+    sumber = database().query("sumber_data_tahun", {"tahun": tahun})
+    return sumber[sumber["sintetis"]]

@@ -1,0 +1,44 @@
+"""Shared fixtures: one demo database per test session, copied for tests that write."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+from dasbor.demo.build import build_demo_db
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database built once per session; treat as read-only (copy it to write)."""
+    path = tmp_path_factory.mktemp("demo") / "iid.duckdb"
+    build_demo_db(path)
+    return path
+
+
+@pytest.fixture
+def salinan_db(demo_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database for a test that writes."""
+    path = tmp_path / "iid.duckdb"
+    shutil.copy(demo_db, path)
+    return path
+
+
+def _clear_caches() -> None:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def demo_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point the app (DASBOR_DB) at the session demo database, with Streamlit caches cleared around the test."""
+    monkeypatch.setenv("DASBOR_DB", str(demo_db))
+    _clear_caches()
+    yield demo_db
+    _clear_caches()

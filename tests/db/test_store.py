@@ -1,0 +1,161 @@
+"""The DuckDB store: migrations, every query file, and the demo database as an analyst would check it."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+import scoring
+from dasbor.db.connection import Database, DatabaseTerkunciError, sql
+from dasbor.db.migrate import migrate, migration_files
+from dasbor.demo.build import build_demo_db
+from dasbor.demo.generator import JUMLAH_INOVASI, TAHUN, build_frames, fingerprint
+from dasbor.demo.kosakata import URUSAN_YANDAS
+from dasbor.services.skor import hitung_skor_tahun
+
+QUERIES = sorted(p.name[:-4] for p in (resources.files("dasbor.db") / "queries").iterdir() if p.name.endswith(".sql"))
+
+
+def test_migrations_apply_to_empty_db_and_rerun_cleanly(tmp_path: Path) -> None:
+    con = duckdb.connect(str(tmp_path / "x.duckdb"))
+    assert migrate(con) == [name for name, _ in migration_files()]
+    assert migrate(con) == []
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert {
+        "wilayah",
+        "periode",
+        "perangkat_daerah",
+        "inovasi",
+        "jawaban_sid",
+        "jawaban_spd",
+        "hasil_resmi",
+        "impor_log",
+        "sumber_data",
+    } <= tables
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_every_query_file_runs_against_demo_db(name: str, demo_db: Path) -> None:
+    params = dict.fromkeys(set(re.findall(r"\$([a-z_]+)", sql(name))), 2024)
+    db = Database(demo_db)
+    try:
+        assert isinstance(db.query(name, params), pd.DataFrame)
+    finally:
+        db.close()
+
+
+def test_query_names_cannot_escape_the_folder() -> None:
+    with pytest.raises(ValueError):
+        sql("../connection")
+
+
+def test_second_process_gets_a_clear_locked_message(demo_db: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c=duckdb.connect({str(demo_db)!r}); print('ok', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        with pytest.raises(DatabaseTerkunciError, match="sedang dipakai proses lain"):
+            Database(demo_db)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.fixture(scope="module")
+def skor_demo(demo_db: Path) -> pd.DataFrame:
+    db = Database(demo_db)
+    try:
+        return pd.concat([hitung_skor_tahun(db, t) for t in TAHUN], ignore_index=True)
+    finally:
+        db.close()
+
+
+def test_demo_matches_every_published_value_within_one_point(skor_demo: pd.DataFrame, demo_db: Path) -> None:
+    resmi = pd.read_csv(
+        Path(__file__).parents[2] / "data" / "referensi" / "hasil-resmi-kalsel.csv", dtype={"kode_wilayah": str}
+    )
+    resmi = resmi.dropna(subset=["nilai_iid"]).rename(columns={"tahun_penilaian": "tahun"})
+    banding = resmi.merge(skor_demo, on=["kode_wilayah", "tahun"], how="left")
+    assert len(banding) == len(resmi) > 0
+    selisih = (banding["iid"] - banding["nilai_iid"]).abs()
+    assert selisih.max() <= 1.0, banding.loc[selisih > 1.0, ["kode_wilayah", "tahun", "nilai_iid", "iid"]]
+
+
+def test_demo_is_plausible_where_nothing_is_published(skor_demo: pd.DataFrame) -> None:
+    kabkota = skor_demo[skor_demo["jenis"] != "provinsi"]
+    for tahun, grup in kabkota.groupby("tahun"):
+        top = set(grup.nsmallest(4, "peringkat")["kode_wilayah"])
+        assert {"63.06", "63.09"} <= top, f"HSS dan Tabalong harus di papan atas {tahun}"
+    banjarbaru_2021 = kabkota[(kabkota["kode_wilayah"] == "63.72") & (kabkota["tahun"] == 2021)]
+    assert banjarbaru_2021["peringkat"].iat[0] == 13
+
+
+def test_demo_counts_urusan_and_gaps_look_real(demo_db: Path) -> None:
+    db = Database(demo_db)
+    try:
+        cur = db.cursor()
+        rows = cur.execute(
+            "SELECT kode_wilayah, tahun, count(*) FROM inovasi WHERE status_inovasi <> 'draft' GROUP BY ALL"
+        ).fetchall()
+        lookup = {(kode, tahun): n for kode, tahun, n in rows}
+        assert lookup[("63.09", 2023)] == 175 and lookup[("63.09", 2025)] == 291
+        assert lookup[("63.11", 2025)] == 200 and lookup[("63.05", 2025)] == 65
+        for kode, counts in JUMLAH_INOVASI.items():
+            assert [lookup[(kode, t)] for t in TAHUN] == list(counts)
+        urusan = {r[0] for r in cur.execute("SELECT DISTINCT urusan_utama FROM inovasi").fetchall()}
+        assert set(URUSAN_YANDAS) <= urusan
+        missing = dict(
+            cur.execute(
+                "SELECT kode_indikator, avg((status_bukti <> 'ada')::INT) FROM jawaban_sid GROUP BY ALL"
+            ).fetchall()
+        )
+        typical = sorted(missing, key=missing.get, reverse=True)[:3]
+        assert set(typical) == {"16", "31", "35"}, "regulasi, replikasi dan video paling sering bolong"
+        [(over,)] = cur.execute("SELECT count(*) FROM jawaban_sid WHERE level_verifikasi < level_klaim").fetchall()
+        assert over > 0
+        [(orphans,)] = cur.execute(
+            "SELECT count(*) FROM jawaban_sid WHERE id_inovasi NOT IN (SELECT id_inovasi FROM inovasi)"
+        ).fetchall()
+        assert orphans == 0
+        [(sintetis,)] = cur.execute("SELECT bool_and(sintetis) FROM sumber_data").fetchall()
+        assert sintetis
+        cur.close()
+    finally:
+        db.close()
+
+
+def test_demo_generator_is_deterministic() -> None:
+    assert fingerprint(build_frames(7)) == fingerprint(build_frames(7))
+
+
+def test_demo_data_passes_scoring_validation(demo_db: Path) -> None:
+    from dasbor.services.skor import data_penilaian
+
+    db = Database(demo_db)
+    try:
+        for tahun in TAHUN:
+            assert scoring.validate_data(data_penilaian(db, tahun), scoring.metodologi_untuk_tahun(tahun)) == []
+    finally:
+        db.close()
+
+
+def test_rebuild_replaces_file_atomically(tmp_path: Path) -> None:
+    path = tmp_path / "iid.duckdb"
+    first = build_demo_db(path, seed=3)
+    assert first["inovasi"] > 0 and path.exists()
+    assert not path.with_name(path.name + ".baru").exists()
