@@ -56,6 +56,10 @@ def skor_tahun(tahun: int, basis: str = "terverifikasi", versi: str | None = Non
     return _skor_tahun_cached(str(db.path), stempel(db), tahun, basis, versi)
 
 
+def daftar_wilayah() -> pd.DataFrame:
+    return database().query("wilayah")
+
+
 def daftar_tahun() -> list[int]:
     return database().query("periode")["tahun"].astype(int).tolist()
 
