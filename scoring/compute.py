@@ -29,6 +29,7 @@ KOLOM_SKOR = (
     "n_urusan_yandas",
     "syarat_yandas_terpenuhi",
 )
+STATUS_DINILAI = ("dikirim", "diterima")  # innovations whose answers are scored
 
 
 class DataTidakSahError(ValueError):
@@ -46,21 +47,45 @@ def level_efektif(jawaban: pd.DataFrame, basis: str) -> np.ndarray:
     Basis 'klaim' accepts every claim as entered (what the kabupaten would get if nothing were cut).
     """
     _check_basis(basis)
-    klaim = jawaban["level_klaim"].to_numpy(dtype=float, na_value=0.0)
+    level = jawaban["level_klaim"].to_numpy(dtype=float, na_value=0.0, copy=True)  # ours to change in place
     if basis == "klaim":
-        return klaim
-    verif = jawaban["level_verifikasi"].to_numpy(dtype=float, na_value=np.nan)
-    ada = (jawaban["status_bukti"] == "ada").to_numpy(dtype=bool, na_value=False)
-    return np.where(np.isnan(verif), np.where(ada, klaim, 0.0), verif)
+        return level
+    level *= (jawaban["status_bukti"] == "ada").to_numpy(dtype=bool, na_value=False)
+    verif = jawaban["level_verifikasi"]  # in place, not np.where: this runs over millions of rows
+    np.copyto(level, verif.to_numpy(dtype=float, na_value=0.0), where=verif.notna().to_numpy())
+    return level
+
+
+# String keys are matched with pd.factorize rather than Index.get_indexer or Categorical: those first turn
+# pyarrow-backed strings (what DuckDB and read_csv give under pandas 3) into Python objects, which cost
+# ~5× more than the whole rest of hitung_skor at national scale (benchmarks/skor.py).
 
 
 def _bobot(kode: pd.Series, m: Metodologi, aspek: str) -> np.ndarray:
-    indikator = m.indikator_aspek(aspek)
-    codes = pd.Categorical(kode, categories=[i.kode for i in indikator]).codes
-    if (codes < 0).any():
-        unknown = sorted(set(kode[codes < 0].astype(str)))[:5]
-        raise DataTidakSahError(f"kode indikator {aspek} tidak dikenal: {', '.join(unknown)}")
-    return np.array([i.bobot for i in indikator])[codes]
+    bobot = {i.kode: i.bobot for i in m.indikator_aspek(aspek)}
+    codes, unik = pd.factorize(kode, use_na_sentinel=False)
+    unknown = sorted({str(k) for k in unik if k not in bobot})
+    if unknown:
+        raise DataTidakSahError(f"kode indikator {aspek} tidak dikenal: {', '.join(unknown[:5])}")
+    return np.array([bobot[k] for k in unik], dtype=float)[codes]
+
+
+def _posisi_inovasi(inovasi: pd.DataFrame, jawaban: pd.DataFrame) -> np.ndarray:
+    """Row of data.inovasi that each answer belongs to."""
+    n = len(inovasi)
+    # one factorize over both: the (unique) inovasi ids come first, so their codes are their row numbers
+    codes, _ = pd.factorize(pd.concat([inovasi["id_inovasi"], jawaban["id_inovasi"]], ignore_index=True))
+    if not np.array_equal(codes[:n], np.arange(n)):
+        raise DataTidakSahError("tabel inovasi memuat id_inovasi ganda atau kosong")
+    pos = codes[n:]
+    if ((pos < 0) | (pos >= n)).any():
+        raise DataTidakSahError("jawaban_sid memuat id_inovasi yang tidak ada di tabel inovasi")
+    return pos
+
+
+def _jumlahkan(pos: np.ndarray, nilai: np.ndarray | None, size: int) -> np.ndarray:
+    """Σ nilai (or a count) per position; float even when there is nothing to add (np.bincount then gives ints)."""
+    return np.bincount(pos, weights=nilai, minlength=size).astype(float, copy=False)
 
 
 def bulatkan(nilai: np.ndarray | float, digit: int) -> np.ndarray:
@@ -78,11 +103,25 @@ def predikat_untuk(iid: np.ndarray | float, m: Metodologi) -> np.ndarray:
     return hasil
 
 
-def _status_efektif(inovasi: pd.DataFrame, basis: str) -> np.ndarray:
-    status = inovasi["status_inovasi"].to_numpy(dtype=object)
+def _status_efektif(inovasi: pd.DataFrame, basis: str) -> pd.Series:
+    status = inovasi["status_inovasi"]
     if basis == "klaim":  # every claim accepted: a rejected innovation is treated as accepted
-        status = np.where(status == "ditolak", "diterima", status)
+        status = status.replace("ditolak", "diterima")
     return status
+
+
+def _kematangan(data: DataPenilaian, m: Metodologi, basis: str) -> dict[str, np.ndarray]:
+    inovasi = data.inovasi
+    jawaban = data.jawaban_sid
+    skor = _bobot(jawaban["kode_indikator"], m, "SID") * level_efektif(jawaban, basis)
+    kematangan = _jumlahkan(_posisi_inovasi(inovasi, jawaban), skor, len(inovasi))
+    status = _status_efektif(inovasi, basis)
+    dihitung_pembagi = STATUS_DINILAI + ("ditolak",) if m.ditolak_dihitung else STATUS_DINILAI
+    return {
+        "kematangan": np.where(status.isin(STATUS_DINILAI).to_numpy(bool), kematangan, 0.0),
+        "dihitung_pembagi": status.isin(dihitung_pembagi).to_numpy(bool),
+        "dihitung_jumlah": status.isin(m.status_jumlah).to_numpy(bool),
+    }
 
 
 def hitung_kematangan(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi") -> pd.DataFrame:
@@ -91,34 +130,16 @@ def hitung_kematangan(data: DataPenilaian, m: Metodologi, basis: str = "terverif
     Returns the inovasi frame's key columns plus `kematangan`, `dihitung_pembagi` (counts in n for the
     divisor) and `dihitung_jumlah` (counts for skor jumlah inovasi).
     """
-    inovasi = data.inovasi
-    jawaban = data.jawaban_sid
-    pos = pd.Index(inovasi["id_inovasi"]).get_indexer(jawaban["id_inovasi"])
-    if (pos < 0).any():
-        raise DataTidakSahError("jawaban_sid memuat id_inovasi yang tidak ada di tabel inovasi")
-    skor = _bobot(jawaban["kode_indikator"], m, "SID") * level_efektif(jawaban, basis)
-    kematangan = np.bincount(pos, weights=skor, minlength=len(inovasi))
-    status = _status_efektif(inovasi, basis)
-    kematangan = np.where(np.isin(status, ("dikirim", "diterima")), kematangan, 0.0)
-    dihitung_pembagi = np.isin(
-        status, ("dikirim", "diterima", "ditolak") if m.ditolak_dihitung else ("dikirim", "diterima")
-    )
-    return pd.DataFrame(
-        {
-            "kode_wilayah": inovasi["kode_wilayah"].to_numpy(),
-            "id_inovasi": inovasi["id_inovasi"].to_numpy(),
-            "status_inovasi": inovasi["status_inovasi"].to_numpy(),
-            "urusan_utama": inovasi["urusan_utama"].to_numpy(),
-            "kematangan": kematangan,
-            "dihitung_pembagi": dihitung_pembagi,
-            "dihitung_jumlah": np.isin(status, m.status_jumlah),
-        }
-    )
+    kunci = data.inovasi[["kode_wilayah", "id_inovasi", "status_inovasi", "urusan_utama"]]
+    return kunci.reset_index(drop=True).assign(**_kematangan(data, m, basis))
 
 
-def _wilayah(data: DataPenilaian) -> pd.Index:
+def _wilayah(data: DataPenilaian) -> tuple[pd.Index, np.ndarray, np.ndarray]:
+    """Sorted kode_wilayah of all the data, and the position in it of every inovasi row and SPD row."""
     kode = pd.concat([data.inovasi["kode_wilayah"], data.jawaban_spd["kode_wilayah"]], ignore_index=True)
-    return pd.Index(pd.unique(kode.astype(str))).sort_values()
+    codes, unik = pd.factorize(kode.astype(str), sort=True, use_na_sentinel=False)
+    n = len(data.inovasi)
+    return pd.Index(unik), codes[:n], codes[n:]
 
 
 def hitung_skor(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi") -> pd.DataFrame:
@@ -128,30 +149,26 @@ def hitung_skor(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi"
     IID = (SPD + SID) ÷ skor total maksimum × 100, rounded half up; predikat from the version's bands.
     Columns: see KOLOM_SKOR.
     """
-    wilayah = _wilayah(data)
+    wilayah, iw, ispd = _wilayah(data)
     w = len(wilayah)
-    per_inovasi = hitung_kematangan(data, m, basis)
-    iw = wilayah.get_indexer(per_inovasi["kode_wilayah"].astype(str))
-    n = np.bincount(iw, weights=per_inovasi["dihitung_pembagi"].to_numpy(float), minlength=w)
-    total_kematangan = np.bincount(iw, weights=per_inovasi["kematangan"].to_numpy(), minlength=w)
+    per_inovasi = _kematangan(data, m, basis)
+    n = _jumlahkan(iw, per_inovasi["dihitung_pembagi"].astype(float), w)
+    total_kematangan = _jumlahkan(iw, per_inovasi["kematangan"], w)
     pembagi = np.maximum(m.pembagi_minimum, n)
-    dihitung_jumlah = per_inovasi["dihitung_jumlah"].to_numpy(bool)
-    n_jumlah = np.bincount(iw, weights=dihitung_jumlah.astype(float), minlength=w)
+    dihitung_jumlah = per_inovasi["dihitung_jumlah"]
+    n_jumlah = _jumlahkan(iw, dihitung_jumlah.astype(float), w)
     jumlah = m.poin_per_inovasi * np.minimum(n_jumlah, m.batas_inovasi)
     n_yandas = np.zeros(w)
     terpenuhi = np.ones(w, dtype=bool)
     if m.syarat_yandas is not None:
-        urusan = per_inovasi["urusan_utama"].to_numpy(dtype=object)
-        pilih = dihitung_jumlah & np.isin(urusan, m.syarat_yandas.urusan)
-        pasangan = pd.DataFrame({"w": iw[pilih], "u": urusan[pilih]}).drop_duplicates()
-        n_yandas = np.bincount(pasangan["w"].to_numpy(int), minlength=w).astype(float)
+        urusan = data.inovasi["urusan_utama"]
+        pilih = dihitung_jumlah & urusan.isin(m.syarat_yandas.urusan).to_numpy(bool)
+        pasangan = pd.DataFrame({"w": iw[pilih], "u": urusan.to_numpy()[pilih]}).drop_duplicates()
+        n_yandas = _jumlahkan(pasangan["w"].to_numpy(int), None, w)
         terpenuhi = n_yandas >= m.syarat_yandas.minimum_urusan
         jumlah = np.where(terpenuhi, jumlah, 0.0)
     spd = data.jawaban_spd
-    ispd = wilayah.get_indexer(spd["kode_wilayah"].astype(str))
-    skor_spd = np.bincount(
-        ispd, weights=_bobot(spd["kode_indikator"], m, "SPD") * level_efektif(spd, basis), minlength=w
-    )
+    skor_spd = _jumlahkan(ispd, _bobot(spd["kode_indikator"], m, "SPD") * level_efektif(spd, basis), w)
     skor_kematangan = total_kematangan / pembagi
     skor_sid = skor_kematangan + jumlah
     total = skor_spd + skor_sid
@@ -185,9 +202,9 @@ def kontribusi(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi")
     """
     skor = hitung_skor(data, m, basis).set_index("kode_wilayah")
     sid = data.jawaban_sid
-    pos = pd.Index(data.inovasi["id_inovasi"]).get_indexer(sid["id_inovasi"])
+    pos = _posisi_inovasi(data.inovasi, sid)
     wilayah_sid = data.inovasi["kode_wilayah"].to_numpy(dtype=object)[pos]
-    dinilai = np.isin(_status_efektif(data.inovasi, basis)[pos], ("dikirim", "diterima"))
+    dinilai = _status_efektif(data.inovasi, basis).isin(STATUS_DINILAI).to_numpy(bool)[pos]
     pembagi = skor["pembagi"].reindex(wilayah_sid).to_numpy(float)
     poin_sid = np.where(dinilai, _bobot(sid["kode_indikator"], m, "SID") / pembagi / m.maks_total * 100, 0.0)
     spd = data.jawaban_spd

@@ -158,3 +158,16 @@ def test_selisih_iid_sama_dengan_poin_per_level(k: Kasus, d: st.DataObject) -> N
     harapan = pd.Series(0.0, index=selisih.index)
     harapan[baris["kode_wilayah"]] = baris["poin_per_level"] * (level_baru - baris["level"])
     np.testing.assert_allclose(selisih, harapan, atol=1e-9)
+
+
+@PROPERTI
+@given(kasus())
+def test_jenis_kolom_teks_tidak_berpengaruh(k: Kasus) -> None:
+    """pyarrow-backed strings (DuckDB, read_csv) and plain Python objects score the same."""
+    m, basis, data = k
+
+    def objek(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.astype({c: object for c in frame.columns if pd.api.types.is_string_dtype(frame[c])})
+
+    sebagai_objek = DataPenilaian(*(objek(getattr(data, f.name)) for f in dataclasses.fields(data)))
+    pd.testing.assert_frame_equal(skor(sebagai_objek, m, basis), skor(data, m, basis), check_dtype=False)

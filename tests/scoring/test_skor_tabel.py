@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from data_uji import buat_data, gabung, inovasi_seragam
 
-from scoring import DataPenilaian, bulatkan, hitung_skor, load_metodologi, predikat_untuk
+from scoring import DataPenilaian, DataTidakSahError, bulatkan, hitung_skor, load_metodologi, predikat_untuk
 from scoring.reference import hitung_skor_referensi
 
 M = {v: load_metodologi(v) for v in ("2022", "2023", "2025", "2026")}
@@ -303,3 +303,18 @@ def test_batas_predikat(versi: str, iid: float, predikat: str) -> None:
 )
 def test_pembulatan_setengah_ke_atas(mentah: float, dibulatkan: float) -> None:
     assert bulatkan(mentah, 2) == dibulatkan
+
+
+@pytest.mark.parametrize(
+    ("data", "pesan"),
+    [
+        (buat_data(inovasi=[(W, "A")], sid=[("A", "36", 3)]), "kode indikator SID tidak dikenal: 36"),
+        (buat_data(spd=[(W, "16", 3)]), "kode indikator SPD tidak dikenal: 16"),
+        (buat_data(inovasi=[(W, "A")], sid=[("B", "16", 3)]), "id_inovasi yang tidak ada di tabel inovasi"),
+        (buat_data(inovasi=[(W, "A"), (W, "A")]), "id_inovasi ganda"),
+    ],
+    ids=["kode_sid", "kode_spd", "inovasi_asing", "inovasi_ganda"],
+)
+def test_data_tidak_sah_ditolak(data: DataPenilaian, pesan: str) -> None:
+    with pytest.raises(DataTidakSahError, match=pesan):
+        hitung_skor(data, M["2023"])
