@@ -27,6 +27,7 @@ from scoring import (
 )
 
 PROPERTI = settings(max_examples=60, deadline=None)
+LEVEL_KOLOM = ["level_klaim", "level_verifikasi"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,10 +72,9 @@ def test_menaikkan_satu_level_tidak_menurunkan_iid(k: Kasus, d: st.DataObject) -
     frame = getattr(data, tabel)
     assume(len(frame) > 0)
     i = d.draw(st.integers(0, len(frame) - 1))
-    kolom = d.draw(st.sampled_from(["level_klaim", "level_verifikasi"]))
-    lama = frame[kolom].iat[i]
     # An empty claim is level 0; an empty verification is not a level (filling it may lower the count).
-    assume(kolom == "level_klaim" or not pd.isna(lama))
+    kolom = "level_klaim" if pd.isna(frame["level_verifikasi"].iat[i]) else d.draw(st.sampled_from(LEVEL_KOLOM))
+    lama = frame[kolom].iat[i]
     baru = frame.copy()
     baru.iloc[i, baru.columns.get_loc(kolom)] = d.draw(st.integers(0 if pd.isna(lama) else int(lama), 3))
     sebelum = skor(data, m, basis)
