@@ -38,27 +38,25 @@ def buat_data(
     )
 
 
-def jawaban_untuk_skor(kunci: str, skor: float, m: Metodologi, aspek: str = "SID") -> list[tuple[str, str, int]]:
-    """Answer rows (evidence 'ada') whose Σ bobot × level is exactly `skor`, heaviest indicators first.
-
-    For SID any whole number 0–111 works (eight indicators weigh 1); for SPD pick multiples the weights allow.
-    """
+def jawaban_untuk_kematangan(id_inovasi: str, kematangan: int, m: Metodologi) -> list[tuple[str, str, int]]:
+    """SID answer rows (evidence 'ada') whose Σ bobot × level is exactly `kematangan`, heaviest indicators first;
+    any whole number 0–111 works because eight indicators weigh 1."""
     rows = []
-    sisa = skor
-    for i in sorted(m.indikator_aspek(aspek), key=lambda i: -i.bobot):
+    sisa = kematangan
+    for i in sorted(m.indikator_aspek("SID"), key=lambda i: -i.bobot):
         level = min(3, int(sisa // i.bobot))
         if level:
-            rows.append((kunci, i.kode, level))
+            rows.append((id_inovasi, i.kode, level))
             sisa -= level * i.bobot
     if sisa:
-        raise ValueError(f"skor {skor} tidak dapat disusun dari bobot {aspek}")
+        raise ValueError(f"kematangan {kematangan} tidak dapat disusun dari bobot SID")
     return rows
 
 
 def inovasi_seragam(
     kode_wilayah: str,
     banyak: int,
-    kematangan: float,
+    kematangan: int,
     m: Metodologi,
     status: str = "dikirim",
     urusan: Sequence[str | None] = (None,),
@@ -70,7 +68,7 @@ def inovasi_seragam(
     for j in range(banyak):
         id_inovasi = f"{kode_wilayah}-{awalan}{status}-{j}"
         inovasi.append((kode_wilayah, id_inovasi, status, urusan[j % len(urusan)]))
-        sid += jawaban_untuk_skor(id_inovasi, kematangan, m)
+        sid += jawaban_untuk_kematangan(id_inovasi, kematangan, m)
     return inovasi, sid
 
 
