@@ -200,12 +200,13 @@ def kontribusi(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi")
     `poin_per_level`: the IID points one level more (or less) on that row is worth, because a level
     change never moves n, the divisor or the jumlah term.
     """
-    skor = hitung_skor(data, m, basis).set_index("kode_wilayah")
+    wilayah, iw, _ = _wilayah(data)
+    pembagi_wilayah = hitung_skor(data, m, basis)["pembagi"].to_numpy(float)  # rows in `wilayah` order
     sid = data.jawaban_sid
     pos = _posisi_inovasi(data.inovasi, sid)
-    wilayah_sid = data.inovasi["kode_wilayah"].to_numpy(dtype=object)[pos]
+    wilayah_sid = wilayah.to_numpy()[iw[pos]]
     dinilai = _status_efektif(data.inovasi, basis).isin(STATUS_DINILAI).to_numpy(bool)[pos]
-    pembagi = skor["pembagi"].reindex(wilayah_sid).to_numpy(float)
+    pembagi = pembagi_wilayah[iw[pos]]
     poin_sid = np.where(dinilai, _bobot(sid["kode_indikator"], m, "SID") / pembagi / m.maks_total * 100, 0.0)
     spd = data.jawaban_spd
     poin_spd = _bobot(spd["kode_indikator"], m, "SPD") / m.maks_total * 100
@@ -227,7 +228,7 @@ def kontribusi(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi")
             pd.DataFrame(
                 {
                     "aspek": "SPD",
-                    "kode_wilayah": spd["kode_wilayah"].to_numpy(),
+                    "kode_wilayah": spd["kode_wilayah"].astype(str).to_numpy(),
                     "id_inovasi": None,
                     "kode_indikator": spd["kode_indikator"].to_numpy(),
                     "level": level_spd,
