@@ -20,6 +20,7 @@ from dasbor.db.write import insert_frame
 from dasbor.excel.read import KOLOM_BARIS, BukuKerja, MasalahBerkas, read_workbook
 from dasbor.excel.skema import LEMBAR_DATA
 from dasbor.excel.write import Referensi, write_workbook
+from dasbor.services.db import stempel
 from dasbor.services.skor import data_penilaian, metodologi_tahun
 
 # Test hook, documented for tests/impor/test_kill.py: when this environment variable names one of the points
@@ -60,8 +61,11 @@ class Pemeriksaan:
         return sum(len(f) for f in self.data.values())
 
 
-def _stempel(db: Database) -> tuple[int, ...]:
-    return tuple(int(x) for x in db.query("stempel_data").iloc[0])
+def tahun_impor(db: Database) -> list[int]:
+    """Years a file can be imported for: those in periode and those a rule version covers (a new year is added
+    to periode by its first import)."""
+    berlaku = {t for m in scoring.semua_metodologi() for t in m.tahun}
+    return sorted(berlaku | set(db.query("periode")["tahun"].astype(int)))
 
 
 def referensi(db: Database, tahun: int) -> Referensi:
@@ -271,7 +275,7 @@ def _jaring_pengaman(buku: BukuKerja, data: dict[str, pd.DataFrame], m: scoring.
 
 def check_import(db: Database, isi: bytes, tahun: int, nama_file: str, hari_ini: date | None = None) -> Pemeriksaan:
     """Check a workbook completely; every problem at once, and nothing written."""
-    periksa = Pemeriksaan(nama_file, hashlib.sha256(isi).hexdigest(), tahun, [], stempel=_stempel(db))
+    periksa = Pemeriksaan(nama_file, hashlib.sha256(isi).hexdigest(), tahun, [], stempel=stempel(db))
     try:
         m = metodologi_tahun(db, tahun)
     except scoring.TahunTidakDikenalError as exc:
@@ -333,6 +337,7 @@ class Pratinjau:
     ringkasan: pd.DataFrame
     rincian: pd.DataFrame
     versi_metodologi: str
+    keyakinan_rumus: str
     basis: str
 
 
@@ -386,6 +391,12 @@ def preview(db: Database, periksa: Pemeriksaan, basis: str = "terverifikasi") ->
         }
     ).sort_values(["kode_wilayah", "perubahan", "id_inovasi"], ignore_index=True)
     nama = db.query("wilayah").set_index("kode_wilayah")["nama_wilayah"]
+    sumber = sumber_wilayah(db, periksa.tahun)
+    sumber_label = (
+        sumber.assign(label=np.where(sumber["sintetis"], "demo (SINTETIS)", sumber["jenis"]))
+        .groupby("kode_wilayah")["label"]
+        .agg(lambda x: ", ".join(sorted(set(x))))
+    )
     baris = []
     for kode in periksa.wilayah:
         r = rincian[rincian["kode_wilayah"] == kode]["perubahan"].value_counts()
@@ -396,6 +407,7 @@ def preview(db: Database, periksa: Pemeriksaan, basis: str = "terverifikasi") ->
             {
                 "kode_wilayah": kode,
                 "nama_wilayah": nama.get(kode, kode),
+                "data_sebelum": sumber_label.get(kode, "belum ada"),
                 "inovasi_baru": int(r.get("baru", 0)),
                 "inovasi_berubah": int(r.get("berubah", 0)),
                 "inovasi_dihapus": int(r.get("dihapus", 0)),
@@ -407,7 +419,7 @@ def preview(db: Database, periksa: Pemeriksaan, basis: str = "terverifikasi") ->
                 "predikat_sesudah": skor_baru["predikat"].get(kode),
             }
         )
-    return Pratinjau(pd.DataFrame(baris), rincian, m.versi, basis)
+    return Pratinjau(pd.DataFrame(baris), rincian, m.versi, m.rumus_asal.keyakinan, basis)
 
 
 def _jalankan(cur: object, nama: str, params: dict) -> None:
