@@ -162,7 +162,7 @@ def _periksa_isi(db: Database, buku: BukuKerja, tahun: int, m: scoring.Metodolog
     milik = inovasi["id_perangkat_daerah"].map(opd)
     catat.baris(
         "inovasi",
-        ada_pd & milik.notna() & inovasi["kode_wilayah"].notna() & (milik != inovasi["kode_wilayah"]),
+        ada_pd & milik.notna() & inovasi["kode_wilayah"].isin(wilayah) & (milik != inovasi["kode_wilayah"]),
         "id_perangkat_daerah",
         lambda r: (
             f"perangkat daerah '{r['id_perangkat_daerah']}' milik wilayah {opd[r['id_perangkat_daerah']]}, "
