@@ -48,7 +48,7 @@ def test_every_query_file_runs_against_demo_db(name: str, demo_db: Path) -> None
     cur.execute("BEGIN TRANSACTION")
     try:
         for statement in statements(name):
-            params = dict.fromkeys(set(re.findall(r"\$([a-z_]+)", statement)), 2024)
+            params = dict.fromkeys(set(re.findall(r"\$([a-z_0-9]+)", statement)), 2024)
             assert isinstance(cur.execute(statement, params).df(), pd.DataFrame)
     finally:
         cur.execute("ROLLBACK")

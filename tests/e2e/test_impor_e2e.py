@@ -10,19 +10,14 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
-from dasbor.db.connection import Database
-from dasbor.services import akun, impor
+from dasbor.services import akun
 from tests.e2e.conftest import start_server, stop_server
-from tests.impor.bantu import SANDI, TAHUN, WILAYAH
+from tests.impor.bantu import SANDI, TAHUN, buku_ekspor
 
 
 @pytest.fixture
-def buku_sah(demo_db: Path) -> bytes:
-    db = Database(demo_db)
-    try:
-        return impor.ekspor(db, TAHUN, [WILAYAH])
-    finally:
-        db.close()
+def buku_sah(demo_db: Path, tmp_path: Path) -> bytes:
+    return buku_ekspor(demo_db, tmp_path)
 
 
 @pytest.fixture

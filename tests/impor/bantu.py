@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 from dasbor.db.connection import Database
@@ -42,5 +43,18 @@ def isi_data(path: Path) -> dict[str, list]:
         hasil["periode"] = cur.execute("SELECT * FROM periode ORDER BY ALL").fetchall()
         cur.close()
         return hasil
+    finally:
+        db.close()
+
+
+def buku_ekspor(demo_db: Path, folder: Path) -> bytes:
+    """The export of Kota Banjarbaru 2021, read from a copy: the session demo file may be held by the e2e server."""
+    salinan = folder / "sumber-ekspor.duckdb"
+    shutil.copy(demo_db, salinan)
+    from dasbor.services import impor
+
+    db = Database(salinan)
+    try:
+        return impor.ekspor(db, TAHUN, [WILAYAH])
     finally:
         db.close()

@@ -8,19 +8,14 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
-from dasbor.db.connection import Database
-from dasbor.services import akun, impor
-from tests.impor.bantu import SANDI, TAHUN, WILAYAH
+from dasbor.services import akun
+from tests.impor.bantu import SANDI, buku_ekspor
 
 
 @pytest.fixture(scope="session")
-def buku_sah(demo_db: Path) -> bytes:
+def buku_sah(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """A valid workbook: the export of Kota Banjarbaru 2021 from the demo database."""
-    db = Database(demo_db)
-    try:
-        return impor.ekspor(db, TAHUN, [WILAYAH])
-    finally:
-        db.close()
+    return buku_ekspor(demo_db, tmp_path_factory.mktemp("buku"))
 
 
 @pytest.fixture

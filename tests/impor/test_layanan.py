@@ -138,8 +138,8 @@ def test_confirming_a_stale_preview_is_refused(salinan_env: Path, buku_sah: byte
     assert isi_db(salinan_env) == sebelum
 
 
-def test_template_has_the_sheets_dropdowns_and_the_years_codes(demo_db: Path) -> None:
-    db = Database(demo_db)
+def test_template_has_the_sheets_dropdowns_and_the_years_codes(salinan_db: Path) -> None:
+    db = Database(salinan_db)
     try:
         wb = openpyxl.load_workbook(io.BytesIO(impor.templat(db, 2024)))
     finally:
