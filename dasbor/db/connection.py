@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from importlib import resources
@@ -37,6 +37,21 @@ def sql(name: str) -> str:
     return (resources.files("dasbor.db") / "queries" / f"{name}.sql").read_text(encoding="utf-8")
 
 
+def statements(name: str) -> list[str]:
+    """The statements of a query file that holds several, in order (DuckDB binds $params only for a single
+    statement). Our files end each statement with ';' at the end of a line and keep ';' out of strings."""
+    parts = re.split(r";[ \t]*(?:\n|$)", sql(name))
+    code = [p.strip() for p in parts]
+    return [p for p in code if any(line.strip() and not line.strip().startswith("--") for line in p.splitlines())]
+
+
+Bacaan = Callable[..., pd.DataFrame]
+
+
+def _run(cur: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None) -> pd.DataFrame:
+    return cur.execute(sql(name), dict(params or {})).df()
+
+
 class Database:
     def __init__(self, path: Path | str, read_only: bool = False) -> None:
         self.path = Path(path)
@@ -62,7 +77,19 @@ class Database:
     def query(self, name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
         """Run a named query file and return a DataFrame."""
         with self.cursor() as cur:
-            return cur.execute(sql(name), dict(params or {})).df()
+            return _run(cur, name, params)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Bacaan]:
+        """Several named queries that see one state of the data: a read-only transaction on one cursor.
+        DuckDB's MVCC then shows a concurrent import's commit entirely or not at all, never half of it."""
+        cur = self.cursor()
+        cur.execute("BEGIN TRANSACTION READ ONLY")
+        try:
+            yield lambda name, params=None: _run(cur, name, params)
+        finally:
+            cur.execute("ROLLBACK")
+            cur.close()
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:

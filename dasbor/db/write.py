@@ -15,6 +15,7 @@ TABEL = (
     "jawaban_sid",
     "jawaban_spd",
     "hasil_resmi",
+    "impor_cakupan",
 )
 INSERT = {t: f"INSERT INTO {t} BY NAME SELECT * FROM frame_baru" for t in TABEL}
 

@@ -11,11 +11,14 @@ from dasbor.services.db import database, stempel
 
 
 def data_penilaian(db: Database, tahun: int) -> scoring.DataPenilaian:
-    return scoring.DataPenilaian(
-        inovasi=db.query("inovasi_tahun", {"tahun": tahun}),
-        jawaban_sid=db.query("jawaban_sid_tahun", {"tahun": tahun}),
-        jawaban_spd=db.query("jawaban_spd_tahun", {"tahun": tahun}),
-    )
+    """The three answer tables of a year read in one snapshot, so an import committing meanwhile can never
+    pair old innovations with new answers."""
+    with db.snapshot() as query:
+        return scoring.DataPenilaian(
+            inovasi=query("inovasi_tahun", {"tahun": tahun}),
+            jawaban_sid=query("jawaban_sid_tahun", {"tahun": tahun}),
+            jawaban_spd=query("jawaban_spd_tahun", {"tahun": tahun}),
+        )
 
 
 def metodologi_tahun(db: Database, tahun: int, versi: str | None = None) -> scoring.Metodologi:

@@ -1,0 +1,84 @@
+"""The contract of the import/export workbook: its sheets, their columns, each column's kind and allowed values,
+and the limits a file must respect. The template, the export and the reader are all built from this one table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scoring.model import LEVEL_MAKS, STATUS_BUKTI, STATUS_INOVASI
+
+# The CHECK constraints of dasbor/db/migrations/001_skema.sql, spelled once more here because the workbook
+# offers them as drop-downs; tests/excel/test_skema.py proves both lists agree with the database.
+TAHAPAN = ("inisiatif", "uji coba", "penerapan")
+INISIATOR = ("kepala daerah", "anggota DPRD", "perangkat daerah", "ASN", "masyarakat")
+JENIS = ("digital", "non digital")
+BENTUK = ("tata kelola pemerintahan daerah", "pelayanan publik", "inovasi daerah lainnya")
+LEVEL = tuple(range(LEVEL_MAKS + 1))
+
+# Limits checked before a workbook is parsed, so a huge or hostile file is refused cheaply. A whole-province
+# export of the busiest demo year (1.430 inovasi, 28.600 jawaban SID) is about 1 MB and well inside them.
+MAKS_BYTE = 20 * 1024 * 1024
+MAKS_BYTE_TERURAI = 300 * 1024 * 1024  # all parts of the zip together once uncompressed (zip bombs)
+MAKS_BARIS = 50_000  # data rows per sheet
+TAHUN_PALING_AWAL = 2000  # dates before this are typing errors: the IID began in 2018
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """One column of a data sheet. `jenis`: teks (free text), kode (an identifier, kept as text), tahun,
+    level (whole number 0–3), tanggal (a date) or pilihan (one of `pilihan`)."""
+
+    nama: str
+    jenis: str
+    wajib: bool
+    keterangan: str
+    pilihan: tuple[str, ...] = ()
+
+
+LEMBAR_PETUNJUK = "petunjuk"
+LEMBAR_REFERENSI = "referensi"
+LEMBAR_DATA: dict[str, tuple[Kolom, ...]] = {
+    "inovasi": (
+        Kolom("id_inovasi", "kode", True, "Kode unik inovasi, tidak boleh ganda (mis. 63.01-2024-0001)."),
+        Kolom("tahun", "tahun", True, "Tahun penilaian; harus sama dengan tahun yang dipilih saat impor."),
+        Kolom("kode_wilayah", "kode", True, "Kode wilayah Kemendagri sebagai teks (mis. 63.10); lihat referensi."),
+        Kolom("id_perangkat_daerah", "kode", False, "Kode perangkat daerah pengampu; lihat referensi."),
+        Kolom("nama_inovasi", "teks", True, "Nama inovasi."),
+        Kolom("tahapan", "pilihan", False, "Tahapan inovasi.", TAHAPAN),
+        Kolom("inisiator", "pilihan", False, "Inisiator inovasi.", INISIATOR),
+        Kolom("jenis", "pilihan", False, "Jenis inovasi.", JENIS),
+        Kolom("bentuk", "pilihan", False, "Bentuk inovasi.", BENTUK),
+        Kolom("urusan_utama", "teks", False, "Urusan pemerintahan utama; tulis persis seperti di referensi."),
+        Kolom("urusan_lain", "teks", False, "Urusan lain yang beririsan (boleh kosong)."),
+        Kolom("tanggal_uji_coba", "tanggal", False, "Tanggal mulai uji coba (sel bertipe tanggal)."),
+        Kolom("tanggal_penerapan", "tanggal", False, "Tanggal mulai penerapan (sel bertipe tanggal)."),
+        Kolom("status_inovasi", "pilihan", True, "Status pengajuan inovasi.", STATUS_INOVASI),
+        Kolom("rancang_bangun", "teks", False, "Ringkasan rancang bangun."),
+        Kolom("tujuan", "teks", False, "Tujuan inovasi."),
+        Kolom("manfaat", "teks", False, "Manfaat yang diperoleh."),
+        Kolom("hasil_inovasi", "teks", False, "Hasil inovasi."),
+        Kolom("tautan_video", "teks", False, "Tautan video inovasi."),
+    ),
+    "jawaban_sid": (
+        Kolom("id_inovasi", "kode", True, "Inovasi yang dijawab; harus ada di lembar inovasi."),
+        Kolom("kode_indikator", "kode", True, "Kode indikator SID (16–35) menurut versi aturan tahun itu."),
+        Kolom("level_klaim", "level", True, "Level yang diklaim daerah, bilangan bulat 0–3."),
+        Kolom("status_bukti", "pilihan", True, "Status bukti dukung.", STATUS_BUKTI),
+        Kolom("level_verifikasi", "level", False, "Level hasil verifikasi 0–3; kosong bila belum diverifikasi."),
+        Kolom("catatan_verifikasi", "teks", False, "Catatan verifikator."),
+    ),
+    "jawaban_spd": (
+        Kolom("kode_wilayah", "kode", True, "Kode wilayah sebagai teks (mis. 63.10); lihat referensi."),
+        Kolom("tahun", "tahun", True, "Tahun penilaian; harus sama dengan tahun yang dipilih saat impor."),
+        Kolom("kode_indikator", "kode", True, "Kode indikator SPD (1–15, mis. 2a) menurut versi aturan tahun itu."),
+        Kolom("level_klaim", "level", True, "Level yang diklaim daerah, bilangan bulat 0–3."),
+        Kolom("status_bukti", "pilihan", True, "Status bukti dukung.", STATUS_BUKTI),
+        Kolom("level_verifikasi", "level", False, "Level hasil verifikasi 0–3; kosong bila belum diverifikasi."),
+        Kolom("catatan_verifikasi", "teks", False, "Catatan verifikator."),
+    ),
+}
+LEMBAR = (LEMBAR_PETUNJUK, *LEMBAR_DATA, LEMBAR_REFERENSI)
+
+
+def kolom(lembar: str, nama: str) -> Kolom:
+    return next(k for k in LEMBAR_DATA[lembar] if k.nama == nama)

@@ -1,0 +1,148 @@
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from dasbor.services import impor, skor
+from dasbor.services.db import database, stempel
+from dasbor.ui import akun
+from dasbor.ui.format import angka, bilangan
+
+st.title("Impor data Excel")
+admin = akun.wajib_admin()
+db = database()
+
+if pesan := st.session_state.pop("impor_pesan", None):
+    st.success(pesan)
+
+tab_impor, tab_templat, tab_riwayat = st.tabs(["Impor berkas", "Templat & ekspor", "Riwayat & pembatalan"])
+
+with tab_impor:
+    st.markdown(
+        "Impor **mengganti seluruh data wilayah-tahun** yang ada di berkas (inovasi, jawaban SID, jawaban SPD). "
+        "Berkas diperiksa lebih dulu; bila ada satu saja masalah, tidak ada yang ditulis."
+    )
+    pilihan_tahun = impor.tahun_impor(db)
+    terakhir = max(t for t in pilihan_tahun if t in set(db.query("periode")["tahun"]))
+    tahun = st.selectbox(
+        "Tahun penilaian data di berkas", pilihan_tahun, index=pilihan_tahun.index(terakhir), key="impor_tahun"
+    )
+    berkas = st.file_uploader("Berkas .xlsx berformat templat", type=["xlsx"], key="impor_berkas")
+    if berkas is not None:
+        isi = berkas.getvalue()
+        kunci = (berkas.name, hashlib.sha256(isi).hexdigest(), tahun, stempel(db))
+        if st.session_state.get("impor_kunci") != kunci:
+            with st.spinner("Memeriksa berkas…"):
+                st.session_state["impor_periksa"] = impor.check_import(db, isi, tahun, berkas.name)
+            st.session_state["impor_kunci"] = kunci
+        periksa = st.session_state["impor_periksa"]
+        if not periksa.sah:
+            st.error(
+                f"Berkas {periksa.nama_file} tidak dapat diimpor: {bilangan(len(periksa.masalah))} masalah. "
+                "Tidak ada yang ditulis. Perbaiki berkas lalu unggah lagi."
+            )
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        "Lembar": [m.lembar or "–" for m in periksa.masalah],
+                        "Baris": [m.baris for m in periksa.masalah],
+                        "Kolom": [" ".join(x for x in (m.huruf, m.kolom) if x) or "–" for m in periksa.masalah],
+                        "Masalah": [m.pesan for m in periksa.masalah],
+                    }
+                ),
+                hide_index=True,
+                key="tabel_masalah",
+            )
+        else:
+            pratinjau = impor.preview(db, periksa)
+            st.success(
+                f"Berkas {periksa.nama_file} sah: {bilangan(periksa.baris)} baris untuk tahun {periksa.tahun}. "
+                "Periksa pratinjau di bawah, lalu konfirmasi."
+            )
+            st.subheader("Pratinjau perubahan")
+            r = pratinjau.ringkasan
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        "Wilayah": r["nama_wilayah"],
+                        "Data sebelum": r["data_sebelum"],
+                        "Inovasi baru": r["inovasi_baru"],
+                        "Berubah": r["inovasi_berubah"],
+                        "Dihapus": r["inovasi_dihapus"],
+                        "Tetap": r["inovasi_tetap"],
+                        "Jawaban SPD berubah": r["jawaban_spd_berubah"],
+                        "IID sebelum": r["iid_sebelum"].map(angka),
+                        "Predikat sebelum": r["predikat_sebelum"].fillna("–"),
+                        "IID sesudah": r["iid_sesudah"].map(angka),
+                        "Predikat sesudah": r["predikat_sesudah"].fillna("–"),
+                    }
+                ),
+                hide_index=True,
+                key="tabel_pratinjau",
+            )
+            st.caption(
+                f"IID dihitung modul skor bersama dengan aturan versi {pratinjau.versi_metodologi} (keyakinan rumus: "
+                f"{pratinjau.keyakinan_rumus}), basis {pratinjau.basis}. Nilai sebelum berasal dari data yang kini "
+                "tersimpan (lihat kolom 'Data sebelum'); nilai sesudah dari berkas ini."
+            )
+            if not pratinjau.rincian.empty:
+                with st.expander(f"Rincian {bilangan(len(pratinjau.rincian))} inovasi yang baru, berubah atau dihapus"):
+                    st.dataframe(pratinjau.rincian, hide_index=True)
+            if st.button("Konfirmasi impor", type="primary", key="konfirmasi_impor"):
+                try:
+                    id_impor = impor.commit_import(db, periksa, admin)
+                except impor.DataBerubahError as exc:
+                    st.warning(str(exc))
+                else:
+                    st.session_state["impor_pesan"] = (
+                        f"Impor #{id_impor} selesai: {', '.join(periksa.wilayah)} tahun {periksa.tahun} diganti dengan "
+                        f"isi {periksa.nama_file}. Tercatat di riwayat impor; dapat dibatalkan."
+                    )
+                    st.session_state.pop("impor_kunci", None)
+                    st.rerun()
+
+with tab_templat:
+    tahun_templat = st.selectbox(
+        "Tahun", impor.tahun_impor(db), index=pilihan_tahun.index(terakhir), key="templat_tahun"
+    )
+    st.download_button(
+        f"Unduh templat kosong {tahun_templat}",
+        data=lambda: impor.templat(db, tahun_templat),
+        file_name=f"templat-iid-{tahun_templat}.xlsx",
+        on_click="ignore",
+        key="unduh_templat",
+    )
+    wilayah = skor.daftar_wilayah()
+    pilih = st.multiselect(
+        "Ekspor data wilayah (format yang sama dengan templat; dapat diperbaiki lalu diimpor kembali)",
+        wilayah["kode_wilayah"].tolist(),
+        format_func=dict(zip(wilayah["kode_wilayah"], wilayah["nama_wilayah"], strict=True)).get,
+        key="ekspor_wilayah",
+    )
+    if pilih:
+        st.download_button(
+            f"Unduh ekspor {len(pilih)} wilayah tahun {tahun_templat}",
+            data=lambda: impor.ekspor(db, tahun_templat, pilih),
+            file_name=f"ekspor-iid-{tahun_templat}.xlsx",
+            on_click="ignore",
+            key="unduh_ekspor",
+        )
+
+with tab_riwayat:
+    terakhir_impor = impor.impor_terakhir(db)
+    if terakhir_impor is None:
+        st.info("Belum ada impor yang dapat dibatalkan.")
+    else:
+        st.markdown(
+            f"Impor terakhir: **#{terakhir_impor['id_impor']}** — {terakhir_impor['nama_file']}, tahun "
+            f"{terakhir_impor['tahun']}, oleh {terakhir_impor['pengguna']} pada "
+            f"{pd.Timestamp(terakhir_impor['waktu']):%d-%m-%Y %H:%M}."
+        )
+        yakin = st.checkbox("Saya yakin ingin memulihkan isi sebelum impor ini", key="yakin_batal")
+        if st.button("Batalkan impor terakhir", disabled=not yakin, key="batalkan_impor"):
+            dibatalkan = impor.undo_last_import(db, admin)
+            st.session_state["impor_pesan"] = f"Impor #{dibatalkan} dibatalkan; isi sebelumnya dipulihkan."
+            st.session_state.pop("yakin_batal", None)
+            st.rerun()
+    st.subheader("Riwayat impor")
+    st.dataframe(impor.riwayat(db), hide_index=True, key="tabel_riwayat")

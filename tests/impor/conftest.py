@@ -1,0 +1,44 @@
+"""Fixtures for the import tests: a private database copy, an accounts file, and a small valid workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+from dasbor.services import akun
+from tests.impor.bantu import SANDI, buku_ekspor
+
+
+@pytest.fixture(scope="session")
+def buku_sah(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """A valid workbook: the export of Kota Banjarbaru 2021 from the demo database."""
+    return buku_ekspor(demo_db, tmp_path_factory.mktemp("buku"))
+
+
+@pytest.fixture
+def akun_admin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """An accounts file with one admin 'admin' (password SANDI); returns the account name."""
+    monkeypatch.setenv("DASBOR_AKUN", str(tmp_path / "akun.yaml"))
+    akun.tambah_akun("admin", SANDI, "admin")
+    return "admin"
+
+
+@pytest.fixture
+def tanpa_akun(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "tidak-ada" / "akun.yaml"
+    monkeypatch.setenv("DASBOR_AKUN", str(path))
+    return path
+
+
+@pytest.fixture
+def salinan_env(salinan_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The app pointed at a private writable copy of the demo database, caches cleared around the test."""
+    monkeypatch.setenv("DASBOR_DB", str(salinan_db))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield salinan_db
+    st.cache_resource.clear()
+    st.cache_data.clear()

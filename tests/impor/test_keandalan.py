@@ -1,0 +1,151 @@
+"""Reliability: an importer killed with SIGKILL during its commit leaves the database exactly as before (or,
+once COMMIT has returned, exactly as after); readers during an import see the old or the new data, never a mix.
+
+The kill points use the documented test hook DASBOR_UJI_JEDA_IMPOR (dasbor/services/impor.py): the importer
+prints "JEDA <point>" and waits there, so the test kills it at that exact statement boundary."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import scoring
+from dasbor.db.connection import Database
+from dasbor.services import impor
+from dasbor.services.skor import data_penilaian
+from tests.impor.bantu import TAHUN, WILAYAH, isi_data, isi_db
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def berkas_baru(buku_sah: bytes, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A valid file that differs from the database in all three tables, so old and new are told apart."""
+    wb = openpyxl.load_workbook(io.BytesIO(buku_sah))
+    wb["inovasi"]["E2"].value = "Inovasi yang diganti oleh impor"
+    wb["jawaban_sid"]["C2"].value = 3 - wb["jawaban_sid"]["C2"].value
+    wb["jawaban_spd"]["D2"].value = 3 - wb["jawaban_spd"]["D2"].value
+    path = tmp_path_factory.mktemp("keandalan") / "baru.xlsx"
+    wb.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def isi_sesudah(demo_db: Path, berkas_baru: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The data tables after the same import completed normally, on another copy."""
+    path = tmp_path_factory.mktemp("acuan") / "iid.duckdb"
+    shutil.copy(demo_db, path)
+    db = Database(path)
+    try:
+        impor.commit_import(db, impor.check_import(db, berkas_baru.read_bytes(), TAHUN, berkas_baru.name), "acuan")
+    finally:
+        db.close()
+    return isi_data(path)
+
+
+def _importer(db: Path, berkas: Path, titik: str | None) -> subprocess.Popen:
+    env = {**os.environ, "DASBOR_DB": str(db)}
+    env.pop(impor.JEDA_UJI, None)
+    if titik:
+        env[impor.JEDA_UJI] = titik
+    return subprocess.Popen(
+        [sys.executable, "-m", "dasbor", "impor", str(berkas), "--tahun", str(TAHUN)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize("titik", impor.TITIK_UJI)
+def test_sigkill_during_commit_leaves_old_or_committed_content(
+    titik: str, salinan_db: Path, berkas_baru: Path, isi_sesudah: dict
+) -> None:
+    sebelum_semua, sebelum = isi_db(salinan_db), isi_data(salinan_db)
+    proses = _importer(salinan_db, berkas_baru, titik)
+    try:
+        for baris in proses.stdout:
+            if baris.strip() == f"JEDA {titik}":
+                break
+        else:
+            pytest.fail(f"importir selesai tanpa berhenti di {titik}: {proses.stderr.read()}")
+        proses.send_signal(signal.SIGKILL)
+    finally:
+        proses.wait(timeout=30)
+    assert proses.returncode == -signal.SIGKILL
+    if titik == "setelah_commit":
+        assert isi_data(salinan_db) == isi_sesudah
+        db = Database(salinan_db)
+        try:
+            assert impor.riwayat(db)["hasil"].tolist() == ["diimpor"]
+        finally:
+            db.close()
+    else:
+        assert isi_db(salinan_db) == sebelum_semua, f"dibunuh di {titik}: basis data harus persis seperti sebelum"
+        assert isi_data(salinan_db) == sebelum
+
+
+def test_readers_during_imports_see_old_or_new_never_a_mix(salinan_db: Path, berkas_baru: Path) -> None:
+    db = Database(salinan_db)
+    m = scoring.metodologi_untuk_tahun(TAHUN)
+
+    def sidik() -> tuple:
+        data = data_penilaian(db, TAHUN)
+        inovasi = data.inovasi[data.inovasi["kode_wilayah"] == WILAYAH]
+        sid = data.jawaban_sid[data.jawaban_sid["id_inovasi"].isin(inovasi["id_inovasi"])]
+        spd = data.jawaban_spd[data.jawaban_spd["kode_wilayah"] == WILAYAH]
+        iid = scoring.hitung_skor(data, m).set_index("kode_wilayah").at[WILAYAH, "iid_mentah"]
+        return (
+            tuple(sorted(inovasi["nama_inovasi"])),
+            int(sid["level_klaim"].astype(int).sum()),
+            int(spd["level_klaim"].astype(int).sum()),
+            round(float(iid), 9),
+        )
+
+    try:
+        lama = sidik()
+        isi = berkas_baru.read_bytes()
+        impor.commit_import(db, impor.check_import(db, isi, TAHUN, "baru.xlsx"), "uji")
+        baru = sidik()
+        impor.undo_last_import(db, "uji")
+        assert all(a != b for a, b in zip(lama[:3], baru[:3], strict=True)), "ketiga tabel harus berbeda"
+
+        selesai = threading.Event()
+        dilihat: list[tuple] = []
+        galat: list[BaseException] = []
+
+        def baca() -> None:
+            try:
+                while not selesai.is_set():
+                    dilihat.append(sidik())
+            except BaseException as exc:  # surfaced in the main thread below
+                galat.append(exc)
+
+        pembaca = [threading.Thread(target=baca) for _ in range(3)]
+        for t in pembaca:
+            t.start()
+        try:
+            for _ in range(6):
+                impor.commit_import(db, impor.check_import(db, isi, TAHUN, "baru.xlsx"), "uji")
+                impor.undo_last_import(db, "uji")
+        finally:
+            selesai.set()
+            for t in pembaca:
+                t.join()
+        assert not galat, galat
+        assert len(dilihat) >= 10
+        campuran = [s for s in dilihat if s not in (lama, baru)]
+        assert not campuran, f"{len(campuran)} bacaan mencampur data lama dan baru"
+        assert lama in dilihat
+    finally:
+        db.close()

@@ -1,0 +1,254 @@
+"""A corpus of malformed workbooks, each built here from a valid export: every one must be refused with a
+message naming the sheet, the Excel row and the column, and must leave every table of the database unchanged."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from msoffcrypto.format.ooxml import OOXMLFile
+from openpyxl.workbook.workbook import Workbook
+
+from dasbor.db.connection import Database
+from dasbor.excel.skema import MAKS_BARIS, MAKS_BYTE
+from dasbor.services import impor
+from tests.impor.bantu import TAHUN, isi_db
+
+HARI_INI = date(2026, 6, 30)
+
+
+@dataclass(frozen=True)
+class Kasus:
+    nama: str
+    ubah: Callable[[Workbook], None] | Callable[[bytes], bytes]
+    lembar: str | None
+    baris: int | None
+    kolom: str | None  # the column letter the message must name
+    pesan: str
+    mentah: bool = False  # ubah works on the file's bytes instead of the workbook
+
+
+def _sel(lembar: str, ref: str, nilai: object) -> Callable[[Workbook], None]:
+    def ubah(wb: Workbook) -> None:
+        wb[lembar][ref].value = nilai
+
+    return ubah
+
+
+def _hapus_lembar(wb: Workbook) -> None:
+    del wb["jawaban_spd"]
+
+
+def _ganti_nama_lembar(wb: Workbook) -> None:
+    wb["inovasi"].title = "Inovasi 2021"
+
+
+def _gabung_judul(wb: Workbook) -> None:
+    wb["inovasi"].merge_cells("E1:F1")
+
+
+def _gabung_data(wb: Workbook) -> None:
+    wb["jawaban_sid"].merge_cells("D4:D6")
+
+
+def _judul_ganda(wb: Workbook) -> None:
+    wb["jawaban_spd"]["H1"] = "kode_indikator"
+
+
+def _data_tanpa_judul(wb: Workbook) -> None:
+    wb["jawaban_sid"]["H9"] = "catatan liar"
+
+
+def _id_ganda(wb: Workbook) -> None:
+    wb["inovasi"]["A5"].value = wb["inovasi"]["A4"].value
+
+
+def _jawaban_ganda(wb: Workbook) -> None:
+    ws = wb["jawaban_sid"]
+    ws.append([c.value for c in ws[2]])
+
+
+def _tanpa_spd(wb: Workbook) -> None:
+    ws = wb["jawaban_spd"]
+    ws.delete_rows(2, ws.max_row)
+
+
+def _inovasi_kosong(wb: Workbook) -> None:
+    ws, sid = wb["inovasi"], wb["jawaban_sid"]
+    ws.delete_rows(2, ws.max_row)
+    sid.delete_rows(2, sid.max_row)
+
+
+def _terlalu_banyak_baris(wb: Workbook) -> None:
+    ws = wb["jawaban_sid"]
+    ws.cell(row=MAKS_BARIS + 5, column=1, value="x")
+
+
+def _rumus_sel(wb: Workbook) -> None:
+    wb["jawaban_sid"]["C3"] = "=1+1"
+
+
+def _bukan_zip(isi: bytes) -> bytes:
+    return b"id_inovasi;tahun;kode_wilayah\n63.72-2021-0001;2021;63.72\n"
+
+
+def _zip_rusak(isi: bytes) -> bytes:
+    return isi[: len(isi) // 2]
+
+
+def _zip_bukan_xlsx(isi: bytes) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+        z.writestr("[Content_Types].xml", "<Types/>")
+    return buf.getvalue()
+
+
+def _terenkripsi(isi: bytes) -> bytes:
+    keluar = io.BytesIO()
+    OOXMLFile(io.BytesIO(isi)).encrypt("rahasia", keluar)
+    return keluar.getvalue()
+
+
+def _xls_lama(isi: bytes) -> bytes:
+    return bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 4096
+
+
+def _terlalu_besar(isi: bytes) -> bytes:
+    return isi + b"\0" * (MAKS_BYTE + 1 - len(isi))
+
+
+def _kosong(isi: bytes) -> bytes:
+    return b""
+
+
+def _xml_rusak(isi: bytes) -> bytes:
+    """A valid zip whose sheet XML is garbage: only a real parse can notice."""
+    masuk, keluar = zipfile.ZipFile(io.BytesIO(isi)), io.BytesIO()
+    with zipfile.ZipFile(keluar, "w") as z:
+        for info in masuk.infolist():
+            data = masuk.read(info)
+            z.writestr(info, b"<worksheet><sheetData><row" if info.filename == "xl/worksheets/sheet2.xml" else data)
+    return keluar.getvalue()
+
+
+KORPUS = [
+    Kasus("lembar hilang", _hapus_lembar, "jawaban_spd", None, None, "lembar 'jawaban_spd' tidak ada"),
+    Kasus("lembar diganti nama", _ganti_nama_lembar, "inovasi", None, None, "Inovasi 2021"),
+    Kasus("kolom diganti nama", _sel("inovasi", "E1", "Nama Inovasi"), "inovasi", 1, "E", "tidak dikenal"),
+    Kasus("kolom dihapus", _sel("jawaban_sid", "C1", None), "jawaban_sid", 1, None, "kolom 'level_klaim' tidak ada"),
+    Kasus("judul ganda", _judul_ganda, "jawaban_spd", 1, "H", "muncul dua kali"),
+    Kasus("judul digabung", _gabung_judul, "inovasi", 1, "E", "sel judul E1:F1 digabung"),
+    Kasus("sel data digabung", _gabung_data, "jawaban_sid", 4, "D", "sel D4:D6 digabung"),
+    Kasus("data di kolom tanpa judul", _data_tanpa_judul, "jawaban_sid", 9, "H", "kolom tanpa judul"),
+    Kasus("rumus di sel nilai", _rumus_sel, "jawaban_sid", 3, "C", "berisi rumus '=1+1'"),
+    Kasus("rumus di judul", _sel("inovasi", "B1", '="tahun"'), "inovasi", 1, "B", "judul kolom berisi rumus"),
+    Kasus("level teks", _sel("jawaban_sid", "C4", "2"), "jawaban_sid", 4, "C", "berisi teks '2'; harus angka"),
+    Kasus("level di atas 3", _sel("jawaban_spd", "D3", 4), "jawaban_spd", 3, "D", "level 4 di luar rentang 0–3"),
+    Kasus("level negatif", _sel("jawaban_sid", "E5", -1), "jawaban_sid", 5, "E", "level -1 di luar rentang"),
+    Kasus("level pecahan", _sel("jawaban_sid", "C6", 1.5), "jawaban_sid", 6, "C", "harus bilangan bulat"),
+    Kasus("tahun teks", _sel("inovasi", "B3", "2021"), "inovasi", 3, "B", "berisi teks '2021'"),
+    Kasus("tahun lain", _sel("jawaban_spd", "B2", 2022), "jawaban_spd", 2, "B", "berbeda dengan tahun impor 2021"),
+    Kasus(
+        "kode wilayah asing", _sel("inovasi", "C2", "63.99"), "inovasi", 2, "C", "kode wilayah '63.99' tidak dikenal"
+    ),
+    Kasus("kode wilayah angka", _sel("jawaban_spd", "A4", 63.72), "jawaban_spd", 4, "A", "harus diketik sebagai teks"),
+    Kasus(
+        "perangkat daerah asing", _sel("inovasi", "D2", "63.72-PD99"), "inovasi", 2, "D", "'63.72-PD99' tidak dikenal"
+    ),
+    Kasus(
+        "perangkat daerah wilayah lain", _sel("inovasi", "D3", "63.01-PD01"), "inovasi", 3, "D", "milik wilayah 63.01"
+    ),
+    Kasus("indikator SID asing", _sel("jawaban_sid", "B2", "36"), "jawaban_sid", 2, "B", "kode indikator SID '36'"),
+    Kasus("indikator SPD di SID", _sel("jawaban_sid", "B3", "2a"), "jawaban_sid", 3, "B", "SID '2a' tidak ada"),
+    Kasus("indikator SPD asing", _sel("jawaban_spd", "C5", "99z"), "jawaban_spd", 5, "C", "SPD '99z' tidak ada"),
+    Kasus("id inovasi ganda", _id_ganda, "inovasi", 5, "A", "baris ganda: id_inovasi"),
+    Kasus("jawaban ganda", _jawaban_ganda, "jawaban_sid", None, "B", "sudah ada di baris 2"),
+    Kasus(
+        "jawaban untuk inovasi asing", _sel("jawaban_sid", "A7", "X-1"), "jawaban_sid", 7, "A", "'X-1' yang tidak ada"
+    ),
+    Kasus("id milik wilayah-tahun lain", _sel("inovasi", "A2", "63.01-2024-0001"), "inovasi", 2, "A", "sudah dipakai"),
+    Kasus("tanggal masa depan", _sel("inovasi", "L2", datetime(2031, 1, 5)), "inovasi", 2, "L", "di masa depan"),
+    Kasus(
+        "tanggal sebelum 2000", _sel("inovasi", "M3", datetime(1999, 12, 31)), "inovasi", 3, "M", "sebelum tahun 2000"
+    ),
+    Kasus("tanggal teks", _sel("inovasi", "L4", "kemarin"), "inovasi", 4, "L", "bukan tanggal"),
+    Kasus("tanggal mustahil", _sel("inovasi", "L5", "2021-02-30"), "inovasi", 5, "L", "tidak ada di kalender"),
+    Kasus("nama inovasi kosong", _sel("inovasi", "E6", "   "), "inovasi", 6, "E", "wajib diisi"),
+    Kasus("status kosong", _sel("jawaban_sid", "D8", None), "jawaban_sid", 8, "D", "wajib diisi"),
+    Kasus(
+        "status tidak dikenal", _sel("inovasi", "N2", "disetujui"), "inovasi", 2, "N", "nilai 'disetujui' tidak dikenal"
+    ),
+    Kasus("status bukti salah", _sel("jawaban_spd", "E2", "lengkap"), "jawaban_spd", 2, "E", "pilihan: ada, kosong"),
+    Kasus("nilai logika", _sel("jawaban_sid", "C9", True), "jawaban_sid", 9, "C", "nilai logika TRUE"),
+    Kasus("galat excel", _sel("inovasi", "E7", "#N/A"), "inovasi", 7, "E", "galat Excel '#N/A'"),
+    Kasus("wilayah tanpa jawaban SPD", _tanpa_spd, "jawaban_spd", None, None, "tidak punya satu pun baris"),
+    Kasus("tanpa inovasi", _inovasi_kosong, "inovasi", None, None, "tidak punya satu pun inovasi"),
+    Kasus("terlalu banyak baris", _terlalu_banyak_baris, "jawaban_sid", None, None, "melebihi batas 50.000 baris"),
+    Kasus("bukan zip", _bukan_zip, None, None, None, "bukan buku kerja Excel .xlsx", mentah=True),
+    Kasus("zip terpotong", _zip_rusak, None, None, None, "rusak", mentah=True),
+    Kasus("zip bukan xlsx", _zip_bukan_xlsx, None, None, None, "bukan buku kerja Excel", mentah=True),
+    Kasus("terenkripsi kata sandi", _terenkripsi, None, None, None, "terproteksi kata sandi", mentah=True),
+    Kasus("format xls lama", _xls_lama, None, None, None, "Excel lama (.xls)", mentah=True),
+    Kasus("terlalu besar", _terlalu_besar, None, None, None, "melebihi batas 20,0 MB", mentah=True),
+    Kasus("berkas kosong", _kosong, None, None, None, "berkas kosong", mentah=True),
+    Kasus("xml lembar rusak", _xml_rusak, None, None, None, "rusak dan tidak dapat dibaca", mentah=True),
+]
+
+
+def _berkas(buku_sah: bytes, kasus: Kasus) -> bytes:
+    if kasus.mentah:
+        return kasus.ubah(buku_sah)
+    wb = openpyxl.load_workbook(io.BytesIO(buku_sah))
+    kasus.ubah(wb)
+    if kasus.nama == "galat excel":
+        wb["inovasi"]["E7"].data_type = "e"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(KORPUS) >= 30 and len({k.nama for k in KORPUS}) == len(KORPUS)
+
+
+def test_the_unmodified_export_is_valid(salinan_db: Path, buku_sah: bytes) -> None:
+    db = Database(salinan_db)
+    try:
+        assert impor.check_import(db, buku_sah, TAHUN, "sah.xlsx", HARI_INI).masalah == []
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("kasus", KORPUS, ids=lambda k: k.nama)
+def test_malformed_workbook_is_refused_with_its_place_and_nothing_changes(
+    kasus: Kasus, salinan_db: Path, buku_sah: bytes
+) -> None:
+    isi = _berkas(buku_sah, kasus)
+    sebelum = isi_db(salinan_db)
+    db = Database(salinan_db)
+    try:
+        periksa = impor.check_import(db, isi, TAHUN, f"{kasus.nama}.xlsx", HARI_INI)
+        cocok = [m for m in periksa.masalah if kasus.pesan in m.pesan or kasus.pesan in str(m)]
+        assert cocok, f"tidak ada pesan berisi {kasus.pesan!r}; yang ada: {[str(m) for m in periksa.masalah][:5]}"
+        m = cocok[0]
+        assert (m.lembar, m.huruf) == (kasus.lembar, kasus.kolom), str(m)
+        if kasus.baris is not None:
+            assert m.baris == kasus.baris, str(m)
+        tempat = (
+            kasus.lembar and f"lembar '{kasus.lembar}'",
+            kasus.baris and f"baris {kasus.baris}",
+            kasus.kolom and f"kolom {kasus.kolom}",
+        )
+        assert all(bagian.lower() in str(m).lower() for bagian in tempat if bagian), str(m)
+        with pytest.raises(ValueError, match="bermasalah"):
+            impor.commit_import(db, periksa, "uji")
+    finally:
+        db.close()
+    assert isi_db(salinan_db) == sebelum
