@@ -7,6 +7,7 @@ Screenshots go to artifacts/screenshots/ (kept as test artifacts).
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -99,9 +100,15 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def app_url(demo_db: Path) -> Iterator[str]:
-    """URL of a server reading the session's demo database (read it only; writers start their own server)."""
-    proc, url = start_server(demo_db)
+def app_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """URL of a server reading a copy of the session's demo database (read it only; writers start their own server).
+
+    The server holds its file open read-write for the whole session; on the shared demo_db that lock would make
+    every later in-process test that opens the demo database fail.
+    """
+    salinan = tmp_path_factory.mktemp("server") / "iid.duckdb"
+    shutil.copy(demo_db, salinan)
+    proc, url = start_server(salinan)
     try:
         yield url
     finally:
