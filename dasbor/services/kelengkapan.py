@@ -153,6 +153,8 @@ class Kelengkapan:
     komitmen: pd.DataFrame  # per perangkat daerah: innovations reported against the commitment
     skor: pd.DataFrame  # the year's scores on BASIS (scoring.hitung_skor columns + nama_wilayah, jenis)
     sintetis: str  # description of the synthetic sources behind the year's data; "" when all of it is real
+    data: scoring.DataPenilaian  # the year's answers (with explicit empty wajib rows, see lengkapi_wajib)
+    inovasi: pd.DataFrame  # every innovation with its profile, kematangan and its gaps counted and priced
 
     @property
     def aturan(self) -> str:
@@ -692,6 +694,81 @@ def ekspor_csv(kel: Kelengkapan, kode_wilayah: str) -> bytes:
     return ke_csv(daftar_kerja(kel.celah[kel.celah["kode_wilayah"] == kode_wilayah]))
 
 
+def _inovasi_dengan_celah(data: scoring.DataPenilaian, celah: pd.DataFrame, m: scoring.Metodologi) -> pd.DataFrame:
+    """The innovations with kematangan (verified and as claimed) and the number and worth of their gaps."""
+    verif = scoring.hitung_kematangan(data, m, BASIS).set_index("id_inovasi")["kematangan"]
+    klaim = scoring.hitung_kematangan(data, m, "klaim").set_index("id_inovasi")["kematangan"]
+    per = celah[celah["id_inovasi"].notna()].groupby("id_inovasi")
+    inovasi = data.inovasi.copy()
+    inovasi["kematangan"] = inovasi["id_inovasi"].map(verif)
+    inovasi["kematangan_klaim"] = inovasi["id_inovasi"].map(klaim)
+    inovasi["jumlah_celah"] = inovasi["id_inovasi"].map(per.size()).fillna(0).astype(int)
+    inovasi["poin_celah"] = inovasi["id_inovasi"].map(per["nilai_perbaikan"].sum()).fillna(0.0)
+    return inovasi
+
+
+def katalog_indikator(versi: str) -> pd.DataFrame:
+    """The indicators of a rule version: kode, aspek, nama, bobot, wajib, level_1..3, bukti_1..3, keyakinan."""
+    m = scoring.load_metodologi(versi)
+    return pd.DataFrame(
+        [
+            {
+                "kode_indikator": i.kode,
+                "aspek": i.aspek,
+                "nama_indikator": i.nama,
+                "variabel": i.variabel,
+                "bobot": i.bobot,
+                "wajib": i.wajib,
+                **{f"level_{n}": i.level[n - 1] for n in (1, 2, 3)},
+                **{f"bukti_{n}": i.bukti[n - 1] for n in (1, 2, 3)},
+                "keyakinan": i.asal.keyakinan,
+            }
+            for i in m.indikator
+        ]
+    )
+
+
+def jawaban_inovasi(kel: Kelengkapan, id_inovasi: str) -> pd.DataFrame:
+    """All SID indicators of one innovation: claimed, verified and counted level, evidence, its gap and worth."""
+    katalog = katalog_indikator(kel.versi)
+    katalog = katalog[katalog["aspek"] == "SID"]
+    jawaban = kel.data.jawaban_sid[kel.data.jawaban_sid["id_inovasi"] == id_inovasi]
+    celah = kel.celah[kel.celah["id_inovasi"] == id_inovasi].set_index("kode_indikator")
+    hasil = katalog[["kode_indikator", "nama_indikator", "bobot", "wajib"]].merge(
+        jawaban[["kode_indikator", "level_klaim", "status_bukti", "level_verifikasi", "catatan_verifikasi"]].assign(
+            level_diakui=scoring.level_efektif(jawaban, BASIS)
+        ),
+        on="kode_indikator",
+        how="left",
+    )
+    hasil["skor"] = hasil["bobot"] * hasil["level_diakui"].fillna(0.0)
+    hasil["jenis_celah"] = hasil["kode_indikator"].map(celah["jenis_celah"].map(JENIS_CELAH)).fillna("")
+    hasil["nilai_perbaikan"] = hasil["kode_indikator"].map(celah["nilai_perbaikan"])
+    return hasil
+
+
+def celah_wilayah(kel: Kelengkapan, kode_wilayah: str, kode_indikator: str | None = None) -> pd.DataFrame:
+    """A region's gaps, optionally only those on one indicator."""
+    celah = kel.celah[kel.celah["kode_wilayah"] == kode_wilayah]
+    return celah if kode_indikator is None else celah[celah["kode_indikator"] == kode_indikator]
+
+
+def inovasi_bercelah(celah: pd.DataFrame, id_perangkat_daerah: str) -> pd.DataFrame:
+    """Innovations of one perangkat daerah that have gaps: their count and the worth of the level fixes."""
+    milik = celah[(celah["id_perangkat_daerah"] == id_perangkat_daerah) & celah["id_inovasi"].notna()]
+    return (
+        milik.assign(poin=milik["nilai_perbaikan"].where(milik["aditif"], 0.0))
+        .groupby(["id_inovasi", "nama_inovasi", "status_inovasi"], as_index=False, dropna=False)
+        .agg(jumlah=("id_celah", "size"), poin=("poin", "sum"))
+        .sort_values(["poin", "jumlah", "id_inovasi"], ascending=[False, False, True], ignore_index=True)
+    )
+
+
+def metodologi(kel: Kelengkapan) -> scoring.Metodologi:
+    """The rule version the year was scored under (bands, divisor, indicators) for the pages."""
+    return scoring.load_metodologi(kel.versi)
+
+
 def _keyakinan(m: scoring.Metodologi, tahun: int) -> str:
     berlaku = [b for b in m.berlaku if b.tahun == tahun]
     return berlaku[0].asal.keyakinan if berlaku else m.rumus_asal.keyakinan
@@ -709,6 +786,7 @@ def hitung_kelengkapan(db: Database, tahun: int) -> Kelengkapan:
     jalan.insert(1, "nama_wilayah", jalan["kode_wilayah"].map(nama))
     skor = wilayah.merge(scoring.hitung_skor(data, m, BASIS), on="kode_wilayah")
     sumber = db.query("sumber_data_tahun", {"tahun": tahun})
+    inovasi = _inovasi_dengan_celah(data, celah, m)
     return Kelengkapan(
         tahun=tahun,
         versi=m.versi,
@@ -719,6 +797,8 @@ def hitung_kelengkapan(db: Database, tahun: int) -> Kelengkapan:
         komitmen=komitmen_skpd(db.query("perangkat_daerah"), data.inovasi),
         skor=skor,
         sintetis=" ".join(sumber.loc[sumber["sintetis"], "keterangan"].astype(str)),
+        data=data,
+        inovasi=inovasi,
     )
 
 
@@ -731,3 +811,16 @@ def kelengkapan(tahun: int) -> Kelengkapan:
     """The year's Kelengkapan, computed once per data fingerprint and cached for every page and session."""
     db = database()
     return _kelengkapan_cached(str(db.path), stempel(db), tahun)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _berkas_cached(path: str, stamp: tuple[int, ...], tahun: int, kode_wilayah: str, dibuat: date, jenis: str) -> bytes:
+    kel = kelengkapan(tahun)
+    return ekspor_xlsx(kel, kode_wilayah, dibuat) if jenis == "xlsx" else ekspor_csv(kel, kode_wilayah)
+
+
+def berkas_ekspor(tahun: int, kode_wilayah: str, dibuat: date, jenis: str) -> bytes:
+    """The region's worklist as 'xlsx' or 'csv' bytes, built once per day and data fingerprint (download buttons
+    would otherwise rebuild the workbook on every rerun)."""
+    db = database()
+    return _berkas_cached(str(db.path), stempel(db), tahun, kode_wilayah, dibuat, jenis)
