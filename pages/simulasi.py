@@ -131,9 +131,12 @@ with tab_tambah:
         "Inovasi hipotetis dikirim dengan semua 20 indikator SID pada level yang dipilih (level 3 = kematangan 111) "
         "dan urusan yang dipilih (menentukan cakupan 6 urusan wajib pelayanan dasar)."
     )
+    # Typed columns even when empty, or the editor would read a chosen urusan as a number.
     awal = pd.DataFrame(
-        {"Urusan": [urusan[u] for u, _ in skenario.tambahan], "Level": [v for _, v in skenario.tambahan]},
-        columns=["Urusan", "Level"],
+        {
+            "Urusan": pd.Series([urusan[u] for u, _ in skenario.tambahan], dtype=object),
+            "Level": pd.Series([v for _, v in skenario.tambahan], dtype="int64"),
+        }
     )
     ubah = st.data_editor(
         awal,

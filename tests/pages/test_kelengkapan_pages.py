@@ -187,6 +187,30 @@ class TestSimulasi:
         assert "skenario" not in dari_tautan.query_params
         assert {m.label: m.value for m in dari_tautan.metric}["IID simulasi"] == "58,90"
 
+    def test_level_hypothetical_and_send_editors_each_add_their_part_to_the_scenario(self) -> None:
+        at = buka("simulasi", tahun="2024", wilayah="Kabupaten Banjar")
+
+        def ubah(editor: str, perubahan: dict) -> None:
+            versi = hashlib.sha1(at.query_params.get("skenario", "").encode()).hexdigest()[:10]
+            at.session_state[f"edit_{editor}_{versi}"] = {
+                "edited_rows": {},
+                "added_rows": [],
+                "deleted_rows": [],
+                **perubahan,
+            }
+            at.run()
+            assert not at.exception
+
+        ubah("level_63.03_SPD", {"edited_rows": {1: {"Level simulasi": 3}}})  # indikator 2a
+        assert at.query_params["skenario"] == "L:SPD:63.03:2a:3"
+        ubah("tambah_63.03", {"added_rows": [{"Urusan": "kesehatan", "Level": 2}]})
+        assert at.query_params["skenario"] == "L:SPD:63.03:2a:3,T:1:2"
+        ubah("kirim_63.03", {"edited_rows": {0: {"Dikirim": False}}})
+        assert at.query_params["skenario"] == "L:SPD:63.03:2a:3,I:63.03-2024-0001:0,T:1:2"
+        assert any("1 level diubah, 1 inovasi dikirim/ditarik, 1 inovasi hipotetis" in c.value for c in at.caption)
+        nilai = {m.label: m.value for m in at.metric}
+        assert nilai["IID"] == "58,90" and nilai["IID simulasi"] != "58,90"
+
     def test_hypothetical_innovations_and_unknown_parts(self) -> None:
         at = buka("simulasi", tahun="2024", wilayah="Kabupaten Banjar", skenario="T:0:3,T:1:3,T:2:3,zzz")
         assert not at.exception
