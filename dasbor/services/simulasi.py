@@ -16,7 +16,7 @@ joined by commas.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -46,12 +46,11 @@ class Skenario:
         return not (self.level or self.bukti or self.kirim or self.tambahan)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Hasil:
     nyata: pd.Series  # the region's computed row (scoring.hitung_skor columns + nama_wilayah, peringkat)
     simulasi: pd.Series  # the same under the scenario; never written anywhere
     peringkat: pd.DataFrame  # every region: kode_wilayah, nama_wilayah, jenis, iid, peringkat_nyata, peringkat_simulasi
-    pesan: list[str] = field(default_factory=list)
 
 
 def urusan_tambahan(m: scoring.Metodologi) -> tuple[str, ...]:
