@@ -8,6 +8,11 @@ st.set_page_config(page_title="Dasbor IID Kalsel", page_icon="📊", layout="wid
 
 halaman = {
     "Hasil": [st.Page("pages/ringkasan.py", title="Ringkasan", icon="🏠", default=True)],
+    "Kelengkapan": [
+        st.Page("pages/kelengkapan.py", title="Kelengkapan", icon="🧩"),
+        st.Page("pages/simulasi.py", title="Simulasi", icon="🧪"),
+        st.Page("pages/inovasi.py", title="Inovasi", icon="💡"),
+    ],
     "Data": [
         st.Page("pages/impor.py", title="Impor", icon="📥"),
         st.Page("pages/akun.py", title="Akun", icon="🔑"),

@@ -1,9 +1,11 @@
-"""Command line of the dashboard: `python -m dasbor demo` (more sub-commands are added by their features)."""
+"""Command line of the dashboard: `python -m dasbor demo`, `python -m dasbor kelengkapan` (more sub-commands are
+added by their features)."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import sys
 from pathlib import Path
 
@@ -20,10 +22,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _layanan_impor():  # noqa: ANN202
-    """The import service, imported quietly: outside a Streamlit server its cache decorators log a warning."""
-    import streamlit.logger
-
-    streamlit.logger.set_log_level("error")
+    """The import service, imported quietly (see _diamkan_peringatan_cache)."""
+    _diamkan_peringatan_cache()
     from dasbor.services import impor
 
     return impor
@@ -142,6 +142,68 @@ def cmd_akun(args: argparse.Namespace) -> int:
     except akun.AkunError as exc:
         print(f"Gagal: {exc}.", file=sys.stderr)
         return 2
+
+
+def _diamkan_peringatan_cache() -> None:
+    """Services declare Streamlit caches at import; outside a server Streamlit logs a "No runtime found" warning
+    for each one, which is only noise on a command line."""
+    import streamlit  # noqa: F401  (importing it sets up its loggers, which the next line then quiets)
+
+    logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
+
+
+def cmd_kelengkapan(args: argparse.Namespace) -> int:
+    """One worklist workbook per kabupaten/kota and the province, and a one-line summary per region."""
+    from datetime import date
+
+    _diamkan_peringatan_cache()
+    from dasbor.db.connection import Database
+    from dasbor.services import kelengkapan as kel
+    from dasbor.ui.format import angka, bilangan
+
+    path = db_path()
+    if not path.exists():
+        print(f"Basis data {path} tidak ditemukan; bangun data demo dengan `python -m dasbor demo`.", file=sys.stderr)
+        return 2
+    try:
+        db = Database(path, read_only=True)
+    except DatabaseTerkunciError:
+        print(
+            f"Basis data {path} sedang dipakai proses lain (biasanya server dasbor yang sedang berjalan). Hentikan "
+            "server itu dulu, atau unduh daftar kerja per wilayah dari halaman Kelengkapan di dasbor.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        tahun = db.query("periode")["tahun"].astype(int).tolist()
+        if args.tahun not in tahun:
+            print(
+                f"Tahun {args.tahun} tidak ada di basis data; tersedia: {', '.join(map(str, tahun))}.", file=sys.stderr
+            )
+            return 2
+        hasil = kel.hitung_kelengkapan(db, args.tahun)
+    finally:
+        db.close()
+    keluaran = Path(args.keluaran)
+    try:
+        keluaran.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"Folder keluaran {keluaran} tidak dapat dibuat: {exc.strerror}.", file=sys.stderr)
+        return 2
+    hari = date.today()
+    print(f"Kelengkapan {args.tahun}: {hasil.aturan}.")
+    if hasil.sintetis:
+        print("Data inovasi SINTETIS (data demo), bukan data resmi.")
+    for wilayah in hasil.skor.sort_values("kode_wilayah").itertuples():
+        berkas = keluaran / kel.nama_berkas(hasil, wilayah.kode_wilayah, hari, "xlsx")
+        berkas.write_bytes(kel.ekspor_xlsx(hasil, wilayah.kode_wilayah, hari))
+        celah = hasil.celah[hasil.celah["kode_wilayah"] == wilayah.kode_wilayah]
+        poin = celah.loc[celah["aditif"], "nilai_perbaikan"].sum()
+        status = int((~celah["aditif"]).sum())
+        print(
+            f"{wilayah.nama_wilayah}: {bilangan(len(celah))} celah, {angka(poin)} poin IID dipertaruhkan "
+            f"(+{bilangan(status)} inovasi draft/ditolak dinilai terpisah) -> {berkas.name}"
+        )
     return 0
 
 
@@ -182,6 +244,12 @@ def main(argv: list[str] | None = None) -> int:
     hapus.add_argument("nama")
     akun_sub.add_parser("daftar")
     akun.set_defaults(func=cmd_akun)
+    kelengkapan = sub.add_parser(
+        "kelengkapan", help="tulis daftar kerja kelengkapan bukti (satu berkas Excel per wilayah) untuk bimtek"
+    )
+    kelengkapan.add_argument("--tahun", type=int, required=True, help="tahun penilaian, mis. 2024")
+    kelengkapan.add_argument("--keluaran", required=True, help="folder tujuan berkas .xlsx")
+    kelengkapan.set_defaults(func=cmd_kelengkapan)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

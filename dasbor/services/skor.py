@@ -31,7 +31,7 @@ def metodologi_tahun(db: Database, tahun: int, versi: str | None = None) -> scor
     return scoring.metodologi_untuk_tahun(tahun)
 
 
-def _peringkat(skor: pd.DataFrame) -> pd.Series:
+def peringkat_wilayah(skor: pd.DataFrame) -> pd.Series:
     """Rank among peers: kabupaten and kota together, the province alone (it is ranked among provinces)."""
     kelompok = skor["jenis"].where(skor["jenis"] == "provinsi", "kabupaten/kota")
     return skor.groupby(kelompok)["iid_mentah"].rank(ascending=False, method="min").astype(int)
@@ -43,7 +43,7 @@ def hitung_skor_tahun(db: Database, tahun: int, basis: str = "terverifikasi", ve
     skor = scoring.hitung_skor(data_penilaian(db, tahun), m, basis)
     skor = db.query("wilayah")[["kode_wilayah", "nama_wilayah", "jenis"]].merge(skor, on="kode_wilayah")
     skor.insert(0, "tahun", tahun)
-    skor["peringkat"] = _peringkat(skor)
+    skor["peringkat"] = peringkat_wilayah(skor)
     skor["versi_metodologi"] = m.versi
     skor["basis"] = basis
     return skor.sort_values(["jenis", "peringkat"], key=lambda s: s.eq("provinsi") if s.name == "jenis" else s)

@@ -25,7 +25,8 @@ def _tolak_nilai_asing(kunci: str, sah: Sequence[str], label: str) -> None:
 
 
 def _pilih(label: str, kunci: str, opsi: Sequence, bawaan: int, format_func: Callable[[object], str] = str) -> object:
-    _tolak_nilai_asing(kunci, [str(o) for o in opsi], label)
+    # A bound selectbox keeps the formatted label in the URL (e.g. the wilayah name), not the option itself.
+    _tolak_nilai_asing(kunci, [format_func(o) for o in opsi], label)
     return st.sidebar.selectbox(label, opsi, index=bawaan, key=kunci, bind="query-params", format_func=format_func)
 
 

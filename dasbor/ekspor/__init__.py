@@ -1,0 +1,1 @@
+"""Writers of downloadable files (Excel, CSV); no Streamlit, no database."""

@@ -1,0 +1,238 @@
+"""What-if scenarios for one region and year, scored by the shared scoring module.
+
+A scenario only ever lives in the URL and in memory: it is applied to a copy of the region's data, scored with
+scoring.hitung_skor, and shown next to (never mixed into) the real figures. It is written into the URL as one
+short text so it can be shared as a link:
+
+    L:<aspek>:<kunci>:<kode_indikator>:<level>   an answer counts at that level (kunci: id_inovasi, or the
+                                                 kode_wilayah for SPD)
+    B:<id_celah>                                 the evidence of that gap is fixed (see services.kelengkapan)
+    I:<id_inovasi>:<1|0>                         the innovation is sent (1) or withdrawn from the submission (0)
+    T:<urusan>:<level>                           a hypothetical innovation with every SID indicator at that level;
+                                                 urusan is an index into URUSAN_TAMBAHAN
+joined by commas.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+import scoring
+from dasbor.services import skor as layanan_skor
+from dasbor.services.kelengkapan import BASIS, Kelengkapan, data_wilayah, terapkan_celah, urusan_yandas
+
+MAKS_BAGIAN = 500  # a shared link stays well under browser URL limits
+LAINNYA = "urusan lain (di luar 6 urusan wajib pelayanan dasar)"
+AWALAN_TAMBAHAN = "SIMULASI-"
+_POLA = {
+    "L": re.compile(r"L:(SID|SPD):([0-9A-Za-z.\-]+):([0-9a-z]+):([0-3])"),
+    "B": re.compile(r"B:((?:SID|SPD):[0-9A-Za-z.\-]+:[0-9a-z]+)"),
+    "I": re.compile(r"I:([0-9A-Za-z.\-]+):([01])"),
+    "T": re.compile(r"T:([0-9]):([0-3])"),
+}
+
+
+@dataclass(frozen=True)
+class Skenario:
+    level: tuple[tuple[str, str, str, int], ...] = ()  # (aspek, kunci, kode_indikator, level)
+    bukti: tuple[str, ...] = ()  # id_celah of answer gaps whose evidence counts as fixed
+    kirim: tuple[tuple[str, bool], ...] = ()  # (id_inovasi, sent?)
+    tambahan: tuple[tuple[int, int], ...] = ()  # (index into URUSAN_TAMBAHAN, level of all 20 SID indicators)
+
+    def kosong(self) -> bool:
+        return not (self.level or self.bukti or self.kirim or self.tambahan)
+
+
+@dataclass(frozen=True)
+class Hasil:
+    nyata: pd.Series  # the region's computed row (scoring.hitung_skor columns + nama_wilayah, peringkat)
+    simulasi: pd.Series  # the same under the scenario; never written anywhere
+    peringkat: pd.DataFrame  # every region: kode_wilayah, nama_wilayah, jenis, iid, peringkat_nyata, peringkat_simulasi
+
+
+def urusan_tambahan(m: scoring.Metodologi) -> tuple[str, ...]:
+    """Urusan a hypothetical innovation may have: the 6 urusan wajib pelayanan dasar, then 'other'."""
+    return (*urusan_yandas(m)[0], LAINNYA)
+
+
+def tulis(s: Skenario) -> str:
+    bagian = [f"B:{b}" for b in s.bukti]
+    bagian += [f"L:{a}:{k}:{i}:{v}" for a, k, i, v in s.level]
+    bagian += [f"I:{i}:{int(v)}" for i, v in s.kirim]
+    bagian += [f"T:{u}:{v}" for u, v in s.tambahan]
+    return ",".join(bagian)
+
+
+def baca(teks: str | None, kel: Kelengkapan, kode_wilayah: str) -> tuple[Skenario, list[str]]:
+    """Parse and check a scenario against the region's data; unknown parts are dropped with a message each."""
+    if not teks:
+        return Skenario(), []
+    bagian = [b for b in teks.split(",") if b][:MAKS_BAGIAN]
+    pesan = [] if len(teks.split(",")) <= MAKS_BAGIAN else [f"Skenario dipotong: paling banyak {MAKS_BAGIAN} bagian."]
+    inovasi = set(kel.data.inovasi.loc[kel.data.inovasi["kode_wilayah"] == kode_wilayah, "id_inovasi"])
+    celah = kel.celah[(kel.celah["kode_wilayah"] == kode_wilayah) & kel.celah["level_sasaran"].notna()]
+    id_celah = set(celah["id_celah"])
+    kode = {a: {i.kode for i in scoring.load_metodologi(kel.versi).indikator_aspek(a)} for a in ("SID", "SPD")}
+    level, bukti, kirim, tambahan = {}, [], {}, []
+    n_urusan = len(urusan_tambahan(scoring.load_metodologi(kel.versi)))
+    for b in bagian:
+        cocok = _POLA.get(b[:1])
+        m = cocok.fullmatch(b) if cocok else None
+        if m and b[0] == "L":
+            aspek, kunci, indikator, v = m.groups()
+            pemilik = kunci in inovasi if aspek == "SID" else kunci == kode_wilayah
+            if pemilik and indikator in kode[aspek]:
+                level[(aspek, kunci, indikator)] = int(v)
+                continue
+        elif m and b[0] == "B" and m.group(1) in id_celah:
+            bukti.append(m.group(1))
+            continue
+        elif m and b[0] == "I" and m.group(1) in inovasi:
+            kirim[m.group(1)] = m.group(2) == "1"
+            continue
+        elif m and b[0] == "T" and int(m.group(1)) < n_urusan:
+            tambahan.append((int(m.group(1)), int(m.group(2))))
+            continue
+        pesan.append(f"Bagian skenario «{b[:40]}» tidak dikenal untuk wilayah dan tahun ini; diabaikan.")
+    s = Skenario(
+        level=tuple((*k, v) for k, v in level.items()),
+        bukti=tuple(dict.fromkeys(bukti)),
+        kirim=tuple(kirim.items()),
+        tambahan=tuple(tambahan),
+    )
+    return s, pesan
+
+
+def terapkan(data: scoring.DataPenilaian, kel: Kelengkapan, kode_wilayah: str, s: Skenario) -> scoring.DataPenilaian:
+    """The region's data under the scenario: fixed evidence, then explicit levels, sent/withdrawn, additions."""
+    m = scoring.load_metodologi(kel.versi)
+    celah = kel.celah[kel.celah["id_celah"].isin(s.bukti)]
+    hasil = terapkan_celah(data, celah)
+    if s.level:
+        perubahan = pd.DataFrame(
+            [
+                {
+                    "aspek": a,
+                    "kode_wilayah": kode_wilayah,
+                    "id_inovasi": k if a == "SID" else None,
+                    "kode_indikator": i,
+                    "level_baru": float(v),
+                }
+                for a, k, i, v in s.level
+            ]
+        )
+        hasil = scoring.terapkan_perubahan_level(hasil, perubahan, BASIS)
+    inovasi = hasil.inovasi.copy()
+    for id_inovasi, dikirim in s.kirim:
+        pilih = inovasi["id_inovasi"] == id_inovasi
+        kini = inovasi.loc[pilih, "status_inovasi"]
+        # Sending a draft makes it 'dikirim'; a verified innovation keeps its verdict. Withdrawing takes it out
+        # of the submission, which scoring treats like a draft.
+        inovasi.loc[pilih, "status_inovasi"] = kini.where(kini != "draft", "dikirim") if dikirim else "draft"
+    sid = hasil.jawaban_sid
+    if s.tambahan:
+        urusan = urusan_tambahan(m)
+        kode_sid = [i.kode for i in m.indikator_aspek("SID")]
+        baru = pd.DataFrame(
+            {
+                "kode_wilayah": kode_wilayah,
+                "id_inovasi": [f"{AWALAN_TAMBAHAN}{j + 1}" for j in range(len(s.tambahan))],
+                "status_inovasi": "dikirim",
+                "urusan_utama": [urusan[u] for u, _ in s.tambahan],
+            }
+        )
+        inovasi = pd.concat([inovasi, baru.reindex(columns=inovasi.columns)], ignore_index=True)
+        jawaban = pd.DataFrame(
+            [
+                {
+                    "id_inovasi": f"{AWALAN_TAMBAHAN}{j + 1}",
+                    "kode_indikator": k,
+                    "level_klaim": float(v),
+                    "status_bukti": "ada",
+                }
+                for j, (_, v) in enumerate(s.tambahan)
+                for k in kode_sid
+            ]
+        )
+        sid = pd.concat([sid, jawaban.reindex(columns=sid.columns)], ignore_index=True)
+    return scoring.DataPenilaian(inovasi=inovasi, jawaban_sid=sid, jawaban_spd=hasil.jawaban_spd)
+
+
+def simulasikan(kel: Kelengkapan, kode_wilayah: str, s: Skenario) -> Hasil:
+    """Real and simulated scores of the region, and every region's real vs simulated rank."""
+    m = scoring.load_metodologi(kel.versi)
+    data = terapkan(data_wilayah(kel.data, kode_wilayah), kel, kode_wilayah, s)
+    simulasi = scoring.hitung_skor(data, m, BASIS).iloc[0]
+    nyata = kel.skor.assign(peringkat=layanan_skor.peringkat_wilayah(kel.skor))
+    sim = kel.skor.copy()
+    pilih = sim["kode_wilayah"] == kode_wilayah
+    for kolom in simulasi.index.drop("kode_wilayah"):
+        sim.loc[pilih, kolom] = simulasi[kolom]
+    sim["peringkat"] = layanan_skor.peringkat_wilayah(sim)
+    peringkat = nyata[["kode_wilayah", "nama_wilayah", "jenis", "iid", "peringkat"]].rename(
+        columns={"peringkat": "peringkat_nyata"}
+    )
+    peringkat["peringkat_simulasi"] = sim["peringkat"].to_numpy()
+    return Hasil(
+        nyata=nyata[pilih].iloc[0],
+        simulasi=sim[pilih].iloc[0],
+        peringkat=peringkat.sort_values("kode_wilayah", ignore_index=True),
+    )
+
+
+def rentang_peringkat(tahun: int) -> pd.DataFrame:
+    """Every kabupaten/kota's rank if only verified levels count and if every claim were accepted."""
+    ranks = [
+        layanan_skor.skor_tahun(tahun, basis).set_index("kode_wilayah")[["nama_wilayah", "jenis", "peringkat"]]
+        for basis in ("terverifikasi", "klaim")
+    ]
+    hasil = ranks[0].rename(columns={"peringkat": "peringkat_terverifikasi"})
+    hasil["peringkat_klaim"] = ranks[1]["peringkat"]
+    hasil = hasil[hasil["jenis"] != "provinsi"].reset_index()
+    return hasil.sort_values(["peringkat_terverifikasi", "peringkat_klaim"], ignore_index=True)
+
+
+def jawaban_untuk_diubah(kel: Kelengkapan, kode_wilayah: str, pemilik: str, s: Skenario) -> pd.DataFrame:
+    """The answers of one owner ('SPD' for the region's SPD answers, else an id_inovasi) with the level that
+    counts now and the level the scenario gives (columns aspek, kunci, kode_indikator, nama_indikator,
+    level_klaim, level_diakui, level_simulasi)."""
+    m = scoring.load_metodologi(kel.versi)
+    aspek = "SPD" if pemilik == "SPD" else "SID"
+    kunci = kode_wilayah if aspek == "SPD" else pemilik
+    jawaban = kel.data.jawaban_spd if aspek == "SPD" else kel.data.jawaban_sid
+    jawaban = jawaban[jawaban["kode_wilayah" if aspek == "SPD" else "id_inovasi"] == kunci]
+    katalog = pd.DataFrame(
+        [(i.kode, i.nama) for i in m.indikator_aspek(aspek)], columns=["kode_indikator", "nama_indikator"]
+    )
+    hasil = katalog.merge(
+        jawaban[["kode_indikator", "level_klaim"]].assign(level_diakui=scoring.level_efektif(jawaban, BASIS)),
+        on="kode_indikator",
+        how="left",
+    ).fillna({"level_klaim": 0.0, "level_diakui": 0.0})
+    diubah = {(i, v) for a, k, i, v in s.level if a == aspek and k == kunci}
+    level = dict(diubah)
+    hasil["level_simulasi"] = [
+        level.get(k, d) for k, d in zip(hasil["kode_indikator"], hasil["level_diakui"], strict=True)
+    ]
+    return hasil.assign(aspek=aspek, kunci=kunci)
+
+
+def level_dari_editor(s: Skenario, awal: pd.DataFrame, level_baru: object) -> Skenario:
+    """The scenario with this owner's explicit levels replaced by the edited ones that differ from what counts."""
+    aspek, kunci = awal["aspek"].iat[0], awal["kunci"].iat[0]
+    lain = tuple(x for x in s.level if (x[0], x[1]) != (aspek, kunci))
+    baru = pd.Series(level_baru, index=awal.index).astype(float)
+    diubah = awal[baru.notna() & (baru != awal["level_diakui"])]
+    milik = tuple((aspek, kunci, k, int(baru[i])) for i, k in zip(diubah.index, diubah["kode_indikator"], strict=True))
+    return Skenario(lain + milik, s.bukti, s.kirim, s.tambahan)
+
+
+def kirim_dari_editor(s: Skenario, inovasi: pd.DataFrame, dikirim: object) -> Skenario:
+    """The scenario with 'sent' switched for every innovation whose box differs from its real status."""
+    nyata = (inovasi["status_inovasi"] != "draft").to_numpy()
+    beda = nyata != pd.Series(dikirim).to_numpy(bool)
+    kirim = tuple((i, bool(not n)) for i, n in zip(inovasi["id_inovasi"][beda], nyata[beda], strict=True))
+    return Skenario(s.level, s.bukti, kirim, s.tambahan)

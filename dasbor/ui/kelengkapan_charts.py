@@ -1,0 +1,223 @@
+"""Plotly figures of the Kelengkapan, Simulasi and Inovasi pages; DataFrames in, Figures out (no Streamlit).
+
+Every clickable mark carries its key in customdata[0] (and [1]) so a page can turn a selection into a drill-down.
+Numbers use Indonesian separators (layout.separators = ",."), hover texts are formatted by dasbor.ui.format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dasbor.ui.format import angka, bilangan
+
+WARNA_NYATA = "#1F4E79"  # real (computed) figures
+WARNA_SIMULASI = "#D9480F"  # simulated figures: a distinct warm colour, never the real one
+WARNA_SOROT = "#111111"
+SKALA_CELAH = [[0.0, "#FFF3D6"], [0.35, "#F7B267"], [0.7, "#E4572E"], [1.0, "#8C1C13"]]
+FONT = {"size": 14, "color": "#222222"}  # dark enough for a projector
+
+
+def nama_pendek(nama: str) -> str:
+    """'Kabupaten Hulu Sungai Selatan' -> 'Kab. Hulu Sungai Selatan' for axis labels."""
+    return nama.replace("Kabupaten ", "Kab. ").replace("Provinsi Kalimantan Selatan", "Prov. Kalsel")
+
+
+def _dasar(fig: go.Figure, tinggi: int) -> go.Figure:
+    fig.update_layout(
+        separators=",.",
+        height=tinggi,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        font=FONT,
+        plot_bgcolor="white",
+        dragmode=False,
+        hoverlabel={"font_size": 14},
+    )
+    return fig
+
+
+def matriks_celah(
+    matriks: pd.DataFrame,
+    wilayah: pd.DataFrame,
+    indikator: Sequence[tuple[str, str, str]],
+    nilai: str,
+    terpilih: str | None = None,
+) -> go.Figure:
+    """Region × indicator tiles coloured by `nilai` ('poin' IID points lost or 'jumlah' gaps).
+
+    matriks: kode_wilayah, aspek, kode_indikator, jumlah, poin (one row per cell with gaps).
+    wilayah: kode_wilayah, nama_wilayah in display order (top to bottom). indikator: (aspek, kode, nama) in order.
+    customdata of each tile: [kode_wilayah, kode_indikator].
+    """
+    nama = dict(zip(wilayah["kode_wilayah"], wilayah["nama_wilayah"].map(nama_pendek), strict=True))
+    urut_y = [nama[k] for k in wilayah["kode_wilayah"]]
+    urut_x = [kode for _, kode, _ in indikator]
+    nama_indikator = {kode: n for _, kode, n in indikator}
+    sel = matriks[matriks["kode_wilayah"].isin(nama) & matriks["kode_indikator"].isin(urut_x)]
+    hover = [
+        f"<b>{nama[w]}</b><br>Indikator {k}: {nama_indikator[k]}<br>{bilangan(j)} celah, {angka(p, 3)} poin IID hilang"
+        for w, k, j, p in zip(sel["kode_wilayah"], sel["kode_indikator"], sel["jumlah"], sel["poin"], strict=True)
+    ]
+    judul = "Poin IID hilang" if nilai == "poin" else "Jumlah celah"
+    fig = go.Figure(
+        go.Scatter(
+            x=sel["kode_indikator"],
+            y=sel["kode_wilayah"].map(nama),
+            mode="markers",
+            marker={
+                "symbol": "square",
+                "size": 22,
+                "color": sel[nilai],
+                "colorscale": SKALA_CELAH,
+                "cmin": 0,
+                "colorbar": {"title": {"text": judul}, "thickness": 14},
+                "line": {"width": 0.5, "color": "#999999"},
+            },
+            customdata=sel[["kode_wilayah", "kode_indikator"]].to_numpy(),
+            hovertext=hover,
+            hoverinfo="text",
+            name=judul,
+        )
+    )
+    n_spd = sum(1 for aspek, _, _ in indikator if aspek == "SPD")
+    if 0 < n_spd < len(urut_x):
+        fig.add_vline(x=n_spd - 0.5, line_width=2, line_color="#555555")
+        for teks, posisi in (
+            ("SPD (pemda)", (n_spd - 1) / 2),
+            ("SID (per inovasi)", n_spd + (len(urut_x) - n_spd - 1) / 2),
+        ):
+            fig.add_annotation(x=posisi, y=1.0, yref="paper", yanchor="bottom", text=f"<b>{teks}</b>", showarrow=False)
+    if terpilih in nama:
+        posisi = urut_y[::-1].index(nama[terpilih])  # the y axis lists the first region at the top
+        fig.add_hrect(
+            y0=posisi - 0.5,
+            y1=posisi + 0.5,
+            line_width=2,
+            line_color=WARNA_SOROT,
+            fillcolor="rgba(0,0,0,0)",
+        )
+    fig.update_xaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=urut_x,
+        range=[-0.5, len(urut_x) - 0.5],
+        tickangle=-90,
+        tickfont={"size": 12},
+        title_text="Kode indikator",
+    )
+    fig.update_yaxes(
+        type="category", categoryorder="array", categoryarray=urut_y[::-1], range=[-0.5, len(urut_y) - 0.5]
+    )
+    return _dasar(fig, 90 + 34 * len(urut_y))
+
+
+def poin_per_perangkat_daerah(ringkas: pd.DataFrame, maks: int = 15) -> go.Figure:
+    """Horizontal bars of IID points per perangkat daerah (largest on top); customdata [id_perangkat_daerah].
+
+    ringkas: id_perangkat_daerah, nama_perangkat_daerah, jumlah, poin (services.kelengkapan.ringkasan_perangkat_daerah).
+    """
+    atas = ringkas.head(maks).iloc[::-1]
+    fig = go.Figure(
+        go.Bar(
+            x=atas["poin"],
+            y=atas["nama_perangkat_daerah"],
+            orientation="h",
+            marker_color=WARNA_NYATA,
+            customdata=atas[["id_perangkat_daerah"]].to_numpy(),
+            text=[angka(p, 3) for p in atas["poin"]],
+            textposition="outside",
+            hovertext=[
+                f"<b>{n}</b><br>{bilangan(j)} celah, {angka(p, 3)} poin IID"
+                for n, j, p in zip(atas["nama_perangkat_daerah"], atas["jumlah"], atas["poin"], strict=True)
+            ],
+            hoverinfo="text",
+            cliponaxis=False,
+        )
+    )
+    # Headroom on the right so the value labels outside the bars are not cut off.
+    fig.update_xaxes(title_text="Poin IID", range=[0, max(float(atas["poin"].max()), 0.001) * 1.3])
+    fig.update_yaxes(type="category", automargin=True)
+    return _dasar(fig, 90 + 30 * len(atas))
+
+
+def rentang_peringkat(rentang: pd.DataFrame) -> go.Figure:
+    """Per region its rank if only verified levels count and if every claim were accepted, as an interval.
+
+    rentang: kode_wilayah, nama_wilayah, peringkat_terverifikasi, peringkat_klaim (rank 1 = best), ordered.
+    """
+    y = rentang["nama_wilayah"].map(nama_pendek)
+    fig = go.Figure()
+    for baris, label in zip(rentang.itertuples(), y, strict=True):
+        lo, hi = sorted((baris.peringkat_terverifikasi, baris.peringkat_klaim))
+        fig.add_trace(
+            go.Scatter(
+                x=[lo, hi],
+                y=[label, label],
+                mode="lines",
+                line={"color": "#9AA5B1", "width": 8},
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    for kolom, nama, simbol, warna in (
+        ("peringkat_terverifikasi", "Hanya level terverifikasi", "circle", WARNA_NYATA),
+        ("peringkat_klaim", "Semua klaim diterima", "diamond-open", WARNA_SIMULASI),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=rentang[kolom],
+                y=y,
+                mode="markers",
+                name=nama,
+                marker={"symbol": simbol, "size": 14, "color": warna, "line": {"width": 2, "color": warna}},
+                customdata=rentang[["kode_wilayah"]].to_numpy(),
+                hovertemplate=f"<b>%{{y}}</b><br>{nama}: peringkat %{{x}}<extra></extra>",
+            )
+        )
+    n = len(rentang)
+    fig.update_xaxes(title_text="Peringkat (1 = terbaik)", range=[n + 0.5, 0.5], dtick=1)
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(y[::-1]))
+    fig.update_layout(legend={"orientation": "h", "y": -0.15})
+    return _dasar(fig, 110 + 32 * n)
+
+
+def banding_simulasi(skor: pd.DataFrame, kode_wilayah: str, iid_simulasi: float, batas: Sequence[float]) -> go.Figure:
+    """Every region's real IID as bars, the chosen region's simulated IID as a separate, labelled marker.
+
+    skor: kode_wilayah, nama_wilayah, iid (real, computed), ordered. batas: band lower bounds to draw as lines.
+    """
+    y = skor["nama_wilayah"].map(nama_pendek)
+    fig = go.Figure(
+        go.Bar(
+            x=skor["iid"],
+            y=y,
+            orientation="h",
+            name="IID nyata (hitungan)",
+            marker_color=[WARNA_SOROT if k == kode_wilayah else WARNA_NYATA for k in skor["kode_wilayah"]],
+            text=[angka(v) for v in skor["iid"]],
+            textposition="inside",
+            hovertemplate="<b>%{y}</b><br>IID nyata: %{x:.2f}<extra></extra>",
+        )
+    )
+    pilih = skor["kode_wilayah"] == kode_wilayah
+    fig.add_trace(
+        go.Scatter(
+            x=[iid_simulasi],
+            y=list(y[pilih]),
+            mode="markers+text",
+            name="SIMULASI",
+            marker={"symbol": "diamond", "size": 18, "color": WARNA_SIMULASI, "line": {"width": 2, "color": "white"}},
+            text=[f"SIMULASI {angka(iid_simulasi)}"],
+            textposition="middle right",
+            textfont={"color": WARNA_SIMULASI, "size": 14},
+            hovertemplate="<b>%{y}</b><br>SIMULASI: %{x:.2f}<extra></extra>",
+        )
+    )
+    for b in batas:
+        fig.add_vline(x=b, line_dash="dot", line_color="#666666", annotation_text=angka(b), annotation_position="top")
+    fig.update_xaxes(title_text="IID", range=[0, 100])
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(y[::-1]))
+    fig.update_layout(legend={"orientation": "h", "y": -0.12}, bargap=0.25)
+    return _dasar(fig, 120 + 30 * len(skor))

@@ -1,0 +1,205 @@
+"""Display tables of the Kelengkapan, Simulasi and Inovasi pages: service frames in, Indonesian columns out.
+
+Numbers are formatted here (67,04) because st.dataframe's own number formats follow no Indonesian locale; the
+frames come pre-sorted by the service, so text columns do not cost a meaningful sort order.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dasbor.services.kelengkapan import JENIS_CELAH, KOLOM_DAFTAR, STATUS_BUKTI, daftar_kerja
+from dasbor.ui.format import angka, bilangan
+
+
+def _poin(nilai: pd.Series) -> pd.Series:
+    return nilai.map(lambda v: angka(v, 3) if pd.notna(v) else "")
+
+
+def _level(nilai: pd.Series) -> pd.Series:
+    return nilai.map(lambda v: angka(v, 0) if pd.notna(v) else "–")
+
+
+def perangkat_daerah(ringkas: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Perangkat daerah": ringkas["nama_perangkat_daerah"],
+            "Celah": ringkas["jumlah"],
+            "Poin IID": _poin(ringkas["poin"]),
+            "Draft/ditolak": ringkas["status"],
+        }
+    )
+
+
+def indikator_spd(celah: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Indikator": celah["kode_indikator"] + " " + celah["nama_indikator"],
+            "Celah": celah["jenis_celah"].map(JENIS_CELAH),
+            "Yang kurang": celah["yang_kurang"],
+            "Poin IID": _poin(celah["nilai_perbaikan"]),
+        }
+    )
+
+
+def inovasi_bercelah(daftar: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Inovasi": daftar["nama_inovasi"],
+            "Status": daftar["status_inovasi"],
+            "Celah": daftar["jumlah"],
+            "Poin IID": _poin(daftar["poin"]),
+        }
+    )
+
+
+def indikator_inovasi(jawaban: pd.DataFrame) -> pd.DataFrame:
+    """services.kelengkapan.jawaban_inovasi as shown: levels, evidence, the gap and its worth per indicator."""
+    return pd.DataFrame(
+        {
+            "Indikator": jawaban["kode_indikator"] + " " + jawaban["nama_indikator"],
+            "Wajib": jawaban["wajib"].map({True: "ya", False: ""}),
+            "Bobot": jawaban["bobot"].map(angka),
+            "Klaim": _level(jawaban["level_klaim"]),
+            "Terverifikasi": _level(jawaban["level_verifikasi"]),
+            "Diakui": _level(jawaban["level_diakui"]),
+            "Bukti": jawaban["status_bukti"].map(STATUS_BUKTI).fillna("tidak diisi"),
+            "Skor (bobot × diakui)": jawaban["skor"].map(angka),
+            "Celah": jawaban["jenis_celah"],
+            "Nilai perbaikan (poin IID)": _poin(jawaban["nilai_perbaikan"]),
+        }
+    )
+
+
+def daftar(celah: pd.DataFrame) -> pd.DataFrame:
+    """The worklist (services.kelengkapan.daftar_kerja) with its numbers in Indonesian format."""
+    tampil = daftar_kerja(celah)
+    teks = tampil.select_dtypes(exclude="number").columns
+    tampil[teks] = tampil[teks].fillna("")
+    tampil[KOLOM_DAFTAR["nilai_perbaikan"]] = _poin(tampil[KOLOM_DAFTAR["nilai_perbaikan"]])
+    for kolom in ("level_klaim", "level_diakui", "level_sasaran"):
+        tampil[KOLOM_DAFTAR[kolom]] = _level(tampil[KOLOM_DAFTAR[kolom]])
+    return tampil
+
+
+def _jalan_ringkas(baris: pd.Series) -> str:
+    if pd.isna(baris["predikat_berikut"]):
+        return ""
+    if baris["tercapai"]:
+        return f"{bilangan(baris['jumlah_perbaikan'])} perbaikan → {angka(baris['iid_sesudah'])}"
+    return f"tidak cukup (semua perbaikan: +{angka(baris['poin_semua_perbaikan'])})"
+
+
+def jalan_tercepat(jalan: pd.DataFrame) -> pd.DataFrame:
+    """Per region: band now, next band and the distance, the fastest set of fixes, divisor seats, yandas urusan."""
+    ada_berikut = jalan["predikat_berikut"].notna()
+    return pd.DataFrame(
+        {
+            "Wilayah": jalan["nama_wilayah"],
+            "IID": jalan["iid"].map(angka),
+            "Predikat": jalan["predikat"],
+            "Predikat berikutnya": jalan["predikat_berikut"].where(ada_berikut, "— (sudah tertinggi)"),
+            "Kurang (poin)": jalan["kurang_poin"].map(angka).where(ada_berikut, ""),
+            "Perbaikan tercepat": jalan.apply(_jalan_ringkas, axis=1),
+            "Inovasi lengkap lagi agar pembagi bukan minimum": jalan["kursi_kosong"],
+            "Urusan yandas belum tercakup": jalan["urusan_yandas_kurang"].map(
+                lambda u: "; ".join(u) if len(u) else "lengkap"
+            ),
+        }
+    )
+
+
+def rincian_jalan(rincian: pd.DataFrame, iid_mentah: float) -> pd.DataFrame:
+    """The chosen fixes in order, with the unrounded IID after each one (worths add up exactly)."""
+    return pd.DataFrame(
+        {
+            "Urutan": rincian["urutan"],
+            "Perangkat daerah": rincian["nama_perangkat_daerah"],
+            "Inovasi": rincian["nama_inovasi"].fillna(""),
+            "Indikator": rincian["kode_indikator"] + " " + rincian["nama_indikator"],
+            "Yang kurang": rincian["yang_kurang"],
+            "Poin IID": _poin(rincian["nilai_perbaikan"]),
+            "IID sesudahnya (belum dibulatkan)": (iid_mentah + rincian["nilai_perbaikan"].cumsum()).map(
+                lambda v: angka(v, 3)
+            ),
+        }
+    )
+
+
+def komitmen(komitmen: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Perangkat daerah": komitmen["nama_perangkat_daerah"],
+            "Inovasi dilaporkan": komitmen["dilaporkan"],
+            "Draft belum dikirim": komitmen["draft"],
+            "Memenuhi komitmen": komitmen["memenuhi"].map({True: "ya", False: "belum"}),
+        }
+    )
+
+
+def rubrik(katalog_baris: pd.Series) -> pd.DataFrame:
+    """Levels 1–3 of one indicator with the evidence that proves each (services.kelengkapan.katalog_indikator)."""
+    return pd.DataFrame(
+        {
+            "Level": [1, 2, 3],
+            "Parameter": [katalog_baris[f"level_{n}"] for n in (1, 2, 3)],
+            "Bukti dukung yang membuktikan": [katalog_baris[f"bukti_{n}"] for n in (1, 2, 3)],
+        }
+    )
+
+
+def pilihan_bukti(celah: pd.DataFrame, diperbaiki: set[str]) -> pd.DataFrame:
+    """The region's answer gaps with a 'Diperbaiki' box (ticked when the scenario fixes it), highest worth first."""
+    return pd.DataFrame(
+        {
+            "Diperbaiki": celah["id_celah"].isin(diperbaiki).to_numpy(),
+            "Perangkat daerah": celah["nama_perangkat_daerah"].to_numpy(),
+            "Inovasi": celah["nama_inovasi"].fillna("").to_numpy(),
+            "Indikator": (celah["kode_indikator"] + " " + celah["nama_indikator"]).to_numpy(),
+            "Yang kurang": celah["yang_kurang"].to_numpy(),
+            "Poin IID": _poin(celah["nilai_perbaikan"]).to_numpy(),
+        }
+    )
+
+
+def level_jawaban(jawaban: pd.DataFrame) -> pd.DataFrame:
+    """services.simulasi.jawaban_untuk_diubah with an editable 'Level simulasi' column."""
+    return pd.DataFrame(
+        {
+            "Indikator": (jawaban["kode_indikator"] + " " + jawaban["nama_indikator"]).to_numpy(),
+            "Klaim": jawaban["level_klaim"].astype(int).to_numpy(),
+            "Diakui sekarang": jawaban["level_diakui"].astype(int).to_numpy(),
+            "Level simulasi": jawaban["level_simulasi"].astype(int).to_numpy(),
+        }
+    )
+
+
+def pilihan_kirim(inovasi: pd.DataFrame, kirim: dict[str, bool]) -> pd.DataFrame:
+    """The region's innovations with a 'Dikirim' box: their real state unless the scenario switches it."""
+    nyata = inovasi["status_inovasi"] != "draft"
+    return pd.DataFrame(
+        {
+            "Dikirim": [kirim.get(i, n) for i, n in zip(inovasi["id_inovasi"], nyata, strict=True)],
+            "Inovasi": inovasi["nama_inovasi"].to_numpy(),
+            "Status sebenarnya": inovasi["status_inovasi"].to_numpy(),
+            "Kematangan": inovasi["kematangan"].map(lambda v: angka(v, 0)).to_numpy(),
+            "Urusan": inovasi["urusan_utama"].to_numpy(),
+        }
+    )
+
+
+def daftar_inovasi(inovasi: pd.DataFrame) -> pd.DataFrame:
+    """Search results of the innovation explorer (services.kelengkapan.Kelengkapan.inovasi rows)."""
+    return pd.DataFrame(
+        {
+            "Inovasi": inovasi["nama_inovasi"].to_numpy(),
+            "Perangkat daerah": inovasi["nama_perangkat_daerah"].fillna("—").to_numpy(),
+            "Urusan": inovasi["urusan_utama"].to_numpy(),
+            "Tahapan": inovasi["tahapan"].to_numpy(),
+            "Jenis": inovasi["jenis"].to_numpy(),
+            "Status": inovasi["status_inovasi"].to_numpy(),
+            "Kematangan": inovasi["kematangan"].map(lambda v: angka(v, 0)).to_numpy(),
+            "Celah": inovasi["jumlah_celah"].to_numpy(),
+            "Poin IID": _poin(inovasi["poin_celah"]).to_numpy(),
+        }
+    )

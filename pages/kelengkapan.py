@@ -1,0 +1,292 @@
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from dasbor.services import kelengkapan as layanan
+from dasbor.ui import drill, filter
+from dasbor.ui import kelengkapan_charts as grafik
+from dasbor.ui import kelengkapan_tabel as tabel
+from dasbor.ui.format import angka, bilangan
+from dasbor.ui.teks import aman
+
+st.title("Kelengkapan bukti dukung")
+tahun = filter.pilih_tahun()
+kel = layanan.kelengkapan(tahun)
+if kel.sintetis:
+    st.warning("Data inovasi pada dasbor ini SINTETIS (data demo), bukan data resmi. " + kel.sintetis)
+st.caption(
+    f"{kel.aturan}. Nilai perbaikan = selisih IID (poin, sebelum pembulatan) wilayah itu bila hanya celah itu "
+    "yang diperbaiki, dihitung oleh modul skor bersama: pembagi MAX(k, n), skor jumlah inovasi dan syarat yandas "
+    "aturan tahun ini ikut diperhitungkan."
+)
+with st.expander("Apa arti «memperbaiki» setiap jenis celah?"):
+    arti = {layanan.JENIS_CELAH[j]: teks for j, teks in layanan.PERBAIKAN.items()}
+    st.table(pd.Series(arti, name="Arti perbaikan dan nilainya").rename_axis("Jenis celah"))
+
+katalog = layanan.katalog_indikator(kel.versi).set_index("kode_indikator")
+
+# A click on the matrix picks the wilayah, so it is read before the wilayah widget is drawn.
+klik = drill.titik(drill.pilihan_baru(f"matriks_{tahun}"))
+if klik:
+    st.session_state["wilayah"] = klik[0]
+    st.session_state["_kelengkapan_wilayah"] = klik[0]
+    drill.atur(perangkat_daerah=None, inovasi=None, indikator=klik[1])
+wilayah = filter.pilih_wilayah()
+if st.session_state.get("_kelengkapan_wilayah") not in (None, wilayah):
+    # Another wilayah was picked in the sidebar: the deeper levels belonged to the previous one.
+    drill.atur(perangkat_daerah=None, inovasi=None, indikator=None)
+st.session_state["_kelengkapan_wilayah"] = wilayah
+nama_wilayah = kel.skor.set_index("kode_wilayah")["nama_wilayah"]
+
+st.subheader("Matriks celah: wilayah × indikator")
+kiri, kanan = st.columns([1, 3])
+nilai = kiri.radio(
+    "Tampilkan",
+    ["poin", "jumlah"],
+    format_func={"poin": "Poin IID yang hilang", "jumlah": "Jumlah celah"}.get,
+    key="matriks_nilai",
+    horizontal=True,
+)
+jenis = kanan.multiselect(
+    "Jenis celah",
+    list(layanan.JENIS_MATRIKS),
+    default=list(layanan.JENIS_MATRIKS),
+    format_func=layanan.JENIS_CELAH.get,
+    key="matriks_jenis",
+)
+st.plotly_chart(
+    grafik.matriks_celah(
+        layanan.matriks_celah(kel.celah, tuple(jenis)),
+        kel.skor.sort_values("kode_wilayah")[["kode_wilayah", "nama_wilayah"]],
+        [(aspek, kode, nama) for kode, aspek, nama in katalog[["aspek", "nama_indikator"]].itertuples(name=None)],
+        nilai,
+        wilayah,
+    ),
+    key=f"matriks_{tahun}",
+    on_select="rerun",
+    selection_mode="points",
+    config={"displayModeBar": False},
+)
+st.caption("Klik sebuah sel untuk membuka rincian wilayah itu pada indikator itu. Sel kosong: tidak ada celah.")
+
+# --- drill-down: wilayah → perangkat daerah → inovasi → indikator, every level a URL parameter ----------------
+celah_wilayah = layanan.celah_wilayah(kel, wilayah)
+indikator = drill.parameter("indikator", katalog.index, "Indikator")
+celah = layanan.celah_wilayah(kel, wilayah, indikator)
+ringkas = layanan.ringkasan_perangkat_daerah(celah)
+komitmen = kel.komitmen[kel.komitmen["kode_wilayah"] == wilayah]
+nama_pd = {
+    **dict(zip(celah_wilayah["id_perangkat_daerah"], celah_wilayah["nama_perangkat_daerah"], strict=True)),
+    **dict(zip(komitmen["id_perangkat_daerah"], komitmen["nama_perangkat_daerah"], strict=True)),
+}
+perangkat = drill.parameter("perangkat_daerah", nama_pd, "Perangkat daerah")
+inovasi_wilayah = kel.inovasi[kel.inovasi["kode_wilayah"] == wilayah].set_index("id_inovasi")
+milik_pd = inovasi_wilayah["id_perangkat_daerah"].fillna(layanan.PD_TANPA) == perangkat
+inovasi = drill.parameter("inovasi", set(inovasi_wilayah.index[milik_pd]), "Inovasi")
+
+
+def turun(**nilai: str | None) -> None:
+    drill.atur(**nilai)
+    st.rerun()
+
+
+def pilih_tabel(frame: pd.DataFrame, kunci: str) -> None:
+    st.dataframe(frame, hide_index=True, key=kunci, on_select="rerun", selection_mode="single-row")
+
+
+def detail_indikator(kode: str, baris: pd.DataFrame) -> None:
+    """The rubric of one indicator in this year's rule version, next to the answer's gap."""
+    rubrik = katalog.loc[kode]
+    st.markdown(
+        f"**Indikator {kode}: {rubrik['nama_indikator']}** — bobot {angka(rubrik['bobot'])}, "
+        f"{'wajib' if rubrik['wajib'] else 'tidak wajib'}; katalog aturan {kel.versi} (keyakinan {rubrik['keyakinan']})"
+    )
+    st.table(tabel.rubrik(rubrik))
+    if baris.empty:
+        st.success("Tidak ada celah pada indikator ini.")
+    for b in baris.itertuples():
+        st.warning(
+            f"{layanan.JENIS_CELAH[b.jenis_celah]}: {b.yang_kurang}. {b.perbaikan} "
+            f"Nilai perbaikan: {angka(b.nilai_perbaikan, 3)} poin IID."
+        )
+        if isinstance(b.catatan_verifikasi, str) and b.catatan_verifikasi:
+            st.caption(f"Catatan verifikator: {aman(b.catatan_verifikasi)}")
+
+
+st.subheader(f"Rincian: {nama_wilayah[wilayah]}")
+posisi = [grafik.nama_pendek(nama_wilayah[wilayah])]
+posisi += [nama_pd[perangkat]] if perangkat else []
+posisi += [inovasi_wilayah.at[inovasi, "nama_inovasi"]] if inovasi else []
+posisi += [f"indikator {indikator}"] if indikator else []
+st.markdown("**Posisi:** " + " › ".join(aman(p) for p in posisi))
+naik = st.columns(4)
+if perangkat and naik[0].button("↑ Semua perangkat daerah", key="naik_wilayah"):
+    turun(perangkat_daerah=None, inovasi=None)
+if inovasi and naik[1].button("↑ Semua inovasi perangkat daerah ini", key="naik_pd"):
+    turun(inovasi=None, indikator=None)
+if indikator and naik[2].button(
+    "↑ Semua indikator inovasi ini" if inovasi else "Hapus filter indikator", key="naik_indikator"
+):
+    turun(indikator=None)
+st.caption("Tautan ke tampilan ini (salin dan kirim ke perangkat daerah yang bertanggung jawab):")
+st.code(drill.tautan({"tahun": tahun}), language=None, wrap_lines=True)
+
+skor_wilayah = kel.skor.set_index("kode_wilayah").loc[wilayah]
+m1, m2, m3, m4 = st.columns([1, 1.5, 0.8, 1.7])
+m1.metric(f"IID {tahun} (hitungan)", angka(skor_wilayah["iid"]), help=kel.aturan)
+m2.metric("Predikat", skor_wilayah["predikat"])
+m3.metric("Celah", bilangan(len(celah_wilayah)))
+m4.metric(
+    "Poin IID dari semua perbaikan bukti/level",
+    angka(celah_wilayah.loc[celah_wilayah["aditif"], "nilai_perbaikan"].sum(), 3),
+    help="Jumlah nilai perbaikan bukti dan level wilayah ini (nilainya dapat dijumlahkan); draft dan inovasi "
+    "ditolak dinilai terpisah.",
+)
+if indikator and not inovasi:
+    st.info(f"Hanya celah pada indikator {indikator}: {katalog.at[indikator, 'nama_indikator']}.")
+
+if perangkat is None:
+    # Clicks of the previous run (bar or row) open a perangkat daerah.
+    kunci_grafik, kunci_tabel = f"pd_grafik_{tahun}_{wilayah}_{indikator}", f"pd_tabel_{tahun}_{wilayah}_{indikator}"
+    dari_grafik = drill.titik(drill.pilihan_baru(kunci_grafik))
+    dari_tabel = drill.baris(drill.pilihan_baru(kunci_tabel))
+    if dari_grafik or dari_tabel is not None:
+        turun(perangkat_daerah=dari_grafik[0] if dari_grafik else ringkas["id_perangkat_daerah"].iat[dari_tabel])
+    kiri, kanan = st.columns(2)
+    with kiri:
+        st.markdown("**Poin IID per perangkat daerah** (klik batang untuk membuka)")
+        if ringkas.empty:
+            st.success("Tidak ada celah pada pilihan ini.")
+        else:
+            st.plotly_chart(
+                grafik.poin_per_perangkat_daerah(ringkas),
+                key=kunci_grafik,
+                on_select="rerun",
+                selection_mode="points",
+                config={"displayModeBar": False},
+            )
+    with kanan:
+        st.markdown("**Perangkat daerah** (pilih baris untuk membuka)")
+        pilih_tabel(tabel.perangkat_daerah(ringkas), kunci_tabel)
+elif perangkat == layanan.PD_PEMDA:
+    spd = celah_wilayah[celah_wilayah["aspek"] == "SPD"].reset_index(drop=True)
+    if indikator:
+        detail_indikator(indikator, spd[spd["kode_indikator"] == indikator])
+    else:
+        kunci = f"spd_tabel_{tahun}_{wilayah}"
+        dipilih = drill.baris(drill.pilihan_baru(kunci))
+        if dipilih is not None:
+            turun(indikator=spd["kode_indikator"].iat[dipilih])
+        st.markdown("**Indikator SPD dengan celah** (pilih baris untuk membuka rubriknya)")
+        pilih_tabel(tabel.indikator_spd(spd), kunci)
+elif inovasi is None:
+    daftar = layanan.inovasi_bercelah(celah, perangkat)
+    kunci = f"inovasi_tabel_{tahun}_{perangkat}_{indikator}"
+    dipilih = drill.baris(drill.pilihan_baru(kunci))
+    if dipilih is not None:
+        turun(inovasi=daftar["id_inovasi"].iat[dipilih])
+    st.markdown(f"**Inovasi {aman(nama_pd[perangkat])} yang bercelah** (pilih baris untuk membuka)")
+    pilih_tabel(tabel.inovasi_bercelah(daftar), kunci)
+else:
+    profil = inovasi_wilayah.loc[inovasi]
+    st.markdown(
+        f"**{aman(profil['nama_inovasi'])}** · status {profil['status_inovasi']} · tahapan {profil['tahapan']} · "
+        f"kematangan {angka(profil['kematangan'], 0)} dari 111 (bila semua klaim diterima "
+        f"{angka(profil['kematangan_klaim'], 0)})"
+    )
+    milik = celah_wilayah[celah_wilayah["id_inovasi"] == inovasi]
+    for b in milik[milik["aspek"] == "INOVASI"].itertuples():
+        st.warning(
+            f"{layanan.JENIS_CELAH[b.jenis_celah]}: {b.yang_kurang}. Nilai: {angka(b.nilai_perbaikan, 3)} poin IID. "
+            f"{b.perbaikan}"
+        )
+    if indikator:
+        detail_indikator(indikator, milik[milik["kode_indikator"] == indikator])
+    else:
+        jawaban = layanan.jawaban_inovasi(kel, inovasi)
+        kunci = f"indikator_tabel_{tahun}_{inovasi}"
+        dipilih = drill.baris(drill.pilihan_baru(kunci))
+        if dipilih is not None:
+            turun(indikator=jawaban["kode_indikator"].iat[dipilih])
+        st.markdown("**Indikator SID inovasi ini** (pilih baris untuk membuka rubriknya)")
+        pilih_tabel(tabel.indikator_inovasi(jawaban), kunci)
+
+# --- worklist, fastest path, SKPD commitment ------------------------------------------------------------------
+tab_kerja, tab_jalan, tab_komitmen = st.tabs(["Daftar kerja", "Jalan tercepat", "Komitmen SKPD"])
+with tab_kerja:
+    kerja = celah if perangkat is None else celah[celah["id_perangkat_daerah"] == perangkat]
+    kerja = kerja if inovasi is None else kerja[kerja["id_inovasi"] == inovasi]
+    st.markdown(
+        f"**{bilangan(len(kerja))} celah**, diurutkan menurut nilai perbaikan (poin IID bagi {nama_wilayah[wilayah]})."
+    )
+    st.dataframe(tabel.daftar(kerja), hide_index=True, key="daftar_kerja")
+    hari = date.today()
+    unduh_xlsx, unduh_csv = st.columns(2)
+    unduh_xlsx.download_button(
+        "Unduh Excel (ringkasan + satu lembar per perangkat daerah)",
+        layanan.berkas_ekspor(tahun, wilayah, hari, "xlsx"),
+        file_name=layanan.nama_berkas(kel, wilayah, hari, "xlsx"),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+    )
+    unduh_csv.download_button(
+        "Unduh CSV (pemisah titik koma)",
+        layanan.berkas_ekspor(tahun, wilayah, hari, "csv"),
+        file_name=layanan.nama_berkas(kel, wilayah, hari, "csv"),
+        mime="text/csv",
+        on_click="ignore",
+    )
+    st.caption("Berkas berisi seluruh daftar kerja wilayah ini, tanpa filter rincian di atas.")
+
+with tab_jalan:
+    st.markdown(
+        "Himpunan perbaikan terkecil dari daftar kerja yang menaikkan wilayah ke predikat berikutnya. Dipakai hanya "
+        "perbaikan bukti dan level: masing-masing mengubah satu jawaban dan nilainya dapat dijumlahkan, sehingga "
+        "mengambil yang terbesar lebih dulu menghasilkan jumlah perbaikan paling sedikit. Mengirim draft atau "
+        "inovasi ditolak yang diterima mengubah pembagi, sehingga dinilai terpisah di daftar kerja."
+    )
+    jalan = kel.jalan.sort_values("kode_wilayah")
+    st.dataframe(tabel.jalan_tercepat(jalan), hide_index=True, key="jalan_semua")
+    baris = jalan.set_index("kode_wilayah").loc[wilayah]
+    syarat = (
+        "menjadi syarat skor jumlah inovasi"
+        if baris["syarat_yandas_berlaku"]
+        else f"bukan syarat pada aturan {kel.versi} (syarat mulai aturan 2026)"
+    )
+    st.caption(
+        f"Pembagi minimum aturan {kel.versi}: {baris['pembagi_minimum']} (Σ kematangan ÷ MAX({baris['pembagi_minimum']}, "
+        f"n)). Cakupan 6 urusan wajib pelayanan dasar {syarat}."
+    )
+    st.markdown(f"**{nama_wilayah[wilayah]}: perbaikan tercepat, berurutan**")
+    if baris["tercapai"]:
+        rincian = kel.jalan_rincian[kel.jalan_rincian["kode_wilayah"] == wilayah].merge(
+            kel.celah, on=["kode_wilayah", "id_celah"]
+        )
+        st.dataframe(tabel.rincian_jalan(rincian, baris["iid_mentah"]), hide_index=True, key="jalan_rincian")
+        st.caption(
+            f"Dihitung ulang penuh sesudah semua perbaikan ini: IID {angka(baris['iid_sesudah'])}, "
+            f"{baris['predikat_sesudah']}."
+        )
+    elif pd.isna(baris["predikat_berikut"]):
+        st.success(f"Sudah di predikat tertinggi ({baris['predikat']}).")
+    else:
+        st.info(
+            f"Perbaikan bukti dan level saja tidak cukup untuk {baris['predikat_berikut']}: semua perbaikan itu "
+            f"menambah {angka(baris['poin_semua_perbaikan'])} poin, padahal kurang {angka(baris['kurang_poin'])} poin."
+        )
+
+with tab_komitmen:
+    tanpa = komitmen[~komitmen["memenuhi"]]
+    st.metric(
+        "SKPD yang melaporkan minimal satu inovasi",
+        f"{bilangan(komitmen['memenuhi'].sum())} dari {bilangan(len(komitmen))}",
+    )
+    st.caption(layanan.KOMITMEN_SKPD + " Dihitung: inovasi yang dikirim tahun ini, apa pun hasil verifikasinya.")
+    if tanpa.empty:
+        st.success("Semua SKPD sudah melaporkan inovasi tahun ini.")
+    else:
+        st.markdown(f"**{bilangan(len(tanpa))} SKPD belum melaporkan inovasi:**")
+        st.dataframe(tabel.komitmen(tanpa), hide_index=True, key="skpd_tanpa")
+    with st.expander("Semua SKPD"):
+        st.dataframe(tabel.komitmen(komitmen), hide_index=True, key="skpd_semua")

@@ -1,0 +1,164 @@
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from dasbor.services import kelengkapan as layanan
+from dasbor.services import simulasi
+from dasbor.ui import drill, filter
+from dasbor.ui import kelengkapan_charts as grafik
+from dasbor.ui import kelengkapan_tabel as tabel
+from dasbor.ui.format import angka, bilangan
+from dasbor.ui.teks import aman
+
+st.title("Simulasi: bagaimana jika …")
+st.error(
+    "SIMULASI — angka berlabel «simulasi» di halaman ini adalah hasil skenario, bukan angka resmi dan bukan "
+    "hasil hitungan data. Skenario tidak mengubah data apa pun."
+)
+tahun = filter.pilih_tahun()
+wilayah = filter.pilih_wilayah()
+kel = layanan.kelengkapan(tahun)
+if kel.sintetis:
+    st.warning("Data inovasi pada dasbor ini SINTETIS (data demo), bukan data resmi. " + kel.sintetis)
+st.caption(f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di antara 13 kabupaten/kota.")
+
+skenario, pesan = simulasi.baca(st.query_params.get("skenario"), kel, wilayah)
+for p in pesan:
+    st.info(aman(p))
+
+
+def simpan(baru: simulasi.Skenario) -> None:
+    """The scenario lives in the URL: write it there and draw the page again from it."""
+    drill.atur(skenario=simulasi.tulis(baru) or None)
+    st.rerun()
+
+
+kiri, kanan = st.columns([3, 1])
+kanan.button("Atur ulang skenario", key="atur_ulang", on_click=drill.atur, kwargs={"skenario": None})
+hasil = simulasi.simulasikan(kel, wilayah, skenario)
+nama = hasil.nyata["nama_wilayah"]
+provinsi = hasil.nyata["jenis"] == "provinsi"
+
+
+def peringkat(baris: pd.Series) -> str:
+    return "— (dinilai di antara provinsi)" if provinsi else f"{bilangan(baris['peringkat'])} dari 13"
+
+
+with kiri:
+    st.subheader(nama)
+    nyata, sim = st.columns(2)
+    nyata.markdown("**Nyata** (hitungan data, basis terverifikasi)")
+    nyata.metric("IID", angka(hasil.nyata["iid"]))
+    nyata.metric("Predikat", hasil.nyata["predikat"])
+    nyata.metric("Peringkat", peringkat(hasil.nyata))
+    sim.markdown("**SIMULASI**")
+    sim.metric("IID simulasi", angka(hasil.simulasi["iid"]), delta=angka(hasil.simulasi["iid"] - hasil.nyata["iid"]))
+    sim.metric("Predikat simulasi", hasil.simulasi["predikat"])
+    selisih = int(hasil.nyata["peringkat"] - hasil.simulasi["peringkat"])
+    sim.metric(
+        "Peringkat simulasi",
+        peringkat(hasil.simulasi),
+        delta=None if provinsi or selisih == 0 else f"{'naik' if selisih > 0 else 'turun'} {abs(selisih)}",
+        delta_color="normal" if selisih >= 0 else "inverse",
+    )
+st.caption(
+    f"Skenario: {bilangan(len(skenario.bukti))} bukti diperbaiki, {bilangan(len(skenario.level))} level diubah, "
+    f"{bilangan(len(skenario.kirim))} inovasi dikirim/ditarik, {bilangan(len(skenario.tambahan))} inovasi hipotetis. "
+    f"n inovasi simulasi {bilangan(hasil.simulasi['n_inovasi'])} (nyata {bilangan(hasil.nyata['n_inovasi'])})."
+)
+kabkota = hasil.peringkat[hasil.peringkat["jenis"] != "provinsi"].sort_values("peringkat_nyata")
+st.plotly_chart(
+    grafik.banding_simulasi(
+        kabkota if not provinsi else hasil.peringkat.sort_values("peringkat_nyata"),
+        wilayah,
+        float(hasil.simulasi["iid"]),
+        [p.batas_bawah for p in layanan.metodologi(kel).predikat],
+    ),
+    key="grafik_simulasi",
+    config={"displayModeBar": False},
+)
+st.caption("Tautan ke skenario ini:")
+st.code(drill.tautan({"tahun": tahun}), language=None, wrap_lines=True)
+
+# Editors are keyed on the scenario: once a change is written to the URL, they start again from it.
+versi_skenario = hashlib.sha1(simulasi.tulis(skenario).encode()).hexdigest()[:10]
+tab_bukti, tab_level, tab_kirim, tab_tambah = st.tabs(
+    ["Tandai bukti diperbaiki", "Ubah level jawaban", "Kirim / tarik inovasi", "Tambah inovasi hipotetis"]
+)
+with tab_bukti:
+    celah = kel.celah[(kel.celah["kode_wilayah"] == wilayah) & kel.celah["level_sasaran"].notna()]
+    awal = tabel.pilihan_bukti(celah, set(skenario.bukti))
+    ubah = st.data_editor(
+        awal,
+        hide_index=True,
+        disabled=[k for k in awal.columns if k != "Diperbaiki"],
+        key=f"edit_bukti_{wilayah}_{versi_skenario}",
+    )
+    dipilih = tuple(celah["id_celah"][ubah["Diperbaiki"].to_numpy(bool)])
+    if set(dipilih) != set(skenario.bukti):
+        simpan(simulasi.Skenario(skenario.level, dipilih, skenario.kirim, skenario.tambahan))
+with tab_level:
+    milik = kel.inovasi[kel.inovasi["kode_wilayah"] == wilayah]
+    pilihan = {"SPD": "Indikator SPD (pemda)"} | dict(zip(milik["id_inovasi"], milik["nama_inovasi"], strict=True))
+    pemilik = st.selectbox("Jawaban milik", list(pilihan), format_func=pilihan.get, key="level_pemilik")
+    awal = simulasi.jawaban_untuk_diubah(kel, wilayah, pemilik, skenario)
+    ubah = st.data_editor(
+        tabel.level_jawaban(awal),
+        hide_index=True,
+        disabled=["Indikator", "Klaim", "Diakui sekarang"],
+        column_config={"Level simulasi": st.column_config.NumberColumn(min_value=0, max_value=3, step=1)},
+        key=f"edit_level_{wilayah}_{pemilik}_{versi_skenario}",
+    )
+    baru = simulasi.level_dari_editor(skenario, awal, ubah["Level simulasi"].to_numpy())
+    if baru != skenario:
+        simpan(baru)
+with tab_kirim:
+    inovasi = kel.inovasi[kel.inovasi["kode_wilayah"] == wilayah]
+    awal = tabel.pilihan_kirim(inovasi, dict(skenario.kirim))
+    ubah = st.data_editor(
+        awal,
+        hide_index=True,
+        disabled=[k for k in awal.columns if k != "Dikirim"],
+        key=f"edit_kirim_{wilayah}_{versi_skenario}",
+    )
+    baru = simulasi.kirim_dari_editor(skenario, inovasi, ubah["Dikirim"].to_numpy(bool))
+    if baru != skenario:
+        simpan(baru)
+with tab_tambah:
+    urusan = simulasi.urusan_tambahan(layanan.metodologi(kel))
+    st.caption(
+        "Inovasi hipotetis dikirim dengan semua 20 indikator SID pada level yang dipilih (level 3 = kematangan 111) "
+        "dan urusan yang dipilih (menentukan cakupan 6 urusan wajib pelayanan dasar)."
+    )
+    # Typed columns even when empty, or the editor would read a chosen urusan as a number.
+    awal = pd.DataFrame(
+        {
+            "Urusan": pd.Series([urusan[u] for u, _ in skenario.tambahan], dtype=object),
+            "Level": pd.Series([v for _, v in skenario.tambahan], dtype="int64"),
+        }
+    )
+    ubah = st.data_editor(
+        awal,
+        num_rows="dynamic",
+        hide_index=True,
+        column_config={
+            "Urusan": st.column_config.SelectboxColumn(options=list(urusan), required=True, default=urusan[0]),
+            "Level": st.column_config.NumberColumn(min_value=0, max_value=3, step=1, required=True, default=3),
+        },
+        key=f"edit_tambah_{wilayah}_{versi_skenario}",
+    )
+    ubah = ubah.dropna()
+    tambahan = tuple((urusan.index(u), int(v)) for u, v in zip(ubah["Urusan"], ubah["Level"], strict=True))
+    if tambahan != skenario.tambahan:
+        simpan(simulasi.Skenario(skenario.level, skenario.bukti, skenario.kirim, tambahan))
+
+st.subheader("Rentang peringkat: seberapa aman posisi setiap kabupaten/kota")
+st.caption(
+    "Untuk setiap kabupaten/kota: peringkatnya bila hanya level terverifikasi yang dihitung, dan bila semua klaim "
+    f"diterima (data {tahun}, bukan skenario di atas). Garis panjang = posisi bergantung pada bukti yang belum "
+    "diterima."
+)
+st.plotly_chart(
+    grafik.rentang_peringkat(simulasi.rentang_peringkat(tahun)), key="rentang", config={"displayModeBar": False}
+)

@@ -1,0 +1,94 @@
+"""Figures and display tables of the Kelengkapan pages, checked as plain objects (no Streamlit)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dasbor.ui import kelengkapan_charts as grafik
+from dasbor.ui.teks import aman
+
+WILAYAH = pd.DataFrame(
+    {
+        "kode_wilayah": ["63", "63.01", "63.02"],
+        "nama_wilayah": ["Provinsi Kalimantan Selatan", "Kabupaten Tanah Laut", "Kabupaten Kotabaru"],
+    }
+)
+INDIKATOR = [("SPD", "1", "Visi"), ("SPD", "8", "Opini BPK"), ("SID", "16", "Regulasi"), ("SID", "35", "Video")]
+MATRIKS = pd.DataFrame(
+    {
+        "kode_wilayah": ["63", "63.01", "63.01", "63.02"],
+        "aspek": ["SPD", "SPD", "SID", "SID"],
+        "kode_indikator": ["8", "1", "35", "16"],
+        "jumlah": [1, 2, 5, 3],
+        "poin": [1.8, 0.8, 0.25, 0.012],
+    }
+)
+
+
+def test_gap_matrix_has_one_clickable_tile_per_cell_with_its_keys() -> None:
+    fig = grafik.matriks_celah(MATRIKS, WILAYAH, INDIKATOR, "poin", terpilih="63.01")
+    titik = fig.data[0]
+    assert list(titik.x) == ["8", "1", "35", "16"]
+    assert [list(c) for c in titik.customdata] == MATRIKS[["kode_wilayah", "kode_indikator"]].to_numpy().tolist()
+    assert list(titik.marker.color) == [1.8, 0.8, 0.25, 0.012]
+    assert list(fig.layout.xaxis.categoryarray) == ["1", "8", "16", "35"]
+    assert list(fig.layout.yaxis.categoryarray) == ["Kab. Kotabaru", "Kab. Tanah Laut", "Prov. Kalsel"]  # first on top
+    assert fig.layout.separators == ",."
+    assert "0,250 poin IID hilang" in titik.hovertext[2]
+    sorot = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert len(sorot) == 1 and (sorot[0].y0, sorot[0].y1) == (0.5, 1.5)  # Tanah Laut is the middle row
+    jumlah = grafik.matriks_celah(MATRIKS, WILAYAH, INDIKATOR, "jumlah")
+    assert list(jumlah.data[0].marker.color) == [1, 2, 5, 3]
+    assert not [s for s in jumlah.layout.shapes if s.type == "rect"]
+
+
+def test_points_per_perangkat_daerah_puts_the_largest_on_top_and_keeps_ids() -> None:
+    ringkas = pd.DataFrame(
+        {
+            "id_perangkat_daerah": ["a", "b", "c"],
+            "nama_perangkat_daerah": ["A", "B", "C"],
+            "jumlah": [3, 2, 1],
+            "poin": [0.9, 0.5, 0.1],
+        }
+    )
+    fig = grafik.poin_per_perangkat_daerah(ringkas, maks=2)
+    bar = fig.data[0]
+    assert list(bar.y) == ["B", "A"] and [c[0] for c in bar.customdata] == ["b", "a"]
+    assert list(bar.text) == ["0,500", "0,900"]
+
+
+def test_rank_range_draws_an_interval_and_both_ends_per_region() -> None:
+    rentang = pd.DataFrame(
+        {
+            "kode_wilayah": ["63.01", "63.02"],
+            "nama_wilayah": ["Kabupaten Tanah Laut", "Kabupaten Kotabaru"],
+            "peringkat_terverifikasi": [1, 2],
+            "peringkat_klaim": [2, 1],
+        }
+    )
+    fig = grafik.rentang_peringkat(rentang)
+    garis = [t for t in fig.data if t.mode == "lines"]
+    assert [list(t.x) for t in garis] == [[1, 2], [1, 2]]
+    ujung = {t.name: list(t.x) for t in fig.data if t.mode == "markers"}
+    assert ujung == {"Hanya level terverifikasi": [1, 2], "Semua klaim diterima": [2, 1]}
+    assert tuple(fig.layout.xaxis.range) == (2.5, 0.5)  # rank 1 on the right
+
+
+def test_simulation_chart_keeps_the_real_bars_and_labels_the_simulated_value_apart() -> None:
+    skor = pd.DataFrame(
+        {
+            "kode_wilayah": ["63.01", "63.02"],
+            "nama_wilayah": ["Kabupaten Tanah Laut", "Kabupaten Kotabaru"],
+            "iid": [47.0, 40.0],
+        }
+    )
+    fig = grafik.banding_simulasi(skor, "63.02", 61.5, [35.0, 60.01])
+    bar, sim = fig.data
+    assert list(bar.x) == [47.0, 40.0] and bar.name == "IID nyata (hitungan)"
+    assert sim.name == "SIMULASI" and list(sim.x) == [61.5] and list(sim.y) == ["Kab. Kotabaru"]
+    assert sim.text[0] == "SIMULASI 61,50" and sim.marker.color != bar.marker.color[0]
+
+
+def test_data_in_markdown_is_shown_literally() -> None:
+    assert aman("**tebal** [klik](javascript:alert(1))") == r"\*\*tebal\*\* \[klik\]\(javascript\:alert\(1\)\)"
+    assert aman("Dinas PU & Tata Ruang") == "Dinas PU & Tata Ruang"
