@@ -47,7 +47,9 @@ def level_efektif(jawaban: pd.DataFrame, basis: str) -> np.ndarray:
     Basis 'klaim' accepts every claim as entered (what the kabupaten would get if nothing were cut).
     """
     _check_basis(basis)
-    level = jawaban["level_klaim"].to_numpy(dtype=float, na_value=0.0, copy=True)  # ours to change in place
+    # An explicit copy: pandas 3.1's to_numpy(copy=True, na_value=...) hands back the column's own buffer when
+    # it holds no NaN, and the in-place steps below would then overwrite the caller's level_klaim.
+    level = np.array(jawaban["level_klaim"].to_numpy(dtype=float, na_value=0.0), dtype=float, copy=True)
     if basis == "klaim":
         return level
     level *= (jawaban["status_bukti"] == "ada").to_numpy(dtype=bool, na_value=False)
