@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
+import scoring
 from dasbor.services import skor
 
 BASIS_LABEL = {"terverifikasi": "Terverifikasi (level yang diakui)", "klaim": "Klaim (semua klaim diterima)"}
@@ -19,9 +20,9 @@ def _aman(teks: str) -> str:
 
 
 def _tolak_nilai_asing(kunci: str, sah: Sequence[str], label: str) -> None:
-    raw = st.query_params.get(kunci)
-    if raw is not None and raw != "" and raw not in sah:
-        st.sidebar.info(f"{label} «{_aman(raw)}» dari tautan tidak dikenal; memakai nilai bawaan.")
+    asing = [raw for raw in st.query_params.get_all(kunci) if raw != "" and raw not in sah]
+    if asing:
+        st.sidebar.info(f"{label} «{_aman(asing[0])}» dari tautan tidak dikenal; memakai nilai bawaan.")
 
 
 def _pilih(label: str, kunci: str, opsi: Sequence, bawaan: int, format_func: Callable[[object], str] = str) -> object:
@@ -47,3 +48,34 @@ def pilih_wilayah(label: str = "Wilayah", kunci: str = "wilayah", bawaan: str | 
     nama = dict(zip(kode, wilayah["nama_wilayah"], strict=True))
     index = kode.index(bawaan) if bawaan in kode else 0
     return str(_pilih(label, kunci, kode, index, lambda k: nama[k]))
+
+
+def pilih_banyak_wilayah(label: str, kunci: str, bawaan: Sequence[str]) -> list[str]:
+    """Several regions at once (the trend lines), by code; bound to the URL as a repeated parameter."""
+    wilayah = skor.daftar_wilayah()
+    kode = wilayah["kode_wilayah"].tolist()
+    nama = dict(zip(kode, wilayah["nama_wilayah"], strict=True))
+    _tolak_nilai_asing(kunci, kode, label)
+    return list(
+        st.sidebar.multiselect(
+            label,
+            kode,
+            default=[k for k in bawaan if k in kode],
+            key=kunci,
+            bind="query-params",
+            format_func=lambda k: nama[k],
+            placeholder="Pilih wilayah",
+        )
+    )
+
+
+PER_TAHUN = "per-tahun"
+
+
+def pilih_versi(label: str = "Aturan penilaian", kunci: str = "versi") -> str | None:
+    """The rule to score every year with: each year's own rule (None) or one version for all years."""
+    opsi = [PER_TAHUN, *scoring.daftar_versi()]
+    pilihan = _pilih(
+        label, kunci, opsi, 0, lambda v: "Aturan tahun masing-masing" if v == PER_TAHUN else f"Semua tahun: aturan {v}"
+    )
+    return None if pilihan == PER_TAHUN else str(pilihan)

@@ -1,0 +1,55 @@
+"""Where every number comes from, said on the page: the synthetic-data banner, and the rule version, its keyakinan,
+the basis and the period status behind a computed score. Reused by every page that shows numbers."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dasbor.services import hasil, skor
+from dasbor.ui.filter import BASIS_LABEL
+from dasbor.ui.format import tanpa_markdown
+
+
+def banner_sintetis(tahun: int) -> bool:
+    """Show a warning when the year's innovation data is synthetic (demo); True when it is."""
+    sintetis = skor.data_sintetis(tahun)
+    if sintetis.empty:
+        return False
+    st.warning(
+        f"**Data inovasi tahun {tahun} SINTETIS (data demo), bukan data resmi.** "
+        + tanpa_markdown(sintetis["keterangan"].iat[0]),
+        icon="⚠️",
+    )
+    return True
+
+
+def keterangan_aturan(tahun: int, versi: str | None = None) -> str:
+    """'aturan IID 2023 (keyakinan terkonfirmasi)' for the year's own rule, or the re-scoring rule named so."""
+    m = hasil.metodologi(tahun, versi)
+    berlaku = next((b for b in m.berlaku if b.tahun == tahun), None)
+    if berlaku is None:
+        return f"aturan {m.versi} diterapkan ulang pada tahun {tahun} (bukan aturan tahun itu)"
+    return f"aturan {m.versi} (keyakinan: {berlaku.asal.keyakinan})"
+
+
+def catatan_skor(tahun: int, basis: str, versi: str | None = None) -> str:
+    """One plain-text line under a chart or in an Excel sheet: how the numbers were made and from what data."""
+    return (
+        f"IID {tahun} dihitung dasbor dengan {keterangan_aturan(tahun, versi)}, basis {BASIS_LABEL[basis].lower()}, "
+        f"dari {_asal_data(tahun)}; periode {hasil.status_periode(tahun)}. Nilai resmi hanya yang bertanda sumber."
+    )
+
+
+def _asal_data(tahun: int) -> str:
+    return "data inovasi SINTETIS (demo)" if not skor.data_sintetis(tahun).empty else "data inovasi hasil impor"
+
+
+def catatan_tren(basis: str, versi: str | None = None) -> str:
+    """The note under a multi-year chart: which rule scored which year."""
+    tahun = skor.daftar_tahun()
+    aturan = "; ".join(f"{t}: {keterangan_aturan(t, versi)}" for t in tahun)
+    sintetis = [t for t in tahun if not skor.data_sintetis(t).empty]
+    data = f"data inovasi SINTETIS (demo) untuk {', '.join(map(str, sintetis))}" if sintetis else "data hasil impor"
+    return (
+        f"IID dihitung dasbor, basis {BASIS_LABEL[basis].lower()}, dari {data}. {aturan}. Belah ketupat = nilai resmi."
+    )
