@@ -15,7 +15,7 @@ import streamlit as st
 
 import scoring
 from dasbor.services.db import database, stempel
-from dasbor.services.skor import daftar_tahun, data_penilaian, metodologi_tahun, skor_tahun
+from dasbor.services.skor import daftar_tahun, daftar_wilayah, data_penilaian, metodologi_tahun, skor_tahun
 
 KAB_KOTA = ("kabupaten", "kota")
 # The jumlah inovasi term is no indicator of its own in the rule files; in breakdowns it is shown as one row
@@ -121,6 +121,12 @@ def peringkat(tahun: int, basis: str) -> pd.DataFrame:
     skor = skor.merge(resmi, on="kode_wilayah", how="left")
     skor["selisih_resmi"] = skor["iid"] - skor["nilai_resmi"]
     return skor.sort_values(["jenis", "peringkat"], key=lambda s: s.eq("provinsi") if s.name == "jenis" else s)
+
+
+def peringkat_kabkota_berlokasi(tahun: int, basis: str) -> pd.DataFrame:
+    """peringkat() of the 13 kab/kota with their approximate centre (lat, lng) for the maps."""
+    p = peringkat(tahun, basis)
+    return p[p["jenis"].isin(KAB_KOTA)].merge(daftar_wilayah()[["kode_wilayah", "lat", "lng"]], on="kode_wilayah")
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Every figure uses TEMPLATE (Indonesian separators 67,04 and 1.234; projector-sized type), the predikat palette
 from dasbor.ui.palette, and carries its own title, so a PNG exported from it stands on its own. Put the source of
-the numbers under a figure with tambah_catatan(). Column contracts are stated per function.
+the numbers under a figure's title with tambah_catatan(). Column contracts are stated per function.
 """
 
 from __future__ import annotations
@@ -33,7 +33,16 @@ TEMPLATE = go.layout.Template(
         # Plotly's separators: decimal first, then thousands, so hover and axes read 67,04 and 1.234.
         "separators": ",.",
         "font": {"family": "Source Sans Pro, Arial, sans-serif", "size": 15, "color": TEKS},
-        "title": {"font": {"size": 19}, "x": 0, "xanchor": "left"},
+        # Title and subtitle hang from the top edge; the legend sits between them and the plot.
+        "title": {
+            "font": {"size": 19},
+            "x": 0,
+            "xanchor": "left",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 12},
+        },
         "colorway": list(SERI),
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
@@ -44,36 +53,29 @@ TEMPLATE = go.layout.Template(
         "margin": {"l": 10, "r": 10, "t": 70, "b": 40},
     }
 )
-# Extra height under a figure for the source note added by tambah_catatan.
-RUANG_CATATAN = 50
+# Subtitle lines are wrapped at this many characters: a line fits a half-width chart on a 1400 px screen.
+LEBAR_SUBJUDUL = 85
+TINGGI_BARIS_SUBJUDUL = 17
 
 
 def _figur(judul: str, tinggi: int) -> go.Figure:
     return go.Figure(layout={"template": TEMPLATE, "title": {"text": judul}, "height": tinggi})
 
 
-def tambah_catatan(fig: go.Figure, teks: str) -> go.Figure:
-    """Write where the numbers come from under the plot, so the note travels with an exported PNG."""
+def tambah_catatan(fig: go.Figure, teks: str, lebar: int = LEBAR_SUBJUDUL) -> go.Figure:
+    """Add lines under the title (wrapped), growing the top margin and the height to match: where the numbers
+    come from travels with an exported PNG and never collides with axis labels. Narrow charts pass a smaller
+    `lebar` (characters per line)."""
     if not teks:
         return fig
-    baris = "<br>".join(textwrap.wrap(teks, 150))
-    bawah = fig.layout.margin.b or 40
+    baris = textwrap.wrap(teks, lebar)
+    lama = fig.layout.title.subtitle.text
+    gabung = "<br>".join(([lama] if lama else []) + baris)
+    tambah = TINGGI_BARIS_SUBJUDUL * len(baris)
     fig.update_layout(
-        height=(fig.layout.height or 450) + RUANG_CATATAN,
-        margin={"b": bawah + RUANG_CATATAN},
-    )
-    fig.add_annotation(
-        text=baris,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-(bawah + 8),
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        align="left",
-        font={"size": 12, "color": GARIS_BANTU},
+        title={"subtitle": {"text": gabung, "font": {"size": 12, "color": GARIS_BANTU}}},
+        margin={"t": (fig.layout.margin.t or TEMPLATE.layout.margin.t) + tambah},
+        height=(fig.layout.height or 450) + tambah,
     )
     return fig
 
@@ -155,7 +157,7 @@ def peta_ubin(data: pd.DataFrame, judul: str) -> go.Figure:
     """
     letak = tata_letak_ubin(data)
     d = data.merge(letak, on="kode_wilayah")
-    fig = _figur(judul, 560)
+    fig = _figur(judul, 640)
     for r in d.itertuples():
         fig.add_shape(
             type="rect",
@@ -177,7 +179,7 @@ def peta_ubin(data: pd.DataFrame, judul: str) -> go.Figure:
             y=d["baris"],
             mode="markers+text",
             text=label,
-            textfont={"size": 13, "color": [teks_predikat(p) for p in d["predikat"]]},
+            textfont={"size": 12, "color": [teks_predikat(p) for p in d["predikat"]]},
             marker={"symbol": "square", "size": 60, "opacity": 0},
             customdata=np.c_[d["kode_wilayah"], d["nama_wilayah"], d["predikat"], [angka(v) for v in d["iid"]]],
             hovertemplate="<b>%{customdata[1]}</b><br>IID %{customdata[3]}<br>%{customdata[2]}<extra></extra>",
@@ -187,7 +189,7 @@ def peta_ubin(data: pd.DataFrame, judul: str) -> go.Figure:
     _legenda_predikat(fig, d["predikat"])
     fig.update_xaxes(visible=False, range=[-0.6, d["kolom"].max() + 0.6])
     fig.update_yaxes(visible=False, range=[d["baris"].max() + 0.6, -0.6], scaleanchor="x", scaleratio=1)
-    fig.update_layout(dragmode=False)
+    fig.update_layout(dragmode=False, margin={"l": 0, "r": 0, "b": 0})
     return fig
 
 
@@ -222,16 +224,11 @@ def peta_batas(data: pd.DataFrame, geojson: dict, kunci_fitur: str, judul: str) 
 # ----- ranking and distribution ---------------------------------------------------------------------------------
 
 
-def _garis_pita(fig: go.Figure, pita: pd.DataFrame, sumbu: str) -> None:
-    """Dashed lines at each band's lower edge (except the bottom band, whose edge is 0,01)."""
-    for p in pita.iloc[:-1].itertuples():
-        posisi = {"x": p.bawah} if sumbu == "x" else {"y": p.bawah}
-        (fig.add_vline if sumbu == "x" else fig.add_hline)(
-            **posisi,
-            line={"color": GARIS_BANTU, "dash": "dash", "width": 1.5},
-            annotation={"text": f"{p.predikat} ≥ {angka(p.bawah)}", "font": {"size": 12, "color": GARIS_BANTU}},
-            annotation_position="top" if sumbu == "x" else "top left",
-        )
+def teks_ambang(pita: pd.DataFrame) -> str:
+    """'Garis putus-putus = ambang: Sangat Inovatif ≥ 60,01 · Inovatif ≥ 35,00' (the bottom band starts at 0,01)."""
+    return "Garis putus-putus = ambang predikat: " + " · ".join(
+        f"{p.predikat} ≥ {angka(p.bawah)}" for p in pita.iloc[:-1].itertuples()
+    )
 
 
 def batang_peringkat(data: pd.DataFrame, pita: pd.DataFrame, judul: str) -> go.Figure:
@@ -248,9 +245,10 @@ def batang_peringkat(data: pd.DataFrame, pita: pd.DataFrame, judul: str) -> go.F
             y=d["nama_wilayah"],
             orientation="h",
             marker={"color": [warna_predikat(p) for p in d["predikat"]], "line": {"color": "white", "width": 1}},
+            # Labels sit at the start of the bar: the end is where a published value's diamond is drawn.
             text=[angka(v) for v in d["iid"]],
             textposition="inside",
-            insidetextanchor="end",
+            insidetextanchor="start",
             textfont={"color": [teks_predikat(p) for p in d["predikat"]], "size": 14},
             customdata=np.c_[d["kode_wilayah"], d["predikat"], d["peringkat"]],
             hovertemplate="<b>%{y}</b><br>IID hitungan %{x:.2f}<br>%{customdata[1]} · peringkat %{customdata[2]}"
@@ -272,7 +270,9 @@ def batang_peringkat(data: pd.DataFrame, pita: pd.DataFrame, judul: str) -> go.F
                 hovertemplate="<b>%{y}</b><br>Nilai resmi %{x:.2f}<br>Sumber: %{customdata[1]}<extra></extra>",
             )
         )
-    _garis_pita(fig, pita, "x")
+    for p in pita.iloc[:-1].itertuples():
+        fig.add_vline(x=p.bawah, line={"color": GARIS_BANTU, "dash": "dash", "width": 1.5})
+    tambah_catatan(fig, teks_ambang(pita))
     fig.update_xaxes(range=[0, 100], title_text="IID")
     fig.update_yaxes(title_text="")
     fig.update_layout(bargap=0.25)
@@ -280,34 +280,37 @@ def batang_peringkat(data: pd.DataFrame, pita: pd.DataFrame, judul: str) -> go.F
 
 
 def distribusi_predikat(jumlah: dict[str, int], judul: str) -> go.Figure:
-    """Number of regions per band, every band of the version shown (also the empty ones)."""
-    nama = list(jumlah)
-    fig = _figur(judul, 340)
+    """Number of regions per band as horizontal bars, best band on top, empty bands kept (a zero is news too)."""
+    nama = list(jumlah)[::-1]
+    fig = _figur(judul, 120 + 55 * len(nama))
     fig.add_trace(
         go.Bar(
-            x=nama,
-            y=[jumlah[n] for n in nama],
+            x=[jumlah[n] for n in nama],
+            y=nama,
+            orientation="h",
             marker={"color": [warna_predikat(n) for n in nama], "line": {"color": TEKS, "width": 1}},
             text=[str(jumlah[n]) for n in nama],
             textposition="outside",
-            hovertemplate="%{x}: %{y} kab/kota<extra></extra>",
+            hovertemplate="%{y}: %{x} kab/kota<extra></extra>",
             showlegend=False,
         )
     )
-    fig.update_yaxes(title_text="Kab/kota", dtick=1, range=[0, max(jumlah.values(), default=0) + 1.5])
+    fig.update_xaxes(title_text="Kab/kota", dtick=1, range=[0, max(jumlah.values(), default=0) + 1.5])
     return fig
 
 
 # ----- trend ------------------------------------------------------------------------------------------------------
 
 
-def garis_tren(tren: pd.DataFrame, resmi: pd.DataFrame, pita: pd.DataFrame, judul: str) -> go.Figure:
+def garis_tren(
+    tren: pd.DataFrame, resmi: pd.DataFrame, pita: pd.DataFrame, judul: str, tahun_fokus: int | None = None
+) -> go.Figure:
     """IID per year per region as lines over each year's shaded bands, with published values and rule changes.
 
     tren: tahun, kode_wilayah, nama_wilayah, iid, predikat, versi_metodologi (one row per region-year).
     resmi: tahun, nama_wilayah, nilai_iid, sumber, keyakinan, status (published values; may be empty).
     pita: tahun, predikat, bawah, atas, versi (bands per year). A dotted vertical line marks every year whose
-    rule version differs from the year before.
+    rule version differs from the year before; `tahun_fokus` gets a frame (the year chosen in the sidebar).
     """
     fig = _figur(judul, 560)
     tahun = sorted(pita["tahun"].unique())
@@ -322,6 +325,16 @@ def garis_tren(tren: pd.DataFrame, resmi: pd.DataFrame, pita: pd.DataFrame, judu
             line={"width": 0},
             layer="below",
         )
+    if tahun_fokus in tahun:
+        fig.add_shape(
+            type="rect",
+            x0=tahun_fokus - 0.5,
+            x1=tahun_fokus + 0.5,
+            y0=0,
+            y1=100,
+            line={"color": GARIS_BANTU, "width": 2},
+            fillcolor="rgba(0,0,0,0)",
+        )
     versi = pita.drop_duplicates("tahun").set_index("tahun")["versi"]
     for sebelum, sesudah in zip(tahun, tahun[1:], strict=False):
         if versi[sesudah] != versi[sebelum]:
@@ -331,7 +344,7 @@ def garis_tren(tren: pd.DataFrame, resmi: pd.DataFrame, pita: pd.DataFrame, judu
                 annotation={"text": f"aturan {versi[sesudah]}", "font": {"size": 12, "color": GARIS_BANTU}},
                 annotation_position="top right",
             )
-    for i, (nama, grup) in enumerate(tren.sort_values("tahun").groupby("nama_wilayah", sort=False)):
+    for i, (nama, grup) in enumerate(tren.sort_values("tahun", kind="stable").groupby("nama_wilayah", sort=False)):
         fig.add_trace(
             go.Scatter(
                 x=grup["tahun"],
@@ -369,26 +382,29 @@ def garis_tren(tren: pd.DataFrame, resmi: pd.DataFrame, pita: pd.DataFrame, judu
 def air_terjun_selisih(
     selisih: pd.DataFrame, iid_a: float, iid_b: float, nama_a: str, nama_b: str, judul: str
 ) -> go.Figure:
-    """Waterfall from B's IID to A's: the indicators that explain the gap, largest first.
+    """Waterfall from B's IID (top) to A's (bottom): the indicators that explain the gap, largest first.
 
     selisih: kode_indikator, nama_indikator, selisih (A − B in IID points, summing to iid_a − iid_b). The ten
-    largest moves are shown one by one and the rest summed, so the bars still add up exactly.
+    largest moves are shown one by one and the rest summed, so the bars still add up exactly. The axis starts
+    near the smaller IID, so the moves are visible; the two total bars are labelled with their full value.
     """
     urut = selisih.reindex(selisih["selisih"].abs().sort_values(ascending=False).index)
     utama, sisa = urut.iloc[:10], urut.iloc[10:]
     label = [
-        f"{k} {textwrap.shorten(n, 28, placeholder='…')}"
+        n if k == "jumlah" else f"{k} {textwrap.shorten(n, 38, placeholder='…')}"
         for k, n in zip(utama["kode_indikator"], utama["nama_indikator"], strict=True)
     ]
     nilai = list(utama["selisih"])
     if not sisa.empty:
         label.append(f"{len(sisa)} indikator lain")
         nilai.append(float(sisa["selisih"].sum()))
-    fig = _figur(judul, 540)
+    kumulatif = iid_b + np.cumsum([0.0, *nilai])
+    fig = _figur(judul, 140 + 36 * (len(nilai) + 2))
     fig.add_trace(
         go.Waterfall(
-            x=[f"IID {nama_pendek(nama_b)}", *label, f"IID {nama_pendek(nama_a)}"],
-            y=[iid_b, *nilai, iid_a],
+            orientation="h",
+            y=[f"IID {nama_pendek(nama_b)}", *label, f"IID {nama_pendek(nama_a)}"],
+            x=[iid_b, *nilai, iid_a],
             measure=["absolute", *["relative"] * len(nilai), "total"],
             text=[angka(iid_b), *[angka_bertanda(v) for v in nilai], angka(iid_a)],
             textposition="outside",
@@ -396,11 +412,15 @@ def air_terjun_selisih(
             decreasing={"marker": {"color": SERI[1]}},
             totals={"marker": {"color": GARIS_BANTU}},
             connector={"line": {"color": "#BDBDBD"}},
-            hovertemplate="%{x}<br>%{y:.2f}<extra></extra>",
+            hovertemplate="%{y}<br>%{x:.2f}<extra></extra>",
         )
     )
-    fig.update_yaxes(title_text="IID (belum dibulatkan)")
-    fig.update_xaxes(tickangle=-35)
+    bawah, atas = float(min(kumulatif.min(), iid_a)), float(max(kumulatif.max(), iid_a))
+    rentang = max(atas - bawah, 1.0)
+    fig.update_xaxes(
+        title_text="IID (belum dibulatkan)", range=[max(0.0, bawah - 0.3 * rentang), atas + 0.25 * rentang]
+    )
+    fig.update_yaxes(autorange="reversed")
     fig.update_layout(showlegend=False)
     return fig
 

@@ -1,32 +1,37 @@
 """Global filters in the sidebar, bound to URL query parameters: a link copied from the address bar reopens
-the same view, and the values survive switching pages. Unknown values fall back to the default with a notice."""
+the same view, and the values survive switching pages. Unknown values fall back to the default with a notice.
+
+Streamlit's binding writes the label an option is shown with into the URL (?wilayah=Kota+Banjarmasin,
+?basis=Klaim+(semua+klaim+diterima)), so labels are part of every shared link: change them only deliberately.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 import streamlit as st
 
 import scoring
 from dasbor.services import skor
+from dasbor.ui.format import tanpa_markdown
 
 BASIS_LABEL = {"terverifikasi": "Terverifikasi (level yang diakui)", "klaim": "Klaim (semua klaim diterima)"}
+PER_TAHUN = "per-tahun"
 
 
-def _aman(teks: str) -> str:
-    """A query value shown back to the user: only harmless characters, never markup."""
-    return re.sub(r"[^0-9A-Za-z.\-_ ]", "", teks)[:24]
+def _tolak_nilai_asing(kunci: str, sah: Sequence[str], label: str, banyak: bool = False) -> None:
+    """A notice for a link value that no option has (Streamlit itself drops it and uses the default).
 
-
-def _tolak_nilai_asing(kunci: str, sah: Sequence[str], label: str) -> None:
-    asing = [raw for raw in st.query_params.get_all(kunci) if raw != "" and raw not in sah]
+    A single-choice filter uses the last value of a repeated parameter, as Streamlit does; a multi-choice
+    filter uses all of them."""
+    nilai = st.query_params.get_all(kunci)
+    asing = [raw for raw in (nilai if banyak else nilai[-1:]) if raw != "" and raw not in sah]
     if asing:
-        st.sidebar.info(f"{label} «{_aman(asing[0])}» dari tautan tidak dikenal; memakai nilai bawaan.")
+        st.sidebar.info(f"{label} «{tanpa_markdown(asing[0][:40])}» dari tautan tidak dikenal; memakai nilai bawaan.")
 
 
 def _pilih(label: str, kunci: str, opsi: Sequence, bawaan: int, format_func: Callable[[object], str] = str) -> object:
-    _tolak_nilai_asing(kunci, [str(o) for o in opsi], label)
+    _tolak_nilai_asing(kunci, [format_func(o) for o in opsi], label)
     return st.sidebar.selectbox(label, opsi, index=bawaan, key=kunci, bind="query-params", format_func=format_func)
 
 
@@ -41,35 +46,39 @@ def pilih_basis() -> str:
     return str(_pilih("Basis skor", "basis", list(BASIS_LABEL), 0, lambda b: BASIS_LABEL[b]))
 
 
-def pilih_wilayah(label: str = "Wilayah", kunci: str = "wilayah", bawaan: str | None = None) -> str:
-    """One kabupaten/kota or the province, by code; shown by name."""
+def _nama_wilayah() -> dict[str, str]:
     wilayah = skor.daftar_wilayah()
-    kode = wilayah["kode_wilayah"].tolist()
-    nama = dict(zip(kode, wilayah["nama_wilayah"], strict=True))
+    return dict(zip(wilayah["kode_wilayah"], wilayah["nama_wilayah"], strict=True))
+
+
+def label_wilayah(kode: str) -> str:
+    """The value a region has in a link (its name), for pages that build links or switch pages."""
+    return _nama_wilayah()[kode]
+
+
+def pilih_wilayah(label: str = "Wilayah", kunci: str = "wilayah", bawaan: str | None = None) -> str:
+    """One kabupaten/kota or the province, by code; shown (and linked) by name."""
+    nama = _nama_wilayah()
+    kode = list(nama)
     index = kode.index(bawaan) if bawaan in kode else 0
-    return str(_pilih(label, kunci, kode, index, lambda k: nama[k]))
+    return str(_pilih(label, kunci, kode, index, nama.__getitem__))
 
 
 def pilih_banyak_wilayah(label: str, kunci: str, bawaan: Sequence[str]) -> list[str]:
-    """Several regions at once (the trend lines), by code; bound to the URL as a repeated parameter."""
-    wilayah = skor.daftar_wilayah()
-    kode = wilayah["kode_wilayah"].tolist()
-    nama = dict(zip(kode, wilayah["nama_wilayah"], strict=True))
-    _tolak_nilai_asing(kunci, kode, label)
+    """Several regions at once (the trend lines), by code; in the URL as a repeated parameter of names."""
+    nama = _nama_wilayah()
+    _tolak_nilai_asing(kunci, list(nama.values()), label, banyak=True)
     return list(
         st.sidebar.multiselect(
             label,
-            kode,
-            default=[k for k in bawaan if k in kode],
+            list(nama),
+            default=[k for k in bawaan if k in nama],
             key=kunci,
             bind="query-params",
-            format_func=lambda k: nama[k],
+            format_func=nama.__getitem__,
             placeholder="Pilih wilayah",
         )
     )
-
-
-PER_TAHUN = "per-tahun"
 
 
 def pilih_versi(label: str = "Aturan penilaian", kunci: str = "versi") -> str | None:

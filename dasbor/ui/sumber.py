@@ -10,14 +10,16 @@ from dasbor.ui.filter import BASIS_LABEL
 from dasbor.ui.format import tanpa_markdown
 
 
-def banner_sintetis(tahun: int) -> bool:
-    """Show a warning when the year's innovation data is synthetic (demo); True when it is."""
-    sintetis = skor.data_sintetis(tahun)
-    if sintetis.empty:
+def banner_sintetis(*tahun: int) -> bool:
+    """Show one warning naming the given years whose innovation data is synthetic (demo); True when any is."""
+    sintetis = {t: skor.data_sintetis(t) for t in tahun}
+    sintetis = {t: s for t, s in sintetis.items() if not s.empty}
+    if not sintetis:
         return False
+    keterangan = next(iter(sintetis.values()))["keterangan"].iat[0]
     st.warning(
-        f"**Data inovasi tahun {tahun} SINTETIS (data demo), bukan data resmi.** "
-        + tanpa_markdown(sintetis["keterangan"].iat[0]),
+        f"**Data inovasi tahun {', '.join(map(str, sintetis))} SINTETIS (data demo), bukan data resmi.** "
+        + tanpa_markdown(keterangan),
         icon="⚠️",
     )
     return True
@@ -53,3 +55,32 @@ def catatan_tren(basis: str, versi: str | None = None) -> str:
     return (
         f"IID dihitung dasbor, basis {BASIS_LABEL[basis].lower()}, dari {data}. {aturan}. Belah ketupat = nilai resmi."
     )
+
+
+def _singkat_data(*tahun: int) -> str:
+    return "data inovasi SINTETIS" if any(not skor.data_sintetis(t).empty for t in tahun) else "data impor"
+
+
+def label_grafik(tahun: int, basis: str, versi: str | None = None) -> str:
+    """The short provenance under a chart title: 'Hitungan dasbor · aturan 2023 (terkonfirmasi) · basis …'."""
+    m = hasil.metodologi(tahun, versi)
+    berlaku = next((b for b in m.berlaku if b.tahun == tahun), None)
+    aturan = f"aturan {m.versi} ({berlaku.asal.keyakinan})" if berlaku else f"aturan {m.versi} diterapkan ulang"
+    return (
+        f"Hitungan dasbor · {aturan} · basis {basis} · {_singkat_data(tahun)} · periode {hasil.status_periode(tahun)}"
+    )
+
+
+def label_grafik_tren(basis: str, versi: str | None = None) -> str:
+    """The short provenance under a multi-year chart: which rule scored which years."""
+    tahun = skor.daftar_tahun()
+    if versi:
+        aturan = f"semua tahun dengan aturan {versi}"
+    else:
+        per_versi: dict[str, list[int]] = {}
+        for t in tahun:
+            per_versi.setdefault(hasil.metodologi(t).versi, []).append(t)
+        aturan = "aturan tiap tahun: " + ", ".join(
+            f"{min(ts)}–{max(ts)} → {v}" if len(ts) > 1 else f"{ts[0]} → {v}" for v, ts in per_versi.items()
+        )
+    return f"Hitungan dasbor · {aturan} · basis {basis} · {_singkat_data(*tahun)}"

@@ -17,6 +17,9 @@ from dasbor.ui import ekspor
 
 KONFIG_PLOTLY = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 MIME_EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Tables up to this many rows are shown whole (no inner scrolling, so a screenshot or a projector shows all).
+BARIS_TAMPIL_MAKS = 25
+TINGGI_BARIS = 35  # Streamlit's default row height in px
 
 
 def tombol_unduh_grafik(fig: go.Figure, nama: str, key: str) -> None:
@@ -33,8 +36,7 @@ def tombol_unduh_grafik(fig: go.Figure, nama: str, key: str) -> None:
 
 def tombol_unduh_tabel(tabel: pd.DataFrame, nama: str, key: str, catatan: str = "") -> None:
     """CSV and Excel buttons side by side; `catatan` (the provenance) goes into the Excel 'Keterangan' sheet."""
-    kiri, kanan, _ = st.columns([1, 1, 6])
-    with kiri:
+    with st.container(horizontal=True):
         st.download_button(
             "⬇️ CSV",
             data=lambda: ekspor.tabel_csv(tabel),
@@ -44,7 +46,6 @@ def tombol_unduh_tabel(tabel: pd.DataFrame, nama: str, key: str, catatan: str = 
             on_click="ignore",
             help="Pemisah titik koma dan koma desimal, seperti dibaca Excel berbahasa Indonesia",
         )
-    with kanan:
         st.download_button(
             "⬇️ Excel",
             data=lambda: ekspor.tabel_excel(tabel, catatan=catatan),
@@ -79,7 +80,14 @@ def tampilkan_tabel(
 ):
     """A table with Indonesian number display and CSV/Excel buttons; klik=True makes a row selectable."""
     tampil = tabel.style.format(dict(format_kolom or {}), na_rep="–")
-    argumen = {"hide_index": True, "key": key, "column_config": dict(column_config or {})}
+    tinggi = (min(len(tabel), BARIS_TAMPIL_MAKS) + 1) * TINGGI_BARIS + 3
+    argumen = {
+        "hide_index": True,
+        "key": key,
+        "column_config": dict(column_config or {}),
+        "placeholder": "–",
+        "height": tinggi,
+    }
     if klik:
         hasil = st.dataframe(tampil, on_select="rerun", selection_mode="single-row", **argumen)
     else:

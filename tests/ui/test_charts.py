@@ -1,5 +1,6 @@
 """Figures as plain objects: what is drawn, in which colour, in what order; and the tile-map layout."""
 
+import textwrap
 from itertools import combinations
 from pathlib import Path
 
@@ -92,12 +93,13 @@ def test_ranking_bars_sorted_coloured_with_official_diamonds_and_band_lines() ->
     resmi = next(t for t in fig.data if t.name == "Nilai resmi dipublikasikan")
     assert list(resmi.x) == [58.55] and resmi.marker.color == RESMI
     assert [s.x0 for s in fig.layout.shapes] == [60.01, 35.0]
+    assert "Sangat Inovatif ≥ 60,01 · Inovatif ≥ 35,00" in fig.layout.title.subtitle.text
 
 
 def test_predikat_distribution_keeps_empty_bands() -> None:
     fig = charts.distribusi_predikat({"Sangat Inovatif": 4, "Inovatif": 9, "Kurang Inovatif": 0}, "Sebaran")
-    assert list(fig.data[0].x) == ["Sangat Inovatif", "Inovatif", "Kurang Inovatif"]
-    assert list(fig.data[0].y) == [4, 9, 0]
+    assert list(fig.data[0].y) == ["Kurang Inovatif", "Inovatif", "Sangat Inovatif"]  # best band on top
+    assert list(fig.data[0].x) == [0, 9, 4]
 
 
 def test_trend_draws_bands_per_year_rule_change_marker_and_official_values() -> None:
@@ -168,16 +170,25 @@ def test_waterfall_adds_up_from_b_to_a() -> None:
     fig = charts.air_terjun_selisih(selisih, iid_a, iid_b, "Kabupaten A", "Kabupaten B", "Selisih")
     w = fig.data[0]
     assert w.measure[0] == "absolute" and w.measure[-1] == "total"
-    assert w.y[0] + sum(w.y[1:-1]) == pytest.approx(w.y[-1])
-    assert w.x[1].startswith("1 ") and w.x[-2] == "4 indikator lain"  # largest move first, the rest summed
+    assert w.x[0] + sum(w.x[1:-1]) == pytest.approx(w.x[-1])
+    assert w.y[1].startswith("1 ") and w.y[-2] == "4 indikator lain"  # largest move first, the rest summed
+    assert fig.layout.xaxis.range[0] > 0  # zoomed on the moves, not on 0–100
 
 
 def test_source_note_travels_with_the_figure() -> None:
     fig = charts.distribusi_predikat({"Inovatif": 1}, "Sebaran")
     tinggi = fig.layout.height
-    charts.tambah_catatan(fig, "IID 2024 dihitung dasbor dengan aturan 2023")
-    assert fig.layout.annotations[-1].text.startswith("IID 2024 dihitung")
-    assert fig.layout.height == tinggi + charts.RUANG_CATATAN
+    atas = fig.layout.margin.t or charts.TEMPLATE.layout.margin.t  # unset: the template default
+    teks = "IID 2024 dihitung dasbor dengan aturan 2023 " * 4
+    baris = len(textwrap.wrap(teks, charts.LEBAR_SUBJUDUL))
+    assert baris > 1
+    charts.tambah_catatan(fig, teks)
+    assert fig.layout.title.subtitle.text.startswith("IID 2024 dihitung")
+    assert fig.layout.title.subtitle.text.count("<br>") == baris - 1
+    assert fig.layout.height == tinggi + baris * charts.TINGGI_BARIS_SUBJUDUL
+    assert fig.layout.margin.t == atas + baris * charts.TINGGI_BARIS_SUBJUDUL
+    charts.tambah_catatan(fig, "basis klaim")  # a second note is appended, not replacing the first
+    assert fig.layout.title.subtitle.text.endswith("<br>basis klaim")
 
 
 def test_indonesian_separators_in_every_figure() -> None:
