@@ -11,8 +11,10 @@ from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 
 tahun = filter.pilih_tahun()
 basis = filter.pilih_basis()
-kode_a = filter.pilih_wilayah("Wilayah", "wilayah", bawaan="63.06")
-kode_b = filter.pilih_wilayah("Dibandingkan dengan", "pembanding", bawaan="63.09")
+# The first region is the region in focus on every page (same filter, same default); the second defaults to
+# Hulu Sungai Selatan, the province's most-cited kabupaten.
+kode_a = filter.pilih_wilayah()
+kode_b = filter.pilih_wilayah("Dibandingkan dengan", "pembanding", bawaan="63.06")
 st.title(f"Bandingkan dua wilayah, {tahun}")
 sumber.banner_sintetis(tahun)
 if kode_a == kode_b:

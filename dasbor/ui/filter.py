@@ -7,9 +7,11 @@ Streamlit's binding writes the label an option is shown with into the URL (?wila
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 import scoring
 from dasbor.services import skor
@@ -30,8 +32,28 @@ def _tolak_nilai_asing(kunci: str, sah: Sequence[str], label: str, banyak: bool 
         st.sidebar.info(f"{label} «{tanpa_markdown(asing[0][:40])}» dari tautan tidak dikenal; memakai nilai bawaan.")
 
 
+def _bawa_dari_halaman_lain(kunci: str, ke_url: Callable[[object], str | list[str]], bawaan: object) -> None:
+    """Keep a filter's value, and its link parameter, across a page switch.
+
+    Streamlit 1.67 drops a bound parameter from the URL when the page that bound it is left; on the first
+    switch after the value came from a link the new page's widget even falls back to its default, although
+    session state still holds the value. So before the widget is built (and bound) the held value is given to
+    it again through the Session State API and written back into the URL. A parameter already in the URL is
+    left alone: the link wins, also on browser back/forward."""
+    if kunci in st.query_params or kunci not in st.session_state:
+        return
+    nilai = st.session_state[kunci]
+    st.session_state[kunci] = nilai
+    # Streamlit keeps default values out of the URL. A key still bound on this page (a rerun, not a switch)
+    # cannot be written, and needs not be: the binding keeps the URL right itself.
+    if nilai != bawaan:
+        with contextlib.suppress(StreamlitAPIException):
+            st.query_params[kunci] = ke_url(nilai)
+
+
 def _pilih(label: str, kunci: str, opsi: Sequence, bawaan: int, format_func: Callable[[object], str] = str) -> object:
     _tolak_nilai_asing(kunci, [format_func(o) for o in opsi], label)
+    _bawa_dari_halaman_lain(kunci, format_func, opsi[bawaan])
     return st.sidebar.selectbox(label, opsi, index=bawaan, key=kunci, bind="query-params", format_func=format_func)
 
 
@@ -68,11 +90,13 @@ def pilih_banyak_wilayah(label: str, kunci: str, bawaan: Sequence[str]) -> list[
     """Several regions at once (the trend lines), by code; in the URL as a repeated parameter of names."""
     nama = _nama_wilayah()
     _tolak_nilai_asing(kunci, list(nama.values()), label, banyak=True)
+    pilihan_bawaan = [k for k in bawaan if k in nama]
+    _bawa_dari_halaman_lain(kunci, lambda kode: [nama[k] for k in kode], pilihan_bawaan)
     return list(
         st.sidebar.multiselect(
             label,
             list(nama),
-            default=[k for k in bawaan if k in nama],
+            default=pilihan_bawaan,
             key=kunci,
             bind="query-params",
             format_func=nama.__getitem__,
