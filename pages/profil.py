@@ -109,7 +109,9 @@ for judul, posisi, urut, kosong in (
     if bagian.empty:
         st.caption(kosong)
     else:
-        tampilkan_tabel(bagian, f"{posisi}-{pendek}-{tahun}-{basis}", f"tabel_{posisi}", format_kk, catatan)
+        tampilkan_tabel(
+            bagian, f"{posisi}-{pendek}-{tahun}-{basis}", f"tabel_{posisi}", format_kk, catatan, baris_maks=10
+        )
 fig = charts.batang_selisih_median(kk, f"{pendek}: level tiap indikator dibanding median kab/kota, {tahun}")
 tampilkan_grafik(charts.tambah_catatan(fig, label), f"selisih-median-{pendek}-{tahun}-{basis}", "median")
 

@@ -21,7 +21,7 @@ prov = r.provinsi
 tren_prov = hasil.tren(basis)
 tren_prov = tren_prov[tren_prov["jenis"] == "provinsi"].sort_values("tahun")
 
-k1, k2, k3, k4 = st.columns(4)
+k1, k2, k3, k4, k5 = st.columns(5)
 k1.metric(
     "IID Provinsi",
     angka(prov["iid"]),
@@ -44,27 +44,31 @@ k2.metric(
     help="Inovasi provinsi dan 13 kab/kota berstatus dikirim, diterima, atau ditolak (draf tidak dihitung).",
     border=True,
 )
-k2.caption(" · ".join(f"{n} {p}" for p, n in r.per_predikat.items() if n))
+teratas = next(iter(r.per_predikat))
 k3.metric(
-    "Tertinggi (kab/kota)",
-    angka(r.terbaik["iid"]),
-    help="Peringkat 1 dari 13 kab/kota",
+    f"Kab/kota {teratas}",
+    f"{r.per_predikat[teratas]} dari {sum(r.per_predikat.values())}",
+    help="Predikat menurut ambang aturan tahun ini",
     border=True,
 )
-k3.markdown(
-    f"**{tanpa_markdown(r.terbaik['nama_wilayah'])}** · terendah: {tanpa_markdown(r.terlemah['nama_wilayah'])} ({angka(r.terlemah['iid'])})"
+k3.caption(" · ".join(f"{n} {p}" for p, n in list(r.per_predikat.items())[1:] if n) or "yang lain: –")
+k4.metric("Tertinggi (kab/kota)", angka(r.terbaik["iid"]), help="Peringkat 1 dari 13 kab/kota", border=True)
+k4.markdown(
+    f"**{tanpa_markdown(r.terbaik['nama_wilayah'])}** · terendah: {tanpa_markdown(r.terlemah['nama_wilayah'])} "
+    f"({angka(r.terlemah['iid'])})"
 )
 if r.penggerak is None:
-    k4.metric("Kenaikan terbesar", "–", help="Tahun pertama dalam data: belum ada pembanding", border=True)
+    k5.metric("Kenaikan terbesar", "–", help="Tahun pertama dalam data: belum ada pembanding", border=True)
 else:
-    k4.metric(
+    k5.metric(
         "Kenaikan terbesar",
         angka_bertanda(r.penggerak["perubahan_iid"]),
         help=f"Selisih IID kab/kota {tahun} terhadap tahun sebelumnya, tiap tahun dengan aturannya sendiri",
         border=True,
     )
-    k4.markdown(
-        f"**{tanpa_markdown(r.penggerak['nama_wilayah'])}**: {angka(r.penggerak['iid_lalu'])} → {angka(r.penggerak['iid'])}"
+    k5.markdown(
+        f"**{tanpa_markdown(r.penggerak['nama_wilayah'])}**: {angka(r.penggerak['iid_lalu'])} → "
+        f"{angka(r.penggerak['iid'])}"
     )
 
 kabkota = hasil.peringkat_kabkota_berlokasi(tahun, basis)

@@ -77,10 +77,13 @@ def tampilkan_tabel(
     catatan: str = "",
     klik: bool = False,
     column_config: Mapping[str, object] | None = None,
+    baris_maks: int = BARIS_TAMPIL_MAKS,
 ):
-    """A table with Indonesian number display and CSV/Excel buttons; klik=True makes a row selectable."""
+    """A table with Indonesian number display and CSV/Excel buttons; klik=True makes a row selectable.
+
+    Up to `baris_maks` rows are shown without scrolling; the downloads always hold every row."""
     tampil = tabel.style.format(dict(format_kolom or {}), na_rep="–")
-    tinggi = (min(len(tabel), BARIS_TAMPIL_MAKS) + 1) * TINGGI_BARIS + 3
+    tinggi = (min(len(tabel), baris_maks) + 1) * TINGGI_BARIS + 3
     argumen = {
         "hide_index": True,
         "key": key,
