@@ -41,7 +41,7 @@ TEMPLATE = go.layout.Template(
             "y": 1,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"t": 12},
+            "pad": {"t": 12, "l": 8},
         },
         "colorway": list(SERI),
         "paper_bgcolor": "white",

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_halaman import buka, grafik
+from apptest_bantu import buka, grafik
 
 from dasbor.services import skor
 

@@ -3,6 +3,7 @@ year filter changes the page and the URL, a click on the ranking opens the profi
 same view in a fresh browser. Screenshots go to artifacts/screenshots/."""
 
 import re
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -129,3 +130,21 @@ def test_filters_survive_switching_pages(page: Page, app_url: str) -> None:
             expect(judul(page)).to_have_text(pola, timeout=TUNGGU)
         expect(page.get_by_role("combobox", name="Tahun penilaian")).to_have_value("2023")
         expect(page).to_have_url(re.compile(r"tahun=2023"))  # so the address bar can still be shared
+
+
+def test_chart_png_and_table_csv_excel_downloads(page: Page, app_url: str, tmp_path) -> None:
+    page.goto(f"{app_url}/peringkat?tahun=2024")
+    expect(judul(page)).to_have_text("Peringkat IID 2024", timeout=TUNGGU)
+    tunggu_grafik(page)
+    berkas = {}
+    for tombol in ("⬇️ PNG", "⬇️ CSV", "⬇️ Excel"):
+        with page.expect_download(timeout=TUNGGU) as unduh:
+            page.get_by_role("button", name=tombol).first.click()
+        berkas[tombol] = (unduh.value.suggested_filename, Path(unduh.value.path()).read_bytes())
+    nama, png = berkas["⬇️ PNG"]
+    assert nama == "peringkat-iid-2024-terverifikasi-semua.png" and png.startswith(b"\x89PNG")
+    nama, csv = berkas["⬇️ CSV"]
+    assert nama.endswith(".csv") and "Kabupaten Tabalong" in csv.decode("utf-8-sig")
+    assert ";" in csv.decode("utf-8-sig").splitlines()[0]
+    nama, xlsx = berkas["⬇️ Excel"]
+    assert nama.endswith(".xlsx") and xlsx.startswith(b"PK")
