@@ -2,6 +2,7 @@
 never an exception; and a configured boundary file turns the tile map into a real choropleth."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,15 @@ def test_missing_geojson_file_is_reported(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("DASBOR_GEOJSON", str(tmp_path / "tidak-ada.geojson"))
     at = buka("ringkasan")
     assert any("tidak ditemukan" in i.value for i in at.info)
+
+
+SEMUA_KUNCI = ("tahun", "basis", "wilayah", "pembanding", "wilayah_tren", "versi", "jenis", "aturan")
+
+
+@pytest.mark.parametrize("halaman", ["ringkasan", "peringkat", "tren", "bandingkan", "profil", "metodologi"])
+def test_every_page_survives_garbage_in_every_link_parameter(halaman: str) -> None:
+    at = buka(halaman, **dict.fromkeys(SEMUA_KUNCI, "<img src=x onerror=alert(1)>"))
+    assert at.title, "halaman tetap tampil"
+    # every "<" of a link value shown back is escaped, so markdown renders it as text, never as an element
+    assert all(not re.search(r"(?<!\\)<", i.value) for i in at.sidebar.info)
+    assert grafik(at)
