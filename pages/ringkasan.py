@@ -46,9 +46,9 @@ k2.metric(
 )
 teratas = next(iter(r.per_predikat))
 k3.metric(
-    f"Kab/kota {teratas}",
+    teratas,
     f"{r.per_predikat[teratas]} dari {sum(r.per_predikat.values())}",
-    help="Predikat menurut ambang aturan tahun ini",
+    help="Kab/kota dengan predikat ini, menurut ambang aturan tahun ini",
     border=True,
 )
 k3.caption(" · ".join(f"{n} {p}" for p, n in list(r.per_predikat.items())[1:] if n) or "yang lain: –")
