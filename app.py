@@ -1,4 +1,6 @@
-"""Dasbor IID Kalsel: entry point declaring the pages (st.navigation)."""
+"""Dasbor IID Kalsel: entry point declaring the pages (st.navigation).
+
+Page icons are emoji: a ':material/…:' page icon makes the browser fetch a favicon from the internet."""
 
 import streamlit as st
 
@@ -7,7 +9,14 @@ from dasbor.ui import akun
 st.set_page_config(page_title="Dasbor IID Kalsel", page_icon="📊", layout="wide")
 
 halaman = {
-    "Hasil": [st.Page("pages/ringkasan.py", title="Ringkasan", icon="🏠", default=True)],
+    "Hasil": [
+        st.Page("pages/ringkasan.py", title="Ringkasan", icon="🏠", default=True),
+        st.Page("pages/peringkat.py", title="Peringkat", icon="🏆"),
+        st.Page("pages/tren.py", title="Tren", icon="📈"),
+        st.Page("pages/bandingkan.py", title="Bandingkan", icon="⚖️"),
+        st.Page("pages/profil.py", title="Profil Wilayah", icon="📍"),
+    ],
+    "Metodologi": [st.Page("pages/metodologi.py", title="Metodologi", icon="📘")],
     "Kelengkapan": [
         st.Page("pages/kelengkapan.py", title="Kelengkapan", icon="🧩"),
         st.Page("pages/simulasi.py", title="Simulasi", icon="🧪"),

@@ -1,16 +1,91 @@
+"""Ringkasan: the headline numbers of one year, the map of the 13 kab/kota by predikat, and the band counts."""
+
+import pandas as pd
 import streamlit as st
 
-from dasbor.services import skor
-from dasbor.ui import filter
-from dasbor.ui.format import angka
+from dasbor.services import hasil, peta
+from dasbor.ui import charts, filter, navigasi, sumber
+from dasbor.ui.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
+from dasbor.ui.unduh import tampilkan_grafik
 
 st.title("Indeks Inovasi Daerah — Kalimantan Selatan")
 tahun = filter.pilih_tahun()
 basis = filter.pilih_basis()
-sintetis = skor.data_sintetis(tahun)
-if not sintetis.empty:
-    st.warning("Data inovasi pada dasbor ini SINTETIS (data demo), bukan data resmi. " + sintetis["keterangan"].iat[0])
-hasil = skor.skor_tahun(tahun, basis)
-tabel = hasil[["peringkat", "nama_wilayah", "iid", "predikat", "n_inovasi"]].assign(iid=hasil["iid"].map(angka))
-st.subheader(f"Peringkat IID {tahun}")
-st.dataframe(tabel, hide_index=True)
+sumber.banner_sintetis(tahun)
+catatan = sumber.catatan_skor(tahun, basis)
+label = sumber.label_grafik(tahun, basis)
+st.caption(f"Ringkasan tahun penilaian {tahun} · {tanpa_markdown(catatan)}")
+
+r = hasil.ringkasan(tahun, basis)
+prov = r.provinsi
+tren_prov = hasil.tren(basis)
+tren_prov = tren_prov[tren_prov["jenis"] == "provinsi"].sort_values("tahun")
+
+k1, k2, k3, k4, k5 = st.columns(5)
+k1.metric(
+    "IID Provinsi",
+    angka(prov["iid"]),
+    delta=angka_bertanda(prov["perubahan_iid"], minus="-") if pd.notna(prov["iid_lalu"]) else None,
+    help="Dihitung dasbor; perubahan terhadap tahun sebelumnya (masing-masing dengan aturan tahunnya). "
+    "Provinsi diperingkat di antara provinsi, bukan di antara kab/kotanya.",
+    border=True,
+    chart_data=tren_prov["iid"].tolist(),
+    chart_type="line",
+)
+k1.markdown(f"Predikat **{prov['predikat']}**")
+if pd.notna(prov["nilai_resmi"]):
+    k1.caption(
+        f"Nilai resmi {angka(prov['nilai_resmi'])} ({tanpa_markdown(prov['status_resmi'])}) — "
+        + tautan(prov["sumber_resmi"])
+    )
+k2.metric(
+    "Inovasi dilaporkan",
+    bilangan(r.n_inovasi),
+    help="Inovasi provinsi dan 13 kab/kota berstatus dikirim, diterima, atau ditolak (draf tidak dihitung).",
+    border=True,
+)
+teratas = next(iter(r.per_predikat))
+k3.metric(
+    teratas,
+    f"{r.per_predikat[teratas]} dari {sum(r.per_predikat.values())}",
+    help="Kab/kota dengan predikat ini, menurut ambang aturan tahun ini",
+    border=True,
+)
+k3.caption(" · ".join(f"{n} {p}" for p, n in list(r.per_predikat.items())[1:] if n) or "yang lain: –")
+k4.metric("Tertinggi (kab/kota)", angka(r.terbaik["iid"]), help="Peringkat 1 dari 13 kab/kota", border=True)
+k4.markdown(
+    f"**{tanpa_markdown(r.terbaik['nama_wilayah'])}** · terendah: {tanpa_markdown(r.terlemah['nama_wilayah'])} "
+    f"({angka(r.terlemah['iid'])})"
+)
+if r.penggerak is None:
+    k5.metric("Kenaikan terbesar", "–", help="Tahun pertama dalam data: belum ada pembanding", border=True)
+else:
+    k5.metric(
+        "Kenaikan terbesar",
+        angka_bertanda(r.penggerak["perubahan_iid"]),
+        help=f"Selisih IID kab/kota {tahun} terhadap tahun sebelumnya, tiap tahun dengan aturannya sendiri",
+        border=True,
+    )
+    k5.markdown(
+        f"**{tanpa_markdown(r.penggerak['nama_wilayah'])}**: {angka(r.penggerak['iid_lalu'])} → "
+        f"{angka(r.penggerak['iid'])}"
+    )
+
+kabkota = hasil.peringkat_kabkota_berlokasi(tahun, basis)
+kiri, kanan = st.columns([3, 2])
+with kiri:
+    batas = peta.batas_wilayah(frozenset(kabkota["kode_wilayah"]))
+    if batas.pesan:
+        st.info(batas.pesan)
+    judul_peta = f"Predikat 13 kab/kota, IID {tahun}"
+    if batas.geojson is not None:
+        fig = charts.peta_batas(kabkota, batas.geojson, batas.kunci_fitur, judul_peta)
+    else:
+        fig = charts.peta_ubin(kabkota, judul_peta + " (peta ubin: letak kira-kira)")
+    klik = tampilkan_grafik(charts.tambah_catatan(fig, label), f"peta-predikat-{tahun}-{basis}", "peta", klik=True)
+with kanan:
+    fig = charts.distribusi_predikat(r.per_predikat, f"Sebaran predikat kab/kota {tahun}")
+    tampilkan_grafik(charts.tambah_catatan(fig, label, lebar=55), f"sebaran-predikat-{tahun}-{basis}", "sebaran")
+    st.caption("Klik sebuah wilayah pada peta untuk membuka profilnya. Ambang predikat mengikuti aturan tahun ini.")
+
+navigasi.buka_profil(navigasi.kode_dari_grafik(klik))

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Debian's Chromium for browser tests and image export (Playwright's own browser download cannot work offline).
+# The emoji font lets screenshots show the page icons (headless Debian Chromium has none otherwise).
 set -euo pipefail
 if command -v chromium >/dev/null 2>&1; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then
@@ -7,4 +8,4 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 2
 fi
 apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 
 def angka(nilai: float | None, digit: int = 2) -> str:
@@ -16,3 +17,37 @@ def angka(nilai: float | None, digit: int = 2) -> str:
 def bilangan(nilai: int | float | None) -> str:
     """Whole numbers with a dot as thousands separator: 36742 -> '36.742'."""
     return angka(nilai, 0)
+
+
+def angka_bertanda(nilai: float | None, digit: int = 2, minus: str = "−") -> str:
+    """A change with its sign: 1.5 -> '+1,50', -0.4 -> '−0,40' (true minus sign), 0 -> '0,00'.
+
+    st.metric colours a delta red only when it starts with an ASCII '-': pass minus='-' there."""
+    if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)):
+        return "–"
+    teks = angka(abs(nilai), digit)
+    if teks == angka(0.0, digit):
+        return teks
+    return ("+" if nilai > 0 else minus) + teks
+
+
+def persen(nilai: float | None, digit: int = 1) -> str:
+    """12.345 -> '12,3 %' (Indonesian style puts a space before the sign)."""
+    return "–" if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)) else f"{angka(nilai, digit)} %"
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+
+
+def tanpa_markdown(teks: object) -> str:
+    """Text from the data (names, notes, sources) made inert inside Streamlit markdown: every markup character is
+    escaped, so a name can never become a link, an image fetched from the internet, or a heading."""
+    return _MARKDOWN.sub(r"\\\1", str(teks))
+
+
+def tautan(url: object, teks: str = "sumber") -> str:
+    """A markdown link for a web source; anything that is not a plain http(s) address is shown as inert text."""
+    alamat = str(url)
+    if re.fullmatch(r"https?://[^\s()<>\[\]]+", alamat):
+        return f"[{tanpa_markdown(teks)}]({alamat})"
+    return tanpa_markdown(alamat)

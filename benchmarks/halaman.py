@@ -1,0 +1,152 @@
+"""Time until each dashboard page draws its first chart in headless Chromium, against an empty Streamlit page.
+
+    python benchmarks/halaman.py [--ulang 5]
+
+One run starts two servers on the demo database (the dashboard, and benchmarks/kosong.py: one minimal chart),
+opens every page in a fresh browser context (a new session, as a new visitor) and measures from navigation to the
+first plotly chart with drawn traces. The first visit of each page fills the server caches and is reported
+apart ("dingin"); the median of the following visits is compared with the targets: ≤ 1,5 s per page and
+≤ 2 × the empty page. A second table times what an official does most: switching pages in the sidebar of an
+open session (from the click to the new page's first drawn chart). Figures are printed; nothing is asserted
+(targets are not tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Browser, sync_playwright  # noqa: E402
+
+from dasbor.db.connection import db_path  # noqa: E402
+from dasbor.demo.build import build_demo_db  # noqa: E402
+from dasbor.server_lokal import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server  # noqa: E402
+
+# sidebar link -> (path, page title as a pattern)
+HALAMAN = {
+    "Ringkasan": ("", r"Indeks Inovasi Daerah — Kalimantan Selatan"),
+    "Peringkat": ("peringkat", r"Peringkat IID \d{4}"),
+    "Tren": ("tren", r"Tren IID"),
+    "Bandingkan": ("bandingkan", r"Bandingkan dua wilayah, \d{4}"),
+    "Profil Wilayah": ("profil", r"Profil .+, \d{4}"),
+    "Metodologi": ("metodologi", r"Metodologi Indeks Inovasi Daerah"),
+}
+# A chart counts as drawn when plotly has put its traces into the SVG, not merely created the container; after
+# a page switch only an element of the new run counts (Streamlit marks leftovers of the old page data-stale).
+GRAFIK_TERGAMBAR = "[data-testid='stPlotlyChart'] .js-plotly-plot .main-svg .trace"
+GRAFIK_BARU = "[data-stale='false'] " + GRAFIK_TERGAMBAR
+TARGET_DETIK = 1.5
+TARGET_RASIO = 2.0
+
+
+def _ukur(browser: Browser, url: str) -> float:
+    konteks = browser.new_context(viewport={"width": 1400, "height": 900}, locale="id-ID")
+    page = konteks.new_page()
+    try:
+        mulai = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        page.locator(GRAFIK_TERGAMBAR).first.wait_for(state="attached", timeout=120_000)
+        return time.perf_counter() - mulai
+    finally:
+        konteks.close()
+
+
+def _seri(browser: Browser, url: str, ulang: int) -> tuple[float, list[float]]:
+    dingin = _ukur(browser, url)
+    return dingin, [_ukur(browser, url) for _ in range(ulang)]
+
+
+def _pindah(browser: Browser, url: str, putaran: int) -> dict[str, list[float]]:
+    """Click through the sidebar of one open session `putaran` times; seconds per arrival, per page."""
+    konteks = browser.new_context(viewport={"width": 1400, "height": 900}, locale="id-ID")
+    page = konteks.new_page()
+    waktu: dict[str, list[float]] = {nama: [] for nama in HALAMAN}
+    try:
+        page.goto(url)
+        page.locator(GRAFIK_TERGAMBAR).first.wait_for(state="attached", timeout=120_000)
+        urutan = [*list(HALAMAN)[1:], list(HALAMAN)[0]]
+        for _ in range(putaran):
+            for nama in urutan:
+                mulai = time.perf_counter()
+                page.get_by_test_id("stSidebar").get_by_role("link", name=nama, exact=True).click()
+                judul = re.compile(f"^{HALAMAN[nama][1]}$")
+                page.get_by_role("heading", level=1, name=judul).wait_for(timeout=120_000)
+                page.locator(GRAFIK_BARU).first.wait_for(state="attached", timeout=120_000)
+                waktu[nama].append(time.perf_counter() - mulai)
+    finally:
+        konteks.close()
+    return waktu
+
+
+def _db_demo(folder: Path) -> Path:
+    """A private copy of the demo database (the running dashboard may hold data/iid.duckdb)."""
+    sumber = db_path()
+    salinan = folder / "iid.duckdb"
+    if sumber.exists():
+        shutil.copy(sumber, salinan)
+    else:
+        build_demo_db(salinan)
+    return salinan
+
+
+def _detik(x: float) -> str:
+    return f"{x:.2f}".replace(".", ",")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ulang", type=int, default=5, help="kunjungan terukur per halaman setelah yang pertama")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-halaman-") as tmp:
+        db = _db_demo(Path(tmp))
+        app, url_app = start_server(db)
+        kosong, url_kosong = start_server(db, script="benchmarks/kosong.py")
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+                hasil = {"(halaman kosong + 1 grafik)": _seri(browser, url_kosong, args.ulang)}
+                for nama, (jalur, _) in HALAMAN.items():
+                    hasil[nama] = _seri(browser, f"{url_app}/{jalur}", args.ulang)
+                pindah = _pindah(browser, url_app, args.ulang)
+                browser.close()
+        finally:
+            stop_server(app)
+            stop_server(kosong)
+
+    dasar = statistics.median(hasil["(halaman kosong + 1 grafik)"][1])
+    print(f"Waktu sampai grafik pertama tergambar (detik), Chromium headless, median {args.ulang} kunjungan baru")
+    print(f"{'Halaman':<28}{'dingin':>8}{'median':>8}{'min':>7}{'maks':>7}{'rasio':>7}  target")
+    for nama, (dingin, ukur) in hasil.items():
+        median = statistics.median(ukur)
+        rasio = median / dasar
+        target = (
+            "–"
+            if nama.startswith("(")
+            else ("≤1,5 s " + ("ya" if median <= TARGET_DETIK else "TIDAK"))
+            + (" · ≤2× " + ("ya" if rasio <= TARGET_RASIO else "TIDAK"))
+        )
+        print(
+            f"{nama:<28}{_detik(dingin):>8}{_detik(median):>8}{_detik(min(ukur)):>7}{_detik(max(ukur)):>7}"
+            f"{_detik(rasio):>7}  {target}"
+        )
+    print()
+    print("Pindah halaman lewat bilah samping dalam satu sesi (detik sampai grafik pertama halaman baru)")
+    print(f"{'Halaman':<28}{'median':>8}{'min':>7}{'maks':>7}  target")
+    for nama, ukur in pindah.items():
+        median = statistics.median(ukur)
+        target = "≤1,5 s " + ("ya" if median <= TARGET_DETIK else "TIDAK")
+        print(f"{nama:<28}{_detik(median):>8}{_detik(min(ukur)):>7}{_detik(max(ukur)):>7}  {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""A local `streamlit run` on a chosen database, and the Debian Chromium launch settings: shared by the
+end-to-end tests and the page benchmark so that both measure the same thing the same way."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# Playwright's own browser download cannot work offline, so every launch points at Debian's Chromium.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(
+    db: Path, extra_env: dict[str, str] | None = None, script: str = "app.py"
+) -> tuple[subprocess.Popen, str]:
+    """Start the app (or another script) on a free loopback port and wait for its health check."""
+    port = _free_port()
+    env = {**os.environ, "DASBOR_DB": str(db), **(extra_env or {})}
+    # The app starts through dasbor.serve, as scripts/app.sh does, so a test's first page load is what an
+    # official's first load after a restart is; other scripts (the empty benchmark page) run plainly.
+    start = (
+        [sys.executable, "-m", "dasbor.serve"]
+        if script == "app.py"
+        else [sys.executable, "-m", "streamlit", "run", script]
+    )
+    proc = subprocess.Popen(
+        [*start, "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError("server Streamlit berhenti sebelum siap")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.read() == b"ok":
+                    return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("server Streamlit tidak siap dalam 60 detik")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

@@ -1,0 +1,366 @@
+"""What the Hasil pages show: ranking with last year's change and the published values beside it, trends under
+each year's own rule or under one rule, indicator breakdowns, and innovation counts.
+
+Every IID, predikat and point here comes from the shared scoring module (through services.skor or
+scoring.kontribusi); this module only selects, joins and aggregates. Results are cached per data fingerprint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+import scoring
+from dasbor.services.db import database, stempel
+from dasbor.services.skor import daftar_tahun, daftar_wilayah, data_penilaian, metodologi_tahun, skor_tahun
+
+KAB_KOTA = ("kabupaten", "kota")
+# The jumlah inovasi term is no indicator of its own in the rule files; in breakdowns it is shown as one row
+# of the variable it belongs to (2023 deck: "Jumlah Inovasi & Hasil Kreatif", indicator 36).
+KODE_JUMLAH = "jumlah"
+NAMA_JUMLAH = "Skor jumlah inovasi"
+VARIABEL_JUMLAH = "Jumlah Inovasi dan Hasil Kreatif"
+# An indicator counts as a strength or weakness when its level is at least half a level away from the
+# provincial median: one sixth of the 0–3 scale, about the step a verifier's downgrade makes on average.
+AMBANG_JAUH = 0.5
+
+
+def _kunci() -> tuple[str, tuple[int, ...]]:
+    db = database()
+    return str(db.path), stempel(db)
+
+
+def tahun_sebelumnya(tahun: int) -> int | None:
+    lalu = [t for t in daftar_tahun() if t < tahun]
+    return max(lalu) if lalu else None
+
+
+def status_periode(tahun: int) -> str:
+    """'final' or 'sementara' (verification still under way) as recorded in `periode`."""
+    periode = database().query("periode").set_index("tahun")
+    return str(periode.at[tahun, "status"]) if tahun in periode.index else "sementara"
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _hasil_resmi(path: str, stamp: tuple[int, ...]) -> pd.DataFrame:
+    return database().query("hasil_resmi")
+
+
+def hasil_resmi() -> pd.DataFrame:
+    """Officially published values (real facts, each with its source), all years."""
+    return _hasil_resmi(*_kunci())
+
+
+def pita_predikat(m: scoring.Metodologi) -> pd.DataFrame:
+    """The bands of one rule version as ranges: predikat, bawah, atas (the next band's lower edge; 100 at the
+    top), atas_inklusif (the highest IID still in the band at the version's rounding, e.g. 60,00), keyakinan."""
+    batas = [p.batas_bawah for p in m.predikat]  # highest band first
+    langkah = 10.0**-m.digit_iid
+    return pd.DataFrame(
+        {
+            "predikat": [p.nama for p in m.predikat],
+            "bawah": batas,
+            "atas": [100.0, *batas[:-1]],
+            "atas_inklusif": [100.0, *(round(b - langkah, m.digit_iid) for b in batas[:-1])],
+            "keyakinan": [p.asal.keyakinan for p in m.predikat],
+            "sumber": [p.asal.sumber for p in m.predikat],
+        }
+    )
+
+
+def metodologi(tahun: int, versi: str | None = None) -> scoring.Metodologi:
+    return metodologi_tahun(database(), tahun, versi)
+
+
+def peringkat(tahun: int, basis: str) -> pd.DataFrame:
+    """Scores of the year with last year's rank and IID beside them, and the published value with its source.
+
+    perubahan_peringkat > 0 means the region climbed (each year ranked under its own rule version).
+    """
+    skor = skor_tahun(tahun, basis).copy()
+    lalu = tahun_sebelumnya(tahun)
+    if lalu is None:
+        skor[["peringkat_lalu", "iid_lalu"]] = np.nan
+        skor["predikat_lalu"] = None
+    else:
+        sebelum = skor_tahun(lalu, basis)[["kode_wilayah", "peringkat", "iid", "predikat"]]
+        sebelum = sebelum.rename(
+            columns={"peringkat": "peringkat_lalu", "iid": "iid_lalu", "predikat": "predikat_lalu"}
+        )
+        skor = skor.merge(sebelum, on="kode_wilayah", how="left")
+    skor["perubahan_peringkat"] = skor["peringkat_lalu"] - skor["peringkat"]
+    skor["perubahan_iid"] = skor["iid"] - skor["iid_lalu"]
+    resmi = hasil_resmi()
+    resmi = resmi[resmi["tahun"] == tahun][
+        [
+            "kode_wilayah",
+            "nilai_iid",
+            "predikat",
+            "peringkat",
+            "lingkup_peringkat",
+            "status",
+            "keyakinan",
+            "catatan",
+            "sumber",
+        ]
+    ].rename(
+        columns={
+            "nilai_iid": "nilai_resmi",
+            "predikat": "predikat_resmi",
+            "peringkat": "peringkat_resmi",
+            "lingkup_peringkat": "lingkup_resmi",
+            "status": "status_resmi",
+            "keyakinan": "keyakinan_resmi",
+            "catatan": "catatan_resmi",
+            "sumber": "sumber_resmi",
+        }
+    )
+    skor = skor.merge(resmi, on="kode_wilayah", how="left")
+    skor["selisih_resmi"] = skor["iid"] - skor["nilai_resmi"]
+    return skor.sort_values(["jenis", "peringkat"], key=lambda s: s.eq("provinsi") if s.name == "jenis" else s)
+
+
+def peringkat_kabkota_berlokasi(tahun: int, basis: str) -> pd.DataFrame:
+    """peringkat() of the 13 kab/kota with their approximate centre (lat, lng) for the maps."""
+    p = peringkat(tahun, basis)
+    return p[p["jenis"].isin(KAB_KOTA)].merge(daftar_wilayah()[["kode_wilayah", "lat", "lng"]], on="kode_wilayah")
+
+
+@dataclass(frozen=True)
+class Ringkasan:
+    """The headline numbers of one year (kab/kota only unless named provinsi)."""
+
+    provinsi: pd.Series
+    n_inovasi: int  # submitted (not draft) innovations of the province and all kab/kota
+    per_predikat: dict[str, int]
+    terbaik: pd.Series
+    terlemah: pd.Series
+    penggerak: pd.Series | None  # largest IID rise since last year; None in the first year
+
+
+def ringkasan(tahun: int, basis: str) -> Ringkasan:
+    hasil = peringkat(tahun, basis)
+    kabkota = hasil[hasil["jenis"].isin(KAB_KOTA)].sort_values("peringkat")
+    m = metodologi(tahun)
+    urutan = [p.nama for p in m.predikat] + [m.predikat_nol]
+    hitung = kabkota["predikat"].value_counts()
+    naik = kabkota.dropna(subset=["perubahan_iid"])
+    inovasi = inovasi_tahun(tahun)
+    return Ringkasan(
+        provinsi=hasil[hasil["jenis"] == "provinsi"].iloc[0],
+        n_inovasi=int((inovasi["status_inovasi"] != "draft").sum()),
+        per_predikat={p: int(hitung.get(p, 0)) for p in urutan},
+        terbaik=kabkota.iloc[0],
+        terlemah=kabkota.iloc[-1],
+        penggerak=None if naik.empty else naik.loc[naik["perubahan_iid"].idxmax()],
+    )
+
+
+def tren(basis: str, versi: str | None = None) -> pd.DataFrame:
+    """IID of every region in every year: each year under its own rule version, or all under `versi`."""
+    return pd.concat([skor_tahun(t, basis, versi) for t in daftar_tahun()], ignore_index=True)
+
+
+def pita_tren(versi: str | None = None) -> pd.DataFrame:
+    """Band ranges per year (tahun, predikat, bawah, atas, versi) as a trend chart shades them."""
+    db = database()
+    bagian = []
+    for t in daftar_tahun():
+        m = metodologi_tahun(db, t, versi)
+        bagian.append(pita_predikat(m).assign(tahun=t, versi=m.versi))
+    return pd.concat(bagian, ignore_index=True)
+
+
+def pertumbuhan(tren_wilayah: pd.DataFrame) -> pd.DataFrame:
+    """Per region: IID change per year, the average change in points and the compound annual growth (%).
+
+    Input: rows of tren() for the chosen regions. Growth is (last ÷ first)^(1 ÷ years) − 1 and is left empty
+    when the first value is 0 (growth from nothing is undefined).
+    """
+    baris = []
+    for (kode, nama), grup in tren_wilayah.sort_values("tahun").groupby(["kode_wilayah", "nama_wilayah"], sort=False):
+        tahun = grup["tahun"].to_numpy()
+        iid = grup["iid"].to_numpy(dtype=float)
+        rekam = {"kode_wilayah": kode, "nama_wilayah": nama}
+        for i in range(1, len(tahun)):
+            rekam[f"Δ {tahun[i]}"] = iid[i] - iid[i - 1]
+        rentang = tahun[-1] - tahun[0]
+        rekam["rata_rata_perubahan"] = (iid[-1] - iid[0]) / rentang if rentang else np.nan
+        rekam["pertumbuhan_tahunan"] = (
+            ((iid[-1] / iid[0]) ** (1 / rentang) - 1) * 100 if rentang and iid[0] > 0 else np.nan
+        )
+        baris.append(rekam)
+    return pd.DataFrame(baris)
+
+
+def _katalog(m: scoring.Metodologi) -> pd.DataFrame:
+    indikator = pd.DataFrame(
+        {
+            "kode_indikator": [i.kode for i in m.indikator],
+            "aspek": [i.aspek for i in m.indikator],
+            "variabel": [i.variabel for i in m.indikator],
+            "nama_indikator": [i.nama for i in m.indikator],
+            "bobot": [i.bobot for i in m.indikator],
+        }
+    )
+    jumlah = pd.DataFrame(
+        {
+            "kode_indikator": [KODE_JUMLAH],
+            "aspek": ["SID"],
+            "variabel": [VARIABEL_JUMLAH],
+            "nama_indikator": [NAMA_JUMLAH],
+            "bobot": [np.nan],
+        }
+    )
+    return pd.concat([indikator, jumlah], ignore_index=True).assign(urutan=lambda d: range(len(d)))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _rincian(path: str, stamp: tuple[int, ...], tahun: int, basis: str, versi: str | None) -> pd.DataFrame:
+    db = database()
+    m = metodologi_tahun(db, tahun, versi)
+    k = scoring.kontribusi(data_penilaian(db, tahun), m, basis)
+    # The mean level of an SID indicator is taken over the innovations that are assessed (poin_per_level > 0);
+    # drafts and rejected ones score nothing and would only dilute it.
+    dinilai = k[k["poin_per_level"] > 0]
+    poin = k.groupby(["kode_wilayah", "kode_indikator"])["kontribusi_iid"].sum().rename("poin_iid")
+    level = dinilai.groupby(["kode_wilayah", "kode_indikator"])["level"].mean().rename("level_rata")
+    skor = skor_tahun(tahun, basis, versi)[["kode_wilayah", "nama_wilayah", "jenis", "skor_jumlah_inovasi"]]
+    katalog = _katalog(m)
+    grid = skor[["kode_wilayah", "nama_wilayah", "jenis"]].merge(katalog, how="cross")
+    rincian = grid.merge(poin.reset_index(), on=["kode_wilayah", "kode_indikator"], how="left").merge(
+        level.reset_index(), on=["kode_wilayah", "kode_indikator"], how="left"
+    )
+    jumlah = skor.set_index("kode_wilayah")["skor_jumlah_inovasi"] / m.maks_total * 100
+    baris_jumlah = rincian["kode_indikator"] == KODE_JUMLAH
+    rincian.loc[baris_jumlah, "poin_iid"] = rincian.loc[baris_jumlah, "kode_wilayah"].map(jumlah).to_numpy()
+    rincian["poin_iid"] = rincian["poin_iid"].fillna(0.0)
+    rincian.loc[~baris_jumlah, "level_rata"] = rincian.loc[~baris_jumlah, "level_rata"].fillna(0.0)
+    rincian["versi_metodologi"] = m.versi
+    return rincian.sort_values(["kode_wilayah", "urutan"]).reset_index(drop=True)
+
+
+def rincian_indikator(tahun: int, basis: str, versi: str | None = None) -> pd.DataFrame:
+    """Every region × indicator (plus the jumlah inovasi row): IID points and mean level (0–3).
+
+    Per region the poin_iid sum to the unrounded IID (scoring.kontribusi's identity). level_rata is the level
+    for SPD and the mean over assessed innovations for SID; it is empty for the jumlah row.
+    """
+    return _rincian(*_kunci(), tahun, basis, versi)
+
+
+def selisih_indikator(rincian: pd.DataFrame, kode_a: str, kode_b: str) -> pd.DataFrame:
+    """Per indicator: IID points of A and B and A − B; the rows sum to the gap in unrounded IID."""
+    a = rincian[rincian["kode_wilayah"] == kode_a].set_index("kode_indikator")
+    b = rincian[rincian["kode_wilayah"] == kode_b].set_index("kode_indikator")
+    hasil = a[["aspek", "variabel", "nama_indikator", "urutan"]].copy()
+    hasil["poin_a"] = a["poin_iid"]
+    hasil["poin_b"] = b["poin_iid"].reindex(hasil.index)
+    hasil["level_a"] = a["level_rata"]
+    hasil["level_b"] = b["level_rata"].reindex(hasil.index)
+    hasil["selisih"] = hasil["poin_a"] - hasil["poin_b"]
+    return hasil.reset_index().sort_values("urutan").reset_index(drop=True)
+
+
+def selisih_per(selisih: pd.DataFrame, tingkat: str) -> pd.DataFrame:
+    """selisih_indikator() summed to 'aspek' or 'variabel' (in rule-file order): poin_a, poin_b, selisih."""
+    kunci = ["aspek"] if tingkat == "aspek" else ["aspek", "variabel"]
+    return (
+        selisih.groupby(kunci, sort=False)
+        .agg(poin_a=("poin_a", "sum"), poin_b=("poin_b", "sum"), selisih=("selisih", "sum"))
+        .reset_index()
+    )
+
+
+def kekuatan_kelemahan(rincian: pd.DataFrame, kode: str) -> pd.DataFrame:
+    """Indicators of one region compared with the median of the kab/kota: level and IID points against it.
+
+    `posisi` is 'kekuatan' when the level is at least AMBANG_JAUH above the median, 'kelemahan' when as far
+    below, else empty. The jumlah row has no level and is left out.
+    """
+    indikator = rincian[rincian["kode_indikator"] != KODE_JUMLAH]
+    kabkota = indikator[indikator["jenis"].isin(KAB_KOTA)]
+    median = kabkota.groupby("kode_indikator").agg(
+        level_median=("level_rata", "median"), poin_median=("poin_iid", "median")
+    )
+    wilayah = indikator[indikator["kode_wilayah"] == kode].merge(median, left_on="kode_indikator", right_index=True)
+    wilayah["selisih_level"] = wilayah["level_rata"] - wilayah["level_median"]
+    wilayah["selisih_poin"] = wilayah["poin_iid"] - wilayah["poin_median"]
+    wilayah["posisi"] = np.select(
+        [wilayah["selisih_level"] >= AMBANG_JAUH, wilayah["selisih_level"] <= -AMBANG_JAUH],
+        ["kekuatan", "kelemahan"],
+        "",
+    )
+    return wilayah.sort_values("selisih_poin", ascending=False).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class JarakPita:
+    predikat: str
+    pita_berikut: str | None  # None in the top band
+    jarak: float  # IID points still needed to reach the next band (0 in the top band)
+    di_atas_batas: float  # IID points above the lower edge of the current band (how much room before falling)
+
+
+def jarak_pita(iid: float, m: scoring.Metodologi) -> JarakPita:
+    """How far a (rounded) IID is from the next band up, and from falling out of its own band, under `m`."""
+    predikat = str(scoring.predikat_untuk(iid, m)[0])
+    pita = pita_predikat(m)
+    digit = m.digit_iid
+    if predikat == m.predikat_nol:
+        terendah = pita.iloc[-1]
+        return JarakPita(predikat, str(terendah["predikat"]), round(float(terendah["bawah"]) - iid, digit), 0.0)
+    posisi = int(np.flatnonzero(pita["predikat"].to_numpy() == predikat)[0])
+    di_atas = round(iid - float(pita.at[posisi, "bawah"]), digit)
+    if posisi == 0:
+        return JarakPita(predikat, None, 0.0, di_atas)
+    berikut = pita.iloc[posisi - 1]
+    return JarakPita(predikat, str(berikut["predikat"]), round(float(berikut["bawah"]) - iid, digit), di_atas)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _inovasi_tahun(path: str, stamp: tuple[int, ...], tahun: int) -> pd.DataFrame:
+    return database().query("inovasi_tahun", {"tahun": tahun})
+
+
+def inovasi_tahun(tahun: int) -> pd.DataFrame:
+    """All innovations of a year with their perangkat daerah (drafts included; filter on status_inovasi)."""
+    return _inovasi_tahun(*_kunci(), tahun)
+
+
+def jumlah_inovasi(tahun: int, kode: list[str], menurut: str) -> pd.DataFrame:
+    """Submitted (non-draft) innovations of the given regions counted by one column (urusan_utama, tahapan,
+    nama_perangkat_daerah, status_inovasi): columns kode_wilayah, <menurut>, jumlah."""
+    inovasi = inovasi_tahun(tahun)
+    pilih = inovasi[inovasi["kode_wilayah"].isin(kode) & (inovasi["status_inovasi"] != "draft")]
+    hitung = pilih.fillna({menurut: "(tidak diisi)"}).groupby(["kode_wilayah", menurut]).size().rename("jumlah")
+    return hitung.reset_index().sort_values(["kode_wilayah", "jumlah"], ascending=[True, False]).reset_index(drop=True)
+
+
+def urusan_yandas() -> tuple[scoring.model.SyaratYandas, str]:
+    """The 6 urusan wajib pelayanan dasar and the rule version that names them (the latest that does)."""
+    for m in reversed(scoring.semua_metodologi()):
+        if m.syarat_yandas is not None:
+            return m.syarat_yandas, m.versi
+    raise LookupError("tidak ada versi metodologi yang memuat syarat urusan wajib pelayanan dasar")
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _kematangan(path: str, stamp: tuple[int, ...], tahun: int, basis: str) -> pd.DataFrame:
+    db = database()
+    return scoring.hitung_kematangan(data_penilaian(db, tahun), metodologi_tahun(db, tahun), basis)
+
+
+def cakupan_yandas(tahun: int, basis: str, kode: str) -> pd.DataFrame:
+    """Per urusan wajib pelayanan dasar: the region's innovations that the year's rule counts for the jumlah
+    term (scoring.hitung_kematangan decides which) with that urusan as urusan_utama, and whether it is covered."""
+    syarat, _ = urusan_yandas()
+    per_inovasi = _kematangan(*_kunci(), tahun, basis)
+    dihitung = per_inovasi[(per_inovasi["kode_wilayah"] == kode) & per_inovasi["dihitung_jumlah"]]
+    hitung = dihitung["urusan_utama"].value_counts()
+    return pd.DataFrame(
+        {"urusan": list(syarat.urusan), "jumlah": [int(hitung.get(u, 0)) for u in syarat.urusan]}
+    ).assign(tercakup=lambda d: d["jumlah"] > 0)

@@ -1,0 +1,208 @@
+"""The rule versions as tables for the Metodologi page: every value with its keyakinan and source, and what
+changed from one version to the next. Read straight from the scoring module's frozen objects (the TOML files)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import scoring
+from scoring.model import Asal, Metodologi
+
+# The four confidence labels of shared/reference/metodologi-iid.md §0, as officials should read them.
+KETERANGAN_KEYAKINAN = {
+    "terkonfirmasi": "Dinyatakan langsung oleh sumber resmi (Kemendagri/BSKDN, situs pemda) atau oleh dua sumber independen.",
+    "satu-sumber": "Disebut satu media atau satu pejabat; masuk akal tetapi belum dicek silang.",
+    "kode-pihak-ketiga": "Diambil dari kode/dokumen aplikasi pemda atau vendor yang mengaku menyalin pedoman resmi.",
+    "asumsi": "Deduksi tim dasbor (aritmetika, konsistensi antarsumber); perlakukan sebagai hipotesis.",
+}
+
+
+def daftar_versi() -> tuple[str, ...]:
+    return scoring.daftar_versi()
+
+
+def versi_tahun(tahun: int) -> str | None:
+    """The version whose berlaku list names the year, or None when no rule file covers it."""
+    try:
+        return scoring.metodologi_untuk_tahun(tahun).versi
+    except scoring.TahunTidakDikenalError:
+        return None
+
+
+def load(versi: str) -> Metodologi:
+    return scoring.load_metodologi(versi)
+
+
+def _baris(unsur: str, nilai: object, asal: Asal) -> dict[str, object]:
+    return {"unsur": unsur, "nilai": nilai, "keyakinan": asal.keyakinan, "catatan": asal.catatan, "sumber": asal.sumber}
+
+
+def _teks_yandas(m: Metodologi) -> str:
+    if m.syarat_yandas is None:
+        return "tidak ada"
+    s = m.syarat_yandas
+    return (
+        f"skor jumlah inovasi 0 bila kurang dari {s.minimum_urusan} dari {len(s.urusan)} urusan tercakup: "
+        + ", ".join(s.urusan)
+    )
+
+
+def unsur_aturan(m: Metodologi) -> pd.DataFrame:
+    """Formula and every scalar rule of a version: unsur, nilai, keyakinan, catatan, sumber."""
+    baris = [
+        _baris("Rumus", m.rumus, m.rumus_asal),
+        _baris("Pembagi SID", f"MAX({m.pembagi_minimum}, n)", m.pembagi_asal),
+        _baris("Inovasi ditolak ikut pembagi", "ya" if m.ditolak_dihitung else "tidak", m.ditolak_asal),
+        _baris(
+            "Skor jumlah inovasi",
+            f"MIN(n, {m.batas_inovasi}) × {m.poin_per_inovasi:g}".replace(".", ",")
+            + f"; n = inovasi berstatus {', '.join(m.status_jumlah)}",
+            m.jumlah_asal,
+        ),
+    ]
+    if m.syarat_yandas is not None:
+        baris.append(_baris("Syarat urusan wajib pelayanan dasar", _teks_yandas(m), m.syarat_yandas.asal))
+    baris += [
+        _baris(
+            "Skor maksimum",
+            f"SPD {m.maks_spd:g} + SID per inovasi {m.maks_sid_per_inovasi:g} + jumlah inovasi {m.maks_jumlah:g} "
+            f"= {m.maks_total:g}",
+            m.maks_asal,
+        ),
+        _baris("Pembulatan IID", f"{m.digit_iid} desimal, setengah ke atas", m.pembulatan_asal),
+        _baris("IID 0", m.predikat_nol, m.predikat_nol_asal),
+    ]
+    return pd.DataFrame(baris)
+
+
+def tabel_berlaku(m: Metodologi) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {"tahun": b.tahun, "keyakinan": b.asal.keyakinan, "catatan": b.asal.catatan, "sumber": b.asal.sumber}
+            for b in m.berlaku
+        ]
+    )
+
+
+def tabel_predikat(m: Metodologi) -> pd.DataFrame:
+    """Bands with their printed range (e.g. 35,00–60,00), keyakinan and source."""
+    langkah = 10.0**-m.digit_iid
+    atas = [100.0, *(p.batas_bawah - langkah for p in m.predikat[:-1])]
+    return pd.DataFrame(
+        {
+            "predikat": [p.nama for p in m.predikat],
+            "bawah": [p.batas_bawah for p in m.predikat],
+            "atas": [round(a, m.digit_iid) for a in atas],
+            "keyakinan": [p.asal.keyakinan for p in m.predikat],
+            "catatan": [p.asal.catatan for p in m.predikat],
+            "sumber": [p.asal.sumber for p in m.predikat],
+        }
+    )
+
+
+def tabel_indikator(m: Metodologi) -> pd.DataFrame:
+    """One row per indicator: weight, mandatory flag, the three levels and their evidence, and provenance."""
+    return pd.DataFrame(
+        [
+            {
+                "kode": i.kode,
+                "aspek": i.aspek,
+                "variabel": i.variabel,
+                "nama": i.nama,
+                "bobot": i.bobot,
+                "skor_maks": i.bobot * scoring.model.LEVEL_MAKS,
+                "wajib": i.wajib,
+                "level_1": i.level[0],
+                "level_2": i.level[1],
+                "level_3": i.level[2],
+                "bukti_1": i.bukti[0],
+                "bukti_2": i.bukti[1],
+                "bukti_3": i.bukti[2],
+                "keyakinan": i.asal.keyakinan,
+                "catatan": i.asal.catatan,
+                "sumber": i.asal.sumber,
+            }
+            for i in m.indikator
+        ]
+    )
+
+
+def pita_semua_versi() -> pd.DataFrame:
+    """versi, predikat, bawah, atas of every version (for one chart of all bands)."""
+    bagian = []
+    for m in scoring.semua_metodologi():
+        batas = [p.batas_bawah for p in m.predikat]
+        bagian.append(
+            pd.DataFrame(
+                {
+                    "versi": m.versi,
+                    "predikat": [p.nama for p in m.predikat],
+                    "bawah": batas,
+                    "atas": [100.0, *batas[:-1]],
+                }
+            )
+        )
+    return pd.concat(bagian, ignore_index=True)
+
+
+def perubahan_versi(lama: Metodologi, baru: Metodologi) -> pd.DataFrame:
+    """Every rule value that differs between two versions: bagian, unsur, sebelum, sesudah, keyakinan (of the
+    new value). Provenance notes that changed without the rule changing are not listed."""
+    baris: list[dict[str, object]] = []
+
+    def banding(bagian: str, unsur: str, a: object, b: object, asal: Asal | None) -> None:
+        if a != b:
+            baris.append(
+                {
+                    "bagian": bagian,
+                    "unsur": unsur,
+                    "sebelum": a,
+                    "sesudah": b,
+                    "keyakinan": asal.keyakinan if asal else "",
+                }
+            )
+
+    p_lama = {p.nama: p for p in lama.predikat}
+    for p in baru.predikat:
+        banding(
+            "Predikat",
+            f"batas bawah {p.nama}",
+            p_lama[p.nama].batas_bawah if p.nama in p_lama else None,
+            p.batas_bawah,
+            p.asal,
+        )
+    banding("Rumus", "pembagi minimum", lama.pembagi_minimum, baru.pembagi_minimum, baru.pembagi_asal)
+    banding("Rumus", "inovasi ditolak ikut pembagi", lama.ditolak_dihitung, baru.ditolak_dihitung, baru.ditolak_asal)
+    banding("Jumlah inovasi", "poin per inovasi", lama.poin_per_inovasi, baru.poin_per_inovasi, baru.jumlah_asal)
+    banding("Jumlah inovasi", "batas inovasi", lama.batas_inovasi, baru.batas_inovasi, baru.jumlah_asal)
+    banding(
+        "Jumlah inovasi",
+        "status dihitung",
+        ", ".join(lama.status_jumlah),
+        ", ".join(baru.status_jumlah),
+        baru.jumlah_asal,
+    )
+    banding(
+        "Jumlah inovasi",
+        "syarat urusan wajib pelayanan dasar",
+        _teks_yandas(lama),
+        _teks_yandas(baru),
+        baru.syarat_yandas.asal if baru.syarat_yandas else None,
+    )
+    banding("Skor maksimum", "total", lama.maks_total, baru.maks_total, baru.maks_asal)
+    banding("Pembulatan", "desimal IID", lama.digit_iid, baru.digit_iid, baru.pembulatan_asal)
+    i_lama = {i.kode: i for i in lama.indikator}
+    i_baru = {i.kode: i for i in baru.indikator}
+    for kode in [i.kode for i in lama.indikator if i.kode not in i_baru]:
+        banding("Indikator", f"{kode} {i_lama[kode].nama}", "ada", "dihapus", None)
+    for i in baru.indikator:
+        if i.kode not in i_lama:
+            banding("Indikator", f"{i.kode} {i.nama}", "tidak ada", "baru", i.asal)
+            continue
+        a = i_lama[i.kode]
+        for medan, label in (("nama", "nama"), ("variabel", "variabel"), ("bobot", "bobot"), ("wajib", "wajib")):
+            banding("Indikator", f"{i.kode} {label}", getattr(a, medan), getattr(i, medan), i.asal)
+        for n in range(3):
+            banding("Indikator", f"{i.kode} level {n + 1}", a.level[n], i.level[n], i.asal)
+            banding("Indikator", f"{i.kode} bukti level {n + 1}", a.bukti[n], i.bukti[n], i.asal)
+    return pd.DataFrame(baris, columns=["bagian", "unsur", "sebelum", "sesudah", "keyakinan"])

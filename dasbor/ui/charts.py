@@ -1,0 +1,531 @@
+"""Plotly figures for the dashboard and the bimtek slides: DataFrames in, go.Figure out, no Streamlit.
+
+Every figure uses TEMPLATE (Indonesian separators 67,04 and 1.234; projector-sized type), the predikat palette
+from dasbor.ui.palette, and carries its own title, so a PNG exported from it stands on its own. Put the source of
+the numbers under a figure's title with tambah_catatan(). Column contracts are stated per function.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+import numpy as np
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+from dasbor.ui.format import angka, angka_bertanda
+from dasbor.ui.palette import (
+    GARIS_BANTU,
+    RESMI,
+    SERI,
+    TEKS,
+    URUTAN_PREDIKAT,
+    teks_predikat,
+    transparan,
+    warna_predikat,
+    warna_seri,
+)
+
+TEMPLATE = go.layout.Template(
+    layout={
+        # Plotly's separators: decimal first, then thousands, so hover and axes read 67,04 and 1.234.
+        "separators": ",.",
+        "font": {"family": "Source Sans Pro, Arial, sans-serif", "size": 15, "color": TEKS},
+        # Title and subtitle hang from the top edge; the legend sits between them and the plot.
+        "title": {
+            "font": {"size": 19},
+            "x": 0,
+            "xanchor": "left",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 12, "l": 8},
+        },
+        "colorway": list(SERI),
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "hoverlabel": {"font": {"size": 14}},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": {"text": ""}},
+        "xaxis": {"gridcolor": "#E3E3E3", "zerolinecolor": "#9E9E9E", "linecolor": "#9E9E9E", "automargin": True},
+        "yaxis": {"gridcolor": "#E3E3E3", "zerolinecolor": "#9E9E9E", "linecolor": "#9E9E9E", "automargin": True},
+        "margin": {"l": 10, "r": 10, "t": 70, "b": 40},
+    }
+)
+# Subtitle lines are wrapped at this many characters: a line fits a half-width chart on a 1400 px screen.
+LEBAR_SUBJUDUL = 85
+TINGGI_BARIS_SUBJUDUL = 17
+
+
+def _figur(judul: str, tinggi: int) -> go.Figure:
+    return go.Figure(layout={"template": TEMPLATE, "title": {"text": judul}, "height": tinggi})
+
+
+def tambah_catatan(fig: go.Figure, teks: str, lebar: int = LEBAR_SUBJUDUL) -> go.Figure:
+    """Add lines under the title (wrapped), growing the top margin and the height to match: where the numbers
+    come from travels with an exported PNG and never collides with axis labels. Narrow charts pass a smaller
+    `lebar` (characters per line)."""
+    if not teks:
+        return fig
+    baris = textwrap.wrap(teks, lebar)
+    lama = fig.layout.title.subtitle.text
+    gabung = "<br>".join(([lama] if lama else []) + baris)
+    tambah = TINGGI_BARIS_SUBJUDUL * len(baris)
+    fig.update_layout(
+        title={"subtitle": {"text": gabung, "font": {"size": 12, "color": GARIS_BANTU}}},
+        margin={"t": (fig.layout.margin.t or TEMPLATE.layout.margin.t) + tambah},
+        height=(fig.layout.height or 450) + tambah,
+    )
+    return fig
+
+
+def nama_pendek(nama: str) -> str:
+    """'Kabupaten Hulu Sungai Selatan' -> 'HSS', 'Kota Banjarbaru' -> 'Banjarbaru': the tile and axis label."""
+    for awalan in ("Kabupaten ", "Kota ", "Provinsi "):
+        if nama.startswith(awalan):
+            nama = nama[len(awalan) :]
+            break
+    kata = nama.split()
+    # Names of three words and more are known by their initials in Kalsel (HSS, HST, HSU).
+    return "".join(k[0].upper() for k in kata) if len(kata) >= 3 else nama
+
+
+# ----- maps -----------------------------------------------------------------------------------------------------
+
+# Grid step in degrees for the tile map: 0.4° keeps the 13 kab/kota on a 5 × 6 grid with every tile next to
+# where the region lies (Tabalong at the top, Tanah Laut bottom left, Kotabaru on the east).
+LANGKAH_UBIN = 0.4
+
+
+def tata_letak_ubin(wilayah: pd.DataFrame, langkah: float = LANGKAH_UBIN) -> pd.DataFrame:
+    """Place each region on a square grid cell near its approximate centre, one region per cell.
+
+    Input columns: kode_wilayah, lat, lng (rows without coordinates are left out). Output: kode_wilayah,
+    kolom (0 = west), baris (0 = north). Regions closest to a cell centre are placed first; each takes the free
+    cell nearest its true position, so crowded areas (Banjarmasin, Banjarbaru, Banjar) spread to neighbours.
+    """
+    w = wilayah.dropna(subset=["lat", "lng"]).sort_values("kode_wilayah").reset_index(drop=True)
+    ideal = np.c_[(w["lng"] - w["lng"].min()) / langkah, (w["lat"].max() - w["lat"]) / langkah]
+    terpakai: dict[tuple[int, int], int] = {}
+    sel: dict[int, tuple[int, int]] = {}
+    for i in np.argsort(np.abs(ideal - np.round(ideal)).sum(axis=1), kind="stable"):
+        x, y = ideal[i]
+        jari = 0
+        while i not in sel:
+            jari += 1
+            calon = [
+                (cx, cy)
+                for cx in range(math.floor(x) - jari, math.ceil(x) + jari + 1)
+                for cy in range(math.floor(y) - jari, math.ceil(y) + jari + 1)
+                if (cx, cy) not in terpakai
+            ]
+            if calon:
+                terbaik = min(calon, key=lambda c: ((c[0] - x) ** 2 + (c[1] - y) ** 2, c[1], c[0]))
+                sel[i] = terbaik
+                terpakai[terbaik] = i
+    kolom = np.array([sel[i][0] for i in range(len(w))])
+    baris = np.array([sel[i][1] for i in range(len(w))])
+    return pd.DataFrame({"kode_wilayah": w["kode_wilayah"], "kolom": kolom - kolom.min(), "baris": baris - baris.min()})
+
+
+def _legenda_predikat(fig: go.Figure, predikat: pd.Series, simbol: str = "square") -> None:
+    """Legend entries for the bands present (shapes and per-point colours have no legend of their own)."""
+    for nama in [p for p in URUTAN_PREDIKAT if p in set(predikat)] + sorted(set(predikat) - set(URUTAN_PREDIKAT)):
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={
+                    "symbol": simbol,
+                    "size": 14,
+                    "color": warna_predikat(nama),
+                    "line": {"color": TEKS, "width": 1},
+                },
+                name=nama,
+                hoverinfo="skip",
+            )
+        )
+
+
+def peta_ubin(data: pd.DataFrame, judul: str) -> go.Figure:
+    """Tile map of the kab/kota coloured by predikat, laid out like the real geography; needs no download.
+
+    Columns: kode_wilayah, nama_wilayah, lat, lng, iid, predikat. Each tile's point carries kode_wilayah as
+    customdata, so a click can open that region.
+    """
+    letak = tata_letak_ubin(data)
+    d = data.merge(letak, on="kode_wilayah")
+    fig = _figur(judul, 640)
+    for r in d.itertuples():
+        fig.add_shape(
+            type="rect",
+            x0=r.kolom - 0.47,
+            x1=r.kolom + 0.47,
+            y0=r.baris - 0.47,
+            y1=r.baris + 0.47,
+            fillcolor=warna_predikat(r.predikat),
+            line={"color": "white", "width": 2},
+            layer="below",
+        )
+    label = [
+        "<br>".join(textwrap.wrap(nama_pendek(n), 11)) + f"<br><b>{angka(v)}</b>"
+        for n, v in zip(d["nama_wilayah"], d["iid"], strict=True)
+    ]
+    fig.add_trace(
+        go.Scatter(
+            x=d["kolom"],
+            y=d["baris"],
+            mode="markers+text",
+            text=label,
+            textfont={"size": 12, "color": [teks_predikat(p) for p in d["predikat"]]},
+            marker={"symbol": "square", "size": 60, "opacity": 0},
+            customdata=np.c_[d["kode_wilayah"], d["nama_wilayah"], d["predikat"], [angka(v) for v in d["iid"]]],
+            hovertemplate="<b>%{customdata[1]}</b><br>IID %{customdata[3]}<br>%{customdata[2]}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    _legenda_predikat(fig, d["predikat"])
+    fig.update_xaxes(visible=False, range=[-0.6, d["kolom"].max() + 0.6])
+    fig.update_yaxes(visible=False, range=[d["baris"].max() + 0.6, -0.6], scaleanchor="x", scaleratio=1)
+    fig.update_layout(dragmode=False, margin={"l": 0, "r": 0, "b": 0})
+    return fig
+
+
+def peta_batas(data: pd.DataFrame, geojson: dict, kunci_fitur: str, judul: str) -> go.Figure:
+    """Choropleth on real boundaries (MapLibre with map_style='white-bg': no tiles, so it works offline).
+
+    Columns: kode_wilayah, nama_wilayah, lat, lng, iid, predikat; `kunci_fitur` is the GeoJSON property holding
+    kode_wilayah (e.g. 'kode').
+    """
+    d = data.assign(iid_teks=[angka(v) for v in data["iid"]])
+    fig = px.choropleth_map(
+        d,
+        geojson=geojson,
+        locations="kode_wilayah",
+        featureidkey=f"properties.{kunci_fitur}",
+        color="predikat",
+        color_discrete_map={p: warna_predikat(p) for p in d["predikat"]},
+        category_orders={"predikat": [p for p in URUTAN_PREDIKAT if p in set(d["predikat"])]},
+        hover_name="nama_wilayah",
+        hover_data={"iid_teks": True, "kode_wilayah": False, "predikat": True},
+        labels={"iid_teks": "IID", "predikat": "Predikat"},
+        map_style="white-bg",
+        center={"lat": float(d["lat"].mean()), "lon": float(d["lng"].mean())},
+        zoom=6.6,
+        opacity=0.9,
+    )
+    fig.update_traces(marker_line_color="white", marker_line_width=1.5)
+    fig.update_layout(template=TEMPLATE, title={"text": judul}, height=560)
+    return fig
+
+
+# ----- ranking and distribution ---------------------------------------------------------------------------------
+
+
+def teks_ambang(pita: pd.DataFrame) -> str:
+    """'Garis putus-putus = ambang: Sangat Inovatif ≥ 60,01 · Inovatif ≥ 35,00' (the bottom band starts at 0,01)."""
+    return "Garis putus-putus = ambang predikat: " + " · ".join(
+        f"{p.predikat} ≥ {angka(p.bawah)}" for p in pita.iloc[:-1].itertuples()
+    )
+
+
+def batang_peringkat(data: pd.DataFrame, pita: pd.DataFrame, judul: str) -> go.Figure:
+    """Ranked horizontal bars coloured by the year's own bands, published values as black diamonds.
+
+    Columns: kode_wilayah, nama_wilayah, iid, predikat, peringkat; optional nilai_resmi and sumber_resmi.
+    `pita`: predikat, bawah (highest band first) for the threshold lines. customdata[0] is kode_wilayah.
+    """
+    d = data.sort_values("peringkat", ascending=False)
+    fig = _figur(judul, max(360, 42 * len(d) + 140))
+    fig.add_trace(
+        go.Bar(
+            x=d["iid"],
+            y=d["nama_wilayah"],
+            orientation="h",
+            marker={"color": [warna_predikat(p) for p in d["predikat"]], "line": {"color": "white", "width": 1}},
+            # Labels sit at the start of the bar: the end is where a published value's diamond is drawn.
+            text=[angka(v) for v in d["iid"]],
+            textposition="inside",
+            insidetextanchor="start",
+            textfont={"color": [teks_predikat(p) for p in d["predikat"]], "size": 14},
+            customdata=np.c_[d["kode_wilayah"], d["predikat"], d["peringkat"]],
+            hovertemplate="<b>%{y}</b><br>IID hitungan %{x:.2f}<br>%{customdata[1]} · peringkat %{customdata[2]}"
+            "<extra></extra>",
+            showlegend=False,
+        )
+    )
+    _legenda_predikat(fig, d["predikat"])
+    if "nilai_resmi" in d and d["nilai_resmi"].notna().any():
+        resmi = d.dropna(subset=["nilai_resmi"])
+        fig.add_trace(
+            go.Scatter(
+                x=resmi["nilai_resmi"],
+                y=resmi["nama_wilayah"],
+                mode="markers",
+                marker={"symbol": "diamond", "size": 13, "color": RESMI, "line": {"color": "white", "width": 1.5}},
+                name="Nilai resmi dipublikasikan",
+                customdata=np.c_[resmi["kode_wilayah"], resmi["sumber_resmi"]],
+                hovertemplate="<b>%{y}</b><br>Nilai resmi %{x:.2f}<br>Sumber: %{customdata[1]}<extra></extra>",
+            )
+        )
+    for p in pita.iloc[:-1].itertuples():
+        fig.add_vline(x=p.bawah, line={"color": GARIS_BANTU, "dash": "dash", "width": 1.5})
+    tambah_catatan(fig, teks_ambang(pita))
+    fig.update_xaxes(range=[0, 100], title_text="IID")
+    fig.update_yaxes(title_text="")
+    fig.update_layout(bargap=0.25)
+    return fig
+
+
+def distribusi_predikat(jumlah: dict[str, int], judul: str) -> go.Figure:
+    """Number of regions per band as horizontal bars, best band on top, empty bands kept (a zero is news too)."""
+    nama = list(jumlah)[::-1]
+    fig = _figur(judul, 120 + 55 * len(nama))
+    fig.add_trace(
+        go.Bar(
+            x=[jumlah[n] for n in nama],
+            y=nama,
+            orientation="h",
+            marker={"color": [warna_predikat(n) for n in nama], "line": {"color": TEKS, "width": 1}},
+            text=[str(jumlah[n]) for n in nama],
+            textposition="outside",
+            hovertemplate="%{y}: %{x} kab/kota<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.update_xaxes(title_text="Kab/kota", dtick=1, range=[0, max(jumlah.values(), default=0) + 1.5])
+    return fig
+
+
+# ----- trend ------------------------------------------------------------------------------------------------------
+
+
+def garis_tren(
+    tren: pd.DataFrame, resmi: pd.DataFrame, pita: pd.DataFrame, judul: str, tahun_fokus: int | None = None
+) -> go.Figure:
+    """IID per year per region as lines over each year's shaded bands, with published values and rule changes.
+
+    tren: tahun, kode_wilayah, nama_wilayah, iid, predikat, versi_metodologi (one row per region-year).
+    resmi: tahun, nama_wilayah, nilai_iid, sumber, keyakinan, status (published values; may be empty).
+    pita: tahun, predikat, bawah, atas, versi (bands per year). A dotted vertical line marks every year whose
+    rule version differs from the year before; `tahun_fokus` gets a frame (the year chosen in the sidebar).
+    """
+    fig = _figur(judul, 560)
+    tahun = sorted(pita["tahun"].unique())
+    for p in pita.itertuples():
+        fig.add_shape(
+            type="rect",
+            x0=p.tahun - 0.5,
+            x1=p.tahun + 0.5,
+            y0=p.bawah,
+            y1=p.atas,
+            fillcolor=transparan(warna_predikat(p.predikat), 0.13),
+            line={"width": 0},
+            layer="below",
+        )
+    if tahun_fokus in tahun:
+        fig.add_shape(
+            type="rect",
+            x0=tahun_fokus - 0.5,
+            x1=tahun_fokus + 0.5,
+            y0=0,
+            y1=100,
+            line={"color": GARIS_BANTU, "width": 2},
+            fillcolor="rgba(0,0,0,0)",
+        )
+    versi = pita.drop_duplicates("tahun").set_index("tahun")["versi"]
+    for sebelum, sesudah in zip(tahun, tahun[1:], strict=False):
+        if versi[sesudah] != versi[sebelum]:
+            fig.add_vline(
+                x=sesudah - 0.5,
+                line={"color": GARIS_BANTU, "dash": "dot", "width": 2},
+                annotation={"text": f"aturan {versi[sesudah]}", "font": {"size": 12, "color": GARIS_BANTU}},
+                annotation_position="top right",
+            )
+    for i, (nama, grup) in enumerate(tren.sort_values("tahun", kind="stable").groupby("nama_wilayah", sort=False)):
+        fig.add_trace(
+            go.Scatter(
+                x=grup["tahun"],
+                y=grup["iid"],
+                mode="lines+markers",
+                name=nama,
+                line={"color": warna_seri(i), "width": 3},
+                marker={"size": 9},
+                customdata=np.c_[grup["predikat"], grup["versi_metodologi"], grup["kode_wilayah"]],
+                hovertemplate=f"<b>{nama}</b> %{{x}}<br>IID hitungan %{{y:.2f}}<br>%{{customdata[0]}}"
+                " · aturan %{customdata[1]}<extra></extra>",
+            )
+        )
+    if not resmi.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=resmi["tahun"],
+                y=resmi["nilai_iid"],
+                mode="markers",
+                name="Nilai resmi dipublikasikan",
+                marker={"symbol": "diamond-open", "size": 16, "color": RESMI, "line": {"width": 3}},
+                customdata=np.c_[resmi["nama_wilayah"], resmi["sumber"], resmi["keyakinan"], resmi["status"]],
+                hovertemplate="<b>%{customdata[0]}</b> %{x}<br>Nilai resmi %{y:.2f} (%{customdata[3]}, "
+                "keyakinan %{customdata[2]})<br>Sumber: %{customdata[1]}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(tickmode="array", tickvals=tahun, range=[tahun[0] - 0.5, tahun[-1] + 0.5], title_text="Tahun")
+    fig.update_yaxes(range=[0, 100], title_text="IID")
+    return fig
+
+
+# ----- comparison and profile -------------------------------------------------------------------------------------
+
+
+def air_terjun_selisih(
+    selisih: pd.DataFrame, iid_a: float, iid_b: float, nama_a: str, nama_b: str, judul: str
+) -> go.Figure:
+    """Waterfall from B's IID (top) to A's (bottom): the indicators that explain the gap, largest first.
+
+    selisih: kode_indikator, nama_indikator, selisih (A − B in IID points, summing to iid_a − iid_b). The ten
+    largest moves are shown one by one and the rest summed, so the bars still add up exactly. The axis starts
+    near the smaller IID, so the moves are visible; the two total bars are labelled with their full value.
+    """
+    urut = selisih.reindex(selisih["selisih"].abs().sort_values(ascending=False).index)
+    utama, sisa = urut.iloc[:10], urut.iloc[10:]
+    label = [
+        n if k == "jumlah" else f"{k} {textwrap.shorten(n, 38, placeholder='…')}"
+        for k, n in zip(utama["kode_indikator"], utama["nama_indikator"], strict=True)
+    ]
+    nilai = list(utama["selisih"])
+    if not sisa.empty:
+        label.append(f"{len(sisa)} indikator lain")
+        nilai.append(float(sisa["selisih"].sum()))
+    kumulatif = iid_b + np.cumsum([0.0, *nilai])
+    fig = _figur(judul, 140 + 36 * (len(nilai) + 2))
+    fig.add_trace(
+        go.Waterfall(
+            orientation="h",
+            y=[f"IID {nama_pendek(nama_b)}", *label, f"IID {nama_pendek(nama_a)}"],
+            x=[iid_b, *nilai, iid_a],
+            measure=["absolute", *["relative"] * len(nilai), "total"],
+            text=[angka(iid_b), *[angka_bertanda(v) for v in nilai], angka(iid_a)],
+            textposition="outside",
+            increasing={"marker": {"color": SERI[0]}},
+            decreasing={"marker": {"color": SERI[1]}},
+            totals={"marker": {"color": GARIS_BANTU}},
+            connector={"line": {"color": "#BDBDBD"}},
+            hovertemplate="%{y}<br>%{x:.2f}<extra></extra>",
+        )
+    )
+    bawah, atas = float(min(kumulatif.min(), iid_a)), float(max(kumulatif.max(), iid_a))
+    rentang = max(atas - bawah, 1.0)
+    fig.update_xaxes(
+        title_text="IID (belum dibulatkan)", range=[max(0.0, bawah - 0.3 * rentang), atas + 0.25 * rentang]
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(showlegend=False)
+    return fig
+
+
+def batang_banding(
+    tabel: pd.DataFrame, label: str, nilai: list[str], nama: list[str], judul: str, sumbu: str
+) -> go.Figure:
+    """Grouped horizontal bars: one group per row of `tabel[label]`, one bar per column in `nilai`."""
+    fig = _figur(judul, max(320, 34 * len(tabel) * len(nilai) + 140))
+    urut = tabel.iloc[::-1]
+    for i, (kolom, n) in enumerate(zip(nilai, nama, strict=True)):
+        fig.add_trace(
+            go.Bar(
+                x=urut[kolom],
+                y=urut[label],
+                orientation="h",
+                name=n,
+                marker={"color": warna_seri(i)},
+                text=[angka(v) for v in urut[kolom]],
+                textposition="outside",
+                hovertemplate=f"{n}<br>%{{y}}: %{{x:.2f}}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group", bargap=0.25)
+    fig.update_xaxes(title_text=sumbu)
+    return fig
+
+
+def batang_jumlah(data: pd.DataFrame, kategori: str, judul: str, seri: str | None = None) -> go.Figure:
+    """Counts per category as horizontal bars (largest on top); with `seri`, one colour per series value.
+
+    Columns: <kategori>, jumlah, and <seri> when given.
+    """
+    urutan = data.groupby(kategori)["jumlah"].sum().sort_values().index.tolist()
+    kelompok = [(None, data)] if seri is None else list(data.groupby(seri, sort=False))
+    fig = _figur(judul, max(300, 26 * len(urutan) * len(kelompok) + 140))
+    for i, (nama, grup) in enumerate(kelompok):
+        g = grup.set_index(kategori).reindex(urutan).fillna({"jumlah": 0})
+        fig.add_trace(
+            go.Bar(
+                x=g["jumlah"],
+                y=g.index,
+                orientation="h",
+                name=str(nama) if nama is not None else "Inovasi",
+                marker={"color": warna_seri(i)},
+                text=[str(int(v)) for v in g["jumlah"]],
+                textposition="outside",
+                hovertemplate="%{y}: %{x} inovasi<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group", showlegend=seri is not None, bargap=0.2)
+    fig.update_xaxes(title_text="Inovasi")
+    return fig
+
+
+def batang_selisih_median(data: pd.DataFrame, judul: str) -> go.Figure:
+    """Diverging bars of an indicator's level against the kab/kota median (strengths right, weaknesses left).
+
+    Columns: kode_indikator, nama_indikator, selisih_level, level_rata, level_median, posisi.
+    """
+    d = data.sort_values("selisih_level")
+    warna = np.where(d["selisih_level"] >= 0, SERI[0], SERI[1])
+    label = [
+        f"{k} {textwrap.shorten(n, 34, placeholder='…')}"
+        for k, n in zip(d["kode_indikator"], d["nama_indikator"], strict=True)
+    ]
+    fig = _figur(judul, max(360, 24 * len(d) + 140))
+    fig.add_trace(
+        go.Bar(
+            x=d["selisih_level"],
+            y=label,
+            orientation="h",
+            marker={"color": warna, "opacity": np.where(d["posisi"] == "", 0.45, 1.0)},
+            customdata=np.c_[[angka(v) for v in d["level_rata"]], [angka(v) for v in d["level_median"]]],
+            hovertemplate="%{y}<br>level %{customdata[0]} · median %{customdata[1]}<br>selisih %{x:.2f}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.update_xaxes(title_text="Selisih level terhadap median kab/kota (0–3)", zeroline=True, zerolinewidth=2)
+    return fig
+
+
+def pita_versi(pita: pd.DataFrame, judul: str) -> go.Figure:
+    """The predikat bands of every rule version side by side. Columns: versi, predikat, bawah, atas."""
+    fig = _figur(judul, 120 + 60 * pita["versi"].nunique())
+    for nama in URUTAN_PREDIKAT:
+        p = pita[pita["predikat"] == nama]
+        if p.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=p["atas"] - p["bawah"],
+                base=p["bawah"],
+                y=[f"Aturan {v}" for v in p["versi"]],
+                orientation="h",
+                name=nama,
+                marker={"color": warna_predikat(nama), "line": {"color": "white", "width": 1}},
+                text=[angka(b) for b in p["bawah"]],
+                textposition="inside",
+                insidetextanchor="start",
+                textfont={"color": teks_predikat(nama)},
+                hovertemplate=f"{nama}<br>%{{y}}: mulai %{{base:.2f}}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="overlay")
+    fig.update_xaxes(range=[0, 100], title_text="IID")
+    fig.update_yaxes(autorange="reversed")
+    return fig

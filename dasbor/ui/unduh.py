@@ -1,0 +1,99 @@
+"""Show a chart or a table on a page together with its download buttons (PNG; CSV and Excel).
+
+The files are made only when a button is clicked (deferred `data=` callables), so a page never pays for an export
+nobody asked for; the bytes come from dasbor.ui.ekspor. Numbers in tables are shown the Indonesian way through a
+pandas Styler while the cells keep their numeric values, so sorting a column still sorts numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dasbor.ui import ekspor
+
+KONFIG_PLOTLY = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+MIME_EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Tables up to this many rows are shown whole (no inner scrolling, so a screenshot or a projector shows all).
+BARIS_TAMPIL_MAKS = 25
+TINGGI_BARIS = 35  # Streamlit's default row height in px
+
+
+def tombol_unduh_grafik(fig: go.Figure, nama: str, key: str) -> None:
+    st.download_button(
+        "⬇️ PNG",
+        data=lambda: ekspor.grafik_png(fig),
+        file_name=ekspor.nama_berkas(nama, ekstensi="png"),
+        mime="image/png",
+        key=f"png_{key}",
+        on_click="ignore",
+        help="Unduh grafik ini sebagai gambar PNG (untuk laporan atau bahan tayang)",
+    )
+
+
+def tombol_unduh_tabel(tabel: pd.DataFrame, nama: str, key: str, catatan: str = "") -> None:
+    """CSV and Excel buttons side by side; `catatan` (the provenance) goes into the Excel 'Keterangan' sheet."""
+    with st.container(horizontal=True):
+        st.download_button(
+            "⬇️ CSV",
+            data=lambda: ekspor.tabel_csv(tabel),
+            file_name=ekspor.nama_berkas(nama, ekstensi="csv"),
+            mime="text/csv",
+            key=f"csv_{key}",
+            on_click="ignore",
+            help="Pemisah titik koma dan koma desimal, seperti dibaca Excel berbahasa Indonesia",
+        )
+        st.download_button(
+            "⬇️ Excel",
+            data=lambda: ekspor.tabel_excel(tabel, catatan=catatan),
+            file_name=ekspor.nama_berkas(nama, ekstensi="xlsx"),
+            mime=MIME_EXCEL,
+            key=f"xlsx_{key}",
+            on_click="ignore",
+        )
+
+
+def tampilkan_grafik(fig: go.Figure, nama: str, key: str, klik: bool = False):
+    """Draw the figure as designed (our template, not Streamlit's theme) with a PNG button under it.
+
+    With klik=True a click on a point reruns the page and the selection state is returned."""
+    konfig = {**KONFIG_PLOTLY, "toImageButtonOptions": {"filename": ekspor.nama_berkas(nama, ekstensi="png")[:-4]}}
+    if klik:
+        hasil = st.plotly_chart(fig, theme=None, key=key, on_select="rerun", selection_mode="points", config=konfig)
+    else:
+        hasil = st.plotly_chart(fig, theme=None, key=key, config=konfig)
+    tombol_unduh_grafik(fig, nama, key)
+    return hasil
+
+
+def tampilkan_tabel(
+    tabel: pd.DataFrame,
+    nama: str,
+    key: str,
+    format_kolom: Mapping[str, Callable[[object], str]] | None = None,
+    catatan: str = "",
+    klik: bool = False,
+    column_config: Mapping[str, object] | None = None,
+    baris_maks: int = BARIS_TAMPIL_MAKS,
+):
+    """A table with Indonesian number display and CSV/Excel buttons; klik=True makes a row selectable.
+
+    Up to `baris_maks` rows are shown without scrolling; the downloads always hold every row."""
+    tampil = tabel.style.format(dict(format_kolom or {}), na_rep="–")
+    tinggi = (min(len(tabel), baris_maks) + 1) * TINGGI_BARIS + 3
+    argumen = {
+        "hide_index": True,
+        "key": key,
+        "column_config": dict(column_config or {}),
+        "placeholder": "–",
+        "height": tinggi,
+    }
+    if klik:
+        hasil = st.dataframe(tampil, on_select="rerun", selection_mode="single-row", **argumen)
+    else:
+        hasil = st.dataframe(tampil, **argumen)
+    tombol_unduh_tabel(tabel, nama, key, catatan)
+    return hasil

@@ -1,0 +1,154 @@
+"""Profil Wilayah: one region's headline numbers, distance to the next band, strengths and weaknesses against
+the kab/kota median, its innovations by OPD, tahapan and urusan, and its coverage of the urusan wajib
+pelayanan dasar."""
+
+import pandas as pd
+import streamlit as st
+
+from dasbor.services import hasil
+from dasbor.ui import charts, filter, sumber
+from dasbor.ui.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
+from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
+
+tahun = filter.pilih_tahun()
+basis = filter.pilih_basis()
+kode = filter.pilih_wilayah()
+hasil_tahun = hasil.peringkat(tahun, basis).set_index("kode_wilayah")
+w = hasil_tahun.loc[kode]
+nama, pendek = w["nama_wilayah"], charts.nama_pendek(w["nama_wilayah"])
+st.title(f"Profil {nama}, {tahun}")
+sumber.banner_sintetis(tahun)
+catatan = sumber.catatan_skor(tahun, basis)
+label = sumber.label_grafik(tahun, basis)
+st.caption(tanpa_markdown(catatan))
+m = hasil.metodologi(tahun)
+
+st.markdown(f"Predikat **{w['predikat']}** menurut aturan {m.versi}")
+k1, k3, k4, k5, k6 = st.columns(5)
+k1.metric(
+    "IID",
+    angka(w["iid"]),
+    delta=angka_bertanda(w["perubahan_iid"], minus="-") if pd.notna(w["perubahan_iid"]) else None,
+    help="Dihitung dasbor; perubahan terhadap tahun sebelumnya",
+    border=True,
+)
+if w["jenis"] == "provinsi":
+    k3.metric(
+        "Peringkat", "–", help="Provinsi diperingkat di antara provinsi, bukan di antara kab/kotanya", border=True
+    )
+else:
+    k3.metric(
+        "Peringkat dari 13 kab/kota",
+        str(w["peringkat"]),
+        delta=angka_bertanda(w["perubahan_peringkat"], 0, minus="-") if pd.notna(w["perubahan_peringkat"]) else None,
+        border=True,
+    )
+k4.metric("Inovasi dihitung", bilangan(w["n_inovasi"]), help=f"Pembagi SID = MAX({m.pembagi_minimum}, n)", border=True)
+k5.metric("Skor SPD", angka(w["skor_spd"]), help="Maksimum 63", border=True)
+k6.metric("Skor SID", angka(w["skor_sid"]), help="Maksimum 187 (111 kematangan + 76 jumlah inovasi)", border=True)
+if pd.notna(w["nilai_resmi"]):
+    st.caption(
+        f"Nilai resmi {tahun}: **{angka(w['nilai_resmi'])}** ({tanpa_markdown(w['status_resmi'])}, keyakinan "
+        f"{tanpa_markdown(w['keyakinan_resmi'])}; selisih hitungan {angka_bertanda(w['selisih_resmi'])}) — "
+        + tautan(w["sumber_resmi"])
+    )
+elif pd.notna(w["predikat_resmi"]):
+    st.caption(f"Predikat resmi {tahun}: **{tanpa_markdown(w['predikat_resmi'])}** — " + tautan(w["sumber_resmi"]))
+
+jarak = hasil.jarak_pita(float(w["iid"]), m)
+if jarak.pita_berikut is None:
+    st.success(
+        f"Sudah di pita tertinggi ({jarak.predikat}); {angka(jarak.di_atas_batas)} poin IID di atas batas bawahnya "
+        f"menurut aturan {m.versi}."
+    )
+else:
+    st.info(
+        f"Butuh **{angka(jarak.jarak)} poin IID** lagi untuk naik ke **{jarak.pita_berikut}** menurut aturan {m.versi}"
+        + (
+            f"; saat ini {angka(jarak.di_atas_batas)} poin di atas batas bawah {jarak.predikat}."
+            if jarak.di_atas_batas
+            else "."
+        )
+    )
+if w["n_inovasi"] < w["pembagi"]:
+    st.warning(
+        f"Baru {bilangan(w['n_inovasi'])} inovasi yang dihitung, sehingga kematangan dibagi {w['pembagi']} "
+        f"(MAX({m.pembagi_minimum}, n)): setiap inovasi lengkap tambahan menaikkan skor SID."
+    )
+
+st.subheader("Kekuatan dan kelemahan")
+rincian = hasil.rincian_indikator(tahun, basis)
+kk = hasil.kekuatan_kelemahan(rincian, kode)
+st.caption(
+    f"Dibanding median 13 kab/kota pada indikator yang sama; 'jauh' = selisih level ≥ {angka(hasil.AMBANG_JAUH, 1)} "
+    "(level SPD, atau rata-rata level SID pada inovasi yang dinilai). Diurutkan menurut selisih poin IID."
+)
+tabel_kk = pd.DataFrame(
+    {
+        "Kode": kk["kode_indikator"],
+        "Indikator": kk["nama_indikator"],
+        "Level": kk["level_rata"],
+        "Median kab/kota": kk["level_median"],
+        "Selisih level": kk["selisih_level"],
+        "Selisih poin IID": kk["selisih_poin"],
+        "Posisi": kk["posisi"],
+    }
+)
+format_kk = {
+    "Level": angka,
+    "Median kab/kota": angka,
+    "Selisih level": angka_bertanda,
+    "Selisih poin IID": angka_bertanda,
+}
+for judul, posisi, urut, kosong in (
+    ("Kekuatan: jauh di atas median", "kekuatan", 1, "Tidak ada indikator yang jauh di atas median."),
+    ("Kelemahan: jauh di bawah median", "kelemahan", -1, "Tidak ada indikator yang jauh di bawah median."),
+):
+    st.markdown(f"**{judul}**")
+    bagian = tabel_kk[tabel_kk["Posisi"] == posisi].drop(columns="Posisi").iloc[::urut]
+    if bagian.empty:
+        st.caption(kosong)
+    else:
+        tampilkan_tabel(
+            bagian, f"{posisi}-{pendek}-{tahun}-{basis}", f"tabel_{posisi}", format_kk, catatan, baris_maks=10
+        )
+fig = charts.batang_selisih_median(kk, f"{pendek}: level tiap indikator dibanding median kab/kota, {tahun}")
+tampilkan_grafik(charts.tambah_catatan(fig, label), f"selisih-median-{pendek}-{tahun}-{basis}", "median")
+
+st.subheader("Inovasi")
+tab_opd, tab_tahapan, tab_urusan = st.tabs(["Per perangkat daerah", "Per tahapan", "Per urusan"])
+for tab, kolom, kategori in (
+    (tab_opd, "nama_perangkat_daerah", "perangkat daerah"),
+    (tab_tahapan, "tahapan", "tahapan"),
+    (tab_urusan, "urusan_utama", "urusan utama"),
+):
+    with tab:
+        jumlah = hasil.jumlah_inovasi(tahun, [kode], kolom).drop(columns="kode_wilayah")
+        fig = charts.batang_jumlah(jumlah, kolom, f"Inovasi {pendek} menurut {kategori}, {tahun}")
+        tampilkan_grafik(charts.tambah_catatan(fig, label), f"inovasi-{kategori}-{pendek}-{tahun}", f"jumlah_{kolom}")
+        tampilkan_tabel(
+            jumlah.rename(columns={kolom: kategori.capitalize(), "jumlah": "Inovasi"}),
+            f"inovasi-{kategori}-{pendek}-{tahun}",
+            f"tabel_{kolom}",
+            catatan=catatan,
+        )
+        st.caption("Inovasi berstatus dikirim, diterima, atau ditolak; draf tidak dihitung.")
+
+st.subheader("Cakupan 6 urusan wajib pelayanan dasar")
+syarat, versi_syarat = hasil.urusan_yandas()
+cakupan = hasil.cakupan_yandas(tahun, basis, kode)
+tercakup = int(cakupan["tercakup"].sum())
+pesan = (
+    f"{tercakup} dari {len(cakupan)} urusan tercakup. Aturan {versi_syarat} mensyaratkan minimal "
+    f"{syarat.minimum_urusan} agar skor jumlah inovasi dihitung (keyakinan: {syarat.asal.keyakinan})"
+)
+if m.syarat_yandas is None:
+    pesan += f"; aturan {m.versi} yang berlaku tahun {tahun} belum memuat syarat ini."
+(st.success if tercakup >= syarat.minimum_urusan else st.warning)(pesan)
+tampilkan_tabel(
+    cakupan.rename(columns={"urusan": "Urusan", "jumlah": "Inovasi", "tercakup": "Tercakup"}),
+    f"cakupan-yandas-{pendek}-{tahun}",
+    "tabel_yandas",
+    format_kolom={"Tercakup": lambda v: "✅ ya" if v else "❌ belum"},
+    catatan=catatan,
+)

@@ -1,0 +1,150 @@
+"""The Hasil pages in a real headless Chromium: every page draws its charts without reaching the internet, the
+year filter changes the page and the URL, a click on the ranking opens the profile, and a copied link opens the
+same view in a fresh browser. Screenshots go to artifacts/screenshots/."""
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+HALAMAN = {
+    "": "Indeks Inovasi Daerah — Kalimantan Selatan",
+    "peringkat": re.compile(r"^Peringkat IID \d{4}$"),
+    "tren": "Tren IID",
+    "bandingkan": re.compile(r"^Bandingkan dua wilayah, \d{4}$"),
+    "profil": re.compile(r"^Profil Provinsi Kalimantan Selatan, \d{4}$"),
+    "metodologi": "Metodologi Indeks Inovasi Daerah",
+}
+GRAFIK = "[data-testid='stPlotlyChart'] .js-plotly-plot .main-svg"
+TUNGGU = 60_000  # plotly.js with software rendering on 2 cores can take several seconds
+
+
+def tunggu_grafik(page: Page) -> None:
+    page.locator(GRAFIK).first.wait_for(state="visible", timeout=TUNGGU)
+
+
+def judul(page: Page):
+    return page.get_by_role("heading", level=1)
+
+
+def pilih_di_sidebar(page: Page, urutan: int, opsi: str) -> None:
+    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").nth(urutan).click()
+    page.get_by_role("option", name=opsi, exact=True).click()
+
+
+def foto(page: Page, screenshot, nama: str) -> None:
+    # Streamlit scrolls inside its own container, so a tall viewport is what puts the whole page on the image.
+    page.set_viewport_size({"width": 1400, "height": 2400})
+    page.wait_for_timeout(500)
+    screenshot(page, nama)
+    page.set_viewport_size({"width": 1400, "height": 900})
+
+
+@pytest.mark.parametrize("jalur", list(HALAMAN), ids=lambda j: j or "ringkasan")
+def test_every_page_draws_its_charts_offline(page: Page, app_url: str, screenshot, jalur: str) -> None:
+    luar: list[str] = []
+    page.on("request", lambda r: luar.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) else None)
+    page.goto(f"{app_url}/{jalur}")
+    expect(judul(page)).to_have_text(HALAMAN[jalur], timeout=TUNGGU)
+    tunggu_grafik(page)
+    if jalur != "metodologi":
+        expect(page.get_by_text("SINTETIS (data demo)").first).to_be_visible()
+    foto(page, screenshot, jalur or "ringkasan")
+    assert not [u for u in luar if not u.startswith("data:")], f"permintaan ke luar: {luar}"
+
+
+def test_year_filter_changes_the_page_and_the_link(page: Page, app_url: str, screenshot) -> None:
+    page.goto(f"{app_url}/peringkat")
+    tunggu_grafik(page)
+    pilih_di_sidebar(page, 0, "2022")
+    expect(judul(page)).to_have_text("Peringkat IID 2022", timeout=TUNGGU)
+    expect(page).to_have_url(re.compile(r"/peringkat\?.*tahun=2022"))
+    # Tabalong's 2022 value published by Balitbangda (79,37) is drawn as a diamond; ours sits within ±1.
+    expect(page.locator(GRAFIK).first.locator("text", has_text="Kabupaten Tabalong")).to_be_visible()
+    foto(page, screenshot, "peringkat-2022")
+
+
+def test_click_on_a_ranking_bar_opens_that_profile_with_the_same_year(page: Page, app_url: str, screenshot) -> None:
+    page.goto(f"{app_url}/peringkat?tahun=2022")
+    expect(judul(page)).to_have_text("Peringkat IID 2022", timeout=TUNGGU)
+    tunggu_grafik(page)
+    grafik = page.locator("[data-testid='stPlotlyChart']").first
+    # the lowest bar is the first category on the y axis; its tick label names the region
+    nama = grafik.locator(".yaxislayer-above .ytick text").first.text_content()
+    # plotly listens on its drag layer above the bars, so click where the bar is drawn, not on its element
+    grafik.locator(".barlayer .point").first.scroll_into_view_if_needed()
+    batang = grafik.locator(".barlayer .point").first.bounding_box()
+    page.mouse.click(batang["x"] + batang["width"] * 0.6, batang["y"] + batang["height"] / 2)
+    expect(judul(page)).to_have_text(f"Profil {nama}, 2022", timeout=TUNGGU)
+    expect(page).to_have_url(re.compile(r"/profil\?.*wilayah="))
+    tunggu_grafik(page)
+    foto(page, screenshot, "profil-dari-peringkat")
+
+
+def test_click_on_a_ranking_row_opens_that_profile(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/peringkat?tahun=2024")
+    expect(judul(page)).to_have_text("Peringkat IID 2024", timeout=TUNGGU)
+    tabel = page.get_by_test_id("stDataFrame").first
+    tabel.wait_for(state="visible", timeout=TUNGGU)
+    tabel.scroll_into_view_if_needed()
+    kotak = tabel.bounding_box()
+    # the grid is a canvas: click the row-selection cell of the first data row
+    page.mouse.click(kotak["x"] + 15, kotak["y"] + 35 + 17)
+    expect(judul(page)).to_have_text(re.compile(r"^Profil Kabupaten .+, 2024$"), timeout=TUNGGU)
+
+
+def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(page: Page, app_url: str, browser, screenshot) -> None:
+    page.goto(f"{app_url}/profil")
+    tunggu_grafik(page)
+    pilih_di_sidebar(page, 0, "2023")
+    expect(judul(page)).to_have_text(re.compile(r", 2023$"), timeout=TUNGGU)
+    pilih_di_sidebar(page, 1, "Klaim (semua klaim diterima)")
+    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").nth(2).click()
+    page.keyboard.type("Banjarbaru")
+    page.keyboard.press("Enter")
+    expect(judul(page)).to_have_text("Profil Kota Banjarbaru, 2023", timeout=TUNGGU)
+    tunggu_grafik(page)
+    page.wait_for_timeout(1000)  # let the URL catch up with the last widget change
+    tautan = page.url
+    angka = page.get_by_test_id("stMetricValue").all_inner_texts()
+    assert "basis=Klaim" in tautan and "wilayah=Kota+Banjarbaru" in tautan and "tahun=2023" in tautan
+
+    baru = browser.new_context(viewport={"width": 1400, "height": 900}, locale="id-ID").new_page()
+    baru.goto(tautan)
+    expect(judul(baru)).to_have_text("Profil Kota Banjarbaru, 2023", timeout=TUNGGU)
+    tunggu_grafik(baru)
+    assert baru.get_by_test_id("stMetricValue").all_inner_texts() == angka
+    expect(baru.get_by_role("combobox", name="Basis skor")).to_have_value("Klaim (semua klaim diterima)")
+    foto(baru, screenshot, "tautan-disalin")
+    baru.context.close()
+
+
+def test_filters_survive_switching_pages(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/peringkat?tahun=2023")
+    expect(judul(page)).to_have_text("Peringkat IID 2023", timeout=TUNGGU)
+    for nama, pola in (("Tren", "Tren IID"), ("Bandingkan", "Bandingkan dua wilayah, 2023"), ("Ringkasan", None)):
+        page.get_by_test_id("stSidebar").get_by_role("link", name=nama).click()
+        if pola:
+            expect(judul(page)).to_have_text(pola, timeout=TUNGGU)
+        expect(page.get_by_role("combobox", name="Tahun penilaian")).to_have_value("2023")
+        expect(page).to_have_url(re.compile(r"tahun=2023"))  # so the address bar can still be shared
+
+
+def test_chart_png_and_table_csv_excel_downloads(page: Page, app_url: str, tmp_path) -> None:
+    page.goto(f"{app_url}/peringkat?tahun=2024")
+    expect(judul(page)).to_have_text("Peringkat IID 2024", timeout=TUNGGU)
+    tunggu_grafik(page)
+    berkas = {}
+    for tombol in ("⬇️ PNG", "⬇️ CSV", "⬇️ Excel"):
+        with page.expect_download(timeout=TUNGGU) as unduh:
+            page.get_by_role("button", name=tombol).first.click()
+        berkas[tombol] = (unduh.value.suggested_filename, Path(unduh.value.path()).read_bytes())
+    nama, png = berkas["⬇️ PNG"]
+    assert nama == "peringkat-iid-2024-terverifikasi-semua.png" and png.startswith(b"\x89PNG")
+    nama, csv = berkas["⬇️ CSV"]
+    assert nama.endswith(".csv") and "Kabupaten Tabalong" in csv.decode("utf-8-sig")
+    assert ";" in csv.decode("utf-8-sig").splitlines()[0]
+    nama, xlsx = berkas["⬇️ Excel"]
+    assert nama.endswith(".xlsx") and xlsx.startswith(b"PK")

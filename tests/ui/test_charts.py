@@ -1,0 +1,195 @@
+"""Figures as plain objects: what is drawn, in which colour, in what order; and the tile-map layout."""
+
+import textwrap
+from itertools import combinations
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dasbor.ui import charts
+from dasbor.ui.palette import PREDIKAT_WARNA, RESMI
+
+ROOT = Path(__file__).resolve().parents[2]
+WILAYAH = pd.read_csv(ROOT / "data" / "referensi" / "wilayah-kalsel.csv", dtype={"kode_wilayah": str}).rename(
+    columns={"perkiraan_pusat_lat": "lat", "perkiraan_pusat_lng": "lng"}
+)
+KABKOTA = WILAYAH.dropna(subset=["lat"])
+PITA_2023 = pd.DataFrame({"predikat": ["Sangat Inovatif", "Inovatif", "Kurang Inovatif"], "bawah": [60.01, 35.0, 0.01]})
+
+
+@pytest.fixture(scope="module")
+def letak() -> pd.DataFrame:
+    return charts.tata_letak_ubin(WILAYAH).merge(KABKOTA, on="kode_wilayah")
+
+
+def test_tile_layout_gives_every_kab_kota_its_own_cell(letak: pd.DataFrame) -> None:
+    assert len(letak) == 13  # the province (no coordinates) is not a tile
+    assert not letak.duplicated(["kolom", "baris"]).any()
+    assert letak["kolom"].min() == 0 and letak["baris"].min() == 0
+
+
+def test_tile_layout_keeps_the_geography(letak: pd.DataFrame) -> None:
+    per_nama = letak.set_index("nama_wilayah")
+    assert per_nama.at["Kabupaten Tabalong", "baris"] == 0  # northernmost
+    assert per_nama.at["Kabupaten Kotabaru", "kolom"] == letak["kolom"].max()  # easternmost
+    assert per_nama.at["Kabupaten Tanah Laut", "baris"] == letak["baris"].max()  # southernmost
+    # Any two regions more than two grid steps apart north–south (or west–east) keep their order.
+    langkah = charts.LANGKAH_UBIN
+    for a, b in combinations(letak.itertuples(), 2):
+        if a.lat - b.lat > 2 * langkah:
+            assert a.baris < b.baris, (a.nama_wilayah, b.nama_wilayah)
+        if a.lng - b.lng > 2 * langkah:
+            assert a.kolom > b.kolom, (a.nama_wilayah, b.nama_wilayah)
+    # and no tile lands more than 1.6 grid steps from where its region really is
+    ideal_x = (letak["lng"] - letak["lng"].min()) / langkah
+    ideal_y = (letak["lat"].max() - letak["lat"]) / langkah
+    assert ((letak["kolom"] - ideal_x).abs().max(), (letak["baris"] - ideal_y).abs().max()) < (1.6, 1.6)
+
+
+def test_nama_pendek() -> None:
+    assert charts.nama_pendek("Kabupaten Hulu Sungai Selatan") == "HSS"
+    assert charts.nama_pendek("Kota Banjarbaru") == "Banjarbaru"
+    assert charts.nama_pendek("Kabupaten Barito Kuala") == "Barito Kuala"
+
+
+def _skor(n: int = 13) -> pd.DataFrame:
+    d = KABKOTA.head(n).copy()
+    d["iid"] = [81.0, 71.0, 58.41, 40.0, 20.0, 0.0, 65.0, 55.0, 45.0, 35.0, 30.0, 25.0, 61.0][:n]
+    d["predikat"] = [
+        "Sangat Inovatif"
+        if v >= 60.01
+        else "Inovatif"
+        if v >= 35
+        else "Kurang Inovatif"
+        if v > 0
+        else "Tidak Dapat Dinilai"
+        for v in d["iid"]
+    ]
+    d["peringkat"] = d["iid"].rank(ascending=False, method="min").astype(int)
+    return d
+
+
+def test_tile_map_colours_each_tile_by_its_band_and_labels_it_in_indonesian() -> None:
+    d = _skor()
+    fig = charts.peta_ubin(d, "Peta")
+    warna = {s.fillcolor for s in fig.layout.shapes}
+    assert warna == {PREDIKAT_WARNA[p] for p in d["predikat"]}
+    titik = fig.data[0]
+    assert sorted(titik.customdata[:, 0]) == sorted(d["kode_wilayah"])
+    assert any("58,41" in t for t in titik.text)
+    assert {t.name for t in fig.data[1:]} == set(d["predikat"])  # legend entries
+
+
+def test_ranking_bars_sorted_coloured_with_official_diamonds_and_band_lines() -> None:
+    d = _skor().assign(nilai_resmi=lambda x: [58.55 if k == "63.03" else None for k in x["kode_wilayah"]])
+    d["sumber_resmi"] = "https://contoh.invalid/berita"
+    fig = charts.batang_peringkat(d, PITA_2023, "Peringkat")
+    batang = fig.data[0]
+    assert list(batang.x) == sorted(d["iid"])  # best at the top of a horizontal chart = last trace point
+    assert list(batang.marker.color) == [
+        PREDIKAT_WARNA[p] for p in d.sort_values("peringkat", ascending=False)["predikat"]
+    ]
+    resmi = next(t for t in fig.data if t.name == "Nilai resmi dipublikasikan")
+    assert list(resmi.x) == [58.55] and resmi.marker.color == RESMI
+    assert [s.x0 for s in fig.layout.shapes] == [60.01, 35.0]
+    assert "Sangat Inovatif ≥ 60,01 · Inovatif ≥ 35,00" in fig.layout.title.subtitle.text
+
+
+def test_predikat_distribution_keeps_empty_bands() -> None:
+    fig = charts.distribusi_predikat({"Sangat Inovatif": 4, "Inovatif": 9, "Kurang Inovatif": 0}, "Sebaran")
+    assert list(fig.data[0].y) == ["Kurang Inovatif", "Inovatif", "Sangat Inovatif"]  # best band on top
+    assert list(fig.data[0].x) == [0, 9, 4]
+
+
+def test_trend_draws_bands_per_year_rule_change_marker_and_official_values() -> None:
+    tren = pd.DataFrame(
+        {
+            "tahun": [2022, 2023, 2022, 2023],
+            "kode_wilayah": ["63.06", "63.06", "63.09", "63.09"],
+            "nama_wilayah": ["HSS", "HSS", "Tabalong", "Tabalong"],
+            "iid": [67.04, 69.0, 79.37, 80.0],
+            "predikat": ["Sangat Inovatif"] * 4,
+            "versi_metodologi": ["2022", "2023", "2022", "2023"],
+        }
+    )
+    pita = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "tahun": 2022,
+                    "versi": "2022",
+                    "predikat": ["Sangat Inovatif", "Inovatif", "Kurang Inovatif"],
+                    "bawah": [60, 30, 0.01],
+                    "atas": [100, 60, 30],
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "tahun": 2023,
+                    "versi": "2023",
+                    "predikat": ["Sangat Inovatif", "Inovatif", "Kurang Inovatif"],
+                    "bawah": [60.01, 35, 0.01],
+                    "atas": [100, 60.01, 35],
+                }
+            ),
+        ]
+    )
+    resmi = pd.DataFrame(
+        {
+            "tahun": [2022],
+            "nama_wilayah": ["HSS"],
+            "nilai_iid": [67.04],
+            "sumber": ["https://contoh.invalid"],
+            "keyakinan": ["satu-sumber"],
+            "status": ["final"],
+        }
+    )
+    fig = charts.garis_tren(tren, resmi, pita, "Tren")
+    garis = [t for t in fig.data if t.mode == "lines+markers"]
+    assert [t.name for t in garis] == ["HSS", "Tabalong"]
+    assert list(garis[1].y) == [79.37, 80.0]
+    rect = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert len(rect) == 6 and {(s.x0, s.y0) for s in rect} >= {(2022.5, 35), (2021.5, 30)}
+    garis_versi = [s for s in fig.layout.shapes if s.type == "line"]
+    assert [s.x0 for s in garis_versi] == [2022.5]
+    official = fig.data[-1]
+    assert official.name == "Nilai resmi dipublikasikan" and "contoh.invalid" in official.customdata[0][1]
+
+
+def test_waterfall_adds_up_from_b_to_a() -> None:
+    selisih = pd.DataFrame(
+        {
+            "kode_indikator": [str(i) for i in range(14)],
+            "nama_indikator": ["x"] * 14,
+            "selisih": [0.5, -2.0] + [0.1] * 12,
+        }
+    )
+    iid_b = 60.0
+    iid_a = iid_b + selisih["selisih"].sum()
+    fig = charts.air_terjun_selisih(selisih, iid_a, iid_b, "Kabupaten A", "Kabupaten B", "Selisih")
+    w = fig.data[0]
+    assert w.measure[0] == "absolute" and w.measure[-1] == "total"
+    assert w.x[0] + sum(w.x[1:-1]) == pytest.approx(w.x[-1])
+    assert w.y[1].startswith("1 ") and w.y[-2] == "4 indikator lain"  # largest move first, the rest summed
+    assert fig.layout.xaxis.range[0] > 0  # zoomed on the moves, not on 0–100
+
+
+def test_source_note_travels_with_the_figure() -> None:
+    fig = charts.distribusi_predikat({"Inovatif": 1}, "Sebaran")
+    tinggi = fig.layout.height
+    atas = fig.layout.margin.t or charts.TEMPLATE.layout.margin.t  # unset: the template default
+    teks = "IID 2024 dihitung dasbor dengan aturan 2023 " * 4
+    baris = len(textwrap.wrap(teks, charts.LEBAR_SUBJUDUL))
+    assert baris > 1
+    charts.tambah_catatan(fig, teks)
+    assert fig.layout.title.subtitle.text.startswith("IID 2024 dihitung")
+    assert fig.layout.title.subtitle.text.count("<br>") == baris - 1
+    assert fig.layout.height == tinggi + baris * charts.TINGGI_BARIS_SUBJUDUL
+    assert fig.layout.margin.t == atas + baris * charts.TINGGI_BARIS_SUBJUDUL
+    charts.tambah_catatan(fig, "basis klaim")  # a second note is appended, not replacing the first
+    assert fig.layout.title.subtitle.text.endswith("<br>basis klaim")
+
+
+def test_indonesian_separators_in_every_figure() -> None:
+    assert charts.TEMPLATE.layout.separators == ",."
