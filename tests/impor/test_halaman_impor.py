@@ -53,10 +53,10 @@ def test_login_wall_for_every_page_when_configured(salinan_env, akun_admin, monk
     """AppTest runs app.py (and so the wall) on the entry page; switch_page would run the page file alone."""
     monkeypatch.setenv("DASBOR_WAJIB_MASUK", "1")
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-    assert [t.value for t in at.title] == ["Masuk ke Dasbor IID Kalsel"] and not at.dataframe
+    assert [t.value for t in at.title] == ["Masuk ke Dasbor IID Kalsel"] and not at.metric
     at = _masuk(at)
     assert not at.exception
-    assert [t.value for t in at.title] == ["Indeks Inovasi Daerah — Kalimantan Selatan"] and at.dataframe
+    assert [t.value for t in at.title] == ["Indeks Inovasi Daerah — Kalimantan Selatan"] and at.metric
     at.switch_page("pages/akun.py").run()
     assert any("masuk sebagai admin dengan peran admin" in s.value for s in at.success)
     at.button(key="keluar_halaman").click().run()
@@ -66,7 +66,7 @@ def test_login_wall_for_every_page_when_configured(salinan_env, akun_admin, monk
 def test_viewing_needs_no_login_by_default(salinan_env, tanpa_akun, monkeypatch) -> None:
     monkeypatch.delenv("DASBOR_WAJIB_MASUK", raising=False)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-    assert not at.exception and at.dataframe
+    assert not at.exception and at.metric  # the Ringkasan KPI cards
     assert [t.value for t in at.title] == ["Indeks Inovasi Daerah — Kalimantan Selatan"]
 
 
