@@ -25,19 +25,9 @@ import pandas as pd
 
 from scoring.compute import hitung_skor
 from scoring.loader import VersiTidakDikenalError, daftar_versi, load_metodologi, semua_metodologi
-from scoring.model import KOLOM_INOVASI, DataPenilaian, Metodologi
+from scoring.model import KOLOM_INOVASI, KOLOM_RINGKAS, DataPenilaian, Metodologi
 from scoring.validate import validate_data
 
-KOLOM_KELUARAN = (
-    "kode_wilayah",
-    "n_inovasi",
-    "skor_spd",
-    "skor_sid",
-    "skor_jumlah_inovasi",
-    "skor_total",
-    "iid",
-    "predikat",
-)
 KOLOM_WAJIB = {
     "spd": ("kode_wilayah", "kode_indikator", "level"),
     "sid": ("kode_wilayah", "id_inovasi", "kode_indikator", "level"),
@@ -155,7 +145,7 @@ def hitung(args: argparse.Namespace) -> str:
     if problems:
         raise InputTidakSahError(problems)
     data = _data_penilaian(frames["spd"], frames["sid"], m, berkas)
-    hasil = hitung_skor(data, m)[list(KOLOM_KELUARAN)].round(DIGIT_KELUARAN)
+    hasil = hitung_skor(data, m)[list(KOLOM_RINGKAS)].round(DIGIT_KELUARAN)
     if args.format == "csv":
         return hasil.to_csv(index=False)
     return json.dumps(hasil.to_dict("records"), ensure_ascii=False, indent=2) + "\n"

@@ -19,6 +19,17 @@ KOLOM_INOVASI = ("kode_wilayah", "id_inovasi", "status_inovasi", "urusan_utama")
 KOLOM_JAWABAN = ("kode_indikator", "level_klaim", "status_bukti", "level_verifikasi")
 KOLOM_SID = ("id_inovasi", *KOLOM_JAWABAN)
 KOLOM_SPD = ("kode_wilayah", *KOLOM_JAWABAN)
+# The headline numbers per wilayah: what the CLI prints and what the naive reference recomputes.
+KOLOM_RINGKAS = (
+    "kode_wilayah",
+    "n_inovasi",
+    "skor_spd",
+    "skor_sid",
+    "skor_jumlah_inovasi",
+    "skor_total",
+    "iid",
+    "predikat",
+)
 
 
 @dataclass(frozen=True)

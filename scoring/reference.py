@@ -17,18 +17,8 @@ from typing import Any
 
 import pandas as pd
 
-from scoring.model import BASIS, DataPenilaian, Metodologi
+from scoring.model import BASIS, KOLOM_RINGKAS, DataPenilaian, Metodologi
 
-KOLOM_REFERENSI = (
-    "kode_wilayah",
-    "n_inovasi",
-    "skor_spd",
-    "skor_sid",
-    "skor_jumlah_inovasi",
-    "skor_total",
-    "iid",
-    "predikat",
-)
 STATUS_DINILAI = ("dikirim", "diterima")
 
 
@@ -56,7 +46,7 @@ def _predikat(iid: Decimal, m: Metodologi) -> str:
 
 
 def hitung_skor_referensi(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi") -> pd.DataFrame:
-    """Same per-wilayah numbers as compute.hitung_skor, columns KOLOM_REFERENSI, sorted by kode_wilayah."""
+    """Same per-wilayah numbers as compute.hitung_skor, columns KOLOM_RINGKAS, sorted by kode_wilayah."""
     if basis not in BASIS:
         raise ValueError(f"basis '{basis}' tidak dikenal")
     bobot_spd = {i.kode: i.bobot for i in m.indikator_aspek("SPD")}
@@ -109,4 +99,4 @@ def hitung_skor_referensi(data: DataPenilaian, m: Metodologi, basis: str = "terv
                 "predikat": _predikat(iid, m),
             }
         )
-    return pd.DataFrame(rows, columns=list(KOLOM_REFERENSI))
+    return pd.DataFrame(rows, columns=list(KOLOM_RINGKAS))
