@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,3 +45,23 @@ def demo_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     _clear_caches()
     yield demo_db
     _clear_caches()
+
+
+@contextmanager
+def dikunci_proses_lain(path: Path) -> Iterator[None]:
+    """Another process holds the DuckDB file open (as a running dashboard server does) for the block's duration."""
+    pemegang = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c=duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(120)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert pemegang.stdout is not None and pemegang.stdout.readline().strip() == "ok"
+        yield
+    finally:
+        pemegang.kill()
+        pemegang.wait()

@@ -17,6 +17,7 @@ from dasbor.demo.build import build_demo_db
 from dasbor.demo.generator import JUMLAH_INOVASI, TAHUN, build_frames, fingerprint
 from dasbor.demo.kosakata import URUSAN_YANDAS
 from dasbor.services.skor import hitung_skor_tahun
+from tests.conftest import dikunci_proses_lain
 
 QUERIES = sorted(p.name[:-4] for p in (resources.files("dasbor.db") / "queries").iterdir() if p.name.endswith(".sql"))
 
@@ -61,26 +62,9 @@ def test_query_names_cannot_escape_the_folder() -> None:
         sql("../connection")
 
 
-def test_second_process_gets_a_clear_locked_message(demo_db: Path, tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            f"import duckdb,time; c=duckdb.connect({str(demo_db)!r}); print('ok', flush=True); time.sleep(30)",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ok"
-        with pytest.raises(DatabaseTerkunciError, match="sedang dipakai proses lain"):
-            Database(demo_db)
-    finally:
-        holder.kill()
-        holder.wait()
+def test_second_process_gets_a_clear_locked_message(demo_db: Path) -> None:
+    with dikunci_proses_lain(demo_db), pytest.raises(DatabaseTerkunciError, match="sedang dipakai proses lain"):
+        Database(demo_db)
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ import openpyxl
 import yaml
 
 from dasbor.services import akun
+from tests.conftest import dikunci_proses_lain
 from tests.impor.bantu import SANDI, TAHUN, isi_data, isi_db
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,21 +73,8 @@ def test_import_then_undo_from_the_command_line(salinan_db: Path, buku_sah: byte
 def test_locked_database_gives_a_clear_message_and_exit_2(salinan_db: Path, buku_sah: bytes, tmp_path: Path) -> None:
     berkas = tmp_path / "bjb.xlsx"
     berkas.write_bytes(buku_sah)
-    pemegang = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            f"import duckdb,time; c=duckdb.connect({str(salinan_db)!r}); print('ok', flush=True); time.sleep(60)",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert pemegang.stdout.readline().strip() == "ok"
+    with dikunci_proses_lain(salinan_db):
         hasil = _jalan("impor", str(berkas), "--tahun", str(TAHUN), db=salinan_db)
-    finally:
-        pemegang.kill()
-        pemegang.wait()
     assert hasil.returncode == 2
     assert "sedang dipakai proses lain" in hasil.stderr and "Traceback" not in hasil.stderr + hasil.stdout
 
