@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 
 def angka(nilai: float | None, digit: int = 2) -> str:
@@ -16,3 +17,24 @@ def angka(nilai: float | None, digit: int = 2) -> str:
 def bilangan(nilai: int | float | None) -> str:
     """Whole numbers with a dot as thousands separator: 36742 -> '36.742'."""
     return angka(nilai, 0)
+
+
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+def tanggal(nilai: date) -> str:
+    """date(2025, 5, 27) -> '27 Mei 2025' (month names in Indonesian, whatever the server locale)."""
+    return f"{nilai.day} {BULAN[nilai.month - 1]} {nilai.year}"
