@@ -65,8 +65,7 @@ def hitung_celah_bukti(data: scoring.DataPenilaian, m: scoring.Metodologi) -> pd
         indikator[k].bukti[lv - 1] for k, lv in zip(celah["kode_indikator"], celah["level_klaim"], strict=True)
     ]
     turun = [
-        f"diverifikasi level {int(lv)} dari klaim level {kl}"
-        for lv, kl in zip(celah["level"], celah["level_klaim"], strict=True)
+        f"diakui level {int(lv)} dari klaim {kl}" for lv, kl in zip(celah["level"], celah["level_klaim"], strict=True)
     ]
     celah["masalah"] = np.where(
         celah["status_bukti"].isin(list(MASALAH)), celah["status_bukti"].map(MASALAH), np.array(turun, dtype=object)

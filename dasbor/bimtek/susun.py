@@ -337,7 +337,10 @@ def _slide_tren(b: _Bahan, wilayah_pilihan: Sequence[str]) -> Slide:
             if len(seri) > 1
             else f"{nama}: {angka(akhir['iid'])} ({akhir['tahun']})"
         )
-    ganti = "; ".join(f"{r.tahun}: versi {r.versi_metodologi}" for r in versi.itertuples())
+    rentang = versi.groupby("versi_metodologi", sort=False)["tahun"].agg(["min", "max"])
+    ganti = ", ".join(
+        f"versi {v} ({r['min']}" + (f"–{r['max']})" if r["max"] > r["min"] else ")") for v, r in rentang.iterrows()
+    )
     catatan = [
         f"{r.nama_wilayah} {r.tahun}: IID {angka(r.iid)} ({r.predikat}), aturan versi {r.versi_metodologi}."
         for r in tren.itertuples()
@@ -346,7 +349,11 @@ def _slide_tren(b: _Bahan, wilayah_pilihan: Sequence[str]) -> Slide:
         f"{r.nama_wilayah} {r.tahun}: nilai resmi {angka(r.nilai_iid)} (keyakinan {r.keyakinan}). Sumber: {r.sumber}"
         for r in resmi.itertuples()
     ]
-    catatan += [f"Aturan per tahun: {ganti}. Garis titik-titik: ambang predikat tertinggi tiap tahun.", b.sumber_hitung]
+    catatan += [
+        f"Aturan per tahun: {ganti}. Garis titik-titik: ambang predikat tertinggi tiap tahun; "
+        "berlian: nilai resmi yang dipublikasikan.",
+        b.sumber_hitung,
+    ]
     judul = " dan ".join(tren["nama"].unique()) if len(wilayah_pilihan) <= 2 else "wilayah pilihan"
     kolom = ["tahun", "kode_wilayah", "nama_wilayah", "iid", "predikat", "versi_metodologi", "basis"]
     return Slide(
@@ -355,7 +362,7 @@ def _slide_tren(b: _Bahan, wilayah_pilihan: Sequence[str]) -> Slide:
         judul=f"Tren IID: {judul}",
         isi=(
             Bagian(None, tuple(baris)),
-            Bagian(None, ("Berlian: nilai resmi yang dipublikasikan", f"Aturan: {ganti}")),
+            Bagian("Aturan IID per tahun", (ganti,)),
         ),
         figur=fig,
         data={"tren": tren[kolom], "nilai_resmi": resmi.drop(columns=["nama", "nilai_resmi"])},
@@ -400,7 +407,11 @@ def _slide_wilayah(b: _Bahan, kode: str) -> Slide:
         return _slide_tanpa_data(b, kode)
     r = b.baris_skor(kode)
     kelompok = b.skor[(b.skor["jenis"] == "provinsi") == (r["jenis"] == "provinsi")]
-    lingkup = "provinsi di Kalsel" if r["jenis"] == "provinsi" else f"peringkat {r['peringkat']} dari {len(kelompok)}"
+    lingkup = (
+        "dinilai di antara provinsi"
+        if r["jenis"] == "provinsi"
+        else f"peringkat {r['peringkat']} dari {len(kelompok)} kabupaten/kota"
+    )
     lebar, tinggi = tata_letak.FIGUR_ATAS.piksel()
     fig = figur.figur_posisi(float(r["iid"]), b.m, lebar, tinggi)
     celah = _celah_wilayah(b, kode)
@@ -419,8 +430,8 @@ def _slide_wilayah(b: _Bahan, kode: str) -> Slide:
         f"{angka(i.kematangan, 0)}/{angka(maks, 0)} · {i.nama_inovasi} · {i.singkatan}" for i in terkuat.itertuples()
     ) or ("Belum ada inovasi yang dinilai.",)
     ringkas = (
-        f"IID {angka(r['iid'])} · {r['predikat']} · {lingkup} · {bilangan(r['n_inovasi'])} inovasi",
-        _teks_jarak(float(r["iid"]), b.m),
+        f"IID {angka(r['iid'])} · {r['predikat']} · {_teks_jarak(float(r['iid']), b.m)}",
+        f"{lingkup[:1].upper()}{lingkup[1:]} · {bilangan(r['n_inovasi'])} inovasi dihitung",
     )
     catatan = [
         f"{r['nama_wilayah']} {b.tahun}: IID {angka(r['iid'])} ({r['predikat']}), {lingkup}; "
