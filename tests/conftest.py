@@ -42,3 +42,13 @@ def demo_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     _clear_caches()
     yield demo_db
     _clear_caches()
+
+
+@pytest.fixture(scope="module")
+def demo_env_modul(demo_db: Path) -> Iterator[Path]:
+    """demo_env for a whole module, for fixtures that are costly to rebuild per test (e.g. rendered decks)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DASBOR_DB", str(demo_db))
+        _clear_caches()
+        yield demo_db
+    _clear_caches()

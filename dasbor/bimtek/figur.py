@@ -207,6 +207,7 @@ def figur_posisi(iid: float, m: scoring.Metodologi, lebar: int, tinggi: int) -> 
             text=[nama],
             textposition="inside",
             insidetextanchor="middle",
+            constraintext="none",  # keep the band names at full size inside the thin strip
             textfont={"size": UKURAN_HURUF, "color": warna_predikat(nama)},
             hoverinfo="skip",
         )
