@@ -23,9 +23,11 @@ PARAM_SLIDE = "slide"
 CSS_SLIDE = """
 <style>
 .st-key-slide { color: #111111; }
-.st-key-slide p, .st-key-slide li { font-size: 26px !important; line-height: 1.35; color: #111111; }
-.st-key-slide h1 { font-size: 46px !important; line-height: 1.15; color: #111111; padding-bottom: 0.2rem; }
-.st-key-slide h3 { font-size: 28px !important; color: #111111; }
+.st-key-slide p, .st-key-slide li { font-size: 26px !important; line-height: 1.3; color: #111111; }
+.st-key-slide li { margin: 0 0 0.2rem 0 !important; }
+.st-key-slide ul { margin-bottom: 0 !important; }
+.st-key-slide h1 { font-size: 46px !important; line-height: 1.15; color: #111111; padding: 0 0 0.2rem 0; }
+.st-key-slide h3 { font-size: 28px !important; color: #111111; padding: 0.3rem 0 0 0; }
 .st-key-slide table td, .st-key-slide table th, .st-key-slide table td p, .st-key-slide table th p {
   font-size: 19px !important; line-height: 1.25 !important; }
 .st-key-slide table td, .st-key-slide table th { padding: 0.25rem 0.5rem !important; color: #111111; }
@@ -43,8 +45,7 @@ CSS_LAYAR_PENUH = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
 [data-testid="stToolbar"], .st-key-persiapan { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding-top: 1.2rem !important; padding-bottom: 0.5rem !important;
-  max-width: 100% !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.8rem 2.5rem 0.5rem 2.5rem !important; max-width: 100% !important; }
 </style>
 """
 # Keyboard and presenter remotes (which send PageDown/PageUp): each key clicks the matching Streamlit button,
