@@ -47,7 +47,9 @@ def level_efektif(jawaban: pd.DataFrame, basis: str) -> np.ndarray:
     Basis 'klaim' accepts every claim as entered (what the kabupaten would get if nothing were cut).
     """
     _check_basis(basis)
-    level = jawaban["level_klaim"].to_numpy(dtype=float, na_value=0.0, copy=True)  # ours to change in place
+    # Ours to change in place, so a copy for certain: pandas 3.1 ignores copy=True when na_value is given and
+    # nothing is missing, and returns a view of a float64 column, which the lines below would overwrite.
+    level = np.array(jawaban["level_klaim"].to_numpy(dtype=float, na_value=0.0), dtype=float)
     if basis == "klaim":
         return level
     level *= (jawaban["status_bukti"] == "ada").to_numpy(dtype=bool, na_value=False)
