@@ -10,9 +10,6 @@ import plotly.graph_objects as go
 
 LABEL_SINTETIS = "Data inovasi SINTETIS (data demo), bukan data resmi"
 
-# Slide kinds, in the order of a default deck; "wilayah" repeats once per kabupaten/kota.
-JENIS = ("judul", "peringkat", "nasional", "tren", "wilayah", "penutup")
-
 
 @dataclass(frozen=True)
 class Acara:
@@ -34,7 +31,7 @@ class Bagian:
 @dataclass
 class Slide:
     kunci: str  # stable id: "judul", "wilayah:63.06", …; the facilitator orders slides by it
-    jenis: str  # one of JENIS
+    jenis: str  # judul | peringkat | nasional | tren | wilayah (one per region) | penutup
     judul: str
     isi: tuple[Bagian, ...] = ()
     figur: go.Figure | None = None

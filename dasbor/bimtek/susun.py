@@ -279,11 +279,14 @@ def _slide_nasional(b: _Bahan) -> Slide:
             )
     baris_resmi = []
     for r in resmi.itertuples():
-        nilai = angka(r.nilai_iid) if pd.notna(r.nilai_iid) else "tanpa nilai"
-        predikat = f" {r.predikat}" if pd.notna(r.predikat) else ""
-        lingkup = f", peringkat {r.peringkat} {r.lingkup_peringkat}" if pd.notna(r.peringkat) else ""
-        status = " (sementara)" if r.status == "sementara" else ""
-        baris_resmi.append(f"{nama_pendek(r.nama_wilayah)}: {nilai}{predikat}{lingkup}{status}")
+        bagian = [
+            " ".join(
+                str(v) for v in (angka(r.nilai_iid) if pd.notna(r.nilai_iid) else None, r.predikat) if pd.notna(v)
+            ),
+            f"peringkat {r.peringkat} {r.lingkup_peringkat}" if pd.notna(r.peringkat) else "",
+            "sementara" if r.status == "sementara" else "",
+        ]
+        baris_resmi.append(f"{nama_pendek(r.nama_wilayah)}: {', '.join(t for t in bagian if t)}")
     isi = (
         Bagian(f"Nasional {b.tahun}", tuple(baris_nasional) or ("Belum ada angka nasional yang dikutip.",)),
         Bagian(f"Nilai resmi Kalsel {b.tahun}", tuple(baris_resmi) or ("Belum ada nilai resmi yang ditemukan.",)),
@@ -532,7 +535,7 @@ def _slide_penutup(b: _Bahan, kode_wilayah: Sequence[str]) -> Slide:
                 f"+{angka(j)} poin" if pd.notna(j) else "tertinggi" for j in data["jarak_ke_predikat_berikutnya"]
             ],
             "Tindakan utama": data["tindakan_utama"],
-            "Setelah 3 perbaikan": [
+            "Setelah 3 perbaikan (terverifikasi)": [
                 f"{angka(s)} ↑ {ps}" if ps != p else angka(s)
                 for s, ps, p in zip(
                     data["iid_terverifikasi_sesudah"], data["predikat_sesudah"], data["predikat"], strict=True
