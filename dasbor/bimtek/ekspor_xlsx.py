@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import io
-import re
 
 import pandas as pd
 
 from dasbor.bimtek.model import Deck
-
-AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
-LEBAR_KOLOM_MAKS = 60
-
-
-def netralkan(nilai: object) -> object:
-    """Text that a spreadsheet would read as a formula gets a leading apostrophe; other values pass unchanged."""
-    if isinstance(nilai, str) and nilai.startswith(AWALAN_RUMUS):
-        return "'" + nilai
-    return nilai
+from dasbor.ekspor.tabel import LEBAR_MAKS, nama_lembar, netralkan
 
 
 def _netralkan_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -28,21 +18,11 @@ def _netralkan_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return hasil
 
 
-def _nama_lembar(nomor: int, judul: str, dipakai: set[str]) -> str:
-    """Excel sheet names: at most 31 characters, none of []:*?/\\, unique regardless of case."""
-    dasar = re.sub(r"[\[\]:*?/\\']", " ", f"{nomor:02d} {judul}")
-    nama = re.sub(r"\s+", " ", dasar).strip()[:31].strip()
-    while nama.lower() in dipakai:
-        nama = f"{nama[:28]}~{len(dipakai)}"
-    dipakai.add(nama.lower())
-    return nama
-
-
 def tulis_xlsx(deck: Deck) -> bytes:
     """One sheet 'Keterangan' (event, rule version, data origin, slide list), one per slide, one 'Catatan'."""
     buf = io.BytesIO()
-    dipakai = {"keterangan", "catatan"}
-    lembar_slide = [_nama_lembar(i, s.judul, dipakai) for i, s in enumerate(deck.slides, start=1)]
+    dipakai = {"Keterangan", "Catatan"}
+    lembar_slide = [nama_lembar(f"{i:02d} {s.judul}", dipakai) for i, s in enumerate(deck.slides, start=1)]
     # strings_to_formulas off as well: a text cell must never become a formula, whatever its first character.
     opsi = {"options": {"strings_to_formulas": False, "strings_to_urls": False}}
     with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs=opsi) as writer:
@@ -55,7 +35,7 @@ def tulis_xlsx(deck: Deck) -> bytes:
             ws = writer.sheets[lembar]
             for j, kolom in enumerate(frame.columns):
                 panjang = max([len(str(kolom)), *(len(str(v)) for v in frame[kolom])])
-                ws.set_column(j, j, min(panjang + 2, LEBAR_KOLOM_MAKS))
+                ws.set_column(j, j, min(panjang + 2, LEBAR_MAKS))
             return baris_awal + len(frame) + 2
 
         def kepala(lembar: str, judul: str, sumber: str) -> int:

@@ -18,7 +18,7 @@ from pptx.util import Inches
 
 from dasbor.bimtek import tata_letak
 from dasbor.bimtek.ekspor import nama_berkas, siapkan_berkas, slug
-from dasbor.bimtek.ekspor_xlsx import netralkan, tulis_xlsx
+from dasbor.bimtek.ekspor_xlsx import tulis_xlsx
 from dasbor.bimtek.model import LABEL_SINTETIS, Acara, Deck
 from dasbor.bimtek.susun import build_deck
 
@@ -106,22 +106,6 @@ def test_excel_pack_holds_every_slides_numbers(deck: Deck, berkas: dict[str, byt
     assert baris and baris[0][3] == 59.0  # the IID as a number, not as text
     catatan = wb["Catatan"]
     assert catatan.max_row - 5 == sum(len(s.catatan) for s in deck.slides)
-
-
-@pytest.mark.parametrize(
-    ("nilai", "harapan"),
-    [
-        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
-        ("+62 811", "'+62 811"),
-        ("-1", "'-1"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("Kabupaten Tapin", "Kabupaten Tapin"),
-        (-1.5, -1.5),
-        (None, None),
-    ],
-)
-def test_formula_like_text_is_neutralised(nilai: object, harapan: object) -> None:
-    assert netralkan(nilai) == harapan
 
 
 def test_excel_never_contains_a_formula_from_the_facilitators_text(demo_env_modul: Path) -> None:
