@@ -18,7 +18,7 @@ import scoring
 from dasbor.db.connection import Database
 from dasbor.services import kelengkapan as kel
 from dasbor.services.skor import data_penilaian, metodologi_tahun
-from tests.scoring.data_uji import buat_data, data_acak, jawaban_untuk_skor
+from tests.scoring.data_uji import buat_data, data_acak, jawaban_untuk_kematangan
 
 W = "63.01"
 TOLERANSI = 1e-9
@@ -146,7 +146,7 @@ def kasus(gap: dict[str, tuple[int, str]], tiga: set[str], versi: str = "2023") 
     evidence gaps in `gap` (kode -> (claimed level, evidence status))."""
     m = scoring.load_metodologi(versi)
     inovasi = [(W, f"i{j}", "dikirim", "pendidikan") for j in range(10)]
-    sid = [r for j in range(10) for r in jawaban_untuk_skor(f"i{j}", 100, m)]
+    sid = [r for j in range(10) for r in jawaban_untuk_kematangan(f"i{j}", 100, m)]
     spd = [
         (W, i.kode, *gap[i.kode]) if i.kode in gap else (W, i.kode, 3 if i.kode in tiga else 2)
         for i in m.indikator_aspek("SPD")
@@ -232,7 +232,9 @@ def test_sending_a_draft_that_completes_the_yandas_urusan_is_priced_with_the_jum
     m = scoring.load_metodologi("2026")
     yandas = m.syarat_yandas.urusan
     inovasi = [(W, f"i{j}", "dikirim", yandas[j % 4]) for j in range(12)] + [(W, "baru", "draft", yandas[4])]
-    sid = [r for j in range(12) for r in jawaban_untuk_skor(f"i{j}", 90, m)] + jawaban_untuk_skor("baru", 90, m)
+    sid = [r for j in range(12) for r in jawaban_untuk_kematangan(f"i{j}", 90, m)] + jawaban_untuk_kematangan(
+        "baru", 90, m
+    )
     data = buat_data(inovasi, sid, [(W, "1", 3)])
     celah = kel.hitung_celah(data, m).set_index("id_celah")
     nilai = celah.at["INOVASI:baru:inovasi_draft", "nilai_perbaikan"]
