@@ -49,20 +49,28 @@ CSS_LAYAR_PENUH = """
 </style>
 """
 # Keyboard and presenter remotes (which send PageDown/PageUp): each key clicks the matching Streamlit button,
-# so keyboard and mouse go through the same callbacks. Keys typed into a field are left alone.
+# so keyboard and mouse go through the same callbacks. Keys typed into a field are left alone. Right after a
+# page is drawn the button can still be missing from the document for a moment; the click is then retried
+# for up to a second instead of losing the key.
 SKRIP_TOMBOL = """
 <script>
 (() => {
   const tombol = {ArrowRight: "slide_berikut", PageDown: "slide_berikut",
                   ArrowLeft: "slide_sebelum", PageUp: "slide_sebelum", Escape: "keluar_presentasi"};
+  const klik = (kunci, sisa) => {
+    const b = document.querySelector(`.st-key-${kunci} button`);
+    if (b && !b.disabled) b.click();
+    else if (sisa > 0) setTimeout(() => klik(kunci, sisa - 1), 100);
+  };
   if (window.__dasborTombolSlide) document.removeEventListener("keydown", window.__dasborTombolSlide);
   window.__dasborTombolSlide = (e) => {
     const t = e.target;
     if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     if (t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
     const kunci = tombol[e.key];
-    const b = kunci && document.querySelector(`.st-key-${kunci} button`);
-    if (b && !b.disabled) { e.preventDefault(); b.click(); }
+    if (!kunci || !document.querySelector(`.st-key-${kunci}`)) return;
+    e.preventDefault();
+    klik(kunci, 10);
   };
   document.addEventListener("keydown", window.__dasborTombolSlide);
 })();

@@ -40,6 +40,7 @@ def test_keyboard_and_buttons_move_the_slides(page: Page, app_url: str, screensh
     screenshot(page, "persiapan")
 
     page.get_by_role("button", name="Mulai presentasi").click()
+    expect(page.get_by_role("button", name="Keluar (Esc)")).to_be_visible(timeout=30000)
     _nomor(page, 1, total)
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()
     expect(page.get_by_test_id("stHeader")).to_be_hidden()
