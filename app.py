@@ -22,6 +22,7 @@ halaman = {
         st.Page("pages/simulasi.py", title="Simulasi", icon="🧪"),
         st.Page("pages/inovasi.py", title="Inovasi", icon="💡"),
     ],
+    "Bimtek": [st.Page("pages/presentasi.py", title="Presentasi", icon="📽️")],
     "Data": [
         st.Page("pages/impor.py", title="Impor", icon="📥"),
         st.Page("pages/akun.py", title="Akun", icon="🔑"),

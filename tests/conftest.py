@@ -65,3 +65,13 @@ def dikunci_proses_lain(path: Path) -> Iterator[None]:
     finally:
         pemegang.kill()
         pemegang.wait()
+
+
+@pytest.fixture(scope="module")
+def demo_env_modul(demo_db: Path) -> Iterator[Path]:
+    """demo_env for a whole module, for fixtures that are costly to rebuild per test (e.g. rendered decks)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DASBOR_DB", str(demo_db))
+        _clear_caches()
+        yield demo_db
+    _clear_caches()

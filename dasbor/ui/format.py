@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 
 
 def angka(nilai: float | None, digit: int = 2) -> str:
@@ -51,3 +52,24 @@ def tautan(url: object, teks: str = "sumber") -> str:
     if re.fullmatch(r"https?://[^\s()<>\[\]]+", alamat):
         return f"[{tanpa_markdown(teks)}]({alamat})"
     return tanpa_markdown(alamat)
+
+
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+def tanggal(nilai: date) -> str:
+    """date(2025, 5, 27) -> '27 Mei 2025' (month names in Indonesian, whatever the server locale)."""
+    return f"{nilai.day} {BULAN[nilai.month - 1]} {nilai.year}"

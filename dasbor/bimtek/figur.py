@@ -1,0 +1,255 @@
+"""Plotly figures for slides: large type and a high-contrast palette that survives a weak projector.
+
+Every builder takes plain frames and returns a Figure sized for its box on the slide (tata_letak), so the page
+and the PNG export draw the same picture. No Streamlit here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+import scoring
+from dasbor.bimtek.predikat import jarak_predikat_berikutnya, predikat_berikutnya
+from dasbor.ui.format import angka
+
+# Dark, saturated colours readable on white even when a projector washes colours out; the three predikat
+# also differ in lightness, so they stay apart in greyscale and for red-green colour blindness.
+WARNA_PREDIKAT = {
+    "Sangat Inovatif": "#0B6E4F",
+    "Inovatif": "#1F4E9E",
+    "Kurang Inovatif": "#C23B00",
+    "Tidak Dapat Dinilai": "#595959",
+}
+WARNA_LAIN = "#595959"
+# Okabe–Ito order (colour-blind safe), darkest first, for one line per region.
+WARNA_SERI = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+TEKS = "#111111"
+GARIS_BANTU = "#4D4D4D"
+HURUF = "DejaVu Sans, Verdana, Arial, sans-serif"
+UKURAN_HURUF = 20
+
+
+def warna_predikat(nama: str) -> str:
+    return WARNA_PREDIKAT.get(nama, WARNA_LAIN)
+
+
+def _gaya(fig: go.Figure, lebar: int, tinggi: int, legenda: bool = False) -> go.Figure:
+    """House style for slides: white ground, near-black text, Indonesian decimal comma, fixed pixel size."""
+    fig.update_layout(
+        width=lebar,
+        height=tinggi,
+        template="plotly_white",
+        paper_bgcolor="#FFFFFF",
+        plot_bgcolor="#FFFFFF",
+        font={"family": HURUF, "size": UKURAN_HURUF, "color": TEKS},
+        separators=",.",
+        margin={"l": 10, "r": 30, "t": 50 if legenda else 20, "b": 10},
+        showlegend=legenda,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font": {"size": UKURAN_HURUF}},
+    )
+    fig.update_xaxes(showline=True, linecolor=GARIS_BANTU, tickfont={"size": UKURAN_HURUF}, automargin=True)
+    fig.update_yaxes(showline=True, linecolor=GARIS_BANTU, tickfont={"size": UKURAN_HURUF}, automargin=True)
+    return fig
+
+
+def _ambang(m: scoring.Metodologi) -> list[scoring.model.Predikat]:
+    """Bands above the lowest one: the thresholds worth drawing (the lowest starts at ~0)."""
+    return [p for p in m.predikat if p.batas_bawah >= 1]
+
+
+def figur_peringkat(peringkat: pd.DataFrame, m: scoring.Metodologi, lebar: int, tinggi: int) -> go.Figure:
+    """Ranked horizontal bars, best on top, coloured by predikat, with the version's band thresholds.
+
+    `peringkat` columns: nama (short display name), iid, predikat.
+    """
+    urut = peringkat.sort_values("iid", ascending=True)
+    fig = go.Figure()
+    batas = {p.nama: p.batas_bawah for p in m.predikat}
+    for predikat, bagian in urut.groupby("predikat", sort=False):
+        fig.add_bar(
+            x=bagian["iid"],
+            y=bagian["nama"],
+            orientation="h",
+            name=f"{predikat} (≥ {angka(batas[predikat])})" if predikat in batas else predikat,
+            marker_color=warna_predikat(predikat),
+            text=[angka(v) for v in bagian["iid"]],
+            textposition="outside",
+            textfont={"size": UKURAN_HURUF, "color": TEKS},
+            cliponaxis=False,
+        )
+    for p in _ambang(m):
+        # Under the bars, thin: the value labels stay readable where they cross a threshold.
+        fig.add_vline(x=p.batas_bawah, line_dash="dash", line_color=GARIS_BANTU, line_width=1.5, layer="below")
+        fig.add_annotation(
+            x=p.batas_bawah,
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            xanchor="center",
+            text=angka(p.batas_bawah),
+            showarrow=False,
+            font={"size": UKURAN_HURUF - 4, "color": GARIS_BANTU},
+        )
+    fig.update_yaxes(categoryorder="array", categoryarray=list(urut["nama"]))
+    fig.update_xaxes(range=[0, 100])
+    _gaya(fig, lebar, tinggi, legenda=True)
+    fig.update_layout(
+        barmode="overlay",
+        bargap=0.25,
+        margin={"t": 40},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "traceorder": "reversed"},
+    )
+    return fig
+
+
+def figur_resmi(resmi: pd.DataFrame, label_hitung: str, lebar: int, tinggi: int) -> go.Figure:
+    """Published IID values next to the dashboard's own computation for the same regions.
+
+    `resmi` columns: nama, nilai_resmi, iid_hitung.
+    """
+    urut = resmi.sort_values("nilai_resmi", ascending=True)
+    fig = go.Figure()
+    fig.add_bar(
+        x=urut["nilai_resmi"],
+        y=urut["nama"],
+        orientation="h",
+        name="Nilai resmi (dipublikasikan)",
+        marker_color=TEKS,
+        text=[angka(v) for v in urut["nilai_resmi"]],
+        textposition="outside",
+        cliponaxis=False,
+    )
+    fig.add_bar(
+        x=urut["iid_hitung"],
+        y=urut["nama"],
+        orientation="h",
+        name=label_hitung,
+        marker={"color": "#FFFFFF", "line": {"color": TEKS, "width": 2}, "pattern": {"shape": "/", "fgcolor": TEKS}},
+        text=[angka(v) for v in urut["iid_hitung"]],
+        textposition="outside",
+        cliponaxis=False,
+    )
+    fig.update_xaxes(range=[0, 100], title_text="IID")
+    _gaya(fig, lebar, tinggi, legenda=True)
+    fig.update_layout(barmode="group", bargap=0.3)
+    return fig
+
+
+def figur_tren(tren: pd.DataFrame, resmi: pd.DataFrame, ambang: pd.DataFrame, lebar: int, tinggi: int) -> go.Figure:
+    """IID per year, one line per region; published values as open diamonds; the top band's threshold per year.
+
+    `tren` columns: tahun, nama, iid. `resmi` columns: tahun, nama, nilai_resmi, sumber.
+    `ambang` columns: tahun, batas (lower bound of the highest band under that year's rule version), predikat.
+    """
+    fig = go.Figure()
+    fig.add_scatter(
+        x=ambang["tahun"],
+        y=ambang["batas"],
+        mode="lines",
+        line={"shape": "hvh", "dash": "dot", "color": GARIS_BANTU, "width": 2},
+        name=f"Ambang {ambang['predikat'].iat[0]}" if not ambang.empty else "Ambang",
+    )
+    # Per year, the highest line is labelled above its point and the others below, so labels do not collide.
+    teratas = tren.groupby("tahun")["iid"].transform("max").eq(tren["iid"])
+    for i, (nama, seri) in enumerate(tren.groupby("nama", sort=False)):
+        warna = WARNA_SERI[i % len(WARNA_SERI)]
+        fig.add_scatter(
+            x=seri["tahun"],
+            y=seri["iid"],
+            mode="lines+markers+text",
+            name=nama,
+            line={"color": warna, "width": 5},
+            marker={"size": 14, "color": warna},
+            text=[angka(v) for v in seri["iid"]],
+            textposition=["top center" if t else "bottom center" for t in teratas[seri.index]],
+            textfont={"size": UKURAN_HURUF - 2, "color": warna},
+        )
+        pub = resmi[resmi["nama"] == nama]
+        if not pub.empty:
+            fig.add_scatter(
+                x=pub["tahun"],
+                y=pub["nilai_resmi"],
+                mode="markers",
+                name=f"{nama} (resmi)",
+                showlegend=False,
+                marker={"symbol": "diamond-open", "size": 26, "color": warna, "line": {"width": 4}},
+                customdata=pub[["sumber"]],
+                hovertemplate="%{y:.2f} (nilai resmi)<br>%{customdata[0]}<extra></extra>",
+            )
+    if not resmi.empty:  # one legend entry explains every diamond
+        fig.add_scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name="Nilai resmi",
+            marker={"symbol": "diamond-open", "size": 18, "color": TEKS, "line": {"width": 3}},
+        )
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_yaxes(range=[0, 100])
+    return _gaya(fig, lebar, tinggi, legenda=True)
+
+
+def figur_posisi(iid: float, m: scoring.Metodologi, lebar: int, tinggi: int) -> go.Figure:
+    """Where one IID sits on the version's predikat scale, with the step to the next band marked."""
+    fig = go.Figure()
+    batas = sorted((p.batas_bawah, p.nama) for p in m.predikat)
+    for i, (bawah, nama) in enumerate(batas):
+        atas = batas[i + 1][0] if i + 1 < len(batas) else 100.0
+        mulai = 0.0 if i == 0 else bawah
+        fig.add_bar(
+            x=[atas - mulai],
+            base=[mulai],
+            y=[0],
+            width=0.8,
+            orientation="h",
+            marker={"color": warna_predikat(nama), "opacity": 0.22},
+            text=[nama],
+            textposition="inside",
+            insidetextanchor="middle",
+            constraintext="none",  # keep the band names at full size inside the thin strip
+            textfont={"size": UKURAN_HURUF, "color": warna_predikat(nama)},
+            hoverinfo="skip",
+        )
+    # A pointer above the strip rather than a line through it, so the band names stay readable.
+    fig.add_scatter(
+        x=[iid],
+        y=[0.62],
+        mode="markers",
+        marker={"symbol": "triangle-down", "size": 26, "color": TEKS},
+        hoverinfo="skip",
+    )
+    fig.add_annotation(
+        x=iid, y=0.8, text=f"<b>IID {angka(iid)}</b>", showarrow=False, yanchor="bottom", font={"size": 24}
+    )
+    berikut = predikat_berikutnya(iid, m)
+    if berikut is not None:
+        nama, batas_bawah = berikut
+        fig.add_annotation(
+            x=batas_bawah,
+            y=-0.62,
+            ax=iid,
+            ay=-0.62,
+            axref="x",
+            ayref="y",
+            showarrow=True,
+            arrowhead=2,
+            arrowsize=1,
+            arrowwidth=4,
+            arrowcolor=TEKS,
+            text="",
+        )
+        fig.add_annotation(
+            x=batas_bawah,
+            y=-0.62,
+            xanchor="left",
+            yanchor="middle",
+            text=f" +{angka(jarak_predikat_berikutnya(iid, m))} poin ke {nama}",
+            showarrow=False,
+            font={"size": UKURAN_HURUF},
+        )
+    fig.update_xaxes(range=[0, 100], showgrid=False, dtick=10)
+    fig.update_yaxes(visible=False, range=[-1.2, 1.6])
+    _gaya(fig, lebar, tinggi)
+    fig.update_layout(barmode="overlay", showlegend=False)
+    return fig

@@ -1,0 +1,57 @@
+"""The plain slide model shared by the Presentasi page and the exporters: no Streamlit, no file formats."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+LABEL_SINTETIS = "Data inovasi SINTETIS (data demo), bukan data resmi"
+
+
+@dataclass(frozen=True)
+class Acara:
+    """The event on the title slide, edited by the facilitator."""
+
+    nama: str
+    tempat: str
+    tanggal: date
+
+
+@dataclass(frozen=True)
+class Bagian:
+    """A block of body lines, optionally under a small heading."""
+
+    judul: str | None
+    baris: tuple[str, ...]
+
+
+@dataclass
+class Slide:
+    kunci: str  # stable id: "judul", "wilayah:63.06", …; the facilitator orders slides by it
+    jenis: str  # judul | peringkat | nasional | tren | wilayah (one per region) | penutup
+    judul: str
+    isi: tuple[Bagian, ...] = ()
+    figur: go.Figure | None = None
+    tabel: pd.DataFrame | None = None  # shown on the slide, already formatted as text
+    data: dict[str, pd.DataFrame] = field(default_factory=dict)  # every number shown, as numbers (Excel pack)
+    sumber: str = ""  # one footer line: where the numbers on this slide come from
+    catatan: tuple[str, ...] = ()  # speaker notes: the numbers and their sources
+
+
+@dataclass
+class Deck:
+    acara: Acara
+    tahun: int
+    basis: str
+    versi_metodologi: str
+    keyakinan: str  # how surely the year's rule is known (scoring.model.KEYAKINAN)
+    sintetis: bool  # innovation data of the year comes from the synthetic demo generator
+    slides: list[Slide]
+
+    @property
+    def label_sintetis(self) -> str:
+        """The label every slide of a synthetic deck carries; empty for real data."""
+        return LABEL_SINTETIS if self.sintetis else ""

@@ -1,0 +1,619 @@
+"""Build a bimtek Deck from the live data.
+
+Scores come from the services (which call the shared scoring module); this module only selects, orders and words
+them, and says on every slide where each number comes from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+import scoring
+from dasbor.bimtek import figur, tata_letak
+from dasbor.bimtek.celah import hitung_celah_bukti
+from dasbor.bimtek.model import Acara, Bagian, Deck, Slide
+from dasbor.bimtek.predikat import jarak_predikat_berikutnya, predikat_berikutnya
+from dasbor.services import skor
+from dasbor.services.db import database
+from dasbor.ui.format import angka, bilangan, tanggal
+
+ROOT = Path(__file__).resolve().parents[2]
+KONTEKS_NASIONAL = ROOT / "data" / "referensi" / "konteks-nasional.csv"
+
+# Hulu Sungai Selatan and Tabalong: the pair Brida compares at every bimtek.
+WILAYAH_BAWAAN = ("63.06", "63.09")
+SLIDE_TETAP = {
+    "judul": "Judul acara",
+    "peringkat": "Peringkat kabupaten/kota",
+    "nasional": "Kalsel dalam konteks nasional",
+    "tren": "Tren wilayah pilihan",
+    "penutup": "Penutup: daftar tindakan",
+}
+AWALAN_WILAYAH = "wilayah:"
+JUMLAH_CELAH = 3
+JUMLAH_INOVASI_TERKUAT = 3
+BATAS_NAMA_ACARA = 120
+TINDAKAN = {
+    "kosong": "Unggah bukti",
+    "ditolak": "Ganti bukti yang ditolak",
+    "perlu_perbaikan": "Perbaiki bukti",
+}
+
+
+class BimtekError(ValueError):
+    """Input the deck cannot be built from; the message is shown to the facilitator as is."""
+
+
+def acara_bawaan() -> Acara:
+    return Acara("Bimtek Indeks Inovasi Daerah", "Banjarbaru", date.today())
+
+
+def nama_pendek(nama: str) -> str:
+    """'Kabupaten Hulu Sungai Selatan' -> 'Hulu Sungai Selatan'; kota and provinsi keep their word (it matters)."""
+    return nama.removeprefix("Kabupaten ")
+
+
+def kunci_wilayah(kode: str) -> str:
+    return f"{AWALAN_WILAYAH}{kode}"
+
+
+def pilihan_slide(wilayah: pd.DataFrame) -> dict[str, str]:
+    """Every slide the facilitator can choose, key -> label, in the default order (province slide last)."""
+    urut = wilayah.assign(provinsi=wilayah["jenis"].eq("provinsi")).sort_values(["provinsi", "kode_wilayah"])
+    per_wilayah = {
+        kunci_wilayah(k): f"Wilayah: {n}" for k, n in zip(urut["kode_wilayah"], urut["nama_wilayah"], strict=True)
+    }
+    tetap = dict(SLIDE_TETAP)
+    penutup = tetap.pop("penutup")
+    return {**tetap, **per_wilayah, "penutup": penutup}
+
+
+def urutan_bawaan(wilayah: pd.DataFrame, hanya: Sequence[str] | None = None) -> list[str]:
+    """The default deck: fixed slides around one slide per kabupaten/kota (or only the regions in `hanya`)."""
+    kab_kota = wilayah.loc[wilayah["jenis"] != "provinsi", "kode_wilayah"].sort_values().tolist()
+    kode = [k for k in kab_kota if k in hanya] if hanya else kab_kota
+    if hanya:
+        kode += [k for k in hanya if k not in kode]  # e.g. the province, when asked for explicitly
+    return ["judul", "peringkat", "nasional", "tren", *map(kunci_wilayah, kode), "penutup"]
+
+
+@cache
+def konteks_nasional() -> pd.DataFrame:
+    """Published national figures per year (pemda reporting, innovations, predikat counts) with their sources."""
+    return pd.read_csv(KONTEKS_NASIONAL, dtype={"keyakinan": str, "catatan": str, "sumber": str})
+
+
+@dataclass
+class _Bahan:
+    """Everything one deck needs, gathered once."""
+
+    tahun: int
+    basis: str
+    m: scoring.Metodologi
+    keyakinan: str
+    catatan_aturan: str
+    sumber_aturan: str
+    sintetis: bool
+    keterangan_data: str
+    wilayah: pd.DataFrame
+    skor: pd.DataFrame  # the year, every wilayah
+    skor_semua: pd.DataFrame  # every year up to `tahun`
+    resmi: pd.DataFrame
+    celah: pd.DataFrame
+    sesudah: pd.DataFrame  # per kode_wilayah: verified IID and predikat once its top gaps are fixed
+    kematangan: pd.DataFrame
+
+    @property
+    def sumber_hitung(self) -> str:
+        data = "data demo SINTETIS" if self.sintetis else "data impor"
+        return (
+            f"Dihitung dasbor dari {data} {self.tahun}, aturan IID versi {self.m.versi} "
+            f"(keyakinan: {self.keyakinan}), basis {self.basis}."
+        )
+
+    def baris_skor(self, kode: str) -> pd.Series:
+        return self.skor.set_index("kode_wilayah").loc[kode]
+
+
+def _sesudah_perbaikan(data: scoring.DataPenilaian, m: scoring.Metodologi, celah: pd.DataFrame) -> pd.DataFrame:
+    """Re-score with every region's top gaps fixed (evidence proves the claim), all regions in one pass:
+    a region's IID depends only on its own answers, so the fixes of one never move another."""
+    teratas = celah.groupby("kode_wilayah", sort=False).head(JUMLAH_CELAH)
+    perubahan = teratas.assign(level_baru=teratas["level_klaim"])[
+        ["aspek", "kode_wilayah", "id_inovasi", "kode_indikator", "level_baru"]
+    ]
+    hasil = scoring.selisih_iid(data, m, perubahan, "terverifikasi").set_index("kode_wilayah")
+    hasil["iid_sesudah"] = scoring.bulatkan(hasil["iid_sesudah"].to_numpy(), m.digit_iid)
+    return hasil[["iid_sesudah", "predikat_sesudah"]]
+
+
+def _kumpulkan(tahun: int, basis: str) -> _Bahan:
+    tahun_ada = skor.daftar_tahun()
+    if tahun not in tahun_ada:
+        raise BimtekError(f"Tahun {tahun} tidak ada di basis data; tersedia: {', '.join(map(str, tahun_ada))}.")
+    if basis not in scoring.BASIS:
+        raise BimtekError(f"Basis skor «{basis}» tidak dikenal; pilih {' atau '.join(scoring.BASIS)}.")
+    db = database()
+    m = skor.metodologi_tahun(db, tahun)
+    berlaku = next((b for b in m.berlaku if b.tahun == tahun), None)
+    asal = berlaku.asal if berlaku else m.rumus_asal
+    data = skor.data_penilaian(db, tahun)
+    sintetis = skor.data_sintetis(tahun)
+    skor_semua = pd.concat([skor.skor_tahun(t, basis) for t in tahun_ada if t <= tahun], ignore_index=True)
+    opd = db.query("perangkat_daerah")[["id_perangkat_daerah", "singkatan"]]
+    profil = data.inovasi[["id_inovasi", "nama_inovasi", "id_perangkat_daerah"]].merge(
+        opd, on="id_perangkat_daerah", how="left"
+    )
+    kematangan = scoring.hitung_kematangan(data, m, basis).merge(profil, on="id_inovasi")
+    celah = hitung_celah_bukti(data, m)
+    return _Bahan(
+        tahun=tahun,
+        basis=basis,
+        m=m,
+        keyakinan=asal.keyakinan,
+        catatan_aturan=asal.catatan,
+        sumber_aturan=asal.sumber,
+        sintetis=not sintetis.empty,
+        keterangan_data=sintetis["keterangan"].iat[0] if not sintetis.empty else "Data impor (bukan demo).",
+        wilayah=skor.daftar_wilayah(),
+        skor=skor_semua[skor_semua["tahun"] == tahun],
+        skor_semua=skor_semua,
+        resmi=db.query("hasil_resmi"),
+        celah=celah,
+        sesudah=_sesudah_perbaikan(data, m, celah),
+        kematangan=kematangan,
+    )
+
+
+def _slide_judul(b: _Bahan, acara: Acara) -> Slide:
+    baris = (
+        acara.tempat,
+        tanggal(acara.tanggal),
+        f"Tahun penilaian {b.tahun}",
+        f"Aturan IID versi {b.m.versi} · basis {b.basis}",
+    )
+    data = pd.DataFrame(
+        [
+            {
+                "nama_acara": acara.nama,
+                "tempat": acara.tempat,
+                "tanggal": acara.tanggal,
+                "tahun_penilaian": b.tahun,
+                "versi_metodologi": b.m.versi,
+                "keyakinan_aturan": b.keyakinan,
+                "basis": b.basis,
+                "data_sintetis": b.sintetis,
+            }
+        ]
+    )
+    return Slide(
+        kunci="judul",
+        jenis="judul",
+        judul=acara.nama,
+        isi=(Bagian(None, tuple(t for t in baris if t)),),
+        data={"acara": data},
+        sumber=b.sumber_hitung,
+        catatan=(
+            f"{acara.nama}, {acara.tempat}, {tanggal(acara.tanggal)}. Tahun penilaian {b.tahun}.",
+            f"Aturan IID versi {b.m.versi}: {b.m.nama}; dasar hukum: {b.m.dasar_hukum}.",
+            f"Aturan untuk tahun {b.tahun}: keyakinan {b.keyakinan}. {b.catatan_aturan} Sumber: {b.sumber_aturan}",
+            f"Data: {b.keterangan_data}",
+        ),
+    )
+
+
+def _sebaran_predikat(kab_kota: pd.DataFrame, m: scoring.Metodologi) -> list[str]:
+    jumlah = kab_kota["predikat"].value_counts()
+    urutan = [p.nama for p in m.predikat] + [m.predikat_nol]
+    return [f"{jumlah[p]} {p}" for p in urutan if jumlah.get(p, 0)]
+
+
+def _slide_peringkat(b: _Bahan) -> Slide:
+    kab_kota = b.skor[b.skor["jenis"] != "provinsi"].sort_values("peringkat")
+    provinsi = b.skor[b.skor["jenis"] == "provinsi"]
+    lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
+    fig = figur.figur_peringkat(kab_kota.assign(nama=kab_kota["nama_wilayah"].map(nama_pendek)), b.m, lebar, tinggi)
+    n = len(kab_kota)
+    terbaik, terlemah = kab_kota.iloc[0], kab_kota.iloc[-1]
+    ringkas = [
+        f"{n} kabupaten/kota: " + ", ".join(_sebaran_predikat(kab_kota, b.m)),
+        f"Tertinggi: {nama_pendek(terbaik['nama_wilayah'])} {angka(terbaik['iid'])}",
+        f"Terendah: {nama_pendek(terlemah['nama_wilayah'])} {angka(terlemah['iid'])}",
+    ]
+    prov = [f"IID {angka(r.iid)} · {r.predikat} (dinilai di antara provinsi)" for r in provinsi.itertuples()]
+    isi = (Bagian(None, tuple(ringkas)), Bagian("Provinsi Kalimantan Selatan", tuple(prov)))
+    kolom = ["peringkat", "kode_wilayah", "nama_wilayah", "iid", "predikat", "n_inovasi", "versi_metodologi", "basis"]
+    data = pd.concat([kab_kota[kolom], provinsi[kolom].assign(peringkat=pd.NA)], ignore_index=True)
+    ambang = "; ".join(f"{p.nama} ≥ {angka(p.batas_bawah)} ({p.asal.keyakinan}, {p.asal.sumber})" for p in b.m.predikat)
+    catatan = [
+        f"{r.peringkat}. {r.nama_wilayah}: IID {angka(r.iid)} ({r.predikat}), {bilangan(r.n_inovasi)} inovasi dihitung."
+        for r in kab_kota.itertuples()
+    ]
+    catatan += [
+        f"{r.nama_wilayah}: IID {angka(r.iid)} ({r.predikat}); dinilai di antara provinsi."
+        for r in provinsi.itertuples()
+    ]
+    catatan += [f"Ambang predikat versi {b.m.versi}: {ambang}.", b.sumber_hitung]
+    return Slide(
+        kunci="peringkat",
+        jenis="peringkat",
+        judul=f"Peringkat IID {b.tahun}: kabupaten/kota di Kalimantan Selatan",
+        isi=isi,
+        figur=fig,
+        data={"peringkat": data},
+        sumber=b.sumber_hitung,
+        catatan=tuple(catatan),
+    )
+
+
+def _slide_nasional(b: _Bahan) -> Slide:
+    resmi = b.resmi[b.resmi["tahun"] == b.tahun].merge(
+        b.skor[["kode_wilayah", "iid"]].rename(columns={"iid": "iid_hitung"}), on="kode_wilayah", how="left"
+    )
+    bernilai = resmi[resmi["nilai_iid"].notna()]
+    fig = None
+    if not bernilai.empty:
+        lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
+        fig = figur.figur_resmi(
+            bernilai.assign(nama=bernilai["nama_wilayah"].map(nama_pendek), nilai_resmi=bernilai["nilai_iid"]),
+            "Hitungan dasbor (data SINTETIS)" if b.sintetis else "Hitungan dasbor",
+            lebar,
+            tinggi,
+        )
+    nasional = konteks_nasional()
+    nasional = nasional[nasional["tahun_penilaian"] == b.tahun]
+    baris_nasional: list[str] = []
+    for r in nasional.itertuples():
+        dari = f" dari {bilangan(r.jumlah_pemda)}" if pd.notna(r.jumlah_pemda) else ""
+        baris_nasional += [f"{bilangan(r.pemda_melapor)}{dari} pemda melapor", f"{bilangan(r.jumlah_inovasi)} inovasi"]
+        if pd.notna(r.sangat_inovatif):
+            baris_nasional.append(
+                f"{bilangan(r.sangat_inovatif)} Sangat Inovatif, {bilangan(r.inovatif)} Inovatif, "
+                f"{bilangan(r.kurang_inovatif)} Kurang Inovatif"
+            )
+    baris_resmi = []
+    for r in resmi.itertuples():
+        bagian = [
+            " ".join(
+                str(v) for v in (angka(r.nilai_iid) if pd.notna(r.nilai_iid) else None, r.predikat) if pd.notna(v)
+            ),
+            f"peringkat {r.peringkat} {r.lingkup_peringkat}" if pd.notna(r.peringkat) else "",
+            "sementara" if r.status == "sementara" else "",
+        ]
+        baris_resmi.append(f"{nama_pendek(r.nama_wilayah)}: {', '.join(t for t in bagian if t)}")
+    isi = (
+        Bagian(f"Nasional {b.tahun}", tuple(baris_nasional) or ("Belum ada angka nasional yang dikutip.",)),
+        Bagian(f"Nilai resmi Kalsel {b.tahun}", tuple(baris_resmi) or ("Belum ada nilai resmi yang ditemukan.",)),
+    )
+    catatan = [
+        f"{r.nama_wilayah} {b.tahun}: nilai resmi {angka(r.nilai_iid)}, predikat {r.predikat if pd.notna(r.predikat) else '–'}"
+        f", status {r.status}, keyakinan {r.keyakinan}; hitungan dasbor {angka(r.iid_hitung)}. Sumber: {r.sumber}"
+        for r in resmi.itertuples()
+    ]
+    catatan += [
+        f"Nasional {b.tahun}: {bilangan(r.pemda_melapor)} pemda melapor, {bilangan(r.jumlah_inovasi)} inovasi "
+        f"(keyakinan {r.keyakinan}{'; ' + r.catatan if pd.notna(r.catatan) else ''}). Sumber: {r.sumber}"
+        for r in nasional.itertuples()
+    ]
+    catatan.append(b.sumber_hitung)
+    kolom_resmi = ["kode_wilayah", "nama_wilayah", "tahun", "nilai_iid", "iid_hitung", "predikat", "peringkat"]
+    kolom_resmi += ["lingkup_peringkat", "status", "keyakinan", "catatan", "sumber"]
+    return Slide(
+        kunci="nasional",
+        jenis="nasional",
+        judul=f"Kalimantan Selatan dalam konteks nasional ({b.tahun})",
+        isi=isi,
+        figur=fig,
+        data={"nilai_resmi": resmi[kolom_resmi], "nasional": nasional},
+        sumber="Nilai resmi dan angka nasional: publikasi yang dikutip (tautan di catatan). " + b.sumber_hitung,
+        catatan=tuple(catatan),
+    )
+
+
+def _slide_tren(b: _Bahan, wilayah_pilihan: Sequence[str]) -> Slide:
+    if not wilayah_pilihan:
+        raise BimtekError("Slide tren membutuhkan sedikitnya satu wilayah pilihan.")
+    tren = b.skor_semua[b.skor_semua["kode_wilayah"].isin(wilayah_pilihan)].copy()
+    urut = {k: i for i, k in enumerate(wilayah_pilihan)}
+    tren = tren.sort_values(["kode_wilayah", "tahun"], key=lambda s: s.map(urut) if s.name == "kode_wilayah" else s)
+    tren["nama"] = tren["nama_wilayah"].map(nama_pendek)
+    resmi = b.resmi[
+        b.resmi["kode_wilayah"].isin(wilayah_pilihan) & b.resmi["nilai_iid"].notna() & (b.resmi["tahun"] <= b.tahun)
+    ]
+    resmi = resmi.assign(nama=resmi["nama_wilayah"].map(nama_pendek), nilai_resmi=resmi["nilai_iid"])
+    versi = b.skor_semua.drop_duplicates("tahun")[["tahun", "versi_metodologi"]]
+    puncak = [scoring.load_metodologi(v).predikat[0] for v in versi["versi_metodologi"]]
+    ambang = versi.assign(batas=[p.batas_bawah for p in puncak], predikat=[p.nama for p in puncak])
+    lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
+    fig = figur.figur_tren(tren, resmi, ambang, lebar, tinggi)
+    baris = []
+    for nama, seri in tren.groupby("nama", sort=False):
+        awal, akhir = seri.iloc[0], seri.iloc[-1]
+        baris.append(
+            f"{nama}: {angka(awal['iid'])} ({awal['tahun']}) → {angka(akhir['iid'])} ({akhir['tahun']})"
+            if len(seri) > 1
+            else f"{nama}: {angka(akhir['iid'])} ({akhir['tahun']})"
+        )
+    rentang = versi.groupby("versi_metodologi", sort=False)["tahun"].agg(["min", "max"])
+    ganti = ", ".join(
+        f"versi {v} ({r['min']}" + (f"–{r['max']})" if r["max"] > r["min"] else ")") for v, r in rentang.iterrows()
+    )
+    catatan = [
+        f"{r.nama_wilayah} {r.tahun}: IID {angka(r.iid)} ({r.predikat}), aturan versi {r.versi_metodologi}."
+        for r in tren.itertuples()
+    ]
+    catatan += [
+        f"{r.nama_wilayah} {r.tahun}: nilai resmi {angka(r.nilai_iid)} (keyakinan {r.keyakinan}). Sumber: {r.sumber}"
+        for r in resmi.itertuples()
+    ]
+    catatan += [
+        f"Aturan per tahun: {ganti}. Garis titik-titik: ambang predikat tertinggi tiap tahun; "
+        "berlian: nilai resmi yang dipublikasikan.",
+        b.sumber_hitung,
+    ]
+    judul = " dan ".join(tren["nama"].unique()) if len(wilayah_pilihan) <= 2 else "wilayah pilihan"
+    kolom = ["tahun", "kode_wilayah", "nama_wilayah", "iid", "predikat", "versi_metodologi", "basis"]
+    return Slide(
+        kunci="tren",
+        jenis="tren",
+        judul=f"Tren IID: {judul}",
+        isi=(
+            Bagian(None, tuple(baris)),
+            Bagian("Aturan IID per tahun", (ganti,)),
+        ),
+        figur=fig,
+        data={"tren": tren[kolom], "nilai_resmi": resmi.drop(columns=["nama", "nilai_resmi"])},
+        sumber="Tiap tahun dihitung dengan aturannya sendiri; nilai resmi dari publikasi (tautan di catatan). "
+        + b.sumber_hitung,
+        catatan=tuple(catatan),
+    )
+
+
+def _celah_wilayah(b: _Bahan, kode: str) -> pd.DataFrame:
+    return b.celah[b.celah["kode_wilayah"] == kode].head(JUMLAH_CELAH)
+
+
+def _teks_celah(r: pd.Series) -> str:
+    inovasi = f" · {r['nama_inovasi']}" if pd.notna(r["nama_inovasi"]) else ""
+    return f"+{angka(r['nilai_iid'])} poin · {r['nama_indikator']}: {r['masalah']}{inovasi}"
+
+
+def _teks_sesudah(b: _Bahan, kode: str, predikat: str) -> str:
+    s = b.sesudah.loc[kode]
+    naik = " (naik predikat)" if s["predikat_sesudah"] != predikat else ""
+    return f"Jika ketiganya diperbaiki: IID terverifikasi {angka(s['iid_sesudah'])}, {s['predikat_sesudah']}{naik}"
+
+
+def _teks_jarak(iid: float, m: scoring.Metodologi) -> str:
+    berikut = predikat_berikutnya(iid, m)
+    if berikut is None:
+        return "Sudah di predikat tertinggi"
+    return f"+{angka(jarak_predikat_berikutnya(iid, m))} poin ke {berikut[0]}"
+
+
+def _slide_tanpa_data(b: _Bahan, kode: str) -> Slide:
+    nama = b.wilayah.set_index("kode_wilayah").at[kode, "nama_wilayah"]
+    pesan = f"Belum ada data penilaian {b.tahun} untuk {nama}."
+    return Slide(
+        kunci_wilayah(kode), "wilayah", nama, isi=(Bagian(None, (pesan,)),), sumber=b.sumber_hitung, catatan=(pesan,)
+    )
+
+
+def _slide_wilayah(b: _Bahan, kode: str) -> Slide:
+    if kode not in set(b.skor["kode_wilayah"]):
+        return _slide_tanpa_data(b, kode)
+    r = b.baris_skor(kode)
+    kelompok = b.skor[(b.skor["jenis"] == "provinsi") == (r["jenis"] == "provinsi")]
+    lingkup = (
+        "dinilai di antara provinsi"
+        if r["jenis"] == "provinsi"
+        else f"peringkat {r['peringkat']} dari {len(kelompok)} kabupaten/kota"
+    )
+    lebar, tinggi = tata_letak.FIGUR_ATAS.piksel()
+    fig = figur.figur_posisi(float(r["iid"]), b.m, lebar, tinggi)
+    celah = _celah_wilayah(b, kode)
+    terkuat = (
+        b.kematangan[(b.kematangan["kode_wilayah"] == kode) & (b.kematangan["kematangan"] > 0)]
+        .sort_values(["kematangan", "id_inovasi"], ascending=[False, True])
+        .head(JUMLAH_INOVASI_TERKUAT)
+    )
+    maks = b.m.maks_sid_per_inovasi
+    baris_celah = (
+        (*(_teks_celah(c) for _, c in celah.iterrows()), _teks_sesudah(b, kode, r["predikat"]))
+        if not celah.empty
+        else ("Tidak ada celah bukti dukung: setiap klaim diakui penuh.",)
+    )
+    baris_terkuat = tuple(
+        f"{angka(i.kematangan, 0)}/{angka(maks, 0)} · {i.nama_inovasi} · {i.singkatan}" for i in terkuat.itertuples()
+    ) or ("Belum ada inovasi yang dinilai.",)
+    ringkas = (
+        f"IID {angka(r['iid'])} · {r['predikat']} · {_teks_jarak(float(r['iid']), b.m)}",
+        f"{lingkup[:1].upper()}{lingkup[1:]} · {bilangan(r['n_inovasi'])} inovasi dihitung",
+    )
+    catatan = [
+        f"{r['nama_wilayah']} {b.tahun}: IID {angka(r['iid'])} ({r['predikat']}), {lingkup}; "
+        f"{bilangan(r['n_inovasi'])} inovasi dihitung, pembagi {r['pembagi']}.",
+        f"{_teks_jarak(float(r['iid']), b.m)} (ambang dari aturan versi {b.m.versi}).",
+    ]
+    catatan += [
+        f"Celah {i}: indikator {c['kode_indikator']} {c['nama_indikator']}"
+        + (f", inovasi {c['nama_inovasi']} ({c['nama_perangkat_daerah']})" if pd.notna(c["nama_inovasi"]) else "")
+        + f"; klaim level {c['level_klaim']}, diakui level {int(c['level'])}, {c['masalah']}; "
+        f"bukti yang dibutuhkan: {c['bukti_dibutuhkan']}; nilai +{angka(c['nilai_iid'], 3)} poin IID."
+        for i, (_, c) in enumerate(celah.iterrows(), start=1)
+    ]
+    if not celah.empty:
+        catatan.append(_teks_sesudah(b, kode, r["predikat"]) + " (dihitung ulang penuh dengan scoring.selisih_iid).")
+    catatan += [
+        f"Inovasi terkuat: {i.nama_inovasi} ({i.singkatan}), kematangan {angka(i.kematangan, 0)} dari {angka(maks, 0)}."
+        for i in terkuat.itertuples()
+    ]
+    catatan += [
+        "Nilai celah = poin per level × (level klaim − level yang diakui), dari scoring.kontribusi, basis terverifikasi.",
+        b.sumber_hitung,
+    ]
+    ringkasan = pd.DataFrame(
+        [
+            {
+                "kode_wilayah": kode,
+                "nama_wilayah": r["nama_wilayah"],
+                "iid": r["iid"],
+                "predikat": r["predikat"],
+                "peringkat": r["peringkat"] if r["jenis"] != "provinsi" else pd.NA,
+                "n_inovasi": r["n_inovasi"],
+                "predikat_berikutnya": (predikat_berikutnya(float(r["iid"]), b.m) or (None,))[0],
+                "jarak_ke_predikat_berikutnya": jarak_predikat_berikutnya(float(r["iid"]), b.m),
+                "iid_terverifikasi_sesudah_3_perbaikan": b.sesudah.at[kode, "iid_sesudah"],
+                "predikat_sesudah_3_perbaikan": b.sesudah.at[kode, "predikat_sesudah"],
+                "versi_metodologi": b.m.versi,
+                "basis": b.basis,
+            }
+        ]
+    )
+    return Slide(
+        kunci=kunci_wilayah(kode),
+        jenis="wilayah",
+        judul=r["nama_wilayah"],
+        isi=(
+            Bagian(None, ringkas),
+            Bagian("Tiga celah paling bernilai", baris_celah),
+            Bagian("Inovasi terkuat (kematangan)", baris_terkuat),
+        ),
+        figur=fig,
+        data={
+            "ringkasan": ringkasan,
+            "celah": celah.reset_index(drop=True),
+            "inovasi_terkuat": terkuat[
+                ["id_inovasi", "nama_inovasi", "id_perangkat_daerah", "singkatan", "kematangan"]
+            ].reset_index(drop=True),
+        },
+        sumber="Celah dihitung pada basis terverifikasi. " + b.sumber_hitung,
+        catatan=tuple(catatan),
+    )
+
+
+def _tindakan(c: pd.Series) -> str:
+    kerja = TINDAKAN.get(c["status_bukti"], f"Perkuat bukti ke level {c['level_klaim']}")
+    return f"{kerja}: {c['nama_indikator']}"
+
+
+def _slide_penutup(b: _Bahan, kode_wilayah: Sequence[str]) -> Slide:
+    baris = []
+    for kode in (k for k in kode_wilayah if k in set(b.skor["kode_wilayah"])):
+        r = b.baris_skor(kode)
+        celah = _celah_wilayah(b, kode)
+        utama = celah.iloc[0] if not celah.empty else None
+        berikut = predikat_berikutnya(float(r["iid"]), b.m)
+        baris.append(
+            {
+                "kode_wilayah": kode,
+                "nama_wilayah": r["nama_wilayah"],
+                "iid": r["iid"],
+                "predikat": r["predikat"],
+                "predikat_berikutnya": berikut[0] if berikut else None,
+                "jarak_ke_predikat_berikutnya": jarak_predikat_berikutnya(float(r["iid"]), b.m),
+                "tindakan_utama": _tindakan(utama) if utama is not None else "Pertahankan: tidak ada celah bukti",
+                "nilai_tindakan_utama": utama["nilai_iid"] if utama is not None else 0.0,
+                "nilai_tiga_celah": celah["nilai_iid"].sum(),
+                "iid_terverifikasi_sesudah": b.sesudah.at[kode, "iid_sesudah"],
+                "predikat_sesudah": b.sesudah.at[kode, "predikat_sesudah"],
+            }
+        )
+    data = pd.DataFrame(baris)
+    tabel = pd.DataFrame(
+        {
+            "Wilayah": data["nama_wilayah"].map(nama_pendek),
+            "IID": data["iid"].map(angka),
+            "Predikat": data["predikat"],
+            "Ke predikat berikutnya": [
+                f"+{angka(j)} poin" if pd.notna(j) else "tertinggi" for j in data["jarak_ke_predikat_berikutnya"]
+            ],
+            "Tindakan utama": data["tindakan_utama"],
+            "Setelah 3 perbaikan (terverifikasi)": [
+                f"{angka(s)} ↑ {ps}" if ps != p else angka(s)
+                for s, ps, p in zip(
+                    data["iid_terverifikasi_sesudah"], data["predikat_sesudah"], data["predikat"], strict=True
+                )
+            ],
+        }
+    )
+    catatan = [
+        f"{r.nama_wilayah}: {r.tindakan_utama} (+{angka(r.nilai_tindakan_utama, 3)} poin); "
+        f"tiga celah teratas bernilai +{angka(r.nilai_tiga_celah, 3)} poin IID; setelah ketiganya diperbaiki "
+        f"IID terverifikasi {angka(r.iid_terverifikasi_sesudah)} ({r.predikat_sesudah})."
+        for r in data.itertuples()
+    ]
+    catatan += [
+        "Nilai celah dihitung pada basis terverifikasi dengan scoring.kontribusi; IID setelah perbaikan dihitung "
+        "ulang penuh dengan scoring.selisih_iid.",
+        b.sumber_hitung,
+    ]
+    return Slide(
+        kunci="penutup",
+        jenis="penutup",
+        judul="Daftar tindakan per wilayah",
+        tabel=tabel,
+        data={"tindakan": data},
+        sumber="Celah dihitung pada basis terverifikasi. " + b.sumber_hitung,
+        catatan=tuple(catatan),
+    )
+
+
+def _periksa_acara(acara: Acara) -> None:
+    if not acara.nama.strip():
+        raise BimtekError("Nama acara tidak boleh kosong.")
+    if len(acara.nama) > BATAS_NAMA_ACARA or len(acara.tempat) > BATAS_NAMA_ACARA:
+        raise BimtekError(f"Nama acara dan tempat paling panjang {BATAS_NAMA_ACARA} karakter.")
+
+
+def build_deck(
+    tahun: int,
+    basis: str = "terverifikasi",
+    wilayah_pilihan: Sequence[str] = WILAYAH_BAWAAN,
+    urutan: Sequence[str] | None = None,
+    acara: Acara | None = None,
+) -> Deck:
+    """The deck for one assessment year: `urutan` lists slide keys in order (default: urutan_bawaan);
+    `wilayah_pilihan` are the regions of the trend slide."""
+    acara = acara or acara_bawaan()
+    _periksa_acara(acara)
+    b = _kumpulkan(tahun, basis)
+    kode_dikenal = set(b.wilayah["kode_wilayah"])
+    asing = [k for k in wilayah_pilihan if k not in kode_dikenal]
+    if asing:
+        raise BimtekError(f"Kode wilayah tidak dikenal: {', '.join(asing)}. Contoh kode: 63.06 (Hulu Sungai Selatan).")
+    urutan = list(dict.fromkeys(urutan if urutan is not None else urutan_bawaan(b.wilayah)))
+    pilihan = pilihan_slide(b.wilayah)
+    tidak_dikenal = [k for k in urutan if k not in pilihan]
+    if tidak_dikenal:
+        raise BimtekError(f"Slide tidak dikenal: {', '.join(tidak_dikenal)}.")
+    if not urutan:
+        raise BimtekError("Pilih sedikitnya satu slide.")
+    per_wilayah = [k.removeprefix(AWALAN_WILAYAH) for k in urutan if k.startswith(AWALAN_WILAYAH)]
+    tindakan_untuk = per_wilayah or b.skor.loc[b.skor["jenis"] != "provinsi", "kode_wilayah"].sort_values().tolist()
+    pembuat = {
+        "judul": lambda: _slide_judul(b, acara),
+        "peringkat": lambda: _slide_peringkat(b),
+        "nasional": lambda: _slide_nasional(b),
+        "tren": lambda: _slide_tren(b, wilayah_pilihan),
+        "penutup": lambda: _slide_penutup(b, tindakan_untuk),
+    }
+    slides = [
+        _slide_wilayah(b, k.removeprefix(AWALAN_WILAYAH)) if k.startswith(AWALAN_WILAYAH) else pembuat[k]()
+        for k in urutan
+    ]
+    return Deck(
+        acara=acara,
+        tahun=tahun,
+        basis=basis,
+        versi_metodologi=b.m.versi,
+        keyakinan=b.keyakinan,
+        sintetis=b.sintetis,
+        slides=slides,
+    )

@@ -1,0 +1,163 @@
+"""The deck built from the demo database: which slides, which numbers, and where each says they come from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+import streamlit as st
+
+import scoring
+from dasbor.bimtek.celah import hitung_celah_bukti
+from dasbor.bimtek.model import LABEL_SINTETIS, Acara, Deck
+from dasbor.bimtek.susun import BimtekError, build_deck, urutan_bawaan
+from dasbor.services import skor
+from dasbor.services.db import database
+
+ACARA = Acara("Bimtek IID Hulu Sungai", "Kandangan", date(2025, 5, 27))
+
+
+@pytest.fixture(scope="module")
+def deck(demo_env_modul: Path) -> Deck:
+    return build_deck(2024, acara=ACARA)
+
+
+def _slide(deck: Deck, kunci: str):
+    return next(s for s in deck.slides if s.kunci == kunci)
+
+
+def test_default_deck_has_fixed_slides_around_one_per_kabupaten_kota(deck: Deck) -> None:
+    kab_kota = skor.daftar_wilayah().query("jenis != 'provinsi'")["kode_wilayah"].sort_values()
+    assert [s.kunci for s in deck.slides] == [
+        "judul",
+        "peringkat",
+        "nasional",
+        "tren",
+        *(f"wilayah:{k}" for k in kab_kota),
+        "penutup",
+    ]
+    assert (deck.tahun, deck.versi_metodologi, deck.basis) == (2024, "2023", "terverifikasi")
+    assert deck.sintetis and deck.label_sintetis == LABEL_SINTETIS
+    for slide in deck.slides:
+        assert slide.sumber and slide.catatan, slide.kunci
+        assert "SINTETIS" in slide.sumber, slide.kunci  # every computed number says it comes from demo data
+        assert slide.data, slide.kunci
+
+
+def test_title_slide_carries_the_event(deck: Deck) -> None:
+    judul = deck.slides[0]
+    assert judul.judul == "Bimtek IID Hulu Sungai"
+    assert judul.isi[0].baris == (
+        "Kandangan",
+        "27 Mei 2025",
+        "Tahun penilaian 2024",
+        "Aturan IID versi 2023 · basis terverifikasi",
+    )
+
+
+def test_ranking_slide_shows_the_services_scores(deck: Deck) -> None:
+    slide = _slide(deck, "peringkat")
+    harapan = skor.skor_tahun(2024).query("jenis != 'provinsi'").set_index("kode_wilayah")["iid"]
+    data = slide.data["peringkat"].dropna(subset=["peringkat"]).set_index("kode_wilayah")["iid"]
+    assert data.sort_index().tolist() == harapan.sort_index().tolist()
+    assert sum(len(t.x) for t in slide.figur.data) == 13
+    assert "Tertinggi: Tabalong 81,00" in slide.isi[0].baris
+
+
+def test_region_slide_prices_its_three_gaps_and_rescores_them(deck: Deck) -> None:
+    slide = _slide(deck, "wilayah:63.08")  # Hulu Sungai Utara: 59,00, one step below Sangat Inovatif
+    ringkasan = slide.data["ringkasan"].iloc[0]
+    assert ringkasan["iid"] == 59.0
+    assert ringkasan["predikat_berikutnya"] == "Sangat Inovatif"
+    assert ringkasan["jarak_ke_predikat_berikutnya"] == pytest.approx(1.01)
+    db = database()
+    data, m = skor.data_penilaian(db, 2024), skor.metodologi_tahun(db, 2024)
+    harapan = hitung_celah_bukti(data, m).query("kode_wilayah == '63.08'").head(3)
+    assert slide.data["celah"]["nilai_iid"].tolist() == pytest.approx(harapan["nilai_iid"].tolist())
+    iid_mentah = skor.skor_tahun(2024).set_index("kode_wilayah").at["63.08", "iid_mentah"]
+    assert ringkasan["iid_terverifikasi_sesudah_3_perbaikan"] == pytest.approx(
+        float(scoring.bulatkan(iid_mentah + harapan["nilai_iid"].sum(), 2))
+    )
+    assert ringkasan["predikat_sesudah_3_perbaikan"] == "Sangat Inovatif"
+    assert any("naik predikat" in b for b in slide.isi[1].baris)
+    terkuat = slide.data["inovasi_terkuat"]["kematangan"]
+    assert terkuat.is_monotonic_decreasing and len(terkuat) == 3
+
+
+def test_national_slide_sets_published_values_beside_computed_ones(deck: Deck) -> None:
+    slide = _slide(deck, "nasional")
+    resmi = slide.data["nilai_resmi"].set_index("kode_wilayah")
+    assert resmi.loc["63", "nilai_iid"] == 51.71  # published, with its source
+    assert resmi.loc["63", "sumber"].startswith("https://")
+    assert set(resmi.index) == {"63", "63.05", "63.71"}
+    assert slide.data["nasional"]["pemda_melapor"].tolist() == [529]
+    assert slide.figur is not None
+
+
+def test_trend_follows_the_chosen_regions_up_to_the_year(deck: Deck) -> None:
+    tren = _slide(deck, "tren").data["tren"]
+    assert sorted(tren["kode_wilayah"].unique()) == ["63.06", "63.09"]
+    assert sorted(tren["tahun"].unique()) == [2021, 2022, 2023, 2024]
+    resmi = _slide(deck, "tren").data["nilai_resmi"]
+    assert sorted(resmi["nilai_iid"]) == [67.04, 79.37]
+
+
+def test_closing_slide_lists_one_action_per_region(deck: Deck) -> None:
+    penutup = deck.slides[-1]
+    assert len(penutup.tabel) == 13
+    tindakan = penutup.data["tindakan"].set_index("kode_wilayah")
+    assert tindakan.loc["63.08", "predikat_sesudah"] == "Sangat Inovatif"
+    assert (
+        "↑ Sangat Inovatif"
+        in penutup.tabel.set_index("Wilayah").at["Hulu Sungai Utara", "Setelah 3 perbaikan (terverifikasi)"]
+    )
+
+
+def test_facilitators_order_and_choice_are_kept(demo_env_modul: Path) -> None:
+    deck = build_deck(2024, urutan=["penutup", "wilayah:63.06", "judul"], acara=ACARA)
+    assert [s.kunci for s in deck.slides] == ["penutup", "wilayah:63.06", "judul"]
+    assert deck.slides[0].data["tindakan"]["kode_wilayah"].tolist() == ["63.06"]
+
+
+def test_regions_narrow_the_default_order(demo_env_modul: Path) -> None:
+    urutan = urutan_bawaan(skor.daftar_wilayah(), ["63.09", "63.06"])
+    assert urutan == ["judul", "peringkat", "nasional", "tren", "wilayah:63.06", "wilayah:63.09", "penutup"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "pesan"),
+    [
+        ({"tahun": 2019}, "Tahun 2019 tidak ada"),
+        ({"tahun": 2024, "basis": "semua"}, "Basis skor «semua» tidak dikenal"),
+        ({"tahun": 2024, "wilayah_pilihan": ["99"]}, "Kode wilayah tidak dikenal: 99"),
+        ({"tahun": 2024, "urutan": ["judul", "grafik-lain"]}, "Slide tidak dikenal: grafik-lain"),
+        ({"tahun": 2024, "urutan": []}, "Pilih sedikitnya satu slide"),
+        ({"tahun": 2024, "urutan": ["tren"], "wilayah_pilihan": []}, "sedikitnya satu wilayah"),
+        ({"tahun": 2024, "acara": Acara("  ", "Banjarbaru", date(2025, 5, 27))}, "Nama acara tidak boleh kosong"),
+    ],
+)
+def test_bad_input_gets_an_indonesian_message(demo_env_modul: Path, kwargs: dict, pesan: str) -> None:
+    with pytest.raises(BimtekError, match=pesan):
+        build_deck(**kwargs)
+
+
+@pytest.fixture
+def data_nyata(salinan_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the demo database whose data is marked as imported (not synthetic)."""
+    with duckdb.connect(str(salinan_db)) as con:
+        con.execute("UPDATE sumber_data SET sintetis = false, jenis = 'impor'")
+    monkeypatch.setenv("DASBOR_DB", str(salinan_db))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield salinan_db
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def test_a_deck_from_imported_data_carries_no_synthetic_label(data_nyata: Path) -> None:
+    deck = build_deck(2024, urutan=["judul", "peringkat"])
+    assert not deck.sintetis and deck.label_sintetis == ""
+    assert all("SINTETIS" not in s.sumber for s in deck.slides)
