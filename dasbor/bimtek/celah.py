@@ -1,21 +1,16 @@
-"""Evidence gaps priced in IID points, for the per-region slides.
+"""The gaps the bimtek slides show: the kelengkapan worklist's level gaps, in the slides' column terms.
 
-Kept as ONE function on purpose: the kelengkapan service (issue #4) computes the full worklist, and at merge
-`hitung_celah_bukti` is the single call to swap for it.
+Gaps are priced once, by the kelengkapan service (scoring.kontribusi under the year's rule), so a slide, the
+Kelengkapan page and the exported worklist always give the same worth for the same gap.
 """
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 import scoring
+from dasbor.services import kelengkapan
 
-MASALAH = {
-    "kosong": "bukti dukung kosong",
-    "ditolak": "bukti dukung ditolak",
-    "perlu_perbaikan": "bukti dukung perlu perbaikan",
-}
 KOLOM_CELAH = (
     "aspek",
     "kode_wilayah",
@@ -34,43 +29,30 @@ KOLOM_CELAH = (
 
 
 def hitung_celah_bukti(data: scoring.DataPenilaian, m: scoring.Metodologi) -> pd.DataFrame:
-    """Every answer whose claimed level does not count in full, with what fixing it is worth in IID points.
+    """Every answer whose fix raises IID, with that worth in IID points, most valuable first.
 
-    A gap is an answer whose evidence is kosong, ditolak or perlu_perbaikan, or that was verified below the claim,
-    judged on basis 'terverifikasi' (on basis 'klaim' every claim counts, so nothing is missing). Its worth is
-    poin_per_level × (level_klaim − level that counts), both from scoring.kontribusi; this is exact because a level
-    change never moves the number of innovations, the divisor or the jumlah term. Answers of innovations that do
-    not score (rejected, draft) are worth 0 and left out.
-
+    These are the worklist's additive gaps (evidence kosong/ditolak/perlu_perbaikan, verified below the claim,
+    an empty wajib indicator); fixes that change an innovation's status move the divisor and are left to the
+    Kelengkapan page. `level_klaim` is the level the fix reaches and `level` the one that counts now.
     `data.inovasi` must also carry nama_inovasi and nama_perangkat_daerah (query inovasi_tahun does).
-    Columns: KOLOM_CELAH, sorted by nilai_iid, most valuable first.
     """
-    poin = scoring.kontribusi(data, m, "terverifikasi")
-    kolom = ["kode_indikator", "level_klaim", "status_bukti"]
-    sid = poin[poin["aspek"] == "SID"].merge(
-        data.jawaban_sid[["id_inovasi", *kolom]], on=["id_inovasi", "kode_indikator"], validate="one_to_one"
+    celah = kelengkapan.hitung_celah(kelengkapan.lengkapi_wajib(data, m), m)
+    celah = celah[celah["aditif"] & (celah["nilai_perbaikan"] > 1e-12)]
+    hasil = pd.DataFrame(
+        {
+            "aspek": celah["aspek"],
+            "kode_wilayah": celah["kode_wilayah"],
+            "id_inovasi": celah["id_inovasi"],
+            "nama_inovasi": celah["nama_inovasi"],
+            "nama_perangkat_daerah": celah["nama_perangkat_daerah"],
+            "kode_indikator": celah["kode_indikator"],
+            "nama_indikator": celah["nama_indikator"],
+            "level_klaim": celah["level_sasaran"].astype(int),
+            "level": celah["level_diakui"],
+            "status_bukti": celah["status_bukti"],
+            "masalah": celah["yang_kurang"],
+            "bukti_dibutuhkan": celah["bukti_sasaran"],
+            "nilai_iid": celah["nilai_perbaikan"],
+        }
     )
-    spd = poin[poin["aspek"] == "SPD"].merge(
-        data.jawaban_spd[["kode_wilayah", *kolom]], on=["kode_wilayah", "kode_indikator"], validate="one_to_one"
-    )
-    jawaban = pd.concat([sid, spd], ignore_index=True)
-    klaim = jawaban["level_klaim"].to_numpy(dtype=float, na_value=0.0)
-    jawaban["level_klaim"] = klaim.astype(int)
-    jawaban["nilai_iid"] = jawaban["poin_per_level"] * (klaim - jawaban["level"])
-    celah = jawaban[jawaban["nilai_iid"] > 1e-12].copy()
-
-    indikator = {i.kode: i for i in m.indikator}
-    celah["nama_indikator"] = [indikator[k].nama for k in celah["kode_indikator"]]
-    celah["bukti_dibutuhkan"] = [
-        indikator[k].bukti[lv - 1] for k, lv in zip(celah["kode_indikator"], celah["level_klaim"], strict=True)
-    ]
-    turun = [
-        f"diakui level {int(lv)} dari klaim {kl}" for lv, kl in zip(celah["level"], celah["level_klaim"], strict=True)
-    ]
-    celah["masalah"] = np.where(
-        celah["status_bukti"].isin(list(MASALAH)), celah["status_bukti"].map(MASALAH), np.array(turun, dtype=object)
-    )
-    profil = data.inovasi[["id_inovasi", "nama_inovasi", "nama_perangkat_daerah"]]
-    celah = celah.merge(profil, on="id_inovasi", how="left")
-    celah = celah.sort_values(["nilai_iid", "kode_wilayah", "kode_indikator"], ascending=[False, True, True])
-    return celah[list(KOLOM_CELAH)].reset_index(drop=True)
+    return hasil.reset_index(drop=True)

@@ -44,21 +44,27 @@ def data_kecil() -> scoring.DataPenilaian:
 
 def test_gaps_are_priced_by_hand_and_sorted_by_worth(data_kecil: scoring.DataPenilaian) -> None:
     celah = hitung_celah_bukti(data_kecil, M2023)
-    assert celah[["aspek", "id_inovasi", "kode_indikator"]].fillna("-").values.tolist() == [
-        ["SPD", "-", "1"],
-        ["SPD", "-", "3"],
-        ["SID", "I1", "16"],
-        ["SID", "I1", "17"],
-    ]
-    assert celah["nilai_iid"].tolist() == pytest.approx([1.2, 0.4, 0.24, 0.08])
-    assert celah["masalah"].tolist() == [
-        "bukti dukung kosong",
-        "diakui level 1 dari klaim 2",
-        "bukti dukung perlu perbaikan",
-        "bukti dukung ditolak",
-    ]
-    assert celah.loc[2, "bukti_dibutuhkan"] == M2023.indikator_kode("16").bukti[1]
-    assert celah.loc[2, "nama_inovasi"] == "Inovasi I1"
+    # Worth = bobot × levels gained; SPD: ÷ 250 × 100, SID: ÷ MAX(10, 1) ÷ 250 × 100. Empty wajib indicators
+    # (SPD 5b–11b, SID 32, 33, 35 of I1) are worth their step from level 0 to level 1, as in the worklist.
+    harapan = {
+        ("SPD", "-", "1"): 1.2,  # kosong, claim 3
+        ("SPD", "-", "3"): 0.4,  # verified 1 below the claim 2
+        ("SID", "I1", "16"): 0.24,  # perlu_perbaikan, claim 2, bobot 3
+        ("SID", "I1", "17"): 0.08,  # ditolak, claim 1, bobot 2
+        **{("SPD", "-", k): b * 0.4 for k, b in [("5b", 0.75), ("6", 1.5), ("7", 1.5), ("8", 1.5), ("9", 1)]},
+        **{("SPD", "-", k): 0.75 * 0.4 for k in ("10a", "10b", "11a", "11b")},
+        **{("SID", "I1", k): b * 0.04 for k, b in [("32", 2), ("33", 3), ("35", 4)]},
+    }
+    kunci = [tuple(r) for r in celah[["aspek", "id_inovasi", "kode_indikator"]].fillna("-").values.tolist()]
+    assert dict(zip(kunci, celah["nilai_iid"], strict=True)) == pytest.approx(harapan)
+    assert celah["nilai_iid"].is_monotonic_decreasing
+    masalah = dict(zip(kunci, celah["masalah"], strict=True))
+    assert masalah[("SPD", "-", "1")] == "Bukti dukung untuk level 3 belum diunggah"
+    assert masalah[("SPD", "-", "3")] == "Klaim level 2, diakui verifikator level 1"
+    assert masalah[("SID", "I1", "17")] == "Bukti dukung untuk level 1 ditolak verifikator"
+    baris_16 = celah[celah["kode_indikator"].eq("16")].iloc[0]
+    assert M2023.indikator_kode("16").bukti[1] in baris_16["bukti_dibutuhkan"]
+    assert baris_16["nama_inovasi"] == "Inovasi I1"
     assert celah["kode_wilayah"].eq("A").all()
 
 
