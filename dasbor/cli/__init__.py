@@ -1,0 +1,1 @@
+"""Sub-commands of `python -m dasbor`, one module per feature; each registers itself with daftarkan()."""

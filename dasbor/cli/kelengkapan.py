@@ -1,0 +1,72 @@
+"""`python -m dasbor kelengkapan`: one worklist workbook per region for a bimtek."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from dasbor.cli.senyap import diamkan_peringatan_cache
+from dasbor.db.connection import Database, DatabaseTerkunciError, db_path
+
+
+def cmd_kelengkapan(args: argparse.Namespace) -> int:
+    """One worklist workbook per kabupaten/kota and the province, and a one-line summary per region."""
+    diamkan_peringatan_cache()
+    from dasbor.services import kelengkapan as kel
+    from dasbor.ui.format import angka, bilangan
+
+    path = db_path()
+    if not path.exists():
+        print(f"Basis data {path} tidak ditemukan; bangun data demo dengan `python -m dasbor demo`.", file=sys.stderr)
+        return 2
+    try:
+        db = Database(path, read_only=True)
+    except DatabaseTerkunciError:
+        print(
+            f"Basis data {path} sedang dipakai proses lain (biasanya server dasbor yang sedang berjalan). Hentikan "
+            "server itu dulu, atau unduh daftar kerja per wilayah dari halaman Kelengkapan di dasbor.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        tahun = db.query("periode")["tahun"].astype(int).tolist()
+        if args.tahun not in tahun:
+            print(
+                f"Tahun {args.tahun} tidak ada di basis data; tersedia: {', '.join(map(str, tahun))}.", file=sys.stderr
+            )
+            return 2
+        hasil = kel.hitung_kelengkapan(db, args.tahun)
+    finally:
+        db.close()
+    keluaran = Path(args.keluaran)
+    try:
+        keluaran.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"Folder keluaran {keluaran} tidak dapat dibuat: {exc.strerror}.", file=sys.stderr)
+        return 2
+    hari = date.today()
+    print(f"Kelengkapan {args.tahun}: {hasil.aturan}.")
+    if hasil.sintetis:
+        print("Data inovasi SINTETIS (data demo), bukan data resmi.")
+    for wilayah in hasil.skor.sort_values("kode_wilayah").itertuples():
+        berkas = keluaran / kel.nama_berkas(hasil, wilayah.kode_wilayah, hari, "xlsx")
+        berkas.write_bytes(kel.ekspor_xlsx(hasil, wilayah.kode_wilayah, hari))
+        celah = hasil.celah[hasil.celah["kode_wilayah"] == wilayah.kode_wilayah]
+        poin = celah.loc[celah["aditif"], "nilai_perbaikan"].sum()
+        status = int((~celah["aditif"]).sum())
+        print(
+            f"{wilayah.nama_wilayah}: {bilangan(len(celah))} celah, {angka(poin)} poin IID dipertaruhkan "
+            f"(+{bilangan(status)} inovasi draft/ditolak dinilai terpisah) -> {berkas.name}"
+        )
+    return 0
+
+
+def daftarkan(sub: argparse._SubParsersAction) -> None:
+    kelengkapan = sub.add_parser(
+        "kelengkapan", help="tulis daftar kerja kelengkapan bukti (satu berkas Excel per wilayah) untuk bimtek"
+    )
+    kelengkapan.add_argument("--tahun", type=int, required=True, help="tahun penilaian, mis. 2024")
+    kelengkapan.add_argument("--keluaran", required=True, help="folder tujuan berkas .xlsx")
+    kelengkapan.set_defaults(func=cmd_kelengkapan)
