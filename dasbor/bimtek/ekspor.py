@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Collection
 
 from dasbor.bimtek.ekspor_pdf import tulis_pdf
@@ -11,6 +9,7 @@ from dasbor.bimtek.ekspor_pptx import tulis_pptx
 from dasbor.bimtek.ekspor_xlsx import tulis_xlsx
 from dasbor.bimtek.gambar import render_gambar
 from dasbor.bimtek.model import Deck
+from dasbor.ekspor.nama_berkas import slug
 
 FORMAT = ("pptx", "pdf", "xlsx")
 MIME = {
@@ -20,15 +19,9 @@ MIME = {
 }
 
 
-def slug(teks: str, panjang: int = 60) -> str:
-    """'Bimtek IID — Banjarbaru' -> 'bimtek-iid-banjarbaru': ASCII, lower case, safe in any file system."""
-    ascii_ = unicodedata.normalize("NFKD", teks).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")[:panjang].strip("-") or "bimtek"
-
-
 def nama_berkas(deck: Deck, format_: str) -> str:
     """e.g. 'bimtek-indeks-inovasi-daerah-2024-2025-05-27.pptx': event, tahun penilaian, event date."""
-    return f"{slug(deck.acara.nama)}-{deck.tahun}-{deck.acara.tanggal.isoformat()}.{format_}"
+    return f"{slug(deck.acara.nama, cadangan='bimtek')}-{deck.tahun}-{deck.acara.tanggal.isoformat()}.{format_}"
 
 
 def siapkan_berkas(deck: Deck, format_: Collection[str] = FORMAT) -> dict[str, bytes]:

@@ -13,7 +13,6 @@ change an innovation's status do move them and are re-scored in full with scorin
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +22,7 @@ import streamlit as st
 
 import scoring
 from dasbor.db.connection import Database
+from dasbor.ekspor.nama_berkas import slug
 from dasbor.ekspor.tabel import ke_csv, ke_xlsx
 from dasbor.services.db import database, stempel
 from dasbor.services.skor import data_penilaian, metodologi_tahun
@@ -672,14 +672,10 @@ def lembar_kerja(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> dict[str,
     return lembar
 
 
-def _slug(teks: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", teks.lower()).strip("-")
-
-
 def nama_berkas(kel: Kelengkapan, kode_wilayah: str, dibuat: date, akhiran: str) -> str:
     """e.g. kelengkapan_kabupaten-tabalong_2024_2026-05-27.xlsx"""
     nama = kel.skor.set_index("kode_wilayah")["nama_wilayah"].get(kode_wilayah, kode_wilayah)
-    return f"kelengkapan_{_slug(nama)}_{kel.tahun}_{dibuat.isoformat()}.{akhiran}"
+    return f"kelengkapan_{slug(nama)}_{kel.tahun}_{dibuat.isoformat()}.{akhiran}"
 
 
 def ekspor_xlsx(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> bytes:

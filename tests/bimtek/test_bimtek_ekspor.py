@@ -17,10 +17,11 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
 from dasbor.bimtek import tata_letak
-from dasbor.bimtek.ekspor import nama_berkas, siapkan_berkas, slug
+from dasbor.bimtek.ekspor import nama_berkas, siapkan_berkas
 from dasbor.bimtek.ekspor_xlsx import tulis_xlsx
 from dasbor.bimtek.model import LABEL_SINTETIS, Acara, Deck
 from dasbor.bimtek.susun import build_deck
+from dasbor.ekspor.nama_berkas import slug
 
 ACARA = Acara("Bimtek IID Hulu Sungai", "Kandangan", date(2025, 5, 27))
 
@@ -129,7 +130,7 @@ def test_file_names_carry_event_year_and_date(deck: Deck) -> None:
             "sosialisasi-inovasi-daerah-kabupaten-hulu-sungai-selatan",
         ),
         ("../../etc/passwd", "etc-passwd"),
-        ("—", "bimtek"),
+        ("—", "berkas"),
     ],
 )
 def test_slug_is_safe_in_any_file_system(teks: str, harapan: str) -> None:
