@@ -23,7 +23,7 @@ def _nomor(page: Page, n: int, total: int) -> None:
 def _buka_presentasi(page: Page, app_url: str) -> int:
     """Open the app as an official would (home, then the navigation link) and return the number of slides."""
     page.goto(app_url)
-    expect(page.get_by_text(re.compile(r"^Peringkat IID \d{4}$"))).to_be_visible(timeout=60000)
+    expect(page.get_by_role("heading", name="Indeks Inovasi Daerah — Kalimantan Selatan")).to_be_visible(timeout=60000)
     page.get_by_test_id("stSidebar").get_by_role("link", name="Presentasi").click()
     nomor = page.locator(".st-key-navigasi").get_by_text(NOMOR)
     expect(nomor).to_have_text(re.compile(r"^1 / \d+$"), timeout=60000)
