@@ -7,12 +7,12 @@ PNG export runs kaleido 1.x, which drives the Debian Chromium (/usr/bin/chromium
 from __future__ import annotations
 
 import io
-import re
-import unicodedata
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+
+from dasbor.ekspor.nama_berkas import slug
 
 # Offline: without this kaleido tries to load MathJax from a CDN for every image (it renders anyway, slower).
 pio.defaults.mathjax = None
@@ -78,6 +78,4 @@ def grafik_png(fig: go.Figure, lebar: int = 1400, tinggi: int | None = None, ska
 def nama_berkas(*bagian: object, ekstensi: str) -> str:
     """('Peringkat IID', 2024, 'Hulu Sungai Selatan'), 'csv' -> 'peringkat-iid-2024-hulu-sungai-selatan.csv'."""
     teks = "-".join(str(b) for b in bagian if b not in (None, ""))
-    teks = unicodedata.normalize("NFKD", teks).encode("ascii", "ignore").decode()
-    teks = re.sub(r"[^a-z0-9]+", "-", teks.lower()).strip("-")
-    return f"{teks or 'unduhan'}.{ekstensi}"
+    return f"{slug(teks, panjang=150, cadangan='unduhan')}.{ekstensi}"
