@@ -25,6 +25,7 @@ catatan = sumber.catatan_skor(tahun, basis)
 label = sumber.label_grafik(tahun, basis)
 st.caption(tanpa_markdown(catatan))
 hasil_tahun = hasil.peringkat(tahun, basis).set_index("kode_wilayah")
+maks_spd = hasil.metodologi(tahun).maks_spd
 a, b = hasil_tahun.loc[kode_a], hasil_tahun.loc[kode_b]
 nama_a, nama_b = a["nama_wilayah"], b["nama_wilayah"]
 pendek_a, pendek_b = charts.nama_pendek(nama_a), charts.nama_pendek(nama_b)
@@ -41,7 +42,7 @@ def _kartu(kolom, baris: pd.Series) -> None:
         c2.metric("Peringkat", str(baris["peringkat"]), help="Di antara 13 kab/kota", border=True)
     c3.metric("Inovasi", bilangan(baris["n_inovasi"]), help=f"Dihitung; pembagi SID {baris['pembagi']}", border=True)
     c4, c5 = kolom.columns(2)
-    c4.metric("Skor SPD", angka(baris["skor_spd"]), help="Maksimum 63", border=True)
+    c4.metric("Skor SPD", angka(baris["skor_spd"]), help=f"Maksimum {angka(maks_spd, 0)}", border=True)
     c5.metric("Skor SID", angka(baris["skor_sid"]), help="Kematangan ÷ MAX(k, n) + skor jumlah inovasi", border=True)
 
 

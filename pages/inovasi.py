@@ -13,10 +13,11 @@ st.title("Penjelajah inovasi")
 tahun = filter.pilih_tahun()
 wilayah = filter.pilih_wilayah()
 kel = layanan.kelengkapan(tahun)
+kematangan_maks = layanan.metodologi(kel).maks_sid_per_inovasi
 if kel.sintetis:
     st.warning("Data inovasi pada dasbor ini SINTETIS (data demo), bukan data resmi. " + kel.sintetis)
 st.caption(
-    f"Kematangan = Σ bobot × level diakui indikator 16–35 (0–111), {kel.aturan}. Nilai celah: poin IID bagi wilayah."
+    f"Kematangan = Σ bobot × level diakui indikator 16–35 (0–{angka(kematangan_maks, 0)}), {kel.aturan}. Nilai celah: poin IID bagi wilayah."
 )
 semua = kel.inovasi[kel.inovasi["kode_wilayah"] == wilayah].sort_values("nama_inovasi")
 
@@ -50,8 +51,8 @@ with st.container(border=True):
     kematangan = baris2[3].slider(
         "Kematangan",
         0.0,
-        layanan_inovasi.KEMATANGAN_MAKS,
-        (0.0, layanan_inovasi.KEMATANGAN_MAKS),
+        kematangan_maks,
+        (0.0, kematangan_maks),
         step=1.0,
         format="%d",
         key="saring_kematangan",
@@ -85,10 +86,10 @@ if inovasi:
     baris = semua.set_index("id_inovasi").loc[inovasi]
     st.subheader(aman(baris["nama_inovasi"]))
     m1, m2, m3, m4 = st.columns(4)
-    m1.metric("Kematangan (diakui)", f"{angka(baris['kematangan'], 0)} / 111", help=kel.aturan)
+    m1.metric("Kematangan (diakui)", f"{angka(baris['kematangan'], 0)} / {angka(kematangan_maks, 0)}", help=kel.aturan)
     m2.metric(
         "Kematangan klaim",
-        f"{angka(baris['kematangan_klaim'], 0)} / 111",
+        f"{angka(baris['kematangan_klaim'], 0)} / {angka(kematangan_maks, 0)}",
         help="Bila semua klaim diterima verifikator.",
     )
     m3.metric("Celah", bilangan(baris["jumlah_celah"]))

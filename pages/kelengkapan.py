@@ -192,7 +192,7 @@ else:
     profil = inovasi_wilayah.loc[inovasi]
     st.markdown(
         f"**{aman(profil['nama_inovasi'])}** · status {profil['status_inovasi']} · tahapan {profil['tahapan']} · "
-        f"kematangan {angka(profil['kematangan'], 0)} dari 111 (bila semua klaim diterima "
+        f"kematangan {angka(profil['kematangan'], 0)} dari {angka(layanan.metodologi(kel).maks_sid_per_inovasi, 0)} (bila semua klaim diterima "
         f"{angka(profil['kematangan_klaim'], 0)})"
     )
     milik = celah_wilayah[celah_wilayah["id_inovasi"] == inovasi]

@@ -44,8 +44,13 @@ else:
         border=True,
     )
 k4.metric("Inovasi dihitung", bilangan(w["n_inovasi"]), help=f"Pembagi SID = MAX({m.pembagi_minimum}, n)", border=True)
-k5.metric("Skor SPD", angka(w["skor_spd"]), help="Maksimum 63", border=True)
-k6.metric("Skor SID", angka(w["skor_sid"]), help="Maksimum 187 (111 kematangan + 76 jumlah inovasi)", border=True)
+k5.metric("Skor SPD", angka(w["skor_spd"]), help=f"Maksimum {angka(m.maks_spd, 0)}", border=True)
+k6.metric(
+    "Skor SID",
+    angka(w["skor_sid"]),
+    help=f"Maksimum {angka(m.maks_sid_per_inovasi + m.maks_jumlah, 0)} ({angka(m.maks_sid_per_inovasi, 0)} kematangan + {angka(m.maks_jumlah, 0)} jumlah inovasi)",
+    border=True,
+)
 if pd.notna(w["nilai_resmi"]):
     st.caption(
         f"Nilai resmi {tahun}: **{angka(w['nilai_resmi'])}** ({tanpa_markdown(w['status_resmi'])}, keyakinan "

@@ -8,7 +8,6 @@ import pandas as pd
 
 from dasbor.services.kelengkapan import PD_TANPA
 
-KEMATANGAN_MAKS = 111.0  # Σ bobot × 3 over indicators 16–35 in every rule version
 CELAH = {"semua": "Semua", "ada": "Ada celah", "tanpa": "Tanpa celah"}
 
 # Profile fields shown in the detail view, in the order of the "Proposal Inovasi Daerah".
@@ -41,7 +40,7 @@ def saring(
     tahapan: Collection[str] = (),
     jenis: Collection[str] = (),
     status: Collection[str] = (),
-    kematangan: tuple[float, float] = (0.0, KEMATANGAN_MAKS),
+    kematangan: tuple[float, float] = (0.0, float("inf")),
     celah: str = "semua",
 ) -> pd.DataFrame:
     """Innovations matching every given filter; an empty collection means 'any'. Text matches the name or the
