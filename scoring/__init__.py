@@ -6,7 +6,6 @@ and of pandas tables of answers.
 
 from scoring.compute import (
     DataTidakSahError,
-    bulatkan,
     hitung_kematangan,
     hitung_skor,
     kontribusi,
@@ -24,7 +23,16 @@ from scoring.loader import (
     metodologi_untuk_tahun,
     semua_metodologi,
 )
-from scoring.model import BASIS, KOLOM_INOVASI, KOLOM_SID, KOLOM_SPD, DataPenilaian, Metodologi
+from scoring.model import (
+    BASIS,
+    KOLOM_INOVASI,
+    KOLOM_SID,
+    KOLOM_SPD,
+    DataPenilaian,
+    Metodologi,
+    PredikatBerikutnya,
+    bulatkan,
+)
 from scoring.validate import Masalah, MetodologiTidakSahError, validate_data
 
 __all__ = [
@@ -37,6 +45,7 @@ __all__ = [
     "Masalah",
     "Metodologi",
     "MetodologiTidakSahError",
+    "PredikatBerikutnya",
     "TahunTidakDikenalError",
     "VersiTidakDikenalError",
     "berlaku_untuk_tahun",
