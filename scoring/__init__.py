@@ -1,6 +1,7 @@
 """Pure computation of the Indeks Inovasi Daerah (IID); no Streamlit, no DuckDB.
 
-Methodology versions are data (scoring/metodologi/*.toml); everything here is a function of those files
+Methodology versions are data (scoring/metodologi/*.toml, each naming an indicator catalogue in
+scoring/metodologi/katalog/); everything here is a function of those files
 and of pandas tables of answers.
 """
 
