@@ -18,6 +18,7 @@ from scoring.compute import (
 from scoring.loader import (
     TahunTidakDikenalError,
     VersiTidakDikenalError,
+    aturan_yandas,
     berlaku_untuk_tahun,
     daftar_versi,
     load_metodologi,
@@ -49,6 +50,7 @@ __all__ = [
     "PredikatBerikutnya",
     "TahunTidakDikenalError",
     "VersiTidakDikenalError",
+    "aturan_yandas",
     "berlaku_untuk_tahun",
     "bulatkan",
     "daftar_versi",
