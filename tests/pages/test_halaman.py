@@ -145,8 +145,8 @@ def test_profil_headline_band_distance_and_yandas() -> None:
     p = hasil.peringkat(2024, "terverifikasi").set_index("kode_wilayah").loc["63.71"]
     nilai = {m.label: m.value for m in at.metric}
     assert nilai["IID"] == f"{p['iid']:.2f}".replace(".", ",")
-    jarak = hasil.jarak_pita(p["iid"], hasil.metodologi(2024))
-    assert any(f"{jarak.jarak:.2f}".replace(".", ",") in i.value and "Sangat Inovatif" in i.value for i in at.info)
+    berikut = hasil.metodologi(2024).predikat_berikutnya(p["iid"])
+    assert any(f"{berikut.jarak:.2f}".replace(".", ",") in i.value and berikut.nama in i.value for i in at.info)
     assert any("Nilai resmi 2024" in c.value and "58,41" in c.value for c in at.caption)
     yandas = at.dataframe[-1].value
     assert len(yandas) == 6 and set(yandas.columns) == {"Urusan", "Inovasi", "Tercakup"}
