@@ -161,6 +161,9 @@ def test_metodologi_follows_the_year_and_lists_changes() -> None:
     assert at.selectbox(key="aturan").value == "2022"
     predikat = at.dataframe[2].value
     assert predikat["Dari"].tolist() == [60.0, 30.0, 0.01]
+    assert predikat["Sampai"].tolist() == [100.0, 59.99, 29.99]  # the last IID still in the band
+    indikator = at.dataframe[3].value
+    assert indikator["Kode"].tolist()[:3] == ["1", "2a", "2b"] and "Bukti level 3" in indikator.columns
     at.selectbox(key="aturan").select("2026").run()
     predikat = at.dataframe[2].value
     assert predikat["Dari"].tolist() == [65.01, 40.01, 0.01]
