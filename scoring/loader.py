@@ -54,7 +54,7 @@ def load_katalog(nama: str) -> dict[str, Any]:
     raw = _baca(path, berkas)
     problems = validate_katalog_raw(raw, nama)
     if problems:
-        raise MetodologiTidakSahError(berkas, problems)
+        raise MetodologiTidakSahError(berkas, problems, path.read_text(encoding="utf-8"))
     return raw
 
 
@@ -77,7 +77,8 @@ def load_metodologi(versi: str) -> Metodologi:
     raw, katalog = baca_versi(versi)
     problems = validate_metodologi_raw(raw, versi, katalog)
     if problems:
-        raise MetodologiTidakSahError(f"{versi}.toml", problems)
+        teks = (_folder() / f"{versi}.toml").read_text(encoding="utf-8")
+        raise MetodologiTidakSahError(f"{versi}.toml", problems, teks)
     return parse_metodologi(urai(raw, katalog))
 
 

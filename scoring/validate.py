@@ -82,10 +82,62 @@ def _opsional(section: str, key: str, opsional: dict[str, set[str]]) -> bool:
 
 
 class MetodologiTidakSahError(ValueError):
-    def __init__(self, berkas: str, problems: list[str]) -> None:
+    """`problems` as validation wrote them; the message adds the line of the file each one is on, when the file's
+    text is given and the line can be found (a missing section has none)."""
+
+    def __init__(self, berkas: str, problems: list[str], teks: str = "") -> None:
         self.berkas = berkas
         self.problems = problems
-        super().__init__(f"berkas metodologi {berkas} tidak sah:\n- " + "\n- ".join(problems))
+        baris = [baris_masalah(teks, p) for p in problems]
+        rinci = [p if n is None else f"baris {n}: {p}" for n, p in zip(baris, problems, strict=True)]
+        super().__init__(f"berkas metodologi {berkas} tidak sah:\n- " + "\n- ".join(rinci))
+
+
+_MASALAH_TABEL = re.compile(r"^\[(\[?)([\w.]+)\]\]?(?: ke-(\d+))?: (.*)$")
+_MASALAH_KUNCI = re.compile(r"(?:kunci(?: tidak dikenal)? |^)'(\w+)'|^(keyakinan|sumber) ")
+_MASALAH_NILAI = re.compile(r"^(\w+)\.(\w+)\b")
+
+
+def _header(baris: list[str], pola: str, ke: int = 1) -> int | None:
+    """0-based index of the ke-th table header line matching `pola`."""
+    cocok = [n for n, b in enumerate(baris) if re.match(pola, b)]
+    return cocok[ke - 1] if len(cocok) >= ke else None
+
+
+def _kunci(baris: list[str], header: int, kunci: str) -> int | None:
+    """0-based index of the line `kunci = …` inside the table whose header is on line `header`."""
+    for n in range(header + 1, len(baris)):
+        if baris[n].startswith("["):
+            return None
+        if re.match(rf"^{re.escape(kunci)}\s*=", baris[n]):
+            return n
+    return None
+
+
+def baris_masalah(teks: str, masalah: str) -> int | None:
+    """The 1-based line of a TOML file's text that a validation problem is about, or None.
+
+    Reads the problem's own prefix: '[bagian]: …' and '[[bagian]] ke-n: …' point at that table (and at the key the
+    rest names, if any), 'indikator K: …' at the row whose kode names K, 'bagian.kunci …' at that key.
+    """
+    baris = teks.splitlines()
+    header, sisa = None, masalah
+    if m := _MASALAH_TABEL.match(masalah):
+        ganda, bagian, ke, sisa = m.groups()
+        pola = rf"^\[\[{re.escape(bagian)}\]\]" if ganda else rf"^\[{re.escape(bagian)}\]"
+        header = _header(baris, pola, int(ke or 1))
+    elif m := re.match(r"^indikator (\S+?):? ", masalah):
+        kode = re.compile(rf'^kode = .*"{re.escape(m.group(1))}"')
+        return next((n + 1 for n, b in enumerate(baris) if kode.match(b)), None)
+    elif m := _MASALAH_NILAI.match(masalah):
+        header, sisa = _header(baris, rf"^\[(?:[\w.]+\.)?{re.escape(m.group(1))}\]"), f"'{m.group(2)}'"
+    elif masalah.startswith("versi '"):
+        header, sisa = _header(baris, r"^\[metodologi\]"), "'versi'"
+    if header is None:
+        return None
+    k = _MASALAH_KUNCI.search(sisa)
+    n = _kunci(baris, header, k.group(1) or k.group(2)) if k else None
+    return (header if n is None else n) + 1
 
 
 def _check_table(

@@ -237,3 +237,67 @@ def test_versi_yang_menyebut_katalog_tak_ada(folder_salinan: Path) -> None:
         load_metodologi("2025")
     assert e.value.berkas == "katalog/indikator-1999.toml"
     assert f"tersedia: {KATALOG}" in str(e.value)
+
+
+def _nomor(teks: str, awal: str, ke: int = 1) -> int:
+    return [n for n, b in enumerate(teks.splitlines(), 1) if b.startswith(awal)][ke - 1]
+
+
+@pytest.mark.parametrize(
+    ("berkas", "ganti", "pesan", "baris"),
+    [
+        pytest.param(
+            "2023.toml",
+            ("minimum = 10", "minimun = 10"),
+            "[pembagi]: kunci tidak dikenal 'minimun'",
+            lambda t: _nomor(t, "minimun"),
+            id="kunci_asing",
+        ),
+        pytest.param(
+            "2023.toml",
+            ("spd = 63", "spd = 64"),
+            "skor_maksimum.spd = 64 tetapi aturan menghasilkan 63",
+            lambda t: _nomor(t, "spd = 64"),
+            id="maksimum",
+        ),
+        pytest.param(
+            "2025.toml",
+            ('batas_bawah = 40.01\nkeyakinan = "asumsi"', 'batas_bawah = 40.01\nkeyakinan = "yakin"'),
+            "[[predikat]] ke-2: keyakinan 'yakin' tidak dikenal",
+            lambda t: _nomor(t, 'keyakinan = "yakin"'),
+            id="keyakinan_baris_kedua",
+        ),
+        pytest.param(
+            "2026.toml",
+            ('kode = ["16"', 'bobot = 0\nkode = ["16"'),
+            "indikator 16: bobot harus positif",
+            lambda t: _nomor(t, 'kode = ["16"'),
+            id="ubahan_indikator",
+        ),
+        pytest.param(
+            f"katalog/{KATALOG}.toml",
+            ('kode = "35"', 'kode = "36"'),
+            "indikator 36: kode SID harus 16–35",
+            lambda t: _nomor(t, 'kode = "36"'),
+            id="katalog_kode",
+        ),
+        pytest.param(
+            f"katalog/{KATALOG}.toml",
+            ("wajib = true", 'wajib = "ya"'),
+            "[[indikator]] ke-1: 'wajib' bertipe salah (str)",
+            lambda t: _nomor(t, 'wajib = "ya"'),
+            id="katalog_tipe",
+        ),
+    ],
+)
+def test_pesan_menyebut_berkas_dan_baris(
+    folder_salinan: Path, berkas: str, ganti: tuple[str, str], pesan: str, baris: Callable[[str], int]
+) -> None:
+    path = folder_salinan / berkas
+    teks = path.read_text(encoding="utf-8").replace(*ganti, 1)
+    path.write_text(teks, encoding="utf-8")
+    versi = berkas.removesuffix(".toml") if not berkas.startswith("katalog/") else "2023"
+    with pytest.raises(MetodologiTidakSahError) as e:
+        load_metodologi(versi)
+    assert e.value.berkas == berkas
+    assert f"- baris {baris(teks)}: {pesan}" in str(e.value), str(e.value)
