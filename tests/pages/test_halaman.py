@@ -2,9 +2,9 @@
 and the filters change what the charts draw (asserted on the figure data, compared with the services)."""
 
 import pytest
-from apptest_bantu import buka, grafik
 
 from dasbor.services import hasil, skor
+from tests.pages.apptest_bantu import buka, grafik
 
 HALAMAN = ["ringkasan", "peringkat", "tren", "bandingkan", "profil", "metodologi"]
 pytestmark = pytest.mark.usefixtures("demo_env")

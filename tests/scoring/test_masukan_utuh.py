@@ -3,9 +3,9 @@ caller may score the same data twice, under either basis, and get the same answe
 
 import pandas as pd
 import pytest
-from data_uji import buat_data
 
 import scoring
+from tests.scoring.data_uji import buat_data
 
 M2023 = scoring.load_metodologi("2023")
 
