@@ -59,7 +59,7 @@ def load_katalog(nama: str) -> dict[str, Any]:
 
 
 def baca_versi(versi: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A version file as parsed TOML and the (valid) catalogue it names, both unvalidated beyond that."""
+    """A version file as parsed TOML (not validated yet) and the validated catalogue it names."""
     path = _folder() / f"{versi}.toml"
     if not path.is_file():
         raise VersiTidakDikenalError(versi)
