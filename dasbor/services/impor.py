@@ -688,7 +688,7 @@ def _periksa_perangkat_daerah(
     mirip = {
         i: _nama_mirip(ada, w, n)
         for i, w, n in zip(frame.index, wilayah_pd, nama_pd, strict=True)
-        if baru[i] and kembar[i] is None
+        if baru[i] and pd.isna(kembar[i])
     }
     ingat.baris(
         lembar,
