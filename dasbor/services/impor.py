@@ -136,6 +136,19 @@ class _Pencatat:
                 MasalahBerkas(pesan(row), lembar, int(row[KOLOM_BARIS]), kolom, self.buku.huruf[lembar].get(kolom))
             )
 
+    def ganda(self, lembar: str, frame: pd.DataFrame, kunci: list[str]) -> None:
+        """Rows repeating an earlier row's key, each naming the row it repeats."""
+        ganda, pertama = _ganda(frame, kunci)
+        self.baris(
+            lembar,
+            ganda,
+            kunci[-1],
+            lambda r: (
+                f"baris ganda: {' + '.join(kunci)} = {' / '.join(str(r[x]) for x in kunci)} "
+                f"sudah ada di baris {int(pertama[r.name])}."
+            ),
+        )
+
 
 def _ganda(frame: pd.DataFrame, kunci: list[str]) -> tuple[pd.Series, pd.Series]:
     """Rows repeating an earlier row's key, and the Excel row of that first occurrence."""
@@ -198,16 +211,7 @@ def _periksa_isi(db: Database, buku: BukuKerja, tahun: int, m: scoring.Metodolog
         ("jawaban_sid", sid, ["id_inovasi", "kode_indikator"]),
         ("jawaban_spd", spd, ["kode_wilayah", "kode_indikator"]),
     ):
-        ganda, pertama = _ganda(frame, kunci)
-        catat.baris(
-            lembar,
-            ganda,
-            kunci[-1],
-            lambda r, k=kunci, p=pertama: (
-                f"baris ganda: {' + '.join(k)} = {' / '.join(str(r[x]) for x in k)} "
-                f"sudah ada di baris {int(p[r.name])}."
-            ),
-        )
+        catat.ganda(lembar, frame, kunci)
 
     catat.baris(
         "jawaban_sid",
@@ -644,15 +648,7 @@ def _periksa_perangkat_daerah(
         lambda r: f"kode wilayah '{r['kode_wilayah']}' tidak dikenal; lihat daftar kode di lembar referensi.",
     )
     for kunci in (["id_perangkat_daerah"], ["kode_wilayah", "nama_perangkat_daerah"]):
-        ganda, pertama = _ganda(frame, kunci)
-        catat.baris(
-            lembar,
-            ganda,
-            kunci[-1],
-            lambda r, k=kunci, p=pertama: (
-                f"baris ganda: {' + '.join(k)} = {' / '.join(str(r[x]) for x in k)} sudah ada di baris {int(p[r.name])}."
-            ),
-        )
+        catat.ganda(lembar, frame, kunci)
     dikenal = id_pd.isin(ada.index)
     sama = (
         dikenal & (wilayah_pd == id_pd.map(ada["kode_wilayah"])) & (nama_pd == id_pd.map(ada["nama_perangkat_daerah"]))
@@ -668,12 +664,7 @@ def _periksa_perangkat_daerah(
             "baris itu persis bila maksudnya perangkat daerah yang sama."
         ),
     )
-    id_nama = {
-        (w, n): i
-        for i, w, n in ada.reset_index()[["id_perangkat_daerah", "kode_wilayah", "nama_perangkat_daerah"]].itertuples(
-            index=False
-        )
-    }
+    id_nama = dict(zip(zip(ada["kode_wilayah"], ada["nama_perangkat_daerah"], strict=True), ada.index, strict=True))
     kembar = pd.Series([id_nama.get((w, n)) for w, n in zip(wilayah_pd, nama_pd, strict=True)], index=frame.index)
     baru = nama_pd.notna() & wilayah_pd.notna() & id_pd.notna() & ~dikenal
     catat.baris(
