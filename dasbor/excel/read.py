@@ -320,8 +320,11 @@ def _read_sheet(
                 mentah, dibersihkan = _bersihkan_kode(cell.value, k)
                 if dibersihkan:
                     catatan.append(MasalahBerkas(dibersihkan, lembar, r, k.nama, huruf.get(k.nama)))
-                nilai, pesan = _ubah(mentah, k, hari_ini)
-                pesan = pesan or _terlalu_panjang(nilai, k)
+                if _kosong(mentah):  # nothing but invisible characters
+                    pesan = "wajib diisi." if k.wajib else None
+                else:
+                    nilai, pesan = _ubah(mentah, k, hari_ini)
+                    pesan = pesan or _terlalu_panjang(nilai, k)
             if pesan:
                 masalah.append(MasalahBerkas(pesan, lembar, r, k.nama, huruf.get(k.nama)))
             isi[k.nama].append(nilai)

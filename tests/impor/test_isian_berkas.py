@@ -64,6 +64,14 @@ def test_a_zero_width_space_in_an_id_is_one_notice_not_twenty_orphans(db: Databa
     assert "63.72-2021-0001" in set(periksa.data["inovasi"]["id_inovasi"])
 
 
+def test_a_code_of_nothing_but_invisible_characters_is_empty(db: Database, buku_sah: bytes) -> None:
+    periksa = impor.check_import(db, _buku(buku_sah, {("jawaban_spd", "C2"): ZWSP + "\ufeff"}), TAHUN, "bjb.xlsx")
+    assert [(m.lembar, m.baris, m.kolom, m.pesan) for m in periksa.masalah] == [
+        ("jawaban_spd", 2, "kode_indikator", "wajib diisi.")
+    ]
+    assert "ZERO WIDTH SPACE (U+200B), ZERO WIDTH NO-BREAK SPACE (U+FEFF)" in periksa.peringatan[0].pesan
+
+
 def test_invisible_characters_are_named_as_unicode_names_them() -> None:
     assert nama_karakter("\ufeff") == "ZERO WIDTH NO-BREAK SPACE (U+FEFF)"
     assert nama_karakter("\u2060") == "WORD JOINER (U+2060)"
