@@ -3,8 +3,9 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from dasbor.db.connection import DatabaseTerkunciError
 from dasbor.services import impor, skor
-from dasbor.services.db import database, stempel
+from dasbor.services.db import database, penulis, stempel
 from dasbor.ui import akun
 from dasbor.ui.format import angka, bilangan
 
@@ -90,8 +91,9 @@ with tab_impor:
                     st.dataframe(pratinjau.rincian, hide_index=True)
             if st.button("Konfirmasi impor", type="primary", key="konfirmasi_impor"):
                 try:
-                    id_impor = impor.commit_import(db, periksa, admin)
-                except impor.DataBerubahError as exc:
+                    with penulis() as tulis:
+                        id_impor = impor.commit_import(tulis, periksa, admin)
+                except (impor.DataBerubahError, DatabaseTerkunciError) as exc:
                     st.warning(str(exc))
                 else:
                     st.session_state["impor_pesan"] = (
@@ -140,7 +142,8 @@ with tab_riwayat:
         )
         yakin = st.checkbox("Saya yakin ingin memulihkan isi sebelum impor ini", key="yakin_batal")
         if st.button("Batalkan impor terakhir", disabled=not yakin, key="batalkan_impor"):
-            dibatalkan = impor.undo_last_import(db, admin)
+            with penulis() as tulis:
+                dibatalkan = impor.undo_last_import(tulis, admin)
             st.session_state["impor_pesan"] = f"Impor #{dibatalkan} dibatalkan; isi sebelumnya dipulihkan."
             st.session_state.pop("yakin_batal", None)
             st.rerun()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-import streamlit as st
 
 import scoring
 from dasbor.bimtek.celah import hitung_celah_bukti
@@ -16,6 +15,7 @@ from dasbor.bimtek.model import LABEL_SINTETIS, Acara, Deck
 from dasbor.bimtek.susun import BimtekError, build_deck, urutan_bawaan
 from dasbor.services import skor
 from dasbor.services.db import database
+from tests.conftest import bersihkan_cache
 
 ACARA = Acara("Bimtek IID Hulu Sungai", "Kandangan", date(2025, 5, 27))
 
@@ -150,11 +150,9 @@ def data_nyata(salinan_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     with duckdb.connect(str(salinan_db)) as con:
         con.execute("UPDATE sumber_data SET sintetis = false, jenis = 'impor'")
     monkeypatch.setenv("DASBOR_DB", str(salinan_db))
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    bersihkan_cache()
     yield salinan_db
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    bersihkan_cache()
 
 
 def test_a_deck_from_imported_data_carries_no_synthetic_label(data_nyata: Path) -> None:

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 
 from dasbor.services import akun
+from tests.conftest import bersihkan_cache
 from tests.impor.bantu import SANDI, buku_ekspor
 
 
@@ -37,8 +37,6 @@ def tanpa_akun(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def salinan_env(salinan_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """The app pointed at a private writable copy of the demo database, caches cleared around the test."""
     monkeypatch.setenv("DASBOR_DB", str(salinan_db))
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    bersihkan_cache()
     yield salinan_db
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    bersihkan_cache()
