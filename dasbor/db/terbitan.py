@@ -27,7 +27,7 @@ import time
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dasbor.db.connection import Database, DatabaseTerkunciError, db_path, sql
@@ -235,15 +235,41 @@ class Terbitan:
     path: Path
     db: Database
     stempel: tuple[int, ...]
+    sumber: Path  # the writer database it was published from
     _fd_pakai: int
+    _guna: _Guna = field(default_factory=lambda: _Guna())
 
     @property
     def kunci(self) -> tuple[str, int]:
         return (str(self.path), self.id)
 
+    @property
+    def pensiun(self) -> bool:
+        return self._guna.pensiun
+
     def tutup(self) -> None:
-        self.db.close()
-        os.close(self._fd_pakai)  # releases the shared flock: the publisher may now delete the file
+        """Retire the snapshot: closed now, or when the last computation using it (dipakai) ends."""
+        with self._guna.kunci:
+            self._guna.pensiun = True
+            if self._guna.n == 0:
+                self._tutup_sekarang()
+
+    def _tutup_sekarang(self) -> None:
+        if not self._guna.tertutup:
+            self._guna.tertutup = True
+            self.db.close()
+            os.close(self._fd_pakai)  # releases the shared flock: the publisher may now delete the file
+
+
+class _Guna:
+    """How many computations are reading a snapshot right now, so that retiring it never pulls the connection
+    from under one of them."""
+
+    def __init__(self) -> None:
+        self.kunci = threading.Lock()
+        self.n = 0
+        self.pensiun = False
+        self.tertutup = False
 
 
 @dataclass
@@ -288,7 +314,7 @@ def _buka(lt: Letak) -> Terbitan:
         except BaseException:
             os.close(fd)
             raise
-        return Terbitan(int(penunjuk["id"]), snap, db, tuple(penunjuk["stempel"]), fd)
+        return Terbitan(int(penunjuk["id"]), snap, db, tuple(penunjuk["stempel"]), lt.penulis, fd)
     raise RuntimeError(f"tidak dapat membuka terbitan basis data di {lt.folder}")
 
 
@@ -324,8 +350,9 @@ def kini(path: Path | str | None = None) -> Terbitan:
 
 
 def terbuka(t: Terbitan) -> bool:
-    """Whether `t` is still open in this process (closed ones are replaced by two newer, or by tutup_semua)."""
-    return any(t is x for p in list(_pembaca.values()) for x in list(p.terbuka))
+    """Whether `t` still serves new work in this process (it retires when two newer ones opened, or by
+    tutup_semua)."""
+    return not t.pensiun
 
 
 def tutup_semua() -> None:
@@ -343,13 +370,28 @@ _lokal = threading.local()
 @contextmanager
 def dipakai(t: Terbitan) -> Iterator[Terbitan]:
     """Within the block, database() in this thread answers from `t`: a computation cached under t.kunci then
-    reads exactly that snapshot even when a newer one is published meanwhile."""
+    reads exactly that snapshot even when a newer one is published meanwhile; `t` stays open until the block
+    ends. A snapshot already closed is replaced by the current one."""
+    sumber = t.sumber
+    with t._guna.kunci:
+        if t._guna.tertutup:
+            t = None
+        else:
+            t._guna.n += 1
+    if t is None:
+        with dipakai(kini(sumber)) as ganti:
+            yield ganti
+        return
     sebelum = getattr(_lokal, "terbitan", None)
     _lokal.terbitan = t
     try:
         yield t
     finally:
         _lokal.terbitan = sebelum
+        with t._guna.kunci:
+            t._guna.n -= 1
+            if t._guna.pensiun and t._guna.n == 0:
+                t._tutup_sekarang()
 
 
 def dipasang() -> Terbitan | None:

@@ -217,32 +217,33 @@ bimtek = _Layanan([], {"bahan": sekali(bahan.kumpulkan), "deck": sekali(_deck), 
 
 def siapkan(t: terbitan.Terbitan | None = None) -> terbitan.Terbitan:
     """Compute what the pages show for every year, both bases and every rule version, so that the first
-    visitor of a snapshot finds a warm cache. A server can call this at start (or on a thread)."""
+    visitor of a snapshot finds a warm cache; the latest year on the verified basis first, as most visitors
+    open it. A server can call this at start, on a thread; it takes minutes on a busy 2-core machine."""
     t = t or terbitan_kini()
     _lokal.terbitan = t
     try:
-        tahun_ada = skor.daftar_tahun()
+        tahun_ada = sorted(skor.daftar_tahun(), reverse=True)
         skor.daftar_wilayah()
         hasil.hasil_resmi()
         versi_semua = [None, *(m.versi for m in scoring.semua_metodologi())]
-        for tahun in tahun_ada:
-            for fungsi in (skor.data_sintetis, hasil.status_periode, hasil.metodologi, hasil.inovasi_tahun):
-                fungsi(tahun)
-            kelengkapan.kelengkapan(tahun)
-            simulasi.rentang_peringkat(tahun)
-            for basis in BASIS:
+        for basis in BASIS:
+            for tahun in tahun_ada:
+                for fungsi in (skor.data_sintetis, hasil.status_periode, hasil.metodologi, hasil.inovasi_tahun):
+                    fungsi(tahun)
                 for fungsi in (hasil.peringkat, hasil.peringkat_kabkota_berlokasi, hasil.ringkasan):
                     fungsi(tahun, basis)
-                for versi in versi_semua:
-                    skor.skor_tahun(tahun, basis, versi)
                 hasil.rincian_indikator(tahun, basis)
-        for versi in versi_semua:
+            hasil.tren(basis)
+        hasil.pita_tren()
+        for tahun in tahun_ada:
+            kelengkapan.kelengkapan(tahun)
+            simulasi.rentang_peringkat(tahun)
+        urutan = susun.urutan_bawaan(skor.daftar_wilayah())
+        bimtek.deck(tahun_ada[0], BASIS[0], list(susun.WILAYAH_BAWAAN), urutan, susun.acara_bawaan())
+        for versi in versi_semua[1:]:
             hasil.pita_tren(versi)
             for basis in BASIS:
                 hasil.tren(basis, versi)
-        terakhir = max(tahun_ada)
-        urutan = susun.urutan_bawaan(skor.daftar_wilayah())
-        bimtek.deck(terakhir, BASIS[0], list(susun.WILAYAH_BAWAAN), urutan, susun.acara_bawaan())
     finally:
         _lokal.terbitan = None
     return t
