@@ -3,9 +3,8 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dasbor.db.connection import DatabaseTerkunciError
 from dasbor.services import impor, skor
-from dasbor.services.db import database, penulis, stempel
+from dasbor.services.db import DatabaseTerkunciError, database, penulis, stempel
 from dasbor.ui import akun
 from dasbor.ui.format import angka, bilangan
 

@@ -7,15 +7,25 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 
 from dasbor.db import terbitan
-from dasbor.db.connection import Database, db_path
+from dasbor.db.connection import Database, DatabaseTerkunciError, db_path
+from dasbor.db.terbitan import Terbitan, dipakai
 from dasbor.demo.build import ensure_demo_db
 
+# What the UI layer needs of the snapshots, so that it never imports dasbor.db itself.
+__all__ = ["DatabaseTerkunciError", "Terbitan", "berlaku", "database", "dipakai", "penulis", "stempel", "terbitan_kini"]
 
-def terbitan_kini() -> terbitan.Terbitan:
+
+def terbitan_kini() -> Terbitan:
     """The current snapshot of $DASBOR_DB (a stat of the pointer when nothing changed)."""
     path = db_path()
     ensure_demo_db(path)
     return terbitan.kini(path)
+
+
+def berlaku(t: Terbitan) -> bool:
+    """Whether a snapshot a run pinned may still be used: of the current $DASBOR_DB (tests switch it) and
+    not retired."""
+    return terbitan.terbuka(t) and t.path.parent == terbitan.letak().folder
 
 
 def database() -> Database:

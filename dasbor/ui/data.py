@@ -28,21 +28,20 @@ import scoring
 from dasbor.bimtek import bahan, susun
 from dasbor.bimtek import ekspor as bimtek_ekspor
 from dasbor.bimtek.model import Acara, Deck
-from dasbor.db import terbitan
 from dasbor.services import daftar_kerja as _daftar_kerja
 from dasbor.services import hasil as _hasil
 from dasbor.services import kelengkapan as _kelengkapan
 from dasbor.services import simulasi as _simulasi
 from dasbor.services import skor as _skor
 from dasbor.services import telusur_celah as _telusur
-from dasbor.services.db import terbitan_kini
+from dasbor.services.db import Terbitan, berlaku, dipakai, terbitan_kini
 
 BASIS = ("terverifikasi", "klaim")
 
 _lokal = threading.local()
 
 
-def segarkan() -> terbitan.Terbitan:
+def segarkan() -> Terbitan:
     """Called by app.py at the top of every run: one stat of the pointer file, and the run then answers from
     that snapshot throughout (a page never mixes two snapshots)."""
     t = terbitan_kini()
@@ -50,10 +49,9 @@ def segarkan() -> terbitan.Terbitan:
     return t
 
 
-def _terbitan() -> terbitan.Terbitan:
+def _terbitan() -> Terbitan:
     t = getattr(_lokal, "terbitan", None)
-    # A pin from another database (tests switch $DASBOR_DB) or a closed snapshot does not count.
-    if t is None or t.path.parent != terbitan.letak().folder or not terbitan.terbuka(t):
+    if t is None or not berlaku(t):
         t = terbitan_kini()
     return t
 
@@ -127,7 +125,7 @@ def sekali(fungsi: Callable) -> Callable:
         terikat.apply_defaults()
 
         def hitung() -> Any:
-            with terbitan.dipakai(t):
+            with dipakai(t):
                 return fungsi(*args, **kwargs)
 
         return _bagikan(_simpanan.ambil((t.kunci, nama, _beku(terikat.arguments)), hitung))
@@ -215,7 +213,7 @@ def _berkas_deck(
 bimtek = _Layanan([], {"bahan": sekali(bahan.kumpulkan), "deck": sekali(_deck), "berkas": sekali(_berkas_deck)})
 
 
-def siapkan(t: terbitan.Terbitan | None = None) -> terbitan.Terbitan:
+def siapkan(t: Terbitan | None = None) -> Terbitan:
     """Compute what the pages show for every year, both bases and every rule version, so that the first
     visitor of a snapshot finds a warm cache; the latest year on the verified basis first, as most visitors
     open it. A server can call this at start, on a thread; it takes minutes on a busy 2-core machine."""
