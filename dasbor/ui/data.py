@@ -23,6 +23,7 @@ from types import ModuleType
 from typing import Any
 
 import pandas as pd
+import streamlit as st
 
 import scoring
 from dasbor.bimtek import bahan, susun
@@ -112,9 +113,24 @@ def _bagikan(nilai: Any) -> Any:
     return nilai.copy(deep=False) if isinstance(nilai, pd.DataFrame | pd.Series) else nilai
 
 
-def sekali(fungsi: Callable) -> Callable:
+def _dengan_pesan(pesan: str | None, hitung: Callable[[], Any]) -> Callable[[], Any]:
+    """A spinner while a visitor waits for a long computation; none on siapkan's thread or outside a server."""
+    if pesan is None:
+        return hitung
+
+    def dengan_pesan() -> Any:
+        if getattr(_lokal, "diam", False) or not st.runtime.exists():
+            return hitung()
+        with st.spinner(pesan):
+            return hitung()
+
+    return dengan_pesan
+
+
+def sekali(fungsi: Callable, pesan: str | None = None) -> Callable:
     """`fungsi` answered from the cache: computed once per snapshot and argument values (defaults filled in,
-    so f(2024) and f(2024, "terverifikasi") share one entry), reading the snapshot the run is pinned to."""
+    so f(2024) and f(2024, "terverifikasi") share one entry), reading the snapshot the run is pinned to;
+    `pesan` is shown while a visitor waits for it to be computed."""
     tanda = inspect.signature(fungsi)
     nama = f"{fungsi.__module__}.{fungsi.__qualname__}"
 
@@ -128,7 +144,7 @@ def sekali(fungsi: Callable) -> Callable:
             with dipakai(t):
                 return fungsi(*args, **kwargs)
 
-        return _bagikan(_simpanan.ambil((t.kunci, nama, _beku(terikat.arguments)), hitung))
+        return _bagikan(_simpanan.ambil((t.kunci, nama, _beku(terikat.arguments)), _dengan_pesan(pesan, hitung)))
 
     return tersimpan
 
@@ -189,7 +205,7 @@ def _berkas_ekspor(tahun: int, kode_wilayah: str, dibuat: date, jenis: str) -> b
 kelengkapan = _Layanan(
     [_kelengkapan, _daftar_kerja, _telusur],
     {
-        **_cache(_kelengkapan, "kelengkapan"),
+        "kelengkapan": sekali(_kelengkapan.kelengkapan, "Menghitung celah dan nilai perbaikan…"),
         **_cache(_telusur, "katalog_indikator"),
         "berkas_ekspor": sekali(_berkas_ekspor),
     },
@@ -218,7 +234,7 @@ def siapkan(t: Terbitan | None = None) -> Terbitan:
     visitor of a snapshot finds a warm cache; the latest year on the verified basis first, as most visitors
     open it. A server can call this at start, on a thread; it takes minutes on a busy 2-core machine."""
     t = t or terbitan_kini()
-    _lokal.terbitan = t
+    _lokal.terbitan, _lokal.diam = t, True
     try:
         tahun_ada = sorted(skor.daftar_tahun(), reverse=True)
         skor.daftar_wilayah()
@@ -243,5 +259,5 @@ def siapkan(t: Terbitan | None = None) -> Terbitan:
             for basis in BASIS:
                 hasil.tren(basis, versi)
     finally:
-        _lokal.terbitan = None
+        _lokal.terbitan, _lokal.diam = None, False
     return t

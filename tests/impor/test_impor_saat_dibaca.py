@@ -4,11 +4,14 @@ import at its next run; read-only commands work while a server process holds the
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 import threading
 from pathlib import Path
+
+import openpyxl
 
 from dasbor.db import terbitan
 from dasbor.services import impor
@@ -34,29 +37,28 @@ def _batalkan() -> int | None:
         return impor.undo_last_import(db, "uji")
 
 
-def _iid(t: terbitan.Terbitan) -> float:
-    """The IID of the imported region as the Peringkat page reads it, for the snapshot the visitor is on."""
-    with terbitan.dipakai(t):
-        p = data.hasil.peringkat(TAHUN, "terverifikasi")
-    return float(p.set_index("kode_wilayah").at[WILAYAH, "iid"])
+def _sidik() -> tuple[float, tuple[str, ...], int]:
+    """What a visitor sees of the imported region: its unrounded IID on the Peringkat page, its innovations on
+    the Inovasi page and its gaps on the Kelengkapan page."""
+    p = data.hasil.peringkat(TAHUN, "terverifikasi").set_index("kode_wilayah")
+    kel = data.kelengkapan.kelengkapan(TAHUN)
+    nama = kel.inovasi.loc[kel.inovasi["kode_wilayah"] == WILAYAH, "nama_inovasi"]
+    return float(p.at[WILAYAH, "iid_mentah"]), tuple(sorted(nama)), int((kel.celah["kode_wilayah"] == WILAYAH).sum())
 
 
 def test_an_import_during_20_visitors_gives_no_errors_and_loses_nothing(salinan_env: Path, berkas_baru: Path) -> None:
     isi = berkas_baru.read_bytes()
-    lama = data.hasil.peringkat(TAHUN, "terverifikasi").set_index("kode_wilayah").at[WILAYAH, "iid"]
+    lama = _sidik()
     selesai = threading.Event()
     galat: list[BaseException] = []
-    dilihat: list[tuple[int, float, int]] = []
+    dilihat: list[tuple[int, tuple]] = []
 
     def pengunjung() -> None:
         try:
             while not selesai.is_set():
                 t = data.segarkan()
-                p = data.hasil.peringkat(TAHUN, "terverifikasi")
-                kel = data.kelengkapan.kelengkapan(TAHUN)
                 data.hasil.ringkasan(TAHUN, "terverifikasi")
-                n_celah = int((kel.celah["kode_wilayah"] == WILAYAH).sum())
-                dilihat.append((t.id, float(p.set_index("kode_wilayah").at[WILAYAH, "iid"]), n_celah))
+                dilihat.append((t.id, _sidik()))
         except BaseException as exc:  # surfaced in the main thread below
             galat.append(exc)
 
@@ -74,9 +76,9 @@ def test_an_import_during_20_visitors_gives_no_errors_and_loses_nothing(salinan_
     assert not galat, galat
     assert len(dilihat) >= PENGUNJUNG
     # Whole snapshots only: every visitor on the same snapshot saw the same numbers.
-    per_terbitan: dict[int, set[tuple[float, int]]] = {}
-    for id_terbitan, iid, n_celah in dilihat:
-        per_terbitan.setdefault(id_terbitan, set()).add((iid, n_celah))
+    per_terbitan: dict[int, set[tuple]] = {}
+    for id_terbitan, sidik in dilihat:
+        per_terbitan.setdefault(id_terbitan, set()).add(sidik)
     assert all(len(v) == 1 for v in per_terbitan.values()), per_terbitan
 
     # Nothing lost: every import and undo is in the log, and the published snapshot holds what the writer holds.
@@ -84,22 +86,25 @@ def test_an_import_during_20_visitors_gives_no_errors_and_loses_nothing(salinan_
     riwayat = impor.riwayat(kini.db)
     assert sorted(riwayat["hasil"]) == ["dibatalkan", "diimpor", "diimpor"]
     assert isi_data(kini.path) == isi_data(salinan_env)
-    baru = _iid(kini)
-    assert baru != lama
-    assert {iid for _, iid, _ in dilihat} <= {lama, baru}
+    data.segarkan()
+    baru = _sidik()
+    assert baru[1] != lama[1], "the file renames an innovation of the region"
+    assert {sidik for _, sidik in dilihat} <= {lama, baru}, "old or new, never a mix"
 
 
-def test_a_session_sees_an_import_at_its_next_run(salinan_env: Path, berkas_baru: Path) -> None:
-    def iid_tabalong_banjarbaru(at) -> str:  # noqa: ANN001  (AppTest)
-        tabel = at.dataframe[0].value
-        return str(tabel.to_dict())
-
+def test_a_session_sees_an_import_at_its_next_run(salinan_env: Path, buku_sah: bytes) -> None:
+    wb = openpyxl.load_workbook(io.BytesIO(buku_sah))
+    for sel in ("D2", "F2"):
+        wb["jawaban_spd"][sel].value = 3  # two SPD indicators of the region raised to level 3: its IID rises
+    berkas = io.BytesIO()
+    wb.save(berkas)
     at = buka("peringkat", tahun=str(TAHUN))
-    sebelum = iid_tabalong_banjarbaru(at)
-    _impor(berkas_baru.read_bytes())
+    sebelum = at.dataframe[0].value
+    _impor(berkas.getvalue())
     at.run()
     assert not at.exception
-    assert iid_tabalong_banjarbaru(at) != sebelum
+    sesudah = at.dataframe[0].value
+    assert not sesudah.equals(sebelum), "the next run shows the imported data"
 
 
 def test_read_only_commands_work_while_another_process_reads_the_snapshot(salinan_env: Path, tmp_path: Path) -> None:
