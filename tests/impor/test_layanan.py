@@ -62,7 +62,6 @@ def test_export_then_import_of_a_whole_year_leaves_identical_content(salinan_env
 
 
 def test_importing_one_wilayah_keeps_the_rest_labelled_synthetic(salinan_env: Path, buku_sah: bytes) -> None:
-    db = database()
     _commit(impor.check_import(database(), buku_sah, TAHUN, "bjb.xlsx"), "uji")
     sumber = impor.sumber_wilayah(database(), TAHUN).set_index("kode_wilayah")
     assert sumber.at[WILAYAH, "jenis"] == "impor" and not sumber.at[WILAYAH, "sintetis"]
@@ -101,7 +100,6 @@ def test_preview_matches_what_the_committed_data_scores(salinan_env: Path, buku_
 
 
 def test_undo_is_a_stack_and_restores_exactly(salinan_env: Path, buku_sah: bytes) -> None:
-    db = database()
     awal = isi_data(salinan_env)
     _commit(impor.check_import(database(), _ubah(buku_sah, {("inovasi", "E2"): "Satu"}), TAHUN, "a"), "uji")
     setelah_a = isi_data(salinan_env)
@@ -140,7 +138,6 @@ def test_a_new_year_is_added_to_periode_and_removed_by_undo(salinan_env: Path, b
 
 
 def test_confirming_a_stale_preview_is_refused(salinan_env: Path, buku_sah: bytes) -> None:
-    db = database()
     lama = impor.check_import(database(), buku_sah, TAHUN, "lama.xlsx")
     _commit(impor.check_import(database(), buku_sah, TAHUN, "lain.xlsx"), "admin-lain")
     sebelum = isi_db(salinan_env)
@@ -167,7 +164,6 @@ def test_template_has_the_sheets_dropdowns_and_the_years_codes(salinan_db: Path)
 
 
 def test_text_that_looks_like_a_formula_is_exported_as_text_and_survives(salinan_env: Path, buku_sah: bytes) -> None:
-    db = database()
     berkas = _ubah(buku_sah, {("inovasi", "E2"): '=HYPERLINK("http://contoh")'})
     wb = openpyxl.load_workbook(io.BytesIO(berkas))
     wb["inovasi"]["E2"].data_type = "s"  # typed as text, as an official would with a leading apostrophe
