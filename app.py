@@ -4,9 +4,12 @@ Page icons are emoji: a ':material/…:' page icon makes the browser fetch a fav
 
 import streamlit as st
 
-from dasbor.ui import akun
+from dasbor.ui import akun, data
 
 st.set_page_config(page_title="Dasbor IID Kalsel", page_icon="📊", layout="wide")
+# One stat of the published pointer per run: a new snapshot (an import) is picked up here, and the whole run
+# answers from the snapshot it saw.
+data.segarkan()
 
 halaman = {
     "Hasil": [

@@ -1,7 +1,8 @@
 """How long does a bimtek deck take? Run: .venv/bin/python benchmarks/bimtek.py [--tahun 2024]
 
 On the demo database ($DASBOR_DB or data/iid.duckdb, built if absent) prints from one run:
-- build_deck cold (first call: queries, scores of every year, gaps, re-score) and warm (services cached);
+- gathering a year's data (queries, scores of every year, gaps, re-score; once per snapshot in the app) and
+  building the slides from it (per filter change);
 - chart rendering with one kaleido/Chromium per deck: total, and per chart after the first;
 - each writer (PPTX, PDF, XLSX) on the rendered charts, and the file sizes.
 Targets are printed next to the figures, not asserted: machines differ.
@@ -17,15 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
-import streamlit.logger  # noqa: E402
-
-streamlit.logger.set_log_level("error")  # the services' caches warn outside `streamlit run`; noise here
-
 from dasbor.bimtek import gambar as gambar_mod  # noqa: E402
+from dasbor.bimtek.bahan import kumpulkan  # noqa: E402
 from dasbor.bimtek.ekspor_pdf import tulis_pdf  # noqa: E402
 from dasbor.bimtek.ekspor_pptx import tulis_pptx  # noqa: E402
 from dasbor.bimtek.ekspor_xlsx import tulis_xlsx  # noqa: E402
-from dasbor.bimtek.susun import build_deck  # noqa: E402
+from dasbor.bimtek.susun import susun_deck  # noqa: E402
 
 TARGET_SIAP = 15.0  # seconds from 'Siapkan berkas' to three files on a 2-core laptop
 
@@ -41,11 +39,11 @@ def main() -> None:
     parser.add_argument("--tahun", type=int, default=2024)
     tahun = parser.parse_args().tahun
 
-    deck, dingin = _waktu(lambda: build_deck(tahun))
-    _, hangat = _waktu(lambda: build_deck(tahun))
+    bahan, kumpul = _waktu(lambda: kumpulkan(tahun, "terverifikasi"))
+    deck, susun = _waktu(lambda: susun_deck(bahan))
     grafik = sum(s.figur is not None for s in deck.slides)
     print(f"Deck {tahun}: {len(deck.slides)} slide, {grafik} grafik")
-    print(f"build_deck dingin {dingin:.2f} s, hangat {hangat:.2f} s")
+    print(f"kumpulkan data {kumpul:.2f} s (sekali per terbitan), susun slide dari data itu {susun:.2f} s")
 
     gambar, render = _waktu(lambda: gambar_mod.render_gambar(deck))
     satu, render_satu = _waktu(lambda: gambar_mod.render_gambar(_satu_grafik(deck)))

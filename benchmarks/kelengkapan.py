@@ -1,4 +1,4 @@
-"""Benchmark of the Kelengkapan work: per-year precompute, cache hit, exports, and the three pages in AppTest.
+"""Benchmark of the Kelengkapan work: per-year precompute, exports, and the three pages in AppTest.
 
     .venv/bin/python benchmarks/kelengkapan.py
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
 import shutil
 import statistics
 import sys
@@ -31,7 +30,9 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from dasbor.db.connection import Database, db_path  # noqa: E402
 from dasbor.demo.build import ensure_demo_db  # noqa: E402
+from dasbor.services import daftar_kerja  # noqa: E402
 from dasbor.services import kelengkapan as kel  # noqa: E402
+from dasbor.ui import data as cache  # noqa: E402
 
 ULANG = 3
 
@@ -56,19 +57,14 @@ def main() -> None:
         tahun = db.query("periode")["tahun"].astype(int).tolist()
         jawaban = sum(len(db.query("jawaban_sid_tahun", {"tahun": t})) for t in tahun)
         print(f"Basis data: {sumber} ({jawaban} baris jawaban SID, {len(tahun)} tahun); median dari {ULANG} kali")
-        print(
-            f"{'tahun':>5} {'celah':>6} {'hitung (s)':>10} {'cache (ms)':>10} {'xlsx terbesar (s)':>17} {'csv (ms)':>8}"
-        )
+        print(f"{'tahun':>5} {'celah':>6} {'hitung (s)':>10} {'xlsx terbesar (s)':>17} {'csv (ms)':>8}")
         for t in tahun:
             hasil = kel.hitung_kelengkapan(db, t)
             hitung = waktu(lambda t=t: kel.hitung_kelengkapan(db, t))
-            # a cache hit of st.cache_data is one unpickling of the stored bundle
-            data = pickle.dumps(hasil)
-            cache = waktu(lambda data=data: pickle.loads(data), 10) * 1000
             terbesar = hasil.celah["kode_wilayah"].value_counts().index[0]
-            xlsx = waktu(lambda h=hasil, k=terbesar: kel.ekspor_xlsx(h, k, date.today()))
-            csv = waktu(lambda h=hasil, k=terbesar: kel.ekspor_csv(h, k)) * 1000
-            print(f"{t:>5} {len(hasil.celah):>6} {hitung:>10.2f} {cache:>10.1f} {xlsx:>17.2f} {csv:>8.1f}")
+            xlsx = waktu(lambda h=hasil, k=terbesar: daftar_kerja.ekspor_xlsx(h, k, date.today()))
+            csv = waktu(lambda h=hasil, k=terbesar: daftar_kerja.ekspor_csv(h, k)) * 1000
+            print(f"{t:>5} {len(hasil.celah):>6} {hitung:>10.2f} {xlsx:>17.2f} {csv:>8.1f}")
         db.close()
 
         os.environ["DASBOR_DB"] = str(salinan)
@@ -79,7 +75,7 @@ def main() -> None:
             ("simulasi", {"tahun": str(tahun[-1]), "wilayah": "Kabupaten Tabalong", "skenario": "T:0:3,T:1:3"}),
             ("inovasi", {"tahun": str(tahun[-1]), "wilayah": "Kabupaten Tabalong"}),
         ):
-            streamlit.cache_data.clear()
+            cache.kosongkan()
             at = AppTest.from_file(str(ROOT / "pages" / f"{halaman}.py"), default_timeout=300)
             at.query_params.update(query)
             t = time.perf_counter()
@@ -89,7 +85,6 @@ def main() -> None:
             if at.exception:
                 raise SystemExit(f"halaman {halaman} gagal: {at.exception}")
             print(f"{halaman:<12} {pertama:>11.2f} {ulang:>9.2f}")
-        streamlit.cache_resource.clear()
 
 
 if __name__ == "__main__":

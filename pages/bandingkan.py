@@ -4,8 +4,8 @@ their innovations by urusan and tahapan."""
 import pandas as pd
 import streamlit as st
 
-from dasbor.services import hasil
 from dasbor.ui import charts, filter, sumber
+from dasbor.ui.data import hasil
 from dasbor.ui.format import angka, angka_bertanda, bilangan, tanpa_markdown
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 

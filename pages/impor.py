@@ -5,7 +5,7 @@ import streamlit as st
 
 from dasbor.services import akun as layanan_akun
 from dasbor.services import impor, skor
-from dasbor.services.db import database, stempel
+from dasbor.services.db import DatabaseTerkunciError, database, penulis, stempel
 from dasbor.ui import akun
 from dasbor.ui.format import angka, bilangan
 
@@ -117,8 +117,9 @@ with tab_impor:
                     st.dataframe(pratinjau.rincian, hide_index=True)
             if st.button("Konfirmasi impor", type="primary", key="konfirmasi_impor"):
                 try:
-                    id_impor = impor.commit_import(db, periksa, pengimpor)
-                except impor.DataBerubahError as exc:
+                    with penulis() as tulis:
+                        id_impor = impor.commit_import(tulis, periksa, pengimpor)
+                except (impor.DataBerubahError, DatabaseTerkunciError) as exc:
                     st.warning(str(exc))
                 else:
                     st.session_state["impor_pesan"] = (
@@ -171,8 +172,10 @@ with tab_riwayat:
             yakin = st.checkbox("Saya yakin ingin memulihkan isi sebelum impor ini", key="yakin_batal")
             if st.button("Batalkan impor terakhir", disabled=not yakin, key="batalkan_impor"):
                 try:
-                    dibatalkan = impor.undo_last_import(db, pengimpor, wilayah_boleh)
-                except impor.ImporDitolakError as exc:  # another import landed since the page was drawn
+                    with penulis() as tulis:
+                        dibatalkan = impor.undo_last_import(tulis, pengimpor, wilayah_boleh)
+                # another import landed since the page was drawn, or another writer holds the lock too long
+                except (impor.ImporDitolakError, DatabaseTerkunciError) as exc:
                     st.warning(str(exc))
                 else:
                     st.session_state["impor_pesan"] = f"Impor #{dibatalkan} dibatalkan; isi sebelumnya dipulihkan."

@@ -3,9 +3,9 @@ import hashlib
 import streamlit as st
 
 from dasbor.services import inovasi as layanan_inovasi
-from dasbor.services import kelengkapan as layanan
 from dasbor.ui import drill, filter
 from dasbor.ui import kelengkapan_tabel as tabel
+from dasbor.ui.data import kelengkapan as layanan
 from dasbor.ui.format import angka, bilangan
 from dasbor.ui.teks import aman
 

@@ -3,10 +3,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dasbor.services import kelengkapan as layanan
 from dasbor.ui import drill, filter
 from dasbor.ui import kelengkapan_charts as grafik
 from dasbor.ui import kelengkapan_tabel as tabel
+from dasbor.ui.data import kelengkapan as layanan
 from dasbor.ui.format import angka, bilangan
 from dasbor.ui.teks import aman
 
@@ -24,7 +24,7 @@ with st.expander("Apa arti «memperbaiki» setiap jenis celah?"):
     arti = {layanan.JENIS_CELAH[j]: teks for j, teks in layanan.PERBAIKAN.items()}
     st.table(pd.Series(arti, name="Arti perbaikan dan nilainya").rename_axis("Jenis celah"))
 
-katalog = layanan.metodologi(kel).katalog().set_index("kode_indikator")
+katalog = layanan.katalog_indikator(kel.versi).set_index("kode_indikator")
 
 # A click on the matrix picks the wilayah, so it is read before the wilayah widget is drawn.
 klik = drill.titik(drill.pilihan_baru(f"matriks_{tahun}"))

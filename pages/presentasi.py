@@ -7,10 +7,10 @@ import streamlit as st
 from dasbor.bimtek.ekspor import FORMAT, MIME, nama_berkas
 from dasbor.bimtek.model import Acara
 from dasbor.bimtek.susun import WILAYAH_BAWAAN, BimtekError, acara_bawaan, pilihan_slide, urutan_bawaan
-from dasbor.services import bimtek as layanan
-from dasbor.services import skor
 from dasbor.ui import filter
 from dasbor.ui import presentasi as tampil
+from dasbor.ui.data import bimtek as layanan
+from dasbor.ui.data import skor
 
 tahun = filter.pilih_tahun()
 basis = filter.pilih_basis()

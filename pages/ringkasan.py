@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from dasbor.services import hasil, peta
+from dasbor.services import peta
 from dasbor.ui import charts, filter, navigasi, sumber
+from dasbor.ui.data import hasil
 from dasbor.ui.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
 from dasbor.ui.unduh import tampilkan_grafik
 

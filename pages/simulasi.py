@@ -3,11 +3,11 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dasbor.services import kelengkapan as layanan
-from dasbor.services import simulasi
 from dasbor.ui import drill, filter
 from dasbor.ui import kelengkapan_charts as grafik
 from dasbor.ui import kelengkapan_tabel as tabel
+from dasbor.ui.data import kelengkapan as layanan
+from dasbor.ui.data import simulasi
 from dasbor.ui.format import angka, bilangan
 from dasbor.ui.teks import aman
 

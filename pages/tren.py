@@ -4,8 +4,8 @@ each year's bands shaded, and the option to score every year under one rule so t
 import pandas as pd
 import streamlit as st
 
-from dasbor.services import hasil, skor
 from dasbor.ui import charts, filter, sumber
+from dasbor.ui.data import hasil, skor
 from dasbor.ui.format import angka, angka_bertanda, persen, tanpa_markdown
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 

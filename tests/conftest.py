@@ -10,9 +10,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-import streamlit as st
 
+from dasbor.db import terbitan
 from dasbor.demo.build import build_demo_db
+from dasbor.ui import data
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,18 +34,19 @@ def salinan_db(demo_db: Path, tmp_path: Path) -> Path:
     return path
 
 
-def _clear_caches() -> None:
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def bersihkan_cache() -> None:
+    """Forget cached results and close the snapshots this process opened (each test database has its own)."""
+    data.kosongkan()
+    terbitan.tutup_semua()
 
 
 @pytest.fixture
 def demo_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point the app (DASBOR_DB) at the session demo database, with Streamlit caches cleared around the test."""
+    """Point the app (DASBOR_DB) at the session demo database, with caches cleared around the test."""
     monkeypatch.setenv("DASBOR_DB", str(demo_db))
-    _clear_caches()
+    bersihkan_cache()
     yield demo_db
-    _clear_caches()
+    bersihkan_cache()
 
 
 @contextmanager
@@ -72,6 +74,6 @@ def demo_env_modul(demo_db: Path) -> Iterator[Path]:
     """demo_env for a whole module, for fixtures that are costly to rebuild per test (e.g. rendered decks)."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DASBOR_DB", str(demo_db))
-        _clear_caches()
+        bersihkan_cache()
         yield demo_db
-    _clear_caches()
+    bersihkan_cache()

@@ -11,6 +11,10 @@ import plotly.graph_objects as go
 LABEL_SINTETIS = "Data inovasi SINTETIS (data demo), bukan data resmi"
 
 
+class BimtekError(ValueError):
+    """Input the deck cannot be built from; the message is shown to the facilitator as is."""
+
+
 @dataclass(frozen=True)
 class Acara:
     """The event on the title slide, edited by the facilitator."""

@@ -1,13 +1,12 @@
-"""Build a bimtek Deck from the live data.
+"""Build a bimtek Deck from the gathered data (bahan.Bahan): pure slide builders, testable without a database.
 
-Scores come from the services (which call the shared scoring module); this module only selects, orders and words
-them, and says on every slide where each number comes from.
+Scores come from the services (which call the shared scoring module) through bahan.kumpulkan; this module only
+selects, orders and words them, and says on every slide where each number comes from.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -16,10 +15,8 @@ import pandas as pd
 
 import scoring
 from dasbor.bimtek import figur, tata_letak
-from dasbor.bimtek.celah import hitung_celah_bukti
-from dasbor.bimtek.model import Acara, Bagian, Deck, Slide
-from dasbor.services import skor
-from dasbor.services.db import database
+from dasbor.bimtek.bahan import JUMLAH_CELAH, Bahan, kumpulkan
+from dasbor.bimtek.model import Acara, Bagian, BimtekError, Deck, Slide
 from dasbor.ui.format import angka, bilangan, tanggal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +32,6 @@ SLIDE_TETAP = {
     "penutup": "Penutup: daftar tindakan",
 }
 AWALAN_WILAYAH = "wilayah:"
-JUMLAH_CELAH = 3
 JUMLAH_INOVASI_TERKUAT = 3
 BATAS_NAMA_ACARA = 120
 TINDAKAN = {
@@ -43,10 +39,6 @@ TINDAKAN = {
     "ditolak": "Ganti bukti yang ditolak",
     "perlu_perbaikan": "Perbaiki bukti",
 }
-
-
-class BimtekError(ValueError):
-    """Input the deck cannot be built from; the message is shown to the facilitator as is."""
 
 
 def acara_bawaan() -> Acara:
@@ -88,88 +80,7 @@ def konteks_nasional() -> pd.DataFrame:
     return pd.read_csv(KONTEKS_NASIONAL, dtype={"keyakinan": str, "catatan": str, "sumber": str})
 
 
-@dataclass
-class _Bahan:
-    """Everything one deck needs, gathered once."""
-
-    tahun: int
-    basis: str
-    m: scoring.Metodologi
-    keyakinan: str
-    catatan_aturan: str
-    sumber_aturan: str
-    sintetis: bool
-    keterangan_data: str
-    wilayah: pd.DataFrame
-    skor: pd.DataFrame  # the year, every wilayah
-    skor_semua: pd.DataFrame  # every year up to `tahun`
-    resmi: pd.DataFrame
-    celah: pd.DataFrame
-    sesudah: pd.DataFrame  # per kode_wilayah: verified IID and predikat once its top gaps are fixed
-    kematangan: pd.DataFrame
-
-    @property
-    def sumber_hitung(self) -> str:
-        data = "data demo SINTETIS" if self.sintetis else "data impor"
-        return (
-            f"Dihitung dasbor dari {data} {self.tahun}, aturan IID versi {self.m.versi} "
-            f"(keyakinan: {self.keyakinan}), basis {self.basis}."
-        )
-
-    def baris_skor(self, kode: str) -> pd.Series:
-        return self.skor.set_index("kode_wilayah").loc[kode]
-
-
-def _sesudah_perbaikan(data: scoring.DataPenilaian, m: scoring.Metodologi, celah: pd.DataFrame) -> pd.DataFrame:
-    """Re-score with every region's top gaps fixed (evidence proves the claim), all regions in one pass:
-    a region's IID depends only on its own answers, so the fixes of one never move another."""
-    teratas = celah.groupby("kode_wilayah", sort=False).head(JUMLAH_CELAH)
-    perubahan = teratas.assign(level_baru=teratas["level_klaim"])[
-        ["aspek", "kode_wilayah", "id_inovasi", "kode_indikator", "level_baru"]
-    ]
-    hasil = scoring.selisih_iid(data, m, perubahan, "terverifikasi").set_index("kode_wilayah")
-    hasil["iid_sesudah"] = scoring.bulatkan(hasil["iid_sesudah"].to_numpy(), m.digit_iid)
-    return hasil[["iid_sesudah", "predikat_sesudah"]]
-
-
-def _kumpulkan(tahun: int, basis: str) -> _Bahan:
-    tahun_ada = skor.daftar_tahun()
-    if tahun not in tahun_ada:
-        raise BimtekError(f"Tahun {tahun} tidak ada di basis data; tersedia: {', '.join(map(str, tahun_ada))}.")
-    if basis not in scoring.BASIS:
-        raise BimtekError(f"Basis skor «{basis}» tidak dikenal; pilih {' atau '.join(scoring.BASIS)}.")
-    db = database()
-    m = skor.metodologi_tahun(db, tahun)
-    asal = m.asal_tahun(tahun)
-    data = skor.data_penilaian(db, tahun)
-    sintetis = skor.data_sintetis(tahun)
-    skor_semua = pd.concat([skor.skor_tahun(t, basis) for t in tahun_ada if t <= tahun], ignore_index=True)
-    opd = db.query("perangkat_daerah")[["id_perangkat_daerah", "singkatan"]]
-    profil = data.inovasi[["id_inovasi", "nama_inovasi", "id_perangkat_daerah"]].merge(
-        opd, on="id_perangkat_daerah", how="left"
-    )
-    kematangan = scoring.hitung_kematangan(data, m, basis).merge(profil, on="id_inovasi")
-    celah = hitung_celah_bukti(data, m)
-    return _Bahan(
-        tahun=tahun,
-        basis=basis,
-        m=m,
-        keyakinan=asal.keyakinan,
-        catatan_aturan=asal.catatan,
-        sumber_aturan=asal.sumber,
-        sintetis=not sintetis.empty,
-        keterangan_data=sintetis["keterangan"].iat[0] if not sintetis.empty else "Data impor (bukan demo).",
-        wilayah=skor.daftar_wilayah(),
-        skor=skor_semua[skor_semua["tahun"] == tahun],
-        skor_semua=skor_semua,
-        resmi=db.query("hasil_resmi"),
-        celah=celah,
-        sesudah=_sesudah_perbaikan(data, m, celah),
-        kematangan=kematangan,
-    )
-
-
-def _slide_judul(b: _Bahan, acara: Acara) -> Slide:
+def _slide_judul(b: Bahan, acara: Acara) -> Slide:
     baris = (
         acara.tempat,
         tanggal(acara.tanggal),
@@ -212,7 +123,7 @@ def _sebaran_predikat(kab_kota: pd.DataFrame, m: scoring.Metodologi) -> list[str
     return [f"{jumlah[p]} {p}" for p in urutan if jumlah.get(p, 0)]
 
 
-def _slide_peringkat(b: _Bahan) -> Slide:
+def _slide_peringkat(b: Bahan) -> Slide:
     kab_kota = b.skor[b.skor["jenis"] != "provinsi"].sort_values("peringkat")
     provinsi = b.skor[b.skor["jenis"] == "provinsi"]
     lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
@@ -250,7 +161,7 @@ def _slide_peringkat(b: _Bahan) -> Slide:
     )
 
 
-def _slide_nasional(b: _Bahan) -> Slide:
+def _slide_nasional(b: Bahan) -> Slide:
     resmi = b.resmi[b.resmi["tahun"] == b.tahun].merge(
         b.skor[["kode_wilayah", "iid"]].rename(columns={"iid": "iid_hitung"}), on="kode_wilayah", how="left"
     )
@@ -314,7 +225,7 @@ def _slide_nasional(b: _Bahan) -> Slide:
     )
 
 
-def _slide_tren(b: _Bahan, wilayah_pilihan: Sequence[str]) -> Slide:
+def _slide_tren(b: Bahan, wilayah_pilihan: Sequence[str]) -> Slide:
     if not wilayah_pilihan:
         raise BimtekError("Slide tren membutuhkan sedikitnya satu wilayah pilihan.")
     tren = b.skor_semua[b.skor_semua["kode_wilayah"].isin(wilayah_pilihan)].copy()
@@ -373,7 +284,7 @@ def _slide_tren(b: _Bahan, wilayah_pilihan: Sequence[str]) -> Slide:
     )
 
 
-def _celah_wilayah(b: _Bahan, kode: str) -> pd.DataFrame:
+def _celah_wilayah(b: Bahan, kode: str) -> pd.DataFrame:
     return b.celah[b.celah["kode_wilayah"] == kode].head(JUMLAH_CELAH)
 
 
@@ -382,7 +293,7 @@ def _teks_celah(r: pd.Series) -> str:
     return f"+{angka(r['nilai_iid'])} poin · {r['nama_indikator']}: {r['masalah']}{inovasi}"
 
 
-def _teks_sesudah(b: _Bahan, kode: str, predikat: str) -> str:
+def _teks_sesudah(b: Bahan, kode: str, predikat: str) -> str:
     s = b.sesudah.loc[kode]
     naik = " (naik predikat)" if s["predikat_sesudah"] != predikat else ""
     return f"Jika ketiganya diperbaiki: IID terverifikasi {angka(s['iid_sesudah'])}, {s['predikat_sesudah']}{naik}"
@@ -395,7 +306,7 @@ def _teks_jarak(iid: float, m: scoring.Metodologi) -> str:
     return f"+{angka(berikut.jarak)} poin ke {berikut.nama}"
 
 
-def _slide_tanpa_data(b: _Bahan, kode: str) -> Slide:
+def _slide_tanpa_data(b: Bahan, kode: str) -> Slide:
     nama = b.wilayah.set_index("kode_wilayah").at[kode, "nama_wilayah"]
     pesan = f"Belum ada data penilaian {b.tahun} untuk {nama}."
     return Slide(
@@ -403,7 +314,7 @@ def _slide_tanpa_data(b: _Bahan, kode: str) -> Slide:
     )
 
 
-def _slide_wilayah(b: _Bahan, kode: str) -> Slide:
+def _slide_wilayah(b: Bahan, kode: str) -> Slide:
     if kode not in set(b.skor["kode_wilayah"]):
         return _slide_tanpa_data(b, kode)
     r = b.baris_skor(kode)
@@ -502,7 +413,7 @@ def _tindakan(c: pd.Series) -> str:
     return f"{kerja}: {c['nama_indikator']}"
 
 
-def _slide_penutup(b: _Bahan, kode_wilayah: Sequence[str]) -> Slide:
+def _slide_penutup(b: Bahan, kode_wilayah: Sequence[str]) -> Slide:
     baris = []
     for kode in (k for k in kode_wilayah if k in set(b.skor["kode_wilayah"])):
         r = b.baris_skor(kode)
@@ -578,11 +489,22 @@ def build_deck(
     urutan: Sequence[str] | None = None,
     acara: Acara | None = None,
 ) -> Deck:
-    """The deck for one assessment year: `urutan` lists slide keys in order (default: urutan_bawaan);
+    """The deck for one assessment year from the published data (gathers, then susun_deck)."""
+    acara = acara or acara_bawaan()
+    _periksa_acara(acara)
+    return susun_deck(kumpulkan(tahun, basis), wilayah_pilihan, urutan, acara)
+
+
+def susun_deck(
+    b: Bahan,
+    wilayah_pilihan: Sequence[str] = WILAYAH_BAWAAN,
+    urutan: Sequence[str] | None = None,
+    acara: Acara | None = None,
+) -> Deck:
+    """The deck from gathered data: `urutan` lists slide keys in order (default: urutan_bawaan);
     `wilayah_pilihan` are the regions of the trend slide."""
     acara = acara or acara_bawaan()
     _periksa_acara(acara)
-    b = _kumpulkan(tahun, basis)
     kode_dikenal = set(b.wilayah["kode_wilayah"])
     asing = [k for k in wilayah_pilihan if k not in kode_dikenal]
     if asing:
@@ -609,8 +531,8 @@ def build_deck(
     ]
     return Deck(
         acara=acara,
-        tahun=tahun,
-        basis=basis,
+        tahun=b.tahun,
+        basis=b.basis,
         versi_metodologi=b.m.versi,
         keyakinan=b.keyakinan,
         sintetis=b.sintetis,

@@ -7,8 +7,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from dasbor.cli.senyap import diamkan_peringatan_cache
-
 
 def _tanggal(teks: str) -> date:
     try:
@@ -19,7 +17,6 @@ def _tanggal(teks: str) -> date:
 
 def cmd_bimtek(args: argparse.Namespace) -> int:
     """Write the bimtek deck (PPTX/PDF) and its Excel data pack ahead of a workshop."""
-    diamkan_peringatan_cache()
     from dasbor.bimtek.ekspor import siapkan_berkas
     from dasbor.bimtek.model import Acara
     from dasbor.bimtek.susun import WILAYAH_BAWAAN, BimtekError, acara_bawaan, build_deck, urutan_bawaan

@@ -1,22 +1,17 @@
-"""`python -m dasbor impor | batalkan-impor | ekspor`: Excel import, undo and export while the server is stopped."""
+"""`python -m dasbor impor | batalkan-impor | ekspor`: Excel import, undo and export, also while servers run:
+writes take the writer lock and publish a new snapshot; export reads the published one."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
-from dasbor.cli.senyap import diamkan_peringatan_cache
-from dasbor.db.connection import Database, db_path
-
-
-def _layanan_impor():  # noqa: ANN202
-    """The import service, imported quietly (see _diamkan_peringatan_cache)."""
-    diamkan_peringatan_cache()
-    from dasbor.services import impor
-
-    return impor
+from dasbor.db import terbitan
+from dasbor.db.connection import db_path
+from dasbor.services import impor
 
 
 class _Ditolak(Exception):
@@ -49,7 +44,6 @@ def cmd_impor(args: argparse.Namespace) -> int:
     import scoring
     from dasbor.ui.format import angka
 
-    impor = _layanan_impor()
     berkas = Path(args.berkas)
     if not berkas.is_file():
         print(f"Berkas {berkas} tidak ditemukan.", file=sys.stderr)
@@ -59,8 +53,9 @@ def cmd_impor(args: argparse.Namespace) -> int:
     except _Ditolak as exc:
         print(exc, file=sys.stderr)
         return 2
-    db = Database(db_path())
-    try:
+    # Checking only reads the published snapshot; an import checks and commits under the writer lock, so no
+    # other write can land between its check and its commit (a second writer waits for this one).
+    with terbitan.penulis(db_path()) if not args.periksa else nullcontext(terbitan.kini(db_path()).db) as db:
         try:
             impor.metodologi_tahun(db, args.tahun)
         except scoring.TahunTidakDikenalError as exc:
@@ -91,28 +86,23 @@ def cmd_impor(args: argparse.Namespace) -> int:
         if not periksa.perangkat_daerah_baru.empty:
             print(f"- {len(periksa.perangkat_daerah_baru)} perangkat daerah baru akan ditambahkan.")
         id_impor = impor.commit_import(db, periksa, pengguna)
-        print(f"Impor #{id_impor} selesai dan tercatat di impor_log.")
-        return 0
-    finally:
-        db.close()
+    print(f"Impor #{id_impor} selesai, tercatat di impor_log dan diterbitkan untuk server yang berjalan.")
+    return 0
 
 
 def cmd_batalkan_impor(args: argparse.Namespace) -> int:
     """Exit 0 undone (or nothing to undo), 1 refused for an operator outside its regions, 2 sign-in failed."""
-    impor = _layanan_impor()
     try:
         pengguna, wilayah_boleh = _pelaku(args)
     except _Ditolak as exc:
         print(exc, file=sys.stderr)
         return 2
-    db = Database(db_path())
     try:
-        id_impor = impor.undo_last_import(db, pengguna, wilayah_boleh)
+        with terbitan.penulis(db_path()) as db:
+            id_impor = impor.undo_last_import(db, pengguna, wilayah_boleh)
     except impor.ImporDitolakError as exc:
         print(f"Ditolak: {exc}", file=sys.stderr)
         return 1
-    finally:
-        db.close()
     print(
         f"Impor #{id_impor} dibatalkan; isi sebelumnya dipulihkan." if id_impor else "Tidak ada impor untuk dibatalkan."
     )
@@ -120,24 +110,17 @@ def cmd_batalkan_impor(args: argparse.Namespace) -> int:
 
 
 def cmd_ekspor(args: argparse.Namespace) -> int:
-    impor = _layanan_impor()
-    db = Database(db_path())
-    try:
-        if args.templat:
-            isi = impor.templat(db, args.tahun)
-        else:
-            semua = db.query("wilayah")["kode_wilayah"].tolist()
-            wilayah = args.wilayah or semua
-            asing = sorted(set(wilayah) - set(semua))
-            if asing:
-                print(
-                    f"Kode wilayah tidak dikenal: {', '.join(asing)}. Kode yang sah: {', '.join(semua)}",
-                    file=sys.stderr,
-                )
-                return 2
-            isi = impor.ekspor(db, args.tahun, wilayah)
-    finally:
-        db.close()
+    db = terbitan.kini(db_path()).db
+    if args.templat:
+        isi = impor.templat(db, args.tahun)
+    else:
+        semua = db.query("wilayah")["kode_wilayah"].tolist()
+        wilayah = args.wilayah or semua
+        asing = sorted(set(wilayah) - set(semua))
+        if asing:
+            print(f"Kode wilayah tidak dikenal: {', '.join(asing)}. Kode yang sah: {', '.join(semua)}", file=sys.stderr)
+            return 2
+        isi = impor.ekspor(db, args.tahun, wilayah)
     Path(args.keluaran).write_bytes(isi)
     print(f"{'Templat' if args.templat else 'Ekspor'} tahun {args.tahun} ditulis ke {args.keluaran}.")
     return 0
@@ -151,7 +134,7 @@ AKUN_BANTUAN = (
 
 def daftarkan(sub: argparse._SubParsersAction) -> None:
     pengguna = f"cli:{getpass.getuser()}"
-    imp = sub.add_parser("impor", help="periksa lalu impor berkas Excel (saat server dasbor tidak berjalan)")
+    imp = sub.add_parser("impor", help="periksa lalu impor berkas Excel (juga saat server dasbor berjalan)")
     imp.add_argument("berkas", help="berkas .xlsx berformat templat (lihat `ekspor --templat`)")
     imp.add_argument("--tahun", type=int, required=True, help="tahun penilaian data di berkas")
     imp.add_argument("--periksa", action="store_true", help="hanya periksa dan tampilkan pratinjau; tidak menulis")

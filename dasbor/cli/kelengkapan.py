@@ -7,13 +7,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from dasbor.cli.senyap import diamkan_peringatan_cache
-from dasbor.db.connection import Database, DatabaseTerkunciError, db_path
+from dasbor.db import terbitan
+from dasbor.db.connection import db_path
 
 
 def cmd_kelengkapan(args: argparse.Namespace) -> int:
     """One worklist workbook per kabupaten/kota and the province, and a one-line summary per region."""
-    diamkan_peringatan_cache()
+    from dasbor.services import daftar_kerja
     from dasbor.services import kelengkapan as kel
     from dasbor.ui.format import angka, bilangan
 
@@ -21,25 +21,13 @@ def cmd_kelengkapan(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"Basis data {path} tidak ditemukan; bangun data demo dengan `python -m dasbor demo`.", file=sys.stderr)
         return 2
-    try:
-        db = Database(path, read_only=True)
-    except DatabaseTerkunciError:
-        print(
-            f"Basis data {path} sedang dipakai proses lain (biasanya server dasbor yang sedang berjalan). Hentikan "
-            "server itu dulu, atau unduh daftar kerja per wilayah dari halaman Kelengkapan di dasbor.",
-            file=sys.stderr,
-        )
+    # The published snapshot, read-only: this works while dashboard servers read the same snapshot.
+    db = terbitan.kini(path).db
+    tahun = db.query("periode")["tahun"].astype(int).tolist()
+    if args.tahun not in tahun:
+        print(f"Tahun {args.tahun} tidak ada di basis data; tersedia: {', '.join(map(str, tahun))}.", file=sys.stderr)
         return 2
-    try:
-        tahun = db.query("periode")["tahun"].astype(int).tolist()
-        if args.tahun not in tahun:
-            print(
-                f"Tahun {args.tahun} tidak ada di basis data; tersedia: {', '.join(map(str, tahun))}.", file=sys.stderr
-            )
-            return 2
-        hasil = kel.hitung_kelengkapan(db, args.tahun)
-    finally:
-        db.close()
+    hasil = kel.hitung_kelengkapan(db, args.tahun)
     keluaran = Path(args.keluaran)
     try:
         keluaran.mkdir(parents=True, exist_ok=True)
@@ -51,8 +39,8 @@ def cmd_kelengkapan(args: argparse.Namespace) -> int:
     if hasil.sintetis:
         print("Data inovasi SINTETIS (data demo), bukan data resmi.")
     for wilayah in hasil.skor.sort_values("kode_wilayah").itertuples():
-        berkas = keluaran / kel.nama_berkas(hasil, wilayah.kode_wilayah, hari, "xlsx")
-        berkas.write_bytes(kel.ekspor_xlsx(hasil, wilayah.kode_wilayah, hari))
+        berkas = keluaran / daftar_kerja.nama_berkas(hasil, wilayah.kode_wilayah, hari, "xlsx")
+        berkas.write_bytes(daftar_kerja.ekspor_xlsx(hasil, wilayah.kode_wilayah, hari))
         celah = hasil.celah[hasil.celah["kode_wilayah"] == wilayah.kode_wilayah]
         poin = celah.loc[celah["aditif"], "nilai_perbaikan"].sum()
         status = int((~celah["aditif"]).sum())

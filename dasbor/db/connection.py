@@ -1,4 +1,5 @@
-"""One DuckDB connection per process and a cursor per query (DuckDB refuses concurrent use of one connection)."""
+"""A DuckDB connection and a cursor per query (DuckDB refuses concurrent use of one connection). Who opens which
+file, and when, is dasbor.db.terbitan's business: readers a published snapshot, writers the writer file."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ DEFAULT_DB = ROOT / "data" / "iid.duckdb"
 
 
 class DatabaseTerkunciError(RuntimeError):
-    """The file is held by another process (usually the running dashboard server)."""
+    """The file is held by another process, or another writer did not finish in time."""
 
 
 def db_path() -> Path:
@@ -61,12 +62,13 @@ class Database:
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
                 raise DatabaseTerkunciError(
-                    f"Basis data {self.path} sedang dipakai proses lain (biasanya server dasbor yang sedang "
-                    "berjalan). Hentikan server itu dulu, atau lakukan impor lewat halaman Data di dasbor."
+                    f"Basis data {self.path} sedang dipakai proses lain yang membukanya langsung (bukan lewat "
+                    "dasbor: server dan perintah dasbor membaca terbitan dan menulis bergiliran). Tutup program "
+                    "itu, lalu coba lagi."
                 ) from exc
             raise
-        if not read_only:
-            migrate(self._con)
+        # Names of the migrations this open applied: a writer that migrated has something new to publish.
+        self.migrasi_baru = [] if read_only else migrate(self._con)
 
     def close(self) -> None:
         self._con.close()

@@ -1,10 +1,12 @@
-"""Write the demo database file atomically: build beside the target, then replace it in one rename."""
+"""Write the demo database file atomically: build beside the target, then replace it in one rename and publish
+it (under the writer lock, so readers switch to the new data and a concurrent import waits)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from dasbor.db import terbitan
 from dasbor.db.connection import Database
 from dasbor.db.write import insert_frame
 from dasbor.demo.generator import SEED, build_frames
@@ -19,26 +21,29 @@ URUTAN = ("wilayah", "periode", "perangkat_daerah", "inovasi", "jawaban_sid", "j
 def build_demo_db(path: Path, seed: int = SEED) -> dict[str, int]:
     """(Re)build the demo database at `path`; returns row counts per table."""
     frames = build_frames(seed)
-    tmp = path.with_name(path.name + ".baru")
-    tmp.unlink(missing_ok=True)
-    db = Database(tmp)
-    try:
-        with db.transaction() as cur:
-            cur.execute(
-                "INSERT INTO sumber_data (jenis, sintetis, keterangan) VALUES ('demo', true, $k)",
-                {"k": KETERANGAN.format(seed=seed)},
-            )
-            [(id_sumber,)] = cur.execute("SELECT max(id_sumber_data) FROM sumber_data").fetchall()
-            frames["inovasi"]["id_sumber_data"] = id_sumber
-            frames["jawaban_spd"]["id_sumber_data"] = id_sumber
-            for tabel in URUTAN:
-                insert_frame(cur, tabel, frames[tabel])
-        cur = db.cursor()
-        cur.execute("CHECKPOINT")
-        cur.close()
-    finally:
-        db.close()
-    os.replace(tmp, path)
+    with terbitan.kunci(path):
+        tmp = path.with_name(path.name + ".baru")
+        tmp.unlink(missing_ok=True)
+        db = Database(tmp)
+        try:
+            with db.transaction() as cur:
+                cur.execute(
+                    "INSERT INTO sumber_data (jenis, sintetis, keterangan) VALUES ('demo', true, $k)",
+                    {"k": KETERANGAN.format(seed=seed)},
+                )
+                [(id_sumber,)] = cur.execute("SELECT max(id_sumber_data) FROM sumber_data").fetchall()
+                frames["inovasi"]["id_sumber_data"] = id_sumber
+                frames["jawaban_spd"]["id_sumber_data"] = id_sumber
+                for tabel in URUTAN:
+                    insert_frame(cur, tabel, frames[tabel])
+            cur = db.cursor()
+            cur.execute("CHECKPOINT")
+            cur.close()
+        finally:
+            db.close()
+        os.replace(tmp, path)
+        with terbitan.penulis(path, paksa=True):
+            pass  # publishes the new file
     return {t: len(frames[t]) for t in URUTAN}
 
 
@@ -46,5 +51,8 @@ def ensure_demo_db(path: Path) -> bool:
     """Build the demo database when the file is absent; True when it was built now."""
     if path.exists():
         return False
-    build_demo_db(path)
+    with terbitan.kunci(path):
+        if path.exists():  # another process built it while this one waited for the lock
+            return False
+        build_demo_db(path)
     return True

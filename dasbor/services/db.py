@@ -1,26 +1,45 @@
-"""The process-wide database handle for the app: built from the demo generator on first start when absent."""
+"""The database the services read: the current published snapshot, opened read-only (any number of processes
+may share it). The demo database is built on first start when absent. No caching here: the UI layer caches
+per snapshot (dasbor/ui/data.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from contextlib import AbstractContextManager
 
-import streamlit as st
-
-from dasbor.db.connection import Database, db_path
+from dasbor.db import terbitan
+from dasbor.db.connection import Database, DatabaseTerkunciError, db_path
+from dasbor.db.terbitan import Terbitan, dipakai
 from dasbor.demo.build import ensure_demo_db
 
+# What the UI layer needs of the snapshots, so that it never imports dasbor.db itself.
+__all__ = ["DatabaseTerkunciError", "Terbitan", "berlaku", "database", "dipakai", "penulis", "stempel", "terbitan_kini"]
 
-@st.cache_resource(show_spinner="Menyiapkan basis data demo (sekali saja)…")
-def _database(path: str) -> Database:
-    ensure_demo_db(Path(path))
-    return Database(path)
+
+def terbitan_kini() -> Terbitan:
+    """The current snapshot of $DASBOR_DB (a stat of the pointer when nothing changed)."""
+    path = db_path()
+    ensure_demo_db(path)
+    return terbitan.kini(path)
+
+
+def berlaku(t: Terbitan) -> bool:
+    """Whether a snapshot a run pinned may still be used: of the current $DASBOR_DB (tests switch it) and
+    not retired."""
+    return terbitan.terbuka(t) and t.path.parent == terbitan.letak().folder
 
 
 def database() -> Database:
-    """One read-write connection per server process; every query takes its own cursor."""
-    return _database(str(db_path()))
+    """The snapshot pinned for the running computation (terbitan.dipakai), else the current one."""
+    t = terbitan.dipasang()
+    return t.db if t is not None else terbitan_kini().db
+
+
+def penulis() -> AbstractContextManager[Database]:
+    """The writer database of $DASBOR_DB under the writer lock (a second writer waits); the block's committed
+    changes are published as a new snapshot when it ends, so running servers switch to them."""
+    return terbitan.penulis(db_path())
 
 
 def stempel(db: Database) -> tuple[int, ...]:
-    """Fingerprint of the data, part of every cache key so that an import invalidates cached results."""
+    """Fingerprint of the data: an import checks that nothing changed between its check and its commit."""
     return tuple(int(x) for x in db.query("stempel_data").iloc[0])

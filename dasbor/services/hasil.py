@@ -2,7 +2,8 @@
 each year's own rule or under one rule, indicator breakdowns, and innovation counts.
 
 Every IID, predikat and point here comes from the shared scoring module (through services.skor or
-scoring.kontribusi); this module only selects, joins and aggregates. Results are cached per data fingerprint.
+scoring.kontribusi); this module only selects, joins and aggregates. Plain functions of the published snapshot
+(services.db.database()); the UI layer caches their results per snapshot (dasbor/ui/data.py).
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import streamlit as st
 
 import scoring
-from dasbor.services.db import database, stempel
+from dasbor.services.db import database
 from dasbor.services.skor import daftar_tahun, daftar_wilayah, data_penilaian, metodologi_tahun, skor_tahun
 
 KAB_KOTA = ("kabupaten", "kota")
@@ -28,11 +28,6 @@ VARIABEL_JUMLAH = "Jumlah Inovasi dan Hasil Kreatif"
 AMBANG_JAUH = 0.5
 
 
-def _kunci() -> tuple[str, tuple[int, ...]]:
-    db = database()
-    return str(db.path), stempel(db)
-
-
 def tahun_sebelumnya(tahun: int) -> int | None:
     lalu = [t for t in daftar_tahun() if t < tahun]
     return max(lalu) if lalu else None
@@ -44,14 +39,9 @@ def status_periode(tahun: int) -> str:
     return str(periode.at[tahun, "status"]) if tahun in periode.index else "sementara"
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _hasil_resmi(path: str, stamp: tuple[int, ...]) -> pd.DataFrame:
-    return database().query("hasil_resmi")
-
-
 def hasil_resmi() -> pd.DataFrame:
     """Officially published values (real facts, each with its source), all years."""
-    return _hasil_resmi(*_kunci())
+    return database().query("hasil_resmi")
 
 
 def metodologi(tahun: int, versi: str | None = None) -> scoring.Metodologi:
@@ -193,8 +183,12 @@ def _katalog(m: scoring.Metodologi) -> pd.DataFrame:
     return pd.concat([indikator, jumlah], ignore_index=True).assign(urutan=lambda d: range(len(d)))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _rincian(path: str, stamp: tuple[int, ...], tahun: int, basis: str, versi: str | None) -> pd.DataFrame:
+def rincian_indikator(tahun: int, basis: str, versi: str | None = None) -> pd.DataFrame:
+    """Every region × indicator (plus the jumlah inovasi row): IID points and mean level (0–3).
+
+    Per region the poin_iid sum to the unrounded IID (scoring.kontribusi's identity). level_rata is the level
+    for SPD and the mean over assessed innovations for SID; it is empty for the jumlah row.
+    """
     db = database()
     m = metodologi_tahun(db, tahun, versi)
     k = scoring.kontribusi(data_penilaian(db, tahun), m, basis)
@@ -216,15 +210,6 @@ def _rincian(path: str, stamp: tuple[int, ...], tahun: int, basis: str, versi: s
     rincian.loc[~baris_jumlah, "level_rata"] = rincian.loc[~baris_jumlah, "level_rata"].fillna(0.0)
     rincian["versi_metodologi"] = m.versi
     return rincian.sort_values(["kode_wilayah", "urutan"]).reset_index(drop=True)
-
-
-def rincian_indikator(tahun: int, basis: str, versi: str | None = None) -> pd.DataFrame:
-    """Every region × indicator (plus the jumlah inovasi row): IID points and mean level (0–3).
-
-    Per region the poin_iid sum to the unrounded IID (scoring.kontribusi's identity). level_rata is the level
-    for SPD and the mean over assessed innovations for SID; it is empty for the jumlah row.
-    """
-    return _rincian(*_kunci(), tahun, basis, versi)
 
 
 def selisih_indikator(rincian: pd.DataFrame, kode_a: str, kode_b: str) -> pd.DataFrame:
@@ -272,14 +257,9 @@ def kekuatan_kelemahan(rincian: pd.DataFrame, kode: str) -> pd.DataFrame:
     return wilayah.sort_values("selisih_poin", ascending=False).reset_index(drop=True)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _inovasi_tahun(path: str, stamp: tuple[int, ...], tahun: int) -> pd.DataFrame:
-    return database().query("inovasi_tahun", {"tahun": tahun})
-
-
 def inovasi_tahun(tahun: int) -> pd.DataFrame:
     """All innovations of a year with their perangkat daerah (drafts included; filter on status_inovasi)."""
-    return _inovasi_tahun(*_kunci(), tahun)
+    return database().query("inovasi_tahun", {"tahun": tahun})
 
 
 def jumlah_inovasi(tahun: int, kode: list[str], menurut: str) -> pd.DataFrame:
@@ -296,8 +276,8 @@ def aturan_yandas(tahun: int) -> scoring.Metodologi:
     return scoring.aturan_yandas(metodologi(tahun))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _kematangan(path: str, stamp: tuple[int, ...], tahun: int, basis: str) -> pd.DataFrame:
+def kematangan(tahun: int, basis: str) -> pd.DataFrame:
+    """Per innovation of the year: kematangan and whether the year's rule counts it for the jumlah term."""
     db = database()
     return scoring.hitung_kematangan(data_penilaian(db, tahun), metodologi_tahun(db, tahun), basis)
 
@@ -306,7 +286,7 @@ def cakupan_yandas(tahun: int, basis: str, kode: str) -> pd.DataFrame:
     """Per urusan wajib pelayanan dasar: the region's innovations that the year's rule counts for the jumlah
     term (scoring.hitung_kematangan decides which) with that urusan as urusan_utama, and whether it is covered."""
     syarat = aturan_yandas(tahun).syarat_yandas
-    per_inovasi = _kematangan(*_kunci(), tahun, basis)
+    per_inovasi = kematangan(tahun, basis)
     dihitung = per_inovasi[(per_inovasi["kode_wilayah"] == kode) & per_inovasi["dihitung_jumlah"]]
     hitung = dihitung["urusan_utama"].value_counts()
     return pd.DataFrame(

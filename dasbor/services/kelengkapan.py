@@ -3,7 +3,8 @@
 A gap is something Kemendagri does not (yet) count: evidence that is empty, rejected or needs repair, a claimed
 level above the verified one, an empty wajib indicator, an innovation that was not sent or was rejected, an
 innovation still at the inisiatif stage, an empty required profile field. What "fixing" means is different for
-each kind and is spelled out in PERBAIKAN (shown in the UI and the exports).
+each kind and is spelled out in PERBAIKAN (shown in the UI and the exports). The worklist and its files are
+services/daftar_kerja.py; the page drill-down helpers are services/telusur_celah.py.
 
 Worth ("nilai perbaikan") = IID of the region with only that gap fixed minus its IID now, unrounded, on basis
 terverifikasi. Level fixes are priced with scoring.kontribusi (poin_per_level × levels gained): a level change
@@ -14,17 +15,13 @@ change an innovation's status do move them and are re-scored in full with scorin
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 import pandas as pd
-import streamlit as st
 
 import scoring
 from dasbor.db.connection import Database
-from dasbor.ekspor.nama_berkas import slug
-from dasbor.ekspor.tabel import ke_csv, ke_xlsx
-from dasbor.services.db import database, stempel
+from dasbor.services.db import database
 from dasbor.services.skor import data_penilaian, metodologi_tahun
 
 # Gaps are the distance between what a region claimed and what Kemendagri counts, so they are always priced
@@ -546,132 +543,6 @@ def komitmen_skpd(perangkat: pd.DataFrame, inovasi: pd.DataFrame) -> pd.DataFram
     return hasil.sort_values(["kode_wilayah", "dilaporkan", "nama_perangkat_daerah"], ignore_index=True)
 
 
-def matriks_celah(celah: pd.DataFrame, jenis: tuple[str, ...] = JENIS_MATRIKS) -> pd.DataFrame:
-    """Gaps counted and IID points at stake per region × indicator (worths add up: all are level fixes)."""
-    pilih = celah[celah["jenis_celah"].isin(jenis) & celah["kode_indikator"].notna()]
-    return (
-        pilih.groupby(["kode_wilayah", "aspek", "kode_indikator"], as_index=False)
-        .agg(jumlah=("id_celah", "size"), poin=("nilai_perbaikan", "sum"))
-        .astype({"jumlah": int})
-    )
-
-
-# Worklist column -> Indonesian header, in the order the page table and the exports show them.
-KOLOM_DAFTAR = {
-    "nama_wilayah": "Wilayah",
-    "nama_perangkat_daerah": "Perangkat daerah",
-    "nama_inovasi": "Inovasi",
-    "id_inovasi": "ID inovasi",
-    "aspek": "Aspek",
-    "kode_indikator": "Kode indikator",
-    "nama_indikator": "Indikator",
-    "wajib": "Wajib",
-    "jenis": "Jenis celah",
-    "status_bukti": "Status bukti",
-    "level_klaim": "Level klaim",
-    "level_diakui": "Level diakui",
-    "level_sasaran": "Level sasaran",
-    "yang_kurang": "Yang kurang",
-    "bukti_sasaran": "Bukti untuk level sasaran (aturan tahun ini)",
-    "catatan_verifikasi": "Catatan verifikator",
-    "nilai_perbaikan": "Nilai perbaikan (poin IID)",
-    "perbaikan": "Arti perbaikan",
-    "cara_hitung": "Cara menghitung nilai",
-    "id_celah": "ID celah",
-}
-FORMAT_POIN = "0.000"  # a single SID fix in a large region is worth thousandths of a point
-
-
-STATUS_BUKTI = {"ada": "ada", "kosong": "kosong", "ditolak": "ditolak", "perlu_perbaikan": "perlu perbaikan"}
-
-
-def daftar_kerja(celah: pd.DataFrame) -> pd.DataFrame:
-    """The worklist with Indonesian headers and words, as the page, the Excel file and the CSV show it."""
-    tampil = celah.assign(
-        jenis=celah["jenis_celah"].map(JENIS_CELAH),
-        wajib=np.where(celah["kode_indikator"].isna(), "", np.where(celah["wajib"], "ya", "tidak")),
-        status_bukti=celah["status_bukti"].map(STATUS_BUKTI),
-        aspek=celah["aspek"].replace({"INOVASI": "Inovasi"}),
-    )
-    return tampil[list(KOLOM_DAFTAR)].rename(columns=KOLOM_DAFTAR)
-
-
-def ringkasan_perangkat_daerah(celah: pd.DataFrame) -> pd.DataFrame:
-    """Per perangkat daerah: gaps, points that fixing the evidence and levels would add, status fixes apart.
-
-    Worths of level fixes add up exactly (see jalan_tercepat); status fixes interact through the divisor, so
-    they are counted, not summed.
-    """
-    aditif = celah["aditif"]
-    grup = celah.assign(
-        poin=celah["nilai_perbaikan"].where(aditif, 0.0),
-        bernilai=aditif & (celah["nilai_perbaikan"] > 0),
-        status=~aditif,
-    ).groupby(["id_perangkat_daerah", "nama_perangkat_daerah"], as_index=False)
-    hasil = grup.agg(
-        jumlah=("id_celah", "size"), bernilai=("bernilai", "sum"), poin=("poin", "sum"), status=("status", "sum")
-    )
-    return hasil.sort_values(["poin", "jumlah"], ascending=False, ignore_index=True).astype(
-        {"jumlah": int, "bernilai": int, "status": int}
-    )
-
-
-def _nama_lembar_pd(kel: Kelengkapan) -> dict[str, str]:
-    singkatan = kel.komitmen.set_index("id_perangkat_daerah")["singkatan"].dropna().to_dict()
-    return {**singkatan, PD_PEMDA: "Pemda (SPD)", PD_TANPA: "Tanpa perangkat daerah"}
-
-
-def lembar_kerja(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> dict[str, pd.DataFrame]:
-    """Sheets of a region's worklist: Ringkasan, one per perangkat daerah (highest points first), Keterangan."""
-    celah = kel.celah[kel.celah["kode_wilayah"] == kode_wilayah]
-    ringkas = ringkasan_perangkat_daerah(celah)
-    nama_lembar = _nama_lembar_pd(kel)
-    lembar = {
-        "Ringkasan": ringkas.drop(columns="id_perangkat_daerah").rename(
-            columns={
-                "nama_perangkat_daerah": "Perangkat daerah",
-                "jumlah": "Jumlah celah",
-                "bernilai": "Celah yang menambah IID",
-                "poin": "Poin IID bila semua bukti dan level diperbaiki",
-                "status": "Inovasi draft/ditolak (dinilai terpisah)",
-            }
-        )
-    }
-    for baris in ringkas.itertuples():
-        nama = nama_lembar.get(baris.id_perangkat_daerah, baris.nama_perangkat_daerah)
-        lembar[nama] = daftar_kerja(celah[celah["id_perangkat_daerah"] == baris.id_perangkat_daerah])
-    nama_wilayah = kel.skor.set_index("kode_wilayah")["nama_wilayah"].get(kode_wilayah, kode_wilayah)
-    keterangan = [
-        ("Wilayah", nama_wilayah),
-        ("Tahun penilaian", str(kel.tahun)),
-        ("Sumber angka", kel.aturan + "; nilai perbaikan dihitung modul skor bersama (scoring)"),
-        ("Data", f"SINTETIS: {kel.sintetis}" if kel.sintetis else "Data impor (bukan sintetis)"),
-        ("Dibuat", dibuat.isoformat()),
-        ("Nilai perbaikan", "Selisih IID (poin, sebelum pembulatan) bila hanya celah itu yang diperbaiki."),
-        *((f"Arti perbaikan: {JENIS_CELAH[j]}", teks) for j, teks in PERBAIKAN.items()),
-    ]
-    lembar["Keterangan"] = pd.DataFrame(keterangan, columns=["Hal", "Keterangan"])
-    return lembar
-
-
-def nama_berkas(kel: Kelengkapan, kode_wilayah: str, dibuat: date, akhiran: str) -> str:
-    """e.g. kelengkapan_kabupaten-tabalong_2024_2026-05-27.xlsx"""
-    nama = kel.skor.set_index("kode_wilayah")["nama_wilayah"].get(kode_wilayah, kode_wilayah)
-    return f"kelengkapan_{slug(nama)}_{kel.tahun}_{dibuat.isoformat()}.{akhiran}"
-
-
-def ekspor_xlsx(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> bytes:
-    header = KOLOM_DAFTAR["nilai_perbaikan"]
-    return ke_xlsx(
-        lembar_kerja(kel, kode_wilayah, dibuat),
-        {header: FORMAT_POIN, "Poin IID bila semua bukti dan level diperbaiki": FORMAT_POIN},
-    )
-
-
-def ekspor_csv(kel: Kelengkapan, kode_wilayah: str) -> bytes:
-    return ke_csv(daftar_kerja(kel.celah[kel.celah["kode_wilayah"] == kode_wilayah]))
-
-
 def _inovasi_dengan_celah(data: scoring.DataPenilaian, celah: pd.DataFrame, m: scoring.Metodologi) -> pd.DataFrame:
     """The innovations with kematangan (verified and as claimed) and the number and worth of their gaps."""
     verif = scoring.hitung_kematangan(data, m, BASIS).set_index("id_inovasi")["kematangan"]
@@ -683,47 +554,6 @@ def _inovasi_dengan_celah(data: scoring.DataPenilaian, celah: pd.DataFrame, m: s
     inovasi["jumlah_celah"] = inovasi["id_inovasi"].map(per.size()).fillna(0).astype(int)
     inovasi["poin_celah"] = inovasi["id_inovasi"].map(per["nilai_perbaikan"].sum()).fillna(0.0)
     return inovasi
-
-
-def jawaban_inovasi(kel: Kelengkapan, id_inovasi: str) -> pd.DataFrame:
-    """All SID indicators of one innovation: claimed, verified and counted level, evidence, its gap and worth."""
-    katalog = metodologi(kel).katalog()
-    katalog = katalog[katalog["aspek"] == "SID"]
-    jawaban = kel.data.jawaban_sid[kel.data.jawaban_sid["id_inovasi"] == id_inovasi]
-    celah = kel.celah[kel.celah["id_inovasi"] == id_inovasi].set_index("kode_indikator")
-    hasil = katalog[["kode_indikator", "nama_indikator", "bobot", "wajib"]].merge(
-        jawaban[["kode_indikator", "level_klaim", "status_bukti", "level_verifikasi", "catatan_verifikasi"]].assign(
-            level_diakui=scoring.level_efektif(jawaban, BASIS)
-        ),
-        on="kode_indikator",
-        how="left",
-    )
-    hasil["skor"] = hasil["bobot"] * hasil["level_diakui"].fillna(0.0)
-    hasil["jenis_celah"] = hasil["kode_indikator"].map(celah["jenis_celah"].map(JENIS_CELAH)).fillna("")
-    hasil["nilai_perbaikan"] = hasil["kode_indikator"].map(celah["nilai_perbaikan"])
-    return hasil
-
-
-def celah_wilayah(kel: Kelengkapan, kode_wilayah: str, kode_indikator: str | None = None) -> pd.DataFrame:
-    """A region's gaps, optionally only those on one indicator."""
-    celah = kel.celah[kel.celah["kode_wilayah"] == kode_wilayah]
-    return celah if kode_indikator is None else celah[celah["kode_indikator"] == kode_indikator]
-
-
-def inovasi_bercelah(celah: pd.DataFrame, id_perangkat_daerah: str) -> pd.DataFrame:
-    """Innovations of one perangkat daerah that have gaps: their count and the worth of the level fixes."""
-    milik = celah[(celah["id_perangkat_daerah"] == id_perangkat_daerah) & celah["id_inovasi"].notna()]
-    return (
-        milik.assign(poin=milik["nilai_perbaikan"].where(milik["aditif"], 0.0))
-        .groupby(["id_inovasi", "nama_inovasi", "status_inovasi"], as_index=False, dropna=False)
-        .agg(jumlah=("id_celah", "size"), poin=("poin", "sum"))
-        .sort_values(["poin", "jumlah", "id_inovasi"], ascending=[False, False, True], ignore_index=True)
-    )
-
-
-def metodologi(kel: Kelengkapan) -> scoring.Metodologi:
-    """The rule version the year was scored under (bands, divisor, indicators) for the pages."""
-    return scoring.load_metodologi(kel.versi)
 
 
 def hitung_kelengkapan(db: Database, tahun: int) -> Kelengkapan:
@@ -754,25 +584,6 @@ def hitung_kelengkapan(db: Database, tahun: int) -> Kelengkapan:
     )
 
 
-@st.cache_data(show_spinner="Menghitung celah dan nilai perbaikan…", max_entries=8)
-def _kelengkapan_cached(path: str, stamp: tuple[int, ...], tahun: int) -> Kelengkapan:
-    return hitung_kelengkapan(database(), tahun)
-
-
 def kelengkapan(tahun: int) -> Kelengkapan:
-    """The year's Kelengkapan, computed once per data fingerprint and cached for every page and session."""
-    db = database()
-    return _kelengkapan_cached(str(db.path), stempel(db), tahun)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _berkas_cached(path: str, stamp: tuple[int, ...], tahun: int, kode_wilayah: str, dibuat: date, jenis: str) -> bytes:
-    kel = kelengkapan(tahun)
-    return ekspor_xlsx(kel, kode_wilayah, dibuat) if jenis == "xlsx" else ekspor_csv(kel, kode_wilayah)
-
-
-def berkas_ekspor(tahun: int, kode_wilayah: str, dibuat: date, jenis: str) -> bytes:
-    """The region's worklist as 'xlsx' or 'csv' bytes, built once per day and data fingerprint (download buttons
-    would otherwise rebuild the workbook on every rerun)."""
-    db = database()
-    return _berkas_cached(str(db.path), stempel(db), tahun, kode_wilayah, dibuat, jenis)
+    """The year's Kelengkapan from the published snapshot (uncached; the UI layer keeps one per snapshot)."""
+    return hitung_kelengkapan(database(), tahun)

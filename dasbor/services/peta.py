@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-
-import streamlit as st
 
 # Properties that may hold the Kemendagri code ("63.03"): ours, and the spellings of common public files.
 KUNCI_KODE = ("kode_wilayah", "kode", "code", "kode_kab", "KODE")
@@ -58,7 +57,8 @@ def _baca(path: Path, kode_dikenal: frozenset[str]) -> Batas:
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# Keyed on the file's mtime, so an edited file is read again; a file, not the database, so not per snapshot.
+@lru_cache(maxsize=4)
 def _baca_cached(path: str, mtime_ns: int, kode_dikenal: frozenset[str]) -> Batas:
     return _baca(Path(path), kode_dikenal)
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
 import scoring
 from dasbor.db.connection import Database
-from dasbor.services.db import database, stempel
+from dasbor.services.db import database
 
 
 def data_penilaian(db: Database, tahun: int) -> scoring.DataPenilaian:
@@ -49,14 +48,8 @@ def hitung_skor_tahun(db: Database, tahun: int, basis: str = "terverifikasi", ve
     return skor.sort_values(["jenis", "peringkat"], key=lambda s: s.eq("provinsi") if s.name == "jenis" else s)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _skor_tahun_cached(path: str, stamp: tuple[int, ...], tahun: int, basis: str, versi: str | None) -> pd.DataFrame:
-    return hitung_skor_tahun(database(), tahun, basis, versi)
-
-
 def skor_tahun(tahun: int, basis: str = "terverifikasi", versi: str | None = None) -> pd.DataFrame:
-    db = database()
-    return _skor_tahun_cached(str(db.path), stempel(db), tahun, basis, versi)
+    return hitung_skor_tahun(database(), tahun, basis, versi)
 
 
 def daftar_wilayah() -> pd.DataFrame:

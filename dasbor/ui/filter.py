@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 import scoring
-from dasbor.services import skor
+from dasbor.ui.data import skor
 from dasbor.ui.format import tanpa_markdown
 
 BASIS_LABEL = {"terverifikasi": "Terverifikasi (level yang diakui)", "klaim": "Klaim (semua klaim diterima)"}

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dasbor.services.kelengkapan import JENIS_CELAH, KOLOM_DAFTAR, STATUS_BUKTI, daftar_kerja
+from dasbor.services.daftar_kerja import KOLOM_DAFTAR, STATUS_BUKTI, daftar_kerja
+from dasbor.services.kelengkapan import JENIS_CELAH
 from dasbor.ui.format import angka, bilangan
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dasbor.services import hasil, skor
+from dasbor.ui.data import hasil, skor
 from dasbor.ui.filter import BASIS_LABEL
 from dasbor.ui.format import tanpa_markdown
 

@@ -8,14 +8,16 @@ from pathlib import Path
 
 import duckdb
 import pytest
-import streamlit as st
 
 import scoring
+from dasbor.bimtek.bahan import kumpulkan
 from dasbor.bimtek.celah import hitung_celah_bukti
 from dasbor.bimtek.model import LABEL_SINTETIS, Acara, Deck
-from dasbor.bimtek.susun import BimtekError, build_deck, urutan_bawaan
+from dasbor.bimtek.susun import BimtekError, build_deck, susun_deck, urutan_bawaan
+from dasbor.services import db as layanan_db
 from dasbor.services import skor
 from dasbor.services.db import database
+from tests.conftest import bersihkan_cache
 
 ACARA = Acara("Bimtek IID Hulu Sungai", "Kandangan", date(2025, 5, 27))
 
@@ -150,14 +152,23 @@ def data_nyata(salinan_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     with duckdb.connect(str(salinan_db)) as con:
         con.execute("UPDATE sumber_data SET sintetis = false, jenis = 'impor'")
     monkeypatch.setenv("DASBOR_DB", str(salinan_db))
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    bersihkan_cache()
     yield salinan_db
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    bersihkan_cache()
 
 
 def test_a_deck_from_imported_data_carries_no_synthetic_label(data_nyata: Path) -> None:
     deck = build_deck(2024, urutan=["judul", "peringkat"])
     assert not deck.sintetis and deck.label_sintetis == ""
     assert all("SINTETIS" not in s.sumber for s in deck.slides)
+
+
+def test_slides_are_built_from_the_gathered_data_alone(deck: Deck, monkeypatch: pytest.MonkeyPatch) -> None:
+    """bahan.kumpulkan reads the database once; susun_deck is a pure function of what it gathered."""
+    bahan = kumpulkan(2024, "terverifikasi")
+    for modul in (layanan_db, skor):
+        monkeypatch.setattr(modul, "database", lambda: pytest.fail("susun_deck membaca basis data"))
+    dari_bahan = susun_deck(bahan, acara=ACARA)
+    assert [(s.kunci, s.judul, s.isi, s.sumber, s.catatan) for s in dari_bahan.slides] == [
+        (s.kunci, s.judul, s.isi, s.sumber, s.catatan) for s in deck.slides
+    ]

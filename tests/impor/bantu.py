@@ -15,7 +15,7 @@ WILAYAH = "63.72"  # Kota Banjarbaru 2021: the smallest wilayah-year of the demo
 
 def isi_db(path: Path) -> str:
     """SHA-256 over every row of every table (sorted), so any change anywhere in the database is seen."""
-    db = Database(path)
+    db = Database(path, read_only=True)
     try:
         cur = db.cursor()
         tabel = [r[0] for r in cur.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
@@ -32,7 +32,7 @@ def isi_db(path: Path) -> str:
 def isi_data(path: Path) -> dict[str, list]:
     """The rows of the tables an import replaces; id_sumber_data aside, because an import rightly changes the
     provenance of what it writes."""
-    db = Database(path)
+    db = Database(path, read_only=True)
     try:
         cur = db.cursor()
         hasil = {

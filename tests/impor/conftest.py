@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import pytest
-import streamlit as st
 
 from dasbor.services import akun
+from tests.conftest import bersihkan_cache
 from tests.impor.bantu import SANDI, buku_ekspor
 
 
@@ -16,6 +18,18 @@ from tests.impor.bantu import SANDI, buku_ekspor
 def buku_sah(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """A valid workbook: the export of Kota Banjarbaru 2021 from the demo database."""
     return buku_ekspor(demo_db, tmp_path_factory.mktemp("buku"))
+
+
+@pytest.fixture(scope="module")
+def berkas_baru(buku_sah: bytes, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A valid file that differs from the database in all three tables, so old and new are told apart."""
+    wb = openpyxl.load_workbook(io.BytesIO(buku_sah))
+    wb["inovasi"]["E2"].value = "Inovasi yang diganti oleh impor"
+    wb["jawaban_sid"]["C2"].value = 3 - wb["jawaban_sid"]["C2"].value
+    wb["jawaban_spd"]["D2"].value = 3 - wb["jawaban_spd"]["D2"].value
+    path = tmp_path_factory.mktemp("berkas-baru") / "baru.xlsx"
+    wb.save(path)
+    return path
 
 
 @pytest.fixture
@@ -37,8 +51,6 @@ def tanpa_akun(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def salinan_env(salinan_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """The app pointed at a private writable copy of the demo database, caches cleared around the test."""
     monkeypatch.setenv("DASBOR_DB", str(salinan_db))
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    bersihkan_cache()
     yield salinan_db
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    bersihkan_cache()

@@ -6,7 +6,7 @@ prints "JEDA <point>" and waits there, so the test kills it at that exact statem
 
 from __future__ import annotations
 
-import io
+import json
 import os
 import shutil
 import signal
@@ -15,28 +15,16 @@ import sys
 import threading
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 import scoring
+from dasbor.db import terbitan
 from dasbor.db.connection import Database
 from dasbor.services import impor
 from dasbor.services.skor import data_penilaian
 from tests.impor.bantu import TAHUN, WILAYAH, isi_data, isi_db
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def berkas_baru(buku_sah: bytes, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A valid file that differs from the database in all three tables, so old and new are told apart."""
-    wb = openpyxl.load_workbook(io.BytesIO(buku_sah))
-    wb["inovasi"]["E2"].value = "Inovasi yang diganti oleh impor"
-    wb["jawaban_sid"]["C2"].value = 3 - wb["jawaban_sid"]["C2"].value
-    wb["jawaban_spd"]["D2"].value = 3 - wb["jawaban_spd"]["D2"].value
-    path = tmp_path_factory.mktemp("keandalan") / "baru.xlsx"
-    wb.save(path)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +60,10 @@ def test_sigkill_during_commit_leaves_old_or_committed_content(
     titik: str, salinan_db: Path, berkas_baru: Path, isi_sesudah: dict
 ) -> None:
     sebelum_semua, sebelum = isi_db(salinan_db), isi_data(salinan_db)
+    terbit = terbitan.letak(salinan_db)
+    with terbitan.penulis(salinan_db):
+        pass  # the first publication, as a server's first visitor makes it
+    penunjuk = terbit.penunjuk.read_text()
     proses = _importer(salinan_db, berkas_baru, titik)
     try:
         for baris in proses.stdout:
@@ -83,6 +75,9 @@ def test_sigkill_during_commit_leaves_old_or_committed_content(
     finally:
         proses.wait(timeout=30)
     assert proses.returncode == -signal.SIGKILL
+    # Nothing half done is published: readers still see the snapshot from before the import.
+    assert terbit.penunjuk.read_text() == penunjuk
+    assert isi_data(terbit.folder / json.loads(penunjuk)["berkas"]) == sebelum
     if titik == "setelah_commit":
         assert isi_data(salinan_db) == isi_sesudah
         db = Database(salinan_db)
@@ -90,6 +85,10 @@ def test_sigkill_during_commit_leaves_old_or_committed_content(
             assert impor.riwayat(db)["hasil"].tolist() == ["diimpor"]
         finally:
             db.close()
+        # The next writer finds the commit unpublished and publishes it.
+        with terbitan.penulis(salinan_db):
+            pass
+        assert isi_data(terbit.folder / json.loads(terbit.penunjuk.read_text())["berkas"]) == isi_sesudah
     else:
         assert isi_db(salinan_db) == sebelum_semua, f"dibunuh di {titik}: basis data harus persis seperti sebelum"
         assert isi_data(salinan_db) == sebelum

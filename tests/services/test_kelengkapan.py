@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 import scoring
 from dasbor.db.connection import Database
 from dasbor.services import kelengkapan as kel
+from dasbor.services import telusur_celah
 from dasbor.services.skor import data_penilaian, metodologi_tahun
 from tests.scoring.data_uji import buat_data, data_acak, jawaban_untuk_kematangan
 
@@ -109,7 +110,7 @@ def test_matrix_points_are_the_sum_of_the_worklist_and_fixing_a_cell_moves_iid_b
     m = metodologi_tahun(db, 2024)
     data = data_penilaian(db, 2024)
     celah = kel.hitung_celah(kel.lengkapi_wajib(data, m), m)
-    matriks = kel.matriks_celah(celah)
+    matriks = telusur_celah.matriks_celah(celah)
     pilih = celah["jenis_celah"].isin(kel.JENIS_MATRIKS)
     assert matriks["jumlah"].sum() == pilih.sum()
     assert matriks["poin"].sum() == pytest.approx(celah.loc[pilih, "nilai_perbaikan"].sum())

@@ -1,6 +1,6 @@
 """Layer rules of the pieces built for the Hasil pages: the figure and file makers stay free of Streamlit (the
-bimtek slides and command lines reuse them), nothing in ui/ or pages/ reaches the database directly, and pages
-never compute scores themselves."""
+bimtek slides and command lines reuse them), nothing in ui/ or pages/ reaches the database directly, pages
+never compute scores themselves, and nothing below the UI imports Streamlit."""
 
 import ast
 from pathlib import Path
@@ -18,6 +18,12 @@ LARANGAN = {
     **{str(p.relative_to(ROOT)): {"duckdb", "dasbor.db", "scoring"} for p in (ROOT / "pages").glob("*.py")},
     # scoring is pure: the methodology and everything derived from it, with no app, database or chart library
     **{str(p.relative_to(ROOT)): {"streamlit", "duckdb", "plotly", "dasbor"} for p in (ROOT / "scoring").glob("*.py")},
+    # Issue 9: the services and everything below them are plain Python; caching lives in ui/data.py.
+    **{
+        str(p.relative_to(ROOT)): {"streamlit"}
+        for folder in ("services", "db", "excel", "ekspor", "bimtek", "cli", "demo")
+        for p in (ROOT / "dasbor" / folder).glob("*.py")
+    },
 }
 
 

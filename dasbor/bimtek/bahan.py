@@ -1,0 +1,99 @@
+"""What a bimtek deck is built from, gathered once per year and basis from the services: scores of every year,
+the published values, the evidence gaps and the scores once each region's top gaps are fixed. The slide
+builders (susun.py) are pure functions of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+import scoring
+from dasbor.bimtek.celah import hitung_celah_bukti
+from dasbor.bimtek.model import BimtekError
+from dasbor.services import skor
+from dasbor.services.db import database
+
+JUMLAH_CELAH = 3  # top gaps per region on its slide, and fixed in the "sesudah" score
+
+
+@dataclass(frozen=True)
+class Bahan:
+    """Everything one deck needs, gathered once."""
+
+    tahun: int
+    basis: str
+    m: scoring.Metodologi
+    keyakinan: str
+    catatan_aturan: str
+    sumber_aturan: str
+    sintetis: bool
+    keterangan_data: str
+    wilayah: pd.DataFrame
+    skor: pd.DataFrame  # the year, every wilayah
+    skor_semua: pd.DataFrame  # every year up to `tahun`
+    resmi: pd.DataFrame
+    celah: pd.DataFrame
+    sesudah: pd.DataFrame  # per kode_wilayah: verified IID and predikat once its top gaps are fixed
+    kematangan: pd.DataFrame
+
+    @property
+    def sumber_hitung(self) -> str:
+        data = "data demo SINTETIS" if self.sintetis else "data impor"
+        return (
+            f"Dihitung dasbor dari {data} {self.tahun}, aturan IID versi {self.m.versi} "
+            f"(keyakinan: {self.keyakinan}), basis {self.basis}."
+        )
+
+    def baris_skor(self, kode: str) -> pd.Series:
+        return self.skor.set_index("kode_wilayah").loc[kode]
+
+
+def sesudah_perbaikan(data: scoring.DataPenilaian, m: scoring.Metodologi, celah: pd.DataFrame) -> pd.DataFrame:
+    """Re-score with every region's top gaps fixed (evidence proves the claim), all regions in one pass:
+    a region's IID depends only on its own answers, so the fixes of one never move another."""
+    teratas = celah.groupby("kode_wilayah", sort=False).head(JUMLAH_CELAH)
+    perubahan = teratas.assign(level_baru=teratas["level_klaim"])[
+        ["aspek", "kode_wilayah", "id_inovasi", "kode_indikator", "level_baru"]
+    ]
+    hasil = scoring.selisih_iid(data, m, perubahan, "terverifikasi").set_index("kode_wilayah")
+    hasil["iid_sesudah"] = scoring.bulatkan(hasil["iid_sesudah"].to_numpy(), m.digit_iid)
+    return hasil[["iid_sesudah", "predikat_sesudah"]]
+
+
+def kumpulkan(tahun: int, basis: str) -> Bahan:
+    """Everything a deck of one year and basis needs, read from the published snapshot."""
+    tahun_ada = skor.daftar_tahun()
+    if tahun not in tahun_ada:
+        raise BimtekError(f"Tahun {tahun} tidak ada di basis data; tersedia: {', '.join(map(str, tahun_ada))}.")
+    if basis not in scoring.BASIS:
+        raise BimtekError(f"Basis skor «{basis}» tidak dikenal; pilih {' atau '.join(scoring.BASIS)}.")
+    db = database()
+    m = skor.metodologi_tahun(db, tahun)
+    asal = m.asal_tahun(tahun)
+    data = skor.data_penilaian(db, tahun)
+    sintetis = skor.data_sintetis(tahun)
+    skor_semua = pd.concat([skor.skor_tahun(t, basis) for t in tahun_ada if t <= tahun], ignore_index=True)
+    opd = db.query("perangkat_daerah")[["id_perangkat_daerah", "singkatan"]]
+    profil = data.inovasi[["id_inovasi", "nama_inovasi", "id_perangkat_daerah"]].merge(
+        opd, on="id_perangkat_daerah", how="left"
+    )
+    kematangan = scoring.hitung_kematangan(data, m, basis).merge(profil, on="id_inovasi")
+    celah = hitung_celah_bukti(data, m)
+    return Bahan(
+        tahun=tahun,
+        basis=basis,
+        m=m,
+        keyakinan=asal.keyakinan,
+        catatan_aturan=asal.catatan,
+        sumber_aturan=asal.sumber,
+        sintetis=not sintetis.empty,
+        keterangan_data=sintetis["keterangan"].iat[0] if not sintetis.empty else "Data impor (bukan demo).",
+        wilayah=skor.daftar_wilayah(),
+        skor=skor_semua[skor_semua["tahun"] == tahun],
+        skor_semua=skor_semua,
+        resmi=db.query("hasil_resmi"),
+        celah=celah,
+        sesudah=sesudah_perbaikan(data, m, celah),
+        kematangan=kematangan,
+    )

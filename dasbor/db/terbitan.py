@@ -1,0 +1,399 @@
+"""Published snapshots: one writer under an OS file lock, any number of read-only readers in any process.
+
+DuckDB lets one process open a file read-write and then nobody else may open it, not even read-only. So the file
+named by $DASBOR_DB is the *writer* database, opened only for a write (demo build, migrations, import, undo) and
+only under an exclusive `flock` on `<db>.kunci`. Each write ends by *publishing*: CHECKPOINT, copy the file to a
+new immutable snapshot `terbitan/<stem>-<id>.duckdb`, then atomically replace the small pointer file
+`terbitan/<stem>.kini` that names it. Servers and read-only commands open the snapshot named by the pointer with
+read_only=True; a reader notices a new one with a stat of the pointer, never with a query.
+
+A snapshot in use is held by a shared flock on its `.pakai` file; a publisher deletes older snapshots whose
+`.pakai` it can lock exclusively, so a snapshot disappears only when no process reads it any more.
+
+Crash safety: the writer database keeps its own transactional guarantees (a SIGKILL before COMMIT leaves it as
+before). A crash after COMMIT but before the pointer moved leaves the writer ahead of the published snapshot;
+the next writer notices (the pointer records the data stamp it was published at) and publishes first.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import shutil
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dasbor.db.connection import Database, DatabaseTerkunciError, db_path, sql
+
+# How long a second writer waits for the first (an import commits in seconds; a demo build in about ten).
+TUNGGU_PENULIS = 120.0
+
+
+@dataclass(frozen=True)
+class Letak:
+    """Where the writer, its lock, the snapshots and the pointer of one database live (derived from its path)."""
+
+    penulis: Path
+    kunci: Path
+    folder: Path
+    penunjuk: Path
+
+    def snapshot(self, id_terbitan: int) -> Path:
+        return self.folder / f"{self.penulis.stem}-{id_terbitan}.duckdb"
+
+
+def letak(path: Path | str | None = None) -> Letak:
+    penulis = Path(path) if path is not None else db_path()
+    folder = penulis.parent / "terbitan"
+    return Letak(penulis, penulis.with_name(penulis.name + ".kunci"), folder, folder / f"{penulis.stem}.kini")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Writer side
+
+
+class _KunciPenulis:
+    """The writer lock of one database: a thread lock (reentrant, so a demo build may open the writer inside
+    its own locked block) around one process-wide flock."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.rlock = threading.RLock()
+        self.tingkat = 0
+        self.fd: int | None = None
+
+    def ambil(self, tunggu: float) -> None:
+        batas = time.monotonic() + tunggu
+        if not self.rlock.acquire(timeout=tunggu):
+            raise DatabaseTerkunciError(_pesan_sibuk(self.path, tunggu))
+        try:
+            if self.tingkat == 0:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                while True:
+                    try:
+                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        break
+                    except BlockingIOError:
+                        if time.monotonic() >= batas:
+                            os.close(fd)
+                            raise DatabaseTerkunciError(_pesan_sibuk(self.path, tunggu)) from None
+                        time.sleep(0.05)
+                self.fd = fd
+            self.tingkat += 1
+        except BaseException:
+            self.rlock.release()
+            raise
+
+    def lepas(self) -> None:
+        self.tingkat -= 1
+        if self.tingkat == 0 and self.fd is not None:
+            os.close(self.fd)  # closing the descriptor releases the flock
+            self.fd = None
+        self.rlock.release()
+
+
+def _pesan_sibuk(kunci: Path, tunggu: float) -> str:
+    return (
+        f"Basis data {kunci.with_suffix('')} sedang ditulis proses lain (impor, pembatalan, atau pembangunan data "
+        f"demo) dan belum selesai setelah {tunggu:.0f} detik. Coba lagi sebentar lagi."
+    )
+
+
+_kunci_penulis: dict[Path, _KunciPenulis] = {}
+_kunci_daftar = threading.Lock()
+
+
+@contextmanager
+def kunci(path: Path | str | None = None, tunggu: float = TUNGGU_PENULIS) -> Iterator[Letak]:
+    """Hold the writer lock of a database (waiting up to `tunggu` seconds for another writer)."""
+    lt = letak(path)
+    with _kunci_daftar:
+        k = _kunci_penulis.setdefault(lt.kunci.resolve(), _KunciPenulis(lt.kunci))
+    k.ambil(tunggu)
+    try:
+        yield lt
+    finally:
+        k.lepas()
+
+
+def _baca_penunjuk(lt: Letak) -> dict | None:
+    try:
+        return json.loads(lt.penunjuk.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+
+
+def _stempel(db: Database) -> list[int]:
+    with db.cursor() as cur:
+        return [int(x) for x in cur.execute(sql("stempel_data")).fetchone()]
+
+
+@contextmanager
+def penulis(path: Path | str | None = None, paksa: bool = False, tunggu: float = TUNGGU_PENULIS) -> Iterator[Database]:
+    """The writer database under the writer lock; published when the block leaves new data behind.
+
+    A snapshot is published when the data stamp differs from the published one (an import, an undo, or a
+    commit that a crash kept from being published), when opening applied migrations, or when `paksa` (a
+    rebuilt file whose stamp may be unchanged). A block that raises has rolled its transaction back, so what
+    is published then is exactly the last committed state.
+    """
+    with kunci(path, tunggu) as lt:
+        db = Database(lt.penulis)
+        try:
+            try:
+                yield db
+            finally:
+                penunjuk = _baca_penunjuk(lt)
+                if paksa or db.migrasi_baru or penunjuk is None or penunjuk.get("stempel") != _stempel(db):
+                    terbitkan(db, lt)
+        finally:
+            db.close()
+
+
+def terbitkan(db: Database, lt: Letak) -> int:
+    """Publish the writer's committed state as a new snapshot and point readers at it; returns its id.
+    The caller holds the writer lock."""
+    with db.cursor() as cur:
+        cur.execute("CHECKPOINT")  # everything committed is in the main file, so a byte copy is complete
+    stempel = _stempel(db)
+    lt.folder.mkdir(parents=True, exist_ok=True)
+    lama = _baca_penunjuk(lt)
+    ada = [_id_dari(p) for p in lt.folder.glob(f"{lt.penulis.stem}-*.duckdb")]
+    id_baru = max([0, (lama or {}).get("id", 0), *(i for i in ada if i is not None)]) + 1
+    tujuan = lt.snapshot(id_baru)
+    sementara = tujuan.with_name(tujuan.name + ".baru")
+    shutil.copyfile(lt.penulis, sementara)
+    _fsync(sementara)
+    tujuan.with_name(tujuan.name + ".pakai").touch()
+    os.replace(sementara, tujuan)
+    isi = json.dumps({"id": id_baru, "berkas": tujuan.name, "stempel": stempel})
+    penunjuk_baru = lt.penunjuk.with_name(lt.penunjuk.name + ".baru")
+    penunjuk_baru.write_text(isi, encoding="utf-8")
+    _fsync(penunjuk_baru)
+    os.replace(penunjuk_baru, lt.penunjuk)
+    _fsync(lt.folder)
+    bersihkan(lt)
+    return id_baru
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _id_dari(path: Path) -> int | None:
+    cocok = re.fullmatch(r".*-(\d+)\.duckdb", path.name)
+    return int(cocok.group(1)) if cocok else None
+
+
+def bersihkan(lt: Letak) -> list[Path]:
+    """Delete every snapshot other than the current one that no process holds; returns those deleted."""
+    kini = (_baca_penunjuk(lt) or {}).get("berkas")
+    dihapus = []
+    for snap in lt.folder.glob(f"{lt.penulis.stem}-*.duckdb"):
+        if snap.name == kini:
+            continue
+        pakai = snap.with_name(snap.name + ".pakai")
+        try:
+            fd = os.open(pakai, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            continue
+        try:
+            for berkas in (snap, snap.with_name(snap.name + ".wal"), pakai):
+                berkas.unlink(missing_ok=True)
+            dihapus.append(snap)
+        finally:
+            os.close(fd)
+    return dihapus
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Reader side
+
+
+@dataclass(frozen=True, eq=False)
+class Terbitan:
+    """One published snapshot opened read-only by this process. `kunci` identifies it in cache keys."""
+
+    id: int
+    path: Path
+    db: Database
+    stempel: tuple[int, ...]
+    sumber: Path  # the writer database it was published from
+    _fd_pakai: int
+    _guna: _Guna = field(default_factory=lambda: _Guna())
+
+    @property
+    def kunci(self) -> tuple[str, int]:
+        return (str(self.path), self.id)
+
+    @property
+    def pensiun(self) -> bool:
+        return self._guna.pensiun
+
+    def tutup(self) -> None:
+        """Retire the snapshot: closed now, or when the last computation using it (dipakai) ends."""
+        with self._guna.kunci:
+            self._guna.pensiun = True
+            if self._guna.n == 0:
+                self._tutup_sekarang()
+
+    def _tutup_sekarang(self) -> None:
+        if not self._guna.tertutup:
+            self._guna.tertutup = True
+            self.db.close()
+            os.close(self._fd_pakai)  # releases the shared flock: the publisher may now delete the file
+
+
+class _Guna:
+    """How many computations are reading a snapshot right now, so that retiring it never pulls the connection
+    from under one of them."""
+
+    def __init__(self) -> None:
+        self.kunci = threading.Lock()
+        self.n = 0
+        self.pensiun = False
+        self.tertutup = False
+
+
+@dataclass
+class _Pembaca:
+    tanda: tuple[int, int, int]
+    terbuka: deque  # newest last; the previous one stays open for sessions still finishing a run on it
+
+
+_pembaca: dict[Path, _Pembaca] = {}
+_pembaca_kunci = threading.Lock()
+# A session that is still running a script on the previous snapshot keeps using it; the one before that is closed.
+SIMPAN = 2
+
+
+def _tanda(path: Path) -> tuple[int, int, int] | None:
+    try:
+        s = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (s.st_ino, s.st_mtime_ns, s.st_size)
+
+
+def _buka(lt: Letak) -> Terbitan:
+    """Open the snapshot the pointer names, holding its `.pakai` file shared. The pointer may move on and the
+    old file be deleted between reading and locking; then read the pointer again."""
+    for _ in range(20):
+        penunjuk = _baca_penunjuk(lt)
+        if penunjuk is None:
+            raise FileNotFoundError(lt.penunjuk)
+        snap = lt.folder / penunjuk["berkas"]
+        pakai = snap.with_name(snap.name + ".pakai")
+        try:
+            fd = os.open(pakai, os.O_RDONLY)
+        except FileNotFoundError:
+            continue
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        if not snap.exists() or _tanda(pakai) is None or os.fstat(fd).st_ino != os.stat(pakai).st_ino:
+            os.close(fd)
+            continue
+        try:
+            db = Database(snap, read_only=True)
+        except BaseException:
+            os.close(fd)
+            raise
+        return Terbitan(int(penunjuk["id"]), snap, db, tuple(penunjuk["stempel"]), lt.penulis, fd)
+    raise RuntimeError(f"tidak dapat membuka terbitan basis data di {lt.folder}")
+
+
+def kini(path: Path | str | None = None) -> Terbitan:
+    """The current published snapshot of a database, opened once per process and switched when the pointer
+    changes (one stat per call). Publishes the writer first when nothing has been published yet."""
+    lt = letak(path)
+    tanda = _tanda(lt.penunjuk)
+    p = _pembaca.get(lt.penunjuk)
+    if p is not None and tanda is not None and p.tanda == tanda:
+        return p.terbuka[-1]
+    if tanda is None:
+        with penulis(lt.penulis):
+            pass  # publishes: there is no pointer yet
+    with _pembaca_kunci:
+        tanda = _tanda(lt.penunjuk)
+        p = _pembaca.get(lt.penunjuk)
+        if p is not None and p.tanda == tanda:
+            return p.terbuka[-1]
+        baru = _buka(lt)
+        if p is None:
+            _pembaca[lt.penunjuk] = _Pembaca(tanda, deque([baru]))
+            return baru
+        if baru.id == p.terbuka[-1].id:
+            baru.tutup()
+        else:
+            p.terbuka.append(baru)
+            while len(p.terbuka) > SIMPAN:
+                p.terbuka.popleft().tutup()
+            bersihkan(lt)
+        p.tanda = tanda
+        return p.terbuka[-1]
+
+
+def terbuka(t: Terbitan) -> bool:
+    """Whether `t` still serves new work in this process (it retires when two newer ones opened, or by
+    tutup_semua)."""
+    return not t.pensiun
+
+
+def tutup_semua() -> None:
+    """Close every snapshot this process has open (tests that delete their folders; process exit)."""
+    with _pembaca_kunci:
+        for p in _pembaca.values():
+            for t in p.terbuka:
+                t.tutup()
+        _pembaca.clear()
+
+
+_lokal = threading.local()
+
+
+@contextmanager
+def dipakai(t: Terbitan) -> Iterator[Terbitan]:
+    """Within the block, database() in this thread answers from `t`: a computation cached under t.kunci then
+    reads exactly that snapshot even when a newer one is published meanwhile; `t` stays open until the block
+    ends. A snapshot already closed is replaced by the current one."""
+    sumber = t.sumber
+    with t._guna.kunci:
+        if t._guna.tertutup:
+            t = None
+        else:
+            t._guna.n += 1
+    if t is None:
+        with dipakai(kini(sumber)) as ganti:
+            yield ganti
+        return
+    sebelum = getattr(_lokal, "terbitan", None)
+    _lokal.terbitan = t
+    try:
+        yield t
+    finally:
+        _lokal.terbitan = sebelum
+        with t._guna.kunci:
+            t._guna.n -= 1
+            if t._guna.pensiun and t._guna.n == 0:
+                t._tutup_sekarang()
+
+
+def dipasang() -> Terbitan | None:
+    """The snapshot pinned in this thread by dipakai(), if any."""
+    return getattr(_lokal, "terbitan", None)

@@ -1,0 +1,128 @@
+"""The worklist of a year's gaps as the page table, the Excel workbook and the CSV show it: Indonesian headers
+and words, one sheet per perangkat daerah, and the file names and bytes of a region's download."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from dasbor.ekspor.nama_berkas import slug
+from dasbor.ekspor.tabel import ke_csv, ke_xlsx
+from dasbor.services.kelengkapan import JENIS_CELAH, PD_PEMDA, PD_TANPA, PERBAIKAN, Kelengkapan
+
+# Worklist column -> Indonesian header, in the order the page table and the exports show them.
+KOLOM_DAFTAR = {
+    "nama_wilayah": "Wilayah",
+    "nama_perangkat_daerah": "Perangkat daerah",
+    "nama_inovasi": "Inovasi",
+    "id_inovasi": "ID inovasi",
+    "aspek": "Aspek",
+    "kode_indikator": "Kode indikator",
+    "nama_indikator": "Indikator",
+    "wajib": "Wajib",
+    "jenis": "Jenis celah",
+    "status_bukti": "Status bukti",
+    "level_klaim": "Level klaim",
+    "level_diakui": "Level diakui",
+    "level_sasaran": "Level sasaran",
+    "yang_kurang": "Yang kurang",
+    "bukti_sasaran": "Bukti untuk level sasaran (aturan tahun ini)",
+    "catatan_verifikasi": "Catatan verifikator",
+    "nilai_perbaikan": "Nilai perbaikan (poin IID)",
+    "perbaikan": "Arti perbaikan",
+    "cara_hitung": "Cara menghitung nilai",
+    "id_celah": "ID celah",
+}
+FORMAT_POIN = "0.000"  # a single SID fix in a large region is worth thousandths of a point
+
+
+STATUS_BUKTI = {"ada": "ada", "kosong": "kosong", "ditolak": "ditolak", "perlu_perbaikan": "perlu perbaikan"}
+
+
+def daftar_kerja(celah: pd.DataFrame) -> pd.DataFrame:
+    """The worklist with Indonesian headers and words, as the page, the Excel file and the CSV show it."""
+    tampil = celah.assign(
+        jenis=celah["jenis_celah"].map(JENIS_CELAH),
+        wajib=np.where(celah["kode_indikator"].isna(), "", np.where(celah["wajib"], "ya", "tidak")),
+        status_bukti=celah["status_bukti"].map(STATUS_BUKTI),
+        aspek=celah["aspek"].replace({"INOVASI": "Inovasi"}),
+    )
+    return tampil[list(KOLOM_DAFTAR)].rename(columns=KOLOM_DAFTAR)
+
+
+def ringkasan_perangkat_daerah(celah: pd.DataFrame) -> pd.DataFrame:
+    """Per perangkat daerah: gaps, points that fixing the evidence and levels would add, status fixes apart.
+
+    Worths of level fixes add up exactly (see jalan_tercepat); status fixes interact through the divisor, so
+    they are counted, not summed.
+    """
+    aditif = celah["aditif"]
+    grup = celah.assign(
+        poin=celah["nilai_perbaikan"].where(aditif, 0.0),
+        bernilai=aditif & (celah["nilai_perbaikan"] > 0),
+        status=~aditif,
+    ).groupby(["id_perangkat_daerah", "nama_perangkat_daerah"], as_index=False)
+    hasil = grup.agg(
+        jumlah=("id_celah", "size"), bernilai=("bernilai", "sum"), poin=("poin", "sum"), status=("status", "sum")
+    )
+    return hasil.sort_values(["poin", "jumlah"], ascending=False, ignore_index=True).astype(
+        {"jumlah": int, "bernilai": int, "status": int}
+    )
+
+
+def _nama_lembar_pd(kel: Kelengkapan) -> dict[str, str]:
+    singkatan = kel.komitmen.set_index("id_perangkat_daerah")["singkatan"].dropna().to_dict()
+    return {**singkatan, PD_PEMDA: "Pemda (SPD)", PD_TANPA: "Tanpa perangkat daerah"}
+
+
+def lembar_kerja(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> dict[str, pd.DataFrame]:
+    """Sheets of a region's worklist: Ringkasan, one per perangkat daerah (highest points first), Keterangan."""
+    celah = kel.celah[kel.celah["kode_wilayah"] == kode_wilayah]
+    ringkas = ringkasan_perangkat_daerah(celah)
+    nama_lembar = _nama_lembar_pd(kel)
+    lembar = {
+        "Ringkasan": ringkas.drop(columns="id_perangkat_daerah").rename(
+            columns={
+                "nama_perangkat_daerah": "Perangkat daerah",
+                "jumlah": "Jumlah celah",
+                "bernilai": "Celah yang menambah IID",
+                "poin": "Poin IID bila semua bukti dan level diperbaiki",
+                "status": "Inovasi draft/ditolak (dinilai terpisah)",
+            }
+        )
+    }
+    for baris in ringkas.itertuples():
+        nama = nama_lembar.get(baris.id_perangkat_daerah, baris.nama_perangkat_daerah)
+        lembar[nama] = daftar_kerja(celah[celah["id_perangkat_daerah"] == baris.id_perangkat_daerah])
+    nama_wilayah = kel.skor.set_index("kode_wilayah")["nama_wilayah"].get(kode_wilayah, kode_wilayah)
+    keterangan = [
+        ("Wilayah", nama_wilayah),
+        ("Tahun penilaian", str(kel.tahun)),
+        ("Sumber angka", kel.aturan + "; nilai perbaikan dihitung modul skor bersama (scoring)"),
+        ("Data", f"SINTETIS: {kel.sintetis}" if kel.sintetis else "Data impor (bukan sintetis)"),
+        ("Dibuat", dibuat.isoformat()),
+        ("Nilai perbaikan", "Selisih IID (poin, sebelum pembulatan) bila hanya celah itu yang diperbaiki."),
+        *((f"Arti perbaikan: {JENIS_CELAH[j]}", teks) for j, teks in PERBAIKAN.items()),
+    ]
+    lembar["Keterangan"] = pd.DataFrame(keterangan, columns=["Hal", "Keterangan"])
+    return lembar
+
+
+def nama_berkas(kel: Kelengkapan, kode_wilayah: str, dibuat: date, akhiran: str) -> str:
+    """e.g. kelengkapan_kabupaten-tabalong_2024_2026-05-27.xlsx"""
+    nama = kel.skor.set_index("kode_wilayah")["nama_wilayah"].get(kode_wilayah, kode_wilayah)
+    return f"kelengkapan_{slug(nama)}_{kel.tahun}_{dibuat.isoformat()}.{akhiran}"
+
+
+def ekspor_xlsx(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> bytes:
+    header = KOLOM_DAFTAR["nilai_perbaikan"]
+    return ke_xlsx(
+        lembar_kerja(kel, kode_wilayah, dibuat),
+        {header: FORMAT_POIN, "Poin IID bila semua bukti dan level diperbaiki": FORMAT_POIN},
+    )
+
+
+def ekspor_csv(kel: Kelengkapan, kode_wilayah: str) -> bytes:
+    return ke_csv(daftar_kerja(kel.celah[kel.celah["kode_wilayah"] == kode_wilayah]))

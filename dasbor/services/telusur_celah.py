@@ -1,0 +1,67 @@
+"""What the Kelengkapan, Simulasi and Inovasi pages pick out of a year's Kelengkapan for a drill-down: the
+region × indicator matrix, one region's or one perangkat daerah's gaps, one innovation's answers, and the
+indicator catalogue of a rule version."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import scoring
+from dasbor.services.kelengkapan import BASIS, JENIS_CELAH, JENIS_MATRIKS, Kelengkapan
+
+
+def matriks_celah(celah: pd.DataFrame, jenis: tuple[str, ...] = JENIS_MATRIKS) -> pd.DataFrame:
+    """Gaps counted and IID points at stake per region × indicator (worths add up: all are level fixes)."""
+    pilih = celah[celah["jenis_celah"].isin(jenis) & celah["kode_indikator"].notna()]
+    return (
+        pilih.groupby(["kode_wilayah", "aspek", "kode_indikator"], as_index=False)
+        .agg(jumlah=("id_celah", "size"), poin=("nilai_perbaikan", "sum"))
+        .astype({"jumlah": int})
+    )
+
+
+def katalog_indikator(versi: str) -> pd.DataFrame:
+    """The indicator catalogue of a rule version (scoring.Metodologi.katalog), by version so that the UI cache
+    builds it once."""
+    return scoring.load_metodologi(versi).katalog()
+
+
+def jawaban_inovasi(kel: Kelengkapan, id_inovasi: str) -> pd.DataFrame:
+    """All SID indicators of one innovation: claimed, verified and counted level, evidence, its gap and worth."""
+    katalog = katalog_indikator(kel.versi)
+    katalog = katalog[katalog["aspek"] == "SID"]
+    jawaban = kel.data.jawaban_sid[kel.data.jawaban_sid["id_inovasi"] == id_inovasi]
+    celah = kel.celah[kel.celah["id_inovasi"] == id_inovasi].set_index("kode_indikator")
+    hasil = katalog[["kode_indikator", "nama_indikator", "bobot", "wajib"]].merge(
+        jawaban[["kode_indikator", "level_klaim", "status_bukti", "level_verifikasi", "catatan_verifikasi"]].assign(
+            level_diakui=scoring.level_efektif(jawaban, BASIS)
+        ),
+        on="kode_indikator",
+        how="left",
+    )
+    hasil["skor"] = hasil["bobot"] * hasil["level_diakui"].fillna(0.0)
+    hasil["jenis_celah"] = hasil["kode_indikator"].map(celah["jenis_celah"].map(JENIS_CELAH)).fillna("")
+    hasil["nilai_perbaikan"] = hasil["kode_indikator"].map(celah["nilai_perbaikan"])
+    return hasil
+
+
+def celah_wilayah(kel: Kelengkapan, kode_wilayah: str, kode_indikator: str | None = None) -> pd.DataFrame:
+    """A region's gaps, optionally only those on one indicator."""
+    celah = kel.celah[kel.celah["kode_wilayah"] == kode_wilayah]
+    return celah if kode_indikator is None else celah[celah["kode_indikator"] == kode_indikator]
+
+
+def inovasi_bercelah(celah: pd.DataFrame, id_perangkat_daerah: str) -> pd.DataFrame:
+    """Innovations of one perangkat daerah that have gaps: their count and the worth of the level fixes."""
+    milik = celah[(celah["id_perangkat_daerah"] == id_perangkat_daerah) & celah["id_inovasi"].notna()]
+    return (
+        milik.assign(poin=milik["nilai_perbaikan"].where(milik["aditif"], 0.0))
+        .groupby(["id_inovasi", "nama_inovasi", "status_inovasi"], as_index=False, dropna=False)
+        .agg(jumlah=("id_celah", "size"), poin=("poin", "sum"))
+        .sort_values(["poin", "jumlah", "id_inovasi"], ascending=[False, False, True], ignore_index=True)
+    )
+
+
+def metodologi(kel: Kelengkapan) -> scoring.Metodologi:
+    """The rule version the year was scored under (bands, divisor, indicators) for the pages."""
+    return scoring.load_metodologi(kel.versi)

@@ -1,0 +1,142 @@
+"""Published snapshots: readers in any number of processes, one writer at a time that waits for the other, a
+pointer that moves atomically, and old snapshots removed once nobody reads them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from dasbor.db import terbitan
+from dasbor.db.connection import Database, DatabaseTerkunciError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def db_baru(salinan_db: Path) -> Iterator[Path]:
+    yield salinan_db
+    terbitan.tutup_semua()
+
+
+def _jumlah_inovasi(t: terbitan.Terbitan) -> int:
+    return int(t.db.query("stempel_data")["n_inovasi"].iat[0])
+
+
+def _hapus_satu_inovasi(path: Path) -> None:
+    with terbitan.penulis(path) as db, db.transaction() as cur:
+        [(id_inovasi,)] = cur.execute("SELECT min(id_inovasi) FROM inovasi").fetchall()
+        cur.execute("DELETE FROM jawaban_sid WHERE id_inovasi = $i", {"i": id_inovasi})
+        cur.execute("DELETE FROM inovasi WHERE id_inovasi = $i", {"i": id_inovasi})
+
+
+@contextmanager
+def _proses(kode: str) -> Iterator[subprocess.Popen]:
+    """Another Python process running `kode`; it prints 'siap' once it holds what it takes."""
+    proses = subprocess.Popen([sys.executable, "-c", kode], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proses.stdout is not None and proses.stdout.readline().strip() == "siap"
+        yield proses
+    finally:
+        proses.kill()
+        proses.wait()
+
+
+def test_the_first_reader_publishes_and_a_write_publishes_a_new_snapshot(db_baru: Path) -> None:
+    lt = terbitan.letak(db_baru)
+    assert not lt.penunjuk.exists()
+    pertama = terbitan.kini(db_baru)
+    assert pertama.path.parent == lt.folder and json.loads(lt.penunjuk.read_text())["id"] == pertama.id
+    n = _jumlah_inovasi(pertama)
+    assert terbitan.kini(db_baru) is pertama, "nothing changed: the same snapshot, found by a stat"
+
+    _hapus_satu_inovasi(db_baru)
+    kedua = terbitan.kini(db_baru)
+    assert kedua.id > pertama.id
+    assert _jumlah_inovasi(kedua) == n - 1
+    assert _jumlah_inovasi(pertama) == n, "a published snapshot never changes"
+
+
+def test_a_write_that_changes_nothing_publishes_nothing(db_baru: Path) -> None:
+    sebelum = terbitan.kini(db_baru).id
+    with terbitan.penulis(db_baru):
+        pass
+    assert terbitan.kini(db_baru).id == sebelum
+
+
+def test_snapshots_read_by_nobody_are_deleted_and_those_in_use_are_kept(db_baru: Path) -> None:
+    lt = terbitan.letak(db_baru)
+    terbitan.kini(db_baru)
+    pembaca = (
+        "import sys; from dasbor.db import terbitan; t = terbitan.kini(sys.argv[1]); "
+        "print('siap', flush=True); print(t.path, flush=True); import time; time.sleep(120)"
+    )
+    with _proses(pembaca.replace("sys.argv[1]", repr(str(db_baru)))) as proses:
+        dipakai = Path(proses.stdout.readline().strip())
+        terbitan.tutup_semua()  # this process reads nothing now; only the other process holds `dipakai`
+        _hapus_satu_inovasi(db_baru)
+        _hapus_satu_inovasi(db_baru)
+        sisa = sorted(p.name for p in lt.folder.glob("*.duckdb"))
+        kini = json.loads(lt.penunjuk.read_text())["berkas"]
+        assert sisa == sorted({dipakai.name, kini}), "the snapshot in between was read by nobody"
+    _hapus_satu_inovasi(db_baru)
+    assert [p.name for p in lt.folder.glob("*.duckdb")] == [json.loads(lt.penunjuk.read_text())["berkas"]]
+
+
+def test_a_second_writer_waits_and_then_gets_a_clear_message(db_baru: Path) -> None:
+    terbitan.kini(db_baru)
+    penahan = (
+        f"from dasbor.db import terbitan; import time\nwith terbitan.penulis({str(db_baru)!r}):\n"
+        "    print('siap', flush=True); time.sleep(120)"
+    )
+    with _proses(penahan):
+        mulai = time.monotonic()
+        with (
+            pytest.raises(DatabaseTerkunciError, match="sedang ditulis proses lain") as galat,
+            terbitan.penulis(db_baru, tunggu=1.0),
+        ):
+            pass
+        assert time.monotonic() - mulai >= 1.0
+        assert "Coba lagi" in str(galat.value) and "Hentikan server" not in str(galat.value)
+        # Readers are never blocked by a writer.
+        assert _jumlah_inovasi(terbitan.kini(db_baru)) > 0
+
+
+def test_a_second_writer_proceeds_once_the_first_is_done(db_baru: Path) -> None:
+    n = _jumlah_inovasi(terbitan.kini(db_baru))
+    dipegang, lepas = threading.Event(), threading.Event()
+
+    def penulis_pertama() -> None:
+        with terbitan.penulis(db_baru):
+            dipegang.set()
+            lepas.wait(30)
+
+    pertama = threading.Thread(target=penulis_pertama)
+    pertama.start()
+    dipegang.wait(30)
+    threading.Timer(0.5, lepas.set).start()
+    _hapus_satu_inovasi(db_baru)  # waits for the first writer, then writes
+    pertama.join()
+    assert _jumlah_inovasi(terbitan.kini(db_baru)) == n - 1
+
+
+def test_a_commit_left_unpublished_by_a_crash_is_published_by_the_next_writer(db_baru: Path) -> None:
+    lama = terbitan.kini(db_baru)
+    n = _jumlah_inovasi(lama)
+    # A writer that committed and died before publishing: the same state as a SIGKILL at 'setelah_commit'.
+    db = Database(db_baru)
+    with db.transaction() as cur:
+        cur.execute("DELETE FROM jawaban_sid WHERE id_inovasi = (SELECT min(id_inovasi) FROM inovasi)")
+        cur.execute("DELETE FROM inovasi WHERE id_inovasi = (SELECT min(id_inovasi) FROM inovasi)")
+    db.close()
+    assert terbitan.kini(db_baru) is lama, "nothing published: readers keep the last published state"
+    with terbitan.penulis(db_baru):
+        pass
+    assert _jumlah_inovasi(terbitan.kini(db_baru)) == n - 1
