@@ -70,17 +70,11 @@ def _baris(nama: str, k: int, hasil: list[Kunjungan], dinding: float) -> float |
     detik = [h.detik for h in hasil if h.berhasil]
     gagal = sum(not h.berhasil for h in hasil)
     pengecualian = sum(h.pengecualian for h in hasil)
-    if not detik:
-        print(f"{nama:<34}{k:>4}{'–':>8}{'–':>8}{'–':>8}{gagal:>7}{pengecualian:>8}{_detik(dinding):>8}")
-        return None
-    p95 = _p95(detik)
-    print(
-        f"{nama:<34}{k:>4}{_detik(statistics.median(detik)):>8}{_detik(p95):>8}{_detik(max(detik)):>8}"
-        f"{gagal:>7}{pengecualian:>8}{_detik(dinding):>8}"
-    )
-    for h in hasil:
-        if not h.berhasil:
-            print(f"    gagal: /{h.halaman}: {h.galat}")
+    p95 = _p95(detik) if detik else None
+    angka = [_detik(x) for x in (statistics.median(detik), p95, max(detik))] if detik else ["–"] * 3
+    print(f"{nama:<34}{k:>4}{angka[0]:>8}{angka[1]:>8}{angka[2]:>8}{gagal:>7}{pengecualian:>8}{_detik(dinding):>8}")
+    for galat in sorted({h.galat for h in hasil if not h.berhasil}):
+        print(f"    gagal ({sum(h.galat == galat for h in hasil)}×): {galat}")
     return p95 if gagal == 0 and pengecualian == 0 else None
 
 

@@ -47,8 +47,14 @@ def _cookie_pekerja(set_cookie: list[str], nama: str) -> str | None:
 async def _sekali(url: str, halaman: str, query: str, batas_detik: float, cookie: str | None) -> Kunjungan:
     ws_url = "ws" + url.removeprefix("http") + "/_stcore/stream"
     header = {"Cookie": cookie} if cookie else None
+    # No client keepalive pings: a browser sends none, and a busy server answering late is not a failed visit.
     async with connect(
-        ws_url, subprotocols=["streamlit"], additional_headers=header, open_timeout=batas_detik, max_size=None
+        ws_url,
+        subprotocols=["streamlit"],
+        additional_headers=header,
+        open_timeout=batas_detik,
+        max_size=None,
+        ping_interval=None,
     ) as ws:
         pekerja = _cookie_pekerja(ws.response.headers.get_all("set-cookie"), "DASBOR_PEKERJA")
         msg = BackMsg()
