@@ -8,6 +8,7 @@ HAProxy (dasbor/peluncur.py, config in deploy/); `--proses 1` is one Streamlit p
 from __future__ import annotations
 
 import os
+import runpy
 import sys
 from pathlib import Path
 
@@ -52,12 +53,10 @@ def jumlah_proses(argv: list[str], env: dict[str, str] | os._Environ) -> tuple[i
 
 
 def jalankan_satu(opsi: list[str]) -> None:
-    """One Streamlit process running app.py with the given options (in this process, so the declaration holds)."""
-    from streamlit.web import cli
-
+    """`streamlit run app.py` with the given options, in this process so that the declaration holds."""
     declare_st_navigation_app()
     sys.argv = ["streamlit", "run", str(APP), *opsi]
-    cli.main()
+    runpy.run_module("streamlit", run_name="__main__", alter_sys=True)
 
 
 def main(argv: list[str]) -> None:
