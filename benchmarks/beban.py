@@ -21,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,6 +74,8 @@ def _baris(nama: str, k: int, hasil: list[Kunjungan], dinding: float) -> float |
     p95 = _p95(detik) if detik else None
     angka = [_detik(x) for x in (statistics.median(detik), p95, max(detik))] if detik else ["–"] * 3
     print(f"{nama:<34}{k:>4}{angka[0]:>8}{angka[1]:>8}{angka[2]:>8}{gagal:>7}{pengecualian:>8}{_detik(dinding):>8}")
+    if k > 1 and (per := Counter(h.pekerja for h in hasil if h.pekerja)):
+        print("    per pekerja (cookie HAProxy): " + ", ".join(f"{n}: {per[n]}" for n in sorted(per)))
     for galat in sorted({h.galat for h in hasil if not h.berhasil}):
         print(f"    gagal ({sum(h.galat == galat for h in hasil)}×): {galat}")
     return p95 if gagal == 0 and pengecualian == 0 else None
