@@ -1,26 +1,72 @@
-"""Start the dashboard server: `python -m dasbor.serve [Streamlit options]` (scripts/app.sh uses it).
+"""Start the dashboard: `python -m dasbor.serve [--proses N] [Streamlit options]` (scripts/app.sh uses it).
 
-With a `pages/` folder beside app.py, Streamlit runs a fresh server's first session in its old
-folder-discovery mode: a shared link such as /kelengkapan opens the page file without app.py, so
-without its navigation, layout and login gate, until any session has run app.py's st.navigation.
-Declaring the process an st.navigation app before Streamlit starts closes that gap.
+N (also $DASBOR_PROSES; default: the number of cores when there is more than one) Streamlit workers run behind
+HAProxy (dasbor/peluncur.py, config in deploy/); `--proses 1` is one Streamlit process on the given port, no proxy.
+`--server.port P` is the port visitors use either way.
 """
 
 from __future__ import annotations
 
+import os
+import runpy
 import sys
 from pathlib import Path
-
-from streamlit.runtime.pages_manager import PagesManager
-from streamlit.web import cli
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 
 
-def main(argv: list[str]) -> None:
+def declare_st_navigation_app() -> None:
+    """Make this process an st.navigation app before its first session, as a visit to / would.
+
+    Streamlit decides per process whether an entrypoint with a `pages/` folder beside it is a legacy pages-folder
+    app, and keeps deciding so until some session has run `st.navigation`: a fresh server's first visitor on a
+    shared link such as /kelengkapan then gets the page file alone, without app.py's navigation, layout and login
+    gate. Streamlit 1.67 offers no public switch for this (no config option; its docs say only that the folder is
+    ignored "as soon as any session of your app executes st.navigation"), so this one function sets the class flag
+    that st.navigation itself sets. tests/test_serve.py fails loudly when Streamlit moves or fixes it."""
+    from streamlit.runtime.pages_manager import PagesManager
+
     PagesManager.uses_pages_directory = False
-    sys.argv = ["streamlit", "run", str(APP), *argv]
-    cli.main()
+
+
+def jumlah_proses(argv: list[str], env: dict[str, str] | os._Environ) -> tuple[int, list[str]]:
+    """The worker count (--proses N / --proses=N, else $DASBOR_PROSES, else the cores when more than one) and the
+    remaining Streamlit options."""
+    sisa: list[str] = []
+    nilai = env.get("DASBOR_PROSES")
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--proses" and i + 1 < len(argv):
+            nilai, i = argv[i + 1], i + 2
+            continue
+        if arg.startswith("--proses="):
+            nilai = arg.split("=", 1)[1]
+        else:
+            sisa.append(arg)
+        i += 1
+    if nilai is None:
+        return max(os.cpu_count() or 1, 1), sisa
+    if not nilai.isdigit() or int(nilai) < 1:
+        raise SystemExit(f"--proses/DASBOR_PROSES harus bilangan bulat ≥ 1, bukan {nilai!r}")
+    return int(nilai), sisa
+
+
+def jalankan_satu(opsi: list[str]) -> None:
+    """`streamlit run app.py` with the given options, in this process so that the declaration holds."""
+    declare_st_navigation_app()
+    sys.argv = ["streamlit", "run", str(APP), *opsi]
+    runpy.run_module("streamlit", run_name="__main__", alter_sys=True)
+
+
+def main(argv: list[str]) -> None:
+    proses, opsi = jumlah_proses(argv, os.environ)
+    if proses == 1:
+        jalankan_satu(opsi)
+        return
+    from dasbor.peluncur import Peluncur
+
+    sys.exit(Peluncur(proses, opsi).jalankan())
 
 
 if __name__ == "__main__":

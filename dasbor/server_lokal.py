@@ -4,12 +4,14 @@ end-to-end tests and the page benchmark so that both measure the same thing the 
 from __future__ import annotations
 
 import os
-import socket
+import shutil
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from dasbor.peluncur import DB_PER_PEKERJA, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 # Playwright's own browser download cannot work offline, so every launch points at Debian's Chromium.
@@ -26,34 +28,37 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_server(
-    db: Path, extra_env: dict[str, str] | None = None, script: str = "app.py"
+    db: Path, extra_env: dict[str, str] | None = None, script: str = "app.py", proses: int = 1
 ) -> tuple[subprocess.Popen, str]:
-    """Start the app (or another script) on a free loopback port and wait for its health check."""
-    port = _free_port()
+    """Start the app (or another script) on a free loopback port and wait for its health check.
+
+    With proses > 1 the app starts as the README does with N workers behind HAProxy, each on its own copy of `db`
+    (iid-1.duckdb … beside it, made here) until workers share one read-only published snapshot."""
+    port = free_port()
     env = {**os.environ, "DASBOR_DB": str(db), **(extra_env or {})}
     # The app starts through dasbor.serve, as scripts/app.sh does, so a test's first page load is what an
     # official's first load after a restart is; other scripts (the empty benchmark page) run plainly.
     start = (
-        [sys.executable, "-m", "dasbor.serve"]
+        [sys.executable, "-m", "dasbor.serve", "--proses", str(proses)]
         if script == "app.py"
         else [sys.executable, "-m", "streamlit", "run", script]
     )
+    if proses > 1:
+        for nomor in range(1, proses + 1):
+            shutil.copy(db, db.with_name(f"{db.stem}-{nomor}{db.suffix}"))
+        env[DB_PER_PEKERJA] = str(db.with_name(f"{db.stem}-{{pekerja}}{db.suffix}"))
     proc = subprocess.Popen(
         [*start, "--server.port", str(port), "--server.address", "127.0.0.1"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        # The launcher leads its own process group, so a test can stop it the way a service manager does.
+        start_new_session=proses > 1,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 60 * proses
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError("server Streamlit berhenti sebelum siap")
@@ -63,14 +68,14 @@ def start_server(
                     return proc, url
         except OSError:
             time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("server Streamlit tidak siap dalam 60 detik")
+    stop_server(proc)
+    raise RuntimeError("server Streamlit tidak siap pada waktunya")
 
 
 def stop_server(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:
-        proc.wait(timeout=15)
+        proc.wait(timeout=30)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()

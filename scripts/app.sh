@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Install what the app needs and start it on the bundled demo data (built on first start if absent).
+# Usage: scripts/app.sh [--proses N] [Streamlit options]; N workers behind HAProxy (default: the cores when > 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh requirements.txt
+# Without HAProxy (and without root to install it) only `--proses 1` can start; dasbor.serve says so.
+scripts/haproxy.sh || true
 exec .venv/bin/python -m dasbor.serve "$@"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Install everything the tests need (dev packages, Debian Chromium), lint, then run the whole suite.
+# Install everything the tests need (dev packages, Debian Chromium and HAProxy), lint, then run the whole suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh requirements-dev.txt
 scripts/chromium.sh
+scripts/haproxy.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 exec .venv/bin/python -m pytest "$@"

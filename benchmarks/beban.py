@@ -1,0 +1,127 @@
+"""A bimtek room at once: K simultaneous visitors over Streamlit's websocket, the app with N workers behind HAProxy
+against an empty Streamlit page in one worker.
+
+    python benchmarks/beban.py [--proses 2] [--k 1 13 65]
+
+The app starts as the README starts it (`python -m dasbor.serve --proses N`, HAProxy in front); the empty page is
+benchmarks/kosong.py in one plain Streamlit process. Each visitor opens one page the way a browser does (BackMsg
+rerun_script with page_name and query_string; nothing is drawn) and the time counted is from that message to the
+page's `script_finished`. K = 1 opens every page of the mix one after another; larger K open the mix round-robin,
+all at once. Before measuring, every worker sees every page once (a warm server, as after the first visitors).
+Prints median, p95 and maximum seconds, failures and exception elements, and the target: with 65 visitors and 2
+workers, 0 failures, 0 exceptions and p95 ≤ 0,75 × the p95 of 65 visitors on the empty page. Loopback only; every
+wait is bounded. Figures are printed, nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.halaman import _db_demo, _detik  # noqa: E402
+from dasbor.kunjungan_ws import Kunjungan, kunjungi  # noqa: E402
+from dasbor.server_lokal import start_server, stop_server  # noqa: E402
+
+# URL paths ('' is Ringkasan) with the filters a shared link carries; the mix of issue 9's measurements.
+CAMPURAN = [
+    ("", "tahun=2024"),
+    ("peringkat", "tahun=2024"),
+    ("tren", ""),
+    ("bandingkan", "tahun=2024"),
+    ("profil", "tahun=2024"),
+    ("metodologi", ""),
+    ("kelengkapan", "tahun=2024"),
+    ("akun", ""),
+    ("presentasi", "tahun=2024"),
+]
+KOSONG = [("", "")]
+TARGET_RASIO = 0.75
+BATAS_DETIK = 300
+
+
+async def _serentak(url: str, halaman: list[tuple[str, str]], k: int) -> list[Kunjungan]:
+    if k == 1:
+        return [await kunjungi(url, jalur, query, batas_detik=BATAS_DETIK) for jalur, query in halaman]
+    tugas = [kunjungi(url, *halaman[i % len(halaman)], batas_detik=BATAS_DETIK) for i in range(k)]
+    return list(await asyncio.gather(*tugas))
+
+
+async def _panaskan(url: str, halaman: list[tuple[str, str]], proses: int) -> None:
+    """Every page once in every worker (the sticky cookie picks the worker), so caches are warm."""
+    for nomor in range(1, proses + 1):
+        cookie = f"DASBOR_PEKERJA={nomor}" if proses > 1 else None
+        for jalur, query in halaman:
+            await kunjungi(url, jalur, query, batas_detik=BATAS_DETIK, cookie=cookie)
+
+
+def _p95(x: list[float]) -> float:
+    return statistics.quantiles(x, n=20, method="inclusive")[18] if len(x) > 1 else x[0]
+
+
+def _baris(nama: str, k: int, hasil: list[Kunjungan], dinding: float) -> float | None:
+    detik = [h.detik for h in hasil if h.berhasil]
+    gagal = sum(not h.berhasil for h in hasil)
+    pengecualian = sum(h.pengecualian for h in hasil)
+    p95 = _p95(detik) if detik else None
+    angka = [_detik(x) for x in (statistics.median(detik), p95, max(detik))] if detik else ["–"] * 3
+    print(f"{nama:<34}{k:>4}{angka[0]:>8}{angka[1]:>8}{angka[2]:>8}{gagal:>7}{pengecualian:>8}{_detik(dinding):>8}")
+    if k > 1 and (per := Counter(h.pekerja for h in hasil if h.pekerja)):
+        print("    per pekerja (cookie HAProxy): " + ", ".join(f"{n}: {per[n]}" for n in sorted(per)))
+    for galat in sorted({h.galat for h in hasil if not h.berhasil}):
+        print(f"    gagal ({sum(h.galat == galat for h in hasil)}×): {galat}")
+    return p95 if gagal == 0 and pengecualian == 0 else None
+
+
+def _ukur(nama: str, url: str, halaman: list[tuple[str, str]], proses: int, ks: list[int]) -> dict[int, float | None]:
+    asyncio.run(_panaskan(url, halaman, proses))
+    p95 = {}
+    for k in ks:
+        mulai = time.perf_counter()
+        hasil = asyncio.run(_serentak(url, halaman, k))
+        p95[k] = _baris(nama, k, hasil, time.perf_counter() - mulai)
+    return p95
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--proses", type=int, default=2, help="pekerja Streamlit dasbor di balik HAProxy")
+    parser.add_argument("--k", type=int, nargs="+", default=[1, 13, 65], help="jumlah pengunjung serentak")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-beban-") as tmp:
+        db = _db_demo(Path(tmp))
+        print("Detik sampai script_finished per kunjungan (websocket, tanpa menggambar); mesin bersama: angka kasar")
+        print(f"{'Aplikasi':<34}{'K':>4}{'median':>8}{'p95':>8}{'maks':>8}{'gagal':>7}{'pengec.':>8}{'dinding':>8}")
+        kosong, url_kosong = start_server(db, script="benchmarks/kosong.py")
+        try:
+            dasar = _ukur("halaman kosong, 1 proses", url_kosong, KOSONG, 1, args.k)
+        finally:
+            stop_server(kosong)
+        app, url_app = start_server(db, proses=args.proses)
+        try:
+            dasbor = _ukur(f"dasbor campuran, {args.proses} pekerja", url_app, CAMPURAN, args.proses, args.k)
+        finally:
+            stop_server(app)
+    k = max(args.k)
+    if dasbor.get(k) is None or dasar.get(k) is None:
+        print(f"Target ({k} pengunjung): TIDAK — ada kegagalan atau pengecualian")
+        return 0
+    rasio = dasbor[k] / dasar[k]
+    tercapai = "ya" if rasio <= TARGET_RASIO else "TIDAK"
+    print(
+        f"Target ({k} pengunjung, {args.proses} pekerja): p95 {_detik(dasbor[k])} ≤ {_detik(TARGET_RASIO)} × "
+        f"{_detik(dasar[k])} (halaman kosong, 1 proses)? rasio {_detik(rasio)}: {tercapai}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

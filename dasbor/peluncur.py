@@ -1,0 +1,202 @@
+"""N Streamlit workers on loopback ports behind HAProxy on the visitors' port, kept alive until SIGTERM/SIGINT.
+
+A worker that dies is started again on its port; meanwhile HAProxy's health checks send its visitors to a live
+worker, where the page reconnects and reruns from its URL. Stopping the launcher, or its process group, stops
+every worker and the proxy; a launcher killed outright takes its children with it (parent-death signal).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from string import Template
+
+from dasbor.db.connection import db_path
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLAT_HAPROXY = ROOT / "deploy" / "haproxy.cfg.template"
+COOKIE = "DASBOR_PEKERJA"
+# Temporary, until workers share one published read-only snapshot: each worker's own database file, a path
+# with {pekerja} (1..N) in it. Without it every worker reads $DASBOR_DB, as they must once snapshots exist.
+DB_PER_PEKERJA = "DASBOR_DB_PER_PEKERJA"
+SIAP_DETIK = 120
+JEDA_ULANG_DETIK = 1.0
+_PR_SET_PDEATHSIG = 1
+
+
+@dataclass
+class Pekerja:
+    nomor: int
+    port: int
+    proses: subprocess.Popen | None = field(default=None, repr=False)
+
+
+def haproxy_bin() -> str:
+    """HAProxy from Debian (scripts/haproxy.sh installs it); /usr/sbin is not on every user's PATH."""
+    found = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/usr/local/sbin")
+    if not found:
+        raise SystemExit(
+            "HAProxy belum terpasang; jalankan `bash scripts/haproxy.sh` sebagai root (apt-get install haproxy), "
+            "atau jalankan satu proses tanpa proksi dengan --proses 1."
+        )
+    return found
+
+
+def render_haproxy(alamat: str | None, port: int, pekerja: list[Pekerja]) -> str:
+    """The HAProxy config for visitors on alamat:port (all interfaces when alamat is None) and the workers."""
+    baris = [f"    server pekerja{p.nomor} 127.0.0.1:{p.port} cookie {p.nomor}" for p in pekerja]
+    return Template(TEMPLAT_HAPROXY.read_text(encoding="utf-8")).substitute(
+        bind=f"{alamat or ''}:{port}", pekerja="\n".join(baris)
+    )
+
+
+def pisah_opsi(opsi: list[str]) -> tuple[str | None, int, list[str]]:
+    """(--server.address, --server.port, the other Streamlit options): the launcher owns address and port."""
+    alamat, port, sisa = None, 8501, []
+    i = 0
+    while i < len(opsi):
+        nama, sama, nilai = opsi[i].partition("=")
+        if nama in ("--server.address", "--server.port"):
+            if not sama:
+                if i + 1 >= len(opsi):
+                    raise SystemExit(f"{nama} perlu nilai")
+                nilai, i = opsi[i + 1], i + 1
+            if nama == "--server.port":
+                port = int(nilai)
+            else:
+                alamat = nilai
+        else:
+            sisa.append(opsi[i])
+        i += 1
+    return alamat, port, sisa
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def sehat(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+            return r.read() == b"ok"
+    except OSError:
+        return False
+
+
+def _mati_bersama_induk() -> None:
+    """In the child before exec: receive SIGTERM when the launcher dies, even by SIGKILL (Linux prctl)."""
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+class Peluncur:
+    def __init__(self, jumlah: int, opsi: list[str]) -> None:
+        self.alamat, self.port, self.opsi = pisah_opsi(opsi)
+        self.pekerja = [Pekerja(nomor, free_port()) for nomor in range(1, jumlah + 1)]
+        # One cookie secret for all workers, so that a cookie signed by one worker is valid on the others.
+        self.rahasia = secrets.token_hex(32)
+        self.berhenti = threading.Event()
+        self.haproxy: subprocess.Popen | None = None
+
+    def _env(self, p: Pekerja) -> dict[str, str]:
+        env = {**os.environ, "DASBOR_PEKERJA": str(p.nomor), "STREAMLIT_SERVER_COOKIE_SECRET": self.rahasia}
+        if templat := os.environ.get(DB_PER_PEKERJA):
+            env["DASBOR_DB"] = templat.format(pekerja=p.nomor)
+        return env
+
+    def _nyalakan(self, p: Pekerja) -> None:
+        perintah = [sys.executable, "-m", "dasbor.serve", "--proses", "1", *self.opsi]
+        # Visitors use the proxy's address, so the worker's own "You can now view" banner would only mislead.
+        perintah += [
+            "--server.port",
+            str(p.port),
+            "--server.address",
+            "127.0.0.1",
+            "--logger.hideWelcomeMessage",
+            "true",
+        ]
+        p.proses = subprocess.Popen(perintah, cwd=ROOT, env=self._env(p), preexec_fn=_mati_bersama_induk)
+
+    def _tunggu_siap(self) -> None:
+        batas = time.monotonic() + SIAP_DETIK
+        belum = list(self.pekerja)
+        while belum and not self.berhenti.is_set():
+            if time.monotonic() > batas:
+                raise SystemExit(f"pekerja {[p.nomor for p in belum]} tidak siap dalam {SIAP_DETIK} detik")
+            for p in list(belum):
+                if p.proses is not None and p.proses.poll() is not None:
+                    raise SystemExit(f"pekerja {p.nomor} berhenti saat menyala (kode {p.proses.returncode})")
+                if sehat(f"http://127.0.0.1:{p.port}"):
+                    belum.remove(p)
+            self.berhenti.wait(0.3)
+
+    def _awasi(self) -> int:
+        """Restart dead workers until told to stop; HAProxy dying ends everything (visitors cannot reach us)."""
+        while not self.berhenti.wait(0.5):
+            if self.haproxy is not None and self.haproxy.poll() is not None:
+                print(f"HAProxy berhenti (kode {self.haproxy.returncode}); dasbor dihentikan", file=sys.stderr)
+                return 1
+            for p in self.pekerja:
+                if p.proses is not None and p.proses.poll() is not None and not self.berhenti.is_set():
+                    print(f"pekerja {p.nomor} berhenti (kode {p.proses.returncode}); dinyalakan ulang", file=sys.stderr)
+                    self.berhenti.wait(JEDA_ULANG_DETIK)
+                    if not self.berhenti.is_set():
+                        self._nyalakan(p)
+        return 0
+
+    def _hentikan(self, direktori: Path) -> None:
+        anak = [p.proses for p in self.pekerja if p.proses is not None] + [self.haproxy]
+        for proses in anak:
+            if proses is not None and proses.poll() is None:
+                proses.terminate()
+        batas = time.monotonic() + 15
+        for proses in anak:
+            if proses is None:
+                continue
+            try:
+                proses.wait(timeout=max(batas - time.monotonic(), 0.1))
+            except subprocess.TimeoutExpired:
+                proses.kill()
+                proses.wait()
+        shutil.rmtree(direktori, ignore_errors=True)
+
+    def jalankan(self) -> int:
+        haproxy = haproxy_bin()
+        if not os.environ.get(DB_PER_PEKERJA):
+            # Build the demo database once here, rather than in N workers racing for the same file.
+            from dasbor.demo.build import ensure_demo_db
+
+            ensure_demo_db(db_path())
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: self.berhenti.set())
+        direktori = Path(tempfile.mkdtemp(prefix="dasbor-haproxy-"))
+        try:
+            for p in self.pekerja:
+                self._nyalakan(p)
+            self._tunggu_siap()
+            if self.berhenti.is_set():
+                return 0
+            cfg = direktori / "haproxy.cfg"
+            cfg.write_text(render_haproxy(self.alamat, self.port, self.pekerja), encoding="utf-8")
+            self.haproxy = subprocess.Popen([haproxy, "-db", "-f", str(cfg)], preexec_fn=_mati_bersama_induk)
+            print(
+                f"Dasbor siap di http://{self.alamat or 'localhost'}:{self.port} "
+                f"({len(self.pekerja)} pekerja Streamlit di balik HAProxy)",
+                file=sys.stderr,
+            )
+            return self._awasi()
+        finally:
+            self._hentikan(direktori)

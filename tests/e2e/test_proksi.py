@@ -1,0 +1,179 @@
+"""The app as the README starts it with two workers behind HAProxy, on loopback: pages draw in Chromium, a download
+works, a worker killed under load is restarted while its visitors reconnect to the other one, and SIGTERM stops
+everything. Each worker reads its own copy of the demo database until workers share a published snapshot."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from dasbor.kunjungan_ws import Kunjungan, kunjungi
+from tests.e2e.conftest import start_server, stop_server
+
+TUNGGU = 60_000
+HALAMAN = ["", "kelengkapan", "peringkat", "tren", "profil", "metodologi"]
+
+
+@pytest.fixture(scope="module")
+def proksi(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[subprocess.Popen, str]]:
+    db = tmp_path_factory.mktemp("proksi") / "iid.duckdb"
+    db.write_bytes(demo_db.read_bytes())
+    proc, url = start_server(db, proses=2)
+    try:
+        yield proc, url
+    finally:
+        stop_server(proc)
+
+
+def di_utas_sendiri(coro):
+    """asyncio.run in a thread of its own: Playwright's sync API keeps an event loop running in this one."""
+    with ThreadPoolExecutor(1) as utas:
+        return utas.submit(asyncio.run, coro).result()
+
+
+def _stat(d: Path) -> tuple[str, int]:
+    """(state, parent pid) of /proc/<pid>; ("", -1) when the process is gone."""
+    try:
+        state, ppid = (d / "stat").read_text().rsplit(")", 1)[1].split()[:2]
+    except (FileNotFoundError, ProcessLookupError):
+        return "", -1
+    return state, int(ppid)
+
+
+def anak(launcher: int, nama: bytes) -> dict[int, list[bytes]]:
+    """The launcher's live child processes whose command line contains `nama`: pid -> argv."""
+    hasil = {}
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit() or _stat(d)[1] != launcher or _stat(d)[0] in ("Z", ""):
+            continue
+        try:
+            argv = (d / "cmdline").read_bytes().split(b"\0")
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        if any(nama in a for a in argv):
+            hasil[int(d.name)] = argv
+    return hasil
+
+
+def pekerja(launcher: int) -> dict[int, tuple[int, int]]:
+    """Worker number -> (pid, port) of the launcher's live Streamlit workers."""
+    hasil = {}
+    for pid, argv in anak(launcher, b"dasbor.serve").items():
+        try:
+            env = dict(e.split(b"=", 1) for e in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0") if b"=" in e)
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        hasil[int(env[b"DASBOR_PEKERJA"])] = (pid, int(argv[argv.index(b"--server.port") + 1]))
+    return hasil
+
+
+def test_pages_draw_through_the_proxy_with_a_sticky_cookie(page: Page, proksi, screenshot) -> None:
+    _, url = proksi
+    page.goto(f"{url}/kelengkapan")
+    expect(page.get_by_test_id("stSidebarNav").get_by_role("link", name="Profil Wilayah")).to_be_visible(timeout=TUNGGU)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Ringkasan").click()
+    expect(page.get_by_role("heading", name="Indeks Inovasi Daerah — Kalimantan Selatan")).to_be_visible(timeout=TUNGGU)
+    page.locator("[data-testid='stPlotlyChart'] .main-svg").first.wait_for(state="visible", timeout=TUNGGU)
+    cookie = {c["name"]: c["value"] for c in page.context.cookies()}
+    assert cookie.get("DASBOR_PEKERJA") in {"1", "2"}
+    screenshot(page, "ringkasan")
+
+
+def test_a_download_works_through_the_proxy(page: Page, proksi) -> None:
+    _, url = proksi
+    page.goto(f"{url}/peringkat?tahun=2024")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Peringkat IID 2024", timeout=TUNGGU)
+    with page.expect_download(timeout=TUNGGU) as unduh:
+        page.get_by_role("button", name="CSV").first.click()
+    teks = Path(unduh.value.path()).read_bytes().decode("utf-8-sig")
+    assert unduh.value.suggested_filename.endswith(".csv")
+    assert ";" in teks.splitlines()[0] and len(teks.splitlines()) > 1
+
+
+async def _pengunjung(url: str, urutan: list[str], catatan: list[tuple[str | None, Kunjungan]]) -> None:
+    """One visitor opening pages one after another, sending back the sticky cookie it was given, reconnecting
+    (as the frontend does) when its worker goes away; notes (cookie sent, visit) per page."""
+    cookie = None
+    for halaman in urutan:
+        kirim = cookie and f"DASBOR_PEKERJA={cookie}"
+        k = await kunjungi(url, halaman, cookie=kirim, sambung_ulang=20, batas_detik=120)
+        catatan.append((cookie, k))
+        cookie = k.pekerja or cookie
+
+
+async def _beban_dengan_bunuh(url: str, korban: int) -> list[tuple[str | None, Kunjungan]]:
+    catatan: list[tuple[str | None, Kunjungan]] = []
+    pengunjung = [asyncio.create_task(_pengunjung(url, HALAMAN[i % 3 :] + HALAMAN[: i % 3], catatan)) for i in range(8)]
+    batas = time.monotonic() + 120
+    # Kill once some visitor is known to stick to worker 1, so its next page must find the other worker.
+    while not any(k.pekerja == "1" for _, k in catatan) and time.monotonic() < batas:
+        await asyncio.sleep(0.2)
+    os.kill(korban, signal.SIGKILL)
+    await asyncio.gather(*pengunjung)
+    return catatan
+
+
+def test_a_worker_killed_under_load_is_restarted_and_its_visitors_reconnect(proksi) -> None:
+    proc, url = proksi
+    sebelum = pekerja(proc.pid)
+    assert set(sebelum) == {1, 2}
+    korban_pid, korban_port = sebelum[1]
+
+    catatan = di_utas_sendiri(_beban_dengan_bunuh(url, korban_pid))
+
+    assert [k for _, k in catatan if not k.berhasil] == []
+    assert sum(k.pengecualian for _, k in catatan) == 0
+    # A visitor stuck to the killed worker was answered by the other one after reconnecting.
+    assert any(dikirim == "1" and k.pekerja == "2" for dikirim, k in catatan)
+
+    batas = time.monotonic() + 120
+    while time.monotonic() < batas and not (1 in (kini := pekerja(proc.pid)) and kini[1][0] != korban_pid):
+        time.sleep(0.5)
+    assert kini.get(1, (korban_pid,))[0] != korban_pid, "pekerja 1 tidak dinyalakan ulang"
+    assert kini[1][1] == korban_port
+    # Back in HAProxy's rotation once its health checks pass: a visitor pinned to it stays there (no new cookie).
+    while True:
+        k = di_utas_sendiri(kunjungi(url, "tren", cookie="DASBOR_PEKERJA=1"))
+        if k.pekerja is None or time.monotonic() > batas:
+            break
+        time.sleep(1)
+    assert k.berhasil and k.pengecualian == 0 and k.pekerja is None
+
+
+def _port_bebas(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) != 0
+
+
+@pytest.mark.parametrize("sasaran", ["peluncur", "grup proses"])
+def test_sigterm_stops_every_worker_and_the_proxy(demo_db: Path, tmp_path: Path, sasaran: str) -> None:
+    db = tmp_path / "iid.duckdb"
+    db.write_bytes(demo_db.read_bytes())
+    proc, url = start_server(db, proses=2)
+    try:
+        workers = pekerja(proc.pid)
+        assert set(workers) == {1, 2}
+        haproxy = list(anak(proc.pid, b"haproxy"))
+        assert len(haproxy) == 1
+        if sasaran == "peluncur":
+            proc.send_signal(signal.SIGTERM)
+        else:
+            os.killpg(proc.pid, signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0
+    finally:
+        stop_server(proc)
+    proxy_port = int(url.rsplit(":", 1)[1])
+    for pid in [*(p for p, _ in workers.values()), *haproxy]:
+        assert not Path(f"/proc/{pid}").exists(), f"proses {pid} masih hidup"
+    for port in [proxy_port, *(port for _, port in workers.values())]:
+        assert _port_bebas(port), f"port {port} masih terbuka"
