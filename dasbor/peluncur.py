@@ -30,7 +30,6 @@ TEMPLAT_HAPROXY = ROOT / "deploy" / "haproxy.cfg.template"
 COOKIE = "DASBOR_PEKERJA"
 # Temporary, until workers share one published read-only snapshot: each worker's own database file, a path
 # with {pekerja} (1..N) in it. Without it every worker reads $DASBOR_DB, as they must once snapshots exist.
-DB_PER_PEKERJA = "DASBOR_DB_PER_PEKERJA"
 SIAP_DETIK = 120
 JEDA_ULANG_DETIK = 1.0
 _PR_SET_PDEATHSIG = 1
@@ -112,10 +111,7 @@ class Peluncur:
         self.haproxy: subprocess.Popen | None = None
 
     def _env(self, p: Pekerja) -> dict[str, str]:
-        env = {**os.environ, "DASBOR_PEKERJA": str(p.nomor), "STREAMLIT_SERVER_COOKIE_SECRET": self.rahasia}
-        if templat := os.environ.get(DB_PER_PEKERJA):
-            env["DASBOR_DB"] = templat.format(pekerja=p.nomor)
-        return env
+        return {**os.environ, "DASBOR_PEKERJA": str(p.nomor), "STREAMLIT_SERVER_COOKIE_SECRET": self.rahasia}
 
     def _nyalakan(self, p: Pekerja) -> None:
         perintah = [sys.executable, "-m", "dasbor.serve", "--proses", "1", *self.opsi]
@@ -175,11 +171,10 @@ class Peluncur:
 
     def jalankan(self) -> int:
         haproxy = haproxy_bin()
-        if not os.environ.get(DB_PER_PEKERJA):
-            # Build the demo database once here, rather than in N workers racing for the same file.
-            from dasbor.demo.build import ensure_demo_db
+        # Build (and publish) the demo database once here, rather than in N workers waiting on each other's lock.
+        from dasbor.demo.build import ensure_demo_db
 
-            ensure_demo_db(db_path())
+        ensure_demo_db(db_path())
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: self.berhenti.set())
         direktori = Path(tempfile.mkdtemp(prefix="dasbor-haproxy-"))

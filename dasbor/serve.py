@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import runpy
 import sys
+import threading
 from pathlib import Path
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -52,9 +53,22 @@ def jumlah_proses(argv: list[str], env: dict[str, str] | os._Environ) -> tuple[i
     return int(nilai), sisa
 
 
+def panaskan_di_latar() -> None:
+    """Fill this worker's cache (dasbor.ui.data.siapkan: every year, basis and rule version) on a thread while
+    Streamlit starts, so that the room's first visitors find results instead of waiting for them. The cache is a
+    plain per-process object, so warming it here, in the server's own process, is what its sessions will read.
+    DASBOR_PANASKAN=0 turns it off (test servers that open one page)."""
+    if os.environ.get("DASBOR_PANASKAN", "1") == "0":
+        return
+    from dasbor.ui.data import siapkan
+
+    threading.Thread(target=siapkan, name="panaskan-cache", daemon=True).start()
+
+
 def jalankan_satu(opsi: list[str]) -> None:
     """`streamlit run app.py` with the given options, in this process so that the declaration holds."""
     declare_st_navigation_app()
+    panaskan_di_latar()
     sys.argv = ["streamlit", "run", str(APP), *opsi]
     runpy.run_module("streamlit", run_name="__main__", alter_sys=True)
 

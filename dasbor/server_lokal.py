@@ -4,14 +4,13 @@ end-to-end tests and the page benchmark so that both measure the same thing the 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
-from dasbor.peluncur import DB_PER_PEKERJA, free_port
+from dasbor.peluncur import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 # Playwright's own browser download cannot work offline, so every launch points at Debian's Chromium.
@@ -29,14 +28,15 @@ CHROMIUM_ARGS = [
 
 
 def start_server(
-    db: Path, extra_env: dict[str, str] | None = None, script: str = "app.py", proses: int = 1
+    db: Path, extra_env: dict[str, str] | None = None, script: str = "app.py", proses: int = 1, panaskan: bool = False
 ) -> tuple[subprocess.Popen, str]:
     """Start the app (or another script) on a free loopback port and wait for its health check.
 
-    With proses > 1 the app starts as the README does with N workers behind HAProxy, each on its own copy of `db`
-    (iid-1.duckdb … beside it, made here) until workers share one read-only published snapshot."""
+    With proses > 1 the app starts as the README does with N workers behind HAProxy, all reading the published
+    snapshots of `db`. Workers warm their caches only when asked (`panaskan`): a test server would otherwise spend
+    its first minute computing every year for pages the test never opens."""
     port = free_port()
-    env = {**os.environ, "DASBOR_DB": str(db), **(extra_env or {})}
+    env = {**os.environ, "DASBOR_DB": str(db), "DASBOR_PANASKAN": "1" if panaskan else "0", **(extra_env or {})}
     # The app starts through dasbor.serve, as scripts/app.sh does, so a test's first page load is what an
     # official's first load after a restart is; other scripts (the empty benchmark page) run plainly.
     start = (
@@ -44,10 +44,6 @@ def start_server(
         if script == "app.py"
         else [sys.executable, "-m", "streamlit", "run", script]
     )
-    if proses > 1:
-        for nomor in range(1, proses + 1):
-            shutil.copy(db, db.with_name(f"{db.stem}-{nomor}{db.suffix}"))
-        env[DB_PER_PEKERJA] = str(db.with_name(f"{db.stem}-{{pekerja}}{db.suffix}"))
     proc = subprocess.Popen(
         [*start, "--server.port", str(port), "--server.address", "127.0.0.1"],
         cwd=ROOT,
