@@ -1,6 +1,7 @@
 """The app as the README starts it with two workers behind HAProxy, on loopback: pages draw in Chromium, a download
-works, a worker killed under load is restarted while its visitors reconnect to the other one, and SIGTERM stops
-everything. Each worker reads its own copy of the demo database until workers share a published snapshot."""
+works, an import committed through one worker is seen on the other, a worker killed under load is restarted while
+its visitors reconnect to the other one, and SIGTERM stops everything. Both workers read the same published
+snapshots of one database."""
 
 from __future__ import annotations
 
