@@ -184,12 +184,19 @@ def _petunjuk(ws: Worksheet, tahun: int | None, ref: Referensi, keterangan: str)
             None,
         ),
         (
-            "6. Sebelum disimpan, dasbor memeriksa seluruh isi dan menampilkan pratinjau (inovasi baru/berubah/"
+            "6. Identitas inovasi: isi id_inovasi dengan id inovasi dari ekspor aplikasi IID nasional, dan pakai id "
+            "yang SAMA setiap tahun inovasi itu dilaporkan lagi. Dengan id yang sama dasbor mengenali inovasi yang "
+            "belum diinput ulang atau belum diperbarui dibanding tahun lalu. Inovasi baru mendapat id baru; satu id "
+            "selalu milik satu wilayah.",
+            None,
+        ),
+        (
+            "7. Sebelum disimpan, dasbor memeriksa seluruh isi dan menampilkan pratinjau (inovasi baru/berubah/"
             "dihapus dan IID sebelum → sesudah). Bila ada satu saja masalah, tidak ada yang ditulis.",
             None,
         ),
         (
-            f"7. Batas: ukuran berkas {MAKS_BYTE // (1024 * 1024)} MB, {f'{MAKS_BARIS:,}'.replace(',', '.')} baris "
+            f"8. Batas: ukuran berkas {MAKS_BYTE // (1024 * 1024)} MB, {f'{MAKS_BARIS:,}'.replace(',', '.')} baris "
             "data per lembar; berkas harus .xlsx tanpa kata sandi.",
             None,
         ),
