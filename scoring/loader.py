@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from scoring.model import Asal, Berlaku, Indikator, Metodologi, Predikat, SyaratYandas
+from scoring.model import Asal, AturanUsia, Berlaku, Indikator, Metodologi, Predikat, SyaratYandas
 from scoring.validate import MetodologiTidakSahError, validate_metodologi_raw
 
 
@@ -116,4 +116,5 @@ def parse_metodologi(raw: dict[str, Any]) -> Metodologi:
             )
             for i in raw["indikator"]
         ),
+        usia=AturanUsia(umur_maks_tahun=raw["usia_inovasi"]["umur_maks_tahun"], asal=_asal(raw["usia_inovasi"])),
     )

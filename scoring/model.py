@@ -75,6 +75,23 @@ class SyaratYandas:
 
 
 @dataclass(frozen=True)
+class AturanUsia:
+    """How old an innovation may be and still be recorded: in assessment year T only innovations whose
+    application (tanggal_penerapan) dates from T − umur_maks_tahun or later count; older ones are no longer
+    entered (2025: "penerapan sebelum 2023 tidak lagi dicatat")."""
+
+    umur_maks_tahun: int
+    asal: Asal
+
+    def tahun_penerapan_min(self, tahun_penilaian: int) -> int:
+        return tahun_penilaian - self.umur_maks_tahun
+
+    def layak(self, tahun_penerapan: int | None, tahun_penilaian: int) -> bool:
+        """An innovation without an application year (still in trial) is not too old."""
+        return tahun_penerapan is None or tahun_penerapan >= self.tahun_penerapan_min(tahun_penilaian)
+
+
+@dataclass(frozen=True)
 class Metodologi:
     versi: str
     nama: str
@@ -102,6 +119,7 @@ class Metodologi:
     predikat_nol_asal: Asal
     predikat: tuple[Predikat, ...]  # highest band first
     indikator: tuple[Indikator, ...]
+    usia: AturanUsia
 
     def indikator_aspek(self, aspek: str) -> tuple[Indikator, ...]:
         return tuple(i for i in self.indikator if i.aspek == aspek)

@@ -43,6 +43,7 @@ SKEMA: dict[str, dict[str, Any]] = {
     "skor_maksimum": {"spd": NUM, "sid_per_inovasi": NUM, "jumlah_inovasi": NUM, "total": NUM, **ASAL},
     "pembulatan": {"iid_digit": int, "cara": str, **ASAL},
     "predikat_nol": {"nama": str, **ASAL},
+    "usia_inovasi": {"umur_maks_tahun": int, **ASAL},
     "berlaku[]": {"tahun": int, **ASAL},
     "predikat[]": {"nama": str, "batas_bawah": NUM, **ASAL},
     "indikator[]": {
@@ -179,6 +180,8 @@ def _consistency(raw: dict[str, Any], versi: str) -> list[str]:
         for p in raw["predikat"]
         if not 0 < p["batas_bawah"] <= 100
     ]
+    if raw["usia_inovasi"]["umur_maks_tahun"] < 0:
+        problems.append("usia_inovasi.umur_maks_tahun harus ≥ 0")
     if raw["pembulatan"]["cara"] != "setengah_ke_atas":
         problems.append("pembulatan.cara yang dikenal hanya 'setengah_ke_atas'")
     return problems

@@ -71,6 +71,11 @@ def unsur_aturan(m: Metodologi) -> pd.DataFrame:
         ),
         _baris("Pembulatan IID", f"{m.digit_iid} desimal, setengah ke atas", m.pembulatan_asal),
         _baris("IID 0", m.predikat_nol, m.predikat_nol_asal),
+        _baris(
+            "Usia inovasi",
+            f"dicatat bila tahun penerapan ≥ tahun penilaian − {m.usia.umur_maks_tahun}",
+            m.usia.asal,
+        ),
     ]
     return pd.DataFrame(baris)
 
