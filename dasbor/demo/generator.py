@@ -382,10 +382,7 @@ def _bawa(
     """Pool rows of last year entered again this year: still admitted by the age rule, minus the forgotten."""
     if lalu is None:
         return np.array([], dtype=int)
-    batas = m.usia.tahun_penerapan_min(tahun)
-    layak = np.array(
-        [batas is None or penerapan[j] is None or penerapan[j].year >= batas for j in lalu.pool], dtype=bool
-    )
+    layak = np.array([m.usia.layak(penerapan[j].year if penerapan[j] else None, tahun) for j in lalu.pool])
     lupa = _sebagian(rng, lalu.pool[layak & (lalu.status != "draft")], LUPA)
     return lalu.pool[layak & ~np.isin(lalu.pool, lupa)]
 
