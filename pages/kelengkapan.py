@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dasbor.services import kelengkapan as layanan
+from dasbor.services import lintas_tahun
 from dasbor.ui import drill, filter
 from dasbor.ui import kelengkapan_charts as grafik
 from dasbor.ui import kelengkapan_tabel as tabel
@@ -69,6 +70,29 @@ st.plotly_chart(
     config={"displayModeBar": False},
 )
 st.caption("Klik sebuah sel untuk membuka rincian wilayah itu pada indikator itu. Sel kosong: tidak ada celah.")
+lintas = lintas_tahun.ringkasan_wilayah(kel.celah)
+if not lintas.empty:
+    st.markdown(f"**Cek ulang lintas tahun: inovasi {tahun - 1} yang belum diinput ulang atau belum diperbarui**")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Wilayah": lintas["kode_wilayah"].map(nama_wilayah),
+                "Belum diinput ulang": lintas["belum_diinput_ulang"],
+                "Nilai input ulang terbesar (poin IID)": lintas["nilai_input_ulang_terbesar"].map(
+                    lambda x: angka(x, 3)
+                ),
+                "Diinput ulang tanpa pembaruan": lintas["belum_diperbarui"],
+                "Nilai celah bukti inovasi itu (poin IID)": lintas["nilai_celah_bukti"].map(lambda x: angka(x, 3)),
+            }
+        ),
+        hide_index=True,
+        key="lintas_ringkas",
+    )
+    st.caption(
+        "Nilai input ulang dihitung ulang penuh untuk tiap inovasi sendiri-sendiri (mengubah n, pembagi MAX(k, n), "
+        "skor jumlah inovasi dan syarat yandas), sehingga bisa negatif dan tidak dijumlahkan. "
+        + lintas_tahun.teks_aturan_usia(layanan.metodologi(kel), tahun)
+    )
 
 # --- drill-down: wilayah → perangkat daerah → inovasi → indikator, every level a URL parameter ----------------
 celah_wilayah = layanan.celah_wilayah(kel, wilayah)
@@ -275,6 +299,8 @@ with tab_jalan:
             f"Perbaikan bukti dan level saja tidak cukup untuk {baris['predikat_berikut']}: semua perbaikan itu "
             f"menambah {angka(baris['poin_semua_perbaikan'])} poin, padahal kurang {angka(baris['kurang_poin'])} poin."
         )
+    st.markdown("**Di luar jalan tercepat: cek ulang lintas tahun**")
+    st.markdown("\n".join(f"- {t}" for t in lintas_tahun.teks_wilayah(kel.celah, wilayah, tahun)))
 
 with tab_komitmen:
     tanpa = komitmen[~komitmen["memenuhi"]]

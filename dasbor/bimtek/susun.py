@@ -17,6 +17,7 @@ import pandas as pd
 import scoring
 from dasbor.bimtek import figur, tata_letak
 from dasbor.bimtek.celah import hitung_celah_bukti
+from dasbor.services.lintas_tahun import baris_celah, lintas_tahun_db, teks_wilayah
 from dasbor.bimtek.model import Acara, Bagian, Deck, Slide
 from dasbor.bimtek.predikat import jarak_predikat_berikutnya, predikat_berikutnya
 from dasbor.services import skor
@@ -108,6 +109,7 @@ class _Bahan:
     celah: pd.DataFrame
     sesudah: pd.DataFrame  # per kode_wilayah: verified IID and predikat once its top gaps are fixed
     kematangan: pd.DataFrame
+    lintas: pd.DataFrame  # last year's innovations not entered again / unchanged, as worklist rows
 
     @property
     def sumber_hitung(self) -> str:
@@ -168,6 +170,7 @@ def _kumpulkan(tahun: int, basis: str) -> _Bahan:
         celah=celah,
         sesudah=_sesudah_perbaikan(data, m, celah),
         kematangan=kematangan,
+        lintas=baris_celah(lintas_tahun_db(db, tahun)),
     )
 
 
@@ -454,6 +457,12 @@ def _slide_wilayah(b: _Bahan, kode: str) -> Slide:
         f"Inovasi terkuat: {i.nama_inovasi} ({i.singkatan}), kematangan {angka(i.kematangan, 0)} dari {angka(maks, 0)}."
         for i in terkuat.itertuples()
     ]
+    lintas = b.lintas[b.lintas["kode_wilayah"] == kode]
+    catatan += [
+        f"Lintas tahun: {c.nama_inovasi} ({c.nama_perangkat_daerah}): {c.yang_kurang}; nilai "
+        f"{angka(c.nilai_perbaikan, 3)} poin IID."
+        for c in lintas.itertuples()
+    ]
     catatan += [
         "Nilai celah = poin per level × (level klaim − level yang diakui), dari scoring.kontribusi, basis terverifikasi.",
         b.sumber_hitung,
@@ -484,6 +493,7 @@ def _slide_wilayah(b: _Bahan, kode: str) -> Slide:
             Bagian(None, ringkas),
             Bagian("Tiga celah paling bernilai", baris_celah),
             Bagian("Inovasi terkuat (kematangan)", baris_terkuat),
+            Bagian("Cek ulang lintas tahun", tuple(teks_wilayah(b.lintas, kode, b.tahun))),
         ),
         figur=fig,
         data={
@@ -491,6 +501,9 @@ def _slide_wilayah(b: _Bahan, kode: str) -> Slide:
             "celah": celah.reset_index(drop=True),
             "inovasi_terkuat": terkuat[
                 ["id_inovasi", "nama_inovasi", "id_perangkat_daerah", "singkatan", "kematangan"]
+            ].reset_index(drop=True),
+            "lintas_tahun": lintas[
+                ["jenis_celah", "id_inovasi", "nama_inovasi", "nama_perangkat_daerah", "yang_kurang", "nilai_perbaikan"]
             ].reset_index(drop=True),
         },
         sumber="Celah dihitung pada basis terverifikasi. " + b.sumber_hitung,

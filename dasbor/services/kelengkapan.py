@@ -25,6 +25,7 @@ from dasbor.db.connection import Database
 from dasbor.ekspor.nama_berkas import slug
 from dasbor.ekspor.tabel import ke_csv, ke_xlsx
 from dasbor.services.db import database, stempel
+from dasbor.services.lintas_tahun import JENIS_LINTAS, PERBAIKAN_LINTAS, baris_celah, lintas_tahun_db
 from dasbor.services.skor import data_penilaian, metodologi_tahun
 
 # Gaps are the distance between what a region claimed and what Kemendagri counts, so they are always priced
@@ -42,6 +43,7 @@ JENIS_CELAH = {
     "inovasi_ditolak": "Inovasi ditolak verifikator",
     "tahap_inisiatif": "Inovasi masih tahap inisiatif",
     "profil_kosong": "Kolom profil wajib kosong",
+    **JENIS_LINTAS,
 }
 # The gap kinds the matrix counts: the evidence problems and the claimed-above-verified level of the issue.
 JENIS_MATRIKS = ("bukti_kosong", "bukti_ditolak", "bukti_perlu_perbaikan", "klaim_di_atas_verifikasi", "wajib_kosong")
@@ -65,6 +67,7 @@ PERBAIKAN = {
     "dikurangi nilainya, tetapi besarnya tidak diketahui sehingga tidak dihitung.",
     "profil_kosong": "Isi kolom profil yang wajib. Kolom profil tidak masuk rumus IID (nilai langsung 0), tetapi "
     "proposal yang tidak lengkap berisiko ditolak verifikator.",
+    **PERBAIKAN_LINTAS,
 }
 
 # Required profile fields of a reported innovation ("Proposal Inovasi Daerah"; metodologi-iid.md §4). The video
@@ -651,7 +654,7 @@ def lembar_kerja(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> dict[str,
                 "jumlah": "Jumlah celah",
                 "bernilai": "Celah yang menambah IID",
                 "poin": "Poin IID bila semua bukti dan level diperbaiki",
-                "status": "Inovasi draft/ditolak (dinilai terpisah)",
+                "status": "Inovasi draft/ditolak/lintas tahun (dinilai terpisah)",
             }
         )
     }
@@ -774,7 +777,13 @@ def hitung_kelengkapan(db: Database, tahun: int) -> Kelengkapan:
     """Worklist, fastest paths and SKPD commitment of every region in one year (uncached; the CLI uses this)."""
     m = metodologi_tahun(db, tahun)
     data = lengkapi_wajib(data_penilaian(db, tahun), m)
-    celah = hitung_celah(data, m)
+    # Last year's innovations not entered again, or entered unchanged (services.lintas_tahun), join the worklist.
+    lintas = baris_celah(lintas_tahun_db(db, tahun)).fillna(
+        {"id_perangkat_daerah": PD_TANPA, "nama_perangkat_daerah": NAMA_PD_TANPA}
+    )
+    celah = pd.concat([hitung_celah(data, m), lintas], ignore_index=True).sort_values(
+        ["nilai_perbaikan", "kode_wilayah", "id_celah"], ascending=[False, True, True], ignore_index=True
+    )
     wilayah = db.query("wilayah")[["kode_wilayah", "nama_wilayah", "jenis"]]
     nama = wilayah.set_index("kode_wilayah")["nama_wilayah"]
     celah.insert(celah.columns.get_loc("kode_wilayah") + 1, "nama_wilayah", celah["kode_wilayah"].map(nama))

@@ -24,6 +24,7 @@ import pandas as pd
 import scoring
 from dasbor.db.connection import Database
 from dasbor.services.skor import data_penilaian, metodologi_tahun
+from dasbor.ui.format import angka, bilangan
 
 BASIS = "terverifikasi"  # gaps are priced on the verified basis, as in the Kelengkapan worklist
 DINILAI = ("dikirim", "diterima")
@@ -213,3 +214,53 @@ def baris_celah(lintas: pd.DataFrame) -> pd.DataFrame:
             ),
         }
     )
+
+
+def ringkasan_wilayah(celah: pd.DataFrame) -> pd.DataFrame:
+    """Per region of a worklist: the cross-year gaps counted, the best single re-entry and the evidence points of
+    the unchanged ones. Re-entry worths are not summed: each one moves the divisor, so they do not add up."""
+    lintas = celah[celah["jenis_celah"].isin(JENIS_LINTAS)]
+    ulang = lintas[lintas["jenis_celah"] == "belum_diinput_ulang"].groupby("kode_wilayah")["nilai_perbaikan"]
+    sama = lintas[lintas["jenis_celah"] == "belum_diperbarui"].groupby("kode_wilayah")["nilai_perbaikan"]
+    hasil = pd.DataFrame(
+        {
+            "belum_diinput_ulang": ulang.size(),
+            "nilai_input_ulang_terbesar": ulang.max(),
+            "belum_diperbarui": sama.size(),
+            "nilai_celah_bukti": sama.sum(),
+        }
+    )
+    hasil = hasil.fillna({"belum_diinput_ulang": 0, "belum_diperbarui": 0, "nilai_celah_bukti": 0.0})
+    return hasil.astype({"belum_diinput_ulang": int, "belum_diperbarui": int}).rename_axis("kode_wilayah").reset_index()
+
+
+def teks_wilayah(celah: pd.DataFrame, kode_wilayah: str, tahun: int) -> list[str]:
+    """The cross-year re-check of one region in sentences, for the Kelengkapan page and the bimtek slides."""
+    lintas = celah[(celah["kode_wilayah"] == kode_wilayah) & celah["jenis_celah"].isin(JENIS_LINTAS)]
+    ulang = lintas.loc[lintas["jenis_celah"] == "belum_diinput_ulang", "nilai_perbaikan"]
+    sama = lintas.loc[lintas["jenis_celah"] == "belum_diperbarui", "nilai_perbaikan"]
+    baris = []
+    if len(ulang):
+        baris.append(
+            f"{bilangan(len(ulang))} inovasi {tahun - 1} belum diinput ulang: bila diinput ulang seperti tahun lalu, "
+            f"masing-masing bernilai {angka(ulang.min(), 3)} s.d. {angka(ulang.max(), 3)} poin IID (dihitung ulang "
+            "penuh; nilai negatif berarti kematangannya di bawah rata-rata sehingga menambah pembagi lebih dari "
+            "skor jumlah inovasinya)."
+        )
+    if len(sama):
+        baris.append(
+            f"{bilangan(len(sama))} inovasi diinput ulang tanpa pembaruan: celah bukti dukungnya bernilai "
+            f"{angka(sama.sum(), 3)} poin IID."
+        )
+    return baris or [f"Semua inovasi {tahun - 1} yang masih memenuhi aturan usia sudah diinput ulang dan diperbarui."]
+
+
+def teks_aturan_usia(m: scoring.Metodologi, tahun: int) -> str:
+    """The age rule behind 'still eligible', with its keyakinan, as other assumptions are shown on the pages."""
+    asal = m.usia.asal
+    teks = (
+        f"Aturan usia inovasi {tahun} (aturan {m.versi}): inovasi dicatat bila penerapannya sejak tahun "
+        f"{m.usia.tahun_penerapan_min(tahun)}; inovasi tanpa tanggal penerapan dianggap masih memenuhi "
+        f"(keyakinan: {asal.keyakinan})."
+    )
+    return teks + (f" Asumsi: {asal.catatan}" if asal.keyakinan == "asumsi" else "")
