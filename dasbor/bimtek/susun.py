@@ -17,11 +17,11 @@ import pandas as pd
 import scoring
 from dasbor.bimtek import figur, tata_letak
 from dasbor.bimtek.celah import hitung_celah_bukti
-from dasbor.services.lintas_tahun import baris_celah, lintas_tahun_db, teks_wilayah
 from dasbor.bimtek.model import Acara, Bagian, Deck, Slide
 from dasbor.bimtek.predikat import jarak_predikat_berikutnya, predikat_berikutnya
 from dasbor.services import skor
 from dasbor.services.db import database
+from dasbor.services.lintas_tahun import baris_celah, lintas_tahun_db, teks_wilayah
 from dasbor.ui.format import angka, bilangan, tanggal
 
 ROOT = Path(__file__).resolve().parents[2]
