@@ -1,4 +1,4 @@
-"""Build the synthetic Kalsel demo database, calibrated so computed IID matches every published value (±1.0).
+"""Build the synthetic Kalsel demo database, calibrated so computed IID matches every published value (±0,3).
 
 The innovation data is invented; only `hasil_resmi` (copied from data/referensi) is real. Every draw comes from a
 random generator seeded by (seed, kode_wilayah, tahun), so the same seed always gives the same database.
