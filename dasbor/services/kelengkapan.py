@@ -697,6 +697,8 @@ def _inovasi_dengan_celah(data: scoring.DataPenilaian, celah: pd.DataFrame, m: s
     """The innovations with kematangan (verified and as claimed) and the number and worth of their gaps."""
     verif = scoring.hitung_kematangan(data, m, BASIS).set_index("id_inovasi")["kematangan"]
     klaim = scoring.hitung_kematangan(data, m, "klaim").set_index("id_inovasi")["kematangan"]
+    # A belum_diperbarui row repeats the worth of the innovation's own evidence rows: counted, not added again.
+    celah = celah.assign(nilai_perbaikan=celah["nilai_perbaikan"].where(celah["jenis_celah"] != "belum_diperbarui", 0))
     per = celah[celah["id_inovasi"].notna()].groupby("id_inovasi")
     inovasi = data.inovasi.copy()
     inovasi["kematangan"] = inovasi["id_inovasi"].map(verif)

@@ -79,10 +79,40 @@ def _wilayah(data: scoring.DataPenilaian, kode: str) -> scoring.DataPenilaian:
     )
 
 
-def _iid(wilayah: scoring.DataPenilaian, m: scoring.Metodologi) -> float:
-    """Unrounded IID of one region's data; 0 when the region has no data at all this year."""
-    skor = scoring.hitung_skor(wilayah, m, BASIS)
-    return float(skor["iid_mentah"].iat[0]) if len(skor) else 0.0
+def _inti(data: scoring.DataPenilaian, id_inovasi: pd.Series | None = None) -> scoring.DataPenilaian:
+    """The scoring contract's columns only (scoring.KOLOM_*), optionally only some innovations."""
+    inovasi, sid = data.inovasi[list(scoring.KOLOM_INOVASI)], data.jawaban_sid[list(scoring.KOLOM_SID)]
+    if id_inovasi is not None:
+        inovasi, sid = inovasi[inovasi["id_inovasi"].isin(id_inovasi)], sid[sid["id_inovasi"].isin(id_inovasi)]
+    return scoring.DataPenilaian(inovasi, sid, data.jawaban_spd[list(scoring.KOLOM_SPD)])
+
+
+def _iid_skenario(skenario: list[scoring.DataPenilaian], m: scoring.Metodologi) -> np.ndarray:
+    """Unrounded IID of each scenario of one region, in a single scoring.hitung_skor call: every scenario
+    becomes its own pseudo-region, and regions are scored independently of each other. A scenario with no data
+    at all scores 0."""
+    kode = [str(k) for k in range(len(skenario))]
+    data = scoring.DataPenilaian(
+        inovasi=pd.concat(
+            [
+                d.inovasi.assign(kode_wilayah=k, id_inovasi=k + "|" + d.inovasi["id_inovasi"])
+                for k, d in zip(kode, skenario, strict=True)
+            ],
+            ignore_index=True,
+        ),
+        jawaban_sid=pd.concat(
+            [
+                d.jawaban_sid.assign(id_inovasi=k + "|" + d.jawaban_sid["id_inovasi"])
+                for k, d in zip(kode, skenario, strict=True)
+            ],
+            ignore_index=True,
+        ),
+        jawaban_spd=pd.concat(
+            [d.jawaban_spd.assign(kode_wilayah=k) for k, d in zip(kode, skenario, strict=True)], ignore_index=True
+        ),
+    )
+    iid = scoring.hitung_skor(data, m, BASIS).set_index("kode_wilayah")["iid_mentah"]
+    return iid.reindex(kode).fillna(0.0).to_numpy()
 
 
 def input_ulang(kini: scoring.DataPenilaian, lalu: scoring.DataPenilaian, id_inovasi: str) -> scoring.DataPenilaian:
@@ -106,12 +136,13 @@ def _belum_diinput_ulang(
     status_kini = kini.inovasi.set_index("id_inovasi")["status_inovasi"]
     hilang = terkirim[~terkirim["id_inovasi"].isin(status_kini[status_kini != "draft"].index)]
     hilang = hilang[layak_usia(hilang, m, tahun)]
+    # Only the scoring columns, and only the innovations to re-enter: the scenarios copy these many times.
+    kini, lalu = _inti(kini), _inti(lalu, hilang["id_inovasi"])
     nilai = pd.Series(np.nan, index=hilang.index)
     for kode, grup in hilang.groupby("kode_wilayah"):
         wilayah = _wilayah(kini, str(kode))
-        sekarang = _iid(wilayah, m)
-        for i, id_inovasi in grup["id_inovasi"].items():
-            nilai[i] = _iid(input_ulang(wilayah, lalu, id_inovasi), m) - sekarang
+        iid = _iid_skenario([wilayah, *(input_ulang(wilayah, lalu, i) for i in grup["id_inovasi"])], m)
+        nilai[grup.index] = iid[1:] - iid[0]
     return hilang.assign(
         jenis="belum_diinput_ulang",
         status_sebelumnya=hilang["status_inovasi"],

@@ -3,5 +3,5 @@ SELECT i.tahun, i.kode_wilayah, i.id_perangkat_daerah, p.nama_perangkat_daerah, 
        i.tanggal_penerapan, i.status_inovasi
 FROM inovasi i
 LEFT JOIN perangkat_daerah p USING (id_perangkat_daerah)
-WHERE i.id_inovasi = $id_inovasi
+WHERE i.id_inovasi = CAST($id_inovasi AS TEXT)
 ORDER BY i.tahun
