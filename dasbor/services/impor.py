@@ -214,7 +214,7 @@ def _periksa_isi(db: Database, buku: BukuKerja, tahun: int, m: scoring.Metodolog
     milik = inovasi["id_inovasi"].map(pemilik["kode_wilayah"])
     catat.baris(
         "inovasi",
-        milik.notna() & inovasi["kode_wilayah"].notna() & (milik != inovasi["kode_wilayah"]),
+        milik.notna() & inovasi["kode_wilayah"].isin(wilayah) & (milik != inovasi["kode_wilayah"]),
         "id_inovasi",
         lambda r: (
             f"id_inovasi '{r['id_inovasi']}' sudah dipakai inovasi wilayah "

@@ -70,15 +70,6 @@ def layak_usia(inovasi: pd.DataFrame, m: scoring.Metodologi, tahun: int) -> pd.S
     )
 
 
-def _wilayah(data: scoring.DataPenilaian, kode: str) -> scoring.DataPenilaian:
-    inovasi = data.inovasi[data.inovasi["kode_wilayah"] == kode]
-    return scoring.DataPenilaian(
-        inovasi=inovasi,
-        jawaban_sid=data.jawaban_sid[data.jawaban_sid["id_inovasi"].isin(inovasi["id_inovasi"])],
-        jawaban_spd=data.jawaban_spd[data.jawaban_spd["kode_wilayah"] == kode],
-    )
-
-
 def _inti(data: scoring.DataPenilaian, id_inovasi: pd.Series | None = None) -> scoring.DataPenilaian:
     """The scoring contract's columns only (scoring.KOLOM_*), optionally only some innovations."""
     inovasi, sid = data.inovasi[list(scoring.KOLOM_INOVASI)], data.jawaban_sid[list(scoring.KOLOM_SID)]
@@ -136,11 +127,14 @@ def _belum_diinput_ulang(
     status_kini = kini.inovasi.set_index("id_inovasi")["status_inovasi"]
     hilang = terkirim[~terkirim["id_inovasi"].isin(status_kini[status_kini != "draft"].index)]
     hilang = hilang[layak_usia(hilang, m, tahun)]
+    # Imported here, not at the top: services.kelengkapan imports this module to list these gaps.
+    from dasbor.services.kelengkapan import data_wilayah
+
     # Only the scoring columns, and only the innovations to re-enter: the scenarios copy these many times.
     kini, lalu = _inti(kini), _inti(lalu, hilang["id_inovasi"])
     nilai = pd.Series(np.nan, index=hilang.index)
     for kode, grup in hilang.groupby("kode_wilayah"):
-        wilayah = _wilayah(kini, str(kode))
+        wilayah = data_wilayah(kini, str(kode))
         iid = _iid_skenario([wilayah, *(input_ulang(wilayah, lalu, i) for i in grup["id_inovasi"])], m)
         nilai[grup.index] = iid[1:] - iid[0]
     return hilang.assign(

@@ -13,6 +13,7 @@ from dasbor.__main__ import main
 from dasbor.db.connection import Database
 from dasbor.services.lintas_tahun import lintas_tahun_db
 
+# The columns the issue asks for, in its own words.
 KOLOM = [
     "kode_wilayah",
     "id_inovasi",
