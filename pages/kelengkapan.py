@@ -299,8 +299,10 @@ with tab_jalan:
             f"Perbaikan bukti dan level saja tidak cukup untuk {baris['predikat_berikut']}: semua perbaikan itu "
             f"menambah {angka(baris['poin_semua_perbaikan'])} poin, padahal kurang {angka(baris['kurang_poin'])} poin."
         )
-    st.markdown("**Di luar jalan tercepat: cek ulang lintas tahun**")
-    st.markdown("\n".join(f"- {t}" for t in lintas_tahun.teks_wilayah(kel.celah, wilayah, tahun)))
+    teks_lintas = lintas_tahun.teks_wilayah(kel.celah, wilayah, tahun)
+    if teks_lintas:
+        st.markdown("**Di luar jalan tercepat: cek ulang lintas tahun**")
+        st.markdown("\n".join(f"- {t}" for t in teks_lintas))
 
 with tab_komitmen:
     tanpa = komitmen[~komitmen["memenuhi"]]

@@ -458,6 +458,7 @@ def _slide_wilayah(b: _Bahan, kode: str) -> Slide:
         for i in terkuat.itertuples()
     ]
     lintas = b.lintas[b.lintas["kode_wilayah"] == kode]
+    teks_lintas = tuple(teks_wilayah(b.lintas, kode, b.tahun))
     catatan += [
         f"Lintas tahun: {c.nama_inovasi} ({c.nama_perangkat_daerah}): {c.yang_kurang}; nilai "
         f"{angka(c.nilai_perbaikan, 3)} poin IID."
@@ -493,7 +494,7 @@ def _slide_wilayah(b: _Bahan, kode: str) -> Slide:
             Bagian(None, ringkas),
             Bagian("Tiga celah paling bernilai", baris_celah),
             Bagian("Inovasi terkuat (kematangan)", baris_terkuat),
-            Bagian("Cek ulang lintas tahun", tuple(teks_wilayah(b.lintas, kode, b.tahun))),
+            *((Bagian("Cek ulang lintas tahun", teks_lintas),) if teks_lintas else ()),
         ),
         figur=fig,
         data={

@@ -260,24 +260,26 @@ def ringkasan_wilayah(celah: pd.DataFrame) -> pd.DataFrame:
 
 
 def teks_wilayah(celah: pd.DataFrame, kode_wilayah: str, tahun: int) -> list[str]:
-    """The cross-year re-check of one region in sentences, for the Kelengkapan page and the bimtek slides."""
+    """The cross-year re-check of one region in sentences, for the Kelengkapan page and the bimtek slides; none
+    when no region has such a gap (the first year in the database has nothing to compare with)."""
+    if not celah["jenis_celah"].isin(JENIS_LINTAS).any():
+        return []
     lintas = celah[(celah["kode_wilayah"] == kode_wilayah) & celah["jenis_celah"].isin(JENIS_LINTAS)]
     ulang = lintas.loc[lintas["jenis_celah"] == "belum_diinput_ulang", "nilai_perbaikan"]
     sama = lintas.loc[lintas["jenis_celah"] == "belum_diperbarui", "nilai_perbaikan"]
     baris = []
     if len(ulang):
         baris.append(
-            f"{bilangan(len(ulang))} inovasi {tahun - 1} belum diinput ulang: bila diinput ulang seperti tahun lalu, "
-            f"masing-masing bernilai {angka(ulang.min(), 3)} s.d. {angka(ulang.max(), 3)} poin IID (dihitung ulang "
-            "penuh; nilai negatif berarti kematangannya di bawah rata-rata sehingga menambah pembagi lebih dari "
-            "skor jumlah inovasinya)."
+            f"{bilangan(len(ulang))} inovasi {tahun - 1} belum diinput ulang: masing-masing bernilai "
+            f"{angka(ulang.min(), 3)} s.d. {angka(ulang.max(), 3)} poin IID bila diinput ulang (bisa negatif: "
+            "menambah pembagi)."
         )
     if len(sama):
         baris.append(
-            f"{bilangan(len(sama))} inovasi diinput ulang tanpa pembaruan: celah bukti dukungnya bernilai "
+            f"{bilangan(len(sama))} inovasi diinput ulang tanpa pembaruan: celah buktinya bernilai "
             f"{angka(sama.sum(), 3)} poin IID."
         )
-    return baris or [f"Semua inovasi {tahun - 1} yang masih memenuhi aturan usia sudah diinput ulang dan diperbarui."]
+    return baris or [f"Inovasi {tahun - 1} yang masih memenuhi aturan usia sudah diinput ulang dan diperbarui."]
 
 
 def teks_aturan_usia(m: scoring.Metodologi, tahun: int) -> str:
