@@ -10,19 +10,11 @@ import pandas as pd
 import pytest
 
 from dasbor.__main__ import main
+from dasbor.cli import lintas_tahun as lintas_cli
 from dasbor.db.connection import Database
 from dasbor.services.lintas_tahun import lintas_tahun_db
 
-# The columns the issue asks for, in its own words.
-KOLOM = [
-    "kode_wilayah",
-    "id_inovasi",
-    "nama_inovasi",
-    "perangkat_daerah",
-    "jenis",
-    "tahun_sebelumnya",
-    "nilai_perbaikan",
-]
+KOLOM = list(lintas_cli.KOLOM)
 
 
 @pytest.fixture
@@ -46,6 +38,12 @@ def test_csv_lists_every_flagged_innovation_of_the_regions(env: Path, capsys: py
     assert (keluar["tahun_sebelumnya"] == 2024).all()
     nilai = harap.set_index("id_inovasi")["nilai_perbaikan"]
     assert keluar.set_index("id_inovasi")["nilai_perbaikan"].to_dict() == pytest.approx(nilai.to_dict(), abs=1e-6)
+
+
+def test_columns_are_those_the_issue_names() -> None:
+    assert ", ".join(KOLOM) == (
+        "kode_wilayah, id_inovasi, nama_inovasi, perangkat_daerah, jenis, tahun_sebelumnya, nilai_perbaikan"
+    )
 
 
 def test_json_format(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
