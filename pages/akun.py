@@ -1,12 +1,16 @@
 import streamlit as st
 
 from dasbor.services import akun as layanan_akun
+from dasbor.services import kunci_masuk
 from dasbor.ui import akun
+from dasbor.ui.format import angka
 
 st.title("Akun")
 masuk = akun.pengguna()
 if masuk:
     st.success(f"Anda masuk sebagai {masuk['nama']} dengan peran {masuk['peran']}.")
+    if masuk["peran"] == "operator":
+        st.caption(f"Wilayah akun ini: {', '.join(masuk.get('wilayah') or [])}.")
     st.button("Keluar", on_click=akun.keluar, key="keluar_halaman")
 elif not layanan_akun.ada_admin() and not akun.oidc_tersedia():
     akun.petunjuk_admin_pertama()
@@ -18,11 +22,19 @@ st.markdown(
     "- **Tanpa akun**: melihat semua halaman hasil (kecuali dasbor diatur agar setiap halaman memerlukan akun, "
     "dengan `DASBOR_WAJIB_MASUK=1`).\n"
     "- **pembaca**: melihat halaman ketika akun diwajibkan.\n"
-    "- **admin**: juga mengimpor berkas Excel dan membatalkan impor terakhir."
+    "- **operator**: mengimpor berkas Excel dan membatalkan impor terakhir, hanya untuk wilayah akunnya.\n"
+    "- **admin**: mengimpor dan membatalkan impor untuk semua wilayah."
+)
+aturan = kunci_masuk.aturan()
+menit = angka(aturan.menit, 0 if aturan.menit.is_integer() else 1)
+st.caption(
+    f"Setelah {aturan.batas} kali gagal masuk berturut-turut, akun dikunci {menit} menit "
+    "(DASBOR_MASUK_BATAS, DASBOR_MASUK_KUNCI_MENIT). Setiap gagal masuk dicatat di log masuk di server."
 )
 st.markdown("Akun dibuat, diganti dan dihapus di komputer server (tidak lewat peramban):")
 st.code(
     ".venv/bin/python -m dasbor akun tambah NAMA [--peran admin|pembaca]\n"
+    ".venv/bin/python -m dasbor akun tambah NAMA --peran operator --wilayah 63.09 [63.10 …]\n"
     ".venv/bin/python -m dasbor akun tambah NAMA --timpa   # ganti kata sandi\n"
     ".venv/bin/python -m dasbor akun hapus NAMA\n"
     ".venv/bin/python -m dasbor akun daftar",

@@ -3,14 +3,39 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from dasbor.services import akun as layanan_akun
 from dasbor.services import impor, skor
 from dasbor.services.db import database, stempel
 from dasbor.ui import akun
 from dasbor.ui.format import angka, bilangan
 
+
+def tabel_lokasi(daftar: list[impor.MasalahBerkas], judul: str, key: str) -> None:
+    """Problems or notices with their sheet, Excel row and column."""
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Lembar": [m.lembar or "–" for m in daftar],
+                "Baris": [m.baris for m in daftar],
+                "Kolom": [" ".join(x for x in (m.huruf, m.kolom) if x) or "–" for m in daftar],
+                judul: [m.pesan for m in daftar],
+            }
+        ),
+        hide_index=True,
+        key=key,
+    )
+
+
 st.title("Impor data Excel")
-admin = akun.wajib_admin()
+masuk = akun.wajib_pengimpor()
+pengimpor = masuk["nama"]
+wilayah_boleh = layanan_akun.wilayah_boleh(masuk)
 db = database()
+if wilayah_boleh is not None:
+    st.info(
+        f"Anda masuk sebagai operator wilayah {', '.join(wilayah_boleh)}: berkas hanya boleh berisi data wilayah itu, "
+        "dan impor terakhir hanya dapat dibatalkan bila tidak menyentuh wilayah lain."
+    )
 
 if pesan := st.session_state.pop("impor_pesan", None):
     st.success(pesan)
@@ -23,17 +48,19 @@ with tab_impor:
         "Berkas diperiksa lebih dulu; bila ada satu saja masalah, tidak ada yang ditulis."
     )
     pilihan_tahun = impor.tahun_impor(db)
-    terakhir = max(t for t in pilihan_tahun if t in set(db.query("periode")["tahun"]))
+    terakhir = impor.tahun_bawaan(db)
     tahun = st.selectbox(
         "Tahun penilaian data di berkas", pilihan_tahun, index=pilihan_tahun.index(terakhir), key="impor_tahun"
     )
     berkas = st.file_uploader("Berkas .xlsx berformat templat", type=["xlsx"], key="impor_berkas")
     if berkas is not None:
         isi = berkas.getvalue()
-        kunci = (berkas.name, hashlib.sha256(isi).hexdigest(), tahun, stempel(db))
+        kunci = (berkas.name, hashlib.sha256(isi).hexdigest(), tahun, stempel(db), pengimpor)
         if st.session_state.get("impor_kunci") != kunci:
             with st.spinner("Memeriksa berkas…"):
-                st.session_state["impor_periksa"] = impor.check_import(db, isi, tahun, berkas.name)
+                st.session_state["impor_periksa"] = impor.check_import(
+                    db, isi, tahun, berkas.name, wilayah_boleh=wilayah_boleh
+                )
             st.session_state["impor_kunci"] = kunci
         periksa = st.session_state["impor_periksa"]
         if not periksa.sah:
@@ -41,19 +68,14 @@ with tab_impor:
                 f"Berkas {periksa.nama_file} tidak dapat diimpor: {bilangan(len(periksa.masalah))} masalah. "
                 "Tidak ada yang ditulis. Perbaiki berkas lalu unggah lagi."
             )
-            st.dataframe(
-                pd.DataFrame(
-                    {
-                        "Lembar": [m.lembar or "–" for m in periksa.masalah],
-                        "Baris": [m.baris for m in periksa.masalah],
-                        "Kolom": [" ".join(x for x in (m.huruf, m.kolom) if x) or "–" for m in periksa.masalah],
-                        "Masalah": [m.pesan for m in periksa.masalah],
-                    }
-                ),
-                hide_index=True,
-                key="tabel_masalah",
+            tabel_lokasi(periksa.masalah, "Masalah", "tabel_masalah")
+        if periksa.peringatan:
+            st.warning(
+                f"{bilangan(len(periksa.peringatan))} catatan: sel yang dibersihkan dan nama perangkat daerah baru "
+                "yang mirip nama yang sudah ada. Periksa sebelum mengonfirmasi."
             )
-        else:
+            tabel_lokasi(periksa.peringatan, "Catatan", "tabel_peringatan")
+        if periksa.sah:
             pratinjau = impor.preview(db, periksa)
             st.success(
                 f"Berkas {periksa.nama_file} sah: {bilangan(periksa.baris)} baris untuk tahun {periksa.tahun}. "
@@ -85,12 +107,17 @@ with tab_impor:
                 f"{pratinjau.keyakinan_rumus}), basis {pratinjau.basis}. Nilai sebelum berasal dari data yang kini "
                 "tersimpan (lihat kolom 'Data sebelum'); nilai sesudah dari berkas ini."
             )
+            if not periksa.perangkat_daerah_baru.empty:
+                st.markdown(
+                    f"**{bilangan(len(periksa.perangkat_daerah_baru))} perangkat daerah baru** akan ditambahkan:"
+                )
+                st.dataframe(periksa.perangkat_daerah_baru, hide_index=True, key="tabel_pd_baru")
             if not pratinjau.rincian.empty:
                 with st.expander(f"Rincian {bilangan(len(pratinjau.rincian))} inovasi yang baru, berubah atau dihapus"):
                     st.dataframe(pratinjau.rincian, hide_index=True)
             if st.button("Konfirmasi impor", type="primary", key="konfirmasi_impor"):
                 try:
-                    id_impor = impor.commit_import(db, periksa, admin)
+                    id_impor = impor.commit_import(db, periksa, pengimpor)
                 except impor.DataBerubahError as exc:
                     st.warning(str(exc))
                 else:
@@ -138,11 +165,18 @@ with tab_riwayat:
             f"{terakhir_impor['tahun']}, oleh {terakhir_impor['pengguna']} pada "
             f"{pd.Timestamp(terakhir_impor['waktu']):%d-%m-%Y %H:%M}."
         )
-        yakin = st.checkbox("Saya yakin ingin memulihkan isi sebelum impor ini", key="yakin_batal")
-        if st.button("Batalkan impor terakhir", disabled=not yakin, key="batalkan_impor"):
-            dibatalkan = impor.undo_last_import(db, admin)
-            st.session_state["impor_pesan"] = f"Impor #{dibatalkan} dibatalkan; isi sebelumnya dipulihkan."
-            st.session_state.pop("yakin_batal", None)
-            st.rerun()
+        if alasan := impor.alasan_tolak_batal(db, wilayah_boleh):
+            st.warning(alasan)
+        else:
+            yakin = st.checkbox("Saya yakin ingin memulihkan isi sebelum impor ini", key="yakin_batal")
+            if st.button("Batalkan impor terakhir", disabled=not yakin, key="batalkan_impor"):
+                try:
+                    dibatalkan = impor.undo_last_import(db, pengimpor, wilayah_boleh)
+                except impor.ImporDitolakError as exc:  # another import landed since the page was drawn
+                    st.warning(str(exc))
+                else:
+                    st.session_state["impor_pesan"] = f"Impor #{dibatalkan} dibatalkan; isi sebelumnya dipulihkan."
+                    st.session_state.pop("yakin_batal", None)
+                    st.rerun()
     st.subheader("Riwayat impor")
     st.dataframe(impor.riwayat(db), hide_index=True, key="tabel_riwayat")

@@ -25,7 +25,7 @@ with st.expander("Apa arti «memperbaiki» setiap jenis celah?"):
     arti = {layanan.JENIS_CELAH[j]: teks for j, teks in layanan.PERBAIKAN.items()}
     st.table(pd.Series(arti, name="Arti perbaikan dan nilainya").rename_axis("Jenis celah"))
 
-katalog = layanan.katalog_indikator(kel.versi).set_index("kode_indikator")
+katalog = layanan.metodologi(kel).katalog().set_index("kode_indikator")
 
 # A click on the matrix picks the wilayah, so it is read before the wilayah widget is drawn.
 klik = drill.titik(drill.pilihan_baru(f"matriks_{tahun}"))

@@ -14,7 +14,8 @@ versi_semua = list(mt.daftar_versi())
 versi_bawaan = mt.versi_tahun(tahun)
 st.title("Metodologi Indeks Inovasi Daerah")
 st.caption(
-    "Aturan penilaian sebagai data: satu berkas per versi (scoring/metodologi/*.toml). Setiap nilai membawa "
+    "Aturan penilaian sebagai data: satu berkas per versi (scoring/metodologi/*.toml) yang memakai satu katalog "
+    "indikator bersama (scoring/metodologi/katalog/). Setiap nilai membawa "
     "sumber dan tingkat keyakinannya; hanya sebagian yang terkonfirmasi dari dokumen resmi."
 )
 with st.expander("Arti tingkat keyakinan", expanded=False):
@@ -33,7 +34,6 @@ versi = st.selectbox(
 m = mt.load(versi)
 st.header(tanpa_markdown(m.nama))
 st.markdown(f"**Dasar hukum:** {tanpa_markdown(m.dasar_hukum)}")
-sumber_kolom = {"sumber": st.column_config.TextColumn("Sumber", width="medium")}
 
 st.subheader("Berlaku untuk tahun penilaian")
 tampilkan_tabel(
@@ -48,9 +48,9 @@ st.markdown(f"> {tanpa_markdown(m.rumus)}")
 tampilkan_tabel(mt.unsur_aturan(m).rename(columns=str.capitalize), f"metodologi-{versi}-aturan", "aturan_hitung")
 
 st.subheader("Predikat")
-predikat = mt.tabel_predikat(m)
+predikat = m.pita()[["predikat", "bawah", "atas_inklusif", "keyakinan", "catatan", "sumber"]]
 tampilkan_tabel(
-    predikat.rename(columns={"bawah": "Dari", "atas": "Sampai"}).rename(columns=str.capitalize),
+    predikat.rename(columns={"bawah": "Dari", "atas_inklusif": "Sampai"}).rename(columns=str.capitalize),
     f"metodologi-{versi}-predikat",
     "predikat",
     format_kolom={"Dari": angka, "Sampai": angka},
@@ -58,7 +58,7 @@ tampilkan_tabel(
 st.caption(f"IID 0 (tidak melapor, atau tidak ada yang dapat diverifikasi): {tanpa_markdown(m.predikat_nol)}.")
 
 st.subheader("Indikator, bobot, level, dan bukti dukung")
-indikator = mt.tabel_indikator(m)
+indikator = m.katalog()
 aspek = st.radio(
     "Aspek",
     ["SPD", "SID"],
@@ -74,10 +74,10 @@ st.caption(
 tampilkan_tabel(
     pilihan.rename(
         columns={
-            "kode": "Kode",
+            "kode_indikator": "Kode",
             "aspek": "Aspek",
             "variabel": "Variabel",
-            "nama": "Indikator",
+            "nama_indikator": "Indikator",
             "bobot": "Bobot",
             "skor_maks": "Skor maks",
             "wajib": "Wajib",

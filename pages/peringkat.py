@@ -24,7 +24,7 @@ kabkota = hasil_tahun[hasil_tahun["jenis"].isin(hasil.KAB_KOTA if jenis == "semu
 m = hasil.metodologi(tahun)
 
 fig = charts.batang_peringkat(
-    kabkota, hasil.pita_predikat(m), f"IID {JENIS[jenis].lower()} {tahun} (peringkat di antara 13 kab/kota)"
+    kabkota, m.pita(), f"IID {JENIS[jenis].lower()} {tahun} (peringkat di antara 13 kab/kota)"
 )
 klik = tampilkan_grafik(
     charts.tambah_catatan(fig, label), f"peringkat-iid-{tahun}-{basis}-{jenis}", "grafik", klik=True

@@ -60,20 +60,17 @@ if pd.notna(w["nilai_resmi"]):
 elif pd.notna(w["predikat_resmi"]):
     st.caption(f"Predikat resmi {tahun}: **{tanpa_markdown(w['predikat_resmi'])}** — " + tautan(w["sumber_resmi"]))
 
-jarak = hasil.jarak_pita(float(w["iid"]), m)
-if jarak.pita_berikut is None:
+berikut = m.predikat_berikutnya(float(w["iid"]))
+di_atas = m.di_atas_batas(float(w["iid"]))
+if berikut is None:
     st.success(
-        f"Sudah di pita tertinggi ({jarak.predikat}); {angka(jarak.di_atas_batas)} poin IID di atas batas bawahnya "
+        f"Sudah di pita tertinggi ({w['predikat']}); {angka(di_atas)} poin IID di atas batas bawahnya "
         f"menurut aturan {m.versi}."
     )
 else:
     st.info(
-        f"Butuh **{angka(jarak.jarak)} poin IID** lagi untuk naik ke **{jarak.pita_berikut}** menurut aturan {m.versi}"
-        + (
-            f"; saat ini {angka(jarak.di_atas_batas)} poin di atas batas bawah {jarak.predikat}."
-            if jarak.di_atas_batas
-            else "."
-        )
+        f"Butuh **{angka(berikut.jarak)} poin IID** lagi untuk naik ke **{berikut.nama}** menurut aturan {m.versi}"
+        + (f"; saat ini {angka(di_atas)} poin di atas batas bawah {w['predikat']}." if di_atas else ".")
     )
 if w["n_inovasi"] < w["pembagi"]:
     st.warning(
@@ -140,7 +137,8 @@ for tab, kolom, kategori in (
         st.caption("Inovasi berstatus dikirim, diterima, atau ditolak; draf tidak dihitung.")
 
 st.subheader("Cakupan 6 urusan wajib pelayanan dasar")
-syarat, versi_syarat = hasil.urusan_yandas()
+aturan_yandas = hasil.aturan_yandas(tahun)
+syarat, versi_syarat = aturan_yandas.syarat_yandas, aturan_yandas.versi
 cakupan = hasil.cakupan_yandas(tahun, basis, kode)
 tercakup = int(cakupan["tercakup"].sum())
 pesan = (

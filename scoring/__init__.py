@@ -1,12 +1,12 @@
 """Pure computation of the Indeks Inovasi Daerah (IID); no Streamlit, no DuckDB.
 
-Methodology versions are data (scoring/metodologi/*.toml); everything here is a function of those files
+Methodology versions are data (scoring/metodologi/*.toml, each naming an indicator catalogue in
+scoring/metodologi/katalog/); everything here is a function of those files
 and of pandas tables of answers.
 """
 
 from scoring.compute import (
     DataTidakSahError,
-    bulatkan,
     hitung_kematangan,
     hitung_skor,
     kontribusi,
@@ -18,13 +18,23 @@ from scoring.compute import (
 from scoring.loader import (
     TahunTidakDikenalError,
     VersiTidakDikenalError,
+    aturan_yandas,
     berlaku_untuk_tahun,
     daftar_versi,
     load_metodologi,
     metodologi_untuk_tahun,
     semua_metodologi,
 )
-from scoring.model import BASIS, KOLOM_INOVASI, KOLOM_SID, KOLOM_SPD, DataPenilaian, Metodologi
+from scoring.model import (
+    BASIS,
+    KOLOM_INOVASI,
+    KOLOM_SID,
+    KOLOM_SPD,
+    DataPenilaian,
+    Metodologi,
+    PredikatBerikutnya,
+    bulatkan,
+)
 from scoring.validate import Masalah, MetodologiTidakSahError, validate_data
 
 __all__ = [
@@ -37,8 +47,10 @@ __all__ = [
     "Masalah",
     "Metodologi",
     "MetodologiTidakSahError",
+    "PredikatBerikutnya",
     "TahunTidakDikenalError",
     "VersiTidakDikenalError",
+    "aturan_yandas",
     "berlaku_untuk_tahun",
     "bulatkan",
     "daftar_versi",

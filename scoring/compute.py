@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from scoring.model import BASIS, DataPenilaian, Metodologi
+from scoring.model import BASIS, TOLERANSI, DataPenilaian, Metodologi, bulatkan
 
 KOLOM_SKOR = (
     "kode_wilayah",
@@ -90,18 +90,12 @@ def _jumlahkan(pos: np.ndarray, nilai: np.ndarray | None, size: int) -> np.ndarr
     return np.bincount(pos, weights=nilai, minlength=size).astype(float, copy=False)
 
 
-def bulatkan(nilai: np.ndarray | float, digit: int) -> np.ndarray:
-    """Round half up at `digit` decimals; the tiny offset absorbs binary noise such as 60.00499999."""
-    faktor = 10.0**digit
-    return np.floor(np.asarray(nilai, dtype=float) * faktor + 0.5 + 1e-9) / faktor
-
-
 def predikat_untuk(iid: np.ndarray | float, m: Metodologi) -> np.ndarray:
     """Band of each (rounded) IID under the version's own cut-offs; 0 is 'Tidak Dapat Dinilai'."""
     iid = np.atleast_1d(np.asarray(iid, dtype=float))
     hasil = np.full(iid.shape, m.predikat_nol, dtype=object)
     for p in reversed(m.predikat):  # lowest band first, so higher bands overwrite
-        hasil[iid >= p.batas_bawah - 1e-9] = p.nama
+        hasil[iid >= p.batas_bawah - TOLERANSI] = p.nama
     return hasil
 
 

@@ -1,4 +1,5 @@
-"""Reading methodology versions from scoring/metodologi/*.toml; the only module here that touches files."""
+"""Reading methodology versions from scoring/metodologi/*.toml and the indicator catalogues they name
+(scoring/metodologi/katalog/*.toml); the only module here that touches files."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from scoring.katalog import urai
 from scoring.model import Asal, AturanUsia, Berlaku, Indikator, Metodologi, Predikat, SyaratYandas
-from scoring.validate import MetodologiTidakSahError, validate_metodologi_raw
+from scoring.validate import MetodologiTidakSahError, validate_katalog_raw, validate_metodologi_raw
+
+KATALOG = "katalog"  # sub-folder of scoring/metodologi/ holding the indicator catalogues
 
 
 class VersiTidakDikenalError(KeyError):
@@ -29,17 +33,53 @@ def daftar_versi() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-5] for p in _folder().iterdir() if p.name.endswith(".toml")))
 
 
+def daftar_katalog() -> tuple[str, ...]:
+    return tuple(sorted(p.name[:-5] for p in (_folder() / KATALOG).iterdir() if p.name.endswith(".toml")))
+
+
+def _baca(path: Any, berkas: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:  # its message names the line and column
+        raise MetodologiTidakSahError(berkas, [f"bukan TOML yang sah: {e}"]) from None
+
+
 @cache
-def load_metodologi(versi: str) -> Metodologi:
-    """Load and validate one version; an invalid file raises MetodologiTidakSahError."""
+def load_katalog(nama: str) -> dict[str, Any]:
+    """One indicator catalogue as parsed TOML, validated; an invalid file raises MetodologiTidakSahError."""
+    berkas = f"{KATALOG}/{nama}.toml"
+    path = _folder() / KATALOG / f"{nama}.toml"
+    if not path.is_file():
+        raise MetodologiTidakSahError(berkas, [f"katalog tidak ada; tersedia: {', '.join(daftar_katalog())}"])
+    raw = _baca(path, berkas)
+    problems = validate_katalog_raw(raw, nama)
+    if problems:
+        raise MetodologiTidakSahError(berkas, problems, path.read_text(encoding="utf-8"))
+    return raw
+
+
+def baca_versi(versi: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A version file as parsed TOML (not validated yet) and the validated catalogue it names."""
     path = _folder() / f"{versi}.toml"
     if not path.is_file():
         raise VersiTidakDikenalError(versi)
-    raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    problems = validate_metodologi_raw(raw, versi)
+    raw = _baca(path, f"{versi}.toml")
+    pakai = raw.get("katalog")
+    if not isinstance(pakai, dict) or not isinstance(pakai.get("berkas"), str):
+        raise MetodologiTidakSahError(f"{versi}.toml", ["[katalog] wajib ada dan menyebut 'berkas' katalog indikator"])
+    return raw, load_katalog(pakai["berkas"])
+
+
+@cache
+def load_metodologi(versi: str) -> Metodologi:
+    """Load and validate one version with its catalogue; an invalid file raises MetodologiTidakSahError naming
+    the file (the version's or the catalogue's) the problem is in."""
+    raw, katalog = baca_versi(versi)
+    problems = validate_metodologi_raw(raw, versi, katalog)
     if problems:
-        raise MetodologiTidakSahError(f"{versi}.toml", problems)
-    return parse_metodologi(raw)
+        teks = (_folder() / f"{versi}.toml").read_text(encoding="utf-8")
+        raise MetodologiTidakSahError(f"{versi}.toml", problems, teks)
+    return parse_metodologi(urai(raw, katalog))
 
 
 def semua_metodologi() -> tuple[Metodologi, ...]:
@@ -55,8 +95,20 @@ def metodologi_untuk_tahun(tahun: int) -> Metodologi:
 
 def berlaku_untuk_tahun(tahun: int) -> Berlaku:
     """How (and how surely) a year's rule is known: a borrowed version says so here."""
-    m = metodologi_untuk_tahun(tahun)
-    return next(b for b in m.berlaku if b.tahun == tahun)
+    berlaku = metodologi_untuk_tahun(tahun).berlaku_tahun(tahun)
+    assert berlaku is not None  # metodologi_untuk_tahun chose the version because it lists the year
+    return berlaku
+
+
+def aturan_yandas(m: Metodologi) -> Metodologi:
+    """The version whose urusan wajib pelayanan dasar rule applies to `m`'s pages: `m` itself when it gates the
+    jumlah term on them, else the newest version that does, so coverage can still be shown as information."""
+    if m.syarat_yandas is not None:
+        return m
+    for lain in reversed(semua_metodologi()):
+        if lain.syarat_yandas is not None:
+            return lain
+    raise LookupError("tidak ada versi metodologi yang memuat syarat urusan wajib pelayanan dasar")
 
 
 def _asal(raw: dict[str, Any]) -> Asal:

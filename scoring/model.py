@@ -1,12 +1,16 @@
-"""Frozen objects for one methodology version (one TOML file in scoring/metodologi/)."""
+"""Frozen objects for one methodology version, and every table or answer derived from a version alone.
+
+A version is one file in scoring/metodologi/ resolved against the indicator catalogue it names (see loader.py).
+Whatever the pages, services and bimtek show about bands, indicators or a year's provenance comes from the
+methods here, so that each is computed once.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import pandas as pd
+import numpy as np
+import pandas as pd
 
 KEYAKINAN = ("terkonfirmasi", "satu-sumber", "kode-pihak-ketiga", "asumsi")
 STATUS_BUKTI = ("ada", "kosong", "ditolak", "perlu_perbaikan")
@@ -14,6 +18,8 @@ STATUS_INOVASI = ("draft", "dikirim", "diterima", "ditolak")
 BASIS = ("terverifikasi", "klaim")
 ASPEK = ("SPD", "SID")
 LEVEL_MAKS = 3
+# Absorbs binary noise at band edges and when rounding half up, such as 60.00999999 or 60.00499999.
+TOLERANSI = 1e-9
 
 KOLOM_INOVASI = ("kode_wilayah", "id_inovasi", "status_inovasi", "urusan_utama")
 KOLOM_JAWABAN = ("kode_indikator", "level_klaim", "status_bukti", "level_verifikasi")
@@ -30,6 +36,12 @@ KOLOM_RINGKAS = (
     "iid",
     "predikat",
 )
+
+
+def bulatkan(nilai: np.ndarray | float, digit: int) -> np.ndarray:
+    """Round half up at `digit` decimals (the published IID's rounding)."""
+    faktor = 10.0**digit
+    return np.floor(np.asarray(nilai, dtype=float) * faktor + 0.5 + TOLERANSI) / faktor
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,15 @@ class Predikat:
     nama: str
     batas_bawah: float
     asal: Asal
+
+
+@dataclass(frozen=True)
+class PredikatBerikutnya:
+    """The band above an IID under one version, and how far away it is."""
+
+    nama: str
+    batas_bawah: float
+    jarak: float  # IID points still needed, rounded like the IID itself
 
 
 @dataclass(frozen=True)
@@ -133,6 +154,78 @@ class Metodologi:
     @property
     def tahun(self) -> tuple[int, ...]:
         return tuple(b.tahun for b in self.berlaku)
+
+    def berlaku_tahun(self, tahun: int) -> Berlaku | None:
+        """How (and how surely) this version is known to be the rule of `tahun`; None when it is not that
+        year's rule but is applied to it again (a comparison under one rule)."""
+        return next((b for b in self.berlaku if b.tahun == tahun), None)
+
+    def asal_tahun(self, tahun: int) -> Asal:
+        """The provenance of the numbers of `tahun` scored under this version: the year's own entry, or the
+        formula's when the version is applied to a year it was not made for."""
+        berlaku = self.berlaku_tahun(tahun)
+        return self.rumus_asal if berlaku is None else berlaku.asal
+
+    def pita(self) -> pd.DataFrame:
+        """The bands as ranges, highest first: predikat, bawah, atas (the next band's lower edge; 100 at the
+        top), atas_inklusif (the highest IID still in the band at the version's rounding, e.g. 60,00 below
+        60,01), keyakinan, catatan, sumber."""
+        batas = [p.batas_bawah for p in self.predikat]
+        langkah = 10.0**-self.digit_iid
+        return pd.DataFrame(
+            {
+                "predikat": [p.nama for p in self.predikat],
+                "bawah": batas,
+                "atas": [100.0, *batas[:-1]],
+                "atas_inklusif": [100.0, *(round(b - langkah, self.digit_iid) for b in batas[:-1])],
+                "keyakinan": [p.asal.keyakinan for p in self.predikat],
+                "catatan": [p.asal.catatan for p in self.predikat],
+                "sumber": [p.asal.sumber for p in self.predikat],
+            }
+        )
+
+    def _pita_iid(self, iid: float) -> int | None:
+        """Position in `predikat` of the band a (rounded) IID is in; None below the lowest band (IID 0)."""
+        return next((n for n, p in enumerate(self.predikat) if iid >= p.batas_bawah - TOLERANSI), None)
+
+    def predikat_berikutnya(self, iid: float) -> PredikatBerikutnya | None:
+        """The next band up from a (rounded) IID and the distance to it; None in the highest band. From IID 0
+        (predikat_nol) the next band is the lowest one."""
+        posisi = self._pita_iid(iid)
+        berikut = len(self.predikat) - 1 if posisi is None else posisi - 1
+        if berikut < 0:
+            return None
+        p = self.predikat[berikut]
+        return PredikatBerikutnya(p.nama, p.batas_bawah, float(bulatkan(p.batas_bawah - iid, self.digit_iid)))
+
+    def di_atas_batas(self, iid: float) -> float:
+        """IID points above the lower edge of the IID's own band (the room before falling out of it); 0 for
+        IID 0, which is in no band."""
+        posisi = self._pita_iid(iid)
+        return 0.0 if posisi is None else float(bulatkan(iid - self.predikat[posisi].batas_bawah, self.digit_iid))
+
+    def katalog(self) -> pd.DataFrame:
+        """One row per indicator in rule-file order: kode_indikator, aspek, variabel, nama_indikator, bobot,
+        skor_maks, wajib, level_1..3 and bukti_1..3 (what proves each level), keyakinan, catatan, sumber."""
+        return pd.DataFrame(
+            [
+                {
+                    "kode_indikator": i.kode,
+                    "aspek": i.aspek,
+                    "variabel": i.variabel,
+                    "nama_indikator": i.nama,
+                    "bobot": i.bobot,
+                    "skor_maks": i.bobot * LEVEL_MAKS,
+                    "wajib": i.wajib,
+                    **{f"level_{n}": teks for n, teks in enumerate(i.level, start=1)},
+                    **{f"bukti_{n}": teks for n, teks in enumerate(i.bukti, start=1)},
+                    "keyakinan": i.asal.keyakinan,
+                    "catatan": i.asal.catatan,
+                    "sumber": i.asal.sumber,
+                }
+                for i in self.indikator
+            ]
+        )
 
 
 @dataclass(frozen=True)

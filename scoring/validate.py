@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from scoring.katalog import urai
 from scoring.model import (
     ASPEK,
     KEYAKINAN,
@@ -25,8 +26,19 @@ from scoring.model import (
 
 ASAL = {"keyakinan": str, "sumber": str, "catatan": str}
 NUM = (int, float)
+INDIKATOR = {
+    "kode": str,
+    "aspek": str,
+    "nama": str,
+    "variabel": str,
+    "bobot": NUM,
+    "wajib": bool,
+    "level": list,
+    "bukti": list,
+}
 
 # Section -> allowed keys and their types; unknown keys are errors so a typo in a TOML file fails loudly.
+# A version file (scoring/metodologi/<versi>.toml): its own rules, and the catalogue it uses (scoring/katalog.py).
 SKEMA: dict[str, dict[str, Any]] = {
     "metodologi": {"versi": str, "nama": str, "dasar_hukum": str},
     "rumus": {"keterangan": str, **ASAL},
@@ -46,37 +58,97 @@ SKEMA: dict[str, dict[str, Any]] = {
     "usia_inovasi": {"umur_maks_tahun": int, **ASAL},
     "berlaku[]": {"tahun": int, **ASAL},
     "predikat[]": {"nama": str, "batas_bawah": NUM, **ASAL},
-    "indikator[]": {
-        "kode": str,
-        "aspek": str,
-        "nama": str,
-        "variabel": str,
-        "bobot": NUM,
-        "wajib": bool,
-        "level": list,
-        "bukti": list,
-        **ASAL,
-    },
+    "katalog": {"berkas": str, "indikator": list, **ASAL},
+    "katalog.indikator[]": {"kode": list, "bobot": NUM, "wajib": bool, **ASAL},
 }
-OPSIONAL = {"catatan", "syarat_yandas"}
+# An indicator catalogue (scoring/metodologi/katalog/<nama>.toml).
+SKEMA_KATALOG: dict[str, dict[str, Any]] = {
+    "katalog": {"nama": str, **ASAL},
+    "indikator[]": INDIKATOR,
+}
+# Keys a section may leave out ("catatan" everywhere). A version's [katalog] takes the catalogue's sumber unless it
+# names its own, and a [[katalog.indikator]] row changes only what it names.
+OPSIONAL: dict[str, set[str]] = {
+    "jumlah_inovasi": {"syarat_yandas"},
+    "katalog": {"sumber", "indikator"},
+    "katalog.indikator[]": {"bobot", "wajib", "keyakinan", "sumber"},
+}
 KODE_SPD = re.compile(r"^(1[0-5]|[1-9])[a-z]?$")
 KODE_SID = {str(i) for i in range(16, 36)}
 
 
+def _opsional(section: str, key: str, opsional: dict[str, set[str]]) -> bool:
+    return key == "catatan" or key in opsional.get(section, set())
+
+
 class MetodologiTidakSahError(ValueError):
-    def __init__(self, berkas: str, problems: list[str]) -> None:
+    """`problems` as validation wrote them; the message adds the line of the file each one is on, when the file's
+    text is given and the line can be found (a missing section has none)."""
+
+    def __init__(self, berkas: str, problems: list[str], teks: str = "") -> None:
         self.berkas = berkas
         self.problems = problems
-        super().__init__(f"berkas metodologi {berkas} tidak sah:\n- " + "\n- ".join(problems))
+        baris = [baris_masalah(teks, p) for p in problems]
+        rinci = [p if n is None else f"baris {n}: {p}" for n, p in zip(baris, problems, strict=True)]
+        super().__init__(f"berkas metodologi {berkas} tidak sah:\n- " + "\n- ".join(rinci))
 
 
-def _check_table(where: str, table: Any, spec: dict[str, Any]) -> list[str]:
+_MASALAH_TABEL = re.compile(r"^\[(\[?)([\w.]+)\]\]?(?: ke-(\d+))?: (.*)$")
+_MASALAH_KUNCI = re.compile(r"(?:kunci(?: tidak dikenal)? |^)'(\w+)'|^(keyakinan|sumber) ")
+_MASALAH_NILAI = re.compile(r"^(\w+)\.(\w+)\b")
+
+
+def _header(baris: list[str], pola: str, ke: int = 1) -> int | None:
+    """0-based index of the ke-th table header line matching `pola`."""
+    cocok = [n for n, b in enumerate(baris) if re.match(pola, b)]
+    return cocok[ke - 1] if len(cocok) >= ke else None
+
+
+def _kunci(baris: list[str], header: int, kunci: str) -> int | None:
+    """0-based index of the line `kunci = …` inside the table whose header is on line `header`."""
+    for n in range(header + 1, len(baris)):
+        if baris[n].startswith("["):
+            return None
+        if re.match(rf"^{re.escape(kunci)}\s*=", baris[n]):
+            return n
+    return None
+
+
+def baris_masalah(teks: str, masalah: str) -> int | None:
+    """The 1-based line of a TOML file's text that a validation problem is about, or None.
+
+    Reads the problem's own prefix: '[bagian]: …' and '[[bagian]] ke-n: …' point at that table (and at the key the
+    rest names, if any), 'indikator K: …' at the row whose kode names K, 'bagian.kunci …' at that key.
+    """
+    baris = teks.splitlines()
+    header, sisa = None, masalah
+    if m := _MASALAH_TABEL.match(masalah):
+        ganda, bagian, ke, sisa = m.groups()
+        pola = rf"^\[\[{re.escape(bagian)}\]\]" if ganda else rf"^\[{re.escape(bagian)}\]"
+        header = _header(baris, pola, int(ke or 1))
+    elif m := re.match(r"^indikator (\S+?):? ", masalah):
+        kode = re.compile(rf'^kode = .*"{re.escape(m.group(1))}"')
+        return next((n + 1 for n, b in enumerate(baris) if kode.match(b)), None)
+    elif m := _MASALAH_NILAI.match(masalah):
+        header, sisa = _header(baris, rf"^\[(?:[\w.]+\.)?{re.escape(m.group(1))}\]"), f"'{m.group(2)}'"
+    elif masalah.startswith("versi '"):
+        header, sisa = _header(baris, r"^\[metodologi\]"), "'versi'"
+    if header is None:
+        return None
+    k = _MASALAH_KUNCI.search(sisa)
+    n = _kunci(baris, header, k.group(1) or k.group(2)) if k else None
+    return (header if n is None else n) + 1
+
+
+def _check_table(
+    where: str, table: Any, spec: dict[str, Any], section: str, opsional: dict[str, set[str]]
+) -> list[str]:
     if not isinstance(table, dict):
         return [f"{where}: harus berupa tabel"]
     problems = [f"{where}: kunci tidak dikenal '{k}'" for k in table if k not in spec]
     for key, tipe in spec.items():
         if key not in table:
-            if key not in OPSIONAL:
+            if not _opsional(section, key, opsional):
                 problems.append(f"{where}: kunci '{key}' wajib ada")
             continue
         value = table[key]
@@ -89,32 +161,28 @@ def _check_table(where: str, table: Any, spec: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _structure(raw: dict[str, Any]) -> list[str]:
-    problems = [
-        f"kunci puncak tidak dikenal '{k}'" for k in raw if k not in {s.split(".")[0].rstrip("[]") for s in SKEMA}
-    ]
-    for section, spec in SKEMA.items():
-        if section.endswith("[]"):
-            name = section[:-2]
-            rows = raw.get(name)
-            if not isinstance(rows, list) or not rows:
-                problems.append(f"[[{name}]] wajib berisi minimal satu baris")
-                continue
-            for n, row in enumerate(rows, start=1):
-                problems += _check_table(f"[[{name}]] ke-{n}", row, spec)
+def _structure(raw: dict[str, Any], skema: dict[str, dict[str, Any]], opsional: dict[str, set[str]]) -> list[str]:
+    puncak = {s.split(".")[0].removesuffix("[]") for s in skema}
+    problems = [f"kunci puncak tidak dikenal '{k}'" for k in raw if k not in puncak]
+    for section, spec in skema.items():
+        jalur = section.removesuffix("[]")
+        parent, _, child = jalur.rpartition(".")
+        table = raw.get(parent) if parent else raw
+        if not isinstance(table, dict) or child not in table:
+            if not (parent and _opsional(parent, child, opsional)):
+                problems.append(
+                    f"[[{jalur}]] wajib berisi minimal satu baris" if section.endswith("[]") else f"[{jalur}] wajib ada"
+                )
             continue
-        parent, _, child = section.partition(".")
-        table = raw.get(parent)
-        if child:
-            if not isinstance(table, dict) or child not in table:
-                if child not in OPSIONAL:
-                    problems.append(f"[{section}] wajib ada")
-                continue
-            table = table[child]
-        if table is None:
-            problems.append(f"[{section}] wajib ada")
+        value = table[child]
+        if not section.endswith("[]"):
+            problems += _check_table(f"[{jalur}]", value, spec, section, opsional)
             continue
-        problems += _check_table(f"[{section}]", table, spec)
+        if not isinstance(value, list) or not value:
+            problems.append(f"[[{jalur}]] wajib berisi minimal satu baris")
+            continue
+        for n, row in enumerate(value, start=1):
+            problems += _check_table(f"[[{jalur}]] ke-{n}", row, spec, section, opsional)
     return problems
 
 
@@ -187,12 +255,47 @@ def _consistency(raw: dict[str, Any], versi: str) -> list[str]:
     return problems
 
 
-def validate_metodologi_raw(raw: dict[str, Any], versi: str) -> list[str]:
-    """Return readable problems for one parsed TOML file; an empty list means it is usable."""
-    problems = _structure(raw)
+def validate_katalog_raw(raw: dict[str, Any], nama: str) -> list[str]:
+    """Return readable problems for one parsed catalogue file; an empty list means it is usable."""
+    problems = _structure(raw, SKEMA_KATALOG, {})
     if problems:
         return problems
-    return _consistency(raw, versi)
+    if raw["katalog"]["nama"] != nama:
+        problems.append(f"[katalog]: nama '{raw['katalog']['nama']}' tidak sama dengan nama berkas '{nama}'")
+    return problems + _indikator(raw["indikator"])
+
+
+def _ubahan(pakai: dict[str, Any], katalog: dict[str, Any]) -> list[str]:
+    """The [[katalog.indikator]] rows of a version name codes of its catalogue, each code once."""
+    ada = {i["kode"] for i in katalog["indikator"]}
+    problems: list[str] = []
+    dilihat: set[str] = set()
+    for n, ubah in enumerate(pakai.get("indikator", []), start=1):
+        where = f"[[katalog.indikator]] ke-{n}"
+        if not ubah["kode"] or not all(isinstance(k, str) for k in ubah["kode"]):
+            problems.append(f"{where}: 'kode' harus daftar kode indikator (teks), tidak kosong")
+            continue
+        for kode in ubah["kode"]:
+            if kode not in ada:
+                problems.append(f"{where}: indikator {kode} tidak ada di katalog '{pakai['berkas']}'")
+            elif kode in dilihat:
+                problems.append(f"{where}: indikator {kode} sudah diubah di baris sebelumnya")
+            dilihat.add(kode)
+        if len(ubah) == 1:
+            problems.append(f"{where}: tidak mengubah apa pun selain menyebut kode")
+    return problems
+
+
+def validate_metodologi_raw(raw: dict[str, Any], versi: str, katalog: dict[str, Any]) -> list[str]:
+    """Return readable problems for one parsed version file read with its (valid) catalogue; an empty list
+    means the version is usable."""
+    problems = _structure(raw, SKEMA, OPSIONAL)
+    if problems:
+        return problems
+    problems = _ubahan(raw["katalog"], katalog)
+    if problems:
+        return problems
+    return _consistency(urai(raw, katalog), versi)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import scoring
-from dasbor.bimtek.predikat import jarak_predikat_berikutnya, predikat_berikutnya
 from dasbor.ui.format import angka
 
 # Dark, saturated colours readable on white even when a projector washes colours out; the three predikat
@@ -222,11 +221,10 @@ def figur_posisi(iid: float, m: scoring.Metodologi, lebar: int, tinggi: int) -> 
     fig.add_annotation(
         x=iid, y=0.8, text=f"<b>IID {angka(iid)}</b>", showarrow=False, yanchor="bottom", font={"size": 24}
     )
-    berikut = predikat_berikutnya(iid, m)
+    berikut = m.predikat_berikutnya(iid)
     if berikut is not None:
-        nama, batas_bawah = berikut
         fig.add_annotation(
-            x=batas_bawah,
+            x=berikut.batas_bawah,
             y=-0.62,
             ax=iid,
             ay=-0.62,
@@ -240,11 +238,11 @@ def figur_posisi(iid: float, m: scoring.Metodologi, lebar: int, tinggi: int) -> 
             text="",
         )
         fig.add_annotation(
-            x=batas_bawah,
+            x=berikut.batas_bawah,
             y=-0.62,
             xanchor="left",
             yanchor="middle",
-            text=f" +{angka(jarak_predikat_berikutnya(iid, m))} poin ke {nama}",
+            text=f" +{angka(berikut.jarak)} poin ke {berikut.nama}",
             showarrow=False,
             font={"size": UKURAN_HURUF},
         )

@@ -18,7 +18,6 @@ import scoring
 from dasbor.bimtek import figur, tata_letak
 from dasbor.bimtek.celah import hitung_celah_bukti
 from dasbor.bimtek.model import Acara, Bagian, Deck, Slide
-from dasbor.bimtek.predikat import jarak_predikat_berikutnya, predikat_berikutnya
 from dasbor.services import skor
 from dasbor.services.db import database
 from dasbor.services.lintas_tahun import baris_celah, lintas_tahun_db, teks_wilayah
@@ -143,8 +142,7 @@ def _kumpulkan(tahun: int, basis: str) -> _Bahan:
         raise BimtekError(f"Basis skor «{basis}» tidak dikenal; pilih {' atau '.join(scoring.BASIS)}.")
     db = database()
     m = skor.metodologi_tahun(db, tahun)
-    berlaku = next((b for b in m.berlaku if b.tahun == tahun), None)
-    asal = berlaku.asal if berlaku else m.rumus_asal
+    asal = m.asal_tahun(tahun)
     data = skor.data_penilaian(db, tahun)
     sintetis = skor.data_sintetis(tahun)
     skor_semua = pd.concat([skor.skor_tahun(t, basis) for t in tahun_ada if t <= tahun], ignore_index=True)
@@ -394,10 +392,10 @@ def _teks_sesudah(b: _Bahan, kode: str, predikat: str) -> str:
 
 
 def _teks_jarak(iid: float, m: scoring.Metodologi) -> str:
-    berikut = predikat_berikutnya(iid, m)
+    berikut = m.predikat_berikutnya(iid)
     if berikut is None:
         return "Sudah di predikat tertinggi"
-    return f"+{angka(jarak_predikat_berikutnya(iid, m))} poin ke {berikut[0]}"
+    return f"+{angka(berikut.jarak)} poin ke {berikut.nama}"
 
 
 def _slide_tanpa_data(b: _Bahan, kode: str) -> Slide:
@@ -468,6 +466,7 @@ def _slide_wilayah(b: _Bahan, kode: str) -> Slide:
         "Nilai celah = poin per level × (level klaim − level yang diakui), dari scoring.kontribusi, basis terverifikasi.",
         b.sumber_hitung,
     ]
+    berikut = b.m.predikat_berikutnya(float(r["iid"]))
     ringkasan = pd.DataFrame(
         [
             {
@@ -477,8 +476,8 @@ def _slide_wilayah(b: _Bahan, kode: str) -> Slide:
                 "predikat": r["predikat"],
                 "peringkat": r["peringkat"] if r["jenis"] != "provinsi" else pd.NA,
                 "n_inovasi": r["n_inovasi"],
-                "predikat_berikutnya": (predikat_berikutnya(float(r["iid"]), b.m) or (None,))[0],
-                "jarak_ke_predikat_berikutnya": jarak_predikat_berikutnya(float(r["iid"]), b.m),
+                "predikat_berikutnya": berikut.nama if berikut else None,
+                "jarak_ke_predikat_berikutnya": berikut.jarak if berikut else None,
                 "iid_terverifikasi_sesudah_3_perbaikan": b.sesudah.at[kode, "iid_sesudah"],
                 "predikat_sesudah_3_perbaikan": b.sesudah.at[kode, "predikat_sesudah"],
                 "versi_metodologi": b.m.versi,
@@ -523,15 +522,15 @@ def _slide_penutup(b: _Bahan, kode_wilayah: Sequence[str]) -> Slide:
         r = b.baris_skor(kode)
         celah = _celah_wilayah(b, kode)
         utama = celah.iloc[0] if not celah.empty else None
-        berikut = predikat_berikutnya(float(r["iid"]), b.m)
+        berikut = b.m.predikat_berikutnya(float(r["iid"]))
         baris.append(
             {
                 "kode_wilayah": kode,
                 "nama_wilayah": r["nama_wilayah"],
                 "iid": r["iid"],
                 "predikat": r["predikat"],
-                "predikat_berikutnya": berikut[0] if berikut else None,
-                "jarak_ke_predikat_berikutnya": jarak_predikat_berikutnya(float(r["iid"]), b.m),
+                "predikat_berikutnya": berikut.nama if berikut else None,
+                "jarak_ke_predikat_berikutnya": berikut.jarak if berikut else None,
                 "tindakan_utama": _tindakan(utama) if utama is not None else "Pertahankan: tidak ada celah bukti",
                 "nilai_tindakan_utama": utama["nilai_iid"] if utama is not None else 0.0,
                 "nilai_tiga_celah": celah["nilai_iid"].sum(),

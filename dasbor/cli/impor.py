@@ -19,6 +19,31 @@ def _layanan_impor():  # noqa: ANN202
     return impor
 
 
+class _Ditolak(Exception):
+    """The --akun sign-in failed or the account may not import; the message says why."""
+
+
+def _pelaku(args: argparse.Namespace) -> tuple[str, list[str] | None]:
+    """Who imports or undoes: the --akun account (password asked, lockout applies) with its regions, or, as before
+    accounts had roles, the local shell user (`--pengguna`) with every region, since it can write the file anyway."""
+    if not args.akun:
+        return args.pengguna, None
+    from dasbor.cli.akun import baca_sandi_masuk
+    from dasbor.services import akun
+
+    try:
+        masuk = akun.masuk(args.akun, baca_sandi_masuk())
+    except akun.AkunTerkunciError as exc:
+        raise _Ditolak(str(exc)) from exc
+    if masuk is None:
+        raise _Ditolak("Nama akun atau kata sandi salah.")
+    if masuk["peran"] not in ("admin", "operator"):
+        raise _Ditolak(
+            f"Akun {masuk['nama']} berperan {masuk['peran']}; hanya admin dan operator yang dapat mengimpor."
+        )
+    return masuk["nama"], akun.wilayah_boleh(masuk)
+
+
 def cmd_impor(args: argparse.Namespace) -> int:
     """Exit 0 valid (and imported unless --periksa), 1 invalid with every problem printed, 2 usage/environment."""
     import scoring
@@ -29,6 +54,11 @@ def cmd_impor(args: argparse.Namespace) -> int:
     if not berkas.is_file():
         print(f"Berkas {berkas} tidak ditemukan.", file=sys.stderr)
         return 2
+    try:
+        pengguna, wilayah_boleh = _pelaku(args)
+    except _Ditolak as exc:
+        print(exc, file=sys.stderr)
+        return 2
     db = Database(db_path())
     try:
         try:
@@ -36,7 +66,9 @@ def cmd_impor(args: argparse.Namespace) -> int:
         except scoring.TahunTidakDikenalError as exc:
             print(f"Tahun {args.tahun} tidak dicakup versi aturan mana pun: {exc}", file=sys.stderr)
             return 2
-        periksa = impor.check_import(db, berkas.read_bytes(), args.tahun, berkas.name)
+        periksa = impor.check_import(db, berkas.read_bytes(), args.tahun, berkas.name, wilayah_boleh=wilayah_boleh)
+        for m in periksa.peringatan:
+            print(f"Catatan: {m}")
         if not periksa.sah:
             print(f"Berkas {berkas.name} TIDAK dapat diimpor; {len(periksa.masalah)} masalah (tidak ada yang ditulis):")
             for m in periksa.masalah:
@@ -56,7 +88,9 @@ def cmd_impor(args: argparse.Namespace) -> int:
         if args.periksa:
             print("Mode --periksa: tidak ada yang ditulis.")
             return 0
-        id_impor = impor.commit_import(db, periksa, args.pengguna)
+        if not periksa.perangkat_daerah_baru.empty:
+            print(f"- {len(periksa.perangkat_daerah_baru)} perangkat daerah baru akan ditambahkan.")
+        id_impor = impor.commit_import(db, periksa, pengguna)
         print(f"Impor #{id_impor} selesai dan tercatat di impor_log.")
         return 0
     finally:
@@ -64,10 +98,19 @@ def cmd_impor(args: argparse.Namespace) -> int:
 
 
 def cmd_batalkan_impor(args: argparse.Namespace) -> int:
+    """Exit 0 undone (or nothing to undo), 1 refused for an operator outside its regions, 2 sign-in failed."""
     impor = _layanan_impor()
+    try:
+        pengguna, wilayah_boleh = _pelaku(args)
+    except _Ditolak as exc:
+        print(exc, file=sys.stderr)
+        return 2
     db = Database(db_path())
     try:
-        id_impor = impor.undo_last_import(db, args.pengguna)
+        id_impor = impor.undo_last_import(db, pengguna, wilayah_boleh)
+    except impor.ImporDitolakError as exc:
+        print(f"Ditolak: {exc}", file=sys.stderr)
+        return 1
     finally:
         db.close()
     print(
@@ -100,17 +143,25 @@ def cmd_ekspor(args: argparse.Namespace) -> int:
     return 0
 
 
+AKUN_BANTUAN = (
+    "bertindak sebagai akun ini (kata sandi ditanyakan, atau satu baris dari stdin); operator dibatasi ke "
+    "wilayahnya. Tanpa --akun: pengguna shell lokal dengan semua wilayah, seperti sebelumnya"
+)
+
+
 def daftarkan(sub: argparse._SubParsersAction) -> None:
     pengguna = f"cli:{getpass.getuser()}"
     imp = sub.add_parser("impor", help="periksa lalu impor berkas Excel (saat server dasbor tidak berjalan)")
     imp.add_argument("berkas", help="berkas .xlsx berformat templat (lihat `ekspor --templat`)")
     imp.add_argument("--tahun", type=int, required=True, help="tahun penilaian data di berkas")
     imp.add_argument("--periksa", action="store_true", help="hanya periksa dan tampilkan pratinjau; tidak menulis")
-    imp.add_argument("--pengguna", default=pengguna, help="nama yang dicatat di impor_log")
+    imp.add_argument("--pengguna", default=pengguna, help="nama yang dicatat di impor_log (tanpa --akun)")
+    imp.add_argument("--akun", metavar="NAMA", help=AKUN_BANTUAN)
     imp.set_defaults(func=cmd_impor)
 
     batal = sub.add_parser("batalkan-impor", help="pulihkan isi sebelum impor terakhir yang belum dibatalkan")
     batal.add_argument("--pengguna", default=pengguna)
+    batal.add_argument("--akun", metavar="NAMA", help=AKUN_BANTUAN)
     batal.set_defaults(func=cmd_batalkan_impor)
 
     eks = sub.add_parser("ekspor", help="tulis data wilayah-tahun (atau templat kosong) ke berkas .xlsx")

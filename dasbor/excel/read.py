@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -18,12 +19,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from dasbor.excel.skema import (
     LEMBAR_DATA,
+    LEMBAR_ISIAN,
     LEVEL,
     MAKS_BARIS,
     MAKS_BYTE,
     MAKS_BYTE_TERURAI,
     TAHUN_PALING_AWAL,
     Kolom,
+    maks_panjang,
 )
 
 OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # compound file: legacy .xls, or an .xlsx encrypted with a password
@@ -64,10 +67,12 @@ class MasalahBerkas:
 
 @dataclass
 class BukuKerja:
-    """The data sheets read into frames (columns as in skema plus `_baris`) and every problem found."""
+    """The data sheets read into frames (columns as in skema plus `_baris`), every problem found, and notices
+    about what was cleaned on the way (`catatan`: shown, but they do not stop an import)."""
 
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     masalah: list[MasalahBerkas] = field(default_factory=list)
+    catatan: list[MasalahBerkas] = field(default_factory=list)
     huruf: dict[str, dict[str, str]] = field(default_factory=dict)  # lembar -> kolom -> column letter
 
 
@@ -189,6 +194,41 @@ def _ubah(nilai: Any, k: Kolom, hari_ini: date) -> tuple[Any, str | None]:
     return None, f"nilai '{nilai}' tidak dikenal; pilihan: {', '.join(k.pilihan)}."
 
 
+def _tak_terlihat(ch: str) -> bool:
+    """Characters a cell does not show but a comparison sees: format characters (zero-width space, BOM, joiners,
+    direction marks, soft hyphen), control characters, and every space other than the plain one (NBSP…)."""
+    kategori = unicodedata.category(ch)
+    return kategori in ("Cf", "Cc") or (kategori == "Zs" and ch != " ")
+
+
+def nama_karakter(ch: str) -> str:
+    """A character as people can look it up, e.g. 'ZERO WIDTH SPACE (U+200B)'."""
+    return f"{unicodedata.name(ch, 'CONTROL CHARACTER')} (U+{ord(ch):04X})"
+
+
+def _bersihkan_kode(nilai: Any, k: Kolom) -> tuple[Any, str | None]:
+    """A code without its invisible characters, and a notice naming them. Cleaning (rather than refusing) keeps
+    one dirty id from turning into a "no such innovation" message on every answer row that uses the clean id."""
+    if k.jenis != "kode" or not isinstance(nilai, str):
+        return nilai, None
+    asing = sorted({ch for ch in nilai if _tak_terlihat(ch)})
+    if not asing:
+        return nilai, None
+    bersih = "".join(ch for ch in nilai if not _tak_terlihat(ch)).strip()
+    return bersih, (
+        f"berisi karakter tak terlihat {', '.join(nama_karakter(ch) for ch in asing)}; dibersihkan menjadi "
+        f"'{bersih}'. Perbaiki juga di sumber data Anda."
+    )
+
+
+def _terlalu_panjang(nilai: Any, k: Kolom) -> str | None:
+    maks = maks_panjang(k)
+    if maks and isinstance(nilai, str) and len(nilai) > maks:
+        panjang, batas = (f"{n:,}".replace(",", ".") for n in (len(nilai), maks))
+        return f"berisi {panjang} karakter, melebihi batas {batas} karakter kolom ini; persingkat."
+    return None
+
+
 def _kosong(nilai: Any) -> bool:
     return nilai is None or (isinstance(nilai, str) and not nilai.strip())
 
@@ -249,9 +289,12 @@ def _gabungan(ws: Worksheet, lembar: str) -> list[MasalahBerkas]:
     return masalah
 
 
-def _read_sheet(ws: Worksheet, lembar: str, hari_ini: date) -> tuple[pd.DataFrame, dict[str, str], list[MasalahBerkas]]:
-    kolom = LEMBAR_DATA[lembar]
+def _read_sheet(
+    ws: Worksheet, lembar: str, hari_ini: date
+) -> tuple[pd.DataFrame, dict[str, str], list[MasalahBerkas], list[MasalahBerkas]]:
+    kolom = LEMBAR_ISIAN[lembar]
     masalah = _gabungan(ws, lembar)
+    catatan: list[MasalahBerkas] = []
     posisi, masalah_judul = _judul(ws, lembar, kolom)
     masalah += masalah_judul
     huruf = {k.nama: ws.cell(row=1, column=posisi[k.nama] + 1).column_letter for k in kolom if k.nama in posisi}
@@ -274,7 +317,14 @@ def _read_sheet(ws: Worksheet, lembar: str, hari_ini: date) -> tuple[pd.DataFram
             elif _kosong(cell.value):
                 pesan = "wajib diisi." if k.wajib else None
             else:
-                nilai, pesan = _ubah(cell.value, k, hari_ini)
+                mentah, dibersihkan = _bersihkan_kode(cell.value, k)
+                if dibersihkan:
+                    catatan.append(MasalahBerkas(dibersihkan, lembar, r, k.nama, huruf.get(k.nama)))
+                if _kosong(mentah):  # nothing but invisible characters
+                    pesan = "wajib diisi." if k.wajib else None
+                else:
+                    nilai, pesan = _ubah(mentah, k, hari_ini)
+                    pesan = pesan or _terlalu_panjang(nilai, k)
             if pesan:
                 masalah.append(MasalahBerkas(pesan, lembar, r, k.nama, huruf.get(k.nama)))
             isi[k.nama].append(nilai)
@@ -285,7 +335,7 @@ def _read_sheet(ws: Worksheet, lembar: str, hari_ini: date) -> tuple[pd.DataFram
             for c in tanpa_judul
             if ws.cell(row=1, column=c.column).value is None
         ]
-    return pd.DataFrame(isi), huruf, masalah
+    return pd.DataFrame(isi), huruf, masalah, catatan
 
 
 def _hitung_baris(data: bytes) -> tuple[list[str], list[MasalahBerkas]]:
@@ -293,7 +343,7 @@ def _hitung_baris(data: bytes) -> tuple[list[str], list[MasalahBerkas]]:
     wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
         masalah = []
-        for lembar in LEMBAR_DATA:
+        for lembar in LEMBAR_ISIAN:
             if lembar not in wb.sheetnames:
                 continue
             n = wb[lembar].max_row
@@ -328,7 +378,9 @@ def read_workbook(data: bytes, hari_ini: date | None = None) -> BukuKerja:
                 masalah=[MasalahBerkas(f"berkas .xlsx rusak dan tidak dapat dibaca ({type(exc).__name__}).")]
             )
     buku = BukuKerja()
-    for lembar in LEMBAR_DATA:
+    for lembar in LEMBAR_ISIAN:
+        if lembar not in nama_lembar and lembar not in LEMBAR_DATA:
+            continue  # an optional sheet
         if lembar not in nama_lembar:
             buku.masalah.append(
                 MasalahBerkas(
@@ -344,8 +396,9 @@ def read_workbook(data: bytes, hari_ini: date | None = None) -> BukuKerja:
                 MasalahBerkas(f"lembar berisi lebih dari {MAKS_BARIS:,} baris data.".replace(",", "."), lembar)
             )
             continue
-        frame, huruf, masalah = _read_sheet(ws, lembar, hari_ini)
+        frame, huruf, masalah, catatan = _read_sheet(ws, lembar, hari_ini)
         buku.frames[lembar], buku.huruf[lembar] = frame, huruf
         buku.masalah += masalah
+        buku.catatan += catatan
     wb.close()
     return buku

@@ -88,3 +88,40 @@ LEMBAR = (LEMBAR_PETUNJUK, *LEMBAR_DATA, LEMBAR_REFERENSI)
 
 def kolom(lembar: str, nama: str) -> Kolom:
     return next(k for k in LEMBAR_DATA[lembar] if k.nama == nama)
+
+
+# Optional sheet: new perangkat daerah arriving with the file. A file without it is as valid as before; rows that
+# repeat an existing perangkat daerah exactly change nothing.
+LEMBAR_PERANGKAT_DAERAH = "perangkat_daerah"
+KOLOM_PERANGKAT_DAERAH: tuple[Kolom, ...] = (
+    Kolom("id_perangkat_daerah", "kode", True, "Kode perangkat daerah baru, unik (mis. 63.09-PD31)."),
+    Kolom("kode_wilayah", "kode", True, "Kode wilayah pemilik perangkat daerah ini; lihat referensi."),
+    Kolom("nama_perangkat_daerah", "teks", True, "Nama resmi lengkap; dasbor memperingatkan nama yang mirip."),
+    Kolom("singkatan", "teks", False, "Singkatan (boleh kosong)."),
+)
+# Every sheet a user fills in: the three required data sheets, then the optional one.
+LEMBAR_ISIAN: dict[str, tuple[Kolom, ...]] = {**LEMBAR_DATA, LEMBAR_PERANGKAT_DAERAH: KOLOM_PERANGKAT_DAERAH}
+
+# Longest text a cell may hold, per column name (characters). Codes share one limit. The demo's longest values
+# sit far below (nama_inovasi 123, rancang_bangun 288); Excel itself stops at 32.767.
+MAKS_KODE = 50
+MAKS_PANJANG: dict[str, int] = {
+    "nama_inovasi": 255,
+    "urusan_utama": 150,
+    "urusan_lain": 500,
+    "rancang_bangun": 5000,
+    "tujuan": 5000,
+    "manfaat": 5000,
+    "hasil_inovasi": 5000,
+    "tautan_video": 500,
+    "catatan_verifikasi": 2000,
+    "nama_perangkat_daerah": 150,
+    "singkatan": 50,
+}
+
+
+def maks_panjang(k: Kolom) -> int | None:
+    """The length limit of a text or code column, None for other kinds."""
+    if k.jenis == "kode":
+        return MAKS_KODE
+    return MAKS_PANJANG.get(k.nama) if k.jenis == "teks" else None

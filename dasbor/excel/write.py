@@ -17,6 +17,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from dasbor.excel.skema import (
     LEMBAR_DATA,
+    LEMBAR_ISIAN,
+    LEMBAR_PERANGKAT_DAERAH,
     LEMBAR_PETUNJUK,
     LEMBAR_REFERENSI,
     LEVEL,
@@ -24,6 +26,7 @@ from dasbor.excel.skema import (
     MAKS_BYTE,
     TAHUN_PALING_AWAL,
     Kolom,
+    maks_panjang,
 )
 
 JUDUL = Font(bold=True, color="FFFFFF")
@@ -134,7 +137,7 @@ def _validasi(ws: Worksheet, kolom: tuple[Kolom, ...], rentang: dict[str, str]) 
 
 
 def _lembar_data(wb: Workbook, nama: str, frame: pd.DataFrame) -> None:
-    kolom = LEMBAR_DATA[nama]
+    kolom = LEMBAR_ISIAN[nama]
     ws = wb.create_sheet(nama)
     _judul(ws, [k.nama for k in kolom])
     for j, k in enumerate(kolom, start=1):
@@ -197,7 +200,15 @@ def _petunjuk(ws: Worksheet, tahun: int | None, ref: Referensi, keterangan: str)
         ),
         (
             f"8. Batas: ukuran berkas {MAKS_BYTE // (1024 * 1024)} MB, {f'{MAKS_BARIS:,}'.replace(',', '.')} baris "
-            "data per lembar; berkas harus .xlsx tanpa kata sandi.",
+            "data per lembar; berkas harus .xlsx tanpa kata sandi. Panjang teks dibatasi per kolom (lihat daftar "
+            "kolom di bawah). Karakter tak terlihat (spasi lebar nol, spasi tak terputus, BOM) dibuang dari kode "
+            "dan id, dengan catatan di pratinjau.",
+            None,
+        ),
+        (
+            f"9. Perangkat daerah baru: tulis di lembar {LEMBAR_PERANGKAT_DAERAH} (boleh kosong atau dihapus), lalu "
+            "pakai id-nya di lembar inovasi. Nama yang mirip perangkat daerah yang sudah ada diberi peringatan di "
+            "pratinjau.",
             None,
         ),
         ("", None),
@@ -213,9 +224,11 @@ def _petunjuk(ws: Worksheet, tahun: int | None, ref: Referensi, keterangan: str)
         cell = ws.cell(row=awal, column=j, value=teks)
         cell.font, cell.fill = JUDUL, ISIAN
     i = awal + 1
-    for lembar, kolom in LEMBAR_DATA.items():
+    for lembar, kolom in LEMBAR_ISIAN.items():
         for k in kolom:
             isian = ", ".join(k.pilihan) if k.pilihan else k.jenis
+            if maks := maks_panjang(k):
+                isian += ", maks. " + f"{maks:,}".replace(",", ".") + " karakter"
             for j, teks in enumerate((lembar, k.nama, "wajib" if k.wajib else "boleh kosong", isian, k.keterangan), 1):
                 ws.cell(row=i, column=j, value=teks).alignment = Alignment(wrap_text=True, vertical="top")
             i += 1
@@ -228,8 +241,8 @@ def write_workbook(data: dict[str, pd.DataFrame], ref: Referensi, tahun: int | N
     wb = Workbook()
     wb.active.title = LEMBAR_PETUNJUK
     _petunjuk(wb.active, tahun, ref, keterangan)
-    for nama in LEMBAR_DATA:
-        _lembar_data(wb, nama, data[nama])
+    for nama, kolom in LEMBAR_ISIAN.items():
+        _lembar_data(wb, nama, data.get(nama, pd.DataFrame(columns=[k.nama for k in kolom])))
     rentang = _referensi(wb, ref)
     for nama in LEMBAR_DATA:
         _validasi(wb[nama], LEMBAR_DATA[nama], rentang)

@@ -54,23 +54,6 @@ def hasil_resmi() -> pd.DataFrame:
     return _hasil_resmi(*_kunci())
 
 
-def pita_predikat(m: scoring.Metodologi) -> pd.DataFrame:
-    """The bands of one rule version as ranges: predikat, bawah, atas (the next band's lower edge; 100 at the
-    top), atas_inklusif (the highest IID still in the band at the version's rounding, e.g. 60,00), keyakinan."""
-    batas = [p.batas_bawah for p in m.predikat]  # highest band first
-    langkah = 10.0**-m.digit_iid
-    return pd.DataFrame(
-        {
-            "predikat": [p.nama for p in m.predikat],
-            "bawah": batas,
-            "atas": [100.0, *batas[:-1]],
-            "atas_inklusif": [100.0, *(round(b - langkah, m.digit_iid) for b in batas[:-1])],
-            "keyakinan": [p.asal.keyakinan for p in m.predikat],
-            "sumber": [p.asal.sumber for p in m.predikat],
-        }
-    )
-
-
 def metodologi(tahun: int, versi: str | None = None) -> scoring.Metodologi:
     return metodologi_tahun(database(), tahun, versi)
 
@@ -170,7 +153,7 @@ def pita_tren(versi: str | None = None) -> pd.DataFrame:
     bagian = []
     for t in daftar_tahun():
         m = metodologi_tahun(db, t, versi)
-        bagian.append(pita_predikat(m).assign(tahun=t, versi=m.versi))
+        bagian.append(m.pita().assign(tahun=t, versi=m.versi))
     return pd.concat(bagian, ignore_index=True)
 
 
@@ -197,15 +180,7 @@ def pertumbuhan(tren_wilayah: pd.DataFrame) -> pd.DataFrame:
 
 
 def _katalog(m: scoring.Metodologi) -> pd.DataFrame:
-    indikator = pd.DataFrame(
-        {
-            "kode_indikator": [i.kode for i in m.indikator],
-            "aspek": [i.aspek for i in m.indikator],
-            "variabel": [i.variabel for i in m.indikator],
-            "nama_indikator": [i.nama for i in m.indikator],
-            "bobot": [i.bobot for i in m.indikator],
-        }
-    )
+    indikator = m.katalog()[["kode_indikator", "aspek", "variabel", "nama_indikator", "bobot"]]
     jumlah = pd.DataFrame(
         {
             "kode_indikator": [KODE_JUMLAH],
@@ -297,30 +272,6 @@ def kekuatan_kelemahan(rincian: pd.DataFrame, kode: str) -> pd.DataFrame:
     return wilayah.sort_values("selisih_poin", ascending=False).reset_index(drop=True)
 
 
-@dataclass(frozen=True)
-class JarakPita:
-    predikat: str
-    pita_berikut: str | None  # None in the top band
-    jarak: float  # IID points still needed to reach the next band (0 in the top band)
-    di_atas_batas: float  # IID points above the lower edge of the current band (how much room before falling)
-
-
-def jarak_pita(iid: float, m: scoring.Metodologi) -> JarakPita:
-    """How far a (rounded) IID is from the next band up, and from falling out of its own band, under `m`."""
-    predikat = str(scoring.predikat_untuk(iid, m)[0])
-    pita = pita_predikat(m)
-    digit = m.digit_iid
-    if predikat == m.predikat_nol:
-        terendah = pita.iloc[-1]
-        return JarakPita(predikat, str(terendah["predikat"]), round(float(terendah["bawah"]) - iid, digit), 0.0)
-    posisi = int(np.flatnonzero(pita["predikat"].to_numpy() == predikat)[0])
-    di_atas = round(iid - float(pita.at[posisi, "bawah"]), digit)
-    if posisi == 0:
-        return JarakPita(predikat, None, 0.0, di_atas)
-    berikut = pita.iloc[posisi - 1]
-    return JarakPita(predikat, str(berikut["predikat"]), round(float(berikut["bawah"]) - iid, digit), di_atas)
-
-
 @st.cache_data(show_spinner=False, max_entries=16)
 def _inovasi_tahun(path: str, stamp: tuple[int, ...], tahun: int) -> pd.DataFrame:
     return database().query("inovasi_tahun", {"tahun": tahun})
@@ -340,12 +291,9 @@ def jumlah_inovasi(tahun: int, kode: list[str], menurut: str) -> pd.DataFrame:
     return hitung.reset_index().sort_values(["kode_wilayah", "jumlah"], ascending=[True, False]).reset_index(drop=True)
 
 
-def urusan_yandas() -> tuple[scoring.model.SyaratYandas, str]:
-    """The 6 urusan wajib pelayanan dasar and the rule version that names them (the latest that does)."""
-    for m in reversed(scoring.semua_metodologi()):
-        if m.syarat_yandas is not None:
-            return m.syarat_yandas, m.versi
-    raise LookupError("tidak ada versi metodologi yang memuat syarat urusan wajib pelayanan dasar")
+def aturan_yandas(tahun: int) -> scoring.Metodologi:
+    """The rule version whose urusan wajib pelayanan dasar the year's pages show (scoring.aturan_yandas)."""
+    return scoring.aturan_yandas(metodologi(tahun))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -357,7 +305,7 @@ def _kematangan(path: str, stamp: tuple[int, ...], tahun: int, basis: str) -> pd
 def cakupan_yandas(tahun: int, basis: str, kode: str) -> pd.DataFrame:
     """Per urusan wajib pelayanan dasar: the region's innovations that the year's rule counts for the jumlah
     term (scoring.hitung_kematangan decides which) with that urusan as urusan_utama, and whether it is covered."""
-    syarat, _ = urusan_yandas()
+    syarat = aturan_yandas(tahun).syarat_yandas
     per_inovasi = _kematangan(*_kunci(), tahun, basis)
     dihitung = per_inovasi[(per_inovasi["kode_wilayah"] == kode) & per_inovasi["dihitung_jumlah"]]
     hitung = dihitung["urusan_utama"].value_counts()

@@ -4,10 +4,12 @@ export any wilayah-year in the same format. Used by the Impor page and by `pytho
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
+import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,7 +20,7 @@ import scoring
 from dasbor.db.connection import Database, sql, statements
 from dasbor.db.write import insert_frame
 from dasbor.excel.read import KOLOM_BARIS, BukuKerja, MasalahBerkas, read_workbook
-from dasbor.excel.skema import LEMBAR_DATA
+from dasbor.excel.skema import KOLOM_PERANGKAT_DAERAH, LEMBAR_DATA, LEMBAR_PERANGKAT_DAERAH
 from dasbor.excel.write import Referensi, write_workbook
 from dasbor.services.db import stempel
 from dasbor.services.skor import data_penilaian, metodologi_tahun
@@ -40,6 +42,10 @@ class DataBerubahError(RuntimeError):
     """The database changed between checking a file and confirming its import."""
 
 
+class ImporDitolakError(PermissionError):
+    """The signed-in account may not do this for every region it touches (an operator outside its regions)."""
+
+
 @dataclass
 class Pemeriksaan:
     """A checked file: its problems, or the clean tables ready to be written."""
@@ -51,6 +57,11 @@ class Pemeriksaan:
     data: dict[str, pd.DataFrame] = field(default_factory=dict)  # skema columns only, ready for the tables
     wilayah: list[str] = field(default_factory=list)
     stempel: tuple[int, ...] = ()
+    # Shown with the preview but not blocking: cleaned cells, perangkat daerah names close to existing ones.
+    peringatan: list[MasalahBerkas] = field(default_factory=list)
+    perangkat_daerah_baru: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=[k.nama for k in KOLOM_PERANGKAT_DAERAH])
+    )
 
     @property
     def sah(self) -> bool:
@@ -125,6 +136,19 @@ class _Pencatat:
                 MasalahBerkas(pesan(row), lembar, int(row[KOLOM_BARIS]), kolom, self.buku.huruf[lembar].get(kolom))
             )
 
+    def ganda(self, lembar: str, frame: pd.DataFrame, kunci: list[str]) -> None:
+        """Rows repeating an earlier row's key, each naming the row it repeats."""
+        ganda, pertama = _ganda(frame, kunci)
+        self.baris(
+            lembar,
+            ganda,
+            kunci[-1],
+            lambda r: (
+                f"baris ganda: {' + '.join(kunci)} = {' / '.join(str(r[x]) for x in kunci)} "
+                f"sudah ada di baris {int(pertama[r.name])}."
+            ),
+        )
+
 
 def _ganda(frame: pd.DataFrame, kunci: list[str]) -> tuple[pd.Series, pd.Series]:
     """Rows repeating an earlier row's key, and the Excel row of that first occurrence."""
@@ -139,7 +163,7 @@ def _periksa_isi(db: Database, buku: BukuKerja, tahun: int, m: scoring.Metodolog
     catat = _Pencatat(buku)
     inovasi, sid, spd = (buku.frames[n] for n in ("inovasi", "jawaban_sid", "jawaban_spd"))
     wilayah = set(db.query("wilayah")["kode_wilayah"])
-    opd = db.query("perangkat_daerah").set_index("id_perangkat_daerah")["kode_wilayah"]
+    opd = _pemilik_perangkat_daerah(db, buku)
 
     for lembar, frame in (("inovasi", inovasi), ("jawaban_spd", spd)):
         beda = frame["tahun"].notna() & (frame["tahun"] != tahun)
@@ -187,16 +211,7 @@ def _periksa_isi(db: Database, buku: BukuKerja, tahun: int, m: scoring.Metodolog
         ("jawaban_sid", sid, ["id_inovasi", "kode_indikator"]),
         ("jawaban_spd", spd, ["kode_wilayah", "kode_indikator"]),
     ):
-        ganda, pertama = _ganda(frame, kunci)
-        catat.baris(
-            lembar,
-            ganda,
-            kunci[-1],
-            lambda r, k=kunci, p=pertama: (
-                f"baris ganda: {' + '.join(k)} = {' / '.join(str(r[x]) for x in k)} "
-                f"sudah ada di baris {int(p[r.name])}."
-            ),
-        )
+        catat.ganda(lembar, frame, kunci)
 
     catat.baris(
         "jawaban_sid",
@@ -276,8 +291,16 @@ def _jaring_pengaman(buku: BukuKerja, data: dict[str, pd.DataFrame], m: scoring.
     ]
 
 
-def check_import(db: Database, isi: bytes, tahun: int, nama_file: str, hari_ini: date | None = None) -> Pemeriksaan:
-    """Check a workbook completely; every problem at once, and nothing written."""
+def check_import(
+    db: Database,
+    isi: bytes,
+    tahun: int,
+    nama_file: str,
+    hari_ini: date | None = None,
+    wilayah_boleh: Collection[str] | None = None,
+) -> Pemeriksaan:
+    """Check a workbook completely; every problem at once, and nothing written. `wilayah_boleh` are the regions
+    the importing account may write (an operator's); None means every region (an admin, the local shell)."""
     periksa = Pemeriksaan(nama_file, hashlib.sha256(isi).hexdigest(), tahun, [], stempel=stempel(db))
     try:
         m = metodologi_tahun(db, tahun)
@@ -286,8 +309,13 @@ def check_import(db: Database, isi: bytes, tahun: int, nama_file: str, hari_ini:
         return periksa
     buku = read_workbook(isi, hari_ini)
     periksa.masalah = list(buku.masalah)
-    if set(buku.frames) != set(LEMBAR_DATA):
+    periksa.peringatan = list(buku.catatan)
+    if not set(LEMBAR_DATA) <= set(buku.frames):
         return periksa  # a sheet is missing or the file is unreadable: cross-sheet checks would only mislead
+    periksa.masalah += _periksa_wilayah_operator(buku, wilayah_boleh)
+    masalah_pd, peringatan_pd, periksa.perangkat_daerah_baru = _periksa_perangkat_daerah(db, buku)
+    periksa.masalah += masalah_pd
+    periksa.peringatan += peringatan_pd
     periksa.masalah += _periksa_isi(db, buku, tahun, m)
     if periksa.masalah:
         return periksa
@@ -474,6 +502,8 @@ def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str) -> int:
         insert_frame(cur, "inovasi", periksa.data["inovasi"].assign(id_sumber_data=id_sumber))
         insert_frame(cur, "jawaban_sid", periksa.data["jawaban_sid"])
         insert_frame(cur, "jawaban_spd", periksa.data["jawaban_spd"].assign(id_sumber_data=id_sumber))
+        if not periksa.perangkat_daerah_baru.empty:
+            insert_frame(cur, "perangkat_daerah", periksa.perangkat_daerah_baru)
         _titik_uji("sebelum_commit")
     _titik_uji("setelah_commit")
     return int(id_impor)
@@ -485,15 +515,21 @@ def impor_terakhir(db: Database) -> pd.Series | None:
     return None if terakhir.empty else terakhir.iloc[0]
 
 
-def undo_last_import(db: Database, pengguna: str) -> int | None:
+def undo_last_import(db: Database, pengguna: str, wilayah_boleh: Collection[str] | None = None) -> int | None:
     """Restore exactly the content the last not-yet-undone import replaced, in one transaction, and log it.
-    Returns the id_impor that was undone, or None when there is nothing to undo."""
+    Returns the id_impor that was undone, or None when there is nothing to undo. An operator (`wilayah_boleh`)
+    may undo only an import that touched nothing but its regions: ImporDitolakError otherwise, nothing changed.
+    New perangkat daerah an import added stay: they are reference data of no year, and importing the same file
+    again finds them unchanged."""
     with db.transaction() as cur:
         terakhir = cur.execute(sql("impor_terakhir")).df()
         if terakhir.empty:
             return None
         id_impor = int(terakhir["id_impor"].iat[0])
         params = {"id_impor": id_impor}
+        cakupan = cur.execute(sql("impor_cakupan"), params).df()["kode_wilayah"]
+        if alasan := _alasan_tolak_batal(id_impor, cakupan, wilayah_boleh):
+            raise ImporDitolakError(alasan)
         _jalankan(cur, "impor_kosongkan", params)
         _jalankan(cur, "impor_pulihkan", params)
         [(n_inovasi,)] = cur.execute(sql("impor_cadangan_jumlah"), params).fetchall()
@@ -516,3 +552,158 @@ def riwayat(db: Database) -> pd.DataFrame:
 def sumber_wilayah(db: Database, tahun: int) -> pd.DataFrame:
     """Per wilayah of a year, the sources its data comes from (demo = synthetic, impor = a named file)."""
     return db.query("sumber_data_wilayah", {"tahun": tahun})
+
+
+# --- Operator boundaries: an operator imports and undoes only for its own kode_wilayah. ---------------------------
+
+
+def _periksa_wilayah_operator(buku: BukuKerja, wilayah_boleh: Collection[str] | None) -> list[MasalahBerkas]:
+    """Every row of a region the account may not write, by sheet and Excel row (answers follow their innovation,
+    so the inovasi rows name them)."""
+    if wilayah_boleh is None:
+        return []
+    boleh = sorted(set(wilayah_boleh))
+    milik = ", ".join(boleh) or "tidak ada"
+    catat = _Pencatat(buku)
+    for lembar in ("inovasi", "jawaban_spd", LEMBAR_PERANGKAT_DAERAH):
+        frame = buku.frames.get(lembar)
+        if frame is None:
+            continue
+        catat.baris(
+            lembar,
+            frame["kode_wilayah"].notna() & ~frame["kode_wilayah"].isin(boleh),
+            "kode_wilayah",
+            lambda r: (
+                f"baris untuk wilayah {r['kode_wilayah']}, di luar wilayah akun Anda ({milik}). Operator hanya boleh "
+                "mengimpor data wilayahnya sendiri: hapus baris ini, atau minta admin mengimpornya."
+            ),
+        )
+    return catat.masalah
+
+
+def _alasan_tolak_batal(id_impor: int, cakupan: pd.Series, wilayah_boleh: Collection[str] | None) -> str | None:
+    if wilayah_boleh is None:
+        return None
+    di_luar = sorted(set(cakupan) - set(wilayah_boleh))
+    if not di_luar:
+        return None
+    return (
+        f"Impor terakhir (#{id_impor}) juga mengganti data wilayah {', '.join(di_luar)}, di luar wilayah akun Anda "
+        f"({', '.join(sorted(wilayah_boleh)) or 'tidak ada'}). Hanya admin yang dapat membatalkannya."
+    )
+
+
+def alasan_tolak_batal(db: Database, wilayah_boleh: Collection[str] | None) -> str | None:
+    """Why this account may not undo the last import, or None when it may (or there is nothing to undo)."""
+    terakhir = impor_terakhir(db)
+    if terakhir is None:
+        return None
+    id_impor = int(terakhir["id_impor"])
+    return _alasan_tolak_batal(
+        id_impor, db.query("impor_cakupan", {"id_impor": id_impor})["kode_wilayah"], wilayah_boleh
+    )
+
+
+def tahun_bawaan(db: Database) -> int:
+    """The year the Impor page offers first: the latest year that holds data."""
+    return int(db.query("periode")["tahun"].max())
+
+
+# --- New perangkat daerah from the optional sheet. --------------------------------------------------------------
+
+MIRIP = 0.85  # difflib ratio from which two perangkat daerah names of one region are worth a second look
+
+
+def _nama_baku(nama: str) -> str:
+    """A name without case, punctuation and spacing differences: 'Dinas  Kesehatan.' == 'dinas kesehatan'."""
+    return " ".join(re.sub(r"[^\w\s]", " ", nama.casefold()).split())
+
+
+def _pemilik_perangkat_daerah(db: Database, buku: BukuKerja) -> pd.Series:
+    """kode_wilayah per id_perangkat_daerah: those in the database plus the new ones of the file's own sheet."""
+    ada = db.query("perangkat_daerah").set_index("id_perangkat_daerah")["kode_wilayah"]
+    baru = buku.frames.get(LEMBAR_PERANGKAT_DAERAH)
+    if baru is None or baru.empty:
+        return ada
+    baru = baru.dropna(subset=["id_perangkat_daerah", "kode_wilayah"]).set_index("id_perangkat_daerah")
+    tambahan = baru.loc[~baru.index.isin(ada.index) & ~baru.index.duplicated(), "kode_wilayah"]
+    return pd.concat([ada, tambahan])
+
+
+def _periksa_perangkat_daerah(
+    db: Database, buku: BukuKerja
+) -> tuple[list[MasalahBerkas], list[MasalahBerkas], pd.DataFrame]:
+    """Problems, warnings and the rows to insert for the optional perangkat_daerah sheet. A row equal to an existing
+    perangkat daerah is accepted and changes nothing; a name close to an existing one of the same region is a
+    warning, so that a second spelling of the same office is a decision and not an accident."""
+    kolom = [k.nama for k in KOLOM_PERANGKAT_DAERAH]
+    frame = buku.frames.get(LEMBAR_PERANGKAT_DAERAH)
+    if frame is None or frame.empty:
+        return [], [], pd.DataFrame(columns=kolom)
+    lembar = LEMBAR_PERANGKAT_DAERAH
+    catat, ingat = _Pencatat(buku), _Pencatat(buku)
+    ada = db.query("perangkat_daerah").set_index("id_perangkat_daerah")
+    id_pd, wilayah_pd, nama_pd = frame["id_perangkat_daerah"], frame["kode_wilayah"], frame["nama_perangkat_daerah"]
+    catat.baris(
+        lembar,
+        wilayah_pd.notna() & ~wilayah_pd.isin(set(db.query("wilayah")["kode_wilayah"])),
+        "kode_wilayah",
+        lambda r: f"kode wilayah '{r['kode_wilayah']}' tidak dikenal; lihat daftar kode di lembar referensi.",
+    )
+    for kunci in (["id_perangkat_daerah"], ["kode_wilayah", "nama_perangkat_daerah"]):
+        catat.ganda(lembar, frame, kunci)
+    dikenal = id_pd.isin(ada.index)
+    sama = (
+        dikenal & (wilayah_pd == id_pd.map(ada["kode_wilayah"])) & (nama_pd == id_pd.map(ada["nama_perangkat_daerah"]))
+    )
+    catat.baris(
+        lembar,
+        dikenal & ~sama,
+        "id_perangkat_daerah",
+        lambda r: (
+            f"id '{r['id_perangkat_daerah']}' sudah dipakai perangkat daerah "
+            f"'{ada.at[r['id_perangkat_daerah'], 'nama_perangkat_daerah']}' wilayah "
+            f"{ada.at[r['id_perangkat_daerah'], 'kode_wilayah']}. Pakai id lain untuk perangkat daerah baru, atau salin "
+            "baris itu persis bila maksudnya perangkat daerah yang sama."
+        ),
+    )
+    id_nama = dict(zip(zip(ada["kode_wilayah"], ada["nama_perangkat_daerah"], strict=True), ada.index, strict=True))
+    kembar = pd.Series([id_nama.get((w, n)) for w, n in zip(wilayah_pd, nama_pd, strict=True)], index=frame.index)
+    baru = nama_pd.notna() & wilayah_pd.notna() & id_pd.notna() & ~dikenal
+    catat.baris(
+        lembar,
+        baru & kembar.notna(),
+        "nama_perangkat_daerah",
+        lambda r: (
+            f"perangkat daerah '{r['nama_perangkat_daerah']}' sudah ada di wilayah {r['kode_wilayah']} dengan id "
+            f"{kembar[r.name]}; pakai id itu di lembar inovasi dan hapus baris ini."
+        ),
+    )
+    mirip = {
+        i: _nama_mirip(ada, w, n)
+        for i, w, n in zip(frame.index, wilayah_pd, nama_pd, strict=True)
+        if baru[i] and pd.isna(kembar[i])
+    }
+    ingat.baris(
+        lembar,
+        pd.Series([bool(mirip.get(i)) for i in frame.index], index=frame.index),
+        "nama_perangkat_daerah",
+        lambda r: (
+            f"perangkat daerah baru '{r['nama_perangkat_daerah']}' mirip yang sudah ada di wilayah {r['kode_wilayah']}: "
+            f"{'; '.join(mirip[r.name])}. Bila sama, pakai id itu di lembar inovasi dan hapus baris ini; bila memang "
+            "berbeda, lanjutkan."
+        ),
+    )
+    tulis = frame.loc[baru & kembar.isna(), kolom] if not catat.masalah else frame.iloc[:0][kolom]
+    return catat.masalah, ingat.masalah, tulis.reset_index(drop=True)
+
+
+def _nama_mirip(ada: pd.DataFrame, kode_wilayah: str, nama: str) -> list[str]:
+    """Existing perangkat daerah of the region whose name is the same once normalised, or close by difflib."""
+    baku = _nama_baku(nama)
+    return [
+        f"'{r.nama_perangkat_daerah}' ({r.Index})"
+        for r in ada[ada["kode_wilayah"] == kode_wilayah].itertuples()
+        if _nama_baku(r.nama_perangkat_daerah) == baku
+        or difflib.SequenceMatcher(None, _nama_baku(r.nama_perangkat_daerah), baku).ratio() >= MIRIP
+    ]

@@ -457,23 +457,6 @@ def hitung_celah(data: scoring.DataPenilaian, m: scoring.Metodologi) -> pd.DataF
     )
 
 
-def _urutan_predikat(m: scoring.Metodologi) -> list[str]:
-    """Band names from the lowest (Tidak Dapat Dinilai) to the highest."""
-    return [m.predikat_nol, *(p.nama for p in reversed(m.predikat))]
-
-
-def urusan_yandas(m: scoring.Metodologi) -> tuple[tuple[str, ...], bool]:
-    """The 6 urusan wajib pelayanan dasar and whether the version makes them a condition of the jumlah term.
-
-    Versions before 2026 have no yandas rule; the list is then taken from the newest version that has one, so
-    coverage can still be shown (as information, not as a condition).
-    """
-    if m.syarat_yandas is not None:
-        return m.syarat_yandas.urusan, True
-    lain = [v.syarat_yandas for v in scoring.semua_metodologi() if v.syarat_yandas is not None]
-    return (lain[-1].urusan if lain else ()), False
-
-
 def jalan_tercepat(
     data: scoring.DataPenilaian, celah: pd.DataFrame, m: scoring.Metodologi
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -492,15 +475,14 @@ def jalan_tercepat(
     Returns (per region summary, rincian: kode_wilayah, urutan, id_celah of the chosen fixes).
     """
     skor = scoring.hitung_skor(data, m, BASIS).set_index("kode_wilayah")
-    urutan = _urutan_predikat(m)
-    batas = {p.nama: p.batas_bawah for p in m.predikat}
-    yandas, yandas_berlaku = urusan_yandas(m)
+    urutan = [m.predikat_nol, *(p.nama for p in reversed(m.predikat))]  # lowest band first
+    yandas = scoring.aturan_yandas(m).syarat_yandas.urusan
     per_inovasi = scoring.hitung_kematangan(data, m, BASIS)
     tercakup = per_inovasi[per_inovasi["dihitung_jumlah"]].groupby("kode_wilayah")["urusan_utama"].agg(set)
     ringkas, rincian = [], []
     for kode, baris in skor.iterrows():
         peringkat_kini = urutan.index(baris["predikat"])
-        berikut = urutan[peringkat_kini + 1] if peringkat_kini + 1 < len(urutan) else None
+        berikut = m.predikat_berikutnya(baris["iid"])
         kandidat = celah[(celah["kode_wilayah"] == kode) & celah["aditif"] & (celah["nilai_perbaikan"] > 0)]
         kandidat = kandidat.sort_values(["nilai_perbaikan", "id_celah"], ascending=[False, True])
         k, sesudah = 0, baris
@@ -532,9 +514,9 @@ def jalan_tercepat(
                 "iid": baris["iid"],
                 "iid_mentah": baris["iid_mentah"],
                 "predikat": baris["predikat"],
-                "predikat_berikut": berikut,
-                "batas_berikut": batas.get(berikut, np.nan),
-                "kurang_poin": max(0.0, batas[berikut] - baris["iid"]) if berikut else 0.0,
+                "predikat_berikut": berikut.nama if berikut else None,
+                "batas_berikut": berikut.batas_bawah if berikut else np.nan,
+                "kurang_poin": berikut.jarak if berikut else 0.0,
                 "jumlah_perbaikan": k if tercapai else 0,
                 "tercapai": tercapai,
                 "iid_sesudah": sesudah["iid"] if tercapai else np.nan,
@@ -545,7 +527,7 @@ def jalan_tercepat(
                 "kursi_kosong": max(0, m.pembagi_minimum - int(baris["n_inovasi"])),
                 "n_urusan_yandas": len(set(yandas) & tercakup.get(kode, set())),
                 "urusan_yandas_kurang": kurang,
-                "syarat_yandas_berlaku": yandas_berlaku,
+                "syarat_yandas_berlaku": m.syarat_yandas is not None,
                 "minimum_urusan_yandas": m.syarat_yandas.minimum_urusan if m.syarat_yandas else None,
             }
         )
@@ -708,30 +690,9 @@ def _inovasi_dengan_celah(data: scoring.DataPenilaian, celah: pd.DataFrame, m: s
     return inovasi
 
 
-def katalog_indikator(versi: str) -> pd.DataFrame:
-    """The indicators of a rule version: kode, aspek, nama, bobot, wajib, level_1..3, bukti_1..3, keyakinan."""
-    m = scoring.load_metodologi(versi)
-    return pd.DataFrame(
-        [
-            {
-                "kode_indikator": i.kode,
-                "aspek": i.aspek,
-                "nama_indikator": i.nama,
-                "variabel": i.variabel,
-                "bobot": i.bobot,
-                "wajib": i.wajib,
-                **{f"level_{n}": i.level[n - 1] for n in (1, 2, 3)},
-                **{f"bukti_{n}": i.bukti[n - 1] for n in (1, 2, 3)},
-                "keyakinan": i.asal.keyakinan,
-            }
-            for i in m.indikator
-        ]
-    )
-
-
 def jawaban_inovasi(kel: Kelengkapan, id_inovasi: str) -> pd.DataFrame:
     """All SID indicators of one innovation: claimed, verified and counted level, evidence, its gap and worth."""
-    katalog = katalog_indikator(kel.versi)
+    katalog = metodologi(kel).katalog()
     katalog = katalog[katalog["aspek"] == "SID"]
     jawaban = kel.data.jawaban_sid[kel.data.jawaban_sid["id_inovasi"] == id_inovasi]
     celah = kel.celah[kel.celah["id_inovasi"] == id_inovasi].set_index("kode_indikator")
@@ -770,11 +731,6 @@ def metodologi(kel: Kelengkapan) -> scoring.Metodologi:
     return scoring.load_metodologi(kel.versi)
 
 
-def _keyakinan(m: scoring.Metodologi, tahun: int) -> str:
-    berlaku = [b for b in m.berlaku if b.tahun == tahun]
-    return berlaku[0].asal.keyakinan if berlaku else m.rumus_asal.keyakinan
-
-
 def hitung_kelengkapan(db: Database, tahun: int) -> Kelengkapan:
     """Worklist, fastest paths and SKPD commitment of every region in one year (uncached; the CLI uses this)."""
     m = metodologi_tahun(db, tahun)
@@ -797,7 +753,7 @@ def hitung_kelengkapan(db: Database, tahun: int) -> Kelengkapan:
     return Kelengkapan(
         tahun=tahun,
         versi=m.versi,
-        keyakinan=_keyakinan(m, tahun),
+        keyakinan=m.asal_tahun(tahun).keyakinan,
         celah=celah,
         jalan=jalan,
         jalan_rincian=rincian,

@@ -1,5 +1,6 @@
 """The rule versions as tables for the Metodologi page: every value with its keyakinan and source, and what
-changed from one version to the next. Read straight from the scoring module's frozen objects (the TOML files)."""
+changed from one version to the next. Read straight from the scoring module's frozen objects (the TOML files);
+the band and indicator tables are the version's own (Metodologi.pita(), Metodologi.katalog())."""
 
 from __future__ import annotations
 
@@ -89,65 +90,9 @@ def tabel_berlaku(m: Metodologi) -> pd.DataFrame:
     )
 
 
-def tabel_predikat(m: Metodologi) -> pd.DataFrame:
-    """Bands with their printed range (e.g. 35,00–60,00), keyakinan and source."""
-    langkah = 10.0**-m.digit_iid
-    atas = [100.0, *(p.batas_bawah - langkah for p in m.predikat[:-1])]
-    return pd.DataFrame(
-        {
-            "predikat": [p.nama for p in m.predikat],
-            "bawah": [p.batas_bawah for p in m.predikat],
-            "atas": [round(a, m.digit_iid) for a in atas],
-            "keyakinan": [p.asal.keyakinan for p in m.predikat],
-            "catatan": [p.asal.catatan for p in m.predikat],
-            "sumber": [p.asal.sumber for p in m.predikat],
-        }
-    )
-
-
-def tabel_indikator(m: Metodologi) -> pd.DataFrame:
-    """One row per indicator: weight, mandatory flag, the three levels and their evidence, and provenance."""
-    return pd.DataFrame(
-        [
-            {
-                "kode": i.kode,
-                "aspek": i.aspek,
-                "variabel": i.variabel,
-                "nama": i.nama,
-                "bobot": i.bobot,
-                "skor_maks": i.bobot * scoring.model.LEVEL_MAKS,
-                "wajib": i.wajib,
-                "level_1": i.level[0],
-                "level_2": i.level[1],
-                "level_3": i.level[2],
-                "bukti_1": i.bukti[0],
-                "bukti_2": i.bukti[1],
-                "bukti_3": i.bukti[2],
-                "keyakinan": i.asal.keyakinan,
-                "catatan": i.asal.catatan,
-                "sumber": i.asal.sumber,
-            }
-            for i in m.indikator
-        ]
-    )
-
-
 def pita_semua_versi() -> pd.DataFrame:
-    """versi, predikat, bawah, atas of every version (for one chart of all bands)."""
-    bagian = []
-    for m in scoring.semua_metodologi():
-        batas = [p.batas_bawah for p in m.predikat]
-        bagian.append(
-            pd.DataFrame(
-                {
-                    "versi": m.versi,
-                    "predikat": [p.nama for p in m.predikat],
-                    "bawah": batas,
-                    "atas": [100.0, *batas[:-1]],
-                }
-            )
-        )
-    return pd.concat(bagian, ignore_index=True)
+    """Metodologi.pita() of every version with its versi (for one chart of all bands)."""
+    return pd.concat([m.pita().assign(versi=m.versi) for m in scoring.semua_metodologi()], ignore_index=True)
 
 
 def perubahan_versi(lama: Metodologi, baru: Metodologi) -> pd.DataFrame:

@@ -22,7 +22,7 @@ import pandas as pd
 
 import scoring
 from dasbor.services import skor as layanan_skor
-from dasbor.services.kelengkapan import BASIS, Kelengkapan, data_wilayah, terapkan_celah, urusan_yandas
+from dasbor.services.kelengkapan import BASIS, Kelengkapan, data_wilayah, terapkan_celah
 
 MAKS_BAGIAN = 500  # a shared link stays well under browser URL limits
 LAINNYA = "urusan lain (di luar 6 urusan wajib pelayanan dasar)"
@@ -55,7 +55,7 @@ class Hasil:
 
 def urusan_tambahan(m: scoring.Metodologi) -> tuple[str, ...]:
     """Urusan a hypothetical innovation may have: the 6 urusan wajib pelayanan dasar, then 'other'."""
-    return (*urusan_yandas(m)[0], LAINNYA)
+    return (*scoring.aturan_yandas(m).syarat_yandas.urusan, LAINNYA)
 
 
 def tulis(s: Skenario) -> str:

@@ -6,6 +6,8 @@ The password form checks bcrypt hashes from the accounts file and keeps the acco
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from dasbor.services import akun
@@ -21,13 +23,13 @@ def oidc_tersedia() -> bool:
         return False
 
 
-def pengguna() -> dict[str, str] | None:
-    """The signed-in account (nama, peran), by password in this session or through the OIDC provider."""
+def pengguna() -> dict[str, Any] | None:
+    """The signed-in account (nama, peran, and an operator's wilayah), by password in this session or through
+    the OIDC provider."""
     if masuk := st.session_state.get(KUNCI):
         return masuk
     if oidc_tersedia() and st.user.get("is_logged_in"):
-        email = str(st.user.get("email", ""))
-        return {"nama": email, "peran": akun.peran_oidc(email)}
+        return akun.pengguna_oidc(str(st.user.get("email", "")))
     return None
 
 
@@ -42,11 +44,15 @@ def petunjuk_admin_pertama() -> None:
 
 
 def _coba_masuk() -> None:
-    hasil = akun.masuk(st.session_state.get("masuk_nama", ""), st.session_state.get("masuk_sandi", ""))
+    try:
+        hasil = akun.masuk(st.session_state.get("masuk_nama", ""), st.session_state.get("masuk_sandi", ""))
+    except akun.AkunTerkunciError as exc:
+        st.session_state["masuk_gagal"] = str(exc)
+        return
     if hasil:
         st.session_state[KUNCI] = hasil
     else:
-        st.session_state["masuk_gagal"] = True
+        st.session_state["masuk_gagal"] = "Nama akun atau kata sandi salah."
 
 
 def form_masuk() -> None:
@@ -54,8 +60,8 @@ def form_masuk() -> None:
         st.text_input("Nama akun", key="masuk_nama")
         st.text_input("Kata sandi", type="password", key="masuk_sandi")
         st.form_submit_button("Masuk", type="primary", on_click=_coba_masuk)
-    if st.session_state.pop("masuk_gagal", False):
-        st.error("Nama akun atau kata sandi salah.")
+    if gagal := st.session_state.pop("masuk_gagal", None):
+        st.error(gagal)
     if oidc_tersedia():
         st.button("Masuk dengan akun instansi (OIDC)", on_click=st.login)
 
@@ -66,9 +72,16 @@ def keluar() -> None:
         st.logout()
 
 
+def _peran_teks(masuk: dict[str, Any]) -> str:
+    """The role as shown to people: an operator with its regions."""
+    if masuk["peran"] == "operator":
+        return f"operator wilayah {', '.join(masuk.get('wilayah') or [])}"
+    return str(masuk["peran"])
+
+
 def menu_sidebar() -> None:
     if masuk := pengguna():
-        st.sidebar.caption(f"Masuk sebagai **{masuk['nama']}** ({masuk['peran']})")
+        st.sidebar.caption(f"Masuk sebagai **{masuk['nama']}** ({_peran_teks(masuk)})")
         st.sidebar.button("Keluar", on_click=keluar, key="tombol_keluar")
 
 
@@ -82,16 +95,17 @@ def gerbang() -> None:
         st.stop()
 
 
-def wajib_admin() -> str:
-    """The admin's name, or stop the page with the reason (no admin yet, not signed in, or not an admin)."""
+def wajib_pengimpor() -> dict[str, Any]:
+    """The signed-in admin or operator, or stop the page with the reason (no admin yet, not signed in, or a role
+    that may not import)."""
     masuk = pengguna()
-    if masuk and masuk["peran"] == "admin":
-        return masuk["nama"]
+    if masuk and masuk["peran"] in ("admin", "operator"):
+        return masuk
     if not akun.ada_admin() and not oidc_tersedia():
         petunjuk_admin_pertama()
     elif masuk:
-        st.error(f"Akun {masuk['nama']} berperan {masuk['peran']}; halaman ini hanya untuk admin.")
+        st.error(f"Akun {masuk['nama']} berperan {masuk['peran']}; halaman ini hanya untuk admin dan operator.")
     else:
-        st.info("Halaman ini hanya untuk admin. Silakan masuk.")
+        st.info("Halaman ini hanya untuk admin dan operator wilayah. Silakan masuk.")
         form_masuk()
     st.stop()

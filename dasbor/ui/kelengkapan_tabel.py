@@ -138,7 +138,7 @@ def komitmen(komitmen: pd.DataFrame) -> pd.DataFrame:
 
 
 def rubrik(katalog_baris: pd.Series) -> pd.DataFrame:
-    """Levels 1–3 of one indicator with the evidence that proves each (services.kelengkapan.katalog_indikator)."""
+    """Levels 1–3 of one indicator with the evidence that proves each (Metodologi.katalog())."""
     return pd.DataFrame(
         {
             "Level": [1, 2, 3],

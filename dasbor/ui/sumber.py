@@ -28,7 +28,7 @@ def banner_sintetis(*tahun: int) -> bool:
 def keterangan_aturan(tahun: int, versi: str | None = None) -> str:
     """'aturan IID 2023 (keyakinan terkonfirmasi)' for the year's own rule, or the re-scoring rule named so."""
     m = hasil.metodologi(tahun, versi)
-    berlaku = next((b for b in m.berlaku if b.tahun == tahun), None)
+    berlaku = m.berlaku_tahun(tahun)
     if berlaku is None:
         return f"aturan {m.versi} diterapkan ulang pada tahun {tahun} (bukan aturan tahun itu)"
     return f"aturan {m.versi} (keyakinan: {berlaku.asal.keyakinan})"
@@ -64,7 +64,7 @@ def _singkat_data(*tahun: int) -> str:
 def label_grafik(tahun: int, basis: str, versi: str | None = None) -> str:
     """The short provenance under a chart title: 'Hitungan dasbor · aturan 2023 (terkonfirmasi) · basis …'."""
     m = hasil.metodologi(tahun, versi)
-    berlaku = next((b for b in m.berlaku if b.tahun == tahun), None)
+    berlaku = m.berlaku_tahun(tahun)
     aturan = f"aturan {m.versi} ({berlaku.asal.keyakinan})" if berlaku else f"aturan {m.versi} diterapkan ulang"
     return (
         f"Hitungan dasbor · {aturan} · basis {basis} · {_singkat_data(tahun)} · periode {hasil.status_periode(tahun)}"

@@ -144,7 +144,7 @@ def test_template_has_the_sheets_dropdowns_and_the_years_codes(salinan_db: Path)
         wb = openpyxl.load_workbook(io.BytesIO(impor.templat(db, 2024)))
     finally:
         db.close()
-    assert wb.sheetnames == ["petunjuk", "inovasi", "jawaban_sid", "jawaban_spd", "referensi"]
+    assert wb.sheetnames == ["petunjuk", "inovasi", "jawaban_sid", "jawaban_spd", "perangkat_daerah", "referensi"]
     assert wb["inovasi"].max_row == 1 and wb["jawaban_sid"]["C1"].value == "level_klaim"
     validasi = {str(dv.sqref): dv for dv in wb["jawaban_sid"].data_validations.dataValidation}
     assert validasi["C2:C50001"].type == "whole" and validasi["C2:C50001"].formula2 == "3"

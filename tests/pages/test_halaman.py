@@ -2,9 +2,9 @@
 and the filters change what the charts draw (asserted on the figure data, compared with the services)."""
 
 import pytest
-from apptest_bantu import buka, grafik
 
 from dasbor.services import hasil, skor
+from tests.pages.apptest_bantu import buka, grafik
 
 HALAMAN = ["ringkasan", "peringkat", "tren", "bandingkan", "profil", "metodologi"]
 pytestmark = pytest.mark.usefixtures("demo_env")
@@ -145,8 +145,8 @@ def test_profil_headline_band_distance_and_yandas() -> None:
     p = hasil.peringkat(2024, "terverifikasi").set_index("kode_wilayah").loc["63.71"]
     nilai = {m.label: m.value for m in at.metric}
     assert nilai["IID"] == f"{p['iid']:.2f}".replace(".", ",")
-    jarak = hasil.jarak_pita(p["iid"], hasil.metodologi(2024))
-    assert any(f"{jarak.jarak:.2f}".replace(".", ",") in i.value and "Sangat Inovatif" in i.value for i in at.info)
+    berikut = hasil.metodologi(2024).predikat_berikutnya(p["iid"])
+    assert any(f"{berikut.jarak:.2f}".replace(".", ",") in i.value and berikut.nama in i.value for i in at.info)
     assert any("Nilai resmi 2024" in c.value and "58,41" in c.value for c in at.caption)
     yandas = at.dataframe[-1].value
     assert len(yandas) == 6 and set(yandas.columns) == {"Urusan", "Inovasi", "Tercakup"}
@@ -161,6 +161,9 @@ def test_metodologi_follows_the_year_and_lists_changes() -> None:
     assert at.selectbox(key="aturan").value == "2022"
     predikat = at.dataframe[2].value
     assert predikat["Dari"].tolist() == [60.0, 30.0, 0.01]
+    assert predikat["Sampai"].tolist() == [100.0, 59.99, 29.99]  # the last IID still in the band
+    indikator = at.dataframe[3].value
+    assert indikator["Kode"].tolist()[:3] == ["1", "2a", "2b"] and "Bukti level 3" in indikator.columns
     at.selectbox(key="aturan").select("2026").run()
     predikat = at.dataframe[2].value
     assert predikat["Dari"].tolist() == [65.01, 40.01, 0.01]

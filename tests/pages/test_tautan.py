@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from apptest_bantu import buka, grafik
 
 from dasbor.services import skor
+from tests.pages.apptest_bantu import buka, grafik
 
 pytestmark = pytest.mark.usefixtures("demo_env")
 

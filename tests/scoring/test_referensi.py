@@ -2,13 +2,13 @@
 
 import pandas as pd
 import pytest
-from data_uji import data_acak
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scoring import BASIS, daftar_versi, hitung_skor, load_metodologi
 from scoring.model import KOLOM_RINGKAS
 from scoring.reference import hitung_skor_referensi
+from tests.scoring.data_uji import data_acak
 
 
 @pytest.mark.parametrize("basis", BASIS)

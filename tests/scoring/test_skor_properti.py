@@ -10,7 +10,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from data_uji import data_acak
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +24,7 @@ from scoring import (
     load_metodologi,
     selisih_iid,
 )
+from tests.scoring.data_uji import data_acak
 
 PROPERTI = settings(max_examples=60, deadline=None)
 LEVEL_KOLOM = ["level_klaim", "level_verifikasi"]

@@ -8,10 +8,10 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from data_uji import buat_data, gabung, inovasi_seragam
 
 from scoring import DataPenilaian, DataTidakSahError, bulatkan, hitung_skor, load_metodologi, predikat_untuk
 from scoring.reference import hitung_skor_referensi
+from tests.scoring.data_uji import buat_data, gabung, inovasi_seragam
 
 M = {v: load_metodologi(v) for v in ("2022", "2023", "2025", "2026")}
 W = "63.01"

@@ -123,27 +123,6 @@ def test_strengths_and_weaknesses_against_the_kab_kota_median(demo_env: Path) ->
     assert hasil.KODE_JUMLAH not in set(kk["kode_indikator"])
 
 
-@pytest.mark.parametrize(
-    ("versi", "iid", "predikat", "berikut", "jarak", "di_atas"),
-    [
-        ("2023", 58.41, "Inovatif", "Sangat Inovatif", 1.60, 23.41),
-        ("2023", 60.01, "Sangat Inovatif", None, 0.0, 0.0),
-        ("2023", 34.99, "Kurang Inovatif", "Inovatif", 0.01, 34.98),
-        ("2023", 0.0, "Tidak Dapat Dinilai", "Kurang Inovatif", 0.01, 0.0),
-        ("2025", 65.00, "Inovatif", "Sangat Inovatif", 0.01, 24.99),
-        ("2022", 60.00, "Sangat Inovatif", None, 0.0, 0.0),
-    ],
-)
-def test_jarak_pita(versi, iid, predikat, berikut, jarak, di_atas) -> None:
-    j = hasil.jarak_pita(iid, scoring.load_metodologi(versi))
-    assert (j.predikat, j.pita_berikut, j.jarak, j.di_atas_batas) == (predikat, berikut, jarak, di_atas)
-
-
-def test_band_ranges_as_printed() -> None:
-    assert hasil.pita_predikat(scoring.load_metodologi("2023"))["atas_inklusif"].tolist() == [100.0, 60.0, 34.99]
-    assert hasil.pita_predikat(scoring.load_metodologi("2022"))["atas_inklusif"].tolist() == [100.0, 59.99, 29.99]
-
-
 def test_innovation_counts_leave_drafts_out(demo_env: Path) -> None:
     inovasi = hasil.inovasi_tahun(2024)
     bukan_draf = inovasi[(inovasi["kode_wilayah"] == "63.06") & (inovasi["status_inovasi"] != "draft")]

@@ -11,19 +11,20 @@ from scoring.model import KEYAKINAN
 @pytest.mark.parametrize("versi", mt.daftar_versi())
 def test_every_shown_value_carries_keyakinan_and_source(versi: str) -> None:
     m = mt.load(versi)
-    for tabel in (mt.unsur_aturan(m), mt.tabel_predikat(m), mt.tabel_indikator(m), mt.tabel_berlaku(m)):
+    for tabel in (mt.unsur_aturan(m), m.pita(), m.katalog(), mt.tabel_berlaku(m)):
         assert set(tabel["keyakinan"]) <= set(KEYAKINAN)
         assert tabel["sumber"].str.len().gt(0).all()
     assert set(mt.KETERANGAN_KEYAKINAN) == set(KEYAKINAN)
-    indikator = mt.tabel_indikator(m)
+    indikator = m.katalog()
     assert indikator.loc[indikator["aspek"] == "SPD", "skor_maks"].sum() == m.maks_spd
     assert indikator.loc[indikator["aspek"] == "SID", "skor_maks"].sum() == m.maks_sid_per_inovasi
 
 
-def test_band_ranges_read_as_printed() -> None:
-    p = mt.tabel_predikat(mt.load("2023")).set_index("predikat")
-    assert (p.at["Inovatif", "bawah"], p.at["Inovatif", "atas"]) == (35.0, 60.0)
-    assert (p.at["Kurang Inovatif", "bawah"], p.at["Kurang Inovatif", "atas"]) == (0.01, 34.99)
+def test_bands_of_every_version_for_one_chart() -> None:
+    pita = mt.pita_semua_versi()
+    assert list(pita["versi"].unique()) == list(mt.daftar_versi())
+    for versi, p in pita.groupby("versi"):
+        assert p.drop(columns="versi").reset_index(drop=True).equals(mt.load(versi).pita())
 
 
 def test_changes_between_consecutive_versions() -> None:
