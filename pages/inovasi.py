@@ -1,13 +1,17 @@
 import hashlib
 
+import pandas as pd
 import streamlit as st
 
-from dasbor.services import inovasi as layanan_inovasi
 from dasbor.ui import drill, filter
 from dasbor.ui import kelengkapan_tabel as tabel
+from dasbor.ui.data import inovasi as layanan_inovasi
 from dasbor.ui.data import kelengkapan as layanan
 from dasbor.ui.format import angka, bilangan
+from dasbor.ui.palette import transparan, warna_seri
 from dasbor.ui.teks import aman
+
+SOROT = transparan(warna_seri(5), 0.35)  # a level that changed from the year before
 
 st.title("Penjelajah inovasi")
 tahun = filter.pilih_tahun()
@@ -77,7 +81,14 @@ hasil = layanan_inovasi.saring(
 kunci = "hasil_inovasi_" + hashlib.sha1("|".join(hasil["id_inovasi"]).encode()).hexdigest()[:12]
 dipilih = drill.baris(drill.pilihan_baru(kunci))
 if dipilih is not None:
-    drill.atur(inovasi=hasil["id_inovasi"].iat[dipilih])
+    drill.atur(inovasi=hasil["id_inovasi"].iat[dipilih], riwayat=None)
+# Last year's innovations not entered again this year: picked from their own table to open their history.
+belum = kel.celah[(kel.celah["kode_wilayah"] == wilayah) & (kel.celah["jenis_celah"] == "belum_diinput_ulang")]
+belum = belum.sort_values(["nilai_perbaikan", "id_inovasi"], ascending=[False, True]).reset_index(drop=True)
+kunci_belum = "belum_input_" + hashlib.sha1("|".join(belum["id_inovasi"]).encode()).hexdigest()[:12]
+dipilih_belum = drill.baris(drill.pilihan_baru(kunci_belum))
+if dipilih_belum is not None:
+    drill.atur(riwayat=belum["id_inovasi"].iat[dipilih_belum], inovasi=None)
 st.markdown(f"**{bilangan(len(hasil))} dari {bilangan(len(semua))} inovasi** (pilih baris untuk melihat rinciannya)")
 st.dataframe(tabel.daftar_inovasi(hasil), hide_index=True, key=kunci, on_select="rerun", selection_mode="single-row")
 
@@ -111,3 +122,57 @@ if inovasi:
         st.success("Tidak ada celah.")
     else:
         st.dataframe(tabel.daftar(milik), hide_index=True, key="detail_celah")
+
+
+# --- one innovation across the years ------------------------------------------------------------------------
+if not belum.empty:
+    st.subheader(f"Inovasi {tahun - 1} yang belum diinput ulang tahun {tahun}")
+    st.caption(
+        "Dilaporkan tahun lalu dan masih memenuhi aturan usia, tetapi tahun ini belum ada atau masih draft. Pilih "
+        "baris untuk melihat riwayatnya. " + layanan.teks_aturan_usia(layanan.metodologi(kel), tahun)
+    )
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Inovasi": belum["nama_inovasi"],
+                "Perangkat daerah": belum["nama_perangkat_daerah"],
+                "Tahun ini": belum["status_inovasi"].fillna("belum ada"),
+                "Nilai bila diinput ulang (poin IID)": belum["nilai_perbaikan"].map(lambda x: angka(x, 3)),
+            }
+        ),
+        hide_index=True,
+        key=kunci_belum,
+        on_select="rerun",
+        selection_mode="single-row",
+    )
+
+pilihan_riwayat = drill.parameter("riwayat", set(belum["id_inovasi"]) | set(semua["id_inovasi"]), "Riwayat")
+id_riwayat = pilihan_riwayat or inovasi
+sejarah = layanan_inovasi.riwayat(id_riwayat) if id_riwayat else None
+if sejarah is not None:
+    st.subheader(f"Riwayat lintas tahun: {aman(id_riwayat)}")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Tahun": sejarah.tahun["tahun"].astype(str),
+                "Status": sejarah.tahun["status"],
+                "Kematangan": sejarah.tahun["kematangan"].map(lambda x: angka(x, 0)),
+                "Bagian IID wilayah (poin)": sejarah.tahun["bagian_iid"].map(lambda x: angka(x, 3)),
+                "Bagian IID wilayah (%)": sejarah.tahun["persen_iid"].map(lambda x: angka(x, 2)),
+                "IID wilayah": sejarah.tahun["iid_wilayah"].map(angka),
+            }
+        ),
+        hide_index=True,
+        key="riwayat_tahun",
+    )
+    st.markdown("**Level per indikator per tahun** (sel berwarna: berubah dari tahun sebelumnya)")
+    level = sejarah.level.rename(columns=str).rename_axis("Indikator")
+    berubah = sejarah.berubah.rename(columns=str)
+    st.dataframe(
+        level.style.apply(lambda _: berubah.map(lambda x: f"background-color: {SOROT}" if x else ""), axis=None),
+        key="riwayat_level",
+    )
+    st.caption(
+        "Bagian IID = Σ kontribusi jawaban inovasi ini (bobot × level diakui ÷ pembagi ÷ skor maksimum × 100), "
+        f"dihitung modul skor bersama dengan aturan tiap tahun, basis {layanan.BASIS}."
+    )

@@ -69,6 +69,13 @@ st.plotly_chart(
     config={"displayModeBar": False},
 )
 st.caption("Klik sebuah sel untuk membuka rincian wilayah itu pada indikator itu. Sel kosong: tidak ada celah.")
+lintas = layanan.ringkasan_wilayah(kel.celah)
+if not lintas.empty:
+    st.caption(
+        f"Cek ulang lintas tahun: {bilangan(lintas['belum_diinput_ulang'].sum())} inovasi {tahun - 1} belum diinput "
+        f"ulang dan {bilangan(lintas['belum_diperbarui'].sum())} diinput ulang tanpa pembaruan di semua wilayah; "
+        "rinciannya di tab «Lintas tahun» dan di daftar kerja."
+    )
 
 # --- drill-down: wilayah → perangkat daerah → inovasi → indikator, every level a URL parameter ----------------
 celah_wilayah = layanan.celah_wilayah(kel, wilayah)
@@ -213,7 +220,9 @@ else:
         pilih_tabel(tabel.indikator_inovasi(jawaban), kunci)
 
 # --- worklist, fastest path, SKPD commitment ------------------------------------------------------------------
-tab_kerja, tab_jalan, tab_komitmen = st.tabs(["Daftar kerja", "Jalan tercepat", "Komitmen SKPD"])
+tab_kerja, tab_jalan, tab_lintas, tab_komitmen = st.tabs(
+    ["Daftar kerja", "Jalan tercepat", "Lintas tahun", "Komitmen SKPD"]
+)
 with tab_kerja:
     kerja = celah if perangkat is None else celah[celah["id_perangkat_daerah"] == perangkat]
     kerja = kerja if inovasi is None else kerja[kerja["id_inovasi"] == inovasi]
@@ -274,6 +283,36 @@ with tab_jalan:
         st.info(
             f"Perbaikan bukti dan level saja tidak cukup untuk {baris['predikat_berikut']}: semua perbaikan itu "
             f"menambah {angka(baris['poin_semua_perbaikan'])} poin, padahal kurang {angka(baris['kurang_poin'])} poin."
+        )
+    teks_lintas = layanan.teks_wilayah(kel.celah, wilayah, tahun)
+    if teks_lintas:
+        st.markdown("**Di luar jalan tercepat: cek ulang lintas tahun**")
+        st.markdown("\n".join(f"- {t}" for t in teks_lintas))
+
+with tab_lintas:
+    if lintas.empty:
+        st.info(f"Tidak ada inovasi {tahun - 1} untuk dibandingkan, atau semuanya sudah diinput ulang dan diperbarui.")
+    else:
+        st.markdown(f"**Cek ulang lintas tahun: inovasi {tahun - 1} yang belum diinput ulang atau belum diperbarui**")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Wilayah": lintas["kode_wilayah"].map(nama_wilayah),
+                    "Belum diinput ulang": lintas["belum_diinput_ulang"],
+                    "Nilai input ulang terbesar (poin IID)": lintas["nilai_input_ulang_terbesar"].map(
+                        lambda x: angka(x, 3)
+                    ),
+                    "Diinput ulang tanpa pembaruan": lintas["belum_diperbarui"],
+                    "Nilai celah bukti inovasi itu (poin IID)": lintas["nilai_celah_bukti"].map(lambda x: angka(x, 3)),
+                }
+            ),
+            hide_index=True,
+            key="lintas_ringkas",
+        )
+        st.caption(
+            "Nilai input ulang dihitung ulang penuh untuk tiap inovasi sendiri-sendiri (mengubah n, pembagi MAX(k, n), "
+            "skor jumlah inovasi dan syarat yandas), sehingga bisa negatif dan tidak dijumlahkan. "
+            + layanan.teks_aturan_usia(layanan.metodologi(kel), tahun)
         )
 
 with tab_komitmen:

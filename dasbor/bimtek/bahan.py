@@ -13,6 +13,7 @@ from dasbor.bimtek.celah import hitung_celah_bukti
 from dasbor.bimtek.model import BimtekError
 from dasbor.services import skor
 from dasbor.services.db import database
+from dasbor.services.lintas_tahun import baris_celah, lintas_tahun_db
 
 JUMLAH_CELAH = 3  # top gaps per region on its slide, and fixed in the "sesudah" score
 
@@ -36,6 +37,7 @@ class Bahan:
     celah: pd.DataFrame
     sesudah: pd.DataFrame  # per kode_wilayah: verified IID and predikat once its top gaps are fixed
     kematangan: pd.DataFrame
+    lintas: pd.DataFrame  # last year's innovations not entered again / unchanged, as worklist rows
 
     @property
     def sumber_hitung(self) -> str:
@@ -96,4 +98,5 @@ def kumpulkan(tahun: int, basis: str) -> Bahan:
         celah=celah,
         sesudah=sesudah_perbaikan(data, m, celah),
         kematangan=kematangan,
+        lintas=baris_celah(lintas_tahun_db(db, tahun)),
     )

@@ -17,6 +17,7 @@ import scoring
 from dasbor.bimtek import figur, tata_letak
 from dasbor.bimtek.bahan import JUMLAH_CELAH, Bahan, kumpulkan
 from dasbor.bimtek.model import Acara, Bagian, BimtekError, Deck, Slide
+from dasbor.services.lintas_tahun import teks_wilayah
 from dasbor.ui.format import angka, bilangan, tanggal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -363,6 +364,13 @@ def _slide_wilayah(b: Bahan, kode: str) -> Slide:
         f"Inovasi terkuat: {i.nama_inovasi} ({i.singkatan}), kematangan {angka(i.kematangan, 0)} dari {angka(maks, 0)}."
         for i in terkuat.itertuples()
     ]
+    lintas = b.lintas[b.lintas["kode_wilayah"] == kode]
+    teks_lintas = tuple(teks_wilayah(b.lintas, kode, b.tahun))
+    catatan += [
+        f"Lintas tahun: {c.nama_inovasi} ({c.nama_perangkat_daerah}): {c.yang_kurang}; nilai "
+        f"{angka(c.nilai_perbaikan, 3)} poin IID."
+        for c in lintas.itertuples()
+    ]
     catatan += [
         "Nilai celah = poin per level × (level klaim − level yang diakui), dari scoring.kontribusi, basis terverifikasi.",
         b.sumber_hitung,
@@ -394,6 +402,7 @@ def _slide_wilayah(b: Bahan, kode: str) -> Slide:
             Bagian(None, ringkas),
             Bagian("Tiga celah paling bernilai", baris_celah),
             Bagian("Inovasi terkuat (kematangan)", baris_terkuat),
+            *((Bagian("Cek ulang lintas tahun", teks_lintas),) if teks_lintas else ()),
         ),
         figur=fig,
         data={
@@ -401,6 +410,9 @@ def _slide_wilayah(b: Bahan, kode: str) -> Slide:
             "celah": celah.reset_index(drop=True),
             "inovasi_terkuat": terkuat[
                 ["id_inovasi", "nama_inovasi", "id_perangkat_daerah", "singkatan", "kematangan"]
+            ].reset_index(drop=True),
+            "lintas_tahun": lintas[
+                ["jenis_celah", "id_inovasi", "nama_inovasi", "nama_perangkat_daerah", "yang_kurang", "nilai_perbaikan"]
             ].reset_index(drop=True),
         },
         sumber="Celah dihitung pada basis terverifikasi. " + b.sumber_hitung,

@@ -1,4 +1,4 @@
-"""Build the synthetic Kalsel demo database, calibrated so computed IID matches every published value (±1.0).
+"""Build the synthetic Kalsel demo database, calibrated so computed IID matches every published value (±0,3).
 
 The innovation data is invented; only `hasil_resmi` (copied from data/referensi) is real. Every draw comes from a
 random generator seeded by (seed, kode_wilayah, tahun), so the same seed always gives the same database.
@@ -135,14 +135,34 @@ def _verifikasi(klaim: np.ndarray, bukti: np.ndarray, turun: np.ndarray, q: floa
     return np.where(bukti == "ada", np.maximum(klaim - kurang, 0), 0.0)
 
 
+@dataclass(frozen=True)
+class Salinan:
+    """Answers an operator re-entered unchanged from last year: per row of this year (mask), the claims and
+    evidence statuses to keep whatever the quality knob says."""
+
+    baris: np.ndarray  # (n,) bool
+    klaim: np.ndarray  # (n, 20); rows outside the mask are ignored
+    bukti: np.ndarray
+
+
 def jawaban(
-    d: Draws, q: float, sid_kode: list[str], spd_kode: list[str], sementara: bool, n_draft: int = 0
+    d: Draws,
+    q: float,
+    sid_kode: list[str],
+    spd_kode: list[str],
+    sementara: bool,
+    n_draft: int = 0,
+    salinan: Salinan | None = None,
 ) -> tuple[np.ndarray, pd.DataFrame, pd.DataFrame]:
-    """Innovation statuses and the SID/SPD answers of one region-year at quality q; the last n_draft are drafts."""
+    """Innovation statuses and the SID/SPD answers of one region-year at quality q; the last n_draft are drafts.
+    Copied rows keep last year's claims and evidence (so IID(q) stays monotone: they do not move with q)."""
     offset = np.array([-SULIT_SID.get(k, 0.0) for k in sid_kode])[None, :] + d.inovasi_mutu[:, None]
     klaim = _level(q, d.sid_level, offset)
     rawan = np.array([RAWAN_SID.get(k, RAWAN_BAWAAN) for k in sid_kode])[None, :]
     bukti = _bukti(klaim, d.sid_bukti, d.sid_jenis, rawan, q)
+    if salinan is not None:
+        klaim = np.where(salinan.baris[:, None], salinan.klaim, klaim)
+        bukti = np.where(salinan.baris[:, None], salinan.bukti, bukti)
     terverifikasi = d.inovasi_verif < (0.6 if sementara else 1.0)
     tolak = d.inovasi_tolak < 0.1 * (1 - q)
     status = np.where(terverifikasi, np.where(tolak, "ditolak", "diterima"), "dikirim").astype(object)
@@ -184,14 +204,21 @@ def iid_wilayah_tahun(
 
 
 def calibrate(
-    kode: str, d: Draws, urusan: list[str], target: float, m: scoring.Metodologi, sementara: bool, n_draft: int
+    kode: str,
+    d: Draws,
+    urusan: list[str],
+    target: float,
+    m: scoring.Metodologi,
+    sementara: bool,
+    n_draft: int,
+    salinan: Salinan | None = None,
 ) -> float:
     """Bisect q so that the region-year's IID lands as close to target as the draws allow."""
     sid_kode = [i.kode for i in m.indikator_aspek("SID")]
     spd_kode = [i.kode for i in m.indikator_aspek("SPD")]
 
     def iid(q: float) -> float:
-        status, sid, spd = jawaban(d, q, sid_kode, spd_kode, sementara, n_draft)
+        status, sid, spd = jawaban(d, q, sid_kode, spd_kode, sementara, n_draft, salinan)
         return iid_wilayah_tahun(kode, status, urusan, sid, spd, m)
 
     lo, hi = 0.0, 1.0
@@ -211,10 +238,6 @@ def fingerprint(frames: dict[str, pd.DataFrame]) -> str:
         h.update(name.encode())
         h.update(pd.util.hash_pandas_object(frames[name].astype(str), index=False).to_numpy().tobytes())
     return h.hexdigest()
-
-
-def _tanggal(rng: np.random.Generator, tahun: int) -> date:
-    return date(tahun, int(rng.integers(1, 13)), int(rng.integers(1, 29)))
 
 
 CATATAN_VERIFIKASI = {
@@ -290,22 +313,25 @@ def pool_inovasi(rng: np.random.Generator, kode: str, n: int, opd: pd.DataFrame)
     )
 
 
-def _profil(pool: pd.DataFrame, tahun: int, rng: np.random.Generator, wilayah: str) -> pd.DataFrame:
-    u = pool["u_tahapan"].to_numpy()
-    tahapan = np.where(u < 0.05, "inisiatif", np.where(u < 0.10, "uji coba", "penerapan"))
-    awal = [date(tahun - 1 - int(rng.integers(0, 3)), int(rng.integers(1, 13)), int(rng.integers(1, 29))) for _ in u]
-    uji_coba = [None if t == "inisiatif" else a for t, a in zip(tahapan, awal, strict=True)]
-    penerapan = [
-        date(a.year + (a.month + 4) // 12, (a.month + 4) % 12 + 1, a.day) if t == "penerapan" else None
-        for t, a in zip(tahapan, awal, strict=True)
-    ]
-    nama = pool["akronim"]
-    lengkap = pool["u_profil"].to_numpy() > 0.08  # about one in twelve lacks its rancang bangun, a required field
+def _tanggal(rng: np.random.Generator, u_tahapan: float, tahun: int) -> tuple[str, date | None, date | None]:
+    """Stage and dates of an innovation entered for the first time in `tahun`; they stay with it in later
+    years. Most were applied the year before, some that year or two years before (the latter are in their last
+    year under a two-year age rule)."""
+    tahapan = "inisiatif" if u_tahapan < 0.05 else "uji coba" if u_tahapan < 0.10 else "penerapan"
+    mulai = date(tahun - int(rng.choice([0, 1, 2], p=[0.2, 0.55, 0.25])), int(rng.integers(1, 13)), 1)
+    mulai = mulai.replace(day=int(rng.integers(1, 29)))
+    uji_coba = None if tahapan == "inisiatif" else date(mulai.year - (mulai.month <= 4), (mulai.month - 5) % 12 + 1, 1)
+    return tahapan, uji_coba, mulai if tahapan == "penerapan" else None
+
+
+def _profil(baris: pd.DataFrame, wilayah: str) -> pd.DataFrame:
+    nama = baris["akronim"]
+    lengkap = baris["u_profil"].to_numpy() > 0.08  # about one in twelve lacks its rancang bangun, a required field
     return pd.DataFrame(
         {
-            "tahapan": tahapan,
-            "tanggal_uji_coba": pd.to_datetime(pd.Series(uji_coba, dtype=object)),
-            "tanggal_penerapan": pd.to_datetime(pd.Series(penerapan, dtype=object)),
+            "tahapan": baris["tahapan"].to_numpy(),
+            "tanggal_uji_coba": pd.to_datetime(pd.Series(baris["tanggal_uji_coba"].tolist(), dtype=object)),
+            "tanggal_penerapan": pd.to_datetime(pd.Series(baris["tanggal_penerapan"].tolist(), dtype=object)),
             "rancang_bangun": np.where(
                 lengkap,
                 [
@@ -323,6 +349,44 @@ def _profil(pool: pd.DataFrame, tahun: int, rng: np.random.Generator, wilayah: s
     )
 
 
+# Carry-over between years, as operators do it: innovations still admitted by the year's age rule are entered
+# again with updated answers, except a few still eligible ones that are forgotten (the gap "belum diinput
+# ulang") and a few entered again with every answer unchanged (the gap "belum diperbarui").
+LUPA = 0.07
+TIDAK_DIPERBARUI = 0.06
+
+
+@dataclass
+class _TahunLalu:
+    """A region's submission of the previous year: pool row, status and SID claims/evidence per innovation."""
+
+    pool: np.ndarray
+    status: np.ndarray
+    klaim: np.ndarray
+    bukti: np.ndarray
+
+
+def _sebagian(rng: np.random.Generator, calon: np.ndarray, bagian: float) -> np.ndarray:
+    """At least one (when there is any) and about `bagian` of the candidates, drawn without replacement."""
+    k = min(len(calon), max(1, round(bagian * len(calon))))
+    return rng.choice(calon, k, replace=False) if k else calon[:0]
+
+
+def _bawa(
+    rng: np.random.Generator,
+    lalu: _TahunLalu | None,
+    penerapan: dict[int, date | None],
+    tahun: int,
+    m: scoring.Metodologi,
+) -> np.ndarray:
+    """Pool rows of last year entered again this year: still admitted by the age rule, minus the forgotten."""
+    if lalu is None:
+        return np.array([], dtype=int)
+    layak = np.array([m.usia.layak(penerapan[j].year if penerapan[j] else None, tahun) for j in lalu.pool])
+    lupa = _sebagian(rng, lalu.pool[layak & (lalu.status != "draft")], LUPA)
+    return lalu.pool[layak & ~np.isin(lalu.pool, lupa)]
+
+
 def build_frames(seed: int = SEED) -> dict[str, pd.DataFrame]:
     """All demo tables as DataFrames, deterministic for a seed, calibrated to the published IID values."""
     wilayah, resmi = load_referensi()
@@ -338,7 +402,10 @@ def build_frames(seed: int = SEED) -> dict[str, pd.DataFrame]:
         opd = perangkat_daerah(kode, w.jenis)
         frames["perangkat_daerah"].append(opd.drop(columns="urusan"))
         n_draft = [max(1, round(0.05 * n)) for n in JUMLAH_INOVASI[kode]]
-        pool = pool_inovasi(_rng(seed, kode, "pool"), kode, max(JUMLAH_INOVASI[kode]) + max(n_draft), opd)
+        pool = pool_inovasi(_rng(seed, kode, "pool"), kode, 100_000, opd)
+        rng_pool = _rng(seed, kode, "tanggal")
+        identitas: dict[int, tuple[str, str, date | None, date | None]] = {}  # id, tahapan, uji coba, penerapan
+        lalu: _TahunLalu | None = None
         for i, tahun in enumerate(TAHUN):
             m = scoring.metodologi_untuk_tahun(tahun)
             sid_kode = [x.kode for x in m.indikator_aspek("SID")]
@@ -346,14 +413,39 @@ def build_frames(seed: int = SEED) -> dict[str, pd.DataFrame]:
             n = JUMLAH_INOVASI[kode][i] + n_draft[i]
             rng = _rng(seed, kode, tahun)
             d = _draws(rng, n, len(sid_kode), len(spd_kode))
-            tahun_pool = pool.iloc[:n].reset_index(drop=True)
+            r = _rng(seed, kode, tahun, "lintas")
+            bawa = _bawa(r, lalu, {j: identitas[j][3] for j in identitas}, tahun, m)[:n]
+            baru = np.arange(len(identitas), len(identitas) + n - len(bawa))
+            if len(identitas) + len(baru) > len(pool):
+                raise RuntimeError(f"nama inovasi demo untuk {kode} habis")
+            for k, j in enumerate(baru, start=1):
+                identitas[int(j)] = (f"{kode}-{tahun}-{k:04d}", *_tanggal(rng_pool, pool.at[j, "u_tahapan"], tahun))
+            urutan = r.permutation(np.concatenate([bawa, baru]).astype(int))
+            salinan = None
+            if lalu is not None:
+                posisi_lalu = {int(j): x for x, j in enumerate(lalu.pool)}
+                terkirim = [
+                    j for j in urutan[: n - n_draft[i]] if j in posisi_lalu and lalu.status[posisi_lalu[j]] != "draft"
+                ]
+                tetap = _sebagian(r, np.array(terkirim, dtype=int), TIDAK_DIPERBARUI)
+                asal = np.array([posisi_lalu.get(int(j), 0) for j in urutan])
+                salinan = Salinan(np.isin(urutan, tetap), lalu.klaim[asal], lalu.bukti[asal])
+            tahun_pool = pool.iloc[urutan].reset_index(drop=True)
+            tahun_pool[["id_inovasi", "tahapan", "tanggal_uji_coba", "tanggal_penerapan"]] = pd.DataFrame(
+                [identitas[int(j)] for j in urutan]
+            )
             urusan = tahun_pool["urusan_utama"].tolist()
             sementara = tahun == TAHUN_SEMENTARA
-            q = calibrate(kode, d, urusan, target[(kode, tahun)], m, sementara, n_draft[i])
-            status, sid, spd = jawaban(d, q, sid_kode, spd_kode, sementara, n_draft[i])
-            ids = np.array([f"{kode}-{tahun}-{j + 1:04d}" for j in range(n)])
+            q = calibrate(kode, d, urusan, target[(kode, tahun)], m, sementara, n_draft[i], salinan)
+            status, sid, spd = jawaban(d, q, sid_kode, spd_kode, sementara, n_draft[i], salinan)
+            lalu = _TahunLalu(
+                urutan,
+                status,
+                sid["level_klaim"].to_numpy().reshape(n, -1),
+                sid["status_bukti"].to_numpy().reshape(n, -1),
+            )
+            ids = tahun_pool["id_inovasi"].to_numpy()
             video_ada = sid.loc[sid["kode_indikator"] == "35", "status_bukti"].to_numpy() == "ada"
-            profil = _profil(tahun_pool, tahun, rng, w.nama_wilayah)
             frames["inovasi"].append(
                 pd.concat(
                     [
@@ -381,7 +473,7 @@ def build_frames(seed: int = SEED) -> dict[str, pd.DataFrame]:
                                 "urusan_lain",
                             ]
                         ],
-                        profil,
+                        _profil(tahun_pool, w.nama_wilayah),
                     ],
                     axis=1,
                 )
@@ -390,6 +482,7 @@ def build_frames(seed: int = SEED) -> dict[str, pd.DataFrame]:
             frames["jawaban_sid"].append(
                 sid.assign(
                     id_inovasi=ids[sid["baris"].to_numpy()],
+                    tahun=tahun,
                     catatan_verifikasi=np.where(
                         lemah, [CATATAN_VERIFIKASI.get(k, CATATAN_UMUM) for k in sid["kode_indikator"]], None
                     ),

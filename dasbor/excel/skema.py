@@ -39,7 +39,13 @@ LEMBAR_PETUNJUK = "petunjuk"
 LEMBAR_REFERENSI = "referensi"
 LEMBAR_DATA: dict[str, tuple[Kolom, ...]] = {
     "inovasi": (
-        Kolom("id_inovasi", "kode", True, "Kode unik inovasi, tidak boleh ganda (mis. 63.01-2024-0001)."),
+        Kolom(
+            "id_inovasi",
+            "kode",
+            True,
+            "Identitas inovasi: id inovasi dari ekspor aplikasi nasional, sama dari tahun ke tahun; tidak boleh "
+            "ganda di satu berkas (mis. 63.01-2024-0001).",
+        ),
         Kolom("tahun", "tahun", True, "Tahun penilaian; harus sama dengan tahun yang dipilih saat impor."),
         Kolom("kode_wilayah", "kode", True, "Kode wilayah Kemendagri sebagai teks (mis. 63.10); lihat referensi."),
         Kolom("id_perangkat_daerah", "kode", False, "Kode perangkat daerah pengampu; lihat referensi."),

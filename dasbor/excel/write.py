@@ -187,19 +187,26 @@ def _petunjuk(ws: Worksheet, tahun: int | None, ref: Referensi, keterangan: str)
             None,
         ),
         (
-            "6. Sebelum disimpan, dasbor memeriksa seluruh isi dan menampilkan pratinjau (inovasi baru/berubah/"
+            "6. Identitas inovasi: isi id_inovasi dengan id inovasi dari ekspor aplikasi IID nasional, dan pakai id "
+            "yang SAMA setiap tahun inovasi itu dilaporkan lagi. Dengan id yang sama dasbor mengenali inovasi yang "
+            "belum diinput ulang atau belum diperbarui dibanding tahun lalu. Inovasi baru mendapat id baru; satu id "
+            "selalu milik satu wilayah.",
+            None,
+        ),
+        (
+            "7. Sebelum disimpan, dasbor memeriksa seluruh isi dan menampilkan pratinjau (inovasi baru/berubah/"
             "dihapus dan IID sebelum → sesudah). Bila ada satu saja masalah, tidak ada yang ditulis.",
             None,
         ),
         (
-            f"7. Batas: ukuran berkas {MAKS_BYTE // (1024 * 1024)} MB, {f'{MAKS_BARIS:,}'.replace(',', '.')} baris "
+            f"8. Batas: ukuran berkas {MAKS_BYTE // (1024 * 1024)} MB, {f'{MAKS_BARIS:,}'.replace(',', '.')} baris "
             "data per lembar; berkas harus .xlsx tanpa kata sandi. Panjang teks dibatasi per kolom (lihat daftar "
             "kolom di bawah). Karakter tak terlihat (spasi lebar nol, spasi tak terputus, BOM) dibuang dari kode "
             "dan id, dengan catatan di pratinjau.",
             None,
         ),
         (
-            f"8. Perangkat daerah baru: tulis di lembar {LEMBAR_PERANGKAT_DAERAH} (boleh kosong atau dihapus), lalu "
+            f"9. Perangkat daerah baru: tulis di lembar {LEMBAR_PERANGKAT_DAERAH} (boleh kosong atau dihapus), lalu "
             "pakai id-nya di lembar inovasi. Nama yang mirip perangkat daerah yang sudah ada diberi peringatan di "
             "pratinjau.",
             None,

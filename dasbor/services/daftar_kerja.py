@@ -89,7 +89,7 @@ def lembar_kerja(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> dict[str,
                 "jumlah": "Jumlah celah",
                 "bernilai": "Celah yang menambah IID",
                 "poin": "Poin IID bila semua bukti dan level diperbaiki",
-                "status": "Inovasi draft/ditolak (dinilai terpisah)",
+                "status": "Inovasi draft/ditolak/lintas tahun (dinilai terpisah)",
             }
         )
     }

@@ -220,18 +220,21 @@ def _periksa_isi(db: Database, buku: BukuKerja, tahun: int, m: scoring.Metodolog
         lambda r: f"jawaban untuk inovasi '{r['id_inovasi']}' yang tidak ada di lembar inovasi.",
     )
 
-    # Ids are unique across all years: an id owned by a wilayah-year this file does not replace would collide.
+    # An id is an innovation's identity across years (the same id is expected again next year), and an
+    # innovation belongs to one wilayah: an id already submitted by another wilayah would merge two innovations.
     diganti = set(inovasi["kode_wilayah"].dropna()) | set(spd["kode_wilayah"].dropna())
-    pemilik = db.query("inovasi_kunci").set_index("id_inovasi")
-    pemilik = pemilik[~((pemilik["tahun"] == tahun) & pemilik["kode_wilayah"].isin(diganti))]
+    pengajuan = db.query("inovasi_kunci")
+    pengajuan = pengajuan[~((pengajuan["tahun"] == tahun) & pengajuan["kode_wilayah"].isin(diganti))]
+    pemilik = pengajuan.drop_duplicates("id_inovasi", keep="last").set_index("id_inovasi")
+    milik = inovasi["id_inovasi"].map(pemilik["kode_wilayah"])
     catat.baris(
         "inovasi",
-        inovasi["id_inovasi"].isin(pemilik.index),
+        milik.notna() & inovasi["kode_wilayah"].isin(wilayah) & (milik != inovasi["kode_wilayah"]),
         "id_inovasi",
         lambda r: (
             f"id_inovasi '{r['id_inovasi']}' sudah dipakai inovasi wilayah "
-            f"{pemilik.at[r['id_inovasi'], 'kode_wilayah']} tahun {pemilik.at[r['id_inovasi'], 'tahun']}, yang tidak "
-            "diganti oleh berkas ini. Pakai id lain."
+            f"{pemilik.at[r['id_inovasi'], 'kode_wilayah']} (tahun {pemilik.at[r['id_inovasi'], 'tahun']}); satu id "
+            f"milik satu wilayah, bukan {r['kode_wilayah']}. Pakai id inovasi dari ekspor aplikasi nasional."
         ),
     )
 
@@ -261,8 +264,8 @@ def _periksa_isi(db: Database, buku: BukuKerja, tahun: int, m: scoring.Metodolog
 
 def _tabel_bersih(buku: BukuKerja, tahun: int) -> dict[str, pd.DataFrame]:
     data = {n: buku.frames[n].drop(columns=KOLOM_BARIS).reset_index(drop=True) for n in LEMBAR_DATA}
-    for n in ("inovasi", "jawaban_spd"):
-        data[n]["tahun"] = tahun
+    for n in ("inovasi", "jawaban_sid", "jawaban_spd"):
+        data[n]["tahun"] = tahun  # the answers belong to this year's submission of each innovation
     for n in LEMBAR_DATA:
         for k in LEMBAR_DATA[n]:
             if k.jenis == "level":

@@ -1,12 +1,20 @@
-"""Searching and filtering a year's innovations (the rows come from services.kelengkapan.Kelengkapan.inovasi)."""
+"""Searching and filtering a year's innovations (the rows come from services.kelengkapan.Kelengkapan.inovasi), and
+one innovation's history across the years."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from dasbor.services.kelengkapan import PD_TANPA
+import scoring
+from dasbor.db.connection import Database
+from dasbor.services.db import database
+from dasbor.services.kelengkapan import BASIS, PD_TANPA, data_wilayah
+from dasbor.services.lintas_tahun import layak_usia
+from dasbor.services.skor import data_penilaian, metodologi_tahun
 
 CELAH = {"semua": "Semua", "ada": "Ada celah", "tanpa": "Tanpa celah"}
 
@@ -81,3 +89,73 @@ def profil(inovasi: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"Kolom": list(PROFIL.values()), "Isi": [isi(inovasi.get(k)) for k in PROFIL]}).set_index(
         "Kolom"
     )
+
+
+@dataclass(frozen=True)
+class Riwayat:
+    """One innovation across the years of the database."""
+
+    id_inovasi: str
+    tahun: pd.DataFrame  # per year: status, kematangan, iid_wilayah, bagian_iid (IID points), persen_iid
+    level: pd.DataFrame  # indicator × year: "klaim k · diakui d · bukti" (empty where not entered)
+    berubah: pd.DataFrame  # same shape as level: True where the answer differs from the year before
+
+
+def _status_tahun(ada: pd.Series | None, layak: bool) -> str:
+    if ada is not None:
+        return str(ada["status_inovasi"])
+    return "belum diinput ulang" if layak else "tidak dicatat (melewati aturan usia)"
+
+
+def hitung_riwayat(db: Database, id_inovasi: str) -> Riwayat | None:
+    """Status, levels, kematangan and share of the region's IID of one innovation in every year from its first
+    submission to the newest year in the database (None for an unknown id). Its share is Σ of its answers'
+    scoring.kontribusi: the IID points its kematangan brings to the region under that year's rule."""
+    pengajuan = db.query("inovasi_riwayat", {"id_inovasi": id_inovasi})
+    if pengajuan.empty:
+        return None
+    jawaban = db.query("jawaban_sid_riwayat", {"id_inovasi": id_inovasi})
+    kode = str(pengajuan["kode_wilayah"].iat[-1])
+    semua_tahun = [t for t in db.query("periode")["tahun"].astype(int) if t >= int(pengajuan["tahun"].min())]
+    per_tahun = pengajuan.set_index("tahun")
+    baris = []
+    for tahun in semua_tahun:
+        m = metodologi_tahun(db, tahun)
+        ada = per_tahun.loc[tahun] if tahun in per_tahun.index else None
+        terakhir = pengajuan[pengajuan["tahun"] <= tahun].iloc[-1]
+        layak = bool(layak_usia(terakhir.to_frame().T, m, tahun).iat[0])
+        isi = {"tahun": tahun, "status": _status_tahun(ada, layak), "kematangan": np.nan, "bagian_iid": np.nan}
+        data = data_wilayah(data_penilaian(db, tahun), kode)
+        skor = scoring.hitung_skor(data, m, BASIS)
+        isi["iid_wilayah"] = float(skor["iid_mentah"].iat[0]) if len(skor) else np.nan
+        if ada is not None:
+            kematangan = scoring.hitung_kematangan(data, m, BASIS).set_index("id_inovasi")["kematangan"]
+            poin = scoring.kontribusi(data, m, BASIS)
+            isi["kematangan"] = float(kematangan[id_inovasi])
+            isi["bagian_iid"] = float(poin.loc[poin["id_inovasi"] == id_inovasi, "kontribusi_iid"].sum())
+        baris.append(isi)
+    tahun = pd.DataFrame(baris)
+    tahun["persen_iid"] = tahun["bagian_iid"] / tahun["iid_wilayah"] * 100
+    teks = (
+        "klaim "
+        + jawaban["level_klaim"].astype("Int64").astype(str)
+        + " · diakui "
+        + pd.Series(scoring.level_efektif(jawaban, BASIS), index=jawaban.index).astype(int).astype(str)
+        + " · "
+        + jawaban["status_bukti"].astype(str).str.replace("_", " ")
+    )
+    level = (
+        jawaban.assign(teks=teks)
+        .pivot(index="kode_indikator", columns="tahun", values="teks")
+        .reindex(columns=semua_tahun)
+        .fillna("")
+    )
+    level = level.loc[sorted(level.index, key=lambda k: (len(k), k))]
+    sebelum = level.shift(1, axis=1)
+    berubah = (level != sebelum) & (level != "") & (sebelum.notna()) & (sebelum != "")
+    return Riwayat(id_inovasi, tahun, level, berubah)
+
+
+def riwayat(id_inovasi: str) -> Riwayat | None:
+    """hitung_riwayat on the app's database."""
+    return hitung_riwayat(database(), id_inovasi)

@@ -22,6 +22,7 @@ import pandas as pd
 import scoring
 from dasbor.db.connection import Database
 from dasbor.services.db import database
+from dasbor.services.lintas_tahun import JENIS_LINTAS, PERBAIKAN_LINTAS, baris_celah, lintas_tahun_db
 from dasbor.services.skor import data_penilaian, metodologi_tahun
 
 # Gaps are the distance between what a region claimed and what Kemendagri counts, so they are always priced
@@ -39,6 +40,7 @@ JENIS_CELAH = {
     "inovasi_ditolak": "Inovasi ditolak verifikator",
     "tahap_inisiatif": "Inovasi masih tahap inisiatif",
     "profil_kosong": "Kolom profil wajib kosong",
+    **JENIS_LINTAS,
 }
 # The gap kinds the matrix counts: the evidence problems and the claimed-above-verified level of the issue.
 JENIS_MATRIKS = ("bukti_kosong", "bukti_ditolak", "bukti_perlu_perbaikan", "klaim_di_atas_verifikasi", "wajib_kosong")
@@ -62,6 +64,7 @@ PERBAIKAN = {
     "dikurangi nilainya, tetapi besarnya tidak diketahui sehingga tidak dihitung.",
     "profil_kosong": "Isi kolom profil yang wajib. Kolom profil tidak masuk rumus IID (nilai langsung 0), tetapi "
     "proposal yang tidak lengkap berisiko ditolak verifikator.",
+    **PERBAIKAN_LINTAS,
 }
 
 # Required profile fields of a reported innovation ("Proposal Inovasi Daerah"; metodologi-iid.md §4). The video
@@ -547,6 +550,8 @@ def _inovasi_dengan_celah(data: scoring.DataPenilaian, celah: pd.DataFrame, m: s
     """The innovations with kematangan (verified and as claimed) and the number and worth of their gaps."""
     verif = scoring.hitung_kematangan(data, m, BASIS).set_index("id_inovasi")["kematangan"]
     klaim = scoring.hitung_kematangan(data, m, "klaim").set_index("id_inovasi")["kematangan"]
+    # A belum_diperbarui row repeats the worth of the innovation's own evidence rows: counted, not added again.
+    celah = celah.assign(nilai_perbaikan=celah["nilai_perbaikan"].where(celah["jenis_celah"] != "belum_diperbarui", 0))
     per = celah[celah["id_inovasi"].notna()].groupby("id_inovasi")
     inovasi = data.inovasi.copy()
     inovasi["kematangan"] = inovasi["id_inovasi"].map(verif)
@@ -560,7 +565,13 @@ def hitung_kelengkapan(db: Database, tahun: int) -> Kelengkapan:
     """Worklist, fastest paths and SKPD commitment of every region in one year (uncached; the CLI uses this)."""
     m = metodologi_tahun(db, tahun)
     data = lengkapi_wajib(data_penilaian(db, tahun), m)
-    celah = hitung_celah(data, m)
+    # Last year's innovations not entered again, or entered unchanged (services.lintas_tahun), join the worklist.
+    lintas = baris_celah(lintas_tahun_db(db, tahun)).fillna(
+        {"id_perangkat_daerah": PD_TANPA, "nama_perangkat_daerah": NAMA_PD_TANPA}
+    )
+    celah = pd.concat([hitung_celah(data, m), lintas], ignore_index=True).sort_values(
+        ["nilai_perbaikan", "kode_wilayah", "id_celah"], ascending=[False, True, True], ignore_index=True
+    )
     wilayah = db.query("wilayah")[["kode_wilayah", "nama_wilayah", "jenis"]]
     nama = wilayah.set_index("kode_wilayah")["nama_wilayah"]
     celah.insert(celah.columns.get_loc("kode_wilayah") + 1, "nama_wilayah", celah["kode_wilayah"].map(nama))

@@ -31,7 +31,9 @@ from dasbor.bimtek import ekspor as bimtek_ekspor
 from dasbor.bimtek.model import Acara, Deck
 from dasbor.services import daftar_kerja as _daftar_kerja
 from dasbor.services import hasil as _hasil
+from dasbor.services import inovasi as _inovasi
 from dasbor.services import kelengkapan as _kelengkapan
+from dasbor.services import lintas_tahun as _lintas_tahun
 from dasbor.services import simulasi as _simulasi
 from dasbor.services import skor as _skor
 from dasbor.services import telusur_celah as _telusur
@@ -203,7 +205,7 @@ def _berkas_ekspor(tahun: int, kode_wilayah: str, dibuat: date, jenis: str) -> b
 
 
 kelengkapan = _Layanan(
-    [_kelengkapan, _daftar_kerja, _telusur],
+    [_kelengkapan, _daftar_kerja, _telusur, _lintas_tahun],
     {
         "kelengkapan": sekali(_kelengkapan.kelengkapan, "Menghitung celah dan nilai perbaikan…"),
         **_cache(_telusur, "katalog_indikator"),
@@ -211,6 +213,7 @@ kelengkapan = _Layanan(
     },
 )
 simulasi = _Layanan([_simulasi], _cache(_simulasi, "rentang_peringkat"))
+inovasi = _Layanan([_inovasi], _cache(_inovasi, "riwayat"))
 
 
 def _deck(tahun: int, basis: str, wilayah: Sequence[str], urutan: Sequence[str] | None, acara: Acara) -> Deck:

@@ -70,7 +70,7 @@ def test_pptx_notes_carry_the_numbers_and_their_sources(berkas: dict[str, bytes]
     prs = Presentation(io.BytesIO(berkas["pptx"]))
     judul = {s.shapes.title.text: s for s in prs.slides}
     hsu = judul["Kabupaten Hulu Sungai Utara"].notes_slide.notes_text_frame.text
-    assert "IID 59,00 (Inovatif)" in hsu and "aturan IID versi 2023" in hsu
+    assert "IID 58,99 (Inovatif)" in hsu and "aturan IID versi 2023" in hsu
     nasional = judul["Kalimantan Selatan dalam konteks nasional (2024)"].notes_slide.notes_text_frame.text
     assert "nilai resmi 51,71" in nasional and "https://www.langkar.id/" in nasional
     tabel = [s for s in judul["Daftar tindakan per wilayah"].shapes if s.has_table]
@@ -104,7 +104,7 @@ def test_excel_pack_holds_every_slides_numbers(deck: Deck, berkas: dict[str, byt
     lembar = wb[wb.sheetnames[2]]  # the ranking slide
     assert lembar["A2"].value == deck.slides[1].judul
     baris = [r for r in lembar.iter_rows(values_only=True) if r[1] == "63.08"]
-    assert baris and baris[0][3] == 59.0  # the IID as a number, not as text
+    assert baris and baris[0][3] == 58.99  # the IID as a number, not as text
     catatan = wb["Catatan"]
     assert catatan.max_row - 5 == sum(len(s.catatan) for s in deck.slides)
 

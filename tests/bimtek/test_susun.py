@@ -70,11 +70,11 @@ def test_ranking_slide_shows_the_services_scores(deck: Deck) -> None:
 
 
 def test_region_slide_prices_its_three_gaps_and_rescores_them(deck: Deck) -> None:
-    slide = _slide(deck, "wilayah:63.08")  # Hulu Sungai Utara: 59,00, one step below Sangat Inovatif
+    slide = _slide(deck, "wilayah:63.08")  # Hulu Sungai Utara: 58,99, one step below Sangat Inovatif
     ringkasan = slide.data["ringkasan"].iloc[0]
-    assert ringkasan["iid"] == 59.0
+    assert ringkasan["iid"] == 58.99
     assert ringkasan["predikat_berikutnya"] == "Sangat Inovatif"
-    assert ringkasan["jarak_ke_predikat_berikutnya"] == pytest.approx(1.01)
+    assert ringkasan["jarak_ke_predikat_berikutnya"] == pytest.approx(1.02)
     db = database()
     data, m = skor.data_penilaian(db, 2024), skor.metodologi_tahun(db, 2024)
     harapan = hitung_celah_bukti(data, m).query("kode_wilayah == '63.08'").head(3)

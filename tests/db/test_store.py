@@ -76,7 +76,7 @@ def skor_demo(demo_db: Path) -> pd.DataFrame:
         db.close()
 
 
-def test_demo_matches_every_published_value_within_one_point(skor_demo: pd.DataFrame, demo_db: Path) -> None:
+def test_demo_matches_every_published_value_within_three_tenths(skor_demo: pd.DataFrame, demo_db: Path) -> None:
     resmi = pd.read_csv(
         Path(__file__).parents[2] / "data" / "referensi" / "hasil-resmi-kalsel.csv", dtype={"kode_wilayah": str}
     )
@@ -84,7 +84,7 @@ def test_demo_matches_every_published_value_within_one_point(skor_demo: pd.DataF
     banding = resmi.merge(skor_demo, on=["kode_wilayah", "tahun"], how="left")
     assert len(banding) == len(resmi) > 0
     selisih = (banding["iid"] - banding["nilai_iid"]).abs()
-    assert selisih.max() <= 1.0, banding.loc[selisih > 1.0, ["kode_wilayah", "tahun", "nilai_iid", "iid"]]
+    assert selisih.max() <= 0.3, banding.loc[selisih > 0.3, ["kode_wilayah", "tahun", "nilai_iid", "iid"]]
 
 
 def test_demo_is_plausible_where_nothing_is_published(skor_demo: pd.DataFrame) -> None:
@@ -120,7 +120,8 @@ def test_demo_counts_urusan_and_gaps_look_real(demo_db: Path) -> None:
         [(over,)] = cur.execute("SELECT count(*) FROM jawaban_sid WHERE level_verifikasi < level_klaim").fetchall()
         assert over > 0
         [(orphans,)] = cur.execute(
-            "SELECT count(*) FROM jawaban_sid WHERE id_inovasi NOT IN (SELECT id_inovasi FROM inovasi)"
+            "SELECT count(*) FROM jawaban_sid j WHERE NOT EXISTS "
+            "(SELECT 1 FROM inovasi i WHERE i.id_inovasi = j.id_inovasi AND i.tahun = j.tahun)"
         ).fetchall()
         assert orphans == 0
         [(sintetis,)] = cur.execute("SELECT bool_and(sintetis) FROM sumber_data").fetchall()
@@ -128,6 +129,32 @@ def test_demo_counts_urusan_and_gaps_look_real(demo_db: Path) -> None:
         cur.close()
     finally:
         db.close()
+
+
+def test_demo_innovations_carry_across_years_under_the_age_rule(demo_db: Path) -> None:
+    """Most of last year's innovations come back with the same id; those too old under the year's age rule do
+    not; none entered is too old; a few still eligible ones are missing (the gap the bimtek looks for)."""
+    db = Database(demo_db, read_only=True)
+    try:
+        inovasi = {t: db.query("inovasi_tahun", {"tahun": t}) for t in TAHUN}
+    finally:
+        db.close()
+    for tahun in TAHUN[1:]:
+        m = scoring.metodologi_untuk_tahun(tahun)
+        lalu, kini = inovasi[tahun - 1], inovasi[tahun]
+        batas = m.usia.tahun_penerapan_min(tahun)
+        terap = pd.to_datetime(lalu["tanggal_penerapan"]).dt.year
+        layak = lalu[(terap.isna() | (terap >= batas)) & (lalu["status_inovasi"] != "draft")]
+        terlalu_tua = lalu[terap < batas]
+        kembali = layak["id_inovasi"].isin(kini["id_inovasi"])
+        assert 0.85 < kembali.mean() < 1, tahun
+        assert len(terlalu_tua) > 0 and not terlalu_tua["id_inovasi"].isin(kini["id_inovasi"]).any()
+        assert (pd.to_datetime(kini["tanggal_penerapan"]).dt.year.fillna(batas) >= batas).all()
+        sama = kini.merge(lalu, on="id_inovasi", suffixes=("", "_lalu"))
+        assert (sama["kode_wilayah"] == sama["kode_wilayah_lalu"]).all()
+        assert (
+            sama["tanggal_penerapan"].fillna(pd.Timestamp(0)) == sama["tanggal_penerapan_lalu"].fillna(pd.Timestamp(0))
+        ).all()
 
 
 def test_demo_generator_is_deterministic() -> None:

@@ -173,7 +173,7 @@ KORPUS = [
     Kasus(
         "jawaban untuk inovasi asing", _sel("jawaban_sid", "A7", "X-1"), "jawaban_sid", 7, "A", "'X-1' yang tidak ada"
     ),
-    Kasus("id milik wilayah-tahun lain", _sel("inovasi", "A2", "63.01-2024-0001"), "inovasi", 2, "A", "sudah dipakai"),
+    Kasus("id milik wilayah lain", _sel("inovasi", "A2", "63.01-2021-0001"), "inovasi", 2, "A", "milik satu wilayah"),
     Kasus("tanggal masa depan", _sel("inovasi", "L2", datetime(2031, 1, 5)), "inovasi", 2, "L", "di masa depan"),
     Kasus(
         "tanggal sebelum 2000", _sel("inovasi", "M3", datetime(1999, 12, 31)), "inovasi", 3, "M", "sebelum tahun 2000"

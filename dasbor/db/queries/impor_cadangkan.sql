@@ -9,10 +9,8 @@ WHERE EXISTS (SELECT 1 FROM impor_cakupan c
 INSERT INTO impor_cadangan_jawaban_sid BY NAME
 SELECT $id_impor AS id_impor, j.*
 FROM jawaban_sid j
-WHERE j.id_inovasi IN (SELECT i.id_inovasi FROM inovasi i
-                       WHERE EXISTS (SELECT 1 FROM impor_cakupan c
-                                     WHERE c.id_impor = $id_impor AND c.kode_wilayah = i.kode_wilayah
-                                       AND c.tahun = i.tahun));
+WHERE EXISTS (SELECT 1 FROM inovasi i JOIN impor_cakupan c USING (kode_wilayah, tahun)
+              WHERE c.id_impor = $id_impor AND i.id_inovasi = j.id_inovasi AND i.tahun = j.tahun);
 
 INSERT INTO impor_cadangan_jawaban_spd BY NAME
 SELECT $id_impor AS id_impor, s.*

@@ -1,0 +1,63 @@
+"""`python -m dasbor lintas-tahun`: last year's innovations not yet entered again, or entered again unchanged."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from dasbor.db import terbitan
+from dasbor.db.connection import db_path
+
+KOLOM = (
+    "kode_wilayah",
+    "id_inovasi",
+    "nama_inovasi",
+    "perangkat_daerah",
+    "jenis",
+    "tahun_sebelumnya",
+    "nilai_perbaikan",
+)
+
+
+def cmd_lintas_tahun(args: argparse.Namespace) -> int:
+    """One row per flagged innovation, as CSV or JSON on standard output."""
+    from dasbor.services.lintas_tahun import lintas_tahun_db
+
+    path = db_path()
+    if not path.exists():
+        print(f"Basis data {path} tidak ditemukan; bangun data demo dengan `python -m dasbor demo`.", file=sys.stderr)
+        return 2
+    # The published snapshot, read-only: this works while dashboard servers read the same snapshot.
+    db = terbitan.kini(path).db
+    tahun = db.query("periode")["tahun"].astype(int).tolist()
+    wilayah = db.query("wilayah")["kode_wilayah"].tolist()
+    if args.tahun not in tahun:
+        print(f"Tahun {args.tahun} tidak ada di basis data; tersedia: {', '.join(map(str, tahun))}.", file=sys.stderr)
+        return 2
+    asing = [k for k in args.wilayah or () if k not in wilayah]
+    if asing:
+        print(f"Kode wilayah tidak dikenal: {', '.join(asing)}; tersedia: {', '.join(wilayah)}.", file=sys.stderr)
+        return 2
+    if args.tahun - 1 not in tahun:
+        print(f"Tahun {args.tahun - 1} tidak ada di basis data: tidak ada yang dapat dibandingkan.", file=sys.stderr)
+    hasil = lintas_tahun_db(db, args.tahun)
+    if args.wilayah:
+        hasil = hasil[hasil["kode_wilayah"].isin(args.wilayah)]
+    hasil = hasil.rename(columns={"nama_perangkat_daerah": "perangkat_daerah"})[list(KOLOM)]
+    hasil = hasil.assign(nilai_perbaikan=hasil["nilai_perbaikan"].round(6))
+    if args.format == "json":
+        print(hasil.to_json(orient="records", force_ascii=False, indent=1))
+    else:
+        sys.stdout.write(hasil.to_csv(index=False))
+    return 0
+
+
+def daftarkan(sub: argparse._SubParsersAction) -> None:
+    perintah = sub.add_parser(
+        "lintas-tahun",
+        help="inovasi tahun lalu yang belum diinput ulang atau diinput ulang tanpa pembaruan, dengan nilainya",
+    )
+    perintah.add_argument("--tahun", type=int, required=True, help="tahun penilaian, mis. 2025")
+    perintah.add_argument("--wilayah", nargs="+", metavar="KODE", help="hanya wilayah ini, mis. 63.09 63.11")
+    perintah.add_argument("--format", choices=("csv", "json"), default="csv", help="format keluaran (bawaan: csv)")
+    perintah.set_defaults(func=cmd_lintas_tahun)

@@ -1,0 +1,293 @@
+"""Innovations across years: the re-check the provincial bimtek exists for ("pengecekan kembali inovasi-inovasi
+daerah yang mungkin belum terinput atau terupdate"), as two gap kinds priced in IID points like the others.
+
+- belum_diinput_ulang: submitted last year (sent, whatever the verdict), still admitted this year by the year's
+  age rule (scoring AturanUsia), and missing from this year's submission or still a draft. Worth = the region's
+  IID re-scored in full with the innovation re-entered exactly as it was last year (its status and answers, so
+  its verified levels count) minus the IID now. Re-entering moves n, the divisor MAX(k, n), the jumlah term and
+  the yandas gate, so the worth can be negative: an innovation weaker than the region's average lowers the
+  average more than its jumlah points add.
+- belum_diperbarui: submitted again with every answer (indicator, level klaim, status bukti) identical to last
+  year's. Worth = its open evidence gaps, priced as for any other submission: Σ over its answers of the levels
+  claimed but not counted × poin_per_level (scoring.kontribusi), the sum of its bukti_* and
+  klaim_di_atas_verifikasi rows in the Kelengkapan worklist. Those rows stay in the worklist; this one only
+  names the innovation, so it is not additive (jalan tercepat must not count the same points twice).
+
+Pure pandas and the scoring module; the database is read only by `lintas_tahun_db`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+import scoring
+from dasbor.db.connection import Database
+from dasbor.services.skor import data_penilaian, metodologi_tahun
+from dasbor.ui.format import angka, bilangan
+
+BASIS = "terverifikasi"  # gaps are priced on the verified basis, as in the Kelengkapan worklist
+DINILAI = ("dikirim", "diterima")
+
+JENIS_LINTAS = {
+    "belum_diinput_ulang": "Inovasi tahun lalu belum diinput ulang",
+    "belum_diperbarui": "Inovasi diinput ulang tanpa pembaruan",
+}
+PERBAIKAN_LINTAS = {
+    "belum_diinput_ulang": "Input ulang inovasi tahun lalu yang masih memenuhi aturan usia, dengan data dan bukti "
+    "terbaru. Nilai = IID bila inovasi diinput ulang persis seperti tahun lalu (level terverifikasi tahun lalu), "
+    "dihitung ulang penuh: mengubah n, pembagi MAX(k, n), skor jumlah inovasi dan syarat yandas, sehingga nilainya "
+    "bisa negatif bila kematangannya di bawah rata-rata wilayah.",
+    "belum_diperbarui": "Perbarui jawaban dan bukti dukung inovasi yang diinput ulang tanpa perubahan. Nilai = "
+    "jumlah nilai celah bukti dukungnya (level klaim yang belum diakui), seperti inovasi lain; celah itu tercantum "
+    "sendiri-sendiri di daftar kerja, jadi nilai ini tidak dijumlahkan lagi.",
+}
+KOLOM_LINTAS = (
+    "jenis",
+    "kode_wilayah",
+    "id_inovasi",
+    "nama_inovasi",
+    "id_perangkat_daerah",
+    "nama_perangkat_daerah",
+    "tahun_sebelumnya",
+    "status_sebelumnya",
+    "status_kini",
+    "nilai_perbaikan",
+)
+
+
+def tahun_penerapan(inovasi: pd.DataFrame) -> pd.Series:
+    """Year of each innovation's tanggal_penerapan (missing when it has none, e.g. still in trial)."""
+    return pd.to_datetime(inovasi["tanggal_penerapan"]).dt.year.astype("Int64")
+
+
+def layak_usia(inovasi: pd.DataFrame, m: scoring.Metodologi, tahun: int) -> pd.Series:
+    """Whether the year's age rule still admits each innovation."""
+    return pd.Series(
+        [m.usia.layak(None if pd.isna(t) else int(t), tahun) for t in tahun_penerapan(inovasi)],
+        index=inovasi.index,
+        dtype=bool,
+    )
+
+
+def _inti(data: scoring.DataPenilaian, id_inovasi: pd.Series | None = None) -> scoring.DataPenilaian:
+    """The scoring contract's columns only (scoring.KOLOM_*), optionally only some innovations."""
+    inovasi, sid = data.inovasi[list(scoring.KOLOM_INOVASI)], data.jawaban_sid[list(scoring.KOLOM_SID)]
+    if id_inovasi is not None:
+        inovasi, sid = inovasi[inovasi["id_inovasi"].isin(id_inovasi)], sid[sid["id_inovasi"].isin(id_inovasi)]
+    return scoring.DataPenilaian(inovasi, sid, data.jawaban_spd[list(scoring.KOLOM_SPD)])
+
+
+def _iid_skenario(skenario: list[scoring.DataPenilaian], m: scoring.Metodologi) -> np.ndarray:
+    """Unrounded IID of each scenario of one region, in a single scoring.hitung_skor call: every scenario
+    becomes its own pseudo-region, and regions are scored independently of each other. A scenario with no data
+    at all scores 0."""
+    kode = [str(k) for k in range(len(skenario))]
+    data = scoring.DataPenilaian(
+        inovasi=pd.concat(
+            [
+                d.inovasi.assign(kode_wilayah=k, id_inovasi=k + "|" + d.inovasi["id_inovasi"])
+                for k, d in zip(kode, skenario, strict=True)
+            ],
+            ignore_index=True,
+        ),
+        jawaban_sid=pd.concat(
+            [
+                d.jawaban_sid.assign(id_inovasi=k + "|" + d.jawaban_sid["id_inovasi"])
+                for k, d in zip(kode, skenario, strict=True)
+            ],
+            ignore_index=True,
+        ),
+        jawaban_spd=pd.concat(
+            [d.jawaban_spd.assign(kode_wilayah=k) for k, d in zip(kode, skenario, strict=True)], ignore_index=True
+        ),
+    )
+    iid = scoring.hitung_skor(data, m, BASIS).set_index("kode_wilayah")["iid_mentah"]
+    return iid.reindex(kode).fillna(0.0).to_numpy()
+
+
+def input_ulang(kini: scoring.DataPenilaian, lalu: scoring.DataPenilaian, id_inovasi: str) -> scoring.DataPenilaian:
+    """This year's data with one innovation re-entered exactly as last year (replacing a draft of it, if any)."""
+    baris = lalu.inovasi[lalu.inovasi["id_inovasi"] == id_inovasi]
+    jawaban = lalu.jawaban_sid[lalu.jawaban_sid["id_inovasi"] == id_inovasi]
+    tetap = kini.inovasi["id_inovasi"] != id_inovasi
+    return scoring.DataPenilaian(
+        inovasi=pd.concat([kini.inovasi[tetap], baris], ignore_index=True),
+        jawaban_sid=pd.concat(
+            [kini.jawaban_sid[kini.jawaban_sid["id_inovasi"] != id_inovasi], jawaban], ignore_index=True
+        ),
+        jawaban_spd=kini.jawaban_spd,
+    )
+
+
+def _belum_diinput_ulang(
+    kini: scoring.DataPenilaian, lalu: scoring.DataPenilaian, m: scoring.Metodologi, tahun: int
+) -> pd.DataFrame:
+    terkirim = lalu.inovasi[lalu.inovasi["status_inovasi"] != "draft"]
+    status_kini = kini.inovasi.set_index("id_inovasi")["status_inovasi"]
+    hilang = terkirim[~terkirim["id_inovasi"].isin(status_kini[status_kini != "draft"].index)]
+    hilang = hilang[layak_usia(hilang, m, tahun)]
+    # Imported here, not at the top: services.kelengkapan imports this module to list these gaps.
+    from dasbor.services.kelengkapan import data_wilayah
+
+    # Only the scoring columns, and only the innovations to re-enter: the scenarios copy these many times.
+    kini, lalu = _inti(kini), _inti(lalu, hilang["id_inovasi"])
+    nilai = pd.Series(np.nan, index=hilang.index)
+    for kode, grup in hilang.groupby("kode_wilayah"):
+        wilayah = data_wilayah(kini, str(kode))
+        iid = _iid_skenario([wilayah, *(input_ulang(wilayah, lalu, i) for i in grup["id_inovasi"])], m)
+        nilai[grup.index] = iid[1:] - iid[0]
+    return hilang.assign(
+        jenis="belum_diinput_ulang",
+        status_sebelumnya=hilang["status_inovasi"],
+        status_kini=hilang["id_inovasi"].map(status_kini),
+        nilai_perbaikan=nilai,
+    )
+
+
+def _sidik_jawaban(jawaban: pd.DataFrame) -> pd.Series:
+    """Per id_inovasi, its answers (indicator, level klaim, status bukti) as one comparable text."""
+    level = jawaban["level_klaim"].astype("Float64").astype(str)
+    baris = jawaban["kode_indikator"].astype(str) + "=" + level + "/" + jawaban["status_bukti"].astype(str)
+    return baris.groupby(jawaban["id_inovasi"]).agg(lambda x: ";".join(sorted(x)))
+
+
+def nilai_celah_bukti(data: scoring.DataPenilaian, m: scoring.Metodologi) -> pd.Series:
+    """Per id_inovasi, what its open evidence gaps are worth: Σ (level klaim − level counted) × poin_per_level
+    over its answers, the same price the worklist gives its bukti_* and klaim_di_atas_verifikasi rows."""
+    poin = scoring.kontribusi(data, m, BASIS)
+    sid = poin[poin["aspek"] == "SID"].reset_index(drop=True)
+    klaim = data.jawaban_sid["level_klaim"].astype(float).fillna(0.0).to_numpy()
+    naik = np.maximum(klaim - sid["level"].to_numpy(), 0.0) * sid["poin_per_level"].to_numpy()
+    return pd.Series(naik).groupby(sid["id_inovasi"].to_numpy()).sum()
+
+
+def _belum_diperbarui(kini: scoring.DataPenilaian, lalu: scoring.DataPenilaian, m: scoring.Metodologi) -> pd.DataFrame:
+    terkirim_kini = kini.inovasi[kini.inovasi["status_inovasi"] != "draft"]
+    terkirim_lalu = lalu.inovasi[lalu.inovasi["status_inovasi"] != "draft"].set_index("id_inovasi")
+    ulang = terkirim_kini[terkirim_kini["id_inovasi"].isin(terkirim_lalu.index)]
+    sidik_kini = _sidik_jawaban(kini.jawaban_sid[kini.jawaban_sid["id_inovasi"].isin(ulang["id_inovasi"])])
+    sidik_lalu = _sidik_jawaban(lalu.jawaban_sid[lalu.jawaban_sid["id_inovasi"].isin(ulang["id_inovasi"])])
+    sama = ulang["id_inovasi"].map(sidik_kini).eq(ulang["id_inovasi"].map(sidik_lalu)).fillna(False)
+    sama &= ulang["id_inovasi"].isin(sidik_kini.index)  # an innovation without any answer has nothing to update
+    ulang = ulang[sama.astype(bool)]
+    return ulang.assign(
+        jenis="belum_diperbarui",
+        status_sebelumnya=ulang["id_inovasi"].map(terkirim_lalu["status_inovasi"]),
+        status_kini=ulang["status_inovasi"],
+        nilai_perbaikan=ulang["id_inovasi"].map(nilai_celah_bukti(kini, m)).fillna(0.0),
+    )
+
+
+def celah_lintas_tahun(
+    kini: scoring.DataPenilaian, lalu: scoring.DataPenilaian, m: scoring.Metodologi, tahun: int
+) -> pd.DataFrame:
+    """Both gap kinds of year `tahun` against the year before (columns KOLOM_LINTAS), by region and worth."""
+    hasil = pd.concat([_belum_diinput_ulang(kini, lalu, m, tahun), _belum_diperbarui(kini, lalu, m)], ignore_index=True)
+    hasil = hasil.assign(tahun_sebelumnya=tahun - 1).reindex(columns=KOLOM_LINTAS)
+    hasil["nilai_perbaikan"] = hasil["nilai_perbaikan"].astype(float)
+    return hasil.sort_values(
+        ["kode_wilayah", "jenis", "nilai_perbaikan", "id_inovasi"],
+        ascending=[True, True, False, True],
+        ignore_index=True,
+    )
+
+
+def lintas_tahun_db(db: Database, tahun: int) -> pd.DataFrame:
+    """The gaps of `tahun` read from the database; empty when the year before has no data."""
+    if tahun - 1 not in set(db.query("periode")["tahun"].astype(int)):
+        return pd.DataFrame(columns=KOLOM_LINTAS)
+    return celah_lintas_tahun(
+        data_penilaian(db, tahun), data_penilaian(db, tahun - 1), metodologi_tahun(db, tahun), tahun
+    )
+
+
+def baris_celah(lintas: pd.DataFrame) -> pd.DataFrame:
+    """The gaps as rows of the Kelengkapan worklist (services.kelengkapan.hitung_celah columns), to be appended
+    to it: whole-innovation rows, not additive, priced as above."""
+    kurang = np.where(
+        lintas["jenis"] == "belum_diinput_ulang",
+        "Dilaporkan tahun "
+        + lintas["tahun_sebelumnya"].astype(str)
+        + ", masih memenuhi aturan usia, "
+        + np.where(lintas["status_kini"] == "draft", "tahun ini masih draft", "belum diinput tahun ini"),
+        "Semua jawaban (indikator, level klaim, status bukti) sama dengan tahun "
+        + lintas["tahun_sebelumnya"].astype(str),
+    )
+    return pd.DataFrame(
+        {
+            "id_celah": "INOVASI:" + lintas["id_inovasi"] + ":" + lintas["jenis"],
+            "jenis_celah": lintas["jenis"],
+            "aspek": "INOVASI",
+            "kode_wilayah": lintas["kode_wilayah"],
+            "id_inovasi": lintas["id_inovasi"],
+            "nilai_perbaikan": lintas["nilai_perbaikan"],
+            "aditif": False,
+            "status_inovasi": lintas["status_kini"],
+            "id_perangkat_daerah": lintas["id_perangkat_daerah"],
+            "nama_perangkat_daerah": lintas["nama_perangkat_daerah"],
+            "nama_inovasi": lintas["nama_inovasi"],
+            "nama_indikator": "",
+            "wajib": False,
+            "bukti_sasaran": "",
+            "yang_kurang": kurang,
+            "perbaikan": lintas["jenis"].map(PERBAIKAN_LINTAS),
+            "cara_hitung": np.where(
+                lintas["jenis"] == "belum_diinput_ulang",
+                "hitung ulang penuh (scoring.hitung_skor)",
+                "jumlah celah bukti (scoring.kontribusi)",
+            ),
+        }
+    )
+
+
+def ringkasan_wilayah(celah: pd.DataFrame) -> pd.DataFrame:
+    """Per region of a worklist: the cross-year gaps counted, the best single re-entry and the evidence points of
+    the unchanged ones. Re-entry worths are not summed: each one moves the divisor, so they do not add up."""
+    lintas = celah[celah["jenis_celah"].isin(JENIS_LINTAS)]
+    ulang = lintas[lintas["jenis_celah"] == "belum_diinput_ulang"].groupby("kode_wilayah")["nilai_perbaikan"]
+    sama = lintas[lintas["jenis_celah"] == "belum_diperbarui"].groupby("kode_wilayah")["nilai_perbaikan"]
+    hasil = pd.DataFrame(
+        {
+            "belum_diinput_ulang": ulang.size(),
+            "nilai_input_ulang_terbesar": ulang.max(),
+            "belum_diperbarui": sama.size(),
+            "nilai_celah_bukti": sama.sum(),
+        }
+    )
+    hasil = hasil.fillna({"belum_diinput_ulang": 0, "belum_diperbarui": 0, "nilai_celah_bukti": 0.0})
+    return hasil.astype({"belum_diinput_ulang": int, "belum_diperbarui": int}).rename_axis("kode_wilayah").reset_index()
+
+
+def teks_wilayah(celah: pd.DataFrame, kode_wilayah: str, tahun: int) -> list[str]:
+    """The cross-year re-check of one region in sentences, for the Kelengkapan page and the bimtek slides; none
+    when no region has such a gap (the first year in the database has nothing to compare with)."""
+    if not celah["jenis_celah"].isin(JENIS_LINTAS).any():
+        return []
+    lintas = celah[(celah["kode_wilayah"] == kode_wilayah) & celah["jenis_celah"].isin(JENIS_LINTAS)]
+    ulang = lintas.loc[lintas["jenis_celah"] == "belum_diinput_ulang", "nilai_perbaikan"]
+    sama = lintas.loc[lintas["jenis_celah"] == "belum_diperbarui", "nilai_perbaikan"]
+    baris = []
+    if len(ulang):
+        baris.append(
+            f"{bilangan(len(ulang))} inovasi {tahun - 1} belum diinput ulang: masing-masing bernilai "
+            f"{angka(ulang.min(), 3)} s.d. {angka(ulang.max(), 3)} poin IID bila diinput ulang (bisa negatif: "
+            "menambah pembagi)."
+        )
+    if len(sama):
+        baris.append(
+            f"{bilangan(len(sama))} inovasi diinput ulang tanpa pembaruan: celah buktinya bernilai "
+            f"{angka(sama.sum(), 3)} poin IID."
+        )
+    return baris or [f"Inovasi {tahun - 1} yang masih memenuhi aturan usia sudah diinput ulang dan diperbarui."]
+
+
+def teks_aturan_usia(m: scoring.Metodologi, tahun: int) -> str:
+    """The age rule behind 'still eligible', with its keyakinan, as other assumptions are shown on the pages."""
+    asal = m.usia.asal
+    teks = (
+        f"Aturan usia inovasi {tahun} (aturan {m.versi}): inovasi dicatat bila penerapannya sejak tahun "
+        f"{m.usia.tahun_penerapan_min(tahun)}; inovasi tanpa tanggal penerapan dianggap masih memenuhi "
+        f"(keyakinan: {asal.keyakinan})."
+    )
+    return teks + (f" Asumsi: {asal.catatan}" if asal.keyakinan == "asumsi" else "")
