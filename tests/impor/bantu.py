@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import duckdb
 
 from dasbor.db.connection import Database
 
@@ -13,38 +17,42 @@ TAHUN = 2021
 WILAYAH = "63.72"  # Kota Banjarbaru 2021: the smallest wilayah-year of the demo (13 innovations)
 
 
-def isi_db(path: Path) -> str:
-    """SHA-256 over every row of every table (sorted), so any change anywhere in the database is seen."""
-    db = Database(path, read_only=True)
+@contextmanager
+def _kursor(sumber: Path | Database) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor on the database: through the caller's own handle when it holds one, since DuckDB refuses a second
+    handle on the same file with another configuration in one process; else a read-only handle of its own."""
+    db = sumber if isinstance(sumber, Database) else Database(sumber, read_only=True)
+    cur = db.cursor()
     try:
-        cur = db.cursor()
+        yield cur
+    finally:
+        cur.close()
+        if db is not sumber:
+            db.close()
+
+
+def isi_db(sumber: Path | Database) -> str:
+    """SHA-256 over every row of every table (sorted), so any change anywhere in the database is seen."""
+    with _kursor(sumber) as cur:
         tabel = [r[0] for r in cur.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
         h = hashlib.sha256()
         for t in tabel:
             h.update(t.encode())
             h.update(repr(cur.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()).encode())
-        cur.close()
         return h.hexdigest()
-    finally:
-        db.close()
 
 
-def isi_data(path: Path) -> dict[str, list]:
+def isi_data(sumber: Path | Database) -> dict[str, list]:
     """The rows of the tables an import replaces; id_sumber_data aside, because an import rightly changes the
     provenance of what it writes."""
-    db = Database(path, read_only=True)
-    try:
-        cur = db.cursor()
+    with _kursor(sumber) as cur:
         hasil = {
             t: cur.execute(f"SELECT * EXCLUDE (id_sumber_data) FROM {t} ORDER BY ALL").fetchall()
             for t in ("inovasi", "jawaban_spd")
         }
         hasil["jawaban_sid"] = cur.execute("SELECT * FROM jawaban_sid ORDER BY ALL").fetchall()
         hasil["periode"] = cur.execute("SELECT * FROM periode ORDER BY ALL").fetchall()
-        cur.close()
         return hasil
-    finally:
-        db.close()
 
 
 def buku_ekspor(demo_db: Path, folder: Path) -> bytes:

@@ -79,7 +79,7 @@ def test_invisible_characters_are_named_as_unicode_names_them() -> None:
 
 
 def test_text_over_its_limit_is_refused_at_its_cell(db: Database, buku_sah: bytes, salinan_db: Path) -> None:
-    sebelum = isi_db(salinan_db)
+    sebelum = isi_db(db)
     berkas = _buku(
         buku_sah, {("inovasi", "E3"): "x" * 256, ("jawaban_sid", "F2"): "c" * 2001, ("inovasi", "A4"): "9" * 51}
     )
@@ -92,7 +92,7 @@ def test_text_over_its_limit_is_refused_at_its_cell(db: Database, buku_sah: byte
         ),
         ("inovasi", 4, "A", "id_inovasi"): "berisi 51 karakter, melebihi batas 50 karakter kolom ini; persingkat.",
     }
-    assert isi_db(salinan_db) == sebelum
+    assert isi_db(db) == sebelum
 
 
 def test_new_perangkat_daerah_arrive_with_the_file_and_close_names_are_warned(
@@ -132,7 +132,7 @@ def test_new_perangkat_daerah_arrive_with_the_file_and_close_names_are_warned(
 
 
 def test_perangkat_daerah_rows_that_would_clash_are_refused(db: Database, buku_sah: bytes, salinan_db: Path) -> None:
-    sebelum = isi_data(salinan_db)
+    sebelum = isi_data(db)
     berkas = _buku(
         buku_sah,
         {},
@@ -153,4 +153,4 @@ def test_perangkat_daerah_rows_that_would_clash_are_refused(db: Database, buku_s
         db, _buku(buku_sah, {}, [("63.09-PD90", "63.09", "Dinas Baru", None)]), TAHUN, "x.xlsx", wilayah_boleh=[WILAYAH]
     )
     assert [(m.lembar, m.baris) for m in operator.masalah] == [("perangkat_daerah", 2)]
-    assert isi_data(salinan_db) == sebelum
+    assert isi_data(db) == sebelum
