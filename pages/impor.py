@@ -6,7 +6,7 @@ import streamlit as st
 from dasbor.services import impor, skor
 from dasbor.services.db import database, stempel
 from dasbor.ui import akun
-from dasbor.ui.format import angka, bilangan
+from dasbor.visual.format import angka, bilangan
 
 st.title("Impor data Excel")
 admin = akun.wajib_admin()

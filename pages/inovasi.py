@@ -6,8 +6,7 @@ from dasbor.services import inovasi as layanan_inovasi
 from dasbor.services import kelengkapan as layanan
 from dasbor.ui import drill, filter
 from dasbor.ui import kelengkapan_tabel as tabel
-from dasbor.ui.format import angka, bilangan
-from dasbor.ui.teks import aman
+from dasbor.visual.format import angka, bilangan, tanpa_markdown
 
 st.title("Penjelajah inovasi")
 tahun = filter.pilih_tahun()
@@ -84,7 +83,7 @@ st.dataframe(tabel.daftar_inovasi(hasil), hide_index=True, key=kunci, on_select=
 inovasi = drill.parameter("inovasi", set(semua["id_inovasi"]), "Inovasi")
 if inovasi:
     baris = semua.set_index("id_inovasi").loc[inovasi]
-    st.subheader(aman(baris["nama_inovasi"]))
+    st.subheader(tanpa_markdown(baris["nama_inovasi"]))
     m1, m2, m3, m4 = st.columns(4)
     m1.metric("Kematangan (diakui)", f"{angka(baris['kematangan'], 0)} / {angka(kematangan_maks, 0)}", help=kel.aturan)
     m2.metric(
@@ -99,7 +98,7 @@ if inovasi:
     profil, indikator = st.columns([2, 3])
     with profil:
         st.markdown("**Profil**")
-        st.table(layanan_inovasi.profil(baris).map(aman))
+        st.table(layanan_inovasi.profil(baris).map(tanpa_markdown))
     with indikator:
         st.markdown("**Indikator SID: level klaim, terverifikasi dan diakui**")
         st.dataframe(

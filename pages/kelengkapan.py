@@ -5,10 +5,9 @@ import streamlit as st
 
 from dasbor.services import kelengkapan as layanan
 from dasbor.ui import drill, filter
-from dasbor.ui import kelengkapan_charts as grafik
 from dasbor.ui import kelengkapan_tabel as tabel
-from dasbor.ui.format import angka, bilangan
-from dasbor.ui.teks import aman
+from dasbor.visual import kelengkapan_charts as grafik
+from dasbor.visual.format import angka, bilangan, nama_pendek, tanpa_markdown
 
 st.title("Kelengkapan bukti dukung")
 tahun = filter.pilih_tahun()
@@ -111,15 +110,15 @@ def detail_indikator(kode: str, baris: pd.DataFrame) -> None:
             f"Nilai perbaikan: {angka(b.nilai_perbaikan, 3)} poin IID."
         )
         if isinstance(b.catatan_verifikasi, str) and b.catatan_verifikasi:
-            st.caption(f"Catatan verifikator: {aman(b.catatan_verifikasi)}")
+            st.caption(f"Catatan verifikator: {tanpa_markdown(b.catatan_verifikasi)}")
 
 
 st.subheader(f"Rincian: {nama_wilayah[wilayah]}")
-posisi = [grafik.nama_pendek(nama_wilayah[wilayah])]
+posisi = [nama_pendek(nama_wilayah[wilayah])]
 posisi += [nama_pd[perangkat]] if perangkat else []
 posisi += [inovasi_wilayah.at[inovasi, "nama_inovasi"]] if inovasi else []
 posisi += [f"indikator {indikator}"] if indikator else []
-st.markdown("**Posisi:** " + " › ".join(aman(p) for p in posisi))
+st.markdown("**Posisi:** " + " › ".join(tanpa_markdown(p) for p in posisi))
 naik = st.columns(4)
 if perangkat and naik[0].button("↑ Semua perangkat daerah", key="naik_wilayah"):
     turun(perangkat_daerah=None, inovasi=None)
@@ -186,12 +185,12 @@ elif inovasi is None:
     dipilih = drill.baris(drill.pilihan_baru(kunci))
     if dipilih is not None:
         turun(inovasi=daftar["id_inovasi"].iat[dipilih])
-    st.markdown(f"**Inovasi {aman(nama_pd[perangkat])} yang bercelah** (pilih baris untuk membuka)")
+    st.markdown(f"**Inovasi {tanpa_markdown(nama_pd[perangkat])} yang bercelah** (pilih baris untuk membuka)")
     pilih_tabel(tabel.inovasi_bercelah(daftar), kunci)
 else:
     profil = inovasi_wilayah.loc[inovasi]
     st.markdown(
-        f"**{aman(profil['nama_inovasi'])}** · status {profil['status_inovasi']} · tahapan {profil['tahapan']} · "
+        f"**{tanpa_markdown(profil['nama_inovasi'])}** · status {profil['status_inovasi']} · tahapan {profil['tahapan']} · "
         f"kematangan {angka(profil['kematangan'], 0)} dari {angka(layanan.metodologi(kel).maks_sid_per_inovasi, 0)} (bila semua klaim diterima "
         f"{angka(profil['kematangan_klaim'], 0)})"
     )

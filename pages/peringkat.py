@@ -4,9 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from dasbor.services import hasil
-from dasbor.ui import charts, filter, navigasi, sumber
-from dasbor.ui.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
+from dasbor.ui import filter, navigasi, sumber
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
+from dasbor.visual import charts
+from dasbor.visual.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
 
 JENIS = {"semua": "Kabupaten dan kota", "kabupaten": "Kabupaten saja", "kota": "Kota saja"}
 

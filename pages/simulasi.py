@@ -6,10 +6,9 @@ import streamlit as st
 from dasbor.services import kelengkapan as layanan
 from dasbor.services import simulasi
 from dasbor.ui import drill, filter
-from dasbor.ui import kelengkapan_charts as grafik
 from dasbor.ui import kelengkapan_tabel as tabel
-from dasbor.ui.format import angka, bilangan
-from dasbor.ui.teks import aman
+from dasbor.visual import kelengkapan_charts as grafik
+from dasbor.visual.format import angka, bilangan, tanpa_markdown
 
 st.title("Simulasi: bagaimana jika …")
 st.error(
@@ -25,7 +24,7 @@ st.caption(f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di ant
 
 skenario, pesan = simulasi.baca(st.query_params.get("skenario"), kel, wilayah)
 for p in pesan:
-    st.info(aman(p))
+    st.info(tanpa_markdown(p))
 
 
 def simpan(baru: simulasi.Skenario) -> None:

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 import scoring
 from dasbor.bimtek.predikat import jarak_predikat_berikutnya, predikat_berikutnya
-from dasbor.ui.format import angka
+from dasbor.visual.format import angka
 
 # Dark, saturated colours readable on white even when a projector washes colours out; the three predikat
 # also differ in lightness, so they stay apart in greyscale and for red-green colour blindness.

@@ -21,7 +21,7 @@ from dasbor.bimtek.model import Acara, Bagian, Deck, Slide
 from dasbor.bimtek.predikat import jarak_predikat_berikutnya, predikat_berikutnya
 from dasbor.services import skor
 from dasbor.services.db import database
-from dasbor.ui.format import angka, bilangan, tanggal
+from dasbor.visual.format import angka, bilangan, nama_pendek, tanggal
 
 ROOT = Path(__file__).resolve().parents[2]
 KONTEKS_NASIONAL = ROOT / "data" / "referensi" / "konteks-nasional.csv"
@@ -52,11 +52,6 @@ class BimtekError(ValueError):
 
 def acara_bawaan() -> Acara:
     return Acara("Bimtek Indeks Inovasi Daerah", "Banjarbaru", date.today())
-
-
-def nama_pendek(nama: str) -> str:
-    """'Kabupaten Hulu Sungai Selatan' -> 'Hulu Sungai Selatan'; kota and provinsi keep their word (it matters)."""
-    return nama.removeprefix("Kabupaten ")
 
 
 def kunci_wilayah(kode: str) -> str:

@@ -22,7 +22,7 @@ def _layanan_impor():  # noqa: ANN202
 def cmd_impor(args: argparse.Namespace) -> int:
     """Exit 0 valid (and imported unless --periksa), 1 invalid with every problem printed, 2 usage/environment."""
     import scoring
-    from dasbor.ui.format import angka
+    from dasbor.visual.format import angka
 
     impor = _layanan_impor()
     berkas = Path(args.berkas)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dasbor.services.kelengkapan import JENIS_CELAH, KOLOM_DAFTAR, STATUS_BUKTI, daftar_kerja
-from dasbor.ui.format import angka, bilangan
+from dasbor.visual.format import angka, bilangan
 
 
 def _poin(nilai: pd.Series) -> pd.Series:

@@ -6,13 +6,13 @@ escaped so that neither HTML nor Markdown in a name can change the page.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
 
 from dasbor.bimtek.model import Bagian, Deck, Slide
+from dasbor.visual.format import tanpa_markdown
 
 KUNCI_NOMOR = "nomor_slide"
 KUNCI_AKTIF = "presentasi_aktif"
@@ -79,11 +79,6 @@ SKRIP_TOMBOL = """
 LABEL_SINTETIS_MD = ":red[**{}**]"
 
 
-def aman_md(teks: object) -> str:
-    """Backslash-escape Markdown punctuation so data shows as typed (no links, images, HTML or colour tags)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])", r"\\\1", str(teks))
-
-
 def pasang_gaya(layar_penuh: bool) -> None:
     st.html(CSS_SLIDE)
     if layar_penuh:
@@ -141,15 +136,15 @@ def navigasi(nomor: int, jumlah: int) -> None:
 def _daftar(bagian: Sequence[Bagian]) -> None:
     for b in bagian:
         if b.judul:
-            st.markdown(f"### {aman_md(b.judul)}")
-        st.markdown("\n".join(f"- {aman_md(baris)}" for baris in b.baris))
+            st.markdown(f"### {tanpa_markdown(b.judul)}")
+        st.markdown("\n".join(f"- {tanpa_markdown(baris)}" for baris in b.baris))
 
 
 def _kaki(deck: Deck, slide: Slide) -> None:
     with st.container(key="kaki_slide"):
         if deck.sintetis:
-            st.markdown(LABEL_SINTETIS_MD.format(aman_md(deck.label_sintetis)))
-        st.markdown(aman_md(slide.sumber))
+            st.markdown(LABEL_SINTETIS_MD.format(tanpa_markdown(deck.label_sintetis)))
+        st.markdown(tanpa_markdown(slide.sumber))
 
 
 def _figur(slide: Slide) -> None:
@@ -163,9 +158,9 @@ def tampilkan_slide(deck: Deck, nomor: int) -> None:
     slide = deck.slides[nomor - 1]
     with st.container(key="slide"):
         with st.container(key="slide_acara" if slide.jenis == "judul" else "slide_isi"):
-            st.title(aman_md(slide.judul), anchor=False)
+            st.title(tanpa_markdown(slide.judul), anchor=False)
             if slide.jenis == "judul":
-                st.markdown("\n\n".join(aman_md(b) for bagian in slide.isi for b in bagian.baris))
+                st.markdown("\n\n".join(tanpa_markdown(b) for bagian in slide.isi for b in bagian.baris))
             elif slide.figur is not None and slide.jenis == "wilayah":
                 _figur(slide)
                 _daftar(slide.isi[:1])
@@ -181,7 +176,7 @@ def tampilkan_slide(deck: Deck, nomor: int) -> None:
             else:
                 _daftar(slide.isi)
             if slide.tabel is not None:
-                st.table(slide.tabel.map(aman_md).rename(columns=aman_md), hide_index=True)
+                st.table(slide.tabel.map(tanpa_markdown).rename(columns=tanpa_markdown), hide_index=True)
         _kaki(deck, slide)
 
 

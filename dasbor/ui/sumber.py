@@ -7,7 +7,7 @@ import streamlit as st
 
 from dasbor.services import hasil, skor
 from dasbor.ui.filter import BASIS_LABEL
-from dasbor.ui.format import tanpa_markdown
+from dasbor.visual.format import tanpa_markdown
 
 
 def banner_sintetis(*tahun: int) -> bool:

@@ -179,7 +179,7 @@ class TestSimulasi:
         sim = grafik(at)["data"][1]
         assert larik(sim["x"]) == [60.1] and sim["name"] == "SIMULASI"
         nyata = grafik(at)["data"][0]
-        assert larik(nyata["x"])[larik(nyata["y"]).index("Kab. Banjar")] == 58.9
+        assert larik(nyata["x"])[larik(nyata["y"]).index("Banjar")] == 58.9
 
         dari_tautan = buka("simulasi", tahun="2024", wilayah="Kabupaten Banjar", skenario="B:SPD:63.03:8")
         assert {m.label: m.value for m in dari_tautan.metric}["Peringkat simulasi"] == "5 dari 13"
