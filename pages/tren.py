@@ -4,7 +4,7 @@ each year's bands shaded, and the option to score every year under one rule so t
 import pandas as pd
 import streamlit as st
 
-from dasbor.services import hasil, skor
+from dasbor.services import hasil, nasional, skor
 from dasbor.ui import filter, sumber
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
@@ -49,11 +49,19 @@ resmi = hasil.hasil_resmi()
 resmi = resmi[resmi["kode_wilayah"].isin(pilihan)]
 nama = ", ".join(nama_pendek(n) for n in tren.drop_duplicates("kode_wilayah")["nama_wilayah"])
 judul = f"IID {nama} per tahun" + (f" (semua tahun dengan aturan {versi})" if versi else "")
-fig = charts.garis_tren(tren, resmi.dropna(subset=["nilai_iid"]), hasil.pita_tren(versi), judul, tahun_fokus=tahun)
+fig = charts.garis_tren(
+    tren,
+    resmi.dropna(subset=["nilai_iid"]),
+    hasil.pita_tren(versi),
+    judul,
+    tahun_fokus=tahun,
+    nasional=nasional.rata_rata_iid(),
+)
 tampilkan_grafik(charts.tambah_catatan(fig, label), f"tren-iid-{nama}-{basis}-{versi or 'per-tahun'}", "tren")
 st.caption(
     "Garis = IID hitungan dasbor; belah ketupat = nilai resmi yang dipublikasikan (arahkan kursor untuk sumbernya); "
-    "latar berwarna = pita predikat tiap tahun; bingkai = tahun yang dipilih."
+    "latar berwarna = pita predikat tiap tahun; bingkai = tahun yang dipilih; garis ungu putus-putus = rata-rata IID "
+    "nasional yang dipublikasikan (sumber pada kursor)."
 )
 
 st.subheader("Perubahan per tahun dan pertumbuhan rata-rata")

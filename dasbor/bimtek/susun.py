@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from pathlib import Path
 
 import pandas as pd
 
@@ -21,10 +19,8 @@ from dasbor.bimtek.model import Acara, Bagian, Deck, Slide
 from dasbor.bimtek.predikat import jarak_predikat_berikutnya, predikat_berikutnya
 from dasbor.services import skor
 from dasbor.services.db import database
+from dasbor.services.nasional import konteks_nasional
 from dasbor.visual.format import angka, bilangan, nama_pendek, tanggal
-
-ROOT = Path(__file__).resolve().parents[2]
-KONTEKS_NASIONAL = ROOT / "data" / "referensi" / "konteks-nasional.csv"
 
 # Hulu Sungai Selatan and Tabalong: the pair Brida compares at every bimtek.
 WILAYAH_BAWAAN = ("63.06", "63.09")
@@ -76,12 +72,6 @@ def urutan_bawaan(wilayah: pd.DataFrame, hanya: Sequence[str] | None = None) -> 
     if hanya:
         kode += [k for k in hanya if k not in kode]  # e.g. the province, when asked for explicitly
     return ["judul", "peringkat", "nasional", "tren", *map(kunci_wilayah, kode), "penutup"]
-
-
-@cache
-def konteks_nasional() -> pd.DataFrame:
-    """Published national figures per year (pemda reporting, innovations, predikat counts) with their sources."""
-    return pd.read_csv(KONTEKS_NASIONAL, dtype={"keyakinan": str, "catatan": str, "sumber": str})
 
 
 @dataclass

@@ -17,6 +17,7 @@ from dasbor.visual.format import angka, angka_bertanda, nama_pendek
 from dasbor.visual.gaya import LAYAR, Gaya, template
 from dasbor.visual.palette import (
     GARIS_BANTU,
+    NASIONAL,
     RESMI,
     SERI,
     TEKS,
@@ -85,27 +86,30 @@ def teks_ambang(pita: pd.DataFrame) -> str:
     )
 
 
-def batang_peringkat(data: pd.DataFrame, pita: pd.DataFrame, judul: str) -> go.Figure:
+def batang_peringkat(
+    data: pd.DataFrame, pita: pd.DataFrame, judul: str, gaya: Gaya = LAYAR, rata_nasional: float | None = None
+) -> go.Figure:
     """Ranked horizontal bars coloured by the year's own bands, published values as black diamonds.
 
     Columns: kode_wilayah, nama_wilayah, iid, predikat, peringkat; optional nilai_resmi and sumber_resmi.
     `pita`: predikat, bawah (highest band first) for the threshold lines. customdata[0] is kode_wilayah.
     """
     d = data.sort_values("peringkat", ascending=False)
-    fig = figur_dasar(judul, max(360, 42 * len(d) + 140))
+    d = d.assign(label=d["nama_wilayah"].map(nama_pendek) if gaya.nama_singkat else d["nama_wilayah"])
+    fig = figur_dasar(judul, max(360, 42 * len(d) + 140), gaya)
     fig.add_trace(
         go.Bar(
             x=d["iid"],
-            y=d["nama_wilayah"],
+            y=d["label"],
             orientation="h",
             marker={"color": [warna_predikat(p) for p in d["predikat"]], "line": {"color": "white", "width": 1}},
             # Labels sit at the start of the bar: the end is where a published value's diamond is drawn.
             text=[angka(v) for v in d["iid"]],
             textposition="inside",
             insidetextanchor="start",
-            textfont={"color": [teks_predikat(p) for p in d["predikat"]], "size": 14},
-            customdata=np.c_[d["kode_wilayah"], d["predikat"], d["peringkat"]],
-            hovertemplate="<b>%{y}</b><br>IID hitungan %{x:.2f}<br>%{customdata[1]} · peringkat %{customdata[2]}"
+            textfont={"color": [teks_predikat(p) for p in d["predikat"]], "size": gaya.ukuran_label},
+            customdata=np.c_[d["kode_wilayah"], d["predikat"], d["peringkat"], d["nama_wilayah"]],
+            hovertemplate="<b>%{customdata[3]}</b><br>IID hitungan %{x:.2f}<br>%{customdata[1]} · peringkat %{customdata[2]}"
             "<extra></extra>",
             showlegend=False,
         )
@@ -116,7 +120,7 @@ def batang_peringkat(data: pd.DataFrame, pita: pd.DataFrame, judul: str) -> go.F
         fig.add_trace(
             go.Scatter(
                 x=resmi["nilai_resmi"],
-                y=resmi["nama_wilayah"],
+                y=resmi["label"],
                 mode="markers",
                 marker={"symbol": "diamond", "size": 13, "color": RESMI, "line": {"color": "white", "width": 1.5}},
                 name="Nilai resmi dipublikasikan",
@@ -126,6 +130,13 @@ def batang_peringkat(data: pd.DataFrame, pita: pd.DataFrame, judul: str) -> go.F
         )
     for p in pita.iloc[:-1].itertuples():
         fig.add_vline(x=p.bawah, line={"color": GARIS_BANTU, "dash": "dash", "width": 1.5})
+    if rata_nasional is not None:
+        fig.add_vline(
+            x=rata_nasional,
+            line={"color": NASIONAL, "width": 2.5},
+            annotation={"text": f"Rata-rata nasional {angka(rata_nasional)}", "font": {"color": NASIONAL}},
+            annotation_position="top",
+        )
     tambah_catatan(fig, teks_ambang(pita))
     fig.update_xaxes(range=[0, 100], title_text="IID")
     fig.update_yaxes(title_text="")
@@ -157,7 +168,12 @@ def distribusi_predikat(jumlah: dict[str, int], judul: str) -> go.Figure:
 
 
 def garis_tren(
-    tren: pd.DataFrame, resmi: pd.DataFrame, pita: pd.DataFrame, judul: str, tahun_fokus: int | None = None
+    tren: pd.DataFrame,
+    resmi: pd.DataFrame,
+    pita: pd.DataFrame,
+    judul: str,
+    tahun_fokus: int | None = None,
+    nasional: pd.DataFrame | None = None,
 ) -> go.Figure:
     """IID per year per region as lines over each year's shaded bands, with published values and rule changes.
 
@@ -165,6 +181,7 @@ def garis_tren(
     resmi: tahun, nama_wilayah, nilai_iid, sumber, keyakinan, status (published values; may be empty).
     pita: tahun, predikat, bawah, atas, versi (bands per year). A dotted vertical line marks every year whose
     rule version differs from the year before; `tahun_fokus` gets a frame (the year chosen in the sidebar).
+    nasional: tahun, rata_rata_iid, sumber (published national averages; drawn as a labelled reference line).
     """
     fig = figur_dasar(judul, 560)
     tahun = sorted(pita["tahun"].unique())
@@ -223,6 +240,23 @@ def garis_tren(
                 customdata=np.c_[resmi["nama_wilayah"], resmi["sumber"], resmi["keyakinan"], resmi["status"]],
                 hovertemplate="<b>%{customdata[0]}</b> %{x}<br>Nilai resmi %{y:.2f} (%{customdata[3]}, "
                 "keyakinan %{customdata[2]})<br>Sumber: %{customdata[1]}<extra></extra>",
+            )
+        )
+    if nasional is not None and not nasional.empty:
+        n = nasional[nasional["tahun"].isin(tahun)]
+        fig.add_trace(
+            go.Scatter(
+                x=n["tahun"],
+                y=n["rata_rata_iid"],
+                mode="lines+markers+text",
+                name="Rata-rata IID nasional",
+                line={"color": NASIONAL, "dash": "dash", "width": 2.5},
+                marker={"symbol": "line-ew-open", "size": 18, "color": NASIONAL, "line": {"width": 3}},
+                text=[f"nasional {angka(v)}" for v in n["rata_rata_iid"]],
+                textposition="bottom center",
+                textfont={"color": NASIONAL},
+                customdata=np.c_[n["sumber"]],
+                hovertemplate="Rata-rata IID nasional %{x}: %{y:.2f}<br>Sumber: %{customdata[0]}<extra></extra>",
             )
         )
     fig.update_xaxes(tickmode="array", tickvals=tahun, range=[tahun[0] - 0.5, tahun[-1] + 0.5], title_text="Tahun")

@@ -22,11 +22,12 @@ class Gaya:
     ukuran_judul: int
     ukuran_kecil: int  # subtitles, annotations: never below 11 px, the floor for a phone
     ukuran_label: int  # numbers on bars and tiles
+    nama_singkat: bool  # region names on axes shortened (nama_pendek): a slide has no hover to show the full name
 
 
-LAYAR = Gaya("layar", "Source Sans Pro, Arial, sans-serif", 14, 18, 12, 13)
+LAYAR = Gaya("layar", "Source Sans Pro, Arial, sans-serif", 14, 18, 12, 13, nama_singkat=False)
 # ≥ 20 px reads from the back of a hall at 1280 px slide width.
-PROYEKTOR = Gaya("proyektor", "DejaVu Sans, Verdana, Arial, sans-serif", 20, 26, 16, 20)
+PROYEKTOR = Gaya("proyektor", "DejaVu Sans, Verdana, Arial, sans-serif", 20, 26, 16, 20, nama_singkat=True)
 
 
 def template(gaya: Gaya) -> go.layout.Template:
