@@ -17,10 +17,12 @@ from dasbor.bimtek import figur, tata_letak
 from dasbor.bimtek.celah import hitung_celah_bukti
 from dasbor.bimtek.model import Acara, Bagian, Deck, Slide
 from dasbor.bimtek.predikat import jarak_predikat_berikutnya, predikat_berikutnya
-from dasbor.services import skor
+from dasbor.services import hasil, skor
 from dasbor.services.db import database
 from dasbor.services.nasional import konteks_nasional
+from dasbor.visual import charts
 from dasbor.visual.format import angka, bilangan, nama_pendek, tanggal
+from dasbor.visual.gaya import PROYEKTOR
 
 # Hulu Sungai Selatan and Tabalong: the pair Brida compares at every bimtek.
 WILAYAH_BAWAAN = ("63.06", "63.09")
@@ -203,7 +205,8 @@ def _slide_peringkat(b: _Bahan) -> Slide:
     kab_kota = b.skor[b.skor["jenis"] != "provinsi"].sort_values("peringkat")
     provinsi = b.skor[b.skor["jenis"] == "provinsi"]
     lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
-    fig = figur.figur_peringkat(kab_kota.assign(nama=kab_kota["nama_wilayah"].map(nama_pendek)), b.m, lebar, tinggi)
+    fig = charts.batang_peringkat(kab_kota, hasil.pita_predikat(b.m), "", gaya=PROYEKTOR)
+    fig.update_layout(width=lebar, height=tinggi, margin={"t": 60})
     n = len(kab_kota)
     terbaik, terlemah = kab_kota.iloc[0], kab_kota.iloc[-1]
     ringkas = [
