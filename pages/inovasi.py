@@ -4,7 +4,7 @@ import streamlit as st
 
 from dasbor.services import inovasi as layanan_inovasi
 from dasbor.services import kelengkapan as layanan
-from dasbor.ui import drill, filter
+from dasbor.ui import drill, filter, sumber, unduh
 from dasbor.ui import kelengkapan_tabel as tabel
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 
@@ -13,8 +13,7 @@ tahun = filter.pilih_tahun()
 wilayah = filter.pilih_wilayah()
 kel = layanan.kelengkapan(tahun)
 kematangan_maks = layanan.metodologi(kel).maks_sid_per_inovasi
-if kel.sintetis:
-    st.warning("Data inovasi pada dasbor ini SINTETIS (data demo), bukan data resmi. " + kel.sintetis)
+sumber.banner_sintetis(tahun)
 st.caption(
     f"Kematangan = Σ bobot × level diakui indikator 16–35 (0–{angka(kematangan_maks, 0)}), {kel.aturan}. Nilai celah: poin IID bagi wilayah."
 )
@@ -78,7 +77,14 @@ dipilih = drill.baris(drill.pilihan_baru(kunci))
 if dipilih is not None:
     drill.atur(inovasi=hasil["id_inovasi"].iat[dipilih])
 st.markdown(f"**{bilangan(len(hasil))} dari {bilangan(len(semua))} inovasi** (pilih baris untuk melihat rinciannya)")
-st.dataframe(tabel.daftar_inovasi(hasil), hide_index=True, key=kunci, on_select="rerun", selection_mode="single-row")
+unduh.dataframe(
+    tabel.daftar_inovasi(hasil),
+    nama=f"inovasi-{tahun}-{wilayah}",
+    key=kunci,
+    hide_index=True,
+    on_select="rerun",
+    selection_mode="single-row",
+)
 
 inovasi = drill.parameter("inovasi", set(semua["id_inovasi"]), "Inovasi")
 if inovasi:
@@ -99,14 +105,19 @@ if inovasi:
     with profil:
         st.markdown("**Profil**")
         st.table(layanan_inovasi.profil(baris).map(tanpa_markdown))
+        # The file holds the text as typed; only the page needs it escaped.
+        unduh.tombol_unduh_tabel(layanan_inovasi.profil(baris), f"profil-inovasi-{inovasi}", "profil_inovasi")
     with indikator:
         st.markdown("**Indikator SID: level klaim, terverifikasi dan diakui**")
-        st.dataframe(
-            tabel.indikator_inovasi(layanan.jawaban_inovasi(kel, inovasi)), hide_index=True, key="detail_indikator"
+        unduh.dataframe(
+            tabel.indikator_inovasi(layanan.jawaban_inovasi(kel, inovasi)),
+            nama=f"indikator-inovasi-{inovasi}",
+            key="detail_indikator",
+            hide_index=True,
         )
     st.markdown("**Celah inovasi ini dan nilainya**")
     milik = kel.celah[kel.celah["id_inovasi"] == inovasi]
     if milik.empty:
         st.success("Tidak ada celah.")
     else:
-        st.dataframe(tabel.daftar(milik), hide_index=True, key="detail_celah")
+        unduh.dataframe(tabel.daftar(milik), nama=f"celah-inovasi-{inovasi}", key="detail_celah", hide_index=True)

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dasbor.services import kelengkapan as layanan
-from dasbor.ui import drill, filter
+from dasbor.ui import drill, filter, sumber, unduh
 from dasbor.ui import kelengkapan_tabel as tabel
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, nama_pendek, tanpa_markdown
@@ -12,8 +12,7 @@ from dasbor.visual.format import angka, bilangan, nama_pendek, tanpa_markdown
 st.title("Kelengkapan bukti dukung")
 tahun = filter.pilih_tahun()
 kel = layanan.kelengkapan(tahun)
-if kel.sintetis:
-    st.warning("Data inovasi pada dasbor ini SINTETIS (data demo), bukan data resmi. " + kel.sintetis)
+sumber.banner_sintetis(tahun)
 st.caption(
     f"{kel.aturan}. Nilai perbaikan = selisih IID (poin, sebelum pembulatan) wilayah itu bila hanya celah itu "
     "yang diperbaiki, dihitung oleh modul skor bersama: pembagi MAX(k, n), skor jumlah inovasi dan syarat yandas "
@@ -54,7 +53,7 @@ jenis = kanan.multiselect(
     format_func=layanan.JENIS_CELAH.get,
     key="matriks_jenis",
 )
-st.plotly_chart(
+unduh.plotly_chart(
     grafik.matriks_celah(
         layanan.matriks_celah(kel.celah, tuple(jenis)),
         kel.skor.sort_values("kode_wilayah")[["kode_wilayah", "nama_wilayah"]],
@@ -62,6 +61,7 @@ st.plotly_chart(
         nilai,
         wilayah,
     ),
+    nama=f"matriks-celah-{tahun}-{nilai}",
     key=f"matriks_{tahun}",
     on_select="rerun",
     selection_mode="points",
@@ -91,7 +91,9 @@ def turun(**nilai: str | None) -> None:
 
 
 def pilih_tabel(frame: pd.DataFrame, kunci: str) -> None:
-    st.dataframe(frame, hide_index=True, key=kunci, on_select="rerun", selection_mode="single-row")
+    unduh.dataframe(
+        frame, nama=f"kelengkapan-{kunci}", key=kunci, hide_index=True, on_select="rerun", selection_mode="single-row"
+    )
 
 
 def detail_indikator(kode: str, baris: pd.DataFrame) -> None:
@@ -101,7 +103,7 @@ def detail_indikator(kode: str, baris: pd.DataFrame) -> None:
         f"**Indikator {kode}: {rubrik['nama_indikator']}** — bobot {angka(rubrik['bobot'])}, "
         f"{'wajib' if rubrik['wajib'] else 'tidak wajib'}; katalog aturan {kel.versi} (keyakinan {rubrik['keyakinan']})"
     )
-    st.table(tabel.rubrik(rubrik))
+    unduh.table(tabel.rubrik(rubrik), nama=f"rubrik-indikator-{kode}-{kel.versi}", key=f"rubrik_{kode}")
     if baris.empty:
         st.success("Tidak ada celah pada indikator ini.")
     for b in baris.itertuples():
@@ -158,8 +160,9 @@ if perangkat is None:
         if ringkas.empty:
             st.success("Tidak ada celah pada pilihan ini.")
         else:
-            st.plotly_chart(
+            unduh.plotly_chart(
                 grafik.poin_per_perangkat_daerah(ringkas),
+                nama=f"poin-iid-per-perangkat-daerah-{tahun}-{wilayah}",
                 key=kunci_grafik,
                 on_select="rerun",
                 selection_mode="points",
@@ -219,7 +222,7 @@ with tab_kerja:
     st.markdown(
         f"**{bilangan(len(kerja))} celah**, diurutkan menurut nilai perbaikan (poin IID bagi {nama_wilayah[wilayah]})."
     )
-    st.dataframe(tabel.daftar(kerja), hide_index=True, key="daftar_kerja")
+    unduh.dataframe(tabel.daftar(kerja), nama=f"daftar-kerja-{tahun}-{wilayah}", key="daftar_kerja", hide_index=True)
     hari = date.today()
     unduh_xlsx, unduh_csv = st.columns(2)
     unduh_xlsx.download_button(
@@ -246,7 +249,7 @@ with tab_jalan:
         "inovasi ditolak yang diterima mengubah pembagi, sehingga dinilai terpisah di daftar kerja."
     )
     jalan = kel.jalan.sort_values("kode_wilayah")
-    st.dataframe(tabel.jalan_tercepat(jalan), hide_index=True, key="jalan_semua")
+    unduh.dataframe(tabel.jalan_tercepat(jalan), nama=f"jalan-tercepat-{tahun}", key="jalan_semua", hide_index=True)
     baris = jalan.set_index("kode_wilayah").loc[wilayah]
     syarat = (
         "menjadi syarat skor jumlah inovasi"
@@ -262,7 +265,12 @@ with tab_jalan:
         rincian = kel.jalan_rincian[kel.jalan_rincian["kode_wilayah"] == wilayah].merge(
             kel.celah, on=["kode_wilayah", "id_celah"]
         )
-        st.dataframe(tabel.rincian_jalan(rincian, baris["iid_mentah"]), hide_index=True, key="jalan_rincian")
+        unduh.dataframe(
+            tabel.rincian_jalan(rincian, baris["iid_mentah"]),
+            nama=f"jalan-tercepat-{tahun}-{wilayah}",
+            key="jalan_rincian",
+            hide_index=True,
+        )
         st.caption(
             f"Dihitung ulang penuh sesudah semua perbaikan ini: IID {angka(baris['iid_sesudah'])}, "
             f"{baris['predikat_sesudah']}."
@@ -286,6 +294,10 @@ with tab_komitmen:
         st.success("Semua SKPD sudah melaporkan inovasi tahun ini.")
     else:
         st.markdown(f"**{bilangan(len(tanpa))} SKPD belum melaporkan inovasi:**")
-        st.dataframe(tabel.komitmen(tanpa), hide_index=True, key="skpd_tanpa")
+        unduh.dataframe(
+            tabel.komitmen(tanpa), nama=f"skpd-tanpa-inovasi-{tahun}-{wilayah}", key="skpd_tanpa", hide_index=True
+        )
     with st.expander("Semua SKPD"):
-        st.dataframe(tabel.komitmen(komitmen), hide_index=True, key="skpd_semua")
+        unduh.dataframe(
+            tabel.komitmen(komitmen), nama=f"komitmen-skpd-{tahun}-{wilayah}", key="skpd_semua", hide_index=True
+        )

@@ -5,7 +5,7 @@ import streamlit as st
 
 from dasbor.services import kelengkapan as layanan
 from dasbor.services import simulasi
-from dasbor.ui import drill, filter
+from dasbor.ui import drill, filter, sumber, unduh
 from dasbor.ui import kelengkapan_tabel as tabel
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
@@ -18,8 +18,7 @@ st.error(
 tahun = filter.pilih_tahun()
 wilayah = filter.pilih_wilayah()
 kel = layanan.kelengkapan(tahun)
-if kel.sintetis:
-    st.warning("Data inovasi pada dasbor ini SINTETIS (data demo), bukan data resmi. " + kel.sintetis)
+sumber.banner_sintetis(tahun)
 st.caption(f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di antara 13 kabupaten/kota.")
 
 skenario, pesan = simulasi.baca(st.query_params.get("skenario"), kel, wilayah)
@@ -67,13 +66,14 @@ st.caption(
     f"n inovasi simulasi {bilangan(hasil.simulasi['n_inovasi'])} (nyata {bilangan(hasil.nyata['n_inovasi'])})."
 )
 kabkota = hasil.peringkat[hasil.peringkat["jenis"] != "provinsi"].sort_values("peringkat_nyata")
-st.plotly_chart(
+unduh.plotly_chart(
     grafik.banding_simulasi(
         kabkota if not provinsi else hasil.peringkat.sort_values("peringkat_nyata"),
         wilayah,
         float(hasil.simulasi["iid"]),
         [p.batas_bawah for p in layanan.metodologi(kel).predikat],
     ),
+    nama=f"simulasi-{tahun}-{wilayah}",
     key="grafik_simulasi",
     config={"displayModeBar": False},
 )
@@ -158,6 +158,9 @@ st.caption(
     f"diterima (data {tahun}, bukan skenario di atas). Garis panjang = posisi bergantung pada bukti yang belum "
     "diterima."
 )
-st.plotly_chart(
-    grafik.rentang_peringkat(simulasi.rentang_peringkat(tahun)), key="rentang", config={"displayModeBar": False}
+unduh.plotly_chart(
+    grafik.rentang_peringkat(simulasi.rentang_peringkat(tahun)),
+    nama=f"rentang-peringkat-{tahun}",
+    key="rentang",
+    config={"displayModeBar": False},
 )

@@ -14,7 +14,7 @@ KONTEKS_NASIONAL = Path(__file__).resolve().parents[2] / "data" / "referensi" / 
 @cache
 def konteks_nasional() -> pd.DataFrame:
     """One row per assessment year, as published (empty cells where nothing was found)."""
-    teks = {k: str for k in ("keyakinan", "catatan", "sumber", "keyakinan_rata_rata_iid", "sumber_rata_rata_iid")}
+    teks = dict.fromkeys(("keyakinan", "catatan", "sumber", "keyakinan_rata_rata_iid", "sumber_rata_rata_iid"), str)
     return pd.read_csv(KONTEKS_NASIONAL, dtype=teks)
 
 

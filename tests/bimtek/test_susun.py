@@ -110,10 +110,7 @@ def test_closing_slide_lists_one_action_per_region(deck: Deck) -> None:
     assert len(penutup.tabel) == 13
     tindakan = penutup.data["tindakan"].set_index("kode_wilayah")
     assert tindakan.loc["63.08", "predikat_sesudah"] == "Sangat Inovatif"
-    assert (
-        "↑ Sangat Inovatif"
-        in penutup.tabel.set_index("Wilayah").at["HSU", "Setelah 3 perbaikan (terverifikasi)"]
-    )
+    assert "↑ Sangat Inovatif" in penutup.tabel.set_index("Wilayah").at["HSU", "Setelah 3 perbaikan (terverifikasi)"]
 
 
 def test_facilitators_order_and_choice_are_kept(demo_env_modul: Path) -> None:

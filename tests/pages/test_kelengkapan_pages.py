@@ -137,7 +137,12 @@ class TestKelengkapan:
         assert poin.is_monotonic_decreasing and len(daftar) > 100
         assert {"Bukti untuk level sasaran (aturan tahun ini)", "Arti perbaikan"} <= set(daftar.columns)
         unduh = at.get("download_button")
-        assert len(unduh) == 2
+        assert sum(b.label.startswith("Unduh ") for b in unduh) == 2  # the whole worklist, Excel and CSV
+        kunci = {b.key for b in unduh}
+        # every chart and table on the page has the same PNG / CSV / Excel buttons as the Hasil pages
+        assert "png_matriks_2024" in kunci
+        for tabel in ("daftar_kerja", "jalan_semua", "jalan_rincian", "skpd_tanpa", "skpd_semua"):
+            assert {f"csv_{tabel}", f"xlsx_{tabel}"} <= kunci, tabel
         [rincian] = tabel_berkolom(at, "IID sesudahnya (belum dibulatkan)")
         assert len(rincian) == 2  # HSU 2024: two SPD fixes lift 59,00 past 60,01
         assert any("Sangat Inovatif" in c.value and "Dihitung ulang penuh" in c.value for c in at.caption)
