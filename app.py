@@ -4,7 +4,7 @@ Page icons are emoji: a ':material/…:' page icon makes the browser fetch a fav
 
 import streamlit as st
 
-from dasbor.ui import akun
+from dasbor.ui import akun, layar
 
 st.set_page_config(page_title="Dasbor IID Kalsel", page_icon="📊", layout="wide")
 
@@ -29,5 +29,6 @@ halaman = {
     ],
 }
 navigasi = st.navigation(halaman)
+layar.pasang_gaya()
 akun.gerbang()
 navigasi.run()

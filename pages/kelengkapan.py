@@ -53,20 +53,21 @@ jenis = kanan.multiselect(
     format_func=layanan.JENIS_CELAH.get,
     key="matriks_jenis",
 )
-unduh.plotly_chart(
-    grafik.matriks_celah(
-        layanan.matriks_celah(kel.celah, tuple(jenis)),
-        kel.skor.sort_values("kode_wilayah")[["kode_wilayah", "nama_wilayah"]],
-        [(aspek, kode, nama) for kode, aspek, nama in katalog[["aspek", "nama_indikator"]].itertuples(name=None)],
-        nilai,
-        wilayah,
-    ),
-    nama=f"matriks-celah-{tahun}-{nilai}",
-    key=f"matriks_{tahun}",
-    on_select="rerun",
-    selection_mode="points",
-    config={"displayModeBar": False},
-)
+with st.container(key="gulir_matriks"):
+    unduh.plotly_chart(
+        grafik.matriks_celah(
+            layanan.matriks_celah(kel.celah, tuple(jenis)),
+            kel.skor.sort_values("kode_wilayah")[["kode_wilayah", "nama_wilayah"]],
+            [(aspek, kode, nama) for kode, aspek, nama in katalog[["aspek", "nama_indikator"]].itertuples(name=None)],
+            nilai,
+            wilayah,
+        ),
+        nama=f"matriks-celah-{tahun}-{nilai}",
+        key=f"matriks_{tahun}",
+        on_select="rerun",
+        selection_mode="points",
+        config={"displayModeBar": False},
+    )
 st.caption("Klik sebuah sel untuk membuka rincian wilayah itu pada indikator itu. Sel kosong: tidak ada celah.")
 
 # --- drill-down: wilayah → perangkat daerah → inovasi → indikator, every level a URL parameter ----------------

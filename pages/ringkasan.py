@@ -16,14 +16,14 @@ basis = filter.pilih_basis()
 sumber.banner_sintetis(tahun)
 catatan = sumber.catatan_skor(tahun, basis)
 label = sumber.label_grafik(tahun, basis)
-st.caption(f"Ringkasan tahun penilaian {tahun} · {tanpa_markdown(catatan)}")
 
 r = hasil.ringkasan(tahun, basis)
 prov = r.provinsi
 tren_prov = hasil.tren(basis)
 tren_prov = tren_prov[tren_prov["jenis"] == "provinsi"].sort_values("tahun")
 
-k1, k2, k3, k4, k5 = st.columns(5)
+# One swipeable row on a phone (ui/layar.py), so the map still starts on the first screen.
+k1, k2, k3, k4, k5 = st.container(key="kpi").columns(5)
 k1.metric(
     "IID Provinsi",
     angka(prov["iid"]),
@@ -84,4 +84,5 @@ with kanan:
     tampilkan_grafik(charts.tambah_catatan(fig, label, lebar=55), f"sebaran-predikat-{tahun}-{basis}", "sebaran")
     st.caption("Klik sebuah wilayah pada peta untuk membuka profilnya. Ambang predikat mengikuti aturan tahun ini.")
 
+st.caption(f"Ringkasan tahun penilaian {tahun} · {tanpa_markdown(catatan)}")
 navigasi.buka_profil(navigasi.kode_dari_grafik(klik))

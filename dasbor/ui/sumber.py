@@ -19,9 +19,9 @@ def banner_sintetis(*tahun: int) -> bool:
         return False
     keterangan = next(iter(sintetis.values()))["keterangan"].iat[0]
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key="banner_sintetis"):
-        st.warning(f"**Data {', '.join(map(str, sintetis))} SINTETIS (data demo), bukan data resmi.**", icon="⚠️")
+        st.warning(f"**Data {', '.join(map(str, sintetis))} SINTETIS (data demo)**", icon="⚠️")
         with st.popover("Rincian", help="Dari mana data demo ini berasal"):
-            st.markdown(tanpa_markdown(keterangan))
+            st.markdown("**Bukan data resmi.** " + tanpa_markdown(keterangan))
     return True
 
 
