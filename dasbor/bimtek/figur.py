@@ -139,7 +139,8 @@ def figur_posisi(iid: float, m: scoring.Metodologi, lebar: int, tinggi: int) -> 
             textposition="inside",
             insidetextanchor="middle",
             constraintext="none",  # keep the band names at full size inside the thin strip
-            textfont={"size": UKURAN_HURUF, "color": warna_predikat(nama)},
+            # Band names in text colour: an amber name on pale amber would vanish on a projector.
+            textfont={"size": UKURAN_HURUF, "color": TEKS},
             hoverinfo="skip",
         )
     # A pointer above the strip rather than a line through it, so the band names stay readable.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dasbor.bimtek.model import Bagian, Deck, Slide
@@ -19,7 +20,7 @@ KUNCI_AKTIF = "presentasi_aktif"
 PARAM_SLIDE = "slide"
 
 # Sizes: slide body 26 px (≥ 24 px reads from the back of a hall), titles 46 px; the closing table has 14 rows
-# and must fit one screen, so it is set at 19 px with tight cells.
+# and must fit one 1280×720 screen with the navigation row, so it is set at 16 px with tight cells.
 CSS_SLIDE = """
 <style>
 .st-key-slide { color: #111111; }
@@ -29,13 +30,18 @@ CSS_SLIDE = """
 .st-key-slide h1 { font-size: 46px !important; line-height: 1.15; color: #111111; padding: 0 0 0.2rem 0; }
 .st-key-slide h3 { font-size: 28px !important; color: #111111; padding: 0.3rem 0 0 0; }
 .st-key-slide table td, .st-key-slide table th, .st-key-slide table td p, .st-key-slide table th p {
-  font-size: 19px !important; line-height: 1.25 !important; }
-.st-key-slide table td, .st-key-slide table th { padding: 0.25rem 0.5rem !important; color: #111111; }
+  font-size: 16px !important; line-height: 1.15 !important; }
+.st-key-slide table td, .st-key-slide table th { padding: 0.15rem 0.4rem !important; color: #111111; }
 .st-key-slide table th { background: #111111 !important; }
 .st-key-slide table th, .st-key-slide table th * { color: #FFFFFF !important; }
 .st-key-slide_acara h1 { font-size: 60px !important; text-align: center; padding-top: 12vh; }
 .st-key-slide_acara p { text-align: center; font-size: 32px !important; }
 .st-key-slide .st-key-kaki_slide p { font-size: 18px !important; line-height: 1.3; color: #333333; }
+/* 1280×720 holds the slide and the navigation row only with tight gaps between the blocks. */
+.st-key-slide [data-testid="stVerticalBlock"] { gap: 0.3rem !important; }
+.st-key-slide_isi h1 { padding-top: 0 !important; }
+/* A region slide's two columns hold up to eight long lines (gaps, innovations); 20 px keeps them on one screen. */
+.st-key-slide .st-key-kolom_wilayah li { font-size: 20px !important; line-height: 1.15; }
 .st-key-slide .st-key-kaki_slide strong { font-size: 22px; }
 .st-key-navigasi p { font-size: 24px !important; font-weight: 700; text-align: center; }
 </style>
@@ -77,6 +83,7 @@ SKRIP_TOMBOL = """
 </script>
 """
 LABEL_SINTETIS_MD = ":red[**{}**]"
+SKALA_LAYAR = 0.85
 
 
 def pasang_gaya(layar_penuh: bool) -> None:
@@ -148,8 +155,13 @@ def _kaki(deck: Deck, slide: Slide) -> None:
 
 
 def _figur(slide: Slide) -> None:
+    # On screen the slide shares a 720 px projector with the navigation row, which the PPTX page does not have,
+    # so the chart is drawn shorter than its PPTX box; everything else in it stays as exported.
+    # The region slides' band strip is already a thin strip and is left as it is.
+    skala = 1.0 if slide.jenis == "wilayah" else SKALA_LAYAR
+    fig = go.Figure(slide.figur).update_layout(height=round((slide.figur.layout.height or 450) * skala))
     # theme=None: the slide's own high-contrast styling, not Streamlit's lighter chart theme.
-    st.plotly_chart(slide.figur, theme=None, config={"displayModeBar": False}, key="figur_slide")
+    st.plotly_chart(fig, theme=None, config={"displayModeBar": False}, key="figur_slide")
 
 
 def tampilkan_slide(deck: Deck, nomor: int) -> None:
@@ -164,7 +176,8 @@ def tampilkan_slide(deck: Deck, nomor: int) -> None:
             elif slide.figur is not None and slide.jenis == "wilayah":
                 _figur(slide)
                 _daftar(slide.isi[:1])
-                for kolom, bagian in zip(st.columns(len(slide.isi) - 1, gap="large"), slide.isi[1:], strict=True):
+                kolom_wilayah = st.container(key="kolom_wilayah").columns(len(slide.isi) - 1, gap="large")
+                for kolom, bagian in zip(kolom_wilayah, slide.isi[1:], strict=True):
                     with kolom:
                         _daftar([bagian])
             elif slide.figur is not None:

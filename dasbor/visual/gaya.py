@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from dasbor.visual.palette import GARIS_BANTU, SERI, TEKS
+from dasbor.visual.palette import SERI, TEKS
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def template(gaya: Gaya) -> go.layout.Template:
             },
             "xaxis": {**sumbu, "tickfont": {"size": gaya.ukuran}},
             "yaxis": {**sumbu, "tickfont": {"size": gaya.ukuran}},
-            "annotationdefaults": {"font": {"size": gaya.ukuran_kecil, "color": GARIS_BANTU}},
+            "annotationdefaults": {"font": {"size": gaya.ukuran_kecil, "color": TEKS}},
             "margin": {"l": 10, "r": 10, "t": 70, "b": 40},
         }
     )
