@@ -105,6 +105,35 @@ def test_boundary_map_is_offline_labelled_and_highlights_a_region() -> None:
     assert sorot.marker.line.width[i] > 1.5 and sorot.marker.opacity[i] == 1.0
 
 
+def test_national_average_is_a_labelled_reference_line() -> None:
+    fig = charts.batang_peringkat(_skor(), PITA_2023, "Peringkat", rata_nasional=46.01)
+    garis = [s for s in fig.layout.shapes if s.x0 == 46.01]
+    assert len(garis) == 1 and any("Rata-rata nasional 46,01" in a.text for a in fig.layout.annotations)
+    tren = pd.DataFrame(
+        {
+            "tahun": [2024, 2025],
+            "kode_wilayah": "63.09",
+            "nama_wilayah": "Kabupaten Tabalong",
+            "iid": [80.0, 84.0],
+            "predikat": "Sangat Inovatif",
+            "versi_metodologi": ["2023", "2025"],
+        }
+    )
+    pita = pd.DataFrame(
+        {
+            "tahun": [2024, 2025],
+            "predikat": "Sangat Inovatif",
+            "bawah": [60.01, 65.01],
+            "atas": 100.0,
+            "versi": ["2023", "2025"],
+        }
+    )
+    nasional = pd.DataFrame({"tahun": [2024, 2025], "rata_rata_iid": [46.01, 49.43], "sumber": ["a", "b"]})
+    fig = charts.garis_tren(tren, pd.DataFrame(columns=["tahun"]), pita, "Tren", nasional=nasional)
+    [garis] = [t for t in fig.data if t.name == "Rata-rata IID nasional"]
+    assert list(garis.y) == [46.01, 49.43] and list(garis.text) == ["nasional 46,01", "nasional 49,43"]
+
+
 def test_ranking_bars_sorted_coloured_with_official_diamonds_and_band_lines() -> None:
     d = _skor().assign(nilai_resmi=lambda x: [58.55 if k == "63.03" else None for k in x["kode_wilayah"]])
     d["sumber_resmi"] = "https://contoh.invalid/berita"
