@@ -23,7 +23,8 @@ CSS = """
   .st-key-kpi [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; overflow-x: auto; }
   .st-key-kpi [data-testid="stColumn"] { min-width: 11rem !important; flex: 0 0 11rem !important; }
   /* a container keyed gulir_… holds a chart that needs its width (35 indicator columns): it scrolls itself */
-  [class*="st-key-gulir_"] [data-testid="stPlotlyChart"] { min-width: 56rem; }
+  /* Streamlit sizes a chart from its element box, so the box gets the width (not the chart element) */
+  [class*="st-key-gulir_"] > [data-testid="stElementContainer"] { min-width: 56rem; }
 }
 </style>
 """

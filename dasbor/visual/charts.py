@@ -1,8 +1,9 @@
-"""Plotly figures for the dashboard and the bimtek slides: DataFrames in, go.Figure out, no Streamlit.
+"""Plotly figures for the pages and the bimtek slides: DataFrames in, go.Figure out, no Streamlit.
 
-Every figure uses TEMPLATE (Indonesian separators 67,04 and 1.234; projector-sized type), the predikat palette
-from dasbor.visual.palette, and carries its own title, so a PNG exported from it stands on its own. Put the source of
-the numbers under a figure's title with tambah_catatan(). Column contracts are stated per function.
+Every figure is drawn in one of the two styles of dasbor.visual.gaya (LAYAR on pages, PROYEKTOR on slides) with
+the predikat palette of dasbor.visual.palette, and carries its own title, so a PNG exported from it stands on its
+own. Put the source of the numbers under a figure's title with tambah_catatan(). The maps are in
+dasbor.visual.peta. Column contracts are stated per function.
 """
 
 from __future__ import annotations
