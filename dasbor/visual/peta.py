@@ -159,25 +159,8 @@ def peta_batas(
                 hovertemplate=HOVER,
             )
         )
-    # Label colour per band (white on the dark ones), so one trace per colour: scattermap takes one text colour.
-    # MapLibre drops a label that collides with one placed earlier, so the small cities (kode 63.7x) go first.
-    label = d.sort_values("kode_wilayah", ascending=False)
-    for warna, bagian in label.groupby(label["predikat"].map(teks_predikat), sort=False):
-        fig.add_trace(
-            go.Scattermap(
-                lat=bagian["lat_label"],
-                lon=bagian["lng_label"],
-                mode="text",
-                text=[
-                    f"{nama_pendek(n)}<br>{angka(v)}"
-                    for n, v in zip(bagian["nama_wilayah"], bagian["iid"], strict=True)
-                ],
-                textfont={"size": gaya.ukuran_kecil - 1, "color": warna, "weight": "bold"},
-                customdata=_data_klik(d)[bagian.index],
-                hovertemplate=HOVER,
-                showlegend=False,
-            )
-        )
+    # No text layer on the map: MapLibre fetches glyphs for map text from fonts.openmaptiles.org, which an
+    # offline workshop cannot reach (the Chromium test catches the request). Names and IID are in the hover.
     # Centred on the label points: the small islands far south of Kotabaru would otherwise push the mainland up.
     pusat = {
         "lat": float(d["lat_label"].min() + d["lat_label"].max()) / 2,

@@ -95,9 +95,7 @@ def test_boundary_map_is_offline_labelled_and_highlights_a_region() -> None:
     wilayah = [t for t in fig.data if t.type == "choroplethmap"]
     assert sorted(k for t in wilayah for k in t.locations) == sorted(d["kode_wilayah"])
     assert {t.name: t.colorscale[0][1] for t in wilayah} == {p: PREDIKAT_WARNA[p] for p in d["predikat"]}
-    label = [t for t in fig.data if t.type == "scattermap"]
-    teks = [x for t in label for x in t.text]
-    assert len(teks) == 13 and "Tabalong<br>45,00" in teks and "HSS<br>0,00" in teks  # name and IID on the map
+    assert not [t for t in fig.data if t.type == "scattermap"]  # map text would fetch glyphs from the internet
     assert all("peringkat" in t.hovertemplate for t in fig.data)  # predikat and rank on hover
     assert all(str(t.customdata[0][0]).startswith("63.") for t in fig.data)  # a click opens the profile
     sorot = next(t for t in wilayah if "63.06" in list(t.locations))
