@@ -4,7 +4,7 @@ Page icons are emoji: a ':material/…:' page icon makes the browser fetch a fav
 
 import streamlit as st
 
-from dasbor.ui import akun, data
+from dasbor.ui import akun, data, layar
 
 st.set_page_config(page_title="Dasbor IID Kalsel", page_icon="📊", layout="wide")
 # One stat of the published pointer per run: a new snapshot (an import) is picked up here, and the whole run
@@ -32,5 +32,6 @@ halaman = {
     ],
 }
 navigasi = st.navigation(halaman)
+layar.pasang_gaya()
 akun.gerbang()
 navigasi.run()

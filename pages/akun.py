@@ -3,7 +3,7 @@ import streamlit as st
 from dasbor.services import akun as layanan_akun
 from dasbor.services import kunci_masuk
 from dasbor.ui import akun
-from dasbor.ui.format import angka
+from dasbor.visual.format import angka
 
 st.title("Akun")
 masuk = akun.pengguna()

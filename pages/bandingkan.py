@@ -4,10 +4,11 @@ their innovations by urusan and tahapan."""
 import pandas as pd
 import streamlit as st
 
-from dasbor.ui import charts, filter, sumber
+from dasbor.ui import filter, sumber
 from dasbor.ui.data import hasil
-from dasbor.ui.format import angka, angka_bertanda, bilangan, tanpa_markdown
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
+from dasbor.visual import charts
+from dasbor.visual.format import angka, angka_bertanda, bilangan, nama_pendek, tanpa_markdown
 
 tahun = filter.pilih_tahun()
 basis = filter.pilih_basis()
@@ -28,7 +29,7 @@ hasil_tahun = hasil.peringkat(tahun, basis).set_index("kode_wilayah")
 maks_spd = hasil.metodologi(tahun).maks_spd
 a, b = hasil_tahun.loc[kode_a], hasil_tahun.loc[kode_b]
 nama_a, nama_b = a["nama_wilayah"], b["nama_wilayah"]
-pendek_a, pendek_b = charts.nama_pendek(nama_a), charts.nama_pendek(nama_b)
+pendek_a, pendek_b = nama_pendek(nama_a), nama_pendek(nama_b)
 
 
 def _kartu(kolom, baris: pd.Series) -> None:

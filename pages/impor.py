@@ -7,7 +7,7 @@ from dasbor.services import akun as layanan_akun
 from dasbor.services import impor, skor
 from dasbor.services.db import DatabaseTerkunciError, database, penulis, stempel
 from dasbor.ui import akun
-from dasbor.ui.format import angka, bilangan
+from dasbor.visual.format import angka, bilangan
 
 
 def tabel_lokasi(daftar: list[impor.MasalahBerkas], judul: str, key: str) -> None:

@@ -3,13 +3,12 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dasbor.ui import drill, filter
+from dasbor.ui import drill, filter, sumber, unduh
 from dasbor.ui import kelengkapan_tabel as tabel
 from dasbor.ui.data import inovasi as layanan_inovasi
 from dasbor.ui.data import kelengkapan as layanan
-from dasbor.ui.format import angka, bilangan
-from dasbor.ui.palette import transparan, warna_seri
-from dasbor.ui.teks import aman
+from dasbor.visual.format import angka, bilangan, tanpa_markdown
+from dasbor.visual.palette import transparan, warna_seri
 
 SOROT = transparan(warna_seri(5), 0.35)  # a level that changed from the year before
 
@@ -18,8 +17,7 @@ tahun = filter.pilih_tahun()
 wilayah = filter.pilih_wilayah()
 kel = layanan.kelengkapan(tahun)
 kematangan_maks = layanan.metodologi(kel).maks_sid_per_inovasi
-if kel.sintetis:
-    st.warning("Data inovasi pada dasbor ini SINTETIS (data demo), bukan data resmi. " + kel.sintetis)
+sumber.banner_sintetis(tahun)
 st.caption(
     f"Kematangan = Σ bobot × level diakui indikator 16–35 (0–{angka(kematangan_maks, 0)}), {kel.aturan}. Nilai celah: poin IID bagi wilayah."
 )
@@ -90,12 +88,19 @@ dipilih_belum = drill.baris(drill.pilihan_baru(kunci_belum))
 if dipilih_belum is not None:
     drill.atur(riwayat=belum["id_inovasi"].iat[dipilih_belum], inovasi=None)
 st.markdown(f"**{bilangan(len(hasil))} dari {bilangan(len(semua))} inovasi** (pilih baris untuk melihat rinciannya)")
-st.dataframe(tabel.daftar_inovasi(hasil), hide_index=True, key=kunci, on_select="rerun", selection_mode="single-row")
+unduh.dataframe(
+    tabel.daftar_inovasi(hasil),
+    nama=f"inovasi-{tahun}-{wilayah}",
+    key=kunci,
+    hide_index=True,
+    on_select="rerun",
+    selection_mode="single-row",
+)
 
 inovasi = drill.parameter("inovasi", set(semua["id_inovasi"]), "Inovasi")
 if inovasi:
     baris = semua.set_index("id_inovasi").loc[inovasi]
-    st.subheader(aman(baris["nama_inovasi"]))
+    st.subheader(tanpa_markdown(baris["nama_inovasi"]))
     m1, m2, m3, m4 = st.columns(4)
     m1.metric("Kematangan (diakui)", f"{angka(baris['kematangan'], 0)} / {angka(kematangan_maks, 0)}", help=kel.aturan)
     m2.metric(
@@ -110,18 +115,23 @@ if inovasi:
     profil, indikator = st.columns([2, 3])
     with profil:
         st.markdown("**Profil**")
-        st.table(layanan_inovasi.profil(baris).map(aman))
+        st.table(layanan_inovasi.profil(baris).map(tanpa_markdown))
+        # The file holds the text as typed; only the page needs it escaped.
+        unduh.tombol_unduh_tabel(layanan_inovasi.profil(baris), f"profil-inovasi-{inovasi}", "profil_inovasi")
     with indikator:
         st.markdown("**Indikator SID: level klaim, terverifikasi dan diakui**")
-        st.dataframe(
-            tabel.indikator_inovasi(layanan.jawaban_inovasi(kel, inovasi)), hide_index=True, key="detail_indikator"
+        unduh.dataframe(
+            tabel.indikator_inovasi(layanan.jawaban_inovasi(kel, inovasi)),
+            nama=f"indikator-inovasi-{inovasi}",
+            key="detail_indikator",
+            hide_index=True,
         )
     st.markdown("**Celah inovasi ini dan nilainya**")
     milik = kel.celah[kel.celah["id_inovasi"] == inovasi]
     if milik.empty:
         st.success("Tidak ada celah.")
     else:
-        st.dataframe(tabel.daftar(milik), hide_index=True, key="detail_celah")
+        unduh.dataframe(tabel.daftar(milik), nama=f"celah-inovasi-{inovasi}", key="detail_celah", hide_index=True)
 
 
 # --- one innovation across the years ------------------------------------------------------------------------
@@ -131,7 +141,7 @@ if not belum.empty:
         "Dilaporkan tahun lalu dan masih memenuhi aturan usia, tetapi tahun ini belum ada atau masih draft. Pilih "
         "baris untuk melihat riwayatnya. " + layanan.teks_aturan_usia(layanan.metodologi(kel), tahun)
     )
-    st.dataframe(
+    unduh.dataframe(
         pd.DataFrame(
             {
                 "Inovasi": belum["nama_inovasi"],
@@ -140,6 +150,7 @@ if not belum.empty:
                 "Nilai bila diinput ulang (poin IID)": belum["nilai_perbaikan"].map(lambda x: angka(x, 3)),
             }
         ),
+        nama=f"belum-diinput-ulang-{tahun}",
         hide_index=True,
         key=kunci_belum,
         on_select="rerun",
@@ -150,8 +161,8 @@ pilihan_riwayat = drill.parameter("riwayat", set(belum["id_inovasi"]) | set(semu
 id_riwayat = pilihan_riwayat or inovasi
 sejarah = layanan_inovasi.riwayat(id_riwayat) if id_riwayat else None
 if sejarah is not None:
-    st.subheader(f"Riwayat lintas tahun: {aman(id_riwayat)}")
-    st.dataframe(
+    st.subheader(f"Riwayat lintas tahun: {tanpa_markdown(id_riwayat)}")
+    unduh.dataframe(
         pd.DataFrame(
             {
                 "Tahun": sejarah.tahun["tahun"].astype(str),
@@ -162,6 +173,7 @@ if sejarah is not None:
                 "IID wilayah": sejarah.tahun["iid_wilayah"].map(angka),
             }
         ),
+        nama=f"riwayat-{id_riwayat}",
         hide_index=True,
         key="riwayat_tahun",
     )
@@ -172,6 +184,7 @@ if sejarah is not None:
         level.style.apply(lambda _: berubah.map(lambda x: f"background-color: {SOROT}" if x else ""), axis=None),
         key="riwayat_level",
     )
+    unduh.tombol_unduh_tabel(level.reset_index(), f"riwayat-level-{id_riwayat}", "riwayat_level")
     st.caption(
         "Bagian IID = Σ kontribusi jawaban inovasi ini (bobot × level diakui ÷ pembagi ÷ skor maksimum × 100), "
         f"dihitung modul skor bersama dengan aturan tiap tahun, basis {layanan.BASIS}."

@@ -3,18 +3,16 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dasbor.ui import drill, filter
-from dasbor.ui import kelengkapan_charts as grafik
+from dasbor.ui import drill, filter, sumber, unduh
 from dasbor.ui import kelengkapan_tabel as tabel
 from dasbor.ui.data import kelengkapan as layanan
-from dasbor.ui.format import angka, bilangan
-from dasbor.ui.teks import aman
+from dasbor.visual import kelengkapan_charts as grafik
+from dasbor.visual.format import angka, bilangan, nama_pendek, tanpa_markdown
 
 st.title("Kelengkapan bukti dukung")
 tahun = filter.pilih_tahun()
 kel = layanan.kelengkapan(tahun)
-if kel.sintetis:
-    st.warning("Data inovasi pada dasbor ini SINTETIS (data demo), bukan data resmi. " + kel.sintetis)
+sumber.banner_sintetis(tahun)
 st.caption(
     f"{kel.aturan}. Nilai perbaikan = selisih IID (poin, sebelum pembulatan) wilayah itu bila hanya celah itu "
     "yang diperbaiki, dihitung oleh modul skor bersama: pembagi MAX(k, n), skor jumlah inovasi dan syarat yandas "
@@ -55,19 +53,21 @@ jenis = kanan.multiselect(
     format_func=layanan.JENIS_CELAH.get,
     key="matriks_jenis",
 )
-st.plotly_chart(
-    grafik.matriks_celah(
-        layanan.matriks_celah(kel.celah, tuple(jenis)),
-        kel.skor.sort_values("kode_wilayah")[["kode_wilayah", "nama_wilayah"]],
-        [(aspek, kode, nama) for kode, aspek, nama in katalog[["aspek", "nama_indikator"]].itertuples(name=None)],
-        nilai,
-        wilayah,
-    ),
-    key=f"matriks_{tahun}",
-    on_select="rerun",
-    selection_mode="points",
-    config={"displayModeBar": False},
-)
+with st.container(key="gulir_matriks"):
+    unduh.plotly_chart(
+        grafik.matriks_celah(
+            layanan.matriks_celah(kel.celah, tuple(jenis)),
+            kel.skor.sort_values("kode_wilayah")[["kode_wilayah", "nama_wilayah"]],
+            [(aspek, kode, nama) for kode, aspek, nama in katalog[["aspek", "nama_indikator"]].itertuples(name=None)],
+            nilai,
+            wilayah,
+        ),
+        nama=f"matriks-celah-{tahun}-{nilai}",
+        key=f"matriks_{tahun}",
+        on_select="rerun",
+        selection_mode="points",
+        config={"displayModeBar": False},
+    )
 st.caption("Klik sebuah sel untuk membuka rincian wilayah itu pada indikator itu. Sel kosong: tidak ada celah.")
 lintas = layanan.ringkasan_wilayah(kel.celah)
 if not lintas.empty:
@@ -99,7 +99,9 @@ def turun(**nilai: str | None) -> None:
 
 
 def pilih_tabel(frame: pd.DataFrame, kunci: str) -> None:
-    st.dataframe(frame, hide_index=True, key=kunci, on_select="rerun", selection_mode="single-row")
+    unduh.dataframe(
+        frame, nama=f"kelengkapan-{kunci}", key=kunci, hide_index=True, on_select="rerun", selection_mode="single-row"
+    )
 
 
 def detail_indikator(kode: str, baris: pd.DataFrame) -> None:
@@ -109,7 +111,7 @@ def detail_indikator(kode: str, baris: pd.DataFrame) -> None:
         f"**Indikator {kode}: {rubrik['nama_indikator']}** — bobot {angka(rubrik['bobot'])}, "
         f"{'wajib' if rubrik['wajib'] else 'tidak wajib'}; katalog aturan {kel.versi} (keyakinan {rubrik['keyakinan']})"
     )
-    st.table(tabel.rubrik(rubrik))
+    unduh.table(tabel.rubrik(rubrik), nama=f"rubrik-indikator-{kode}-{kel.versi}", key=f"rubrik_{kode}")
     if baris.empty:
         st.success("Tidak ada celah pada indikator ini.")
     for b in baris.itertuples():
@@ -118,15 +120,15 @@ def detail_indikator(kode: str, baris: pd.DataFrame) -> None:
             f"Nilai perbaikan: {angka(b.nilai_perbaikan, 3)} poin IID."
         )
         if isinstance(b.catatan_verifikasi, str) and b.catatan_verifikasi:
-            st.caption(f"Catatan verifikator: {aman(b.catatan_verifikasi)}")
+            st.caption(f"Catatan verifikator: {tanpa_markdown(b.catatan_verifikasi)}")
 
 
 st.subheader(f"Rincian: {nama_wilayah[wilayah]}")
-posisi = [grafik.nama_pendek(nama_wilayah[wilayah])]
+posisi = [nama_pendek(nama_wilayah[wilayah])]
 posisi += [nama_pd[perangkat]] if perangkat else []
 posisi += [inovasi_wilayah.at[inovasi, "nama_inovasi"]] if inovasi else []
 posisi += [f"indikator {indikator}"] if indikator else []
-st.markdown("**Posisi:** " + " › ".join(aman(p) for p in posisi))
+st.markdown("**Posisi:** " + " › ".join(tanpa_markdown(p) for p in posisi))
 naik = st.columns(4)
 if perangkat and naik[0].button("↑ Semua perangkat daerah", key="naik_wilayah"):
     turun(perangkat_daerah=None, inovasi=None)
@@ -166,8 +168,9 @@ if perangkat is None:
         if ringkas.empty:
             st.success("Tidak ada celah pada pilihan ini.")
         else:
-            st.plotly_chart(
+            unduh.plotly_chart(
                 grafik.poin_per_perangkat_daerah(ringkas),
+                nama=f"poin-iid-per-perangkat-daerah-{tahun}-{wilayah}",
                 key=kunci_grafik,
                 on_select="rerun",
                 selection_mode="points",
@@ -193,12 +196,12 @@ elif inovasi is None:
     dipilih = drill.baris(drill.pilihan_baru(kunci))
     if dipilih is not None:
         turun(inovasi=daftar["id_inovasi"].iat[dipilih])
-    st.markdown(f"**Inovasi {aman(nama_pd[perangkat])} yang bercelah** (pilih baris untuk membuka)")
+    st.markdown(f"**Inovasi {tanpa_markdown(nama_pd[perangkat])} yang bercelah** (pilih baris untuk membuka)")
     pilih_tabel(tabel.inovasi_bercelah(daftar), kunci)
 else:
     profil = inovasi_wilayah.loc[inovasi]
     st.markdown(
-        f"**{aman(profil['nama_inovasi'])}** · status {profil['status_inovasi']} · tahapan {profil['tahapan']} · "
+        f"**{tanpa_markdown(profil['nama_inovasi'])}** · status {profil['status_inovasi']} · tahapan {profil['tahapan']} · "
         f"kematangan {angka(profil['kematangan'], 0)} dari {angka(layanan.metodologi(kel).maks_sid_per_inovasi, 0)} (bila semua klaim diterima "
         f"{angka(profil['kematangan_klaim'], 0)})"
     )
@@ -229,7 +232,7 @@ with tab_kerja:
     st.markdown(
         f"**{bilangan(len(kerja))} celah**, diurutkan menurut nilai perbaikan (poin IID bagi {nama_wilayah[wilayah]})."
     )
-    st.dataframe(tabel.daftar(kerja), hide_index=True, key="daftar_kerja")
+    unduh.dataframe(tabel.daftar(kerja), nama=f"daftar-kerja-{tahun}-{wilayah}", key="daftar_kerja", hide_index=True)
     hari = date.today()
     unduh_xlsx, unduh_csv = st.columns(2)
     unduh_xlsx.download_button(
@@ -256,7 +259,7 @@ with tab_jalan:
         "inovasi ditolak yang diterima mengubah pembagi, sehingga dinilai terpisah di daftar kerja."
     )
     jalan = kel.jalan.sort_values("kode_wilayah")
-    st.dataframe(tabel.jalan_tercepat(jalan), hide_index=True, key="jalan_semua")
+    unduh.dataframe(tabel.jalan_tercepat(jalan), nama=f"jalan-tercepat-{tahun}", key="jalan_semua", hide_index=True)
     baris = jalan.set_index("kode_wilayah").loc[wilayah]
     syarat = (
         "menjadi syarat skor jumlah inovasi"
@@ -272,7 +275,12 @@ with tab_jalan:
         rincian = kel.jalan_rincian[kel.jalan_rincian["kode_wilayah"] == wilayah].merge(
             kel.celah, on=["kode_wilayah", "id_celah"]
         )
-        st.dataframe(tabel.rincian_jalan(rincian, baris["iid_mentah"]), hide_index=True, key="jalan_rincian")
+        unduh.dataframe(
+            tabel.rincian_jalan(rincian, baris["iid_mentah"]),
+            nama=f"jalan-tercepat-{tahun}-{wilayah}",
+            key="jalan_rincian",
+            hide_index=True,
+        )
         st.caption(
             f"Dihitung ulang penuh sesudah semua perbaikan ini: IID {angka(baris['iid_sesudah'])}, "
             f"{baris['predikat_sesudah']}."
@@ -326,6 +334,10 @@ with tab_komitmen:
         st.success("Semua SKPD sudah melaporkan inovasi tahun ini.")
     else:
         st.markdown(f"**{bilangan(len(tanpa))} SKPD belum melaporkan inovasi:**")
-        st.dataframe(tabel.komitmen(tanpa), hide_index=True, key="skpd_tanpa")
+        unduh.dataframe(
+            tabel.komitmen(tanpa), nama=f"skpd-tanpa-inovasi-{tahun}-{wilayah}", key="skpd_tanpa", hide_index=True
+        )
     with st.expander("Semua SKPD"):
-        st.dataframe(tabel.komitmen(komitmen), hide_index=True, key="skpd_semua")
+        unduh.dataframe(
+            tabel.komitmen(komitmen), nama=f"komitmen-skpd-{tahun}-{wilayah}", key="skpd_semua", hide_index=True
+        )

@@ -5,9 +5,10 @@ import pandas as pd
 import streamlit as st
 
 from dasbor.services import metodologi as mt
-from dasbor.ui import charts, filter
-from dasbor.ui.format import angka, tanpa_markdown
+from dasbor.ui import filter
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
+from dasbor.visual import charts
+from dasbor.visual.format import angka, tanpa_markdown
 
 tahun = filter.pilih_tahun()
 versi_semua = list(mt.daftar_versi())

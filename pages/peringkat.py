@@ -3,10 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from dasbor.ui import charts, filter, navigasi, sumber
+from dasbor.services import nasional as nasional_iid
+from dasbor.ui import filter, navigasi, sumber
 from dasbor.ui.data import hasil
-from dasbor.ui.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
+from dasbor.visual import charts
+from dasbor.visual.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
 
 JENIS = {"semua": "Kabupaten dan kota", "kabupaten": "Kabupaten saja", "kota": "Kota saja"}
 
@@ -23,12 +25,21 @@ hasil_tahun = hasil.peringkat(tahun, basis)
 kabkota = hasil_tahun[hasil_tahun["jenis"].isin(hasil.KAB_KOTA if jenis == "semua" else (jenis,))]
 m = hasil.metodologi(tahun)
 
+nasional = nasional_iid.rata_rata_iid().set_index("tahun")
 fig = charts.batang_peringkat(
-    kabkota, m.pita(), f"IID {JENIS[jenis].lower()} {tahun} (peringkat di antara 13 kab/kota)"
+    kabkota,
+    m.pita(),
+    f"IID {JENIS[jenis].lower()} {tahun} (peringkat di antara 13 kab/kota)",
+    rata_nasional=nasional["rata_rata_iid"].get(tahun),
 )
 klik = tampilkan_grafik(
     charts.tambah_catatan(fig, label), f"peringkat-iid-{tahun}-{basis}-{jenis}", "grafik", klik=True
 )
+if tahun in nasional.index:
+    st.caption(
+        f"Garis ungu = rata-rata IID nasional {tahun} yang dipublikasikan ({angka(nasional.at[tahun, 'rata_rata_iid'])}, "
+        f"keyakinan {tanpa_markdown(nasional.at[tahun, 'keyakinan'])}) — " + tautan(nasional.at[tahun, "sumber"])
+    )
 navigasi.buka_profil(navigasi.kode_dari_grafik(klik))
 
 st.subheader("Tabel peringkat")

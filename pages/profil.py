@@ -5,17 +5,19 @@ pelayanan dasar."""
 import pandas as pd
 import streamlit as st
 
-from dasbor.ui import charts, filter, sumber
+from dasbor.ui import filter, sumber
 from dasbor.ui.data import hasil
-from dasbor.ui.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
+from dasbor.ui.peta import tampilkan_peta
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
+from dasbor.visual import charts
+from dasbor.visual.format import angka, angka_bertanda, bilangan, nama_pendek, tanpa_markdown, tautan
 
 tahun = filter.pilih_tahun()
 basis = filter.pilih_basis()
 kode = filter.pilih_wilayah()
 hasil_tahun = hasil.peringkat(tahun, basis).set_index("kode_wilayah")
 w = hasil_tahun.loc[kode]
-nama, pendek = w["nama_wilayah"], charts.nama_pendek(w["nama_wilayah"])
+nama, pendek = w["nama_wilayah"], nama_pendek(w["nama_wilayah"])
 st.title(f"Profil {nama}, {tahun}")
 sumber.banner_sintetis(tahun)
 catatan = sumber.catatan_skor(tahun, basis)
@@ -71,6 +73,16 @@ else:
     st.info(
         f"Butuh **{angka(berikut.jarak)} poin IID** lagi untuk naik ke **{berikut.nama}** menurut aturan {m.versi}"
         + (f"; saat ini {angka(di_atas)} poin di atas batas bawah {w['predikat']}." if di_atas else ".")
+    )
+if w["jenis"] != "provinsi":
+    tampilkan_peta(
+        hasil.peringkat_kabkota_berlokasi(tahun, basis),
+        f"{pendek} di antara 13 kab/kota, IID {tahun}",
+        label,
+        f"peta-{pendek}-{tahun}-{basis}",
+        "peta",
+        sorot=kode,
+        klik=False,
     )
 if w["n_inovasi"] < w["pembagi"]:
     st.warning(

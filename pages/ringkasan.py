@@ -3,11 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from dasbor.services import peta
-from dasbor.ui import charts, filter, navigasi, sumber
+from dasbor.ui import filter, navigasi, sumber
 from dasbor.ui.data import hasil
-from dasbor.ui.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
+from dasbor.ui.peta import tampilkan_peta
 from dasbor.ui.unduh import tampilkan_grafik
+from dasbor.visual import charts
+from dasbor.visual.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
 
 st.title("Indeks Inovasi Daerah — Kalimantan Selatan")
 tahun = filter.pilih_tahun()
@@ -15,14 +16,14 @@ basis = filter.pilih_basis()
 sumber.banner_sintetis(tahun)
 catatan = sumber.catatan_skor(tahun, basis)
 label = sumber.label_grafik(tahun, basis)
-st.caption(f"Ringkasan tahun penilaian {tahun} · {tanpa_markdown(catatan)}")
 
 r = hasil.ringkasan(tahun, basis)
 prov = r.provinsi
 tren_prov = hasil.tren(basis)
 tren_prov = tren_prov[tren_prov["jenis"] == "provinsi"].sort_values("tahun")
 
-k1, k2, k3, k4, k5 = st.columns(5)
+# One swipeable row on a phone (ui/layar.py), so the map still starts on the first screen.
+k1, k2, k3, k4, k5 = st.container(key="kpi").columns(5)
 k1.metric(
     "IID Provinsi",
     angka(prov["iid"]),
@@ -75,18 +76,13 @@ else:
 kabkota = hasil.peringkat_kabkota_berlokasi(tahun, basis)
 kiri, kanan = st.columns([3, 2])
 with kiri:
-    batas = peta.batas_wilayah(frozenset(kabkota["kode_wilayah"]))
-    if batas.pesan:
-        st.info(batas.pesan)
-    judul_peta = f"Predikat 13 kab/kota, IID {tahun}"
-    if batas.geojson is not None:
-        fig = charts.peta_batas(kabkota, batas.geojson, batas.kunci_fitur, judul_peta)
-    else:
-        fig = charts.peta_ubin(kabkota, judul_peta + " (peta ubin: letak kira-kira)")
-    klik = tampilkan_grafik(charts.tambah_catatan(fig, label), f"peta-predikat-{tahun}-{basis}", "peta", klik=True)
+    klik = tampilkan_peta(
+        kabkota, f"Predikat 13 kab/kota, IID {tahun}", label, f"peta-predikat-{tahun}-{basis}", "peta"
+    )
 with kanan:
     fig = charts.distribusi_predikat(r.per_predikat, f"Sebaran predikat kab/kota {tahun}")
     tampilkan_grafik(charts.tambah_catatan(fig, label, lebar=55), f"sebaran-predikat-{tahun}-{basis}", "sebaran")
     st.caption("Klik sebuah wilayah pada peta untuk membuka profilnya. Ambang predikat mengikuti aturan tahun ini.")
 
+st.caption(f"Ringkasan tahun penilaian {tahun} · {tanpa_markdown(catatan)}")
 navigasi.buka_profil(navigasi.kode_dari_grafik(klik))

@@ -3,13 +3,12 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dasbor.ui import drill, filter
-from dasbor.ui import kelengkapan_charts as grafik
+from dasbor.ui import drill, filter, sumber, unduh
 from dasbor.ui import kelengkapan_tabel as tabel
 from dasbor.ui.data import kelengkapan as layanan
 from dasbor.ui.data import simulasi
-from dasbor.ui.format import angka, bilangan
-from dasbor.ui.teks import aman
+from dasbor.visual import kelengkapan_charts as grafik
+from dasbor.visual.format import angka, bilangan, tanpa_markdown
 
 st.title("Simulasi: bagaimana jika …")
 st.error(
@@ -19,13 +18,12 @@ st.error(
 tahun = filter.pilih_tahun()
 wilayah = filter.pilih_wilayah()
 kel = layanan.kelengkapan(tahun)
-if kel.sintetis:
-    st.warning("Data inovasi pada dasbor ini SINTETIS (data demo), bukan data resmi. " + kel.sintetis)
+sumber.banner_sintetis(tahun)
 st.caption(f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di antara 13 kabupaten/kota.")
 
 skenario, pesan = simulasi.baca(st.query_params.get("skenario"), kel, wilayah)
 for p in pesan:
-    st.info(aman(p))
+    st.info(tanpa_markdown(p))
 
 
 def simpan(baru: simulasi.Skenario) -> None:
@@ -68,13 +66,14 @@ st.caption(
     f"n inovasi simulasi {bilangan(hasil.simulasi['n_inovasi'])} (nyata {bilangan(hasil.nyata['n_inovasi'])})."
 )
 kabkota = hasil.peringkat[hasil.peringkat["jenis"] != "provinsi"].sort_values("peringkat_nyata")
-st.plotly_chart(
+unduh.plotly_chart(
     grafik.banding_simulasi(
         kabkota if not provinsi else hasil.peringkat.sort_values("peringkat_nyata"),
         wilayah,
         float(hasil.simulasi["iid"]),
         [p.batas_bawah for p in layanan.metodologi(kel).predikat],
     ),
+    nama=f"simulasi-{tahun}-{wilayah}",
     key="grafik_simulasi",
     config={"displayModeBar": False},
 )
@@ -159,6 +158,9 @@ st.caption(
     f"diterima (data {tahun}, bukan skenario di atas). Garis panjang = posisi bergantung pada bukti yang belum "
     "diterima."
 )
-st.plotly_chart(
-    grafik.rentang_peringkat(simulasi.rentang_peringkat(tahun)), key="rentang", config={"displayModeBar": False}
+unduh.plotly_chart(
+    grafik.rentang_peringkat(simulasi.rentang_peringkat(tahun)),
+    nama=f"rentang-peringkat-{tahun}",
+    key="rentang",
+    config={"displayModeBar": False},
 )

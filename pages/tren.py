@@ -4,10 +4,12 @@ each year's bands shaded, and the option to score every year under one rule so t
 import pandas as pd
 import streamlit as st
 
-from dasbor.ui import charts, filter, sumber
+from dasbor.services import nasional
+from dasbor.ui import filter, sumber
 from dasbor.ui.data import hasil, skor
-from dasbor.ui.format import angka, angka_bertanda, persen, tanpa_markdown
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
+from dasbor.visual import charts
+from dasbor.visual.format import angka, angka_bertanda, nama_pendek, persen, tanpa_markdown
 
 # The comparison the province asks about most: two neighbours at the top of the ranking.
 BAWAAN = ("63.06", "63.09")  # Kabupaten Hulu Sungai Selatan, Kabupaten Tabalong
@@ -46,13 +48,21 @@ tren = tren[tren["kode_wilayah"].isin(pilihan)].assign(urut=lambda d: d["kode_wi
 tren = tren.sort_values(["urut", "tahun"])
 resmi = hasil.hasil_resmi()
 resmi = resmi[resmi["kode_wilayah"].isin(pilihan)]
-nama = ", ".join(charts.nama_pendek(n) for n in tren.drop_duplicates("kode_wilayah")["nama_wilayah"])
+nama = ", ".join(nama_pendek(n) for n in tren.drop_duplicates("kode_wilayah")["nama_wilayah"])
 judul = f"IID {nama} per tahun" + (f" (semua tahun dengan aturan {versi})" if versi else "")
-fig = charts.garis_tren(tren, resmi.dropna(subset=["nilai_iid"]), hasil.pita_tren(versi), judul, tahun_fokus=tahun)
+fig = charts.garis_tren(
+    tren,
+    resmi.dropna(subset=["nilai_iid"]),
+    hasil.pita_tren(versi),
+    judul,
+    tahun_fokus=tahun,
+    nasional=nasional.rata_rata_iid(),
+)
 tampilkan_grafik(charts.tambah_catatan(fig, label), f"tren-iid-{nama}-{basis}-{versi or 'per-tahun'}", "tren")
 st.caption(
     "Garis = IID hitungan dasbor; belah ketupat = nilai resmi yang dipublikasikan (arahkan kursor untuk sumbernya); "
-    "latar berwarna = pita predikat tiap tahun; bingkai = tahun yang dipilih."
+    "latar berwarna = pita predikat tiap tahun; bingkai = tahun yang dipilih; garis ungu putus-putus = rata-rata IID "
+    "nasional yang dipublikasikan (sumber pada kursor)."
 )
 
 st.subheader("Perubahan per tahun dan pertumbuhan rata-rata")

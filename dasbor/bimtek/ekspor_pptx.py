@@ -16,6 +16,7 @@ from pptx.util import Inches, Pt
 from dasbor.bimtek import tata_letak
 from dasbor.bimtek.model import Deck, Slide
 from dasbor.bimtek.tata_letak import Kotak, Paragraf
+from dasbor.visual.palette import PERINGATAN, PREDIKAT_WARNA, teks_predikat
 
 # Arial is on every PC that opens the file; Liberation Sans has the same metrics and is what we measure with.
 HURUF = "Arial"
@@ -31,10 +32,14 @@ BERKAS_HURUF = {
 }
 HITAM = RGBColor(0x11, 0x11, 0x11)
 ABU = RGBColor(0x33, 0x33, 0x33)
-MERAH = RGBColor(0xA3, 0x00, 0x1B)
+MERAH = RGBColor.from_string(PERINGATAN[1:])
 PUTIH = RGBColor(0xFF, 0xFF, 0xFF)
 BARIS_GENAP = RGBColor(0xEE, 0xEE, 0xEE)
 LAYOUT_JUDUL_SAJA = 5  # "Title Only" in python-pptx's default template
+
+
+def _rgb(warna: str) -> RGBColor:
+    return RGBColor.from_string(warna.lstrip("#"))
 
 
 @cache
@@ -105,9 +110,12 @@ def _tabel(s, slide: Slide) -> None:
         for j, teks in enumerate(baris):
             sel = t.cell(i, j)
             sel.fill.solid()
-            sel.fill.fore_color.rgb = HITAM if i == 0 else (BARIS_GENAP if i % 2 == 0 else PUTIH)
+            latar, warna = HITAM if i == 0 else (BARIS_GENAP if i % 2 == 0 else PUTIH), PUTIH if i == 0 else HITAM
+            if i > 0 and teks in PREDIKAT_WARNA:  # a predikat cell in its band colour, as on the pages
+                latar, warna = _rgb(PREDIKAT_WARNA[teks]), _rgb(teks_predikat(teks))
+            sel.fill.fore_color.rgb = latar
             sel.vertical_anchor = MSO_ANCHOR.MIDDLE
-            _tulis(sel.text_frame, [(teks, i == 0)], tata.ukuran, PUTIH if i == 0 else HITAM)
+            _tulis(sel.text_frame, [(teks, i == 0)], tata.ukuran, warna)
             sel.margin_left = sel.margin_right = Inches(tata_letak.BANTALAN_SEL / 2)
             sel.margin_top = sel.margin_bottom = Inches(tata_letak.BANTALAN_SEL / 2)
 

@@ -1,88 +1,67 @@
-"""The Excel data pack: every number shown in the deck, as numbers, one sheet per slide, with its source."""
+"""The Excel data pack: every number shown in the deck, as numbers, one sheet per slide, with its source.
+
+Written with the one table writer (dasbor.ekspor.tabel.Buku): formulas neutralised, predikat cells in the palette.
+"""
 
 from __future__ import annotations
-
-import io
 
 import pandas as pd
 
 from dasbor.bimtek.model import Deck
-from dasbor.ekspor.tabel import LEBAR_MAKS, nama_lembar, netralkan
-
-
-def _netralkan_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    hasil = frame.rename(columns=lambda k: netralkan(str(k)))
-    teks = hasil.select_dtypes(include=["object", "string"]).columns
-    for kolom in teks:
-        hasil[kolom] = hasil[kolom].map(netralkan, na_action="ignore")
-    return hasil
+from dasbor.ekspor.tabel import Buku
 
 
 def tulis_xlsx(deck: Deck) -> bytes:
     """One sheet 'Keterangan' (event, rule version, data origin, slide list), one per slide, one 'Catatan'."""
-    buf = io.BytesIO()
-    dipakai = {"Keterangan", "Catatan"}
-    lembar_slide = [nama_lembar(f"{i:02d} {s.judul}", dipakai) for i, s in enumerate(deck.slides, start=1)]
-    # strings_to_formulas off as well: a text cell must never become a formula, whatever its first character.
-    opsi = {"options": {"strings_to_formulas": False, "strings_to_urls": False}}
-    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs=opsi) as writer:
-        tebal = writer.book.add_format({"bold": True})
-        merah = writer.book.add_format({"bold": True, "font_color": "#A3001B"})
+    buku = Buku()
+    lembar_keterangan = buku.lembar("Keterangan")
+    lembar_slide = [buku.lembar(f"{i:02d} {s.judul}") for i, s in enumerate(deck.slides, start=1)]
 
-        def tulis(frame: pd.DataFrame, lembar: str, baris_awal: int) -> int:
-            frame = _netralkan_frame(frame)
-            frame.to_excel(writer, sheet_name=lembar, startrow=baris_awal, index=False)
-            ws = writer.sheets[lembar]
-            for j, kolom in enumerate(frame.columns):
-                panjang = max([len(str(kolom)), *(len(str(v)) for v in frame[kolom])])
-                ws.set_column(j, j, min(panjang + 2, LEBAR_MAKS))
-            return baris_awal + len(frame) + 2
+    def kepala(ws, judul: str, sumber: str) -> int:
+        baris = 0
+        if deck.sintetis:
+            buku.teks(ws, baris, 0, deck.label_sintetis, buku.merah)
+            baris += 1
+        buku.teks(ws, baris, 0, judul, buku.tebal)
+        buku.teks(ws, baris + 1, 0, sumber)
+        return baris + 3
 
-        def kepala(lembar: str, judul: str, sumber: str) -> int:
-            ws = writer.book.add_worksheet(lembar)  # pandas writes into it later by name
-            baris = 0
-            if deck.sintetis:
-                ws.write_string(baris, 0, deck.label_sintetis, merah)
-                baris += 1
-            ws.write_string(baris, 0, str(netralkan(judul)), tebal)
-            ws.write_string(baris + 1, 0, str(netralkan(sumber)))
-            return baris + 3
+    baris = kepala(lembar_keterangan, deck.acara.nama, f"Paket data bimtek, tahun penilaian {deck.tahun}")
+    meta = pd.DataFrame(
+        {
+            "butir": ["Acara", "Tempat", "Tanggal", "Tahun penilaian", "Aturan IID", "Keyakinan aturan", "Basis"],
+            "nilai": [
+                deck.acara.nama,
+                deck.acara.tempat,
+                deck.acara.tanggal.isoformat(),
+                str(deck.tahun),
+                f"versi {deck.versi_metodologi}",
+                deck.keyakinan,
+                deck.basis,
+            ],
+        }
+    )
+    baris = buku.tabel(lembar_keterangan, meta, baris)
+    daftar = pd.DataFrame(
+        {
+            "slide": range(1, len(deck.slides) + 1),
+            "judul": [s.judul for s in deck.slides],
+            "lembar": [ws.get_name() for ws in lembar_slide],
+            "sumber": [s.sumber for s in deck.slides],
+        }
+    )
+    buku.tabel(lembar_keterangan, daftar, baris)
 
-        baris = kepala("Keterangan", deck.acara.nama, f"Paket data bimtek, tahun penilaian {deck.tahun}")
-        meta = pd.DataFrame(
-            {
-                "butir": ["Acara", "Tempat", "Tanggal", "Tahun penilaian", "Aturan IID", "Keyakinan aturan", "Basis"],
-                "nilai": [
-                    deck.acara.nama,
-                    deck.acara.tempat,
-                    deck.acara.tanggal.isoformat(),
-                    str(deck.tahun),
-                    f"versi {deck.versi_metodologi}",
-                    deck.keyakinan,
-                    deck.basis,
-                ],
-            }
-        )
-        baris = tulis(meta, "Keterangan", baris)
-        daftar = pd.DataFrame(
-            {
-                "slide": range(1, len(deck.slides) + 1),
-                "judul": [s.judul for s in deck.slides],
-                "lembar": lembar_slide,
-                "sumber": [s.sumber for s in deck.slides],
-            }
-        )
-        tulis(daftar, "Keterangan", baris)
+    for slide, ws in zip(deck.slides, lembar_slide, strict=True):
+        baris = kepala(ws, slide.judul, slide.sumber)
+        for nama, frame in slide.data.items():
+            buku.teks(ws, baris, 0, nama, buku.tebal)
+            baris = buku.tabel(ws, frame, baris + 1)
 
-        for slide, lembar in zip(deck.slides, lembar_slide, strict=True):
-            baris = kepala(lembar, slide.judul, slide.sumber)
-            for nama, frame in slide.data.items():
-                writer.sheets[lembar].write_string(baris, 0, nama, tebal)
-                baris = tulis(frame, lembar, baris + 1)
-
-        catatan = pd.DataFrame(
-            [(i, s.judul, c) for i, s in enumerate(deck.slides, start=1) for c in s.catatan],
-            columns=["slide", "judul", "catatan"],
-        )
-        tulis(catatan, "Catatan", kepala("Catatan", "Catatan pembicara", "Angka dan sumbernya per slide"))
-    return buf.getvalue()
+    catatan = pd.DataFrame(
+        [(i, s.judul, c) for i, s in enumerate(deck.slides, start=1) for c in s.catatan],
+        columns=["slide", "judul", "catatan"],
+    )
+    lembar_catatan = buku.lembar("Catatan")  # slide sheets are numbered ("01 …"), so this name stays free
+    buku.tabel(lembar_catatan, catatan, kepala(lembar_catatan, "Catatan pembicara", "Angka dan sumbernya per slide"))
+    return buku.tutup()

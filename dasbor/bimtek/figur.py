@@ -1,7 +1,9 @@
-"""Plotly figures for slides: large type and a high-contrast palette that survives a weak projector.
+"""Figures only the slides draw (published vs computed, one IID on the band scale, the trend with its thresholds),
+in the shared projector style: palette, fonts and separators come from dasbor.visual, like every page chart.
 
 Every builder takes plain frames and returns a Figure sized for its box on the slide (tata_letak), so the page
-and the PNG export draw the same picture. No Streamlit here.
+and the PNG export draw the same picture. No Streamlit here. The ranking and the map on slides are the page
+figures themselves (dasbor.visual.charts / peta with gaya=PROYEKTOR).
 """
 
 from __future__ import annotations
@@ -10,95 +12,24 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import scoring
-from dasbor.ui.format import angka
+from dasbor.visual.format import angka
+from dasbor.visual.gaya import PROYEKTOR, template
+from dasbor.visual.palette import GARIS_BANTU, TEKS, warna_predikat, warna_seri
 
-# Dark, saturated colours readable on white even when a projector washes colours out; the three predikat
-# also differ in lightness, so they stay apart in greyscale and for red-green colour blindness.
-WARNA_PREDIKAT = {
-    "Sangat Inovatif": "#0B6E4F",
-    "Inovatif": "#1F4E9E",
-    "Kurang Inovatif": "#C23B00",
-    "Tidak Dapat Dinilai": "#595959",
-}
-WARNA_LAIN = "#595959"
-# Okabe–Ito order (colour-blind safe), darkest first, for one line per region.
-WARNA_SERI = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
-TEKS = "#111111"
-GARIS_BANTU = "#4D4D4D"
-HURUF = "DejaVu Sans, Verdana, Arial, sans-serif"
-UKURAN_HURUF = 20
-
-
-def warna_predikat(nama: str) -> str:
-    return WARNA_PREDIKAT.get(nama, WARNA_LAIN)
+UKURAN_HURUF = PROYEKTOR.ukuran
 
 
 def _gaya(fig: go.Figure, lebar: int, tinggi: int, legenda: bool = False) -> go.Figure:
-    """House style for slides: white ground, near-black text, Indonesian decimal comma, fixed pixel size."""
+    """The projector style at the slide box's pixel size; the legend, when shown, sits under the plot as on pages."""
     fig.update_layout(
         width=lebar,
         height=tinggi,
-        template="plotly_white",
-        paper_bgcolor="#FFFFFF",
-        plot_bgcolor="#FFFFFF",
-        font={"family": HURUF, "size": UKURAN_HURUF, "color": TEKS},
-        separators=",.",
-        margin={"l": 10, "r": 30, "t": 50 if legenda else 20, "b": 10},
+        template=template(PROYEKTOR),
+        margin={"l": 10, "r": 30, "t": 20, "b": 10},
         showlegend=legenda,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font": {"size": UKURAN_HURUF}},
     )
-    fig.update_xaxes(showline=True, linecolor=GARIS_BANTU, tickfont={"size": UKURAN_HURUF}, automargin=True)
-    fig.update_yaxes(showline=True, linecolor=GARIS_BANTU, tickfont={"size": UKURAN_HURUF}, automargin=True)
-    return fig
-
-
-def _ambang(m: scoring.Metodologi) -> list[scoring.model.Predikat]:
-    """Bands above the lowest one: the thresholds worth drawing (the lowest starts at ~0)."""
-    return [p for p in m.predikat if p.batas_bawah >= 1]
-
-
-def figur_peringkat(peringkat: pd.DataFrame, m: scoring.Metodologi, lebar: int, tinggi: int) -> go.Figure:
-    """Ranked horizontal bars, best on top, coloured by predikat, with the version's band thresholds.
-
-    `peringkat` columns: nama (short display name), iid, predikat.
-    """
-    urut = peringkat.sort_values("iid", ascending=True)
-    fig = go.Figure()
-    batas = {p.nama: p.batas_bawah for p in m.predikat}
-    for predikat, bagian in urut.groupby("predikat", sort=False):
-        fig.add_bar(
-            x=bagian["iid"],
-            y=bagian["nama"],
-            orientation="h",
-            name=f"{predikat} (≥ {angka(batas[predikat])})" if predikat in batas else predikat,
-            marker_color=warna_predikat(predikat),
-            text=[angka(v) for v in bagian["iid"]],
-            textposition="outside",
-            textfont={"size": UKURAN_HURUF, "color": TEKS},
-            cliponaxis=False,
-        )
-    for p in _ambang(m):
-        # Under the bars, thin: the value labels stay readable where they cross a threshold.
-        fig.add_vline(x=p.batas_bawah, line_dash="dash", line_color=GARIS_BANTU, line_width=1.5, layer="below")
-        fig.add_annotation(
-            x=p.batas_bawah,
-            y=1,
-            yref="paper",
-            yanchor="bottom",
-            xanchor="center",
-            text=angka(p.batas_bawah),
-            showarrow=False,
-            font={"size": UKURAN_HURUF - 4, "color": GARIS_BANTU},
-        )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(urut["nama"]))
-    fig.update_xaxes(range=[0, 100])
-    _gaya(fig, lebar, tinggi, legenda=True)
-    fig.update_layout(
-        barmode="overlay",
-        bargap=0.25,
-        margin={"t": 40},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "traceorder": "reversed"},
-    )
+    fig.update_xaxes(showline=True, linecolor=GARIS_BANTU)
+    fig.update_yaxes(showline=True, linecolor=GARIS_BANTU)
     return fig
 
 
@@ -152,7 +83,7 @@ def figur_tren(tren: pd.DataFrame, resmi: pd.DataFrame, ambang: pd.DataFrame, le
     # Per year, the highest line is labelled above its point and the others below, so labels do not collide.
     teratas = tren.groupby("tahun")["iid"].transform("max").eq(tren["iid"])
     for i, (nama, seri) in enumerate(tren.groupby("nama", sort=False)):
-        warna = WARNA_SERI[i % len(WARNA_SERI)]
+        warna = warna_seri(i)
         fig.add_scatter(
             x=seri["tahun"],
             y=seri["iid"],
@@ -207,7 +138,8 @@ def figur_posisi(iid: float, m: scoring.Metodologi, lebar: int, tinggi: int) -> 
             textposition="inside",
             insidetextanchor="middle",
             constraintext="none",  # keep the band names at full size inside the thin strip
-            textfont={"size": UKURAN_HURUF, "color": warna_predikat(nama)},
+            # Band names in text colour: an amber name on pale amber would vanish on a projector.
+            textfont={"size": UKURAN_HURUF, "color": TEKS},
             hoverinfo="skip",
         )
     # A pointer above the strip rather than a line through it, so the band names stay readable.

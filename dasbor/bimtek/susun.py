@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from functools import cache
-from pathlib import Path
 
 import pandas as pd
 
@@ -18,10 +16,10 @@ from dasbor.bimtek import figur, tata_letak
 from dasbor.bimtek.bahan import JUMLAH_CELAH, Bahan, kumpulkan
 from dasbor.bimtek.model import Acara, Bagian, BimtekError, Deck, Slide
 from dasbor.services.lintas_tahun import teks_wilayah
-from dasbor.ui.format import angka, bilangan, tanggal
-
-ROOT = Path(__file__).resolve().parents[2]
-KONTEKS_NASIONAL = ROOT / "data" / "referensi" / "konteks-nasional.csv"
+from dasbor.services.nasional import konteks_nasional
+from dasbor.visual import charts
+from dasbor.visual.format import angka, bilangan, nama_pendek, tanggal
+from dasbor.visual.gaya import PROYEKTOR
 
 # Hulu Sungai Selatan and Tabalong: the pair Brida compares at every bimtek.
 WILAYAH_BAWAAN = ("63.06", "63.09")
@@ -46,11 +44,6 @@ def acara_bawaan() -> Acara:
     return Acara("Bimtek Indeks Inovasi Daerah", "Banjarbaru", date.today())
 
 
-def nama_pendek(nama: str) -> str:
-    """'Kabupaten Hulu Sungai Selatan' -> 'Hulu Sungai Selatan'; kota and provinsi keep their word (it matters)."""
-    return nama.removeprefix("Kabupaten ")
-
-
 def kunci_wilayah(kode: str) -> str:
     return f"{AWALAN_WILAYAH}{kode}"
 
@@ -73,12 +66,6 @@ def urutan_bawaan(wilayah: pd.DataFrame, hanya: Sequence[str] | None = None) -> 
     if hanya:
         kode += [k for k in hanya if k not in kode]  # e.g. the province, when asked for explicitly
     return ["judul", "peringkat", "nasional", "tren", *map(kunci_wilayah, kode), "penutup"]
-
-
-@cache
-def konteks_nasional() -> pd.DataFrame:
-    """Published national figures per year (pemda reporting, innovations, predikat counts) with their sources."""
-    return pd.read_csv(KONTEKS_NASIONAL, dtype={"keyakinan": str, "catatan": str, "sumber": str})
 
 
 def _slide_judul(b: Bahan, acara: Acara) -> Slide:
@@ -128,7 +115,8 @@ def _slide_peringkat(b: Bahan) -> Slide:
     kab_kota = b.skor[b.skor["jenis"] != "provinsi"].sort_values("peringkat")
     provinsi = b.skor[b.skor["jenis"] == "provinsi"]
     lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
-    fig = figur.figur_peringkat(kab_kota.assign(nama=kab_kota["nama_wilayah"].map(nama_pendek)), b.m, lebar, tinggi)
+    fig = charts.batang_peringkat(kab_kota, b.m.pita(), "", gaya=PROYEKTOR)
+    fig.update_layout(width=lebar, height=tinggi, margin={"t": 60})
     n = len(kab_kota)
     terbaik, terlemah = kab_kota.iloc[0], kab_kota.iloc[-1]
     ringkas = [

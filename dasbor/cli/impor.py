@@ -42,7 +42,7 @@ def _pelaku(args: argparse.Namespace) -> tuple[str, list[str] | None]:
 def cmd_impor(args: argparse.Namespace) -> int:
     """Exit 0 valid (and imported unless --periksa), 1 invalid with every problem printed, 2 usage/environment."""
     import scoring
-    from dasbor.ui.format import angka
+    from dasbor.visual.format import angka
 
     berkas = Path(args.berkas)
     if not berkas.is_file():

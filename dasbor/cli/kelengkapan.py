@@ -15,7 +15,7 @@ def cmd_kelengkapan(args: argparse.Namespace) -> int:
     """One worklist workbook per kabupaten/kota and the province, and a one-line summary per region."""
     from dasbor.services import daftar_kerja
     from dasbor.services import kelengkapan as kel
-    from dasbor.ui.format import angka, bilangan
+    from dasbor.visual.format import angka, bilangan
 
     path = db_path()
     if not path.exists():

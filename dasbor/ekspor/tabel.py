@@ -11,10 +11,14 @@ import math
 import numbers
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 import pandas as pd
 import xlsxwriter
+
+from dasbor.visual.palette import KEPALA_TABEL, PERINGATAN, PREDIKAT_TEKS, PREDIKAT_WARNA
 
 AWALAN_BERBAHAYA = ("=", "+", "-", "@", "\t", "\r")
 LEBAR_MAKS = 60  # characters; longer text wraps instead of making a column wider than a screen
@@ -54,41 +58,83 @@ def _lebar(kolom: pd.Series, judul: str) -> int:
     return min(max([len(judul), *teks]) + 2, LEBAR_MAKS)
 
 
-def ke_xlsx(lembar: Mapping[str, pd.DataFrame], format_angka: Mapping[str, str] | None = None) -> bytes:
-    """A workbook with one sheet per frame: bold frozen header row, autofilter, widths that fit the content.
+@dataclass
+class Buku:
+    """An xlsxwriter workbook in memory with the house formats; text is never turned into a formula or a link."""
 
-    `format_angka` maps a column name to an Excel number format (e.g. "0.000"); other numbers keep the default.
-    Text is written with write_string after netralkan(), never as a formula.
-    """
-    buffer = io.BytesIO()
-    buku = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
-    judul_fmt = buku.add_format({"bold": True, "bg_color": "#DDEBE3", "text_wrap": True, "valign": "top"})
-    teks_fmt = buku.add_format({"text_wrap": True, "valign": "top"})
-    angka_fmt = {k: buku.add_format({"num_format": v, "valign": "top"}) for k, v in (format_angka or {}).items()}
-    terpakai: set[str] = set()
-    for nama, frame in lembar.items():
-        ws = buku.add_worksheet(nama_lembar(nama, terpakai))
+    buffer: io.BytesIO = field(default_factory=io.BytesIO)
+
+    def __post_init__(self) -> None:
+        self.buku = xlsxwriter.Workbook(
+            self.buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        )
+        self.judul_fmt = self.buku.add_format(
+            {"bold": True, "bg_color": KEPALA_TABEL, "text_wrap": True, "valign": "top"}
+        )
+        self.teks_fmt = self.buku.add_format({"text_wrap": True, "valign": "top"})
+        self.tebal = self.buku.add_format({"bold": True})
+        self.merah = self.buku.add_format({"bold": True, "font_color": PERINGATAN})
+        # A predikat cell is filled with its band colour, as on the pages and the slides.
+        self.predikat_fmt = {
+            nama: self.buku.add_format({"bg_color": warna, "font_color": PREDIKAT_TEKS[nama]})
+            for nama, warna in PREDIKAT_WARNA.items()
+        }
+        self.terpakai: set[str] = set()
+
+    def lembar(self, nama: str):
+        return self.buku.add_worksheet(nama_lembar(nama, self.terpakai))
+
+    def teks(self, ws, baris: int, kolom: int, nilai: str, fmt=None) -> None:
+        ws.write_string(baris, kolom, str(netralkan(str(nilai))), fmt)
+
+    def tabel(self, ws, frame: pd.DataFrame, baris_awal: int = 0, format_angka: Mapping[str, str] | None = None) -> int:
+        """Write `frame` with a bold header row at `baris_awal`; returns the first free row after a blank one."""
+        angka_fmt = {
+            k: self.buku.add_format({"num_format": v, "valign": "top"}) for k, v in (format_angka or {}).items()
+        }
         for c, judul in enumerate(frame.columns):
-            ws.write_string(0, c, str(netralkan(str(judul))), judul_fmt)
+            self.teks(ws, baris_awal, c, str(judul), self.judul_fmt)
             lebar = _lebar(frame[judul], str(judul))
-            ws.set_column(c, c, lebar, teks_fmt if lebar == LEBAR_MAKS else None)
+            ws.set_column(c, c, lebar, self.teks_fmt if lebar == LEBAR_MAKS else None)
             fmt = angka_fmt.get(str(judul))
-            for r, nilai in enumerate(frame[judul].tolist(), start=1):
+            for r, nilai in enumerate(frame[judul].tolist(), start=baris_awal + 1):
                 if _kosong(nilai):
                     continue
                 if isinstance(nilai, bool | np.bool_):
                     ws.write_boolean(r, c, bool(nilai))
                 elif isinstance(nilai, numbers.Real) and math.isfinite(nilai):
                     ws.write_number(r, c, float(nilai), fmt)
-                elif isinstance(nilai, pd.Timestamp):
+                elif isinstance(nilai, pd.Timestamp | date):
                     ws.write_string(r, c, nilai.strftime("%Y-%m-%d"))
                 else:
-                    ws.write_string(r, c, str(netralkan(str(nilai))))
+                    self.teks(ws, r, c, str(nilai), self.predikat_fmt.get(str(nilai)))
+        return baris_awal + len(frame) + 2
+
+    def tutup(self) -> bytes:
+        self.buku.close()
+        return self.buffer.getvalue()
+
+
+def ke_xlsx(lembar: Mapping[str, pd.DataFrame], format_angka: Mapping[str, str] | None = None) -> bytes:
+    """A workbook with one sheet per frame: bold frozen header row, autofilter, widths that fit the content.
+
+    `format_angka` maps a column name to an Excel number format (e.g. "0.000"); other numbers keep the default.
+    Text is written with write_string after netralkan(), never as a formula; predikat cells carry their colour.
+    """
+    buku = Buku()
+    for nama, frame in lembar.items():
+        ws = buku.lembar(nama)
+        buku.tabel(ws, frame, 0, format_angka)
         ws.freeze_panes(1, 0)
         if len(frame.columns):
             ws.autofilter(0, 0, max(len(frame), 1), len(frame.columns) - 1)
-    buku.close()
-    return buffer.getvalue()
+    return buku.tutup()
+
+
+def tabel_excel(tabel: pd.DataFrame, nama_sheet: str = "Data", catatan: str = "") -> bytes:
+    """One table as a workbook; `catatan` (where the numbers come from) goes into a second sheet 'Keterangan'."""
+    lembar = {nama_sheet: tabel} | ({"Keterangan": pd.DataFrame({"Keterangan": [catatan]})} if catatan else {})
+    return ke_xlsx(lembar)
 
 
 def ke_csv(frame: pd.DataFrame) -> bytes:

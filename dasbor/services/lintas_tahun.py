@@ -24,7 +24,7 @@ import pandas as pd
 import scoring
 from dasbor.db.connection import Database
 from dasbor.services.skor import data_penilaian, metodologi_tahun
-from dasbor.ui.format import angka, bilangan
+from dasbor.visual.format import angka, bilangan
 
 BASIS = "terverifikasi"  # gaps are priced on the verified basis, as in the Kelengkapan worklist
 DINILAI = ("dikirim", "diterima")

@@ -1,8 +1,9 @@
-"""Optional kab/kota boundaries for a real choropleth: a GeoJSON file named by $DASBOR_GEOJSON.
+"""Kab/kota boundaries for the choropleth: the file shipped in data/referensi/, or one named by $DASBOR_GEOJSON.
 
-No package ships Indonesian level-2 boundaries and none can be downloaded here (shared/reference/ekosistem.md §6),
-so the project carries none; without the file the pages draw the tile map. A file that is configured but unusable
-yields a clear Indonesian message instead of a broken map.
+The shipped file (batas-kabkota-kalsel.geojson, MIT, notice in batas-kabkota-kalsel.LISENSI.md beside it) holds
+simplified boundaries of the 13 kab/kota. A file that is missing or unusable yields a clear Indonesian message
+naming it, and the pages and slides draw the tile map instead of a broken map. No Streamlit here: the bimtek
+slides use the same boundaries.
 """
 
 from __future__ import annotations
@@ -13,61 +14,59 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+BERKAS_BAWAAN = Path(__file__).resolve().parents[2] / "data" / "referensi" / "batas-kabkota-kalsel.geojson"
 # Properties that may hold the Kemendagri code ("63.03"): ours, and the spellings of common public files.
 KUNCI_KODE = ("kode_wilayah", "kode", "code", "kode_kab", "KODE")
 UKURAN_MAKS = 50 * 1024 * 1024  # a simplified 13-region file is a few hundred KB; refuse anything absurd
+CADANGAN = "memakai peta ubin (letak kira-kira)"
+ASAL_BAWAAN = (
+    "Batas wilayah: Kepmendagri 300.2.2-2138/2025 melalui cahyadsn/wilayah_boundaries (lisensi MIT), disederhanakan;"
+    " bukan batas hukum."
+)
 
 
 @dataclass(frozen=True)
 class Batas:
     geojson: dict | None
     kunci_fitur: str | None
-    pesan: str | None  # why a configured file is not used; None when all is well or nothing is configured
+    pesan: str | None  # why the boundary file is not used; None when it is
+    asal: str = ""  # where the boundaries come from, for the caption under the map
 
 
-def _baca(path: Path, kode_dikenal: frozenset[str]) -> Batas:
+def _tidak_dipakai(path: Path, alasan: str, asal: str) -> Batas:
+    return Batas(None, None, f"Berkas batas wilayah {path.name} ({asal}) {alasan}; {CADANGAN}.")
+
+
+def _baca(path: Path, kode_dikenal: frozenset[str], asal: str) -> Batas:
     if not path.is_file():
-        return Batas(
-            None, None, f"Berkas batas wilayah {path.name} (DASBOR_GEOJSON) tidak ditemukan; memakai peta ubin."
-        )
+        return _tidak_dipakai(path, "tidak ditemukan", asal)
     if path.stat().st_size > UKURAN_MAKS:
-        return Batas(None, None, f"Berkas batas wilayah {path.name} lebih dari 50 MB; memakai peta ubin.")
+        return _tidak_dipakai(path, "lebih dari 50 MB", asal)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return Batas(
-            None,
-            None,
-            f"Berkas batas wilayah {path.name} bukan GeoJSON yang sah ({exc.__class__.__name__}); memakai peta ubin.",
-        )
+        return _tidak_dipakai(path, f"bukan GeoJSON yang sah ({exc.__class__.__name__})", asal)
     fitur = data.get("features") if isinstance(data, dict) else None
     if not isinstance(fitur, list) or data.get("type") != "FeatureCollection":
-        return Batas(
-            None, None, f"Berkas batas wilayah {path.name} bukan FeatureCollection GeoJSON; memakai peta ubin."
-        )
+        return _tidak_dipakai(path, "bukan FeatureCollection GeoJSON", asal)
     for kunci in KUNCI_KODE:
         kode = {str((f.get("properties") or {}).get(kunci)) for f in fitur if isinstance(f, dict)}
         if kode & kode_dikenal:
-            return Batas(data, kunci, None)
-    return Batas(
-        None,
-        None,
-        f"Berkas batas wilayah {path.name} tidak memuat kode wilayah Kalsel (misalnya 63.03) pada properti "
-        f"{', '.join(KUNCI_KODE)}; memakai peta ubin.",
-    )
+            keterangan = ASAL_BAWAAN if path == BERKAS_BAWAAN else f"Batas wilayah: {path.name} (DASBOR_GEOJSON)."
+            return Batas(data, kunci, None, keterangan)
+    alasan = f"tidak memuat kode wilayah Kalsel (misalnya 63.03) pada properti {', '.join(KUNCI_KODE)}"
+    return _tidak_dipakai(path, alasan, asal)
 
 
 # Keyed on the file's mtime, so an edited file is read again; a file, not the database, so not per snapshot.
 @lru_cache(maxsize=4)
-def _baca_cached(path: str, mtime_ns: int, kode_dikenal: frozenset[str]) -> Batas:
-    return _baca(Path(path), kode_dikenal)
+def _baca_cached(path: str, mtime_ns: int, kode_dikenal: frozenset[str], asal: str) -> Batas:
+    return _baca(Path(path), kode_dikenal, asal)
 
 
 def batas_wilayah(kode_dikenal: frozenset[str]) -> Batas:
-    """The configured boundary file, re-read when it changes; Batas(None, None, None) when none is configured."""
+    """The boundaries to draw, re-read when the file changes: $DASBOR_GEOJSON when set, else the shipped file."""
     nilai = os.environ.get("DASBOR_GEOJSON", "").strip()
-    if not nilai:
-        return Batas(None, None, None)
-    path = Path(nilai)
+    path, asal = (Path(nilai), "DASBOR_GEOJSON") if nilai else (BERKAS_BAWAAN, "bawaan data/referensi")
     mtime = path.stat().st_mtime_ns if path.is_file() else 0
-    return _baca_cached(str(path), mtime, kode_dikenal)
+    return _baca_cached(str(path), mtime, kode_dikenal, asal)

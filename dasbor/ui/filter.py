@@ -15,7 +15,7 @@ from streamlit.errors import StreamlitAPIException
 
 import scoring
 from dasbor.ui.data import skor
-from dasbor.ui.format import tanpa_markdown
+from dasbor.visual.format import tanpa_markdown
 
 BASIS_LABEL = {"terverifikasi": "Terverifikasi (level yang diakui)", "klaim": "Klaim (semua klaim diterima)"}
 PER_TAHUN = "per-tahun"

@@ -10,7 +10,7 @@ import pandas as pd
 
 from dasbor.services.daftar_kerja import KOLOM_DAFTAR, STATUS_BUKTI, daftar_kerja
 from dasbor.services.kelengkapan import JENIS_CELAH
-from dasbor.ui.format import angka, bilangan
+from dasbor.visual.format import angka, bilangan
 
 
 def _poin(nilai: pd.Series) -> pd.Series:

@@ -6,20 +6,21 @@ escaped so that neither HTML nor Markdown in a name can change the page.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dasbor.bimtek.model import Bagian, Deck, Slide
+from dasbor.visual.format import tanpa_markdown
 
 KUNCI_NOMOR = "nomor_slide"
 KUNCI_AKTIF = "presentasi_aktif"
 PARAM_SLIDE = "slide"
 
 # Sizes: slide body 26 px (≥ 24 px reads from the back of a hall), titles 46 px; the closing table has 14 rows
-# and must fit one screen, so it is set at 19 px with tight cells.
+# and must fit one 1280×720 screen with the navigation row, so it is set at 16 px with tight cells.
 CSS_SLIDE = """
 <style>
 .st-key-slide { color: #111111; }
@@ -29,13 +30,18 @@ CSS_SLIDE = """
 .st-key-slide h1 { font-size: 46px !important; line-height: 1.15; color: #111111; padding: 0 0 0.2rem 0; }
 .st-key-slide h3 { font-size: 28px !important; color: #111111; padding: 0.3rem 0 0 0; }
 .st-key-slide table td, .st-key-slide table th, .st-key-slide table td p, .st-key-slide table th p {
-  font-size: 19px !important; line-height: 1.25 !important; }
-.st-key-slide table td, .st-key-slide table th { padding: 0.25rem 0.5rem !important; color: #111111; }
+  font-size: 16px !important; line-height: 1.15 !important; }
+.st-key-slide table td, .st-key-slide table th { padding: 0.15rem 0.4rem !important; color: #111111; }
 .st-key-slide table th { background: #111111 !important; }
 .st-key-slide table th, .st-key-slide table th * { color: #FFFFFF !important; }
 .st-key-slide_acara h1 { font-size: 60px !important; text-align: center; padding-top: 12vh; }
 .st-key-slide_acara p { text-align: center; font-size: 32px !important; }
 .st-key-slide .st-key-kaki_slide p { font-size: 18px !important; line-height: 1.3; color: #333333; }
+/* 1280×720 holds the slide and the navigation row only with tight gaps between the blocks. */
+.st-key-slide [data-testid="stVerticalBlock"] { gap: 0.3rem !important; }
+.st-key-slide_isi h1 { padding-top: 0 !important; }
+/* A region slide's two columns hold up to eight long lines (gaps, innovations); 20 px keeps them on one screen. */
+.st-key-slide .st-key-kolom_wilayah li { font-size: 20px !important; line-height: 1.15; }
 .st-key-slide .st-key-kaki_slide strong { font-size: 22px; }
 .st-key-navigasi p { font-size: 24px !important; font-weight: 700; text-align: center; }
 </style>
@@ -77,11 +83,7 @@ SKRIP_TOMBOL = """
 </script>
 """
 LABEL_SINTETIS_MD = ":red[**{}**]"
-
-
-def aman_md(teks: object) -> str:
-    """Backslash-escape Markdown punctuation so data shows as typed (no links, images, HTML or colour tags)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])", r"\\\1", str(teks))
+SKALA_LAYAR = 0.85
 
 
 def pasang_gaya(layar_penuh: bool) -> None:
@@ -141,20 +143,25 @@ def navigasi(nomor: int, jumlah: int) -> None:
 def _daftar(bagian: Sequence[Bagian]) -> None:
     for b in bagian:
         if b.judul:
-            st.markdown(f"### {aman_md(b.judul)}")
-        st.markdown("\n".join(f"- {aman_md(baris)}" for baris in b.baris))
+            st.markdown(f"### {tanpa_markdown(b.judul)}")
+        st.markdown("\n".join(f"- {tanpa_markdown(baris)}" for baris in b.baris))
 
 
 def _kaki(deck: Deck, slide: Slide) -> None:
     with st.container(key="kaki_slide"):
         if deck.sintetis:
-            st.markdown(LABEL_SINTETIS_MD.format(aman_md(deck.label_sintetis)))
-        st.markdown(aman_md(slide.sumber))
+            st.markdown(LABEL_SINTETIS_MD.format(tanpa_markdown(deck.label_sintetis)))
+        st.markdown(tanpa_markdown(slide.sumber))
 
 
 def _figur(slide: Slide) -> None:
+    # On screen the slide shares a 720 px projector with the navigation row, which the PPTX page does not have,
+    # so the chart is drawn shorter than its PPTX box; everything else in it stays as exported.
+    # The region slides' band strip is already a thin strip and is left as it is.
+    skala = 1.0 if slide.jenis == "wilayah" else SKALA_LAYAR
+    fig = go.Figure(slide.figur).update_layout(height=round((slide.figur.layout.height or 450) * skala))
     # theme=None: the slide's own high-contrast styling, not Streamlit's lighter chart theme.
-    st.plotly_chart(slide.figur, theme=None, config={"displayModeBar": False}, key="figur_slide")
+    st.plotly_chart(fig, theme=None, config={"displayModeBar": False}, key="figur_slide")
 
 
 def tampilkan_slide(deck: Deck, nomor: int) -> None:
@@ -163,13 +170,14 @@ def tampilkan_slide(deck: Deck, nomor: int) -> None:
     slide = deck.slides[nomor - 1]
     with st.container(key="slide"):
         with st.container(key="slide_acara" if slide.jenis == "judul" else "slide_isi"):
-            st.title(aman_md(slide.judul), anchor=False)
+            st.title(tanpa_markdown(slide.judul), anchor=False)
             if slide.jenis == "judul":
-                st.markdown("\n\n".join(aman_md(b) for bagian in slide.isi for b in bagian.baris))
+                st.markdown("\n\n".join(tanpa_markdown(b) for bagian in slide.isi for b in bagian.baris))
             elif slide.figur is not None and slide.jenis == "wilayah":
                 _figur(slide)
                 _daftar(slide.isi[:1])
-                for kolom, bagian in zip(st.columns(len(slide.isi) - 1, gap="large"), slide.isi[1:], strict=True):
+                kolom_wilayah = st.container(key="kolom_wilayah").columns(len(slide.isi) - 1, gap="large")
+                for kolom, bagian in zip(kolom_wilayah, slide.isi[1:], strict=True):
                     with kolom:
                         _daftar([bagian])
             elif slide.figur is not None:
@@ -181,7 +189,7 @@ def tampilkan_slide(deck: Deck, nomor: int) -> None:
             else:
                 _daftar(slide.isi)
             if slide.tabel is not None:
-                st.table(slide.tabel.map(aman_md).rename(columns=aman_md), hide_index=True)
+                st.table(slide.tabel.map(tanpa_markdown).rename(columns=tanpa_markdown), hide_index=True)
         _kaki(deck, slide)
 
 

@@ -7,21 +7,21 @@ import streamlit as st
 
 from dasbor.ui.data import hasil, skor
 from dasbor.ui.filter import BASIS_LABEL
-from dasbor.ui.format import tanpa_markdown
+from dasbor.visual.format import tanpa_markdown
 
 
 def banner_sintetis(*tahun: int) -> bool:
-    """Show one warning naming the given years whose innovation data is synthetic (demo); True when any is."""
+    """One short warning line naming the given years whose innovation data is synthetic (demo), with the details
+    behind a button beside it: on a phone the first screen is for the numbers, not the notice. True when any is."""
     sintetis = {t: skor.data_sintetis(t) for t in tahun}
     sintetis = {t: s for t, s in sintetis.items() if not s.empty}
     if not sintetis:
         return False
     keterangan = next(iter(sintetis.values()))["keterangan"].iat[0]
-    st.warning(
-        f"**Data inovasi tahun {', '.join(map(str, sintetis))} SINTETIS (data demo), bukan data resmi.** "
-        + tanpa_markdown(keterangan),
-        icon="⚠️",
-    )
+    with st.container(horizontal=True, vertical_alignment="center", gap="small", key="banner_sintetis"):
+        st.warning(f"**Data {', '.join(map(str, sintetis))} SINTETIS (data demo)**", icon="⚠️")
+        with st.popover("Rincian", help="Dari mana data demo ini berasal"):
+            st.markdown("**Bukan data resmi.** " + tanpa_markdown(keterangan))
     return True
 
 

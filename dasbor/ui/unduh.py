@@ -1,7 +1,8 @@
 """Show a chart or a table on a page together with its download buttons (PNG; CSV and Excel).
 
 The files are made only when a button is clicked (deferred `data=` callables), so a page never pays for an export
-nobody asked for; the bytes come from dasbor.ui.ekspor. Numbers in tables are shown the Indonesian way through a
+nobody asked for; the bytes come from dasbor.ekspor (the writers the command line and the bimtek use too).
+Numbers in tables are shown the Indonesian way through a
 pandas Styler while the cells keep their numeric values, so sorting a column still sorts numbers.
 """
 
@@ -13,7 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dasbor.ui import ekspor
+from dasbor.ekspor.gambar import grafik_png
+from dasbor.ekspor.nama_berkas import nama_berkas
+from dasbor.ekspor.tabel import ke_csv, tabel_excel
 
 KONFIG_PLOTLY = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 MIME_EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -25,8 +28,8 @@ TINGGI_BARIS = 35  # Streamlit's default row height in px
 def tombol_unduh_grafik(fig: go.Figure, nama: str, key: str) -> None:
     st.download_button(
         "⬇️ PNG",
-        data=lambda: ekspor.grafik_png(fig),
-        file_name=ekspor.nama_berkas(nama, ekstensi="png"),
+        data=lambda: grafik_png(fig),
+        file_name=nama_berkas(nama, ekstensi="png"),
         mime="image/png",
         key=f"png_{key}",
         on_click="ignore",
@@ -39,8 +42,8 @@ def tombol_unduh_tabel(tabel: pd.DataFrame, nama: str, key: str, catatan: str = 
     with st.container(horizontal=True):
         st.download_button(
             "⬇️ CSV",
-            data=lambda: ekspor.tabel_csv(tabel),
-            file_name=ekspor.nama_berkas(nama, ekstensi="csv"),
+            data=lambda: ke_csv(tabel),
+            file_name=nama_berkas(nama, ekstensi="csv"),
             mime="text/csv",
             key=f"csv_{key}",
             on_click="ignore",
@@ -48,19 +51,40 @@ def tombol_unduh_tabel(tabel: pd.DataFrame, nama: str, key: str, catatan: str = 
         )
         st.download_button(
             "⬇️ Excel",
-            data=lambda: ekspor.tabel_excel(tabel, catatan=catatan),
-            file_name=ekspor.nama_berkas(nama, ekstensi="xlsx"),
+            data=lambda: tabel_excel(tabel, catatan=catatan),
+            file_name=nama_berkas(nama, ekstensi="xlsx"),
             mime=MIME_EXCEL,
             key=f"xlsx_{key}",
             on_click="ignore",
         )
 
 
+def plotly_chart(fig: go.Figure, *, nama: str, key: str, **argumen):
+    """st.plotly_chart(fig, key=key, **argumen) with the PNG button under it: for pages that draw with their own
+    selection settings (the Kelengkapan, Simulasi and Inovasi drill-downs)."""
+    hasil = st.plotly_chart(fig, key=key, **argumen)
+    tombol_unduh_grafik(fig, nama, key)
+    return hasil
+
+
+def dataframe(tabel: pd.DataFrame, *, nama: str, key: str, catatan: str = "", **argumen):
+    """st.dataframe(tabel, key=key, **argumen) with the CSV and Excel buttons under it (every row, as shown)."""
+    hasil = st.dataframe(tabel, key=key, **argumen)
+    tombol_unduh_tabel(tabel, nama, key, catatan)
+    return hasil
+
+
+def table(tabel: pd.DataFrame, *, nama: str, key: str, catatan: str = "") -> None:
+    """st.table (a small static table) with the CSV and Excel buttons under it."""
+    st.table(tabel)
+    tombol_unduh_tabel(tabel, nama, key, catatan)
+
+
 def tampilkan_grafik(fig: go.Figure, nama: str, key: str, klik: bool = False):
     """Draw the figure as designed (our template, not Streamlit's theme) with a PNG button under it.
 
     With klik=True a click on a point reruns the page and the selection state is returned."""
-    konfig = {**KONFIG_PLOTLY, "toImageButtonOptions": {"filename": ekspor.nama_berkas(nama, ekstensi="png")[:-4]}}
+    konfig = {**KONFIG_PLOTLY, "toImageButtonOptions": {"filename": nama_berkas(nama, ekstensi="png")[:-4]}}
     if klik:
         hasil = st.plotly_chart(fig, theme=None, key=key, on_select="rerun", selection_mode="points", config=konfig)
     else:

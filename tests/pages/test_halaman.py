@@ -32,8 +32,9 @@ def test_every_page_renders_with_charts_and_provenance(halaman: str) -> None:
 
 
 def _iid_tile(spec: dict) -> dict[str, str]:
-    titik = spec["data"][0]
-    return {c[0]: c[3] for c in titik["customdata"]}
+    """IID text per region of the map: one choropleth trace per predikat (or the tile map's one point trace)."""
+    wilayah = [t for t in spec["data"] if t["type"] == "choroplethmap"] or spec["data"][:1]
+    return {c[0]: c[3] for t in wilayah for c in t["customdata"]}
 
 
 def test_ringkasan_map_follows_the_year_and_basis() -> None:
@@ -150,7 +151,9 @@ def test_profil_headline_band_distance_and_yandas() -> None:
     assert any("Nilai resmi 2024" in c.value and "58,41" in c.value for c in at.caption)
     yandas = at.dataframe[-1].value
     assert len(yandas) == 6 and set(yandas.columns) == {"Urusan", "Inovasi", "Tercakup"}
-    median = grafik(at)[0]
+    peta, median = grafik(at)[:2]
+    sorot = next(t for t in peta["data"] if "63.71" in t.get("locations", []))
+    assert sorot["marker"]["line"]["width"][sorot["locations"].index("63.71")] > 1.5  # the region highlighted
     assert median["data"][0]["orientation"] == "h"
     at.sidebar.selectbox(key="wilayah").select("63.02").run()
     assert at.title[0].value == "Profil Kabupaten Kotabaru, 2024"

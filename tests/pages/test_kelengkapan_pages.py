@@ -138,7 +138,12 @@ class TestKelengkapan:
         assert poin.is_monotonic_decreasing and len(daftar) > 100
         assert {"Bukti untuk level sasaran (aturan tahun ini)", "Arti perbaikan"} <= set(daftar.columns)
         unduh = at.get("download_button")
-        assert len(unduh) == 2
+        assert sum(b.label.startswith("Unduh ") for b in unduh) == 2  # the whole worklist, Excel and CSV
+        kunci = {b.key for b in unduh}
+        # every chart and table on the page has the same PNG / CSV / Excel buttons as the Hasil pages
+        assert "png_matriks_2024" in kunci
+        for tabel in ("daftar_kerja", "jalan_semua", "jalan_rincian", "skpd_tanpa", "skpd_semua"):
+            assert {f"csv_{tabel}", f"xlsx_{tabel}"} <= kunci, tabel
         [rincian] = tabel_berkolom(at, "IID sesudahnya (belum dibulatkan)")
         assert len(rincian) == 2  # HSU 2024: two SPD fixes lift 59,00 past 60,01
         assert any("Sangat Inovatif" in c.value and "Dihitung ulang penuh" in c.value for c in at.caption)
@@ -180,7 +185,7 @@ class TestSimulasi:
         sim = grafik(at)["data"][1]
         assert larik(sim["x"]) == [60.1] and sim["name"] == "SIMULASI"
         nyata = grafik(at)["data"][0]
-        assert larik(nyata["x"])[larik(nyata["y"]).index("Kab. Banjar")] == 58.9
+        assert larik(nyata["x"])[larik(nyata["y"]).index("Banjar")] == 58.9
 
         dari_tautan = buka("simulasi", tahun="2024", wilayah="Kabupaten Banjar", skenario="B:SPD:63.03:8")
         assert {m.label: m.value for m in dari_tautan.metric}["Peringkat simulasi"] == "5 dari 13"

@@ -7,8 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dasbor.ui import charts
-from dasbor.ui.palette import PREDIKAT_WARNA, RESMI
+from dasbor.visual import charts, peta
+from dasbor.visual.format import nama_pendek
+from dasbor.visual.palette import PREDIKAT_WARNA, RESMI
 
 ROOT = Path(__file__).resolve().parents[2]
 WILAYAH = pd.read_csv(ROOT / "data" / "referensi" / "wilayah-kalsel.csv", dtype={"kode_wilayah": str}).rename(
@@ -20,7 +21,7 @@ PITA_2023 = pd.DataFrame({"predikat": ["Sangat Inovatif", "Inovatif", "Kurang In
 
 @pytest.fixture(scope="module")
 def letak() -> pd.DataFrame:
-    return charts.tata_letak_ubin(WILAYAH).merge(KABKOTA, on="kode_wilayah")
+    return peta.tata_letak_ubin(WILAYAH).merge(KABKOTA, on="kode_wilayah")
 
 
 def test_tile_layout_gives_every_kab_kota_its_own_cell(letak: pd.DataFrame) -> None:
@@ -35,7 +36,7 @@ def test_tile_layout_keeps_the_geography(letak: pd.DataFrame) -> None:
     assert per_nama.at["Kabupaten Kotabaru", "kolom"] == letak["kolom"].max()  # easternmost
     assert per_nama.at["Kabupaten Tanah Laut", "baris"] == letak["baris"].max()  # southernmost
     # Any two regions more than two grid steps apart north–south (or west–east) keep their order.
-    langkah = charts.LANGKAH_UBIN
+    langkah = peta.LANGKAH_UBIN
     for a, b in combinations(letak.itertuples(), 2):
         if a.lat - b.lat > 2 * langkah:
             assert a.baris < b.baris, (a.nama_wilayah, b.nama_wilayah)
@@ -48,9 +49,10 @@ def test_tile_layout_keeps_the_geography(letak: pd.DataFrame) -> None:
 
 
 def test_nama_pendek() -> None:
-    assert charts.nama_pendek("Kabupaten Hulu Sungai Selatan") == "HSS"
-    assert charts.nama_pendek("Kota Banjarbaru") == "Banjarbaru"
-    assert charts.nama_pendek("Kabupaten Barito Kuala") == "Barito Kuala"
+    assert nama_pendek("Kabupaten Hulu Sungai Selatan") == "HSS"
+    assert nama_pendek("Kota Banjarbaru") == "Banjarbaru"
+    assert nama_pendek("Kabupaten Barito Kuala") == "Barito Kuala"
+    assert nama_pendek("Provinsi Kalimantan Selatan") == "Kalimantan Selatan"
 
 
 def _skor(n: int = 13) -> pd.DataFrame:
@@ -72,13 +74,62 @@ def _skor(n: int = 13) -> pd.DataFrame:
 
 def test_tile_map_colours_each_tile_by_its_band_and_labels_it_in_indonesian() -> None:
     d = _skor()
-    fig = charts.peta_ubin(d, "Peta")
+    fig = peta.peta_ubin(d, "Peta")
     warna = {s.fillcolor for s in fig.layout.shapes}
     assert warna == {PREDIKAT_WARNA[p] for p in d["predikat"]}
     titik = fig.data[0]
     assert sorted(titik.customdata[:, 0]) == sorted(d["kode_wilayah"])
     assert any("58,41" in t for t in titik.text)
     assert {t.name for t in fig.data[1:]} == set(d["predikat"])  # legend entries
+
+
+def test_boundary_map_is_offline_labelled_and_highlights_a_region() -> None:
+    from dasbor.services.peta import BERKAS_BAWAAN, batas_wilayah
+
+    d = _skor()
+    batas = batas_wilayah(frozenset(d["kode_wilayah"]))
+    assert batas.pesan is None and batas.geojson is not None, "the shipped boundary file is used by default"
+    assert (BERKAS_BAWAAN.parent / "batas-kabkota-kalsel.LISENSI.md").read_text(encoding="utf-8").count("MIT License")
+    fig = peta.peta_batas(d, batas.geojson, batas.kunci_fitur, "Peta", sorot="63.06")
+    assert fig.layout.map.style == "white-bg"  # MapLibre without tiles: nothing fetched
+    wilayah = [t for t in fig.data if t.type == "choroplethmap"]
+    assert sorted(k for t in wilayah for k in t.locations) == sorted(d["kode_wilayah"])
+    assert {t.name: t.colorscale[0][1] for t in wilayah} == {p: PREDIKAT_WARNA[p] for p in d["predikat"]}
+    assert not [t for t in fig.data if t.type == "scattermap"]  # map text would fetch glyphs from the internet
+    assert all("peringkat" in t.hovertemplate for t in fig.data)  # predikat and rank on hover
+    assert all(str(t.customdata[0][0]).startswith("63.") for t in fig.data)  # a click opens the profile
+    sorot = next(t for t in wilayah if "63.06" in list(t.locations))
+    i = list(sorot.locations).index("63.06")
+    assert sorot.marker.line.width[i] > 1.5 and sorot.marker.opacity[i] == 1.0
+
+
+def test_national_average_is_a_labelled_reference_line() -> None:
+    fig = charts.batang_peringkat(_skor(), PITA_2023, "Peringkat", rata_nasional=46.01)
+    garis = [s for s in fig.layout.shapes if s.x0 == 46.01]
+    assert len(garis) == 1 and any("Rata-rata nasional 46,01" in a.text for a in fig.layout.annotations)
+    tren = pd.DataFrame(
+        {
+            "tahun": [2024, 2025],
+            "kode_wilayah": "63.09",
+            "nama_wilayah": "Kabupaten Tabalong",
+            "iid": [80.0, 84.0],
+            "predikat": "Sangat Inovatif",
+            "versi_metodologi": ["2023", "2025"],
+        }
+    )
+    pita = pd.DataFrame(
+        {
+            "tahun": [2024, 2025],
+            "predikat": "Sangat Inovatif",
+            "bawah": [60.01, 65.01],
+            "atas": 100.0,
+            "versi": ["2023", "2025"],
+        }
+    )
+    nasional = pd.DataFrame({"tahun": [2024, 2025], "rata_rata_iid": [46.01, 49.43], "sumber": ["a", "b"]})
+    fig = charts.garis_tren(tren, pd.DataFrame(columns=["tahun"]), pita, "Tren", nasional=nasional)
+    [garis] = [t for t in fig.data if t.name == "Rata-rata IID nasional"]
+    assert list(garis.y) == [46.01, 49.43] and list(garis.text) == ["nasional 46,01", "nasional 49,43"]
 
 
 def test_ranking_bars_sorted_coloured_with_official_diamonds_and_band_lines() -> None:

@@ -7,7 +7,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dasbor.ui.ekspor import grafik_png, nama_berkas, netralkan, tabel_csv, tabel_excel
+from dasbor.ekspor.gambar import grafik_png
+from dasbor.ekspor.nama_berkas import nama_berkas
+from dasbor.ekspor.tabel import ke_csv, netralkan, tabel_excel
 
 TABEL = pd.DataFrame(
     {
@@ -18,7 +20,7 @@ TABEL = pd.DataFrame(
 
 
 def test_netralkan_prefixes_formula_text_and_leaves_numbers() -> None:
-    aman = netralkan(TABEL)
+    aman = TABEL.map(netralkan)
     assert aman["Wilayah"].tolist() == [
         "Kabupaten Tapin",
         '\'=HYPERLINK("http://contoh.invalid")',
@@ -32,7 +34,7 @@ def test_netralkan_prefixes_formula_text_and_leaves_numbers() -> None:
 
 
 def test_csv_is_what_indonesian_excel_expects() -> None:
-    data = tabel_csv(TABEL)
+    data = ke_csv(TABEL)
     assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel detects UTF-8
     kembali = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
     assert kembali["IID"].iloc[0] == pytest.approx(68.68)

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from dasbor.ui.format import angka, angka_bertanda, bilangan, persen, tanpa_markdown
+from dasbor.visual.format import angka, angka_bertanda, bilangan, persen, tanpa_markdown
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dasbor.ui import kelengkapan_charts as grafik
-from dasbor.ui.teks import aman
+from dasbor.visual import kelengkapan_charts as grafik
+from dasbor.visual.format import tanpa_markdown
 
 WILAYAH = pd.DataFrame(
     {
@@ -32,7 +32,7 @@ def test_gap_matrix_has_one_clickable_tile_per_cell_with_its_keys() -> None:
     assert [list(c) for c in titik.customdata] == MATRIKS[["kode_wilayah", "kode_indikator"]].to_numpy().tolist()
     assert list(titik.marker.color) == [1.8, 0.8, 0.25, 0.012]
     assert list(fig.layout.xaxis.categoryarray) == ["1", "8", "16", "35"]
-    assert list(fig.layout.yaxis.categoryarray) == ["Kab. Kotabaru", "Kab. Tanah Laut", "Prov. Kalsel"]  # first on top
+    assert list(fig.layout.yaxis.categoryarray) == ["Kotabaru", "Tanah Laut", "Kalimantan Selatan"]  # first on top
     assert fig.layout.separators == ",."
     assert "0,250 poin IID hilang" in titik.hovertext[2]
     sorot = [s for s in fig.layout.shapes if s.type == "rect"]
@@ -85,10 +85,13 @@ def test_simulation_chart_keeps_the_real_bars_and_labels_the_simulated_value_apa
     fig = grafik.banding_simulasi(skor, "63.02", 61.5, [35.0, 60.01])
     bar, sim = fig.data
     assert list(bar.x) == [47.0, 40.0] and bar.name == "IID nyata (hitungan)"
-    assert sim.name == "SIMULASI" and list(sim.x) == [61.5] and list(sim.y) == ["Kab. Kotabaru"]
+    assert sim.name == "SIMULASI" and list(sim.x) == [61.5] and list(sim.y) == ["Kotabaru"]
     assert sim.text[0] == "SIMULASI 61,50" and sim.marker.color != bar.marker.color[0]
 
 
 def test_data_in_markdown_is_shown_literally() -> None:
-    assert aman("**tebal** [klik](javascript:alert(1))") == r"\*\*tebal\*\* \[klik\]\(javascript\:alert\(1\)\)"
-    assert aman("Dinas PU & Tata Ruang") == "Dinas PU & Tata Ruang"
+    assert (
+        tanpa_markdown("**tebal** [klik](javascript:alert(1))") == r"\*\*tebal\*\* \[klik\]\(javascript\:alert\(1\)\)"
+    )
+    # \& renders as a plain ampersand; unescaped, "&lt;" in a name would render as "<"
+    assert tanpa_markdown("Dinas PU & Tata Ruang") == r"Dinas PU \& Tata Ruang"

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import scoring
-from dasbor.ui.palette import PREDIKAT_TEKS, PREDIKAT_WARNA, URUTAN_PREDIKAT, transparan, warna_predikat
+from dasbor.visual.palette import PREDIKAT_TEKS, PREDIKAT_WARNA, URUTAN_PREDIKAT, transparan, warna_predikat
 
 MACHADO = {
     "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],

@@ -37,13 +37,27 @@ def persen(nilai: float | None, digit: int = 1) -> str:
     return "–" if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)) else f"{angka(nilai, digit)} %"
 
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+# Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones markdown, HTML
+# entities (&), math ($) and Streamlit's own :colour[...] directives give a meaning.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=&])")
 
 
 def tanpa_markdown(teks: object) -> str:
     """Text from the data (names, notes, sources) made inert inside Streamlit markdown: every markup character is
     escaped, so a name can never become a link, an image fetched from the internet, or a heading."""
     return _MARKDOWN.sub(r"\\\1", str(teks))
+
+
+def nama_pendek(nama: str) -> str:
+    """The one short form of a region name on tiles, axes and slides: 'Kabupaten Hulu Sungai Selatan' -> 'HSS',
+    'Kota Banjarbaru' -> 'Banjarbaru', 'Provinsi Kalimantan Selatan' -> 'Kalimantan Selatan'."""
+    for awalan in ("Kabupaten ", "Kota ", "Provinsi "):
+        if nama.startswith(awalan):
+            nama = nama[len(awalan) :]
+            break
+    kata = nama.split()
+    # Names of three words and more are known by their initials in Kalsel (HSS, HST, HSU).
+    return "".join(k[0].upper() for k in kata) if len(kata) >= 3 else nama
 
 
 def tautan(url: object, teks: str = "sumber") -> str:

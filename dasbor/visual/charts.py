@@ -1,23 +1,24 @@
-"""Plotly figures for the dashboard and the bimtek slides: DataFrames in, go.Figure out, no Streamlit.
+"""Plotly figures for the pages and the bimtek slides: DataFrames in, go.Figure out, no Streamlit.
 
-Every figure uses TEMPLATE (Indonesian separators 67,04 and 1.234; projector-sized type), the predikat palette
-from dasbor.ui.palette, and carries its own title, so a PNG exported from it stands on its own. Put the source of
-the numbers under a figure's title with tambah_catatan(). Column contracts are stated per function.
+Every figure is drawn in one of the two styles of dasbor.visual.gaya (LAYAR on pages, PROYEKTOR on slides) with
+the predikat palette of dasbor.visual.palette, and carries its own title, so a PNG exported from it stands on its
+own. Put the source of the numbers under a figure's title with tambah_catatan(). The maps are in
+dasbor.visual.peta. Column contracts are stated per function.
 """
 
 from __future__ import annotations
 
-import math
 import textwrap
 
 import numpy as np
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 
-from dasbor.ui.format import angka, angka_bertanda
-from dasbor.ui.palette import (
+from dasbor.visual.format import angka, angka_bertanda, nama_pendek
+from dasbor.visual.gaya import LAYAR, Gaya, template
+from dasbor.visual.palette import (
     GARIS_BANTU,
+    NASIONAL,
     RESMI,
     SERI,
     TEKS,
@@ -28,38 +29,14 @@ from dasbor.ui.palette import (
     warna_seri,
 )
 
-TEMPLATE = go.layout.Template(
-    layout={
-        # Plotly's separators: decimal first, then thousands, so hover and axes read 67,04 and 1.234.
-        "separators": ",.",
-        "font": {"family": "Source Sans Pro, Arial, sans-serif", "size": 15, "color": TEKS},
-        # Title and subtitle hang from the top edge; the legend sits between them and the plot.
-        "title": {
-            "font": {"size": 19},
-            "x": 0,
-            "xanchor": "left",
-            "y": 1,
-            "yref": "container",
-            "yanchor": "top",
-            "pad": {"t": 12, "l": 8},
-        },
-        "colorway": list(SERI),
-        "paper_bgcolor": "white",
-        "plot_bgcolor": "white",
-        "hoverlabel": {"font": {"size": 14}},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": {"text": ""}},
-        "xaxis": {"gridcolor": "#E3E3E3", "zerolinecolor": "#9E9E9E", "linecolor": "#9E9E9E", "automargin": True},
-        "yaxis": {"gridcolor": "#E3E3E3", "zerolinecolor": "#9E9E9E", "linecolor": "#9E9E9E", "automargin": True},
-        "margin": {"l": 10, "r": 10, "t": 70, "b": 40},
-    }
-)
+TEMPLATE = template(LAYAR)
 # Subtitle lines are wrapped at this many characters: a line fits a half-width chart on a 1400 px screen.
 LEBAR_SUBJUDUL = 85
 TINGGI_BARIS_SUBJUDUL = 17
 
 
-def _figur(judul: str, tinggi: int) -> go.Figure:
-    return go.Figure(layout={"template": TEMPLATE, "title": {"text": judul}, "height": tinggi})
+def figur_dasar(judul: str, tinggi: int, gaya: Gaya = LAYAR) -> go.Figure:
+    return go.Figure(layout={"template": template(gaya), "title": {"text": judul}, "height": tinggi})
 
 
 def tambah_catatan(fig: go.Figure, teks: str, lebar: int = LEBAR_SUBJUDUL) -> go.Figure:
@@ -80,56 +57,7 @@ def tambah_catatan(fig: go.Figure, teks: str, lebar: int = LEBAR_SUBJUDUL) -> go
     return fig
 
 
-def nama_pendek(nama: str) -> str:
-    """'Kabupaten Hulu Sungai Selatan' -> 'HSS', 'Kota Banjarbaru' -> 'Banjarbaru': the tile and axis label."""
-    for awalan in ("Kabupaten ", "Kota ", "Provinsi "):
-        if nama.startswith(awalan):
-            nama = nama[len(awalan) :]
-            break
-    kata = nama.split()
-    # Names of three words and more are known by their initials in Kalsel (HSS, HST, HSU).
-    return "".join(k[0].upper() for k in kata) if len(kata) >= 3 else nama
-
-
-# ----- maps -----------------------------------------------------------------------------------------------------
-
-# Grid step in degrees for the tile map: 0.4° keeps the 13 kab/kota on a 5 × 6 grid with every tile next to
-# where the region lies (Tabalong at the top, Tanah Laut bottom left, Kotabaru on the east).
-LANGKAH_UBIN = 0.4
-
-
-def tata_letak_ubin(wilayah: pd.DataFrame, langkah: float = LANGKAH_UBIN) -> pd.DataFrame:
-    """Place each region on a square grid cell near its approximate centre, one region per cell.
-
-    Input columns: kode_wilayah, lat, lng (rows without coordinates are left out). Output: kode_wilayah,
-    kolom (0 = west), baris (0 = north). Regions closest to a cell centre are placed first; each takes the free
-    cell nearest its true position, so crowded areas (Banjarmasin, Banjarbaru, Banjar) spread to neighbours.
-    """
-    w = wilayah.dropna(subset=["lat", "lng"]).sort_values("kode_wilayah").reset_index(drop=True)
-    ideal = np.c_[(w["lng"] - w["lng"].min()) / langkah, (w["lat"].max() - w["lat"]) / langkah]
-    terpakai: dict[tuple[int, int], int] = {}
-    sel: dict[int, tuple[int, int]] = {}
-    for i in np.argsort(np.abs(ideal - np.round(ideal)).sum(axis=1), kind="stable"):
-        x, y = ideal[i]
-        jari = 0
-        while i not in sel:
-            jari += 1
-            calon = [
-                (cx, cy)
-                for cx in range(math.floor(x) - jari, math.ceil(x) + jari + 1)
-                for cy in range(math.floor(y) - jari, math.ceil(y) + jari + 1)
-                if (cx, cy) not in terpakai
-            ]
-            if calon:
-                terbaik = min(calon, key=lambda c: ((c[0] - x) ** 2 + (c[1] - y) ** 2, c[1], c[0]))
-                sel[i] = terbaik
-                terpakai[terbaik] = i
-    kolom = np.array([sel[i][0] for i in range(len(w))])
-    baris = np.array([sel[i][1] for i in range(len(w))])
-    return pd.DataFrame({"kode_wilayah": w["kode_wilayah"], "kolom": kolom - kolom.min(), "baris": baris - baris.min()})
-
-
-def _legenda_predikat(fig: go.Figure, predikat: pd.Series, simbol: str = "square") -> None:
+def legenda_predikat(fig: go.Figure, predikat: pd.Series, simbol: str = "square") -> None:
     """Legend entries for the bands present (shapes and per-point colours have no legend of their own)."""
     for nama in [p for p in URUTAN_PREDIKAT if p in set(predikat)] + sorted(set(predikat) - set(URUTAN_PREDIKAT)):
         fig.add_trace(
@@ -149,78 +77,6 @@ def _legenda_predikat(fig: go.Figure, predikat: pd.Series, simbol: str = "square
         )
 
 
-def peta_ubin(data: pd.DataFrame, judul: str) -> go.Figure:
-    """Tile map of the kab/kota coloured by predikat, laid out like the real geography; needs no download.
-
-    Columns: kode_wilayah, nama_wilayah, lat, lng, iid, predikat. Each tile's point carries kode_wilayah as
-    customdata, so a click can open that region.
-    """
-    letak = tata_letak_ubin(data)
-    d = data.merge(letak, on="kode_wilayah")
-    fig = _figur(judul, 640)
-    for r in d.itertuples():
-        fig.add_shape(
-            type="rect",
-            x0=r.kolom - 0.47,
-            x1=r.kolom + 0.47,
-            y0=r.baris - 0.47,
-            y1=r.baris + 0.47,
-            fillcolor=warna_predikat(r.predikat),
-            line={"color": "white", "width": 2},
-            layer="below",
-        )
-    label = [
-        "<br>".join(textwrap.wrap(nama_pendek(n), 11)) + f"<br><b>{angka(v)}</b>"
-        for n, v in zip(d["nama_wilayah"], d["iid"], strict=True)
-    ]
-    fig.add_trace(
-        go.Scatter(
-            x=d["kolom"],
-            y=d["baris"],
-            mode="markers+text",
-            text=label,
-            textfont={"size": 12, "color": [teks_predikat(p) for p in d["predikat"]]},
-            marker={"symbol": "square", "size": 60, "opacity": 0},
-            customdata=np.c_[d["kode_wilayah"], d["nama_wilayah"], d["predikat"], [angka(v) for v in d["iid"]]],
-            hovertemplate="<b>%{customdata[1]}</b><br>IID %{customdata[3]}<br>%{customdata[2]}<extra></extra>",
-            showlegend=False,
-        )
-    )
-    _legenda_predikat(fig, d["predikat"])
-    fig.update_xaxes(visible=False, range=[-0.6, d["kolom"].max() + 0.6])
-    fig.update_yaxes(visible=False, range=[d["baris"].max() + 0.6, -0.6], scaleanchor="x", scaleratio=1)
-    fig.update_layout(dragmode=False, margin={"l": 0, "r": 0, "b": 0})
-    return fig
-
-
-def peta_batas(data: pd.DataFrame, geojson: dict, kunci_fitur: str, judul: str) -> go.Figure:
-    """Choropleth on real boundaries (MapLibre with map_style='white-bg': no tiles, so it works offline).
-
-    Columns: kode_wilayah, nama_wilayah, lat, lng, iid, predikat; `kunci_fitur` is the GeoJSON property holding
-    kode_wilayah (e.g. 'kode').
-    """
-    d = data.assign(iid_teks=[angka(v) for v in data["iid"]])
-    fig = px.choropleth_map(
-        d,
-        geojson=geojson,
-        locations="kode_wilayah",
-        featureidkey=f"properties.{kunci_fitur}",
-        color="predikat",
-        color_discrete_map={p: warna_predikat(p) for p in d["predikat"]},
-        category_orders={"predikat": [p for p in URUTAN_PREDIKAT if p in set(d["predikat"])]},
-        hover_name="nama_wilayah",
-        hover_data={"iid_teks": True, "kode_wilayah": False, "predikat": True},
-        labels={"iid_teks": "IID", "predikat": "Predikat"},
-        map_style="white-bg",
-        center={"lat": float(d["lat"].mean()), "lon": float(d["lng"].mean())},
-        zoom=6.6,
-        opacity=0.9,
-    )
-    fig.update_traces(marker_line_color="white", marker_line_width=1.5)
-    fig.update_layout(template=TEMPLATE, title={"text": judul}, height=560)
-    return fig
-
-
 # ----- ranking and distribution ---------------------------------------------------------------------------------
 
 
@@ -231,38 +87,41 @@ def teks_ambang(pita: pd.DataFrame) -> str:
     )
 
 
-def batang_peringkat(data: pd.DataFrame, pita: pd.DataFrame, judul: str) -> go.Figure:
+def batang_peringkat(
+    data: pd.DataFrame, pita: pd.DataFrame, judul: str, gaya: Gaya = LAYAR, rata_nasional: float | None = None
+) -> go.Figure:
     """Ranked horizontal bars coloured by the year's own bands, published values as black diamonds.
 
     Columns: kode_wilayah, nama_wilayah, iid, predikat, peringkat; optional nilai_resmi and sumber_resmi.
     `pita`: predikat, bawah (highest band first) for the threshold lines. customdata[0] is kode_wilayah.
     """
     d = data.sort_values("peringkat", ascending=False)
-    fig = _figur(judul, max(360, 42 * len(d) + 140))
+    d = d.assign(label=d["nama_wilayah"].map(nama_pendek) if gaya.nama_singkat else d["nama_wilayah"])
+    fig = figur_dasar(judul, max(360, 42 * len(d) + 140), gaya)
     fig.add_trace(
         go.Bar(
             x=d["iid"],
-            y=d["nama_wilayah"],
+            y=d["label"],
             orientation="h",
             marker={"color": [warna_predikat(p) for p in d["predikat"]], "line": {"color": "white", "width": 1}},
             # Labels sit at the start of the bar: the end is where a published value's diamond is drawn.
             text=[angka(v) for v in d["iid"]],
             textposition="inside",
             insidetextanchor="start",
-            textfont={"color": [teks_predikat(p) for p in d["predikat"]], "size": 14},
-            customdata=np.c_[d["kode_wilayah"], d["predikat"], d["peringkat"]],
-            hovertemplate="<b>%{y}</b><br>IID hitungan %{x:.2f}<br>%{customdata[1]} · peringkat %{customdata[2]}"
+            textfont={"color": [teks_predikat(p) for p in d["predikat"]], "size": gaya.ukuran_label},
+            customdata=np.c_[d["kode_wilayah"], d["predikat"], d["peringkat"], d["nama_wilayah"]],
+            hovertemplate="<b>%{customdata[3]}</b><br>IID hitungan %{x:.2f}<br>%{customdata[1]} · peringkat %{customdata[2]}"
             "<extra></extra>",
             showlegend=False,
         )
     )
-    _legenda_predikat(fig, d["predikat"])
+    legenda_predikat(fig, d["predikat"])
     if "nilai_resmi" in d and d["nilai_resmi"].notna().any():
         resmi = d.dropna(subset=["nilai_resmi"])
         fig.add_trace(
             go.Scatter(
                 x=resmi["nilai_resmi"],
-                y=resmi["nama_wilayah"],
+                y=resmi["label"],
                 mode="markers",
                 marker={"symbol": "diamond", "size": 13, "color": RESMI, "line": {"color": "white", "width": 1.5}},
                 name="Nilai resmi dipublikasikan",
@@ -272,6 +131,13 @@ def batang_peringkat(data: pd.DataFrame, pita: pd.DataFrame, judul: str) -> go.F
         )
     for p in pita.iloc[:-1].itertuples():
         fig.add_vline(x=p.bawah, line={"color": GARIS_BANTU, "dash": "dash", "width": 1.5})
+    if rata_nasional is not None:
+        fig.add_vline(
+            x=rata_nasional,
+            line={"color": NASIONAL, "width": 2.5},
+            annotation={"text": f"Rata-rata nasional {angka(rata_nasional)}", "font": {"color": NASIONAL}},
+            annotation_position="top",
+        )
     tambah_catatan(fig, teks_ambang(pita))
     fig.update_xaxes(range=[0, 100], title_text="IID")
     fig.update_yaxes(title_text="")
@@ -282,7 +148,7 @@ def batang_peringkat(data: pd.DataFrame, pita: pd.DataFrame, judul: str) -> go.F
 def distribusi_predikat(jumlah: dict[str, int], judul: str) -> go.Figure:
     """Number of regions per band as horizontal bars, best band on top, empty bands kept (a zero is news too)."""
     nama = list(jumlah)[::-1]
-    fig = _figur(judul, 120 + 55 * len(nama))
+    fig = figur_dasar(judul, 120 + 55 * len(nama))
     fig.add_trace(
         go.Bar(
             x=[jumlah[n] for n in nama],
@@ -303,7 +169,12 @@ def distribusi_predikat(jumlah: dict[str, int], judul: str) -> go.Figure:
 
 
 def garis_tren(
-    tren: pd.DataFrame, resmi: pd.DataFrame, pita: pd.DataFrame, judul: str, tahun_fokus: int | None = None
+    tren: pd.DataFrame,
+    resmi: pd.DataFrame,
+    pita: pd.DataFrame,
+    judul: str,
+    tahun_fokus: int | None = None,
+    nasional: pd.DataFrame | None = None,
 ) -> go.Figure:
     """IID per year per region as lines over each year's shaded bands, with published values and rule changes.
 
@@ -311,8 +182,9 @@ def garis_tren(
     resmi: tahun, nama_wilayah, nilai_iid, sumber, keyakinan, status (published values; may be empty).
     pita: tahun, predikat, bawah, atas, versi (bands per year). A dotted vertical line marks every year whose
     rule version differs from the year before; `tahun_fokus` gets a frame (the year chosen in the sidebar).
+    nasional: tahun, rata_rata_iid, sumber (published national averages; drawn as a labelled reference line).
     """
-    fig = _figur(judul, 560)
+    fig = figur_dasar(judul, 560)
     tahun = sorted(pita["tahun"].unique())
     for p in pita.itertuples():
         fig.add_shape(
@@ -371,6 +243,23 @@ def garis_tren(
                 "keyakinan %{customdata[2]})<br>Sumber: %{customdata[1]}<extra></extra>",
             )
         )
+    if nasional is not None and not nasional.empty:
+        n = nasional[nasional["tahun"].isin(tahun)]
+        fig.add_trace(
+            go.Scatter(
+                x=n["tahun"],
+                y=n["rata_rata_iid"],
+                mode="lines+markers+text",
+                name="Rata-rata IID nasional",
+                line={"color": NASIONAL, "dash": "dash", "width": 2.5},
+                marker={"symbol": "line-ew-open", "size": 18, "color": NASIONAL, "line": {"width": 3}},
+                text=[f"nasional {angka(v)}" for v in n["rata_rata_iid"]],
+                textposition="bottom center",
+                textfont={"color": NASIONAL},
+                customdata=np.c_[n["sumber"]],
+                hovertemplate="Rata-rata IID nasional %{x}: %{y:.2f}<br>Sumber: %{customdata[0]}<extra></extra>",
+            )
+        )
     fig.update_xaxes(tickmode="array", tickvals=tahun, range=[tahun[0] - 0.5, tahun[-1] + 0.5], title_text="Tahun")
     fig.update_yaxes(range=[0, 100], title_text="IID")
     return fig
@@ -399,7 +288,7 @@ def air_terjun_selisih(
         label.append(f"{len(sisa)} indikator lain")
         nilai.append(float(sisa["selisih"].sum()))
     kumulatif = iid_b + np.cumsum([0.0, *nilai])
-    fig = _figur(judul, 140 + 36 * (len(nilai) + 2))
+    fig = figur_dasar(judul, 140 + 36 * (len(nilai) + 2))
     fig.add_trace(
         go.Waterfall(
             orientation="h",
@@ -429,7 +318,7 @@ def batang_banding(
     tabel: pd.DataFrame, label: str, nilai: list[str], nama: list[str], judul: str, sumbu: str
 ) -> go.Figure:
     """Grouped horizontal bars: one group per row of `tabel[label]`, one bar per column in `nilai`."""
-    fig = _figur(judul, max(320, 34 * len(tabel) * len(nilai) + 140))
+    fig = figur_dasar(judul, max(320, 34 * len(tabel) * len(nilai) + 140))
     urut = tabel.iloc[::-1]
     for i, (kolom, n) in enumerate(zip(nilai, nama, strict=True)):
         fig.add_trace(
@@ -456,7 +345,7 @@ def batang_jumlah(data: pd.DataFrame, kategori: str, judul: str, seri: str | Non
     """
     urutan = data.groupby(kategori)["jumlah"].sum().sort_values().index.tolist()
     kelompok = [(None, data)] if seri is None else list(data.groupby(seri, sort=False))
-    fig = _figur(judul, max(300, 26 * len(urutan) * len(kelompok) + 140))
+    fig = figur_dasar(judul, max(300, 26 * len(urutan) * len(kelompok) + 140))
     for i, (nama, grup) in enumerate(kelompok):
         g = grup.set_index(kategori).reindex(urutan).fillna({"jumlah": 0})
         fig.add_trace(
@@ -487,7 +376,7 @@ def batang_selisih_median(data: pd.DataFrame, judul: str) -> go.Figure:
         f"{k} {textwrap.shorten(n, 34, placeholder='…')}"
         for k, n in zip(d["kode_indikator"], d["nama_indikator"], strict=True)
     ]
-    fig = _figur(judul, max(360, 24 * len(d) + 140))
+    fig = figur_dasar(judul, max(360, 24 * len(d) + 140))
     fig.add_trace(
         go.Bar(
             x=d["selisih_level"],
@@ -505,7 +394,7 @@ def batang_selisih_median(data: pd.DataFrame, judul: str) -> go.Figure:
 
 def pita_versi(pita: pd.DataFrame, judul: str) -> go.Figure:
     """The predikat bands of every rule version side by side. Columns: versi, predikat, bawah, atas."""
-    fig = _figur(judul, 120 + 60 * pita["versi"].nunique())
+    fig = figur_dasar(judul, 120 + 60 * pita["versi"].nunique())
     for nama in URUTAN_PREDIKAT:
         p = pita[pita["predikat"] == nama]
         if p.empty:

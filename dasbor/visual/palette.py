@@ -28,7 +28,10 @@ WARNA_LAIN = "#9E9E9E"  # a band name no rule version defines (should not happen
 # blindness, without its yellow, which vanishes on a projector.
 SERI = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000")
 RESMI = "#111111"  # officially published values: always black, drawn with their own marker
+NASIONAL = "#6A3D9A"  # the published national average: a reference line in a colour no band or series uses
 TEKS = "#1A1A1A"
+KEPALA_TABEL = "#E8EEF2"  # header row of exported tables
+PERINGATAN = "#A3001B"  # "data SINTETIS" labels in exported files
 GARIS_BANTU = "#5F5F5F"
 
 

@@ -1,7 +1,7 @@
 """Plotly figures of the Kelengkapan, Simulasi and Inovasi pages; DataFrames in, Figures out (no Streamlit).
 
 Every clickable mark carries its key in customdata[0] (and [1]) so a page can turn a selection into a drill-down.
-Numbers use Indonesian separators (layout.separators = ",."), hover texts are formatted by dasbor.ui.format.
+Numbers use Indonesian separators (layout.separators = ",."), hover texts are formatted by dasbor.visual.format.
 """
 
 from __future__ import annotations
@@ -11,18 +11,13 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from dasbor.ui.format import angka, bilangan
+from dasbor.visual.format import angka, bilangan, nama_pendek
 
 WARNA_NYATA = "#1F4E79"  # real (computed) figures
 WARNA_SIMULASI = "#D9480F"  # simulated figures: a distinct warm colour, never the real one
 WARNA_SOROT = "#111111"
 SKALA_CELAH = [[0.0, "#FFF3D6"], [0.35, "#F7B267"], [0.7, "#E4572E"], [1.0, "#8C1C13"]]
 FONT = {"size": 14, "color": "#222222"}  # dark enough for a projector
-
-
-def nama_pendek(nama: str) -> str:
-    """'Kabupaten Hulu Sungai Selatan' -> 'Kab. Hulu Sungai Selatan' for axis labels."""
-    return nama.replace("Kabupaten ", "Kab. ").replace("Provinsi Kalimantan Selatan", "Prov. Kalsel")
 
 
 def _dasar(fig: go.Figure, tinggi: int) -> go.Figure:

@@ -1,0 +1,134 @@
+"""The layer rules of the README's table, kept by the code: what each folder may import, no private Streamlit
+paths anywhere, and no import cycles between packages."""
+
+from __future__ import annotations
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+KODE = sorted(
+    p
+    for folder in ("app.py", "pages", "dasbor", "scoring", "benchmarks", "scripts")
+    for p in ([ROOT / folder] if folder.endswith(".py") else (ROOT / folder).rglob("*.py"))
+)
+# Folder -> imports it must not make. A prefix bans the package and everything below it.
+LARANGAN = {
+    "scoring": ("streamlit", "duckdb", "plotly", "dasbor"),
+    "dasbor/db": ("streamlit", "dasbor.ui"),
+    "dasbor/excel": ("streamlit", "dasbor.ui"),
+    "dasbor/ekspor": ("streamlit", "dasbor.ui", "dasbor.services", "dasbor.db", "duckdb"),
+    "dasbor/bimtek": ("streamlit", "dasbor.ui"),
+    "dasbor/services": ("streamlit", "dasbor.ui"),
+    "dasbor/cli": ("streamlit", "dasbor.ui"),
+    "dasbor/demo": ("streamlit", "dasbor.ui"),
+    "dasbor/visual": ("streamlit", "dasbor.ui", "dasbor.db", "duckdb"),
+    "dasbor/ui": ("duckdb", "dasbor.db"),
+    # Pages ask the UI cache (dasbor.ui.data) or a service and never compute scores themselves; the Impor page
+    # hands the services a database handle but runs no query of its own (test_pages_run_no_queries).
+    "pages": ("duckdb", "dasbor.db", "scoring"),
+}
+PRIVAT = ("streamlit.runtime", "streamlit.web")
+# The one reach into Streamlit's internals, kept behind dasbor.serve.declare_st_navigation_app: Streamlit 1.67 has
+# no public way to make a fresh server's first visitor on a shared link run app.py's st.navigation while a pages/
+# folder exists (see that function); tests/layan/test_serve.py fails loudly when Streamlit changes it.
+PRIVAT_DIIZINKAN = {"dasbor/serve.py": "streamlit.runtime.pages_manager"}
+
+
+def impor(path: Path) -> set[str]:
+    """Absolute module names a file imports (relative imports are not used in this project)."""
+    nama: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            nama |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            nama |= {node.module, *(f"{node.module}.{a.name}" for a in node.names)}
+    return nama
+
+
+def _di_bawah(nama: str, awalan: str) -> bool:
+    return nama == awalan or nama.startswith(awalan + ".")
+
+
+def _relatif(p: Path) -> str:
+    return p.relative_to(ROOT).as_posix()
+
+
+def test_every_layer_folder_exists_and_is_checked() -> None:
+    assert all((ROOT / folder).is_dir() for folder in LARANGAN), [f for f in LARANGAN if not (ROOT / f).is_dir()]
+
+
+@pytest.mark.parametrize("berkas", [_relatif(p) for p in KODE])
+def test_layer_rules(berkas: str) -> None:
+    dilarang = [d for folder, ds in LARANGAN.items() if berkas.startswith(folder + "/") for d in ds]
+    dilarang += PRIVAT
+    izin = PRIVAT_DIIZINKAN.get(berkas)
+    salah = sorted(
+        n for n in impor(ROOT / berkas) if any(_di_bawah(n, d) for d in dilarang) and not (izin and _di_bawah(n, izin))
+    )
+    assert not salah, f"{berkas} mengimpor {salah}"
+
+
+@pytest.mark.parametrize("berkas", sorted(_relatif(p) for p in (ROOT / "pages").glob("*.py")))
+def test_pages_run_no_queries(berkas: str) -> None:
+    panggilan = {
+        node.func.attr
+        for node in ast.walk(ast.parse((ROOT / berkas).read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    }
+    assert not panggilan & {"query", "execute", "cursor", "snapshot", "sql"}, berkas
+
+
+def _paket(berkas: str) -> str | None:
+    """The package a file belongs to: dasbor.<sub> for the app's packages, scoring, or None for the rest."""
+    bagian = berkas.removesuffix(".py").split("/")
+    if bagian[0] == "scoring":
+        return "scoring"
+    if bagian[0] == "dasbor":
+        return "dasbor." + bagian[1] if len(bagian) > 2 else "dasbor"
+    return None
+
+
+def _siklus(graf: dict[str, set[str]]) -> list[str]:
+    """One cycle in a directed graph, or [] (depth-first search with colours)."""
+    warna: dict[str, int] = {}
+    jalur: list[str] = []
+
+    def kunjungi(n: str) -> list[str]:
+        warna[n] = 1
+        jalur.append(n)
+        for m in sorted(graf.get(n, ())):
+            if warna.get(m) == 1:
+                return [*jalur[jalur.index(m) :], m]
+            if m not in warna and (hasil := kunjungi(m)):
+                return hasil
+        warna[n] = 2
+        jalur.pop()
+        return []
+
+    for n in sorted(graf):
+        if n not in warna and (hasil := kunjungi(n)):
+            return hasil
+    return []
+
+
+def test_no_import_cycles_between_packages() -> None:
+    graf: dict[str, set[str]] = defaultdict(set)
+    paket_dikenal = {_paket(_relatif(p)) for p in KODE} - {None}
+    for p in KODE:
+        asal = _paket(_relatif(p))
+        if asal is None:
+            continue
+        for nama in impor(p):
+            tujuan = next((k for k in sorted(paket_dikenal, key=len, reverse=True) if _di_bawah(nama, k)), None)
+            if tujuan and tujuan != asal and tujuan != "dasbor":
+                graf[asal].add(tujuan)
+    assert _siklus(graf) == []
+
+
+def test_cycle_finder_finds_a_cycle() -> None:
+    assert _siklus({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _siklus({"a": {"b"}, "b": set()}) == []
