@@ -1,21 +1,48 @@
-"""In headless Chromium: find an innovation of last year that was not entered again and open its history.
-(Signing in as the region's operator first comes with the operator role.)"""
+"""In headless Chromium, as the operator of Kabupaten Tabalong on a server that requires an account: sign in, find
+an innovation of last year that was not entered again, and open its history."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlencode
 
+import pytest
 from playwright.sync_api import Page, expect
+
+from dasbor.services import akun
+from tests.e2e.conftest import start_server, stop_server
+from tests.impor.bantu import SANDI
 
 TUNGGU = 60000
 
 
-def test_last_years_innovation_not_entered_again_opens_its_history(page: Page, app_url: str, screenshot) -> None:
+@pytest.fixture
+def server_operator(salinan_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    path = tmp_path / "akun.yaml"
+    monkeypatch.setenv("DASBOR_AKUN", str(path))
+    akun.tambah_akun("admin", SANDI, "admin")
+    akun.tambah_akun("op_tabalong", SANDI, "operator", wilayah=["63.09"])
+    proc, url = start_server(salinan_db, {"DASBOR_AKUN": str(path), "DASBOR_WAJIB_MASUK": "1"})
+    try:
+        yield url
+    finally:
+        stop_server(proc)
+
+
+def test_operator_finds_last_years_innovation_not_entered_again_and_opens_its_history(
+    page: Page, server_operator: str, screenshot
+) -> None:
     page.set_viewport_size({"width": 1400, "height": 2400})
-    page.goto(app_url)  # the first session of a fresh server is special (see test_kelengkapan_e2e)
-    expect(page.get_by_role("heading", name="Indeks Inovasi Daerah — Kalimantan Selatan")).to_be_visible(timeout=TUNGGU)
-    page.goto(f"{app_url}/inovasi?{urlencode({'tahun': '2025', 'wilayah': 'Kabupaten Tabalong'})}")
+    page.goto(server_operator)  # the first session of a fresh server is special (see test_kelengkapan_e2e)
+    expect(page.get_by_role("heading", name="Masuk ke Dasbor IID Kalsel")).to_be_visible(timeout=TUNGGU)
+    page.goto(f"{server_operator}/inovasi?{urlencode({'tahun': '2025', 'wilayah': 'Kabupaten Tabalong'})}")
+    page.get_by_role("textbox", name="Nama akun").fill("op_tabalong")
+    page.get_by_role("textbox", name="Kata sandi").fill(SANDI)
+    page.get_by_role("button", name="Masuk").click()
+    expect(page.get_by_text("Masuk sebagai")).to_be_visible(timeout=TUNGGU)
+    expect(page.get_by_text("63.09")).not_to_have_count(0)  # the operator's region beside the account
     judul = page.get_by_role("heading", name="Inovasi 2024 yang belum diinput ulang tahun 2025")
     expect(judul).to_be_visible(timeout=TUNGGU)
     expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TUNGGU)
