@@ -7,8 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from dasbor.db import terbitan
-from dasbor.db.connection import db_path
+from dasbor.cli.bacaan import buka_tahun
 
 
 def cmd_kelengkapan(args: argparse.Namespace) -> int:
@@ -17,15 +16,8 @@ def cmd_kelengkapan(args: argparse.Namespace) -> int:
     from dasbor.services import kelengkapan as kel
     from dasbor.visual.format import angka, bilangan
 
-    path = db_path()
-    if not path.exists():
-        print(f"Basis data {path} tidak ditemukan; bangun data demo dengan `python -m dasbor demo`.", file=sys.stderr)
-        return 2
-    # The published snapshot, read-only: this works while dashboard servers read the same snapshot.
-    db = terbitan.kini(path).db
-    tahun = db.query("periode")["tahun"].astype(int).tolist()
-    if args.tahun not in tahun:
-        print(f"Tahun {args.tahun} tidak ada di basis data; tersedia: {', '.join(map(str, tahun))}.", file=sys.stderr)
+    db = buka_tahun(args.tahun)
+    if db is None:
         return 2
     hasil = kel.hitung_kelengkapan(db, args.tahun)
     keluaran = Path(args.keluaran)

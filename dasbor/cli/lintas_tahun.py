@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dasbor.db import terbitan
-from dasbor.db.connection import db_path
+from dasbor.cli.bacaan import buka_tahun, tahun_ada
 
 KOLOM = (
     "kode_wilayah",
@@ -23,22 +22,15 @@ def cmd_lintas_tahun(args: argparse.Namespace) -> int:
     """One row per flagged innovation, as CSV or JSON on standard output."""
     from dasbor.services.lintas_tahun import lintas_tahun_db
 
-    path = db_path()
-    if not path.exists():
-        print(f"Basis data {path} tidak ditemukan; bangun data demo dengan `python -m dasbor demo`.", file=sys.stderr)
+    db = buka_tahun(args.tahun)
+    if db is None:
         return 2
-    # The published snapshot, read-only: this works while dashboard servers read the same snapshot.
-    db = terbitan.kini(path).db
-    tahun = db.query("periode")["tahun"].astype(int).tolist()
     wilayah = db.query("wilayah")["kode_wilayah"].tolist()
-    if args.tahun not in tahun:
-        print(f"Tahun {args.tahun} tidak ada di basis data; tersedia: {', '.join(map(str, tahun))}.", file=sys.stderr)
-        return 2
     asing = [k for k in args.wilayah or () if k not in wilayah]
     if asing:
         print(f"Kode wilayah tidak dikenal: {', '.join(asing)}; tersedia: {', '.join(wilayah)}.", file=sys.stderr)
         return 2
-    if args.tahun - 1 not in tahun:
+    if args.tahun - 1 not in tahun_ada(db):
         print(f"Tahun {args.tahun - 1} tidak ada di basis data: tidak ada yang dapat dibandingkan.", file=sys.stderr)
     hasil = lintas_tahun_db(db, args.tahun)
     if args.wilayah:
