@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from dasbor.server_lokal import CHROMIUM, CHROMIUM_ARGS, ROOT, start_server, stop_server
 
-__all__ = ["start_server", "stop_server"]  # tests that need their own server import them from here
+__all__ = ["server_berakun", "start_server", "stop_server"]  # tests that need their own server import them from here
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 
@@ -43,6 +44,25 @@ def app_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     salinan = tmp_path_factory.mktemp("server") / "iid.duckdb"
     shutil.copy(demo_db, salinan)
     proc, url = start_server(salinan)
+    try:
+        yield url
+    finally:
+        stop_server(proc)
+
+
+@contextmanager
+def server_berakun(
+    db: Path, folder: Path, monkeypatch: pytest.MonkeyPatch, akun: list[tuple], env: dict | None = None, proses: int = 1
+) -> Iterator[str]:
+    """A server with its own accounts file holding `akun` (tambah_akun arguments after the password SANDI)."""
+    from dasbor.services import akun as layanan_akun
+    from tests.impor.bantu import SANDI
+
+    path = folder / "akun.yaml"
+    monkeypatch.setenv("DASBOR_AKUN", str(path))
+    for nama, *lain in akun:
+        layanan_akun.tambah_akun(nama, SANDI, *lain)
+    proc, url = start_server(db, {"DASBOR_AKUN": str(path), **(env or {})}, proses=proses)
     try:
         yield url
     finally:

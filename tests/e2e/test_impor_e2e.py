@@ -10,8 +10,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
-from dasbor.services import akun
-from tests.e2e.conftest import start_server, stop_server
+from tests.e2e.conftest import server_berakun
 from tests.impor.bantu import SANDI, TAHUN, buku_ekspor
 
 
@@ -22,14 +21,8 @@ def buku_sah(demo_db: Path, tmp_path: Path) -> bytes:
 
 @pytest.fixture
 def server_impor(salinan_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    path = tmp_path / "akun.yaml"
-    monkeypatch.setenv("DASBOR_AKUN", str(path))
-    akun.tambah_akun("admin", SANDI, "admin")
-    proc, url = start_server(salinan_db, {"DASBOR_AKUN": str(path)})
-    try:
+    with server_berakun(salinan_db, tmp_path, monkeypatch, [("admin", "admin")]) as url:
         yield url
-    finally:
-        stop_server(proc)
 
 
 def test_admin_logs_in_uploads_and_sees_preview(

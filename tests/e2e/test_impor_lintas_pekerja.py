@@ -12,8 +12,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from dasbor.services import akun
-from tests.e2e.conftest import start_server, stop_server
+from tests.e2e.conftest import server_berakun
 from tests.impor.bantu import SANDI, TAHUN, buku_ekspor
 
 PROFIL = f"/profil?tahun={TAHUN}&wilayah=Kota+Banjarbaru"
@@ -22,14 +21,8 @@ TUNGGU = 90_000
 
 @pytest.fixture
 def dua_pekerja(salinan_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    path = tmp_path / "akun.yaml"
-    monkeypatch.setenv("DASBOR_AKUN", str(path))
-    akun.tambah_akun("admin", SANDI, "admin")
-    proc, url = start_server(salinan_db, {"DASBOR_AKUN": str(path)}, proses=2)
-    try:
+    with server_berakun(salinan_db, tmp_path, monkeypatch, [("admin", "admin")], proses=2) as url:
         yield url
-    finally:
-        stop_server(proc)
 
 
 def _halaman_di(browser: Browser, url: str, pekerja: int) -> Page:

@@ -11,8 +11,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Page, expect
 
-from dasbor.services import akun
-from tests.e2e.conftest import start_server, stop_server
+from tests.e2e.conftest import server_berakun
 from tests.impor.bantu import SANDI
 
 TUNGGU = 60000
@@ -20,15 +19,9 @@ TUNGGU = 60000
 
 @pytest.fixture
 def server_operator(salinan_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    path = tmp_path / "akun.yaml"
-    monkeypatch.setenv("DASBOR_AKUN", str(path))
-    akun.tambah_akun("admin", SANDI, "admin")
-    akun.tambah_akun("op_tabalong", SANDI, "operator", wilayah=["63.09"])
-    proc, url = start_server(salinan_db, {"DASBOR_AKUN": str(path), "DASBOR_WAJIB_MASUK": "1"})
-    try:
+    akun = [("admin", "admin"), ("op_tabalong", "operator", False, ["63.09"])]
+    with server_berakun(salinan_db, tmp_path, monkeypatch, akun, {"DASBOR_WAJIB_MASUK": "1"}) as url:
         yield url
-    finally:
-        stop_server(proc)
 
 
 def test_operator_finds_last_years_innovation_not_entered_again_and_opens_its_history(
