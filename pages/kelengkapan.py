@@ -5,6 +5,7 @@ import streamlit as st
 
 from dasbor.ui import drill, filter, sumber, unduh
 from dasbor.ui import kelengkapan_tabel as tabel
+from dasbor.ui.data import hasil
 from dasbor.ui.data import kelengkapan as layanan
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, nama_pendek, tanpa_markdown
@@ -268,7 +269,7 @@ with tab_jalan:
     )
     st.caption(
         f"Pembagi minimum aturan {kel.versi}: {baris['pembagi_minimum']} (Σ kematangan ÷ MAX({baris['pembagi_minimum']}, "
-        f"n)). Cakupan 6 urusan wajib pelayanan dasar {syarat}."
+        f"n)). Cakupan {len(hasil.aturan_yandas(tahun).syarat_yandas.urusan)} urusan wajib pelayanan dasar {syarat}."
     )
     st.markdown(f"**{nama_wilayah[wilayah]}: perbaikan tercepat, berurutan**")
     if baris["tercapai"]:

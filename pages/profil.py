@@ -40,7 +40,7 @@ if w["jenis"] == "provinsi":
     )
 else:
     k3.metric(
-        "Peringkat dari 13 kab/kota",
+        f"Peringkat dari {hasil.jumlah_kabkota()} kab/kota",
         str(w["peringkat"]),
         delta=angka_bertanda(w["perubahan_peringkat"], 0, minus="-") if pd.notna(w["perubahan_peringkat"]) else None,
         border=True,
@@ -77,7 +77,7 @@ else:
 if w["jenis"] != "provinsi":
     tampilkan_peta(
         hasil.peringkat_kabkota_berlokasi(tahun, basis),
-        f"{pendek} di antara 13 kab/kota, IID {tahun}",
+        f"{pendek} di antara {hasil.jumlah_kabkota()} kab/kota, IID {tahun}",
         label,
         f"peta-{pendek}-{tahun}-{basis}",
         "peta",
@@ -94,7 +94,7 @@ st.subheader("Kekuatan dan kelemahan")
 rincian = hasil.rincian_indikator(tahun, basis)
 kk = hasil.kekuatan_kelemahan(rincian, kode)
 st.caption(
-    f"Dibanding median 13 kab/kota pada indikator yang sama; 'jauh' = selisih level ≥ {angka(hasil.AMBANG_JAUH, 1)} "
+    f"Dibanding median {hasil.jumlah_kabkota()} kab/kota pada indikator yang sama; 'jauh' = selisih level ≥ {angka(hasil.AMBANG_JAUH, 1)} "
     "(level SPD, atau rata-rata level SID pada inovasi yang dinilai). Diurutkan menurut selisih poin IID."
 )
 tabel_kk = pd.DataFrame(
@@ -148,9 +148,9 @@ for tab, kolom, kategori in (
         )
         st.caption("Inovasi berstatus dikirim, diterima, atau ditolak; draf tidak dihitung.")
 
-st.subheader("Cakupan 6 urusan wajib pelayanan dasar")
 aturan_yandas = hasil.aturan_yandas(tahun)
 syarat, versi_syarat = aturan_yandas.syarat_yandas, aturan_yandas.versi
+st.subheader(f"Cakupan {len(syarat.urusan)} urusan wajib pelayanan dasar")
 cakupan = hasil.cakupan_yandas(tahun, basis, kode)
 tercakup = int(cakupan["tercakup"].sum())
 pesan = (

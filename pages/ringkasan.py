@@ -1,4 +1,4 @@
-"""Ringkasan: the headline numbers of one year, the map of the 13 kab/kota by predikat, and the band counts."""
+"""Ringkasan: the headline numbers of one year, the map of the kab/kota by predikat, and the band counts."""
 
 import pandas as pd
 import streamlit as st
@@ -43,7 +43,8 @@ if pd.notna(prov["nilai_resmi"]):
 k2.metric(
     "Inovasi dilaporkan",
     bilangan(r.n_inovasi),
-    help="Inovasi provinsi dan 13 kab/kota berstatus dikirim, diterima, atau ditolak (draf tidak dihitung).",
+    help=f"Inovasi provinsi dan {hasil.jumlah_kabkota()} kab/kota berstatus dikirim, diterima, atau ditolak (draf "
+    "tidak dihitung).",
     border=True,
 )
 teratas = next(iter(r.per_predikat))
@@ -54,7 +55,12 @@ k3.metric(
     border=True,
 )
 k3.caption(" · ".join(f"{n} {p}" for p, n in list(r.per_predikat.items())[1:] if n) or "yang lain: –")
-k4.metric("Tertinggi (kab/kota)", angka(r.terbaik["iid"]), help="Peringkat 1 dari 13 kab/kota", border=True)
+k4.metric(
+    "Tertinggi (kab/kota)",
+    angka(r.terbaik["iid"]),
+    help=f"Peringkat 1 dari {hasil.jumlah_kabkota()} kab/kota",
+    border=True,
+)
 k4.markdown(
     f"**{tanpa_markdown(r.terbaik['nama_wilayah'])}** · terendah: {tanpa_markdown(r.terlemah['nama_wilayah'])} "
     f"({angka(r.terlemah['iid'])})"
@@ -77,7 +83,7 @@ kabkota = hasil.peringkat_kabkota_berlokasi(tahun, basis)
 kiri, kanan = st.columns([3, 2])
 with kiri:
     klik = tampilkan_peta(
-        kabkota, f"Predikat 13 kab/kota, IID {tahun}", label, f"peta-predikat-{tahun}-{basis}", "peta"
+        kabkota, f"Predikat {len(kabkota)} kab/kota, IID {tahun}", label, f"peta-predikat-{tahun}-{basis}", "peta"
     )
 with kanan:
     fig = charts.distribusi_predikat(r.per_predikat, f"Sebaran predikat kab/kota {tahun}")

@@ -5,8 +5,8 @@ import streamlit as st
 
 from dasbor.ui import drill, filter, sumber, unduh
 from dasbor.ui import kelengkapan_tabel as tabel
+from dasbor.ui.data import hasil, simulasi
 from dasbor.ui.data import kelengkapan as layanan
-from dasbor.ui.data import simulasi
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 
@@ -19,7 +19,9 @@ tahun = filter.pilih_tahun()
 wilayah = filter.pilih_wilayah()
 kel = layanan.kelengkapan(tahun)
 sumber.banner_sintetis(tahun)
-st.caption(f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di antara 13 kabupaten/kota.")
+st.caption(
+    f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di antara {hasil.jumlah_kabkota()} kabupaten/kota."
+)
 
 skenario, pesan = simulasi.baca(st.query_params.get("skenario"), kel, wilayah)
 for p in pesan:
@@ -125,10 +127,13 @@ with tab_kirim:
     if baru != skenario:
         simpan(baru)
 with tab_tambah:
-    urusan = simulasi.urusan_tambahan(layanan.metodologi(kel))
+    m = layanan.metodologi(kel)
+    urusan = simulasi.urusan_tambahan(m)
+    yandas = hasil.aturan_yandas(tahun).syarat_yandas.urusan
     st.caption(
-        "Inovasi hipotetis dikirim dengan semua 20 indikator SID pada level yang dipilih (level 3 = kematangan 111) "
-        "dan urusan yang dipilih (menentukan cakupan 6 urusan wajib pelayanan dasar)."
+        f"Inovasi hipotetis dikirim dengan semua {len(m.indikator_aspek('SID'))} indikator SID pada level yang dipilih "
+        f"(level 3 = kematangan {angka(m.maks_sid_per_inovasi, 0)}) dan urusan yang dipilih (menentukan cakupan "
+        f"{len(yandas)} urusan wajib pelayanan dasar)."
     )
     # Typed columns even when empty, or the editor would read a chosen urusan as a number.
     awal = pd.DataFrame(

@@ -11,22 +11,6 @@ import pandas as pd
 import scoring
 from dasbor.services import kelengkapan
 
-KOLOM_CELAH = (
-    "aspek",
-    "kode_wilayah",
-    "id_inovasi",
-    "nama_inovasi",
-    "nama_perangkat_daerah",
-    "kode_indikator",
-    "nama_indikator",
-    "level_klaim",
-    "level",
-    "status_bukti",
-    "masalah",
-    "bukti_dibutuhkan",
-    "nilai_iid",
-)
-
 
 def hitung_celah_bukti(data: scoring.DataPenilaian, m: scoring.Metodologi) -> pd.DataFrame:
     """Every answer whose fix raises IID, with that worth in IID points, most valuable first.

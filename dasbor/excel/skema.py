@@ -83,7 +83,6 @@ LEMBAR_DATA: dict[str, tuple[Kolom, ...]] = {
         Kolom("catatan_verifikasi", "teks", False, "Catatan verifikator."),
     ),
 }
-LEMBAR = (LEMBAR_PETUNJUK, *LEMBAR_DATA, LEMBAR_REFERENSI)
 
 
 def kolom(lembar: str, nama: str) -> Kolom:

@@ -28,6 +28,11 @@ VARIABEL_JUMLAH = "Jumlah Inovasi dan Hasil Kreatif"
 AMBANG_JAUH = 0.5
 
 
+def jumlah_kabkota() -> int:
+    """How many kabupaten/kota are ranked together (13 in Kalsel), from the wilayah table, for page texts."""
+    return int(daftar_wilayah()["jenis"].isin(KAB_KOTA).sum())
+
+
 def tahun_sebelumnya(tahun: int) -> int | None:
     lalu = [t for t in daftar_tahun() if t < tahun]
     return max(lalu) if lalu else None

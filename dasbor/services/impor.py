@@ -25,7 +25,7 @@ from dasbor.excel.write import Referensi, write_workbook
 from dasbor.services.db import stempel
 from dasbor.services.skor import data_penilaian, metodologi_tahun
 
-# Test hook, documented for tests/impor/test_kill.py: when this environment variable names one of the points
+# Test hook, used by tests/impor/test_keandalan.py: when this environment variable names one of the points
 # in TITIK_UJI, the importer prints "JEDA <point>" and waits there, so a test can SIGKILL it at that exact point
 # of its commit. It is never set in normal use.
 JEDA_UJI = "DASBOR_UJI_JEDA_IMPOR"

@@ -178,6 +178,7 @@ hasil = _Layanan(
     _cache(
         _hasil,
         "hasil_resmi",
+        "jumlah_kabkota",
         "status_periode",
         "metodologi",
         "tahun_sebelumnya",
