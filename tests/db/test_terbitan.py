@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from dasbor.db import terbitan
@@ -32,9 +33,15 @@ def _jumlah_inovasi(t: terbitan.Terbitan) -> int:
 
 def _hapus_satu_inovasi(path: Path) -> None:
     with terbitan.penulis(path) as db, db.transaction() as cur:
-        [(id_inovasi,)] = cur.execute("SELECT min(id_inovasi) FROM inovasi").fetchall()
-        cur.execute("DELETE FROM jawaban_sid WHERE id_inovasi = $i", {"i": id_inovasi})
-        cur.execute("DELETE FROM inovasi WHERE id_inovasi = $i", {"i": id_inovasi})
+        _hapus_satu_pengajuan(cur)
+
+
+def _hapus_satu_pengajuan(cur: duckdb.DuckDBPyConnection) -> None:
+    """One innovation's submission of one year, with its answers (an innovation lasts across years)."""
+    [(id_inovasi, tahun)] = cur.execute("SELECT id_inovasi, tahun FROM inovasi ORDER BY ALL LIMIT 1").fetchall()
+    kunci = {"i": id_inovasi, "t": tahun}
+    cur.execute("DELETE FROM jawaban_sid WHERE id_inovasi = $i AND tahun = $t", kunci)
+    cur.execute("DELETE FROM inovasi WHERE id_inovasi = $i AND tahun = $t", kunci)
 
 
 @contextmanager
@@ -133,8 +140,7 @@ def test_a_commit_left_unpublished_by_a_crash_is_published_by_the_next_writer(db
     # A writer that committed and died before publishing: the same state as a SIGKILL at 'setelah_commit'.
     db = Database(db_baru)
     with db.transaction() as cur:
-        cur.execute("DELETE FROM jawaban_sid WHERE id_inovasi = (SELECT min(id_inovasi) FROM inovasi)")
-        cur.execute("DELETE FROM inovasi WHERE id_inovasi = (SELECT min(id_inovasi) FROM inovasi)")
+        _hapus_satu_pengajuan(cur)
     db.close()
     assert terbitan.kini(db_baru) is lama, "nothing published: readers keep the last published state"
     with terbitan.penulis(db_baru):
