@@ -40,8 +40,10 @@ CSS_SLIDE = """
 /* 1280×720 holds the slide and the navigation row only with tight gaps between the blocks. */
 .st-key-slide [data-testid="stVerticalBlock"] { gap: 0.3rem !important; }
 .st-key-slide_isi h1 { padding-top: 0 !important; }
-/* A region slide's two columns hold up to eight long lines (gaps, innovations); 20 px keeps them on one screen. */
-.st-key-slide .st-key-kolom_wilayah li { font-size: 20px !important; line-height: 1.15; }
+/* A region slide's two columns hold up to ten long lines (gaps; innovations and the cross-year re-check stacked);
+   18 px with 24 px headings keeps them on one 720 px screen with the navigation row. */
+.st-key-slide .st-key-kolom_wilayah li { font-size: 18px !important; line-height: 1.15; }
+.st-key-slide .st-key-kolom_wilayah h3 { font-size: 24px !important; }
 .st-key-slide .st-key-kaki_slide strong { font-size: 22px; }
 .st-key-navigasi p { font-size: 24px !important; font-weight: 700; text-align: center; }
 </style>
@@ -176,10 +178,14 @@ def tampilkan_slide(deck: Deck, nomor: int) -> None:
             elif slide.figur is not None and slide.jenis == "wilayah":
                 _figur(slide)
                 _daftar(slide.isi[:1])
-                kolom_wilayah = st.container(key="kolom_wilayah").columns(len(slide.isi) - 1, gap="large")
-                for kolom, bagian in zip(kolom_wilayah, slide.isi[1:], strict=True):
-                    with kolom:
-                        _daftar([bagian])
+                # Two columns however many sections: the long gap lines get half the width, and the shorter
+                # sections (strongest innovations, the cross-year re-check) stack on the right, so the slide
+                # still fits a 1280×720 projector.
+                kiri, kanan = st.container(key="kolom_wilayah").columns(2, gap="large")
+                with kiri:
+                    _daftar(slide.isi[1:2])
+                with kanan:
+                    _daftar(slide.isi[2:])
             elif slide.figur is not None:
                 kiri, kanan = st.columns([8, 4], gap="large")
                 with kiri:
