@@ -9,11 +9,17 @@ from pathlib import Path
 import openpyxl
 
 from dasbor.services import impor
-from dasbor.services.db import database
+from dasbor.services.db import database, penulis
 from dasbor.services.lintas_tahun import lintas_tahun_db
 from tests.impor.bantu import isi_data
 
 WILAYAH = "63.72"
+
+
+def _tulis(langkah, *args) -> None:
+    """As the Impor page writes: under the writer lock, published when done (database() then reads it)."""
+    with penulis() as db:
+        langkah(db, *args)
 
 
 def test_export_then_import_changes_nothing_in_consecutive_years(salinan_env: Path) -> None:
@@ -24,7 +30,8 @@ def test_export_then_import_changes_nothing_in_consecutive_years(salinan_env: Pa
         assert periksa.masalah == []
         r = impor.preview(db, periksa).ringkasan.iloc[0]
         assert (r.inovasi_baru, r.inovasi_berubah, r.inovasi_dihapus, r.jawaban_spd_berubah) == (0, 0, 0, 0)
-        impor.commit_import(db, periksa, "uji")
+        _tulis(impor.commit_import, periksa, "uji")
+        db = database()
     assert isi_data(salinan_env) == sebelum
 
 
@@ -59,7 +66,8 @@ def test_an_innovation_entered_again_keeps_its_id_and_moves_between_gap_kinds(sa
     rincian = impor.preview(db, periksa).rincian.set_index("id_inovasi")
     assert rincian.at[id_inovasi, "perubahan"] == "baru"
     sebelum_2024 = db.query("jawaban_sid_riwayat", {"id_inovasi": id_inovasi})
-    impor.commit_import(db, periksa, "uji")
+    _tulis(impor.commit_import, periksa, "uji")
+    db = database()
 
     riwayat = db.query("inovasi_riwayat", {"id_inovasi": id_inovasi})
     assert riwayat["tahun"].tolist()[-2:] == [2024, 2025]
@@ -75,6 +83,7 @@ def test_an_innovation_entered_again_keeps_its_id_and_moves_between_gap_kinds(sa
     sesudah = lintas_tahun_db(db, 2025).set_index("id_inovasi")
     assert sesudah.at[id_inovasi, "jenis"] == "belum_diperbarui"
     # Undo takes the 2025 submission away again and leaves 2024 as it was.
-    impor.undo_last_import(db, "uji")
+    _tulis(impor.undo_last_import, "uji")
+    db = database()
     assert db.query("inovasi_riwayat", {"id_inovasi": id_inovasi})["tahun"].max() == 2024
     assert lintas_tahun_db(db, 2025).set_index("id_inovasi").at[id_inovasi, "jenis"] == "belum_diinput_ulang"
