@@ -5,8 +5,9 @@ import streamlit as st
 
 from dasbor.ui import drill, filter, sumber, unduh
 from dasbor.ui import kelengkapan_tabel as tabel
-from dasbor.ui.data import hasil, simulasi
+from dasbor.ui.data import hasil as layanan_hasil
 from dasbor.ui.data import kelengkapan as layanan
+from dasbor.ui.data import simulasi
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 
@@ -20,7 +21,7 @@ wilayah = filter.pilih_wilayah()
 kel = layanan.kelengkapan(tahun)
 sumber.banner_sintetis(tahun)
 st.caption(
-    f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di antara {hasil.jumlah_kabkota()} kabupaten/kota."
+    f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di antara {layanan_hasil.jumlah_kabkota()} kabupaten/kota."
 )
 
 skenario, pesan = simulasi.baca(st.query_params.get("skenario"), kel, wilayah)
@@ -129,7 +130,7 @@ with tab_kirim:
 with tab_tambah:
     m = layanan.metodologi(kel)
     urusan = simulasi.urusan_tambahan(m)
-    yandas = hasil.aturan_yandas(tahun).syarat_yandas.urusan
+    yandas = layanan_hasil.aturan_yandas(tahun).syarat_yandas.urusan
     st.caption(
         f"Inovasi hipotetis dikirim dengan semua {len(m.indikator_aspek('SID'))} indikator SID pada level yang dipilih "
         f"(level 3 = kematangan {angka(m.maks_sid_per_inovasi, 0)}) dan urusan yang dipilih (menentukan cakupan "
