@@ -95,16 +95,18 @@ def test_a_download_works_through_the_proxy(page: Page, proksi) -> None:
     page.goto(f"{url}/peringkat?tahun=2024")
     expect(page.get_by_role("heading", level=1)).to_have_text("Peringkat IID 2024", timeout=TUNGGU)
     with page.expect_download(timeout=TUNGGU) as unduh:
-        page.get_by_role("button", name="CSV").first.click()
+        # Our own CSV button (';'-separated): the data grid's toolbar also has a "Download as CSV" button.
+        page.get_by_role("button", name="⬇️ CSV", exact=True).first.click()
     teks = Path(unduh.value.path()).read_bytes().decode("utf-8-sig")
     assert unduh.value.suggested_filename.endswith(".csv")
     assert ";" in teks.splitlines()[0] and len(teks.splitlines()) > 1
 
 
-async def _pengunjung(url: str, urutan: list[str], catatan: list[tuple[str | None, Kunjungan]]) -> None:
-    """One visitor opening pages one after another, sending back the sticky cookie it was given, reconnecting
-    (as the frontend does) when its worker goes away; notes (cookie sent, visit) per page."""
-    cookie = None
+async def _pengunjung(
+    url: str, urutan: list[str], catatan: list[tuple[str | None, Kunjungan]], cookie: str | None = None
+) -> None:
+    """One visitor opening pages one after another, sending back the sticky cookie it was given (or started with),
+    reconnecting (as the frontend does) when its worker goes away; notes (cookie sent, visit) per page."""
     for halaman in urutan:
         kirim = cookie and f"DASBOR_PEKERJA={cookie}"
         k = await kunjungi(url, halaman, cookie=kirim, sambung_ulang=20, batas_detik=120)
@@ -114,10 +116,17 @@ async def _pengunjung(url: str, urutan: list[str], catatan: list[tuple[str | Non
 
 async def _beban_dengan_bunuh(url: str, korban: int) -> list[tuple[str | None, Kunjungan]]:
     catatan: list[tuple[str | None, Kunjungan]] = []
-    pengunjung = [asyncio.create_task(_pengunjung(url, HALAMAN[i % 3 :] + HALAMAN[: i % 3], catatan)) for i in range(8)]
+    # Half the visitors already stick to worker 1 (as after an earlier visit); how HAProxy spreads the others
+    # depends on the connections earlier tests left, so the test does not wait for chance to put one there.
+    # Three rounds of the pages each, so that they still have pages to open after the kill.
+    urutan = HALAMAN * 3
+    pengunjung = [
+        asyncio.create_task(_pengunjung(url, urutan[i % 3 :] + urutan[: i % 3], catatan, "1" if i % 2 else None))
+        for i in range(8)
+    ]
     batas = time.monotonic() + 120
-    # Kill once some visitor is known to stick to worker 1, so its next page must find the other worker.
-    while not any(k.pekerja == "1" for _, k in catatan) and time.monotonic() < batas:
+    # Kill once worker 1 has answered a visitor stuck to it, so that visitor's next page must find the other one.
+    while not any(dikirim == "1" and k.berhasil for dikirim, k in catatan) and time.monotonic() < batas:
         await asyncio.sleep(0.2)
     os.kill(korban, signal.SIGKILL)
     await asyncio.gather(*pengunjung)
@@ -134,8 +143,9 @@ def test_a_worker_killed_under_load_is_restarted_and_its_visitors_reconnect(prok
 
     assert [k for _, k in catatan if not k.berhasil] == []
     assert sum(k.pengecualian for _, k in catatan) == 0
-    # A visitor stuck to the killed worker was answered by the other one after reconnecting.
-    assert any(dikirim == "1" and k.pekerja == "2" for dikirim, k in catatan)
+    # A visitor stuck to the killed worker lost its connection and was served again after reconnecting: by the
+    # other worker (HAProxy redispatches and sets its cookie), or by worker 1 once the launcher restarted it.
+    assert any(dikirim == "1" and (k.pekerja == "2" or k.sambung_ulang > 0) for dikirim, k in catatan)
 
     batas = time.monotonic() + 120
     while time.monotonic() < batas and not (1 in (kini := pekerja(proc.pid)) and kini[1][0] != korban_pid):
