@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dasbor.ui import filter, sumber
-from dasbor.ui.data import hasil
+from dasbor.ui.data import figur, hasil
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, bilangan, nama_pendek, tanpa_markdown
@@ -57,15 +57,17 @@ if "provinsi" in (a["jenis"], b["jenis"]):
 
 rincian = hasil.rincian_indikator(tahun, basis)
 selisih = hasil.selisih_indikator(rincian, kode_a, kode_b)
-fig = charts.air_terjun_selisih(
+fig = figur(
+    charts.air_terjun_selisih,
     selisih,
     float(a["iid_mentah"]),
     float(b["iid_mentah"]),
     nama_a,
     nama_b,
     f"Dari IID {pendek_b} ke IID {pendek_a}: indikator yang menjelaskan selisihnya ({tahun})",
+    catatan=label,
 )
-tampilkan_grafik(charts.tambah_catatan(fig, label), f"selisih-{pendek_a}-{pendek_b}-{tahun}-{basis}", "air_terjun")
+tampilkan_grafik(fig, f"selisih-{pendek_a}-{pendek_b}-{tahun}-{basis}", "air_terjun")
 st.caption(
     "Setiap batang = poin IID yang diperoleh wilayah pertama lebih banyak (biru) atau lebih sedikit (oranye) dari "
     "wilayah kedua pada satu indikator; poin SID sudah dibagi MAX(k, n) masing-masing wilayah."
@@ -81,10 +83,17 @@ with tab_aspek:
     st.caption("Poin IID: skor aspek ÷ skor total maksimum × 100, sehingga SPD + SID = IID (belum dibulatkan).")
 with tab_variabel:
     variabel = hasil.selisih_per(selisih, "variabel")
-    fig = charts.batang_banding(
-        variabel, "variabel", ["poin_a", "poin_b"], [nama_a, nama_b], f"Poin IID per variabel, {tahun}", "Poin IID"
+    fig = figur(
+        charts.batang_banding,
+        variabel,
+        "variabel",
+        ["poin_a", "poin_b"],
+        [nama_a, nama_b],
+        f"Poin IID per variabel, {tahun}",
+        "Poin IID",
+        catatan=label,
     )
-    tampilkan_grafik(charts.tambah_catatan(fig, label), f"banding-variabel-{pendek_a}-{pendek_b}-{tahun}", "variabel")
+    tampilkan_grafik(fig, f"banding-variabel-{pendek_a}-{pendek_b}-{tahun}", "variabel")
     tampilkan_tabel(
         variabel.rename(columns={"aspek": "Aspek", "variabel": "Variabel", **nama_kolom}),
         f"banding-variabel-{pendek_a}-{pendek_b}-{tahun}",
@@ -118,8 +127,15 @@ kode = [kode_a, kode_b]
 nama_wilayah = {kode_a: nama_a, kode_b: nama_b}
 for kolom, kategori, key in (("urusan_utama", "urusan utama", "urusan"), ("tahapan", "tahapan", "tahapan")):
     jumlah = hasil.jumlah_inovasi(tahun, kode, kolom).assign(wilayah=lambda d: d["kode_wilayah"].map(nama_wilayah))
-    fig = charts.batang_jumlah(jumlah, kolom, f"Inovasi dilaporkan menurut {kategori}, {tahun}", seri="wilayah")
-    tampilkan_grafik(charts.tambah_catatan(fig, label), f"inovasi-{key}-{pendek_a}-{pendek_b}-{tahun}", f"jumlah_{key}")
+    fig = figur(
+        charts.batang_jumlah,
+        jumlah,
+        kolom,
+        f"Inovasi dilaporkan menurut {kategori}, {tahun}",
+        seri="wilayah",
+        catatan=label,
+    )
+    tampilkan_grafik(fig, f"inovasi-{key}-{pendek_a}-{pendek_b}-{tahun}", f"jumlah_{key}")
     tabel = jumlah.pivot_table(index=kolom, columns="wilayah", values="jumlah", fill_value=0).reset_index()
     tampilkan_tabel(
         tabel.rename(columns={kolom: kategori.capitalize()}),

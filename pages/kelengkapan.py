@@ -5,7 +5,7 @@ import streamlit as st
 
 from dasbor.ui import drill, filter, sumber, unduh
 from dasbor.ui import kelengkapan_tabel as tabel
-from dasbor.ui.data import hasil
+from dasbor.ui.data import figur, hasil
 from dasbor.ui.data import kelengkapan as layanan
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, nama_pendek, tanpa_markdown
@@ -56,8 +56,9 @@ jenis = kanan.multiselect(
 )
 with st.container(key="gulir_matriks"):
     unduh.plotly_chart(
-        grafik.matriks_celah(
-            layanan.matriks_celah(kel.celah, tuple(jenis)),
+        figur(
+            grafik.matriks_celah,
+            layanan.matriks_tahun(tahun, tuple(jenis)),
             kel.skor.sort_values("kode_wilayah")[["kode_wilayah", "nama_wilayah"]],
             [(aspek, kode, nama) for kode, aspek, nama in katalog[["aspek", "nama_indikator"]].itertuples(name=None)],
             nilai,
@@ -170,7 +171,7 @@ if perangkat is None:
             st.success("Tidak ada celah pada pilihan ini.")
         else:
             unduh.plotly_chart(
-                grafik.poin_per_perangkat_daerah(ringkas),
+                figur(grafik.poin_per_perangkat_daerah, ringkas),
                 nama=f"poin-iid-per-perangkat-daerah-{tahun}-{wilayah}",
                 key=kunci_grafik,
                 on_select="rerun",

@@ -5,7 +5,7 @@ import streamlit as st
 
 from dasbor.services import nasional as nasional_iid
 from dasbor.ui import filter, navigasi, sumber
-from dasbor.ui.data import hasil
+from dasbor.ui.data import figur, hasil
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
@@ -26,15 +26,15 @@ kabkota = hasil_tahun[hasil_tahun["jenis"].isin(hasil.KAB_KOTA if jenis == "semu
 m = hasil.metodologi(tahun)
 
 nasional = nasional_iid.rata_rata_iid().set_index("tahun")
-fig = charts.batang_peringkat(
+fig = figur(
+    charts.batang_peringkat,
     kabkota,
     m.pita(),
     f"IID {JENIS[jenis].lower()} {tahun} (peringkat di antara 13 kab/kota)",
     rata_nasional=nasional["rata_rata_iid"].get(tahun),
+    catatan=label,
 )
-klik = tampilkan_grafik(
-    charts.tambah_catatan(fig, label), f"peringkat-iid-{tahun}-{basis}-{jenis}", "grafik", klik=True
-)
+klik = tampilkan_grafik(fig, f"peringkat-iid-{tahun}-{basis}-{jenis}", "grafik", klik=True)
 if tahun in nasional.index:
     st.caption(
         f"Garis ungu = rata-rata IID nasional {tahun} yang dipublikasikan ({angka(nasional.at[tahun, 'rata_rata_iid'])}, "

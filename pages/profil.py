@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dasbor.ui import filter, sumber
-from dasbor.ui.data import hasil
+from dasbor.ui.data import figur, hasil
 from dasbor.ui.peta import tampilkan_peta
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
@@ -126,8 +126,13 @@ for judul, posisi, urut, kosong in (
         tampilkan_tabel(
             bagian, f"{posisi}-{pendek}-{tahun}-{basis}", f"tabel_{posisi}", format_kk, catatan, baris_maks=10
         )
-fig = charts.batang_selisih_median(kk, f"{pendek}: level tiap indikator dibanding median kab/kota, {tahun}")
-tampilkan_grafik(charts.tambah_catatan(fig, label), f"selisih-median-{pendek}-{tahun}-{basis}", "median")
+fig = figur(
+    charts.batang_selisih_median,
+    kk,
+    f"{pendek}: level tiap indikator dibanding median kab/kota, {tahun}",
+    catatan=label,
+)
+tampilkan_grafik(fig, f"selisih-median-{pendek}-{tahun}-{basis}", "median")
 
 st.subheader("Inovasi")
 tab_opd, tab_tahapan, tab_urusan = st.tabs(["Per perangkat daerah", "Per tahapan", "Per urusan"])
@@ -138,8 +143,8 @@ for tab, kolom, kategori in (
 ):
     with tab:
         jumlah = hasil.jumlah_inovasi(tahun, [kode], kolom).drop(columns="kode_wilayah")
-        fig = charts.batang_jumlah(jumlah, kolom, f"Inovasi {pendek} menurut {kategori}, {tahun}")
-        tampilkan_grafik(charts.tambah_catatan(fig, label), f"inovasi-{kategori}-{pendek}-{tahun}", f"jumlah_{kolom}")
+        fig = figur(charts.batang_jumlah, jumlah, kolom, f"Inovasi {pendek} menurut {kategori}, {tahun}", catatan=label)
+        tampilkan_grafik(fig, f"inovasi-{kategori}-{pendek}-{tahun}", f"jumlah_{kolom}")
         tampilkan_tabel(
             jumlah.rename(columns={kolom: kategori.capitalize(), "jumlah": "Inovasi"}),
             f"inovasi-{kategori}-{pendek}-{tahun}",

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dasbor.ui import filter, navigasi, sumber
-from dasbor.ui.data import hasil
+from dasbor.ui.data import figur, hasil
 from dasbor.ui.peta import tampilkan_peta
 from dasbor.ui.unduh import tampilkan_grafik
 from dasbor.visual import charts
@@ -86,8 +86,10 @@ with kiri:
         kabkota, f"Predikat {len(kabkota)} kab/kota, IID {tahun}", label, f"peta-predikat-{tahun}-{basis}", "peta"
     )
 with kanan:
-    fig = charts.distribusi_predikat(r.per_predikat, f"Sebaran predikat kab/kota {tahun}")
-    tampilkan_grafik(charts.tambah_catatan(fig, label, lebar=55), f"sebaran-predikat-{tahun}-{basis}", "sebaran")
+    fig = figur(
+        charts.distribusi_predikat, r.per_predikat, f"Sebaran predikat kab/kota {tahun}", catatan=label, lebar=55
+    )
+    tampilkan_grafik(fig, f"sebaran-predikat-{tahun}-{basis}", "sebaran")
     st.caption("Klik sebuah wilayah pada peta untuk membuka profilnya. Ambang predikat mengikuti aturan tahun ini.")
 
 st.caption(f"Ringkasan tahun penilaian {tahun} · {tanpa_markdown(catatan)}")

@@ -5,9 +5,9 @@ import streamlit as st
 
 from dasbor.ui import drill, filter, sumber, unduh
 from dasbor.ui import kelengkapan_tabel as tabel
+from dasbor.ui.data import figur, simulasi
 from dasbor.ui.data import hasil as layanan_hasil
 from dasbor.ui.data import kelengkapan as layanan
-from dasbor.ui.data import simulasi
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 
@@ -70,7 +70,8 @@ st.caption(
 )
 kabkota = hasil.peringkat[hasil.peringkat["jenis"] != "provinsi"].sort_values("peringkat_nyata")
 unduh.plotly_chart(
-    grafik.banding_simulasi(
+    figur(
+        grafik.banding_simulasi,
         kabkota if not provinsi else hasil.peringkat.sort_values("peringkat_nyata"),
         wilayah,
         float(hasil.simulasi["iid"]),
@@ -165,7 +166,7 @@ st.caption(
     "diterima."
 )
 unduh.plotly_chart(
-    grafik.rentang_peringkat(simulasi.rentang_peringkat(tahun)),
+    figur(grafik.rentang_peringkat, simulasi.rentang_peringkat(tahun)),
     nama=f"rentang-peringkat-{tahun}",
     key="rentang",
     config={"displayModeBar": False},

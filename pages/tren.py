@@ -6,7 +6,7 @@ import streamlit as st
 
 from dasbor.services import nasional
 from dasbor.ui import filter, sumber
-from dasbor.ui.data import hasil, skor
+from dasbor.ui.data import figur, hasil, skor
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, nama_pendek, persen, tanpa_markdown
@@ -50,15 +50,17 @@ resmi = hasil.hasil_resmi()
 resmi = resmi[resmi["kode_wilayah"].isin(pilihan)]
 nama = ", ".join(nama_pendek(n) for n in tren.drop_duplicates("kode_wilayah")["nama_wilayah"])
 judul = f"IID {nama} per tahun" + (f" (semua tahun dengan aturan {versi})" if versi else "")
-fig = charts.garis_tren(
+fig = figur(
+    charts.garis_tren,
     tren,
     resmi.dropna(subset=["nilai_iid"]),
     hasil.pita_tren(versi),
     judul,
     tahun_fokus=tahun,
     nasional=nasional.rata_rata_iid(),
+    catatan=label,
 )
-tampilkan_grafik(charts.tambah_catatan(fig, label), f"tren-iid-{nama}-{basis}-{versi or 'per-tahun'}", "tren")
+tampilkan_grafik(fig, f"tren-iid-{nama}-{basis}-{versi or 'per-tahun'}", "tren")
 st.caption(
     "Garis = IID hitungan dasbor; belah ketupat = nilai resmi yang dipublikasikan (arahkan kursor untuk sumbernya); "
     "latar berwarna = pita predikat tiap tahun; bingkai = tahun yang dipilih; garis ungu putus-putus = rata-rata IID "

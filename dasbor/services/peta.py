@@ -25,7 +25,9 @@ ASAL_BAWAAN = (
 )
 
 
-@dataclass(frozen=True)
+# eq=False: a Batas is hashed and compared by identity (its geojson dict is not hashable), and batas_wilayah hands
+# out the same object until the file changes, so it can key a cached figure.
+@dataclass(frozen=True, eq=False)
 class Batas:
     geojson: dict | None
     kunci_fitur: str | None

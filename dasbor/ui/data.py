@@ -14,6 +14,7 @@ which pandas' copy-on-write keeps from writing through to the cached frame; data
 from __future__ import annotations
 
 import functools
+import hashlib
 import inspect
 import threading
 from collections import deque
@@ -23,6 +24,7 @@ from types import ModuleType
 from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 import scoring
@@ -38,6 +40,7 @@ from dasbor.services import simulasi as _simulasi
 from dasbor.services import skor as _skor
 from dasbor.services import telusur_celah as _telusur
 from dasbor.services.db import Terbitan, berlaku, dipakai, terbitan_kini
+from dasbor.visual.charts import LEBAR_SUBJUDUL, tambah_catatan
 
 BASIS = ("terverifikasi", "klaim")
 
@@ -63,7 +66,8 @@ class _Simpanan:
     """Values per key, each computed once even when many sessions ask at the same moment (the others wait for
     the first); only the latest few snapshots are kept."""
 
-    def __init__(self, simpan: int = 4) -> None:
+    def __init__(self, simpan: int = 4, maks: int | None = None) -> None:
+        self._maks = maks
         self._nilai: dict[tuple, Any] = {}
         self._kunci_nilai: dict[tuple, threading.Lock] = {}
         self._kunci = threading.Lock()
@@ -85,7 +89,15 @@ class _Simpanan:
             kunci_ini = self._kunci_nilai.setdefault(kunci, threading.Lock())
         with kunci_ini:
             if kunci not in self._nilai:
-                self._nilai[kunci] = hitung()
+                nilai = hitung()
+                with self._kunci:
+                    self._nilai[kunci] = nilai
+                    # Beyond `maks` values the oldest go first (dicts keep insertion order).
+                    while self._maks is not None and len(self._nilai) > self._maks:
+                        lama = next(iter(self._nilai))
+                        del self._nilai[lama]
+                        self._kunci_nilai.pop(lama, None)
+                return nilai
             return self._nilai[kunci]
 
     def kosongkan(self) -> None:
@@ -96,11 +108,15 @@ class _Simpanan:
 
 
 _simpanan = _Simpanan()
+# Figures are keyed by the contents of their inputs, so one snapshot can hold many (every region pair of Bandingkan,
+# every year and filter): the count is bounded, about 50 KB each.
+_figur = _Simpanan(simpan=2, maks=1500)
 
 
 def kosongkan() -> None:
     """Forget every cached result (tests that rebuild a database in place)."""
     _simpanan.kosongkan()
+    _figur.kosongkan()
 
 
 def _beku(nilai: object) -> object:
@@ -109,6 +125,33 @@ def _beku(nilai: object) -> object:
     if isinstance(nilai, dict):
         return tuple(sorted((k, _beku(v)) for k, v in nilai.items()))
     return nilai
+
+
+def _sidik(nilai: object) -> object:
+    """A hashable fingerprint of a figure's input: DataFrames and Series by content (values, index, column names
+    and dtypes), containers element by element, anything else as itself (it must be hashable)."""
+    if isinstance(nilai, pd.DataFrame | pd.Series):
+        h = hashlib.blake2b(digest_size=16)
+        h.update(pd.util.hash_pandas_object(nilai, index=True).to_numpy().tobytes())
+        kolom = nilai.dtypes.items() if isinstance(nilai, pd.DataFrame) else [(nilai.name, nilai.dtype)]
+        h.update(repr([(k, str(t)) for k, t in kolom]).encode())
+        return (type(nilai).__name__, h.hexdigest())
+    if isinstance(nilai, list | tuple):
+        return tuple(_sidik(x) for x in nilai)
+    if isinstance(nilai, dict):
+        return tuple(sorted((k, _sidik(v)) for k, v in nilai.items()))
+    return nilai
+
+
+def figur(
+    buat: Callable[..., go.Figure], *args: Any, catatan: str = "", lebar: int = LEBAR_SUBJUDUL, **kwargs: Any
+) -> go.Figure:
+    """`buat(*args, **kwargs)` with `catatan` under its title (charts.tambah_catatan), built once for the same
+    inputs and shared by every session that asks for it: building a Plotly figure (validating every property) is
+    most of a chart's cost, drawing a built one is a copy and a JSON dump. The figure is shared, so callers only
+    draw it or export it (st.plotly_chart and the PNG button copy it), never change it."""
+    kunci = (_terbitan().kunci, f"{buat.__module__}.{buat.__qualname__}", _sidik(args), _sidik(kwargs), catatan, lebar)
+    return _figur.ambil(kunci, lambda: tambah_catatan(buat(*args, **kwargs), catatan, lebar))
 
 
 def _bagikan(nilai: Any) -> Any:
@@ -205,12 +248,19 @@ def _berkas_ekspor(tahun: int, kode_wilayah: str, dibuat: date, jenis: str) -> b
     return _daftar_kerja.ekspor_csv(kel, kode_wilayah)
 
 
+def _matriks_tahun(tahun: int, jenis: tuple[str, ...]) -> pd.DataFrame:
+    """The region × indicator matrix of the year's gaps of the given kinds (telusur_celah.matriks_celah): a
+    groupby over every gap of the province, so once per snapshot rather than on every visit."""
+    return _telusur.matriks_celah(kelengkapan.kelengkapan(tahun).celah, jenis)
+
+
 kelengkapan = _Layanan(
     [_kelengkapan, _daftar_kerja, _telusur, _lintas_tahun],
     {
         "kelengkapan": sekali(_kelengkapan.kelengkapan, "Menghitung celah dan nilai perbaikan…"),
         **_cache(_telusur, "katalog_indikator"),
         "berkas_ekspor": sekali(_berkas_ekspor),
+        "matriks_tahun": sekali(_matriks_tahun),
     },
 )
 simulasi = _Layanan([_simulasi], _cache(_simulasi, "rentang_peringkat"))

@@ -4,12 +4,18 @@ says which file and why; the same figure goes into the PNG download and the bimt
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dasbor.services import peta as batas_peta
+from dasbor.ui.data import figur
 from dasbor.ui.unduh import tampilkan_grafik
-from dasbor.visual import charts, peta
+from dasbor.visual import peta
 from dasbor.visual.format import tanpa_markdown
+
+
+def _peta_batas(kabkota: pd.DataFrame, batas: batas_peta.Batas, judul: str, sorot: str | None) -> go.Figure:
+    return peta.peta_batas(kabkota, batas.geojson, batas.kunci_fitur, judul, sorot=sorot)
 
 
 def tampilkan_peta(
@@ -20,11 +26,11 @@ def tampilkan_peta(
     another region (Streamlit refuses to set a bound parameter of the current page)."""
     batas = batas_peta.batas_wilayah(frozenset(kabkota["kode_wilayah"]))
     if batas.geojson is not None:
-        fig = peta.peta_batas(kabkota, batas.geojson, batas.kunci_fitur, judul, sorot=sorot)
+        fig = figur(_peta_batas, kabkota, batas, judul, sorot, catatan=label)
     else:
         st.info(batas.pesan)
-        fig = peta.peta_ubin(kabkota, judul + " (peta ubin: letak kira-kira)", sorot=sorot)
-    hasil = tampilkan_grafik(charts.tambah_catatan(fig, label), nama, key, klik=klik)
+        fig = figur(peta.peta_ubin, kabkota, judul + " (peta ubin: letak kira-kira)", sorot=sorot, catatan=label)
+    hasil = tampilkan_grafik(fig, nama, key, klik=klik)
     if batas.asal:
         st.caption(tanpa_markdown(batas.asal))
     return hasil
