@@ -98,8 +98,8 @@ def _db_demo(folder: Path) -> Path:
     return salinan
 
 
-def _detik(x: float) -> str:
-    return f"{x:.2f}".replace(".", ",")
+def _detik(x: float, digit: int = 2) -> str:
+    return f"{x:.{digit}f}".replace(".", ",")
 
 
 def main(argv: list[str] | None = None) -> int:

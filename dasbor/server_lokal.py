@@ -28,9 +28,16 @@ CHROMIUM_ARGS = [
 
 
 def start_server(
-    db: Path, extra_env: dict[str, str] | None = None, script: str = "app.py", proses: int = 1, panaskan: bool = False
+    db: Path,
+    extra_env: dict[str, str] | None = None,
+    script: str = "app.py",
+    proses: int = 1,
+    panaskan: bool = False,
+    cwd: Path = ROOT,
 ) -> tuple[subprocess.Popen, str]:
     """Start the app (or another script) on a free loopback port and wait for its health check.
+
+    Streamlit reads `.streamlit/config.toml` from `cwd`: another folder runs a script with Streamlit's defaults.
 
     With proses > 1 the app starts as the README does with N workers behind HAProxy, all reading the published
     snapshots of `db`. Workers warm their caches only when asked (`panaskan`): a test server would otherwise spend
@@ -46,7 +53,7 @@ def start_server(
     )
     proc = subprocess.Popen(
         [*start, "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
