@@ -150,7 +150,8 @@ def figur(
     inputs and shared by every session that asks for it: building a Plotly figure (validating every property) is
     most of a chart's cost, drawing a built one is a copy and a JSON dump. The figure is shared, so callers only
     draw it or export it (st.plotly_chart and the PNG button copy it), never change it."""
-    kunci = (_terbitan().kunci, f"{buat.__module__}.{buat.__qualname__}", _sidik(args), _sidik(kwargs), catatan, lebar)
+    # The builder itself is in the key, not its name: two lambdas or closures share a name, never an identity.
+    kunci = (_terbitan().kunci, buat, _sidik(args), _sidik(kwargs), catatan, lebar)
     return _figur.ambil(kunci, lambda: tambah_catatan(buat(*args, **kwargs), catatan, lebar))
 
 

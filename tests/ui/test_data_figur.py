@@ -1,0 +1,81 @@
+"""ui.data.figur: a chart is built once for the same inputs (by content, not by object) and shared; any change in
+the inputs, the source line or its width gives another figure; the cache stays bounded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dasbor.ui import data
+
+
+class Pembangun:
+    """A real figure builder that counts how often it runs."""
+
+    def __init__(self) -> None:
+        self.kali = 0
+
+    def __call__(self, tabel: pd.DataFrame, judul: str, warna: str = "#0B6E4F") -> go.Figure:
+        self.kali += 1
+        return go.Figure(go.Bar(x=tabel["wilayah"], y=tabel["iid"], marker_color=warna), layout={"title": judul})
+
+
+def _tabel(iid: list[float]) -> pd.DataFrame:
+    return pd.DataFrame({"wilayah": ["Tabalong", "Hulu Sungai Selatan"], "iid": iid})
+
+
+def test_the_same_inputs_give_the_same_figure_built_once(demo_env: Path) -> None:
+    buat = Pembangun()
+    a = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024")
+    b = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024")  # another DataFrame object, same content
+    assert a is b
+    assert buat.kali == 1
+
+
+def test_any_change_in_the_inputs_gives_another_figure(demo_env: Path) -> None:
+    buat = Pembangun()
+    dasar = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024")
+    nilai_lain = data.figur(buat, _tabel([81.0, 67.05]), "IID 2024")
+    judul_lain = data.figur(buat, _tabel([81.0, 67.04]), "IID 2025")
+    kata_kunci = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024", warna="#C0392B")
+    assert buat.kali == 4
+    assert list(nilai_lain.data[0].y) == [81.0, 67.05]
+    assert judul_lain.layout.title.text == "IID 2025"
+    assert kata_kunci.data[0].marker.color == "#C0392B"
+    assert list(dasar.data[0].y) == [81.0, 67.04]
+
+
+def test_dtypes_and_column_names_are_part_of_the_key(demo_env: Path) -> None:
+    buat = Pembangun()
+    pecahan = data.figur(buat, pd.DataFrame({"wilayah": ["A"], "iid": [81.0]}), "x")
+    bulat = data.figur(buat, pd.DataFrame({"wilayah": ["A"], "iid": [81]}), "x")
+    assert pecahan is not bulat
+    assert buat.kali == 2
+
+
+def test_the_source_line_goes_under_the_title_without_changing_the_plain_figure(demo_env: Path) -> None:
+    buat = Pembangun()
+    polos = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024")
+    bercatatan = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024", catatan="Data sintetis 2024, basis terverifikasi")
+    assert bercatatan is not polos
+    assert "Data sintetis 2024" in bercatatan.layout.title.subtitle.text
+    assert not polos.layout.title.subtitle.text
+    sempit = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024", catatan="satu dua tiga empat", lebar=9)
+    assert sempit.layout.title.subtitle.text == "satu dua<br>tiga<br>empat"
+
+
+def test_the_cache_keeps_at_most_its_bound_and_drops_the_oldest() -> None:
+    simpanan = data._Simpanan(maks=3)
+    hitung: list[int] = []
+
+    def nilai(i: int) -> int:
+        hitung.append(i)
+        return i * 10
+
+    for i in range(5):
+        assert simpanan.ambil(("t1", i), lambda i=i: nilai(i)) == i * 10
+    assert simpanan.ambil(("t1", 4), lambda: nilai(99)) == 40  # still held
+    assert simpanan.ambil(("t1", 0), lambda: nilai(0)) == 0  # dropped, computed again
+    assert hitung == [0, 1, 2, 3, 4, 0]
