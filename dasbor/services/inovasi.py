@@ -148,6 +148,8 @@ def hitung_riwayat(db: Database, id_inovasi: str) -> Riwayat | None:
         jawaban.assign(teks=teks)
         .pivot(index="kode_indikator", columns="tahun", values="teks")
         .reindex(columns=semua_tahun)
+        # Years without the innovation arrive as float NaN columns; object first, so "" is a valid fill.
+        .astype(object)
         .fillna("")
     )
     level = level.loc[sorted(level.index, key=lambda k: (len(k), k))]

@@ -390,7 +390,8 @@ def _yang_kurang(celah: pd.DataFrame) -> pd.Series:
         "inovasi_draft": pd.Series("Inovasi masih draft, belum dikirim", index=celah.index),
         "inovasi_ditolak": pd.Series("Inovasi ditolak verifikator (tetap menjadi pembagi)", index=celah.index),
         "tahap_inisiatif": pd.Series("Tahapan masih inisiatif (belum uji coba atau penerapan)", index=celah.index),
-        "profil_kosong": "Kosong: " + celah["kolom_kosong"].fillna(""),
+        "profil_kosong": "Kosong: "
+        + celah["kolom_kosong"].astype(object).fillna(""),  # all-NaN (float) when no profile gap
     }
     hasil = pd.Series("", index=celah.index, dtype=object)
     for jenis, nilai in teks.items():
