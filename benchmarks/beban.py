@@ -120,7 +120,7 @@ def _per_halaman(dasbor: Ukuran, kosong: dict[str, Ukuran]) -> None:
 
 
 def _target(dasbor: Ukuran, kosong: dict[str, Ukuran], k: int, proses: int) -> None:
-    for nama, dasar in kosong.items():
+    for nama, dasar in kosong.items() if k > 1 else ():
         if dasbor.p95.get(k) is None or dasar.p95.get(k) is None:
             print(f"Target ({k} pengunjung, vs {nama}): TIDAK — ada kegagalan atau pengecualian")
             continue

@@ -236,6 +236,7 @@ hasil = _Layanan(
         "jumlah_inovasi",
         "kematangan",
         "cakupan_yandas",
+        "aturan_yandas",
     ),
 )
 

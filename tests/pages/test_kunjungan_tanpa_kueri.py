@@ -1,0 +1,44 @@
+"""Issue 9's promise for a room: once a snapshot's results are cached, a page visit runs no database query (every
+query would otherwise be paid by each of 65 visitors). Each page is opened twice, the way the first visitor warms
+what it needs, and the second visit must not open a single cursor on the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dasbor.db.connection import Database
+from tests.pages.apptest_bantu import buka
+
+# Impor writes by design; every other page only reads. Filters as a shared link carries them.
+HALAMAN = [
+    ("ringkasan", {}),
+    ("peringkat", {"tahun": "2024"}),
+    ("tren", {}),
+    ("bandingkan", {"tahun": "2024"}),
+    ("profil", {"tahun": "2024"}),
+    ("metodologi", {}),
+    ("kelengkapan", {"tahun": "2024"}),
+    ("simulasi", {"tahun": "2024"}),
+    ("inovasi", {"tahun": "2025"}),
+    ("presentasi", {"tahun": "2024"}),
+    ("akun", {}),
+]
+
+
+@pytest.mark.parametrize(("halaman", "query"), HALAMAN, ids=[h for h, _ in HALAMAN])
+def test_a_warm_page_visit_runs_no_query(
+    halaman: str, query: dict[str, str], demo_env_modul: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    buka(halaman, **query)  # the first visitor of the snapshot: computes and caches
+    kursor: list[str] = []
+    asli = Database.cursor
+
+    def dicatat(self: Database):  # counts, then opens the real cursor
+        kursor.append(str(self.path))
+        return asli(self)
+
+    monkeypatch.setattr(Database, "cursor", dicatat)
+    buka(halaman, **query)
+    assert kursor == [], f"halaman {halaman}: kunjungan kedua membuka {len(kursor)} kursor basis data"
