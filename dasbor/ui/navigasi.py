@@ -15,14 +15,12 @@ HALAMAN_PROFIL = "pages/profil.py"
 
 
 def kode_dari_grafik(event) -> str | None:
-    """kode_wilayah of the first clicked point: our figures carry it as customdata[0], a choropleth as location."""
+    """kode_wilayah of the first clicked point: every clickable point of our figures carries it as customdata[0]."""
     titik = event.selection.points if event is not None else []
     if not titik:
         return None
-    p = titik[0]
-    if p.get("customdata"):
-        return str(p["customdata"][0])
-    return str(p["location"]) if p.get("location") else None
+    data = titik[0].get("customdata")
+    return str(data[0]) if data else None
 
 
 def kode_dari_tabel(event, tabel: pd.DataFrame, kolom: str = "kode_wilayah") -> str | None:

@@ -1,8 +1,9 @@
 """The map of the 13 kab/kota by predikat: real boundaries when a boundary file is usable, else tiles.
 
-The boundary map is MapLibre with map_style="white-bg": no tiles are fetched, so it works offline, in the browser
-and in kaleido (PNG export, slides). Names and IID are written on the map; predikat and rank show on hover; every
-region carries [kode_wilayah, ...] as customdata so a click opens its profile. No Streamlit here.
+The boundary map is drawn as plain Plotly polygons on cartesian axes (see peta_batas for why not MapLibre), so
+it needs nothing from the network in the browser, in kaleido (PNG export, slides) and on the slides. Names and
+IID are written on the map; predikat and rank show on hover; every region's label point carries
+[kode_wilayah, ...] as customdata so a click opens its profile. No Streamlit here.
 """
 
 from __future__ import annotations
@@ -16,21 +17,27 @@ import plotly.graph_objects as go
 
 from dasbor.visual.charts import figur_dasar, legenda_predikat
 from dasbor.visual.format import angka, nama_pendek
-from dasbor.visual.gaya import LAYAR, Gaya, template
-from dasbor.visual.palette import TEKS, URUTAN_PREDIKAT, teks_predikat, warna_predikat
-
-HOVER = (
-    "<b>%{customdata[1]}</b><br>IID %{customdata[3]}<br>%{customdata[2]}<br>peringkat %{customdata[4]}<extra></extra>"
-)
-# Zoom that shows the Kalsel mainland (about 3,3° north–south, 2,3° west–east) on a 390 px phone as well as in
-# the 760 px column of a desktop page (the zoom cannot follow the screen width; the phone decides).
-ZOOM = 6.6
+from dasbor.visual.gaya import LAYAR, Gaya
+from dasbor.visual.palette import TEKS, teks_predikat, warna_predikat
 
 
 def _data_klik(d: pd.DataFrame) -> np.ndarray:
     """customdata of every map mark: kode, nama, predikat, IID as text, 'n dari N'."""
     peringkat = [f"{int(p)} dari {len(d)}" for p in d["peringkat"]]
     return np.c_[d["kode_wilayah"], d["nama_wilayah"], d["predikat"], [angka(v) for v in d["iid"]], peringkat]
+
+
+def _teks_hover(klik: np.ndarray) -> list[str]:
+    """Hover text per region from its customdata row: written out, because a hover over a filled polygon shows
+    a trace's text and cannot run a hovertemplate."""
+    return [
+        f"<b>{nama}</b><br>IID {iid}<br>{predikat}<br>peringkat {urutan}" for _, nama, predikat, iid, urutan in klik
+    ]
+
+
+def _label(nama: str, iid: float) -> str:
+    """The text written on a region: its short name, wrapped so a label stays narrow, and its IID in bold."""
+    return "<br>".join(textwrap.wrap(nama_pendek(nama), 11)) + f"<br><b>{angka(iid)}</b>"
 
 
 # Grid step in degrees for the tile map: 0.4° keeps the 13 kab/kota on a 5 × 6 grid with every tile next to
@@ -89,10 +96,8 @@ def peta_ubin(data: pd.DataFrame, judul: str, sorot: str | None = None, gaya: Ga
             line={"color": TEKS if r.kode_wilayah == sorot else "white", "width": 5 if r.kode_wilayah == sorot else 2},
             layer="below",
         )
-    label = [
-        "<br>".join(textwrap.wrap(nama_pendek(n), 11)) + f"<br><b>{angka(v)}</b>"
-        for n, v in zip(d["nama_wilayah"], d["iid"], strict=True)
-    ]
+    label = [_label(n, v) for n, v in zip(d["nama_wilayah"], d["iid"], strict=True)]
+    klik = _data_klik(d)
     fig.add_trace(
         go.Scatter(
             x=d["kolom"],
@@ -101,8 +106,9 @@ def peta_ubin(data: pd.DataFrame, judul: str, sorot: str | None = None, gaya: Ga
             text=label,
             textfont={"size": gaya.ukuran_label, "color": [teks_predikat(p) for p in d["predikat"]]},
             marker={"symbol": "square", "size": 60, "opacity": 0},
-            customdata=_data_klik(d),
-            hovertemplate=HOVER,
+            customdata=klik,
+            hovertext=_teks_hover(klik),
+            hoverinfo="text",
             showlegend=False,
         )
     )
@@ -111,6 +117,35 @@ def peta_ubin(data: pd.DataFrame, judul: str, sorot: str | None = None, gaya: Ga
     fig.update_yaxes(visible=False, range=[d["baris"].max() + 0.6, -0.6], scaleanchor="x", scaleratio=1)
     fig.update_layout(dragmode=False, margin={"l": 0, "r": 0, "b": 0})
     return fig
+
+
+def _luas(cincin: list[tuple[float, float]]) -> float:
+    """Signed area in square degrees (shoelace): positive when the ring runs counter-clockwise."""
+    x, y = np.array(cincin).T
+    return float(np.dot(x, np.roll(y, -1)) - np.dot(np.roll(x, -1), y)) / 2
+
+
+def _tertutup(cincin: list, berlawanan: bool) -> list[tuple[float, float]]:
+    """A ring as (lng, lat) pairs, closed (first point repeated last), counter-clockwise unless `berlawanan`.
+
+    Plotly fills one trace's rings as one SVG path under the nonzero rule, so a hole is left empty only when it
+    turns the other way round from its outer ring; GeoJSON files do not all follow the winding rule."""
+    titik = [(float(p[0]), float(p[1])) for p in cincin]
+    if titik[0] != titik[-1]:
+        titik.append(titik[0])
+    return titik[::-1] if (_luas(titik) < 0) != berlawanan else titik
+
+
+def poligon_wilayah(geometri: dict) -> list[list[list[tuple[float, float]]]]:
+    """The polygons of a Polygon or MultiPolygon geometry: per polygon its outer ring, then its holes."""
+    bagian = {"Polygon": [geometri.get("coordinates")], "MultiPolygon": geometri.get("coordinates")}.get(
+        geometri.get("type"), []
+    )
+    return [
+        [_tertutup(cincin, berlawanan=i > 0) for i, cincin in enumerate(poligon) if len(cincin) >= 3]
+        for poligon in bagian or []
+        if poligon
+    ]
 
 
 def _pusat_label(geojson: dict, kunci_fitur: str, d: pd.DataFrame) -> pd.DataFrame:
@@ -126,49 +161,157 @@ def _pusat_label(geojson: dict, kunci_fitur: str, d: pd.DataFrame) -> pd.DataFra
     return d.assign(lat_label=lat, lng_label=lng)
 
 
+# A region smaller than this (square degrees) cannot hold its label: Banjarmasin (0,008) and Banjarbaru (0,025)
+# get theirs beside the province with a leader line; the smallest kabupaten, HSU (0,073), keeps its own.
+LUAS_KECIL = 0.05
+# Islands under this share of their region's area may fall outside the view: Kotabaru's small outer islands
+# would otherwise stretch the map a degree south and east and shrink the mainland on a phone.
+BAGIAN_TAMPAK = 0.02
+# The fewest pixels one degree gets (a 390 px phone shows about 3 degrees): sizes the room kept for the labels
+# written beside the province, whose width in degrees depends on the screen.
+PIKSEL_PER_DERAJAT = 110
+HALO = ", ".join(f"{x}px {y}px 2px white" for x in (-1, 1) for y in (-1, 1))
+LEBAR_HURUF = 0.6  # average glyph width as a share of the font size (Source Sans Pro, DejaVu Sans)
+
+
+def _wilayah_peta(geojson: dict, kunci_fitur: str, kode: pd.Series) -> dict[str, list]:
+    """kode_wilayah -> polygons (poligon_wilayah) of the regions in `kode`."""
+    hasil: dict[str, list] = {}
+    for f in geojson["features"]:
+        k = str((f.get("properties") or {}).get(kunci_fitur)) if isinstance(f, dict) else None
+        if k in set(kode) and isinstance(f.get("geometry"), dict):
+            hasil.setdefault(k, []).extend(poligon_wilayah(f["geometry"]))
+    return hasil
+
+
+def _garis(cincin: list[list[tuple[float, float]]]) -> tuple[list, list]:
+    """x and y of rings drawn by one trace, a None between rings so Plotly does not join them."""
+    x: list = []
+    y: list = []
+    for c in cincin:
+        x += [p[0] for p in c] + [None]
+        y += [p[1] for p in c] + [None]
+    return x[:-1], y[:-1]
+
+
+def _label_luar(kecil: pd.DataFrame, x: float, jarak: float) -> pd.DataFrame:
+    """Labels written beside the province at `x`, in north-to-south order, at least `jarak` degrees apart and
+    centred on the regions they name."""
+    urut = kecil.sort_values("lat_label", ascending=False)
+    y = urut["lat_label"].to_numpy(dtype=float, copy=True)
+    for i in range(1, len(y)):
+        y[i] = min(y[i], y[i - 1] - jarak)
+    y += (urut["lat_label"].mean() - y.mean()) if len(y) else 0
+    return urut.assign(x_teks=x, y_teks=y)
+
+
 def peta_batas(
     data: pd.DataFrame, geojson: dict, kunci_fitur: str, judul: str, sorot: str | None = None, gaya: Gaya = LAYAR
 ) -> go.Figure:
-    """Choropleth on real boundaries, one trace per predikat (so the legend names the bands), labels on top.
+    """Choropleth on real boundaries: each region a filled polygon in its predikat colour, its short name and IID
+    written on it (or beside the province for a small city, with a leader line), predikat and rank on hover.
 
     Columns: kode_wilayah, nama_wilayah, lat, lng, iid, predikat, peringkat; `kunci_fitur` is the GeoJSON
     property holding kode_wilayah (e.g. 'kode'). `sorot` (a kode_wilayah) is drawn with a thick black outline
     and the other regions paler: the region of a profile page.
+
+    Not MapLibre (go.Choroplethmap): a MapLibre text layer fetches its glyphs from fonts.openmaptiles.org, which
+    an offline workshop cannot reach, so names and IID could only be shown on hover. Polygons on cartesian axes
+    draw the labels as SVG text with the page's own fonts, fetch nothing, and render in kaleido without WebGL.
     """
     d = _pusat_label(geojson, kunci_fitur, data.reset_index(drop=True))
-    fig = go.Figure(layout={"template": template(gaya), "title": {"text": judul}, "height": 660})
-    urutan = [p for p in URUTAN_PREDIKAT if p in set(d["predikat"])] + sorted(set(d["predikat"]) - set(URUTAN_PREDIKAT))
-    for nama in urutan:
-        bagian = d[d["predikat"] == nama]
-        disorot = bagian["kode_wilayah"].eq(sorot).to_numpy()
+    poligon = _wilayah_peta(geojson, kunci_fitur, d["kode_wilayah"])
+    d = d[d["kode_wilayah"].isin(poligon)].reset_index(drop=True)
+    klik = _data_klik(d)
+    hover = _teks_hover(klik)
+    fig = figur_dasar(judul, 660, gaya)
+    # The highlighted region last, so its thick outline is not hidden under a neighbour's.
+    for i in sorted(d.index, key=lambda i: d.at[i, "kode_wilayah"] == sorot):
+        r = d.loc[i]
+        disorot = r["kode_wilayah"] == sorot
+        x, y = _garis([c for p in poligon[r["kode_wilayah"]] for c in p])
         fig.add_trace(
-            go.Choroplethmap(
-                geojson=geojson,
-                featureidkey=f"properties.{kunci_fitur}",
-                locations=bagian["kode_wilayah"],
-                z=[1] * len(bagian),
-                colorscale=[[0, warna_predikat(nama)], [1, warna_predikat(nama)]],
-                showscale=False,
-                name=nama,
-                showlegend=True,
-                marker={
-                    "line": {"color": np.where(disorot, TEKS, "white"), "width": np.where(disorot, 4, 1.5)},
-                    "opacity": 0.95 if sorot is None else np.where(disorot, 1.0, 0.45),
-                },
-                customdata=_data_klik(d)[bagian.index],
-                hovertemplate=HOVER,
+            go.Scatter(
+                x=x,
+                y=y,
+                mode="lines",
+                fill="toself",
+                fillcolor=warna_predikat(r["predikat"]),
+                line={"color": TEKS if disorot else "white", "width": 4 if disorot else 1.5},
+                opacity=1.0 if sorot is None or disorot else 0.45,
+                name=r["nama_wilayah"],
+                showlegend=False,
+                hoveron="fills",
+                text=hover[i],
+                hoverinfo="text",
             )
         )
-    # No text layer on the map: MapLibre fetches glyphs for map text from fonts.openmaptiles.org, which an
-    # offline workshop cannot reach (the Chromium test catches the request). Names and IID are in the hover.
-    # Centred on the label points: the small islands far south of Kotabaru would otherwise push the mainland up.
-    pusat = {
-        "lat": float(d["lat_label"].min() + d["lat_label"].max()) / 2,
-        "lon": float(d["lng_label"].min() + d["lng_label"].max()) / 2,
-    }
-    fig.update_layout(
-        map={"style": "white-bg", "center": pusat, "zoom": ZOOM},
-        margin={"l": 0, "r": 0, "b": 40},
-        dragmode=False,
+    # Legend entries of their own: a paler region's trace would show its band paler in the legend.
+    legenda_predikat(fig, d["predikat"])
+
+    # The view: every region's mainland and larger islands.
+    tampak = [
+        titik
+        for bagian in poligon.values()
+        for p in bagian
+        if abs(_luas(p[0])) >= BAGIAN_TAMPAK * sum(abs(_luas(q[0])) for q in bagian)
+        for titik in p[0]
+    ]
+    (x0, y0), (x1, y1) = np.min(tampak, axis=0), np.max(tampak, axis=0)
+    luas = {k: sum(abs(_luas(p[0])) for p in bagian) for k, bagian in poligon.items()}
+    kecil = d["kode_wilayah"].map(luas).lt(LUAS_KECIL)
+    tinggi_label = 3 * gaya.ukuran_kecil * 1.2 / PIKSEL_PER_DERAJAT  # three lines at most (_label)
+    luar = _label_luar(d[kecil], x0 - 0.05, tinggi_label)
+    label = d.assign(x_teks=d["lng_label"], y_teks=d["lat_label"])
+    label.loc[luar.index, ["x_teks", "y_teks"]] = luar[["x_teks", "y_teks"]]
+    teks = [_label(n, v) for n, v in zip(d["nama_wilayah"], d["iid"], strict=True)]
+    if not luar.empty:
+        garis_x = [v for r in luar.itertuples() for v in (r.lng_label, r.x_teks, None)][:-1]
+        garis_y = [v for r in luar.itertuples() for v in (r.lat_label, r.y_teks, None)][:-1]
+        fig.add_trace(
+            go.Scatter(
+                x=garis_x, y=garis_y, mode="lines", line={"color": TEKS, "width": 1}, hoverinfo="skip", showlegend=False
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=luar["lng_label"],
+                y=luar["lat_label"],
+                mode="markers",
+                marker={"size": 7, "color": TEKS, "line": {"color": "white", "width": 1}},
+                customdata=klik[luar.index],
+                hovertext=[hover[i] for i in luar.index],
+                hoverinfo="text",
+                showlegend=False,
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=label["x_teks"],
+            y=label["y_teks"],
+            mode="markers+text",
+            text=teks,
+            textposition=np.where(kecil, "middle left", "middle center"),
+            # Dark text in a white halo reads on every band colour, on a paler region and on the white beside
+            # the province, also where a long name runs over a border.
+            textfont={"size": gaya.ukuran_kecil, "color": TEKS, "shadow": HALO},
+            # Invisible but large: a click anywhere on a label opens the region (a click on a filled polygon
+            # gives Streamlit no point to select).
+            marker={"size": 3 * gaya.ukuran_kecil, "opacity": 0},
+            customdata=klik,
+            hovertext=hover,
+            hoverinfo="text",
+            cliponaxis=False,
+            showlegend=False,
+        )
     )
+    lebar_luar = max((len(nama_pendek(n)) for n in luar["nama_wilayah"]), default=0) * gaya.ukuran_kecil
+    kiri = x0 - 0.1 - lebar_luar * LEBAR_HURUF / PIKSEL_PER_DERAJAT
+    lintang = math.radians((y0 + y1) / 2)
+    fig.update_xaxes(visible=False, range=[kiri, x1 + 0.05], fixedrange=True)
+    # One degree of longitude is cos(latitude) as long as one of latitude: equal scales keep the shapes true.
+    fig.update_yaxes(
+        visible=False, range=[y0 - 0.05, y1 + 0.05], scaleanchor="x", scaleratio=1 / math.cos(lintang), fixedrange=True
+    )
+    fig.update_layout(dragmode=False, margin={"l": 0, "r": 0, "b": 60}, showlegend=True)
     return fig

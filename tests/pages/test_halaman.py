@@ -32,9 +32,8 @@ def test_every_page_renders_with_charts_and_provenance(halaman: str) -> None:
 
 
 def _iid_tile(spec: dict) -> dict[str, str]:
-    """IID text per region of the map: one choropleth trace per predikat (or the tile map's one point trace)."""
-    wilayah = [t for t in spec["data"] if t["type"] == "choroplethmap"] or spec["data"][:1]
-    return {c[0]: c[3] for t in wilayah for c in t["customdata"]}
+    """IID text per region of the map, from the points a click selects (boundary or tile map alike)."""
+    return {c[0]: c[3] for t in spec["data"] if "customdata" in t for c in t["customdata"]}
 
 
 def test_ringkasan_map_follows_the_year_and_basis() -> None:
@@ -152,8 +151,9 @@ def test_profil_headline_band_distance_and_yandas() -> None:
     yandas = at.dataframe[-1].value
     assert len(yandas) == 6 and set(yandas.columns) == {"Urusan", "Inovasi", "Tercakup"}
     peta, median = grafik(at)[:2]
-    sorot = next(t for t in peta["data"] if "63.71" in t.get("locations", []))
-    assert sorot["marker"]["line"]["width"][sorot["locations"].index("63.71")] > 1.5  # the region highlighted
+    sorot = next(t for t in peta["data"] if t.get("name") == "Kota Banjarmasin" and t.get("fill") == "toself")
+    assert sorot["line"]["width"] > 1.5 and sorot["opacity"] == 1  # the region highlighted, the others paler
+    assert all(t["opacity"] < 1 for t in peta["data"] if t.get("fill") == "toself" and t is not sorot)
     assert median["data"][0]["orientation"] == "h"
     at.sidebar.selectbox(key="wilayah").select("63.02").run()
     assert at.title[0].value == "Profil Kabupaten Kotabaru, 2024"

@@ -92,14 +92,16 @@ def test_configured_geojson_draws_an_offline_choropleth(geojson: Path, monkeypat
     monkeypatch.setenv("DASBOR_GEOJSON", str(geojson))
     at = buka("ringkasan", tahun="2024")
     peta = grafik(at)[0]
-    jejak = [t for t in peta["data"] if t["type"] == "choroplethmap"]
-    assert jejak, "peta batas memakai choroplethmap (MapLibre), bukan choropleth geo yang butuh CDN"
-    assert sorted(k for t in jejak for k in t["locations"]) == sorted(
-        skor.daftar_wilayah().dropna(subset=["lat"])["kode_wilayah"]
-    )
-    assert {t["featureidkey"] for t in jejak} == {"properties.kode"}
-    assert peta["layout"]["map"]["style"] == "white-bg"
-    assert not any(t["type"] == "choropleth" for t in peta["data"])
+    kabkota = skor.daftar_wilayah().dropna(subset=["lat"])
+    isi = {t["name"]: t for t in peta["data"] if t.get("fill") == "toself"}
+    assert sorted(isi) == sorted(kabkota["nama_wilayah"]), "every region of the configured file is drawn"
+    # the square drawn for Tabalong in the fixture, not the shipped boundary
+    tabalong = isi["Kabupaten Tabalong"]
+    assert len(tabalong["x"]) == 5 and tabalong["x"][0] == tabalong["x"][-1]
+    label = next(t for t in peta["data"] if t.get("mode") == "markers+text")
+    assert sorted(c[0] for c in label["customdata"]) == sorted(kabkota["kode_wilayah"])
+    # plain SVG traces: no MapLibre (fetches glyphs) and no geo subplot (fetches topojson from a CDN)
+    assert {t["type"] for t in peta["data"]} == {"scatter"} and "map" not in peta["layout"]
 
 
 @pytest.mark.parametrize(

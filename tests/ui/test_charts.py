@@ -1,15 +1,17 @@
 """Figures as plain objects: what is drawn, in which colour, in what order; and the tile-map layout."""
 
+import math
 import textwrap
 from itertools import combinations
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from dasbor.visual import charts, peta
-from dasbor.visual.format import nama_pendek
-from dasbor.visual.palette import PREDIKAT_WARNA, RESMI
+from dasbor.visual.format import angka, nama_pendek
+from dasbor.visual.palette import PREDIKAT_WARNA, RESMI, TEKS
 
 ROOT = Path(__file__).resolve().parents[2]
 WILAYAH = pd.read_csv(ROOT / "data" / "referensi" / "wilayah-kalsel.csv", dtype={"kode_wilayah": str}).rename(
@@ -83,24 +85,105 @@ def test_tile_map_colours_each_tile_by_its_band_and_labels_it_in_indonesian() ->
     assert {t.name for t in fig.data[1:]} == set(d["predikat"])  # legend entries
 
 
-def test_boundary_map_is_offline_labelled_and_highlights_a_region() -> None:
+def _peta_bawaan(sorot: str | None = None) -> tuple[pd.DataFrame, go.Figure]:
     from dasbor.services.peta import BERKAS_BAWAAN, batas_wilayah
 
     d = _skor()
     batas = batas_wilayah(frozenset(d["kode_wilayah"]))
     assert batas.pesan is None and batas.geojson is not None, "the shipped boundary file is used by default"
     assert (BERKAS_BAWAAN.parent / "batas-kabkota-kalsel.LISENSI.md").read_text(encoding="utf-8").count("MIT License")
-    fig = peta.peta_batas(d, batas.geojson, batas.kunci_fitur, "Peta", sorot="63.06")
-    assert fig.layout.map.style == "white-bg"  # MapLibre without tiles: nothing fetched
-    wilayah = [t for t in fig.data if t.type == "choroplethmap"]
-    assert sorted(k for t in wilayah for k in t.locations) == sorted(d["kode_wilayah"])
-    assert {t.name: t.colorscale[0][1] for t in wilayah} == {p: PREDIKAT_WARNA[p] for p in d["predikat"]}
-    assert not [t for t in fig.data if t.type == "scattermap"]  # map text would fetch glyphs from the internet
-    assert all("peringkat" in t.hovertemplate for t in fig.data)  # predikat and rank on hover
-    assert all(str(t.customdata[0][0]).startswith("63.") for t in fig.data)  # a click opens the profile
-    sorot = next(t for t in wilayah if "63.06" in list(t.locations))
-    i = list(sorot.locations).index("63.06")
-    assert sorot.marker.line.width[i] > 1.5 and sorot.marker.opacity[i] == 1.0
+    return d, peta.peta_batas(d, batas.geojson, batas.kunci_fitur, "Peta", sorot=sorot)
+
+
+def _label_peta(fig: go.Figure) -> go.Scatter:
+    return next(t for t in fig.data if t.mode == "markers+text")
+
+
+def test_boundary_map_is_offline_and_writes_every_name_and_iid_on_the_map() -> None:
+    d, fig = _peta_bawaan()
+    # Plain cartesian traces only: no MapLibre (its text fetches glyphs) and no geo subplot (fetches topojson).
+    assert {t.type for t in fig.data} == {"scatter"} and "map" not in fig.to_plotly_json()["layout"]
+    label = _label_peta(fig)
+    teks = dict(zip(label.customdata[:, 0], label.text, strict=True))
+    assert sorted(teks) == sorted(d["kode_wilayah"])
+    for r in d.itertuples():
+        assert nama_pendek(r.nama_wilayah).split()[0] in teks[r.kode_wilayah]
+        assert f"<b>{angka(r.iid)}</b>" in teks[r.kode_wilayah]
+    assert "HSS" in teks["63.06"] and "<b>58,41</b>" in teks[d.loc[d["iid"] == 58.41, "kode_wilayah"].iat[0]]
+    assert label.textfont.size >= 11  # readable on a phone
+
+
+def test_boundary_map_points_carry_the_click_data_and_the_hover() -> None:
+    d, fig = _peta_bawaan()
+    titik = [t for t in fig.data if t.customdata is not None]
+    per_kode = {c[0]: list(c) for t in titik for c in t.customdata}
+    assert sorted(per_kode) == sorted(d["kode_wilayah"])  # every region has a point a click can select
+    r = d.set_index("kode_wilayah").loc["63.09"]
+    assert per_kode["63.09"] == [
+        "63.09",
+        r["nama_wilayah"],
+        r["predikat"],
+        angka(r["iid"]),
+        f"{r['peringkat']} dari 13",
+    ]
+    for t in titik:
+        assert all("peringkat" in h and "IID" in h for h in t.hovertext)  # predikat and rank on hover
+    # the filled regions show the same text when hovered anywhere inside
+    isi = {t.name: t for t in fig.data if t.fill == "toself"}
+    assert set(isi) == set(d["nama_wilayah"])
+    assert isi["Kabupaten Tabalong"].hoveron == "fills" and f"IID {angka(r['iid'])}" in isi["Kabupaten Tabalong"].text
+
+
+def test_small_cities_are_labelled_beside_the_province_with_a_leader_line() -> None:
+    d, fig = _peta_bawaan()
+    label = _label_peta(fig)
+    posisi = dict(zip(label.customdata[:, 0], zip(label.x, label.y, label.textposition, strict=True), strict=True))
+    barat = min(x for t in fig.data if t.fill == "toself" for x in t.x if x is not None)
+    for kota in ("63.71", "63.72"):  # Banjarmasin and Banjarbaru: too small to hold their label
+        x, _, letak = posisi[kota]
+        assert x < barat and letak == "middle left"
+    # three lines of 12 px apart even at the fewest pixels per degree (a phone)
+    assert abs(posisi["63.71"][1] - posisi["63.72"][1]) >= 3 * 12 * 1.2 / peta.PIKSEL_PER_DERAJAT - 1e-9
+    assert fig.layout.xaxis.range[0] < barat - 0.5  # room for the text left of the anchor
+    assert all(x > barat for k, (x, _, _) in posisi.items() if k not in ("63.71", "63.72"))
+    garis = next(t for t in fig.data if t.mode == "lines" and t.fill != "toself")
+    assert len([x for x in garis.x if x is None]) == 1  # two leader lines
+
+
+def test_boundary_map_keeps_true_proportions_and_closed_rings() -> None:
+    _, fig = _peta_bawaan()
+    assert fig.layout.yaxis.scaleanchor == "x"
+    assert fig.layout.yaxis.scaleratio == pytest.approx(1 / math.cos(math.radians(-2.7)), abs=2e-3)
+    for t in (t for t in fig.data if t.fill == "toself"):
+        cincin = [[]]
+        for x, y in zip(t.x, t.y, strict=True):
+            cincin[-1].append((x, y)) if x is not None else cincin.append([])
+        assert all(len(c) >= 4 and c[0] == c[-1] for c in cincin), t.name
+
+
+def test_multipolygons_and_holes_are_drawn() -> None:
+    kotak = [[0.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, 0.0]]  # clockwise, not closed
+    lubang = [[0.25, 0.25], [0.75, 0.25], [0.75, 0.75], [0.25, 0.75], [0.25, 0.25]]  # counter-clockwise
+    pulau = [[2.0, 0.0], [2.5, 0.0], [2.5, 0.5], [2.0, 0.0]]
+    bagian = peta.poligon_wilayah({"type": "MultiPolygon", "coordinates": [[kotak, lubang], [pulau]]})
+    assert [len(p) for p in bagian] == [2, 1]
+    (luar, dalam), (pulau_,) = bagian
+    assert luar[0] == luar[-1] and len(luar) == 5
+    # Plotly fills one trace's rings under the nonzero rule: a hole must turn against its outer ring
+    assert peta._luas(luar) > 0 and peta._luas(dalam) < 0 and peta._luas(pulau_) > 0
+    assert peta.poligon_wilayah({"type": "Polygon", "coordinates": [kotak]}) == [[luar]]
+    assert peta.poligon_wilayah({"type": "Point", "coordinates": [1, 2]}) == []
+
+
+def test_highlighted_region_is_outlined_and_the_others_paler() -> None:
+    _, fig = _peta_bawaan(sorot="63.06")
+    isi = [t for t in fig.data if t.fill == "toself"]
+    sorot = isi[-1]  # drawn last, so no neighbour covers its outline
+    assert sorot.name == "Kabupaten Hulu Sungai Selatan"
+    assert sorot.line.width > 1.5 and sorot.line.color == TEKS and sorot.opacity == 1.0
+    assert all(t.opacity < 1 and t.line.width == 1.5 for t in isi[:-1])
+    _, biasa = _peta_bawaan()
+    assert all(t.opacity == 1.0 for t in biasa.data if t.fill == "toself")
 
 
 def test_national_average_is_a_labelled_reference_line() -> None:

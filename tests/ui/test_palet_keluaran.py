@@ -60,7 +60,12 @@ def test_boundary_map_and_slide_band_strip_use_the_palette() -> None:
     d = _skor()
     batas = batas_wilayah(frozenset(d["kode_wilayah"]))
     fig = peta.peta_batas(d, batas.geojson, batas.kunci_fitur, "Peta").to_plotly_json()
-    assert {t["name"]: t["colorscale"][0][1] for t in fig["data"] if t["type"] == "choroplethmap"} == PREDIKAT_WARNA
+    isi = {t["name"]: t["fillcolor"] for t in fig["data"] if t.get("fill") == "toself"}
+    assert {isi[n]: p for n, p in zip(d["nama_wilayah"], d["predikat"], strict=True)} == {
+        PREDIKAT_WARNA[p]: p for p in PREDIKAT
+    }
+    legenda = {t["name"]: t["marker"]["color"] for t in fig["data"] if t.get("name") in PREDIKAT_WARNA}
+    assert legenda == PREDIKAT_WARNA
     m = scoring.load_metodologi("2023")
     strip = figur.figur_posisi(50.0, m, 1200, 300).to_plotly_json()
     warna = {t["text"][0]: t["marker"]["color"] for t in strip["data"] if t["type"] == "bar"}
