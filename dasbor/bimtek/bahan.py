@@ -14,6 +14,7 @@ from dasbor.bimtek.model import BimtekError
 from dasbor.services import skor
 from dasbor.services.db import database
 from dasbor.services.lintas_tahun import baris_celah, lintas_tahun_db
+from dasbor.services.peta import Batas, batas_wilayah
 
 JUMLAH_CELAH = 3  # top gaps per region on its slide, and fixed in the "sesudah" score
 
@@ -38,6 +39,7 @@ class Bahan:
     sesudah: pd.DataFrame  # per kode_wilayah: verified IID and predikat once its top gaps are fixed
     kematangan: pd.DataFrame
     lintas: pd.DataFrame  # last year's innovations not entered again / unchanged, as worklist rows
+    batas: Batas  # the boundaries the map slide draws (the same file as the pages), or why the tiles are drawn
 
     @property
     def sumber_hitung(self) -> str:
@@ -82,6 +84,7 @@ def kumpulkan(tahun: int, basis: str) -> Bahan:
     )
     kematangan = scoring.hitung_kematangan(data, m, basis).merge(profil, on="id_inovasi")
     celah = hitung_celah_bukti(data, m)
+    wilayah = skor.daftar_wilayah()
     return Bahan(
         tahun=tahun,
         basis=basis,
@@ -91,7 +94,7 @@ def kumpulkan(tahun: int, basis: str) -> Bahan:
         sumber_aturan=asal.sumber,
         sintetis=not sintetis.empty,
         keterangan_data=sintetis["keterangan"].iat[0] if not sintetis.empty else "Data impor (bukan demo).",
-        wilayah=skor.daftar_wilayah(),
+        wilayah=wilayah,
         skor=skor_semua[skor_semua["tahun"] == tahun],
         skor_semua=skor_semua,
         resmi=db.query("hasil_resmi"),
@@ -99,4 +102,5 @@ def kumpulkan(tahun: int, basis: str) -> Bahan:
         sesudah=sesudah_perbaikan(data, m, celah),
         kematangan=kematangan,
         lintas=baris_celah(lintas_tahun_db(db, tahun)),
+        batas=batas_wilayah(frozenset(wilayah["kode_wilayah"])),
     )

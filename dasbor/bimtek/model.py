@@ -35,7 +35,7 @@ class Bagian:
 @dataclass
 class Slide:
     kunci: str  # stable id: "judul", "wilayah:63.06", …; the facilitator orders slides by it
-    jenis: str  # judul | peringkat | nasional | tren | wilayah (one per region) | penutup
+    jenis: str  # judul | peta | peringkat | nasional | tren | wilayah (one per region) | penutup
     judul: str
     isi: tuple[Bagian, ...] = ()
     figur: go.Figure | None = None

@@ -17,7 +17,7 @@ from dasbor.bimtek.bahan import JUMLAH_CELAH, Bahan, kumpulkan
 from dasbor.bimtek.model import Acara, Bagian, BimtekError, Deck, Slide
 from dasbor.services.lintas_tahun import teks_wilayah
 from dasbor.services.nasional import konteks_nasional
-from dasbor.visual import charts
+from dasbor.visual import charts, peta
 from dasbor.visual.format import angka, bilangan, nama_pendek, tanggal
 from dasbor.visual.gaya import PROYEKTOR
 
@@ -25,6 +25,7 @@ from dasbor.visual.gaya import PROYEKTOR
 WILAYAH_BAWAAN = ("63.06", "63.09")
 SLIDE_TETAP = {
     "judul": "Judul acara",
+    "peta": "Peta predikat kabupaten/kota",
     "peringkat": "Peringkat kabupaten/kota",
     "nasional": "Kalsel dalam konteks nasional",
     "tren": "Tren wilayah pilihan",
@@ -65,7 +66,7 @@ def urutan_bawaan(wilayah: pd.DataFrame, hanya: Sequence[str] | None = None) -> 
     kode = [k for k in kab_kota if k in hanya] if hanya else kab_kota
     if hanya:
         kode += [k for k in hanya if k not in kode]  # e.g. the province, when asked for explicitly
-    return ["judul", "peringkat", "nasional", "tren", *map(kunci_wilayah, kode), "penutup"]
+    return ["judul", "peta", "peringkat", "nasional", "tren", *map(kunci_wilayah, kode), "penutup"]
 
 
 def _slide_judul(b: Bahan, acara: Acara) -> Slide:
@@ -105,10 +106,46 @@ def _slide_judul(b: Bahan, acara: Acara) -> Slide:
     )
 
 
-def _sebaran_predikat(kab_kota: pd.DataFrame, m: scoring.Metodologi) -> list[str]:
+def _sebaran_predikat(kab_kota: pd.DataFrame, m: scoring.Metodologi) -> str:
+    """'13 kabupaten/kota: 3 Sangat Inovatif, 8 Inovatif, 2 Kurang Inovatif'."""
     jumlah = kab_kota["predikat"].value_counts()
     urutan = [p.nama for p in m.predikat] + [m.predikat_nol]
-    return [f"{jumlah[p]} {p}" for p in urutan if jumlah.get(p, 0)]
+    return f"{len(kab_kota)} kabupaten/kota: " + ", ".join(f"{jumlah[p]} {p}" for p in urutan if jumlah.get(p, 0))
+
+
+def _slide_peta(b: Bahan) -> Slide:
+    """The province map of the pages (same figure function, projector style), band counts and thresholds beside."""
+    kab_kota = b.skor[b.skor["jenis"] != "provinsi"].merge(b.wilayah[["kode_wilayah", "lat", "lng"]], on="kode_wilayah")
+    lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
+    fig = peta.peta_predikat(kab_kota, b.batas, "", gaya=PROYEKTOR)
+    # The map is taller than wide: its legend goes to the free room on its right, so the map keeps the height.
+    fig.update_layout(
+        width=lebar,
+        height=tinggi,
+        margin={"t": 10, "b": 10, "l": 0, "r": 240},
+        legend={"orientation": "v", "yref": "paper", "y": 0.5, "yanchor": "middle", "x": 1.02, "xanchor": "left"},
+    )
+    ambang = tuple(f"{p.nama} ≥ {angka(p.batas_bawah)}" for p in b.m.predikat)
+    asal = b.batas.asal or b.batas.pesan  # where the boundaries come from, or why the tiles are drawn
+    isi = (
+        Bagian(None, (_sebaran_predikat(kab_kota, b.m), "Label: nama singkat dan IID; warna: predikat.")),
+        Bagian(f"Ambang predikat (aturan versi {b.m.versi})", ambang),
+    )
+    kolom = ["kode_wilayah", "nama_wilayah", "iid", "predikat", "peringkat", "versi_metodologi", "basis"]
+    catatan = [
+        f"{r.nama_wilayah} ({nama_pendek(r.nama_wilayah)}): IID {angka(r.iid)}, {r.predikat}, peringkat {r.peringkat}."
+        for r in kab_kota.sort_values("peringkat").itertuples()
+    ]
+    return Slide(
+        kunci="peta",
+        jenis="peta",
+        judul=f"Peta predikat IID {b.tahun}: kabupaten/kota di Kalimantan Selatan",
+        isi=isi,
+        figur=fig,
+        data={"peta": kab_kota.sort_values("peringkat")[kolom]},
+        sumber=b.sumber_hitung,
+        catatan=(*catatan, asal, b.sumber_hitung),
+    )
 
 
 def _slide_peringkat(b: Bahan) -> Slide:
@@ -117,10 +154,9 @@ def _slide_peringkat(b: Bahan) -> Slide:
     lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
     fig = charts.batang_peringkat(kab_kota, b.m.pita(), "", gaya=PROYEKTOR)
     fig.update_layout(width=lebar, height=tinggi, margin={"t": 60})
-    n = len(kab_kota)
     terbaik, terlemah = kab_kota.iloc[0], kab_kota.iloc[-1]
     ringkas = [
-        f"{n} kabupaten/kota: " + ", ".join(_sebaran_predikat(kab_kota, b.m)),
+        _sebaran_predikat(kab_kota, b.m),
         f"Tertinggi: {nama_pendek(terbaik['nama_wilayah'])} {angka(terbaik['iid'])}",
         f"Terendah: {nama_pendek(terlemah['nama_wilayah'])} {angka(terlemah['iid'])}",
     ]
@@ -520,6 +556,7 @@ def susun_deck(
     tindakan_untuk = per_wilayah or b.skor.loc[b.skor["jenis"] != "provinsi", "kode_wilayah"].sort_values().tolist()
     pembuat = {
         "judul": lambda: _slide_judul(b, acara),
+        "peta": lambda: _slide_peta(b),
         "peringkat": lambda: _slide_peringkat(b),
         "nasional": lambda: _slide_nasional(b),
         "tren": lambda: _slide_tren(b, wilayah_pilihan),

@@ -4,7 +4,6 @@ says which file and why; the same figure goes into the PNG download and the bimt
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from dasbor.services import peta as batas_peta
@@ -14,10 +13,6 @@ from dasbor.visual import peta
 from dasbor.visual.format import tanpa_markdown
 
 
-def _peta_batas(kabkota: pd.DataFrame, batas: batas_peta.Batas, judul: str, sorot: str | None) -> go.Figure:
-    return peta.peta_batas(kabkota, batas.geojson, batas.kunci_fitur, judul, sorot=sorot)
-
-
 def tampilkan_peta(
     kabkota: pd.DataFrame, judul: str, label: str, nama: str, key: str, sorot: str | None = None, klik: bool = True
 ):
@@ -25,11 +20,9 @@ def tampilkan_peta(
     selection. `sorot` highlights one region; Profil passes klik=False, because a page cannot re-open itself with
     another region (Streamlit refuses to set a bound parameter of the current page)."""
     batas = batas_peta.batas_wilayah(frozenset(kabkota["kode_wilayah"]))
-    if batas.geojson is not None:
-        fig = figur(_peta_batas, kabkota, batas, judul, sorot, catatan=label)
-    else:
+    if batas.pesan:
         st.info(batas.pesan)
-        fig = figur(peta.peta_ubin, kabkota, judul + " (peta ubin: letak kira-kira)", sorot=sorot, catatan=label)
+    fig = figur(peta.peta_predikat, kabkota, batas, judul, sorot=sorot, catatan=label)
     hasil = tampilkan_grafik(fig, nama, key, klik=klik)
     if batas.asal:
         st.caption(tanpa_markdown(batas.asal))

@@ -43,7 +43,7 @@ def _teks(slide) -> str:
 def test_pptx_has_the_decks_slides_titles_pictures_notes_and_label(deck: Deck, berkas: dict[str, bytes]) -> None:
     prs = Presentation(io.BytesIO(berkas["pptx"]))
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))  # 16:9
-    assert len(prs.slides) == len(deck.slides) == 18
+    assert len(prs.slides) == len(deck.slides) == 19
     for asli, slide in zip(deck.slides, prs.slides, strict=True):
         assert slide.shapes.title.text == asli.judul
         assert slide.shapes.title.width == Inches(tata_letak.JUDUL_ACARA.lebar if asli.jenis == "judul" else 12.333)
@@ -53,7 +53,8 @@ def test_pptx_has_the_decks_slides_titles_pictures_notes_and_label(deck: Deck, b
         assert all(baris in catatan for baris in asli.catatan), asli.kunci
         assert LABEL_SINTETIS in catatan
         assert LABEL_SINTETIS in _teks(slide), asli.kunci
-        assert f"{deck.slides.index(asli) + 1} / 18" in _teks(slide)
+        assert f"{deck.slides.index(asli) + 1} / 19" in _teks(slide)
+    assert prs.slides[1].shapes.title.text.startswith("Peta predikat IID")  # the map slide, with its picture
 
 
 def test_pptx_charts_are_rendered_at_slide_resolution(deck: Deck, berkas: dict[str, bytes]) -> None:
@@ -92,8 +93,9 @@ def test_every_pdf_page_says_the_data_is_synthetic(berkas: dict[str, bytes], tmp
     path.write_bytes(berkas["pdf"])
     teks = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True)
     halaman = teks.stdout.split("\f")[:-1]
-    assert len(halaman) == 18
+    assert len(halaman) == 19
     assert all(LABEL_SINTETIS in h for h in halaman)
+    assert "Peta predikat IID 2024" in halaman[1]  # the map slide, right after the title
 
 
 def test_excel_pack_holds_every_slides_numbers(deck: Deck, berkas: dict[str, bytes]) -> None:

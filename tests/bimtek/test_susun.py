@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 import scoring
+from dasbor.bimtek import tata_letak
 from dasbor.bimtek.bahan import kumpulkan
 from dasbor.bimtek.celah import hitung_celah_bukti
 from dasbor.bimtek.model import LABEL_SINTETIS, Acara, Deck
@@ -18,6 +19,7 @@ from dasbor.services import db as layanan_db
 from dasbor.services import skor
 from dasbor.services.db import database
 from dasbor.visual.format import angka, nama_pendek
+from dasbor.visual.gaya import PROYEKTOR
 from tests.conftest import bersihkan_cache
 
 ACARA = Acara("Bimtek IID Hulu Sungai", "Kandangan", date(2025, 5, 27))
@@ -36,6 +38,7 @@ def test_default_deck_has_fixed_slides_around_one_per_kabupaten_kota(deck: Deck)
     kab_kota = skor.daftar_wilayah().query("jenis != 'provinsi'")["kode_wilayah"].sort_values()
     assert [s.kunci for s in deck.slides] == [
         "judul",
+        "peta",
         "peringkat",
         "nasional",
         "tren",
@@ -70,6 +73,27 @@ def test_ranking_slide_shows_the_services_scores(deck: Deck) -> None:
     kab_kota = skor.skor_tahun(2024).query("jenis != 'provinsi'")
     terbaik = kab_kota.loc[kab_kota["iid"].idxmax()]
     assert f"Tertinggi: {nama_pendek(terbaik['nama_wilayah'])} {angka(terbaik['iid'])}" in slide.isi[0].baris
+
+
+def test_map_slide_is_the_pages_map_in_projector_style(deck: Deck) -> None:
+    slide = _slide(deck, "peta")
+    assert [s.kunci for s in deck.slides].index("peta") == 1  # the overview right after the title
+    kab_kota = skor.skor_tahun(2024).query("jenis != 'provinsi'").set_index("kode_wilayah")
+    assert (
+        slide.data["peta"].set_index("kode_wilayah")["iid"].sort_index().tolist()
+        == kab_kota["iid"].sort_index().tolist()
+    )
+    fig = slide.figur
+    assert (fig.layout.width, fig.layout.height) == tata_letak.FIGUR_KIRI.piksel()
+    # the boundary map of the pages (peta_batas): a filled polygon per region, name and IID written on it
+    assert sorted(t.name for t in fig.data if t.fill == "toself") == sorted(kab_kota["nama_wilayah"])
+    label = next(t for t in fig.data if t.mode == "markers+text")
+    assert label.textfont.size == PROYEKTOR.ukuran_kecil
+    teks = dict(zip(label.customdata[:, 0], label.text, strict=True))
+    assert f"<b>{angka(kab_kota.at['63.06', 'iid'])}</b>" in teks["63.06"] and "HSS" in teks["63.06"]
+    assert fig.layout.legend.orientation == "v" and fig.layout.legend.x > 1  # beside the map, not under it
+    assert slide.isi[0].baris[0].startswith("13 kabupaten/kota: ")
+    assert any("Kepmendagri" in c for c in slide.catatan)  # where the boundaries come from
 
 
 def test_region_slide_prices_its_three_gaps_and_rescores_them(deck: Deck) -> None:
@@ -130,7 +154,7 @@ def test_facilitators_order_and_choice_are_kept(demo_env_modul: Path) -> None:
 
 def test_regions_narrow_the_default_order(demo_env_modul: Path) -> None:
     urutan = urutan_bawaan(skor.daftar_wilayah(), ["63.09", "63.06"])
-    assert urutan == ["judul", "peringkat", "nasional", "tren", "wilayah:63.06", "wilayah:63.09", "penutup"]
+    assert urutan == ["judul", "peta", "peringkat", "nasional", "tren", "wilayah:63.06", "wilayah:63.09", "penutup"]
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ def _judul(at: AppTest) -> str:
 def test_opens_on_the_title_slide_with_the_synthetic_label(demo_env: Path) -> None:
     at = _buka()
     assert not at.exception
-    assert _nomor(at) == "1 / 18"
+    assert _nomor(at) == "1 / 19"
     assert _judul(at) == "Bimtek Indeks Inovasi Daerah"
     assert any("Data inovasi SINTETIS" in m.value for m in at.markdown)
     assert at.query_params["slide"] == "1"
@@ -41,20 +41,20 @@ def test_next_and_previous_buttons_move_the_slide_and_the_url(demo_env: Path) ->
     at = _buka()
     at.button(key="slide_berikut").click().run()
     at.button(key="slide_berikut").click().run()
-    assert _nomor(at) == "3 / 18"
-    assert _judul(at) == "Kalimantan Selatan dalam konteks nasional (2024)"
-    at.button(key="slide_sebelum").click().run()
-    assert _nomor(at) == "2 / 18"
+    assert _nomor(at) == "3 / 19"
     assert _judul(at) == "Peringkat IID 2024: kabupaten/kota di Kalimantan Selatan"
+    at.button(key="slide_sebelum").click().run()
+    assert _nomor(at) == "2 / 19"
+    assert _judul(at) == "Peta predikat IID 2024: kabupaten/kota di Kalimantan Selatan"
     assert at.query_params["slide"] == "2"
     assert len(at.get("plotly_chart")) == 1
 
 
 def test_a_link_opens_its_slide_and_is_clamped_to_the_deck(demo_env: Path) -> None:
-    at = _buka(slide="5")
-    assert _nomor(at) == "5 / 18" and _judul(at) == "Kabupaten Tanah Laut"
+    at = _buka(slide="6")
+    assert _nomor(at) == "6 / 19" and _judul(at) == "Kabupaten Tanah Laut"
     at = _buka(slide="99")
-    assert _nomor(at) == "18 / 18" and _judul(at) == "Daftar tindakan per wilayah"
+    assert _nomor(at) == "18 / 19" and _judul(at) == "Daftar tindakan per wilayah"
     assert at.button(key="slide_berikut").disabled
     assert len(at.table) == 1 and len(at.table[0].value) == 13
 
@@ -62,7 +62,7 @@ def test_a_link_opens_its_slide_and_is_clamped_to_the_deck(demo_env: Path) -> No
 def test_a_malformed_slide_number_in_the_link_starts_at_one(demo_env: Path) -> None:
     at = _buka(slide="<script>")
     assert not at.exception
-    assert _nomor(at) == "1 / 18"
+    assert _nomor(at) == "1 / 19"
     assert "Nomor slide pada tautan tidak sah" in at.info[0].value
 
 
@@ -78,7 +78,7 @@ def test_the_facilitator_chooses_and_orders_slides(demo_env: Path) -> None:
     at.button(key="slide_berikut").click().run()
     assert _judul(at) == "Bimtek Indeks Inovasi Daerah"
     at.button(key="urutan_bawaan").click().run()
-    assert len(at.multiselect(key="urutan_slide").value) == 18
+    assert len(at.multiselect(key="urutan_slide").value) == 19
 
 
 def test_no_slide_chosen_gets_a_message(demo_env: Path) -> None:
@@ -103,7 +103,7 @@ def test_presentation_mode_hides_the_chrome_and_starts_at_slide_one(demo_env: Pa
     assert not any("stSidebar" in h.proto.body for h in at.get("html"))
     at.button(key="mulai_presentasi").click().run()
     assert at.session_state["presentasi_aktif"]
-    assert _nomor(at) == "1 / 18"
+    assert _nomor(at) == "1 / 19"
     assert any('[data-testid="stSidebar"]' in h.proto.body for h in at.get("html"))
     at.button(key="keluar_presentasi").click().run()
     assert not at.session_state["presentasi_aktif"]
