@@ -103,10 +103,12 @@ def test_excel_pack_holds_every_slides_numbers(deck: Deck, berkas: dict[str, byt
     assert wb.sheetnames[0] == "Keterangan" and wb.sheetnames[-1] == "Catatan"
     assert len(wb.sheetnames) == len(deck.slides) + 2
     assert all(wb[n]["A1"].value == LABEL_SINTETIS for n in wb.sheetnames)
-    lembar = wb[wb.sheetnames[2]]  # the ranking slide
-    assert lembar["A2"].value == deck.slides[1].judul
-    baris = [r for r in lembar.iter_rows(values_only=True) if r[1] == "63.08"]
+    peta, peringkat = wb[wb.sheetnames[2]], wb[wb.sheetnames[3]]  # the map and the ranking slide
+    assert (peta["A2"].value, peringkat["A2"].value) == (deck.slides[1].judul, deck.slides[2].judul)
+    baris = [r for r in peringkat.iter_rows(values_only=True) if r[1] == "63.08"]
     assert baris and baris[0][3] == 58.99  # the IID as a number, not as text
+    baris = [r for r in peta.iter_rows(values_only=True) if r[0] == "63.08"]
+    assert baris and baris[0][2] == 58.99
     catatan = wb["Catatan"]
     assert catatan.max_row - 5 == sum(len(s.catatan) for s in deck.slides)
 

@@ -55,6 +55,33 @@ def test_every_page_draws_its_charts_offline(page: Page, app_url: str, screensho
     assert not [u for u in luar if not u.startswith("data:")], f"permintaan ke luar: {luar}"
 
 
+def test_ringkasan_map_writes_names_on_the_map_and_a_label_click_opens_the_profile(
+    page: Page, app_url: str, screenshot
+) -> None:
+    luar: list[str] = []
+    page.on("request", lambda r: luar.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) else None)
+    page.goto(f"{app_url}/?tahun=2024")
+    expect(judul(page)).to_have_text(HALAMAN[""], timeout=TUNGGU)
+    peta = page.locator("[data-testid='stPlotlyChart']").first
+    peta.locator(".main-svg").first.wait_for(state="visible", timeout=TUNGGU)
+    # names and IID are SVG text on the map itself, also the small cities written beside the province
+    for nama in ("Tabalong", "Banjarmasin", "Banjarbaru", "HSS"):
+        expect(peta.locator(".textpoint text", has_text=nama)).to_be_visible()
+    expect(peta.locator(".textpoint text", has_text=re.compile(r"\d+,\d\d")).first).to_be_visible()
+    # a click on a filled region away from its label selects nothing and breaks nothing
+    kotabaru = peta.locator(".textpoint text", has_text="Kotabaru").bounding_box()
+    page.mouse.click(kotabaru["x"] + kotabaru["width"] / 2, kotabaru["y"] + kotabaru["height"] + 60)
+    page.wait_for_timeout(1500)
+    expect(judul(page)).to_have_text(HALAMAN[""])
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    label = peta.locator(".textpoint text", has_text="Tabalong").bounding_box()
+    page.mouse.click(label["x"] + label["width"] / 2, label["y"] + label["height"] / 2)
+    expect(judul(page)).to_have_text("Profil Kabupaten Tabalong, 2024", timeout=TUNGGU)
+    tunggu_grafik(page)
+    foto(page, screenshot, "profil-dari-peta")
+    assert not [u for u in luar if not u.startswith("data:")], f"permintaan ke luar: {luar}"
+
+
 def test_year_filter_changes_the_page_and_the_link(page: Page, app_url: str, screenshot) -> None:
     page.goto(f"{app_url}/peringkat")
     tunggu_grafik(page)

@@ -54,7 +54,7 @@ def test_a_link_opens_its_slide_and_is_clamped_to_the_deck(demo_env: Path) -> No
     at = _buka(slide="6")
     assert _nomor(at) == "6 / 19" and _judul(at) == "Kabupaten Tanah Laut"
     at = _buka(slide="99")
-    assert _nomor(at) == "18 / 19" and _judul(at) == "Daftar tindakan per wilayah"
+    assert _nomor(at) == "19 / 19" and _judul(at) == "Daftar tindakan per wilayah"
     assert at.button(key="slide_berikut").disabled
     assert len(at.table) == 1 and len(at.table[0].value) == 13
 
