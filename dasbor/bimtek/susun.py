@@ -139,7 +139,7 @@ def _slide_peta(b: Bahan) -> Slide:
     return Slide(
         kunci="peta",
         jenis="peta",
-        judul=f"Peta predikat IID {b.tahun}: kabupaten/kota di Kalimantan Selatan",
+        judul=f"Peta predikat IID {b.tahun} di Kalimantan Selatan",
         isi=isi,
         figur=fig,
         data={"peta": kab_kota.sort_values("peringkat")[kolom]},

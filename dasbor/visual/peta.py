@@ -9,6 +9,7 @@ IID are written on the map; predikat and rank show on hover; every region's labe
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -171,11 +172,16 @@ LUAS_KECIL = 0.05
 # Islands under this share of their region's area may fall outside the view: Kotabaru's small outer islands
 # would otherwise stretch the map a degree south and east and shrink the mainland on a phone.
 BAGIAN_TAMPAK = 0.02
-# The fewest pixels one degree gets (a 390 px phone shows about 3 degrees): sizes the room kept for the labels
-# written beside the province, whose width in degrees depends on the screen.
+# The fewest pixels one degree gets (a 390 px phone shows about 3 degrees, so does a slide's 430 px high map):
+# the size in degrees of a label, which is set in pixels, is reckoned at this scale, so labels that do not
+# overlap there do not overlap on a larger screen either.
 PIKSEL_PER_DERAJAT = 110
 HALO = ", ".join(f"{x}px {y}px 2px white" for x in (-1, 1) for y in (-1, 1))
-LEBAR_HURUF = 0.6  # average glyph width as a share of the font size (Source Sans Pro, DejaVu Sans)
+LEBAR_HURUF = 0.65  # average glyph width as a share of the font size (Source Sans Pro, DejaVu Sans)
+TINGGI_BARIS = 1.2  # line height as a share of the font size
+# Label type on the map is capped below the projector style's 16 px: the Hulu Sungai valley holds five two-line
+# labels in about 0,6 degree, and a slide's map gets only about 125 px per degree.
+UKURAN_LABEL_MAKS = 14
 
 
 def _wilayah_peta(geojson: dict, kunci_fitur: str, kode: pd.Series) -> dict[str, list]:
@@ -196,6 +202,34 @@ def _garis(cincin: list[list[tuple[float, float]]]) -> tuple[list, list]:
         x += [p[0] for p in c] + [None]
         y += [p[1] for p in c] + [None]
     return x[:-1], y[:-1]
+
+
+def _ukuran_label(teks: str, ukuran: int) -> tuple[float, float]:
+    """Width and height in degrees of a label (_label) at `ukuran` px, at the scale PIKSEL_PER_DERAJAT."""
+    baris = [re.sub(r"<[^>]+>", "", b) for b in teks.split("<br>")]
+    lebar = max(len(b) for b in baris) * ukuran * LEBAR_HURUF
+    return lebar / PIKSEL_PER_DERAJAT, len(baris) * ukuran * TINGGI_BARIS / PIKSEL_PER_DERAJAT
+
+
+def pisahkan_label(
+    xy: np.ndarray, kotak: list[tuple[float, float]], geser_maks: np.ndarray, langkah: float = 0.02
+) -> np.ndarray:
+    """Label positions (rows of x, y) moved, in the order given, each by the least that keeps its box (width,
+    height around x, y) clear of the labels placed before it, and by at most its `geser_maks` (dx, dy) degrees
+    (else it stays where it was): the regions of the Hulu Sungai valley lie so close that their labels would
+    print over each other. Callers pass the smallest regions first, as they have the least room to move in."""
+    baru = np.array(xy, dtype=float)
+    ukuran = np.array(kotak, dtype=float)
+    for i in range(len(baru)):
+        dx, dy = (np.arange(-n, n + 1) * langkah for n in np.floor(geser_maks[i] / langkah + 1e-9).astype(int))
+        calon = baru[i] + np.array([(a, b) for a in dx for b in dy])
+        calon = calon[np.argsort(np.hypot(*(calon - baru[i]).T), kind="stable")]
+        # a candidate is free when, against every label placed before, it is apart in x or apart in y
+        jarak = np.abs(calon[:, None, :] - baru[None, :i, :]) >= (ukuran[i] + ukuran[:i]) / 2
+        bebas = jarak.any(axis=2).all(axis=1)
+        if bebas.any():
+            baru[i] = calon[bebas.argmax()]
+    return baru
 
 
 def _label_luar(kecil: pd.DataFrame, x: float, jarak: float) -> pd.DataFrame:
@@ -266,11 +300,20 @@ def peta_batas(
     (x0, y0), (x1, y1) = np.min(tampak, axis=0), np.max(tampak, axis=0)
     luas = {k: sum(abs(_luas(p[0])) for p in bagian) for k, bagian in poligon.items()}
     kecil = d["kode_wilayah"].map(luas).lt(LUAS_KECIL)
-    tinggi_label = 3 * gaya.ukuran_kecil * 1.2 / PIKSEL_PER_DERAJAT  # three lines at most (_label)
-    luar = _label_luar(d[kecil], x0 - 0.05, tinggi_label)
+    teks = [_label(n, v) for n, v in zip(d["nama_wilayah"], d["iid"], strict=True)]
+    ukuran = min(gaya.ukuran_kecil, UKURAN_LABEL_MAKS)
+    kotak = [_ukuran_label(t, ukuran) for t in teks]
+    luar = _label_luar(d[kecil], x0 - 0.05, max((kotak[i][1] for i in d.index[kecil]), default=0))
     label = d.assign(x_teks=d["lng_label"], y_teks=d["lat_label"])
     label.loc[luar.index, ["x_teks", "y_teks"]] = luar[["x_teks", "y_teks"]]
-    teks = [_label(n, v) for n, v in zip(d["nama_wilayah"], d["iid"], strict=True)]
+    # Smallest regions first: they have the least room; no label moves more than a third of its region's size.
+    dalam = sorted(d.index[~kecil], key=lambda i: luas[d.at[i, "kode_wilayah"]])
+    rentang = {k: np.ptp([t for p in bagian for t in p[0]], axis=0) for k, bagian in poligon.items()}
+    label.loc[dalam, ["x_teks", "y_teks"]] = pisahkan_label(
+        label.loc[dalam, ["x_teks", "y_teks"]].to_numpy(),
+        [kotak[i] for i in dalam],
+        np.array([rentang[d.at[i, "kode_wilayah"]] / 3 for i in dalam]),
+    )
     if not luar.empty:
         garis_x = [v for r in luar.itertuples() for v in (r.lng_label, r.x_teks, None)][:-1]
         garis_y = [v for r in luar.itertuples() for v in (r.lat_label, r.y_teks, None)][:-1]
@@ -300,10 +343,10 @@ def peta_batas(
             textposition=np.where(kecil, "middle left", "middle center"),
             # Dark text in a white halo reads on every band colour, on a paler region and on the white beside
             # the province, also where a long name runs over a border.
-            textfont={"size": gaya.ukuran_kecil, "color": TEKS, "shadow": HALO},
+            textfont={"size": ukuran, "color": TEKS, "shadow": HALO},
             # Invisible but large: a click anywhere on a label opens the region (a click on a filled polygon
             # gives Streamlit no point to select).
-            marker={"size": 3 * gaya.ukuran_kecil, "opacity": 0},
+            marker={"size": 3 * ukuran, "opacity": 0},
             customdata=klik,
             hovertext=hover,
             hoverinfo="text",
@@ -311,8 +354,7 @@ def peta_batas(
             showlegend=False,
         )
     )
-    lebar_luar = max((len(nama_pendek(n)) for n in luar["nama_wilayah"]), default=0) * gaya.ukuran_kecil
-    kiri = x0 - 0.1 - lebar_luar * LEBAR_HURUF / PIKSEL_PER_DERAJAT
+    kiri = x0 - 0.1 - max((kotak[i][0] for i in luar.index), default=0)
     lintang = math.radians((y0 + y1) / 2)
     fig.update_xaxes(visible=False, range=[kiri, x1 + 0.05], fixedrange=True)
     # One degree of longitude is cos(latitude) as long as one of latitude: equal scales keep the shapes true.

@@ -79,7 +79,7 @@ def test_keyboard_and_buttons_move_the_slides(page: Page, app_url: str, screensh
     page.keyboard.press("Escape")
     expect(page.get_by_role("button", name="Mulai presentasi")).to_be_visible(timeout=30000)
     expect(page.get_by_test_id("stSidebar")).to_be_visible()
-    _nomor(page, 4, total)
+    _nomor(page, 5, total)
 
 
 def test_keys_typed_into_a_field_do_not_move_the_slides(page: Page, app_url: str) -> None:

@@ -45,7 +45,7 @@ def test_next_and_previous_buttons_move_the_slide_and_the_url(demo_env: Path) ->
     assert _judul(at) == "Peringkat IID 2024: kabupaten/kota di Kalimantan Selatan"
     at.button(key="slide_sebelum").click().run()
     assert _nomor(at) == "2 / 19"
-    assert _judul(at) == "Peta predikat IID 2024: kabupaten/kota di Kalimantan Selatan"
+    assert _judul(at) == "Peta predikat IID 2024 di Kalimantan Selatan"
     assert at.query_params["slide"] == "2"
     assert len(at.get("plotly_chart")) == 1
 

@@ -5,12 +5,14 @@ import textwrap
 from itertools import combinations
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
 from dasbor.visual import charts, peta
 from dasbor.visual.format import angka, nama_pendek
+from dasbor.visual.gaya import LAYAR, PROYEKTOR, Gaya
 from dasbor.visual.palette import PREDIKAT_WARNA, RESMI, TEKS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -142,12 +144,48 @@ def test_small_cities_are_labelled_beside_the_province_with_a_leader_line() -> N
     for kota in ("63.71", "63.72"):  # Banjarmasin and Banjarbaru: too small to hold their label
         x, _, letak = posisi[kota]
         assert x < barat and letak == "middle left"
-    # three lines of 12 px apart even at the fewest pixels per degree (a phone)
-    assert abs(posisi["63.71"][1] - posisi["63.72"][1]) >= 3 * 12 * 1.2 / peta.PIKSEL_PER_DERAJAT - 1e-9
+    # a two-line label of 12 px apart even at the fewest pixels per degree (a phone)
+    assert abs(posisi["63.71"][1] - posisi["63.72"][1]) >= 2 * 12 * 1.2 / peta.PIKSEL_PER_DERAJAT - 1e-9
     assert fig.layout.xaxis.range[0] < barat - 0.5  # room for the text left of the anchor
     assert all(x > barat for k, (x, _, _) in posisi.items() if k not in ("63.71", "63.72"))
     garis = next(t for t in fig.data if t.mode == "lines" and t.fill != "toself")
     assert len([x for x in garis.x if x is None]) == 1  # two leader lines
+
+
+@pytest.mark.parametrize("gaya", [LAYAR, PROYEKTOR], ids=lambda g: g.nama)
+def test_labels_on_the_map_do_not_overlap_and_stay_near_their_region(gaya: Gaya) -> None:
+    from dasbor.services.peta import batas_wilayah
+
+    d = _skor()
+    batas = batas_wilayah(frozenset(d["kode_wilayah"]))
+    label = _label_peta(peta.peta_batas(d, batas.geojson, batas.kunci_fitur, "Peta", gaya=gaya))
+    assert 11 <= label.textfont.size <= peta.UKURAN_LABEL_MAKS
+    kotak = [peta._ukuran_label(t, label.textfont.size) for t in label.text]
+    # box centres: a label beside the province ends at its anchor ("middle left")
+    xy = [
+        (x - kotak[i][0] / 2 if letak == "middle left" else x, y)
+        for i, (x, y, letak) in enumerate(zip(label.x, label.y, label.textposition, strict=True))
+    ]
+    for (i, (xi, yi)), (j, (xj, yj)) in combinations(enumerate(xy), 2):
+        terpisah_x = abs(xi - xj) >= (kotak[i][0] + kotak[j][0]) / 2 - 1e-9
+        terpisah_y = abs(yi - yj) >= (kotak[i][1] + kotak[j][1]) / 2 - 1e-9
+        assert terpisah_x or terpisah_y, (label.customdata[i][1], label.customdata[j][1])
+    # a label moved to make room is still within a third of a degree of its region's label point
+    titik = peta._pusat_label(batas.geojson, batas.kunci_fitur, d).set_index("kode_wilayah")
+    for kode, x, y, letak in zip(label.customdata[:, 0], label.x, label.y, label.textposition, strict=True):
+        if letak == "middle center":
+            assert abs(x - titik.at[kode, "lng_label"]) < 0.34 and abs(y - titik.at[kode, "lat_label"]) < 0.34
+
+
+def test_label_placement_moves_only_what_overlaps_and_only_as_far_as_allowed() -> None:
+    kotak = [(1.0, 0.2)] * 3
+    xy = np.array([[0.0, 0.0], [0.5, 0.05], [5.0, 0.0]])
+    hasil = peta.pisahkan_label(xy, kotak, np.array([[0.5, 0.5]] * 3))
+    assert hasil[0].tolist() == [0.0, 0.0] and hasil[2].tolist() == [5.0, 0.0]  # placed first / far away
+    assert abs(hasil[1, 1] - hasil[0, 1]) >= 0.2 - 1e-9 or abs(hasil[1, 0] - hasil[0, 0]) >= 1.0 - 1e-9
+    assert np.hypot(*(hasil[1] - xy[1])) == pytest.approx(0.15, abs=0.03)  # the least move that frees it
+    terkunci = peta.pisahkan_label(xy, kotak, np.array([[0.5, 0.5], [0.04, 0.04], [0.5, 0.5]]))
+    assert terkunci[1].tolist() == [0.5, 0.05]  # no free place within reach: left where it was
 
 
 def test_boundary_map_keeps_true_proportions_and_closed_rings() -> None:
