@@ -18,6 +18,7 @@ from dasbor.bimtek.susun import BimtekError, build_deck, susun_deck, urutan_bawa
 from dasbor.services import db as layanan_db
 from dasbor.services import skor
 from dasbor.services.db import database
+from dasbor.visual import peta
 from dasbor.visual.format import angka, nama_pendek
 from dasbor.visual.gaya import PROYEKTOR
 from tests.conftest import bersihkan_cache
@@ -88,7 +89,7 @@ def test_map_slide_is_the_pages_map_in_projector_style(deck: Deck) -> None:
     # the boundary map of the pages (peta_batas): a filled polygon per region, name and IID written on it
     assert sorted(t.name for t in fig.data if t.fill == "toself") == sorted(kab_kota["nama_wilayah"])
     label = next(t for t in fig.data if t.mode == "markers+text")
-    assert label.textfont.size == PROYEKTOR.ukuran_kecil
+    assert label.textfont.size == min(PROYEKTOR.ukuran_kecil, peta.UKURAN_LABEL_MAKS)
     teks = dict(zip(label.customdata[:, 0], label.text, strict=True))
     assert f"<b>{angka(kab_kota.at['63.06', 'iid'])}</b>" in teks["63.06"] and "HSS" in teks["63.06"]
     assert fig.layout.legend.orientation == "v" and fig.layout.legend.x > 1  # beside the map, not under it
