@@ -30,13 +30,26 @@ from dasbor.visual.palette import (
 )
 
 TEMPLATE = template(LAYAR)
-# Subtitle lines are wrapped at this many characters: a line fits a half-width chart on a 1400 px screen.
-LEBAR_SUBJUDUL = 85
+# Plotly never wraps a title or a subtitle, and a 390 px phone leaves a chart about 358 px: 38 characters of the
+# 18 px title and 58 of the 12 px subtitle fit there, so longer ones are wrapped (on a wide screen as well).
+LEBAR_JUDUL = 38
+LEBAR_SUBJUDUL = 58
 TINGGI_BARIS_SUBJUDUL = 17
+TINGGI_BARIS_JUDUL = 1.3  # line height of a wrapped title, as a share of its font size
 
 
 def figur_dasar(judul: str, tinggi: int, gaya: Gaya = LAYAR) -> go.Figure:
-    return go.Figure(layout={"template": template(gaya), "title": {"text": judul}, "height": tinggi})
+    """An empty figure in the style, `tinggi` px high plus the lines a long title wraps into."""
+    baris = textwrap.wrap(judul, LEBAR_JUDUL) or [judul]
+    tambah = round(gaya.ukuran_judul * TINGGI_BARIS_JUDUL) * (len(baris) - 1)
+    return go.Figure(
+        layout={
+            "template": template(gaya),
+            "title": {"text": "<br>".join(baris)},
+            "height": tinggi + tambah,
+            "margin": {"t": TEMPLATE.layout.margin.t + tambah},
+        }
+    )
 
 
 def tambah_catatan(fig: go.Figure, teks: str, lebar: int = LEBAR_SUBJUDUL) -> go.Figure:
@@ -81,9 +94,11 @@ def legenda_predikat(fig: go.Figure, predikat: pd.Series, simbol: str = "square"
 
 
 def teks_ambang(pita: pd.DataFrame) -> str:
-    """'Garis putus-putus = ambang: Sangat Inovatif ≥ 60,01 · Inovatif ≥ 35,00' (the bottom band starts at 0,01)."""
+    """'Garis putus-putus = ambang: Sangat Inovatif ≥ 60,01 · Inovatif ≥ 35,00' (the bottom band starts at 0,01).
+
+    No-break spaces keep '≥ 60,01' with its band when the note is wrapped (textwrap breaks at ASCII spaces only)."""
     return "Garis putus-putus = ambang predikat: " + " · ".join(
-        f"{p.predikat} ≥ {angka(p.bawah)}" for p in pita.iloc[:-1].itertuples()
+        f"{p.predikat}\u00a0≥\u00a0{angka(p.bawah)}" for p in pita.iloc[:-1].itertuples()
     )
 
 

@@ -265,7 +265,9 @@ def test_ranking_bars_sorted_coloured_with_official_diamonds_and_band_lines() ->
     resmi = next(t for t in fig.data if t.name == "Nilai resmi dipublikasikan")
     assert list(resmi.x) == [58.55] and resmi.marker.color == RESMI
     assert [s.x0 for s in fig.layout.shapes] == [60.01, 35.0]
-    assert "Sangat Inovatif ≥ 60,01 · Inovatif ≥ 35,00" in fig.layout.title.subtitle.text
+    # the thresholds stay whole when the note wraps (no-break spaces around ≥)
+    catatan = fig.layout.title.subtitle.text.replace("<br>", " ")
+    assert "Sangat Inovatif\u00a0≥\u00a060,01 · Inovatif\u00a0≥\u00a035,00" in catatan
 
 
 def test_predikat_distribution_keeps_empty_bands() -> None:
@@ -345,6 +347,20 @@ def test_waterfall_adds_up_from_b_to_a() -> None:
     assert w.x[0] + sum(w.x[1:-1]) == pytest.approx(w.x[-1])
     assert w.y[1].startswith("1 ") and w.y[-2] == "4 indikator lain"  # largest move first, the rest summed
     assert fig.layout.xaxis.range[0] > 0  # zoomed on the moves, not on 0–100
+
+
+def test_a_long_title_wraps_to_fit_a_phone_and_the_figure_grows_to_match() -> None:
+    pendek = charts.figur_dasar("Sebaran predikat kab/kota 2024", 400)
+    assert pendek.layout.title.text == "Sebaran predikat kab/kota 2024" and pendek.layout.height == 400
+    judul = "IID kabupaten dan kota 2025 (peringkat di antara kab/kota)"
+    panjang = charts.figur_dasar(judul, 400)
+    baris = panjang.layout.title.text.split("<br>")
+    assert len(baris) == 2 and all(len(b) <= charts.LEBAR_JUDUL for b in baris) and " ".join(baris) == judul
+    tambah = panjang.layout.height - 400
+    assert tambah >= LAYAR.ukuran_judul and panjang.layout.margin.t == charts.TEMPLATE.layout.margin.t + tambah
+    # a source note then goes under both title lines
+    charts.tambah_catatan(panjang, "Hitungan dasbor")
+    assert panjang.layout.margin.t == charts.TEMPLATE.layout.margin.t + tambah + charts.TINGGI_BARIS_SUBJUDUL
 
 
 def test_source_note_travels_with_the_figure() -> None:
