@@ -129,7 +129,7 @@ def _slide_peta(b: Bahan) -> Slide:
     asal = b.batas.asal or b.batas.pesan  # where the boundaries come from, or why the tiles are drawn
     isi = (
         Bagian(None, (_sebaran_predikat(kab_kota, b.m), "Label: nama singkat dan IID; warna: predikat.")),
-        Bagian(f"Ambang predikat (aturan versi {b.m.versi})", ambang),
+        Bagian(f"Ambang predikat versi {b.m.versi}", ambang),
     )
     kolom = ["kode_wilayah", "nama_wilayah", "iid", "predikat", "peringkat", "versi_metodologi", "basis"]
     catatan = [

@@ -28,7 +28,9 @@ CSS_SLIDE = """
 .st-key-slide li { margin: 0 0 0.2rem 0 !important; }
 .st-key-slide ul { margin-bottom: 0 !important; }
 .st-key-slide h1 { font-size: 46px !important; line-height: 1.15; color: #111111; padding: 0 0 0.2rem 0; }
-.st-key-slide h3 { font-size: 28px !important; color: #111111; padding: 0.3rem 0 0 0; }
+/* Streamlit pulls the block after a heading up under it; a heading keeps its own line height and a gap below. */
+.st-key-slide h3 { font-size: 28px !important; line-height: 1.2 !important; color: #111111;
+  padding: 0.3rem 0 0.35rem 0 !important; margin: 0 !important; }
 .st-key-slide table td, .st-key-slide table th, .st-key-slide table td p, .st-key-slide table th p {
   font-size: 16px !important; line-height: 1.15 !important; }
 .st-key-slide table td, .st-key-slide table th { padding: 0.15rem 0.4rem !important; color: #111111; }

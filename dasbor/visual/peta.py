@@ -356,10 +356,18 @@ def peta_batas(
     )
     kiri = x0 - 0.1 - max((kotak[i][0] for i in luar.index), default=0)
     lintang = math.radians((y0 + y1) / 2)
-    fig.update_xaxes(visible=False, range=[kiri, x1 + 0.05], fixedrange=True)
+    # The map keeps its ranges and gives up plot area instead (constrain="domain"), hanging from the top: on a
+    # phone, where the width decides the scale, the empty room then lies under the map, not above it.
+    fig.update_xaxes(visible=False, range=[kiri, x1 + 0.05], fixedrange=True, constrain="domain")
     # One degree of longitude is cos(latitude) as long as one of latitude: equal scales keep the shapes true.
     fig.update_yaxes(
-        visible=False, range=[y0 - 0.05, y1 + 0.05], scaleanchor="x", scaleratio=1 / math.cos(lintang), fixedrange=True
+        visible=False,
+        range=[y0 - 0.05, y1 + 0.05],
+        scaleanchor="x",
+        scaleratio=1 / math.cos(lintang),
+        fixedrange=True,
+        constrain="domain",
+        constraintoward="top",
     )
     fig.update_layout(dragmode=False, margin={"l": 0, "r": 0, "b": 60}, showlegend=True)
     return fig
