@@ -40,6 +40,14 @@ def _teks_hover(klik: np.ndarray) -> list[str]:
     ]
 
 
+def _titik_klik(x, y, klik: np.ndarray, **tampilan) -> go.Scatter:
+    """Points a click selects (Streamlit selects points, never areas), each carrying its region's customdata
+    (_data_klik) and hover text, so a click opens the profile and a hover names predikat and rank."""
+    return go.Scatter(
+        x=x, y=y, customdata=klik, hovertext=_teks_hover(klik), hoverinfo="text", showlegend=False, **tampilan
+    )
+
+
 def _label(nama: str, iid: float) -> str:
     """The text written on a region: its short name, wrapped so a label stays narrow, and its IID in bold."""
     return "<br>".join(textwrap.wrap(nama_pendek(nama), 11)) + f"<br><b>{angka(iid)}</b>"
@@ -102,19 +110,15 @@ def peta_ubin(data: pd.DataFrame, judul: str, sorot: str | None = None, gaya: Ga
             layer="below",
         )
     label = [_label(n, v) for n, v in zip(d["nama_wilayah"], d["iid"], strict=True)]
-    klik = _data_klik(d)
     fig.add_trace(
-        go.Scatter(
-            x=d["kolom"],
-            y=d["baris"],
+        _titik_klik(
+            d["kolom"],
+            d["baris"],
+            _data_klik(d),
             mode="markers+text",
             text=label,
             textfont={"size": gaya.ukuran_label, "color": [teks_predikat(p) for p in d["predikat"]]},
             marker={"symbol": "square", "size": 60, "opacity": 0},
-            customdata=klik,
-            hovertext=_teks_hover(klik),
-            hoverinfo="text",
-            showlegend=False,
         )
     )
     legenda_predikat(fig, d["predikat"])
@@ -323,21 +327,19 @@ def peta_batas(
             )
         )
         fig.add_trace(
-            go.Scatter(
-                x=luar["lng_label"],
-                y=luar["lat_label"],
+            _titik_klik(
+                luar["lng_label"],
+                luar["lat_label"],
+                klik[luar.index],
                 mode="markers",
                 marker={"size": 7, "color": TEKS, "line": {"color": "white", "width": 1}},
-                customdata=klik[luar.index],
-                hovertext=[hover[i] for i in luar.index],
-                hoverinfo="text",
-                showlegend=False,
             )
         )
     fig.add_trace(
-        go.Scatter(
-            x=label["x_teks"],
-            y=label["y_teks"],
+        _titik_klik(
+            label["x_teks"],
+            label["y_teks"],
+            klik,
             mode="markers+text",
             text=teks,
             textposition=np.where(kecil, "middle left", "middle center"),
@@ -347,11 +349,7 @@ def peta_batas(
             # Invisible but large: a click anywhere on a label opens the region (a click on a filled polygon
             # gives Streamlit no point to select).
             marker={"size": 3 * ukuran, "opacity": 0},
-            customdata=klik,
-            hovertext=hover,
-            hoverinfo="text",
             cliponaxis=False,
-            showlegend=False,
         )
     )
     kiri = x0 - 0.1 - max((kotak[i][0] for i in luar.index), default=0)
