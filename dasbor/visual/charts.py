@@ -45,7 +45,9 @@ def figur_dasar(judul: str, tinggi: int, gaya: Gaya = LAYAR) -> go.Figure:
     return go.Figure(
         layout={
             "template": template(gaya),
-            "title": {"text": "<br>".join(baris)},
+            # plotly.js hangs a multi-line title by its first line, so the extra lines go into the top padding
+            # (without it the first line is cut off at the top edge; seen in Chromium and kaleido).
+            "title": {"text": "<br>".join(baris), "pad": {"t": TEMPLATE.layout.title.pad.t + tambah}},
             "height": tinggi + tambah,
             "margin": {"t": TEMPLATE.layout.margin.t + tambah},
         }

@@ -358,6 +358,7 @@ def test_a_long_title_wraps_to_fit_a_phone_and_the_figure_grows_to_match() -> No
     assert len(baris) == 2 and all(len(b) <= charts.LEBAR_JUDUL for b in baris) and " ".join(baris) == judul
     tambah = panjang.layout.height - 400
     assert tambah >= LAYAR.ukuran_judul and panjang.layout.margin.t == charts.TEMPLATE.layout.margin.t + tambah
+    assert panjang.layout.title.pad.t == charts.TEMPLATE.layout.title.pad.t + tambah  # first line not cut off
     # a source note then goes under both title lines
     charts.tambah_catatan(panjang, "Hitungan dasbor")
     assert panjang.layout.margin.t == charts.TEMPLATE.layout.margin.t + tambah + charts.TINGGI_BARIS_SUBJUDUL
