@@ -224,6 +224,18 @@ def test_highlighted_region_is_outlined_and_the_others_paler() -> None:
     assert all(t.opacity == 1.0 for t in biasa.data if t.fill == "toself")
 
 
+def test_one_map_function_draws_the_tiles_when_the_boundary_file_is_unusable() -> None:
+    from dasbor.services.peta import Batas, batas_wilayah
+
+    d = _skor()
+    ubin = peta.peta_predikat(d, Batas(None, None, "Berkas batas wilayah x.geojson tidak ditemukan"), "Peta 2024")
+    assert ubin.layout.title.text == "Peta 2024 (peta ubin: letak kira-kira)" and ubin.layout.shapes
+    assert not [t for t in ubin.data if t.fill == "toself"]
+    batas = peta.peta_predikat(d, batas_wilayah(frozenset(d["kode_wilayah"])), "Peta 2024", sorot="63.06")
+    assert batas.layout.title.text == "Peta 2024" and len([t for t in batas.data if t.fill == "toself"]) == 13
+    assert [t for t in batas.data if t.fill == "toself"][-1].name == "Kabupaten Hulu Sungai Selatan"  # sorot passed
+
+
 def test_national_average_is_a_labelled_reference_line() -> None:
     fig = charts.batang_peringkat(_skor(), PITA_2023, "Peringkat", rata_nasional=46.01)
     garis = [s for s in fig.layout.shapes if s.x0 == 46.01]
