@@ -23,12 +23,13 @@ def test_writes_pptx_pdf_and_excel_for_the_chosen_regions(
     prs = Presentation(io.BytesIO(pptx.read_bytes()))
     judul = [s.shapes.title.text for s in prs.slides]
     assert judul[0] == "Bimtek HSS"
-    assert judul[4] == "Kabupaten Hulu Sungai Selatan"
-    assert len(judul) == 6  # judul, peringkat, nasional, tren, Hulu Sungai Selatan, penutup
-    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes())) == 6
-    assert len(openpyxl.load_workbook(xlsx).sheetnames) == 8
+    assert judul[1] == "Peta predikat IID 2024 di Kalimantan Selatan"
+    assert judul[5] == "Kabupaten Hulu Sungai Selatan"
+    assert len(judul) == 7  # judul, peta, peringkat, nasional, tren, Hulu Sungai Selatan, penutup
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes())) == 7
+    assert len(openpyxl.load_workbook(xlsx).sheetnames) == 9
     keluaran = capsys.readouterr().out
-    assert "6 slide, tahun penilaian 2024" in keluaran and "SINTETIS" in keluaran
+    assert "7 slide, tahun penilaian 2024" in keluaran and "SINTETIS" in keluaran
 
 
 @pytest.mark.parametrize(
