@@ -42,9 +42,21 @@ def _teks_hover(klik: np.ndarray) -> list[str]:
 
 def _titik_klik(x, y, klik: np.ndarray, **tampilan) -> go.Scatter:
     """Points a click selects (Streamlit selects points, never areas), each carrying its region's customdata
-    (_data_klik) and hover text, so a click opens the profile and a hover names predikat and rank."""
+    (_data_klik) and hover text, so a click opens the profile and a hover names predikat and rank. The hover box
+    takes the band colour, as over a filled region (else it would take the trace's series colour)."""
+    predikat = klik[:, 2]
     return go.Scatter(
-        x=x, y=y, customdata=klik, hovertext=_teks_hover(klik), hoverinfo="text", showlegend=False, **tampilan
+        x=x,
+        y=y,
+        customdata=klik,
+        hovertext=_teks_hover(klik),
+        hoverinfo="text",
+        hoverlabel={
+            "bgcolor": [warna_predikat(p) for p in predikat],
+            "font": {"color": [teks_predikat(p) for p in predikat]},
+        },
+        showlegend=False,
+        **tampilan,
     )
 
 

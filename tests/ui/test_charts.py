@@ -130,6 +130,7 @@ def test_boundary_map_points_carry_the_click_data_and_the_hover() -> None:
     ]
     for t in titik:
         assert all("peringkat" in h and "IID" in h for h in t.hovertext)  # predikat and rank on hover
+        assert list(t.hoverlabel.bgcolor) == [PREDIKAT_WARNA[p] for p in t.customdata[:, 2]]
     # the filled regions show the same text when hovered anywhere inside
     isi = {t.name: t for t in fig.data if t.fill == "toself"}
     assert set(isi) == set(d["nama_wilayah"])
