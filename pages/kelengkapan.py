@@ -5,7 +5,7 @@ import streamlit as st
 
 from dasbor.ui import drill, filter, sumber, unduh
 from dasbor.ui import kelengkapan_tabel as tabel
-from dasbor.ui.data import figur, hasil
+from dasbor.ui.data import figur, hasil, olahan
 from dasbor.ui.data import kelengkapan as layanan
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, nama_pendek, tanpa_markdown
@@ -63,6 +63,7 @@ with st.container(key="gulir_matriks"):
             [(aspek, kode, nama) for kode, aspek, nama in katalog[["aspek", "nama_indikator"]].itertuples(name=None)],
             nilai,
             wilayah,
+            kunci=(tahun, tuple(jenis), nilai, wilayah),
         ),
         nama=f"matriks-celah-{tahun}-{nilai}",
         key=f"matriks_{tahun}",
@@ -71,7 +72,7 @@ with st.container(key="gulir_matriks"):
         config={"displayModeBar": False},
     )
 st.caption("Klik sebuah sel untuk membuka rincian wilayah itu pada indikator itu. Sel kosong: tidak ada celah.")
-lintas = layanan.ringkasan_wilayah(kel.celah)
+lintas = layanan.ringkasan_lintas(tahun)
 if not lintas.empty:
     st.caption(
         f"Cek ulang lintas tahun: {bilangan(lintas['belum_diinput_ulang'].sum())} inovasi {tahun - 1} belum diinput "
@@ -83,7 +84,7 @@ if not lintas.empty:
 celah_wilayah = layanan.celah_wilayah(kel, wilayah)
 indikator = drill.parameter("indikator", katalog.index, "Indikator")
 celah = layanan.celah_wilayah(kel, wilayah, indikator)
-ringkas = layanan.ringkasan_perangkat_daerah(celah)
+ringkas = olahan(layanan.ringkasan_perangkat_daerah, celah, kunci=(tahun, wilayah, indikator))
 komitmen = kel.komitmen[kel.komitmen["kode_wilayah"] == wilayah]
 nama_pd = {
     **dict(zip(celah_wilayah["id_perangkat_daerah"], celah_wilayah["nama_perangkat_daerah"], strict=True)),
@@ -234,7 +235,12 @@ with tab_kerja:
     st.markdown(
         f"**{bilangan(len(kerja))} celah**, diurutkan menurut nilai perbaikan (poin IID bagi {nama_wilayah[wilayah]})."
     )
-    unduh.dataframe(tabel.daftar(kerja), nama=f"daftar-kerja-{tahun}-{wilayah}", key="daftar_kerja", hide_index=True)
+    unduh.dataframe(
+        olahan(tabel.daftar, kerja, kunci=(tahun, wilayah, indikator, perangkat, inovasi)),
+        nama=f"daftar-kerja-{tahun}-{wilayah}",
+        key="daftar_kerja",
+        hide_index=True,
+    )
     hari = date.today()
     unduh_xlsx, unduh_csv = st.columns(2)
     unduh_xlsx.download_button(
@@ -261,7 +267,12 @@ with tab_jalan:
         "inovasi ditolak yang diterima mengubah pembagi, sehingga dinilai terpisah di daftar kerja."
     )
     jalan = kel.jalan.sort_values("kode_wilayah")
-    unduh.dataframe(tabel.jalan_tercepat(jalan), nama=f"jalan-tercepat-{tahun}", key="jalan_semua", hide_index=True)
+    unduh.dataframe(
+        olahan(tabel.jalan_tercepat, jalan, kunci=(tahun,)),
+        nama=f"jalan-tercepat-{tahun}",
+        key="jalan_semua",
+        hide_index=True,
+    )
     baris = jalan.set_index("kode_wilayah").loc[wilayah]
     syarat = (
         "menjadi syarat skor jumlah inovasi"
@@ -274,11 +285,13 @@ with tab_jalan:
     )
     st.markdown(f"**{nama_wilayah[wilayah]}: perbaikan tercepat, berurutan**")
     if baris["tercapai"]:
-        rincian = kel.jalan_rincian[kel.jalan_rincian["kode_wilayah"] == wilayah].merge(
-            kel.celah, on=["kode_wilayah", "id_celah"]
-        )
         unduh.dataframe(
-            tabel.rincian_jalan(rincian, baris["iid_mentah"]),
+            olahan(
+                tabel.rincian_jalan,
+                layanan.rincian_jalan_wilayah(tahun, wilayah),
+                baris["iid_mentah"],
+                kunci=(tahun, wilayah),
+            ),
             nama=f"jalan-tercepat-{tahun}-{wilayah}",
             key="jalan_rincian",
             hide_index=True,

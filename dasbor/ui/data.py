@@ -108,15 +108,15 @@ class _Simpanan:
 
 
 _simpanan = _Simpanan()
-# Figures are keyed by the contents of their inputs, so one snapshot can hold many (every region pair of Bandingkan,
-# every year and filter): the count is bounded, about 50 KB each.
-_figur = _Simpanan(simpan=2, maks=1500)
+# What pages derive from cached results (figures, display tables) is keyed by the contents of its inputs, so one
+# snapshot can hold many entries (every region pair of Bandingkan, every drill-down level): the count is bounded.
+_olahan_simpanan = _Simpanan(simpan=2, maks=3000)
 
 
 def kosongkan() -> None:
     """Forget every cached result (tests that rebuild a database in place)."""
     _simpanan.kosongkan()
-    _figur.kosongkan()
+    _olahan_simpanan.kosongkan()
 
 
 def _beku(nilai: object) -> object:
@@ -128,11 +128,15 @@ def _beku(nilai: object) -> object:
 
 
 def _sidik(nilai: object) -> object:
-    """A hashable fingerprint of a figure's input: DataFrames and Series by content (values, index, column names
+    """A hashable fingerprint of an input of olahan: DataFrames and Series by content (values, index, column names
     and dtypes), containers element by element, anything else as itself (it must be hashable)."""
     if isinstance(nilai, pd.DataFrame | pd.Series):
         h = hashlib.blake2b(digest_size=16)
-        h.update(pd.util.hash_pandas_object(nilai, index=True).to_numpy().tobytes())
+        try:
+            baris = pd.util.hash_pandas_object(nilai, index=True)
+        except TypeError:  # cells holding lists (e.g. the urusan of an innovation): hashed by their exact text
+            baris = pd.util.hash_pandas_object(nilai.map(repr), index=True)
+        h.update(baris.to_numpy().tobytes())
         kolom = nilai.dtypes.items() if isinstance(nilai, pd.DataFrame) else [(nilai.name, nilai.dtype)]
         h.update(repr([(k, str(t)) for k, t in kolom]).encode())
         return (type(nilai).__name__, h.hexdigest())
@@ -143,16 +147,35 @@ def _sidik(nilai: object) -> object:
     return nilai
 
 
+def olahan(buat: Callable[..., Any], *args: Any, kunci: tuple | None = None, **kwargs: Any) -> Any:
+    """`buat(*args, **kwargs)` computed once for the same inputs and shared by every session: for the work a page
+    does on cached results (a chart, a display table, a summary of one region's gaps), which every visit would
+    otherwise redo. The inputs are fingerprinted by content; a page that filtered a large frame passes `kunci`
+    instead, the filter values that determine the inputs within the snapshot (hashing thousands of rows costs
+    as much as the work saved). DataFrames come back as shallow copies; other results are shared, never changed."""
+    # The function itself is in the key, not its name: two lambdas or closures share a name, never an identity.
+    isi = ("kunci", kunci) if kunci is not None else (_sidik(args), _sidik(kwargs))
+    return _bagikan(_olahan_simpanan.ambil((_terbitan().kunci, buat, *isi), lambda: buat(*args, **kwargs)))
+
+
+def _dengan_catatan(buat: Callable[..., go.Figure], catatan: str, lebar: int, *args: Any, **kwargs: Any) -> go.Figure:
+    return tambah_catatan(buat(*args, **kwargs), catatan, lebar)
+
+
 def figur(
-    buat: Callable[..., go.Figure], *args: Any, catatan: str = "", lebar: int = LEBAR_SUBJUDUL, **kwargs: Any
+    buat: Callable[..., go.Figure],
+    *args: Any,
+    catatan: str = "",
+    lebar: int = LEBAR_SUBJUDUL,
+    kunci: tuple | None = None,
+    **kwargs: Any,
 ) -> go.Figure:
     """`buat(*args, **kwargs)` with `catatan` under its title (charts.tambah_catatan), built once for the same
-    inputs and shared by every session that asks for it: building a Plotly figure (validating every property) is
-    most of a chart's cost, drawing a built one is a copy and a JSON dump. The figure is shared, so callers only
-    draw it or export it (st.plotly_chart and the PNG button copy it), never change it."""
-    # The builder itself is in the key, not its name: two lambdas or closures share a name, never an identity.
-    kunci = (_terbitan().kunci, buat, _sidik(args), _sidik(kwargs), catatan, lebar)
-    return _figur.ambil(kunci, lambda: tambah_catatan(buat(*args, **kwargs), catatan, lebar))
+    inputs (olahan, `kunci` as there): building a Plotly figure (validating every property) is most of a chart's
+    cost, drawing a built one is a copy and a JSON dump. The figure is shared, so callers only draw it or export it
+    (st.plotly_chart and the PNG button copy it), never change it."""
+    kunci = None if kunci is None else (catatan, lebar, *kunci)
+    return olahan(_dengan_catatan, buat, catatan, lebar, *args, kunci=kunci, **kwargs)
 
 
 def _bagikan(nilai: Any) -> Any:
@@ -256,6 +279,18 @@ def _matriks_tahun(tahun: int, jenis: tuple[str, ...]) -> pd.DataFrame:
     return _telusur.matriks_celah(kelengkapan.kelengkapan(tahun).celah, jenis)
 
 
+def _ringkasan_lintas(tahun: int) -> pd.DataFrame:
+    """Every region's cross-year gaps of the year, summed (lintas_tahun.ringkasan_wilayah)."""
+    return _lintas_tahun.ringkasan_wilayah(kelengkapan.kelengkapan(tahun).celah)
+
+
+def _rincian_jalan(tahun: int, kode_wilayah: str) -> pd.DataFrame:
+    """The fixes of a region's fastest path to the next band, each with its gap's columns."""
+    kel = kelengkapan.kelengkapan(tahun)
+    rincian = kel.jalan_rincian[kel.jalan_rincian["kode_wilayah"] == kode_wilayah]
+    return rincian.merge(kel.celah, on=["kode_wilayah", "id_celah"])
+
+
 kelengkapan = _Layanan(
     [_kelengkapan, _daftar_kerja, _telusur, _lintas_tahun],
     {
@@ -263,6 +298,8 @@ kelengkapan = _Layanan(
         **_cache(_telusur, "katalog_indikator"),
         "berkas_ekspor": sekali(_berkas_ekspor),
         "matriks_tahun": sekali(_matriks_tahun),
+        "ringkasan_lintas": sekali(_ringkasan_lintas),
+        "rincian_jalan_wilayah": sekali(_rincian_jalan),
     },
 )
 simulasi = _Layanan([_simulasi], _cache(_simulasi, "rentang_peringkat"))

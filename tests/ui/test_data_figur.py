@@ -1,5 +1,5 @@
-"""ui.data.figur: a chart is built once for the same inputs (by content, not by object) and shared; any change in
-the inputs, the source line or its width gives another figure; the cache stays bounded."""
+"""ui.data.olahan and figur: a result (a chart, a display table) is computed once for the same inputs (by content, not
+by object) and shared; any change in the inputs, the source line or its width gives another one; the cache is bounded."""
 
 from __future__ import annotations
 
@@ -79,3 +79,29 @@ def test_the_cache_keeps_at_most_its_bound_and_drops_the_oldest() -> None:
     assert simpanan.ambil(("t1", 4), lambda: nilai(99)) == 40  # still held
     assert simpanan.ambil(("t1", 0), lambda: nilai(0)) == 0  # dropped, computed again
     assert hitung == [0, 1, 2, 3, 4, 0]
+
+
+def test_cells_holding_lists_are_keyed_by_their_content(demo_env: Path) -> None:
+    hitung: list[int] = []
+
+    def jumlah_urusan(tabel: pd.DataFrame) -> int:
+        hitung.append(1)
+        return int(tabel["urusan"].map(len).sum())
+
+    assert data.olahan(jumlah_urusan, pd.DataFrame({"urusan": [["pendidikan", "kesehatan"], ["sosial"]]})) == 3
+    assert data.olahan(jumlah_urusan, pd.DataFrame({"urusan": [["pendidikan", "kesehatan"], ["sosial"]]})) == 3
+    assert data.olahan(jumlah_urusan, pd.DataFrame({"urusan": [["pendidikan"], ["sosial"]]})) == 2
+    assert len(hitung) == 2
+
+
+def test_a_page_key_replaces_the_fingerprint_of_large_inputs(demo_env: Path) -> None:
+    """With `kunci` (the filters that determine the inputs) the frame is not hashed: the key alone decides."""
+    buat = Pembangun()
+    a = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024", kunci=(2024, "63.09"))
+    b = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024", kunci=(2024, "63.09"))
+    lain = data.figur(buat, _tabel([70.0, 60.0]), "IID 2024", kunci=(2024, "63.06"))
+    bercatatan = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024", catatan="sumber", kunci=(2024, "63.09"))
+    assert a is b
+    assert lain is not a and list(lain.data[0].y) == [70.0, 60.0]
+    assert bercatatan is not a and bercatatan.layout.title.subtitle.text == "sumber"
+    assert buat.kali == 3
