@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import textwrap
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
@@ -22,8 +22,13 @@ from dasbor.visual.format import angka, nama_pendek
 from dasbor.visual.gaya import LAYAR, Gaya
 from dasbor.visual.palette import TEKS, teks_predikat, warna_predikat
 
-if TYPE_CHECKING:
-    from dasbor.services.peta import Batas
+
+class Batas(Protocol):
+    """What the map needs of a boundary file (services.peta.Batas provides it): described here rather than
+    imported, since the services import the exports, which draw with this package."""
+
+    geojson: dict | None
+    kunci_fitur: str | None
 
 
 def _data_klik(d: pd.DataFrame) -> np.ndarray:
