@@ -58,7 +58,7 @@ with st.container(key="gulir_matriks"):
     unduh.plotly_chart(
         figur(
             grafik.matriks_celah,
-            layanan.matriks_tahun(tahun, tuple(jenis)),
+            olahan(layanan.matriks_celah, kel.celah, tuple(jenis), kunci=(tahun, tuple(jenis))),
             kel.skor.sort_values("kode_wilayah")[["kode_wilayah", "nama_wilayah"]],
             [(aspek, kode, nama) for kode, aspek, nama in katalog[["aspek", "nama_indikator"]].itertuples(name=None)],
             nilai,
@@ -72,7 +72,7 @@ with st.container(key="gulir_matriks"):
         config={"displayModeBar": False},
     )
 st.caption("Klik sebuah sel untuk membuka rincian wilayah itu pada indikator itu. Sel kosong: tidak ada celah.")
-lintas = layanan.ringkasan_lintas(tahun)
+lintas = olahan(layanan.ringkasan_wilayah, kel.celah, kunci=(tahun,))
 if not lintas.empty:
     st.caption(
         f"Cek ulang lintas tahun: {bilangan(lintas['belum_diinput_ulang'].sum())} inovasi {tahun - 1} belum diinput "
@@ -288,7 +288,7 @@ with tab_jalan:
         unduh.dataframe(
             olahan(
                 tabel.rincian_jalan,
-                layanan.rincian_jalan_wilayah(tahun, wilayah),
+                olahan(layanan.jalan_wilayah, kel, wilayah, kunci=(tahun, wilayah)),
                 baris["iid_mentah"],
                 kunci=(tahun, wilayah),
             ),

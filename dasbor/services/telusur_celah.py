@@ -1,6 +1,6 @@
 """What the Kelengkapan, Simulasi and Inovasi pages pick out of a year's Kelengkapan for a drill-down: the
-region × indicator matrix, one region's or one perangkat daerah's gaps, one innovation's answers, and the
-indicator catalogue of a rule version."""
+region × indicator matrix, one region's or one perangkat daerah's gaps, a region's fastest path, one innovation's
+answers, and the indicator catalogue of a rule version."""
 
 from __future__ import annotations
 
@@ -49,6 +49,12 @@ def celah_wilayah(kel: Kelengkapan, kode_wilayah: str, kode_indikator: str | Non
     """A region's gaps, optionally only those on one indicator."""
     celah = kel.celah[kel.celah["kode_wilayah"] == kode_wilayah]
     return celah if kode_indikator is None else celah[celah["kode_indikator"] == kode_indikator]
+
+
+def jalan_wilayah(kel: Kelengkapan, kode_wilayah: str) -> pd.DataFrame:
+    """The fixes of a region's fastest path to the next band, in order, each with its gap's columns."""
+    rincian = kel.jalan_rincian[kel.jalan_rincian["kode_wilayah"] == kode_wilayah]
+    return rincian.merge(kel.celah, on=["kode_wilayah", "id_celah"])
 
 
 def inovasi_bercelah(celah: pd.DataFrame, id_perangkat_daerah: str) -> pd.DataFrame:

@@ -119,16 +119,8 @@ def kosongkan() -> None:
     _olahan_simpanan.kosongkan()
 
 
-def _beku(nilai: object) -> object:
-    if isinstance(nilai, list | tuple):
-        return tuple(_beku(x) for x in nilai)
-    if isinstance(nilai, dict):
-        return tuple(sorted((k, _beku(v)) for k, v in nilai.items()))
-    return nilai
-
-
 def _sidik(nilai: object) -> object:
-    """A hashable fingerprint of an input of olahan: DataFrames and Series by content (values, index, column names
+    """A hashable fingerprint of a cached function's inputs: DataFrames and Series by content (values, index, column names
     and dtypes), containers element by element, anything else as itself (it must be hashable)."""
     if isinstance(nilai, pd.DataFrame | pd.Series):
         h = hashlib.blake2b(digest_size=16)
@@ -213,7 +205,7 @@ def sekali(fungsi: Callable, pesan: str | None = None) -> Callable:
             with dipakai(t):
                 return fungsi(*args, **kwargs)
 
-        return _bagikan(_simpanan.ambil((t.kunci, nama, _beku(terikat.arguments)), _dengan_pesan(pesan, hitung)))
+        return _bagikan(_simpanan.ambil((t.kunci, nama, _sidik(terikat.arguments)), _dengan_pesan(pesan, hitung)))
 
     return tersimpan
 
@@ -273,33 +265,12 @@ def _berkas_ekspor(tahun: int, kode_wilayah: str, dibuat: date, jenis: str) -> b
     return _daftar_kerja.ekspor_csv(kel, kode_wilayah)
 
 
-def _matriks_tahun(tahun: int, jenis: tuple[str, ...]) -> pd.DataFrame:
-    """The region × indicator matrix of the year's gaps of the given kinds (telusur_celah.matriks_celah): a
-    groupby over every gap of the province, so once per snapshot rather than on every visit."""
-    return _telusur.matriks_celah(kelengkapan.kelengkapan(tahun).celah, jenis)
-
-
-def _ringkasan_lintas(tahun: int) -> pd.DataFrame:
-    """Every region's cross-year gaps of the year, summed (lintas_tahun.ringkasan_wilayah)."""
-    return _lintas_tahun.ringkasan_wilayah(kelengkapan.kelengkapan(tahun).celah)
-
-
-def _rincian_jalan(tahun: int, kode_wilayah: str) -> pd.DataFrame:
-    """The fixes of a region's fastest path to the next band, each with its gap's columns."""
-    kel = kelengkapan.kelengkapan(tahun)
-    rincian = kel.jalan_rincian[kel.jalan_rincian["kode_wilayah"] == kode_wilayah]
-    return rincian.merge(kel.celah, on=["kode_wilayah", "id_celah"])
-
-
 kelengkapan = _Layanan(
     [_kelengkapan, _daftar_kerja, _telusur, _lintas_tahun],
     {
         "kelengkapan": sekali(_kelengkapan.kelengkapan, "Menghitung celah dan nilai perbaikan…"),
         **_cache(_telusur, "katalog_indikator"),
         "berkas_ekspor": sekali(_berkas_ekspor),
-        "matriks_tahun": sekali(_matriks_tahun),
-        "ringkasan_lintas": sekali(_ringkasan_lintas),
-        "rincian_jalan_wilayah": sekali(_rincian_jalan),
     },
 )
 simulasi = _Layanan([_simulasi], _cache(_simulasi, "rentang_peringkat"))
