@@ -33,6 +33,7 @@ def build_demo_db(path: Path, seed: int = SEED) -> dict[str, int]:
                 )
                 [(id_sumber,)] = cur.execute("SELECT max(id_sumber_data) FROM sumber_data").fetchall()
                 frames["inovasi"]["id_sumber_data"] = id_sumber
+                frames["inovasi"]["sumber"] = "demo"
                 frames["jawaban_spd"]["id_sumber_data"] = id_sumber
                 for tabel in URUTAN:
                     insert_frame(cur, tabel, frames[tabel])

@@ -499,7 +499,7 @@ def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str) -> int:
         _jalankan(cur, "impor_kosongkan", {"id_impor": id_impor})
         _titik_uji("setelah_hapus")
         cur.execute(sql("impor_periode_baru"), {"tahun": periksa.tahun, "versi_metodologi": m.versi})
-        insert_frame(cur, "inovasi", periksa.data["inovasi"].assign(id_sumber_data=id_sumber))
+        insert_frame(cur, "inovasi", periksa.data["inovasi"].assign(id_sumber_data=id_sumber, sumber="templat"))
         insert_frame(cur, "jawaban_sid", periksa.data["jawaban_sid"])
         insert_frame(cur, "jawaban_spd", periksa.data["jawaban_spd"].assign(id_sumber_data=id_sumber))
         if not periksa.perangkat_daerah_baru.empty:

@@ -60,18 +60,32 @@ def berkas_lama(tmp_path: Path) -> Path:
     return path
 
 
+KOLOM_004 = (
+    "kematangan",
+    "tanggal_pengembangan",
+    "lintang",
+    "bujur",
+    "koordinat_teks",
+    "akun_portal",
+    "asta_cita",
+    "ada_video",
+    "kembar_dengan",
+    "sumber",
+)
+
+
 def test_migration_keeps_every_row_and_gives_answers_their_year(berkas_lama: Path) -> None:
     con = duckdb.connect(str(berkas_lama))
     sebelum = {
         t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
         for t in ("inovasi", "jawaban_sid", "jawaban_spd", "impor_cadangan_inovasi", "impor_cadangan_jawaban_sid")
     }
-    assert migrate(con) == ["003_inovasi_lintas_tahun.sql"]
-    assert con.execute("SELECT * FROM inovasi ORDER BY ALL").fetchall() == sebelum["inovasi"]
+    assert migrate(con) == ["003_inovasi_lintas_tahun.sql", "004_portal.sql"]
+    # Migration 004 (the portal export) adds columns after the old ones; the old columns are unchanged.
+    lama = "SELECT * EXCLUDE (" + ", ".join(KOLOM_004) + ") FROM {} ORDER BY ALL"
+    assert con.execute(lama.format("inovasi")).fetchall() == sebelum["inovasi"]
     assert con.execute("SELECT * FROM jawaban_spd ORDER BY ALL").fetchall() == sebelum["jawaban_spd"]
-    assert (
-        con.execute("SELECT * FROM impor_cadangan_inovasi ORDER BY ALL").fetchall() == sebelum["impor_cadangan_inovasi"]
-    )
+    assert con.execute(lama.format("impor_cadangan_inovasi")).fetchall() == sebelum["impor_cadangan_inovasi"]
     tahun = {r[0]: r[1] for r in INOVASI}
     assert con.execute("SELECT * EXCLUDE (tahun) FROM jawaban_sid ORDER BY ALL").fetchall() == sebelum["jawaban_sid"]
     assert dict(con.execute("SELECT DISTINCT id_inovasi, tahun FROM jawaban_sid").fetchall()) == tahun
@@ -80,14 +94,14 @@ def test_migration_keeps_every_row_and_gives_answers_their_year(berkas_lama: Pat
     assert {r[0] for r in con.execute("SELECT DISTINCT tahun FROM impor_cadangan_jawaban_sid").fetchall()} == {2024}
     # The same id may now come back in another year, never twice in one year.
     con.execute(
-        "INSERT INTO inovasi (id_inovasi, tahun, kode_wilayah, nama_inovasi, status_inovasi, id_sumber_data) "
-        "VALUES ('63.01-2024-0001', 2025, '63.01', 'SIPAKAT', 'dikirim', 2)"
+        "INSERT INTO inovasi (id_inovasi, tahun, kode_wilayah, nama_inovasi, status_inovasi, id_sumber_data, sumber) "
+        "VALUES ('63.01-2024-0001', 2025, '63.01', 'SIPAKAT', 'dikirim', 2, 'templat')"
     )
     con.execute("INSERT INTO jawaban_sid VALUES ('63.01-2024-0001', 2025, '16', 3, 'ada', NULL, NULL)")
     with pytest.raises(duckdb.ConstraintException):
         con.execute(
-            "INSERT INTO inovasi (id_inovasi, tahun, kode_wilayah, nama_inovasi, status_inovasi, id_sumber_data) "
-            "VALUES ('63.01-2024-0001', 2025, '63.01', 'X', 'dikirim', 2)"
+            "INSERT INTO inovasi (id_inovasi, tahun, kode_wilayah, nama_inovasi, status_inovasi, id_sumber_data, sumber) "
+            "VALUES ('63.01-2024-0001', 2025, '63.01', 'X', 'dikirim', 2, 'templat')"
         )
     con.close()
 
@@ -111,3 +125,14 @@ def test_undo_of_an_import_made_before_the_migration_still_restores_it(berkas_la
     tahun = {r[0]: r[1] for r in INOVASI}
     assert jawaban == sorted((r[0], tahun[r[0]], r[1]) for r in SID)
     assert nama == sorted((r[0], r[3]) for r in INOVASI)
+
+
+def test_migration_004_labels_each_row_demo_or_templat_by_its_source(berkas_lama: Path) -> None:
+    con = duckdb.connect(str(berkas_lama))
+    migrate(con)
+    sumber = con.execute(
+        "SELECT s.jenis, i.sumber FROM inovasi i JOIN sumber_data s USING (id_sumber_data) GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
+    assert sumber == [("demo", "demo"), ("impor", "templat")]
+    assert {r[0] for r in con.execute("SELECT sumber FROM impor_cadangan_inovasi").fetchall()} <= {"demo", "templat"}
+    con.close()

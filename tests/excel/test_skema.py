@@ -16,8 +16,8 @@ def test_every_choice_is_accepted_by_the_table_and_nothing_else(lembar, kolom) -
     con = duckdb.connect()
     migrate(con)
     baris = {
-        "inovasi": "INSERT INTO inovasi (id_inovasi, tahun, kode_wilayah, nama_inovasi, status_inovasi, "
-        "id_sumber_data) VALUES ('x', 2024, '63', 'n', 'draft', 1)",
+        "inovasi": "INSERT INTO inovasi (id_inovasi, tahun, kode_wilayah, nama_inovasi, status_inovasi, sumber, "
+        "id_sumber_data) VALUES ('x', 2024, '63', 'n', 'draft', 'templat', 1)",
         "jawaban_sid": "INSERT INTO jawaban_sid (id_inovasi, tahun, kode_indikator, status_bukti) VALUES ('x', 2024, '16', 'ada')",
         "jawaban_spd": "INSERT INTO jawaban_spd (kode_wilayah, tahun, kode_indikator, status_bukti, id_sumber_data) "
         "VALUES ('63', 2024, '1', 'ada', 1)",

@@ -44,11 +44,11 @@ def isi_db(sumber: Path | Database) -> str:
 
 def isi_data(sumber: Path | Database) -> dict[str, list]:
     """The rows of the tables an import replaces; id_sumber_data aside, because an import rightly changes the
-    provenance of what it writes."""
+    provenance of what it writes (id_sumber_data, and sumber: demo rows come back from a template)."""
     with _kursor(sumber) as cur:
         hasil = {
-            t: cur.execute(f"SELECT * EXCLUDE (id_sumber_data) FROM {t} ORDER BY ALL").fetchall()
-            for t in ("inovasi", "jawaban_spd")
+            t: cur.execute(f"SELECT * EXCLUDE ({kolom}) FROM {t} ORDER BY ALL").fetchall()
+            for t, kolom in (("inovasi", "id_sumber_data, sumber"), ("jawaban_spd", "id_sumber_data"))
         }
         hasil["jawaban_sid"] = cur.execute("SELECT * FROM jawaban_sid ORDER BY ALL").fetchall()
         hasil["periode"] = cur.execute("SELECT * FROM periode ORDER BY ALL").fetchall()
