@@ -4,18 +4,20 @@ their innovations by urusan and tahapan."""
 import pandas as pd
 import streamlit as st
 
-from dasbor.ui import filter, sumber
-from dasbor.ui.data import figur, hasil
+from dasbor.services import hasil
+from dasbor.ui import data, sumber
+from dasbor.ui import filter as saringan
+from dasbor.ui.data import figur
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, bilangan, nama_pendek, tanpa_markdown
 
-tahun = filter.pilih_tahun()
-basis = filter.pilih_basis()
+tahun = saringan.pilih_tahun()
+basis = saringan.pilih_basis()
 # The first region is the region in focus on every page (same filter, same default); the second defaults to
 # Hulu Sungai Selatan, the province's most-cited kabupaten.
-kode_a = filter.pilih_wilayah()
-kode_b = filter.pilih_wilayah("Dibandingkan dengan", "pembanding", bawaan="63.06")
+kode_a = saringan.pilih_wilayah()
+kode_b = saringan.pilih_wilayah("Dibandingkan dengan", "pembanding", bawaan="63.06")
 st.title(f"Bandingkan dua wilayah, {tahun}")
 sumber.banner_sintetis(tahun)
 if kode_a == kode_b:
@@ -25,8 +27,8 @@ if kode_a == kode_b:
 catatan = sumber.catatan_skor(tahun, basis)
 label = sumber.label_grafik(tahun, basis)
 st.caption(tanpa_markdown(catatan))
-hasil_tahun = hasil.peringkat(tahun, basis).set_index("kode_wilayah")
-maks_spd = hasil.metodologi(tahun).maks_spd
+hasil_tahun = data.peringkat(tahun, basis).set_index("kode_wilayah")
+maks_spd = data.metodologi(tahun).maks_spd
 a, b = hasil_tahun.loc[kode_a], hasil_tahun.loc[kode_b]
 nama_a, nama_b = a["nama_wilayah"], b["nama_wilayah"]
 pendek_a, pendek_b = nama_pendek(nama_a), nama_pendek(nama_b)
@@ -40,9 +42,7 @@ def _kartu(kolom, baris: pd.Series) -> None:
     if baris["jenis"] == "provinsi":
         c2.metric("Peringkat", "–", help="Provinsi diperingkat di antara provinsi", border=True)
     else:
-        c2.metric(
-            "Peringkat", str(baris["peringkat"]), help=f"Di antara {hasil.jumlah_kabkota()} kab/kota", border=True
-        )
+        c2.metric("Peringkat", str(baris["peringkat"]), help=f"Di antara {data.jumlah_kabkota()} kab/kota", border=True)
     c3.metric("Inovasi", bilangan(baris["n_inovasi"]), help=f"Dihitung; pembagi SID {baris['pembagi']}", border=True)
     c4, c5 = kolom.columns(2)
     c4.metric("Skor SPD", angka(baris["skor_spd"]), help=f"Maksimum {angka(maks_spd, 0)}", border=True)
@@ -55,7 +55,7 @@ _kartu(kanan, b)
 if "provinsi" in (a["jenis"], b["jenis"]):
     st.caption("Provinsi dan kab/kota dinilai dengan rumus yang sama tetapi diperingkat dalam kelompok berbeda.")
 
-rincian = hasil.rincian_indikator(tahun, basis)
+rincian = data.rincian_indikator(tahun, basis)
 selisih = hasil.selisih_indikator(rincian, kode_a, kode_b)
 fig = figur(
     charts.air_terjun_selisih,
@@ -126,7 +126,7 @@ st.subheader("Inovasi menurut urusan dan tahapan")
 kode = [kode_a, kode_b]
 nama_wilayah = {kode_a: nama_a, kode_b: nama_b}
 for kolom, kategori, key in (("urusan_utama", "urusan utama", "urusan"), ("tahapan", "tahapan", "tahapan")):
-    jumlah = hasil.jumlah_inovasi(tahun, kode, kolom).assign(wilayah=lambda d: d["kode_wilayah"].map(nama_wilayah))
+    jumlah = data.jumlah_inovasi(tahun, kode, kolom).assign(wilayah=lambda d: d["kode_wilayah"].map(nama_wilayah))
     fig = figur(
         charts.batang_jumlah,
         jumlah,

@@ -3,20 +3,23 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dasbor.ui import drill, filter, sumber, unduh
+from dasbor.services import inovasi as layanan_inovasi
+from dasbor.services import kelengkapan as layanan
+from dasbor.services import lintas_tahun
+from dasbor.services import telusur_celah as telusur
+from dasbor.ui import data, drill, sumber, unduh
+from dasbor.ui import filter as saringan
 from dasbor.ui import kelengkapan_tabel as tabel
-from dasbor.ui.data import inovasi as layanan_inovasi
-from dasbor.ui.data import kelengkapan as layanan
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 from dasbor.visual.palette import transparan, warna_seri
 
 SOROT = transparan(warna_seri(5), 0.35)  # a level that changed from the year before
 
 st.title("Penjelajah inovasi")
-tahun = filter.pilih_tahun()
-wilayah = filter.pilih_wilayah()
-kel = layanan.kelengkapan(tahun)
-kematangan_maks = layanan.metodologi(kel).maks_sid_per_inovasi
+tahun = saringan.pilih_tahun()
+wilayah = saringan.pilih_wilayah()
+kel = data.kelengkapan(tahun)
+kematangan_maks = data.metodologi(tahun).maks_sid_per_inovasi
 sumber.banner_sintetis(tahun)
 st.caption(
     f"Kematangan = Σ bobot × level diakui indikator 16–35 (0–{angka(kematangan_maks, 0)}), {kel.aturan}. Nilai celah: poin IID bagi wilayah."
@@ -121,7 +124,7 @@ if inovasi:
     with indikator:
         st.markdown("**Indikator SID: level klaim, terverifikasi dan diakui**")
         unduh.dataframe(
-            tabel.indikator_inovasi(layanan.jawaban_inovasi(kel, inovasi)),
+            tabel.indikator_inovasi(telusur.jawaban_inovasi(kel, inovasi)),
             nama=f"indikator-inovasi-{inovasi}",
             key="detail_indikator",
             hide_index=True,
@@ -139,7 +142,7 @@ if not belum.empty:
     st.subheader(f"Inovasi {tahun - 1} yang belum diinput ulang tahun {tahun}")
     st.caption(
         "Dilaporkan tahun lalu dan masih memenuhi aturan usia, tetapi tahun ini belum ada atau masih draft. Pilih "
-        "baris untuk melihat riwayatnya. " + layanan.teks_aturan_usia(layanan.metodologi(kel), tahun)
+        "baris untuk melihat riwayatnya. " + lintas_tahun.teks_aturan_usia(data.metodologi(tahun), tahun)
     )
     unduh.dataframe(
         pd.DataFrame(
@@ -159,7 +162,7 @@ if not belum.empty:
 
 pilihan_riwayat = drill.parameter("riwayat", set(belum["id_inovasi"]) | set(semua["id_inovasi"]), "Riwayat")
 id_riwayat = pilihan_riwayat or inovasi
-sejarah = layanan_inovasi.riwayat(id_riwayat) if id_riwayat else None
+sejarah = data.riwayat_inovasi(id_riwayat) if id_riwayat else None
 if sejarah is not None:
     st.subheader(f"Riwayat lintas tahun: {tanpa_markdown(id_riwayat)}")
     unduh.dataframe(

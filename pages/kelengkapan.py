@@ -3,16 +3,19 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dasbor.ui import drill, filter, sumber, unduh
+from dasbor.services import daftar_kerja, lintas_tahun
+from dasbor.services import kelengkapan as layanan
+from dasbor.services import telusur_celah as telusur
+from dasbor.ui import data, drill, sumber, unduh
+from dasbor.ui import filter as saringan
 from dasbor.ui import kelengkapan_tabel as tabel
-from dasbor.ui.data import figur, hasil, olahan
-from dasbor.ui.data import kelengkapan as layanan
+from dasbor.ui.data import figur, olahan
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, nama_pendek, tanpa_markdown
 
 st.title("Kelengkapan bukti dukung")
-tahun = filter.pilih_tahun()
-kel = layanan.kelengkapan(tahun)
+tahun = saringan.pilih_tahun()
+kel = data.kelengkapan(tahun)
 sumber.banner_sintetis(tahun)
 st.caption(
     f"{kel.aturan}. Nilai perbaikan = selisih IID (poin, sebelum pembulatan) wilayah itu bila hanya celah itu "
@@ -23,7 +26,7 @@ with st.expander("Apa arti «memperbaiki» setiap jenis celah?"):
     arti = {layanan.JENIS_CELAH[j]: teks for j, teks in layanan.PERBAIKAN.items()}
     st.table(pd.Series(arti, name="Arti perbaikan dan nilainya").rename_axis("Jenis celah"))
 
-katalog = layanan.katalog_indikator(kel.versi).set_index("kode_indikator")
+katalog = data.katalog_indikator(kel.versi).set_index("kode_indikator")
 
 # A click on the matrix picks the wilayah, so it is read before the wilayah widget is drawn.
 klik = drill.titik(drill.pilihan_baru(f"matriks_{tahun}"))
@@ -31,7 +34,7 @@ if klik:
     st.session_state["wilayah"] = klik[0]
     st.session_state["_kelengkapan_wilayah"] = klik[0]
     drill.atur(perangkat_daerah=None, inovasi=None, indikator=klik[1])
-wilayah = filter.pilih_wilayah()
+wilayah = saringan.pilih_wilayah()
 if st.session_state.get("_kelengkapan_wilayah") not in (None, wilayah):
     # Another wilayah was picked in the sidebar: the deeper levels belonged to the previous one.
     drill.atur(perangkat_daerah=None, inovasi=None, indikator=None)
@@ -58,12 +61,12 @@ with st.container(key="gulir_matriks"):
     unduh.plotly_chart(
         figur(
             grafik.matriks_celah,
-            olahan(layanan.matriks_celah, kel.celah, tuple(jenis), kunci=(tahun, tuple(jenis))),
+            olahan(telusur.matriks_celah, kel.celah, tuple(jenis), sidik=(tahun, tuple(jenis))),
             kel.skor.sort_values("kode_wilayah")[["kode_wilayah", "nama_wilayah"]],
             [(aspek, kode, nama) for kode, aspek, nama in katalog[["aspek", "nama_indikator"]].itertuples(name=None)],
             nilai,
             wilayah,
-            kunci=(tahun, tuple(jenis), nilai, wilayah),
+            sidik=(tahun, tuple(jenis), nilai, wilayah),
         ),
         nama=f"matriks-celah-{tahun}-{nilai}",
         key=f"matriks_{tahun}",
@@ -72,7 +75,7 @@ with st.container(key="gulir_matriks"):
         config={"displayModeBar": False},
     )
 st.caption("Klik sebuah sel untuk membuka rincian wilayah itu pada indikator itu. Sel kosong: tidak ada celah.")
-lintas = olahan(layanan.ringkasan_wilayah, kel.celah, kunci=(tahun,))
+lintas = olahan(lintas_tahun.ringkasan_wilayah, kel.celah, sidik=(tahun,))
 if not lintas.empty:
     st.caption(
         f"Cek ulang lintas tahun: {bilangan(lintas['belum_diinput_ulang'].sum())} inovasi {tahun - 1} belum diinput "
@@ -81,10 +84,10 @@ if not lintas.empty:
     )
 
 # --- drill-down: wilayah → perangkat daerah → inovasi → indikator, every level a URL parameter ----------------
-celah_wilayah = layanan.celah_wilayah(kel, wilayah)
+celah_wilayah = telusur.celah_wilayah(kel, wilayah)
 indikator = drill.parameter("indikator", katalog.index, "Indikator")
-celah = layanan.celah_wilayah(kel, wilayah, indikator)
-ringkas = olahan(layanan.ringkasan_perangkat_daerah, celah, kunci=(tahun, wilayah, indikator))
+celah = telusur.celah_wilayah(kel, wilayah, indikator)
+ringkas = olahan(daftar_kerja.ringkasan_perangkat_daerah, celah, sidik=(tahun, wilayah, indikator))
 komitmen = kel.komitmen[kel.komitmen["kode_wilayah"] == wilayah]
 nama_pd = {
     **dict(zip(celah_wilayah["id_perangkat_daerah"], celah_wilayah["nama_perangkat_daerah"], strict=True)),
@@ -194,7 +197,7 @@ elif perangkat == layanan.PD_PEMDA:
         st.markdown("**Indikator SPD dengan celah** (pilih baris untuk membuka rubriknya)")
         pilih_tabel(tabel.indikator_spd(spd), kunci)
 elif inovasi is None:
-    daftar = layanan.inovasi_bercelah(celah, perangkat)
+    daftar = telusur.inovasi_bercelah(celah, perangkat)
     kunci = f"inovasi_tabel_{tahun}_{perangkat}_{indikator}"
     dipilih = drill.baris(drill.pilihan_baru(kunci))
     if dipilih is not None:
@@ -205,7 +208,7 @@ else:
     profil = inovasi_wilayah.loc[inovasi]
     st.markdown(
         f"**{tanpa_markdown(profil['nama_inovasi'])}** · status {profil['status_inovasi']} · tahapan {profil['tahapan']} · "
-        f"kematangan {angka(profil['kematangan'], 0)} dari {angka(layanan.metodologi(kel).maks_sid_per_inovasi, 0)} (bila semua klaim diterima "
+        f"kematangan {angka(profil['kematangan'], 0)} dari {angka(data.metodologi(tahun).maks_sid_per_inovasi, 0)} (bila semua klaim diterima "
         f"{angka(profil['kematangan_klaim'], 0)})"
     )
     milik = celah_wilayah[celah_wilayah["id_inovasi"] == inovasi]
@@ -217,7 +220,7 @@ else:
     if indikator:
         detail_indikator(indikator, milik[milik["kode_indikator"] == indikator])
     else:
-        jawaban = layanan.jawaban_inovasi(kel, inovasi)
+        jawaban = telusur.jawaban_inovasi(kel, inovasi)
         kunci = f"indikator_tabel_{tahun}_{inovasi}"
         dipilih = drill.baris(drill.pilihan_baru(kunci))
         if dipilih is not None:
@@ -236,7 +239,7 @@ with tab_kerja:
         f"**{bilangan(len(kerja))} celah**, diurutkan menurut nilai perbaikan (poin IID bagi {nama_wilayah[wilayah]})."
     )
     unduh.dataframe(
-        olahan(tabel.daftar, kerja, kunci=(tahun, wilayah, indikator, perangkat, inovasi)),
+        olahan(tabel.daftar, kerja, sidik=(tahun, wilayah, indikator, perangkat, inovasi)),
         nama=f"daftar-kerja-{tahun}-{wilayah}",
         key="daftar_kerja",
         hide_index=True,
@@ -245,15 +248,15 @@ with tab_kerja:
     unduh_xlsx, unduh_csv = st.columns(2)
     unduh_xlsx.download_button(
         "Unduh Excel (ringkasan + satu lembar per perangkat daerah)",
-        layanan.berkas_ekspor(tahun, wilayah, hari, "xlsx"),
-        file_name=layanan.nama_berkas(kel, wilayah, hari, "xlsx"),
+        data.berkas_ekspor(tahun, wilayah, hari, "xlsx"),
+        file_name=daftar_kerja.nama_berkas(kel, wilayah, hari, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
     )
     unduh_csv.download_button(
         "Unduh CSV (pemisah titik koma)",
-        layanan.berkas_ekspor(tahun, wilayah, hari, "csv"),
-        file_name=layanan.nama_berkas(kel, wilayah, hari, "csv"),
+        data.berkas_ekspor(tahun, wilayah, hari, "csv"),
+        file_name=daftar_kerja.nama_berkas(kel, wilayah, hari, "csv"),
         mime="text/csv",
         on_click="ignore",
     )
@@ -268,7 +271,7 @@ with tab_jalan:
     )
     jalan = kel.jalan.sort_values("kode_wilayah")
     unduh.dataframe(
-        olahan(tabel.jalan_tercepat, jalan, kunci=(tahun,)),
+        olahan(tabel.jalan_tercepat, jalan, sidik=(tahun,)),
         nama=f"jalan-tercepat-{tahun}",
         key="jalan_semua",
         hide_index=True,
@@ -281,16 +284,16 @@ with tab_jalan:
     )
     st.caption(
         f"Pembagi minimum aturan {kel.versi}: {baris['pembagi_minimum']} (Σ kematangan ÷ MAX({baris['pembagi_minimum']}, "
-        f"n)). Cakupan {len(hasil.aturan_yandas(tahun).syarat_yandas.urusan)} urusan wajib pelayanan dasar {syarat}."
+        f"n)). Cakupan {len(data.aturan_yandas(tahun).syarat_yandas.urusan)} urusan wajib pelayanan dasar {syarat}."
     )
     st.markdown(f"**{nama_wilayah[wilayah]}: perbaikan tercepat, berurutan**")
     if baris["tercapai"]:
         unduh.dataframe(
             olahan(
                 tabel.rincian_jalan,
-                olahan(layanan.jalan_wilayah, kel, wilayah, kunci=(tahun, wilayah)),
+                olahan(telusur.jalan_wilayah, kel, wilayah, sidik=(tahun, wilayah)),
                 baris["iid_mentah"],
-                kunci=(tahun, wilayah),
+                sidik=(tahun, wilayah),
             ),
             nama=f"jalan-tercepat-{tahun}-{wilayah}",
             key="jalan_rincian",
@@ -307,7 +310,7 @@ with tab_jalan:
             f"Perbaikan bukti dan level saja tidak cukup untuk {baris['predikat_berikut']}: semua perbaikan itu "
             f"menambah {angka(baris['poin_semua_perbaikan'])} poin, padahal kurang {angka(baris['kurang_poin'])} poin."
         )
-    teks_lintas = layanan.teks_wilayah(kel.celah, wilayah, tahun)
+    teks_lintas = lintas_tahun.teks_wilayah(kel.celah, wilayah, tahun)
     if teks_lintas:
         st.markdown("**Di luar jalan tercepat: cek ulang lintas tahun**")
         st.markdown("\n".join(f"- {t}" for t in teks_lintas))
@@ -335,7 +338,7 @@ with tab_lintas:
         st.caption(
             "Nilai input ulang dihitung ulang penuh untuk tiap inovasi sendiri-sendiri (mengubah n, pembagi MAX(k, n), "
             "skor jumlah inovasi dan syarat yandas), sehingga bisa negatif dan tidak dijumlahkan. "
-            + layanan.teks_aturan_usia(layanan.metodologi(kel), tahun)
+            + lintas_tahun.teks_aturan_usia(data.metodologi(tahun), tahun)
         )
 
 with tab_komitmen:

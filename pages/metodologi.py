@@ -5,15 +5,16 @@ import pandas as pd
 import streamlit as st
 
 from dasbor.services import metodologi as mt
-from dasbor.ui import filter
+from dasbor.ui import data
+from dasbor.ui import filter as saringan
 from dasbor.ui.data import figur
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, tanpa_markdown
 
-tahun = filter.pilih_tahun()
+tahun = saringan.pilih_tahun()
 versi_semua = list(mt.daftar_versi())
-versi_bawaan = mt.versi_tahun(tahun)
+versi_bawaan = data.metodologi(tahun).versi
 st.title("Metodologi Indeks Inovasi Daerah")
 st.caption(
     "Aturan penilaian sebagai data: satu berkas per versi (scoring/metodologi/*.toml) yang memakai satu katalog "

@@ -3,17 +3,19 @@
 import pandas as pd
 import streamlit as st
 
+from dasbor.services import hasil
 from dasbor.services import nasional as nasional_iid
-from dasbor.ui import filter, navigasi, sumber
-from dasbor.ui.data import figur, hasil
+from dasbor.ui import data, navigasi, sumber
+from dasbor.ui import filter as saringan
+from dasbor.ui.data import figur
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
 
 JENIS = {"semua": "Kabupaten dan kota", "kabupaten": "Kabupaten saja", "kota": "Kota saja"}
 
-tahun = filter.pilih_tahun()
-basis = filter.pilih_basis()
+tahun = saringan.pilih_tahun()
+basis = saringan.pilih_basis()
 st.title(f"Peringkat IID {tahun}")
 sumber.banner_sintetis(tahun)
 catatan = sumber.catatan_skor(tahun, basis)
@@ -21,9 +23,9 @@ label = sumber.label_grafik(tahun, basis)
 st.caption(tanpa_markdown(catatan))
 
 jenis = st.radio("Tampilkan", list(JENIS), format_func=JENIS.get, horizontal=True, key="jenis", bind="query-params")
-hasil_tahun = hasil.peringkat(tahun, basis)
+hasil_tahun = data.peringkat(tahun, basis)
 kabkota = hasil_tahun[hasil_tahun["jenis"].isin(hasil.KAB_KOTA if jenis == "semua" else (jenis,))]
-m = hasil.metodologi(tahun)
+m = data.metodologi(tahun)
 
 nasional = nasional_iid.rata_rata_iid().set_index("tahun")
 fig = figur(

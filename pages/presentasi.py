@@ -7,17 +7,16 @@ import streamlit as st
 from dasbor.bimtek.ekspor import FORMAT, MIME, nama_berkas
 from dasbor.bimtek.model import Acara
 from dasbor.bimtek.susun import WILAYAH_BAWAAN, BimtekError, acara_bawaan, pilihan_slide, urutan_bawaan
-from dasbor.ui import filter
+from dasbor.ui import data
+from dasbor.ui import filter as saringan
 from dasbor.ui import presentasi as tampil
-from dasbor.ui.data import bimtek as layanan
-from dasbor.ui.data import skor
 
-tahun = filter.pilih_tahun()
-basis = filter.pilih_basis()
+tahun = saringan.pilih_tahun()
+basis = saringan.pilih_basis()
 aktif = tampil.presentasi_aktif()
 tampil.pasang_gaya(aktif)
 
-wilayah = skor.daftar_wilayah()
+wilayah = data.daftar_wilayah()
 nama_wilayah = dict(zip(wilayah["kode_wilayah"], wilayah["nama_wilayah"], strict=True))
 bawaan = acara_bawaan()
 
@@ -47,7 +46,7 @@ with st.container(key="persiapan"):
         st.stop()
     acara = Acara(nama, tempat, tanggal or date.today())
     try:
-        deck = layanan.deck(tahun, basis, wilayah_tren, urutan, acara)
+        deck = data.deck(tahun, basis, wilayah_tren, urutan, acara)
     except BimtekError as exc:
         st.error(str(exc))
         st.stop()
@@ -57,7 +56,7 @@ with st.container(key="persiapan"):
         if st.button("Siapkan berkas PPTX, PDF dan Excel", key="siapkan_berkas"):
             st.session_state["berkas_siap"] = kunci_berkas
         if st.session_state.get("berkas_siap") == kunci_berkas:
-            berkas = layanan.berkas(tahun, basis, wilayah_tren, urutan, acara)
+            berkas = data.berkas_deck(tahun, basis, wilayah_tren, urutan, acara)
             for format_ in FORMAT:
                 st.download_button(
                     f"Unduh {format_.upper()}",

@@ -5,17 +5,19 @@ pelayanan dasar."""
 import pandas as pd
 import streamlit as st
 
-from dasbor.ui import filter, sumber
-from dasbor.ui.data import figur, hasil
+from dasbor.services import hasil
+from dasbor.ui import data, sumber
+from dasbor.ui import filter as saringan
+from dasbor.ui.data import figur
 from dasbor.ui.peta import tampilkan_peta
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, bilangan, nama_pendek, tanpa_markdown, tautan
 
-tahun = filter.pilih_tahun()
-basis = filter.pilih_basis()
-kode = filter.pilih_wilayah()
-hasil_tahun = hasil.peringkat(tahun, basis).set_index("kode_wilayah")
+tahun = saringan.pilih_tahun()
+basis = saringan.pilih_basis()
+kode = saringan.pilih_wilayah()
+hasil_tahun = data.peringkat(tahun, basis).set_index("kode_wilayah")
 w = hasil_tahun.loc[kode]
 nama, pendek = w["nama_wilayah"], nama_pendek(w["nama_wilayah"])
 st.title(f"Profil {nama}, {tahun}")
@@ -23,7 +25,7 @@ sumber.banner_sintetis(tahun)
 catatan = sumber.catatan_skor(tahun, basis)
 label = sumber.label_grafik(tahun, basis)
 st.caption(tanpa_markdown(catatan))
-m = hasil.metodologi(tahun)
+m = data.metodologi(tahun)
 
 st.markdown(f"Predikat **{w['predikat']}** menurut aturan {m.versi}")
 k1, k3, k4, k5, k6 = st.columns(5)
@@ -40,7 +42,7 @@ if w["jenis"] == "provinsi":
     )
 else:
     k3.metric(
-        f"Peringkat dari {hasil.jumlah_kabkota()} kab/kota",
+        f"Peringkat dari {data.jumlah_kabkota()} kab/kota",
         str(w["peringkat"]),
         delta=angka_bertanda(w["perubahan_peringkat"], 0, minus="-") if pd.notna(w["perubahan_peringkat"]) else None,
         border=True,
@@ -76,8 +78,8 @@ else:
     )
 if w["jenis"] != "provinsi":
     tampilkan_peta(
-        hasil.peringkat_kabkota_berlokasi(tahun, basis),
-        f"{pendek} di antara {hasil.jumlah_kabkota()} kab/kota, IID {tahun}",
+        data.peringkat_kabkota_berlokasi(tahun, basis),
+        f"{pendek} di antara {data.jumlah_kabkota()} kab/kota, IID {tahun}",
         label,
         f"peta-{pendek}-{tahun}-{basis}",
         "peta",
@@ -91,10 +93,10 @@ if w["n_inovasi"] < w["pembagi"]:
     )
 
 st.subheader("Kekuatan dan kelemahan")
-rincian = hasil.rincian_indikator(tahun, basis)
+rincian = data.rincian_indikator(tahun, basis)
 kk = hasil.kekuatan_kelemahan(rincian, kode)
 st.caption(
-    f"Dibanding median {hasil.jumlah_kabkota()} kab/kota pada indikator yang sama; 'jauh' = selisih level ≥ {angka(hasil.AMBANG_JAUH, 1)} "
+    f"Dibanding median {data.jumlah_kabkota()} kab/kota pada indikator yang sama; 'jauh' = selisih level ≥ {angka(hasil.AMBANG_JAUH, 1)} "
     "(level SPD, atau rata-rata level SID pada inovasi yang dinilai). Diurutkan menurut selisih poin IID."
 )
 tabel_kk = pd.DataFrame(
@@ -142,7 +144,7 @@ for tab, kolom, kategori in (
     (tab_urusan, "urusan_utama", "urusan utama"),
 ):
     with tab:
-        jumlah = hasil.jumlah_inovasi(tahun, [kode], kolom).drop(columns="kode_wilayah")
+        jumlah = data.jumlah_inovasi(tahun, [kode], kolom).drop(columns="kode_wilayah")
         fig = figur(charts.batang_jumlah, jumlah, kolom, f"Inovasi {pendek} menurut {kategori}, {tahun}", catatan=label)
         tampilkan_grafik(fig, f"inovasi-{kategori}-{pendek}-{tahun}", f"jumlah_{kolom}")
         tampilkan_tabel(
@@ -153,10 +155,10 @@ for tab, kolom, kategori in (
         )
         st.caption("Inovasi berstatus dikirim, diterima, atau ditolak; draf tidak dihitung.")
 
-aturan_yandas = hasil.aturan_yandas(tahun)
+aturan_yandas = data.aturan_yandas(tahun)
 syarat, versi_syarat = aturan_yandas.syarat_yandas, aturan_yandas.versi
 st.subheader(f"Cakupan {len(syarat.urusan)} urusan wajib pelayanan dasar")
-cakupan = hasil.cakupan_yandas(tahun, basis, kode)
+cakupan = data.cakupan_yandas(tahun, basis, kode)
 tercakup = int(cakupan["tercakup"].sum())
 pesan = (
     f"{tercakup} dari {len(cakupan)} urusan tercakup. Aturan {versi_syarat} mensyaratkan minimal "

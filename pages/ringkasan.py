@@ -3,23 +3,24 @@
 import pandas as pd
 import streamlit as st
 
-from dasbor.ui import filter, navigasi, sumber
-from dasbor.ui.data import figur, hasil
+from dasbor.ui import data, navigasi, sumber
+from dasbor.ui import filter as saringan
+from dasbor.ui.data import figur
 from dasbor.ui.peta import tampilkan_peta
 from dasbor.ui.unduh import tampilkan_grafik
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
 
 st.title("Indeks Inovasi Daerah — Kalimantan Selatan")
-tahun = filter.pilih_tahun()
-basis = filter.pilih_basis()
+tahun = saringan.pilih_tahun()
+basis = saringan.pilih_basis()
 sumber.banner_sintetis(tahun)
 catatan = sumber.catatan_skor(tahun, basis)
 label = sumber.label_grafik(tahun, basis)
 
-r = hasil.ringkasan(tahun, basis)
+r = data.ringkasan(tahun, basis)
 prov = r.provinsi
-tren_prov = hasil.tren(basis)
+tren_prov = data.tren(basis)
 tren_prov = tren_prov[tren_prov["jenis"] == "provinsi"].sort_values("tahun")
 
 # One swipeable row on a phone (ui/layar.py), so the map still starts on the first screen.
@@ -43,7 +44,7 @@ if pd.notna(prov["nilai_resmi"]):
 k2.metric(
     "Inovasi dilaporkan",
     bilangan(r.n_inovasi),
-    help=f"Inovasi provinsi dan {hasil.jumlah_kabkota()} kab/kota berstatus dikirim, diterima, atau ditolak (draf "
+    help=f"Inovasi provinsi dan {data.jumlah_kabkota()} kab/kota berstatus dikirim, diterima, atau ditolak (draf "
     "tidak dihitung).",
     border=True,
 )
@@ -58,7 +59,7 @@ k3.caption(" · ".join(f"{n} {p}" for p, n in list(r.per_predikat.items())[1:] i
 k4.metric(
     "Tertinggi (kab/kota)",
     angka(r.terbaik["iid"]),
-    help=f"Peringkat 1 dari {hasil.jumlah_kabkota()} kab/kota",
+    help=f"Peringkat 1 dari {data.jumlah_kabkota()} kab/kota",
     border=True,
 )
 k4.markdown(
@@ -79,7 +80,7 @@ else:
         f"{angka(r.penggerak['iid'])}"
     )
 
-kabkota = hasil.peringkat_kabkota_berlokasi(tahun, basis)
+kabkota = data.peringkat_kabkota_berlokasi(tahun, basis)
 kiri, kanan = st.columns([3, 2])
 with kiri:
     klik = tampilkan_peta(

@@ -3,11 +3,11 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dasbor.ui import drill, filter, sumber, unduh
+from dasbor.services import simulasi
+from dasbor.ui import data, drill, sumber, unduh
+from dasbor.ui import filter as saringan
 from dasbor.ui import kelengkapan_tabel as tabel
-from dasbor.ui.data import figur, simulasi
-from dasbor.ui.data import hasil as layanan_hasil
-from dasbor.ui.data import kelengkapan as layanan
+from dasbor.ui.data import figur
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 
@@ -16,12 +16,12 @@ st.error(
     "SIMULASI — angka berlabel «simulasi» di halaman ini adalah hasil skenario, bukan angka resmi dan bukan "
     "hasil hitungan data. Skenario tidak mengubah data apa pun."
 )
-tahun = filter.pilih_tahun()
-wilayah = filter.pilih_wilayah()
-kel = layanan.kelengkapan(tahun)
+tahun = saringan.pilih_tahun()
+wilayah = saringan.pilih_wilayah()
+kel = data.kelengkapan(tahun)
 sumber.banner_sintetis(tahun)
 st.caption(
-    f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di antara {layanan_hasil.jumlah_kabkota()} kabupaten/kota."
+    f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di antara {data.jumlah_kabkota()} kabupaten/kota."
 )
 
 skenario, pesan = simulasi.baca(st.query_params.get("skenario"), kel, wilayah)
@@ -75,7 +75,7 @@ unduh.plotly_chart(
         kabkota if not provinsi else hasil.peringkat.sort_values("peringkat_nyata"),
         wilayah,
         float(hasil.simulasi["iid"]),
-        [p.batas_bawah for p in layanan.metodologi(kel).predikat],
+        [p.batas_bawah for p in data.metodologi(tahun).predikat],
     ),
     nama=f"simulasi-{tahun}-{wilayah}",
     key="grafik_simulasi",
@@ -129,9 +129,9 @@ with tab_kirim:
     if baru != skenario:
         simpan(baru)
 with tab_tambah:
-    m = layanan.metodologi(kel)
+    m = data.metodologi(tahun)
     urusan = simulasi.urusan_tambahan(m)
-    yandas = layanan_hasil.aturan_yandas(tahun).syarat_yandas.urusan
+    yandas = data.aturan_yandas(tahun).syarat_yandas.urusan
     st.caption(
         f"Inovasi hipotetis dikirim dengan semua {len(m.indikator_aspek('SID'))} indikator SID pada level yang dipilih "
         f"(level 3 = kematangan {angka(m.maks_sid_per_inovasi, 0)}) dan urusan yang dipilih (menentukan cakupan "
@@ -166,7 +166,7 @@ st.caption(
     "diterima."
 )
 unduh.plotly_chart(
-    figur(grafik.rentang_peringkat, simulasi.rentang_peringkat(tahun)),
+    figur(grafik.rentang_peringkat, data.rentang_peringkat(tahun)),
     nama=f"rentang-peringkat-{tahun}",
     key="rentang",
     config={"displayModeBar": False},

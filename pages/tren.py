@@ -4,9 +4,10 @@ each year's bands shaded, and the option to score every year under one rule so t
 import pandas as pd
 import streamlit as st
 
-from dasbor.services import nasional
-from dasbor.ui import filter, sumber
-from dasbor.ui.data import figur, hasil, skor
+from dasbor.services import hasil, nasional
+from dasbor.ui import data, sumber
+from dasbor.ui import filter as saringan
+from dasbor.ui.data import figur
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, nama_pendek, persen, tanpa_markdown
@@ -14,12 +15,12 @@ from dasbor.visual.format import angka, angka_bertanda, nama_pendek, persen, tan
 # The comparison the province asks about most: two neighbours at the top of the ranking.
 BAWAAN = ("63.06", "63.09")  # Kabupaten Hulu Sungai Selatan, Kabupaten Tabalong
 
-tahun = filter.pilih_tahun()
-basis = filter.pilih_basis()
-pilihan = filter.pilih_banyak_wilayah("Wilayah", "wilayah_tren", BAWAAN)
-versi = filter.pilih_versi()
+tahun = saringan.pilih_tahun()
+basis = saringan.pilih_basis()
+pilihan = saringan.pilih_banyak_wilayah("Wilayah", "wilayah_tren", BAWAAN)
+versi = saringan.pilih_versi()
 st.title("Tren IID")
-semua_tahun = skor.daftar_tahun()
+semua_tahun = data.daftar_tahun()
 sumber.banner_sintetis(*semua_tahun)
 if not pilihan:
     st.info("Pilih satu wilayah atau lebih pada bilah samping untuk melihat trennya.")
@@ -33,7 +34,7 @@ if versi:
         "sehingga naik-turunnya garis membandingkan yang setara. Nilai resmi tetap nilai yang dipublikasikan."
     )
 else:
-    pita = hasil.pita_tren()
+    pita = data.pita_tren()
     versi_tahun = pita.drop_duplicates("tahun").set_index("tahun")["versi"]
     ganti = [f"{a}→{b}" for a, b in zip(semua_tahun, semua_tahun[1:], strict=False) if versi_tahun[a] != versi_tahun[b]]
     if ganti:
@@ -42,11 +43,11 @@ else:
             "titik-titik). Untuk membandingkan yang setara, pilih satu aturan untuk semua tahun di bilah samping."
         )
 
-tren = hasil.tren(basis, versi)
+tren = data.tren(basis, versi)
 urutan = {k: i for i, k in enumerate(pilihan)}
 tren = tren[tren["kode_wilayah"].isin(pilihan)].assign(urut=lambda d: d["kode_wilayah"].map(urutan))
 tren = tren.sort_values(["urut", "tahun"])
-resmi = hasil.hasil_resmi()
+resmi = data.hasil_resmi()
 resmi = resmi[resmi["kode_wilayah"].isin(pilihan)]
 nama = ", ".join(nama_pendek(n) for n in tren.drop_duplicates("kode_wilayah")["nama_wilayah"])
 judul = f"IID {nama} per tahun" + (f" (semua tahun dengan aturan {versi})" if versi else "")
@@ -54,7 +55,7 @@ fig = figur(
     charts.garis_tren,
     tren,
     resmi.dropna(subset=["nilai_iid"]),
-    hasil.pita_tren(versi),
+    data.pita_tren(versi),
     judul,
     tahun_fokus=tahun,
     nasional=nasional.rata_rata_iid(),

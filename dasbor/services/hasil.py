@@ -49,10 +49,6 @@ def hasil_resmi() -> pd.DataFrame:
     return database().query("hasil_resmi")
 
 
-def metodologi(tahun: int, versi: str | None = None) -> scoring.Metodologi:
-    return metodologi_tahun(database(), tahun, versi)
-
-
 def peringkat(tahun: int, basis: str) -> pd.DataFrame:
     """Scores of the year with last year's rank and IID beside them, and the published value with its source.
 
@@ -122,7 +118,7 @@ class Ringkasan:
 def ringkasan(tahun: int, basis: str) -> Ringkasan:
     hasil = peringkat(tahun, basis)
     kabkota = hasil[hasil["jenis"].isin(KAB_KOTA)].sort_values("peringkat")
-    m = metodologi(tahun)
+    m = metodologi_tahun(database(), tahun)
     urutan = [p.nama for p in m.predikat] + [m.predikat_nol]
     hitung = kabkota["predikat"].value_counts()
     naik = kabkota.dropna(subset=["perubahan_iid"])
@@ -278,7 +274,7 @@ def jumlah_inovasi(tahun: int, kode: list[str], menurut: str) -> pd.DataFrame:
 
 def aturan_yandas(tahun: int) -> scoring.Metodologi:
     """The rule version whose urusan wajib pelayanan dasar the year's pages show (scoring.aturan_yandas)."""
-    return scoring.aturan_yandas(metodologi(tahun))
+    return scoring.aturan_yandas(metodologi_tahun(database(), tahun))
 
 
 def kematangan(tahun: int, basis: str) -> pd.DataFrame:

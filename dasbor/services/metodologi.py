@@ -22,14 +22,6 @@ def daftar_versi() -> tuple[str, ...]:
     return scoring.daftar_versi()
 
 
-def versi_tahun(tahun: int) -> str | None:
-    """The version whose berlaku list names the year, or None when no rule file covers it."""
-    try:
-        return scoring.metodologi_untuk_tahun(tahun).versi
-    except scoring.TahunTidakDikenalError:
-        return None
-
-
 def load(versi: str) -> Metodologi:
     return scoring.load_metodologi(versi)
 

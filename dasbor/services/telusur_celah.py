@@ -66,8 +66,3 @@ def inovasi_bercelah(celah: pd.DataFrame, id_perangkat_daerah: str) -> pd.DataFr
         .agg(jumlah=("id_celah", "size"), poin=("poin", "sum"))
         .sort_values(["poin", "jumlah", "id_inovasi"], ascending=[False, False, True], ignore_index=True)
     )
-
-
-def metodologi(kel: Kelengkapan) -> scoring.Metodologi:
-    """The rule version the year was scored under (bands, divisor, indicators) for the pages."""
-    return scoring.load_metodologi(kel.versi)

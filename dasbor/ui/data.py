@@ -1,11 +1,14 @@
 """The app's one cache: what the services compute from a published snapshot, computed once per snapshot and
 process and then shared by every session.
 
-Pages import the services through this module (`from dasbor.ui.data import hasil, skor`) and call them by
-their usual names; the functions listed below answer from the cache, everything else passes through to the
-services module. A snapshot never changes, so its results never go stale: a new snapshot (an import) is a new
-key, noticed at the next run with a stat of the pointer file (segarkan), never with a query. A page visit on a
-warm cache therefore runs no query and no scoring.
+Every service result a page may read from the cache is a function of this module, declared in one line where it is
+defined: `peringkat = sekali(hasil.peringkat)`. So a call `data.peringkat(tahun, basis)` is cached and a call
+`hasil.kekuatan_kelemahan(...)` (the services module imported as itself) is not; a new cached function is one
+line here. `figur` and `olahan` cache what a page derives from those results (a chart, a display table).
+
+A snapshot never changes, so its results never go stale: a new snapshot (an import) is a new key, noticed at the
+next run with a stat of the pointer file (segarkan), never with a query. A page visit on a warm cache therefore
+runs no query and no scoring.
 
 Cached values are shared between sessions, so they are handed out as they are: DataFrames as shallow copies,
 which pandas' copy-on-write keeps from writing through to the cached frame; dataclasses are frozen.
@@ -20,8 +23,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from datetime import date
-from types import ModuleType
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -35,14 +37,14 @@ from dasbor.services import daftar_kerja as _daftar_kerja
 from dasbor.services import hasil as _hasil
 from dasbor.services import inovasi as _inovasi
 from dasbor.services import kelengkapan as _kelengkapan
-from dasbor.services import lintas_tahun as _lintas_tahun
 from dasbor.services import simulasi as _simulasi
 from dasbor.services import skor as _skor
 from dasbor.services import telusur_celah as _telusur
-from dasbor.services.db import Terbitan, berlaku, dipakai, terbitan_kini
+from dasbor.services.db import Terbitan, berlaku, database, dipakai, terbitan_kini
 from dasbor.visual.charts import LEBAR_SUBJUDUL, tambah_catatan
 
-BASIS = ("terverifikasi", "klaim")
+P = ParamSpec("P")
+R = TypeVar("R")
 
 _lokal = threading.local()
 
@@ -63,42 +65,46 @@ def _terbitan() -> Terbitan:
 
 
 class _Simpanan:
-    """Values per key, each computed once even when many sessions ask at the same moment (the others wait for
-    the first); only the latest few snapshots are kept."""
+    """Values per fingerprint of their inputs (`sidik`, whose first item is the snapshot), each computed once even
+    when many sessions ask at the same moment (the others wait for the first); only the latest few snapshots and at
+    most `maks` values are kept, the oldest going first."""
 
-    def __init__(self, simpan: int = 4, maks: int | None = None) -> None:
+    def __init__(self, maks: int, simpan: int = 4) -> None:
         self._maks = maks
         self._nilai: dict[tuple, Any] = {}
         self._kunci_nilai: dict[tuple, threading.Lock] = {}
         self._kunci = threading.Lock()
         self._terbitan: deque = deque(maxlen=simpan)
 
-    def ambil(self, kunci: tuple, hitung: Callable[[], Any]) -> Any:
+    def __len__(self) -> int:
+        return len(self._nilai)
+
+    def ambil(self, sidik: tuple, hitung: Callable[[], Any]) -> Any:
         try:
-            return self._nilai[kunci]
+            return self._nilai[sidik]
         except KeyError:
             pass
         with self._kunci:
-            if kunci[0] not in self._terbitan:
-                self._terbitan.append(kunci[0])
+            if sidik[0] not in self._terbitan:
+                self._terbitan.append(sidik[0])
                 hidup = set(self._terbitan)
-                for lama in [k for k in self._nilai if k[0] not in hidup]:
+                for lama in [s for s in self._nilai if s[0] not in hidup]:
                     del self._nilai[lama]
-                for lama in [k for k in self._kunci_nilai if k[0] not in hidup]:
+                for lama in [s for s in self._kunci_nilai if s[0] not in hidup]:
                     del self._kunci_nilai[lama]
-            kunci_ini = self._kunci_nilai.setdefault(kunci, threading.Lock())
+            kunci_ini = self._kunci_nilai.setdefault(sidik, threading.Lock())
         with kunci_ini:
-            if kunci not in self._nilai:
+            if sidik not in self._nilai:
                 nilai = hitung()
                 with self._kunci:
-                    self._nilai[kunci] = nilai
+                    self._nilai[sidik] = nilai
                     # Beyond `maks` values the oldest go first (dicts keep insertion order).
-                    while self._maks is not None and len(self._nilai) > self._maks:
+                    while len(self._nilai) > self._maks:
                         lama = next(iter(self._nilai))
                         del self._nilai[lama]
                         self._kunci_nilai.pop(lama, None)
                 return nilai
-            return self._nilai[kunci]
+            return self._nilai[sidik]
 
     def kosongkan(self) -> None:
         with self._kunci:
@@ -107,21 +113,29 @@ class _Simpanan:
             self._terbitan.clear()
 
 
-_simpanan = _Simpanan()
+_semua_simpanan: list[_Simpanan] = []
+
+
+def _simpanan_baru(maks: int, simpan: int = 4) -> _Simpanan:
+    s = _Simpanan(maks, simpan)
+    _semua_simpanan.append(s)
+    return s
+
+
 # What pages derive from cached results (figures, display tables) is keyed by the contents of its inputs, so one
 # snapshot can hold many entries (every region pair of Bandingkan, every drill-down level): the count is bounded.
-_olahan_simpanan = _Simpanan(simpan=2, maks=3000)
+_olahan_simpanan = _simpanan_baru(maks=3000, simpan=2)
 
 
 def kosongkan() -> None:
     """Forget every cached result (tests that rebuild a database in place)."""
-    _simpanan.kosongkan()
-    _olahan_simpanan.kosongkan()
+    for s in _semua_simpanan:
+        s.kosongkan()
 
 
 def _sidik(nilai: object) -> object:
-    """A hashable fingerprint of a cached function's inputs: DataFrames and Series by content (values, index, column names
-    and dtypes), containers element by element, anything else as itself (it must be hashable)."""
+    """A hashable fingerprint of a cached function's inputs: DataFrames and Series by content (values, index, column
+    names and dtypes), containers element by element, anything else as itself (it must be hashable)."""
     if isinstance(nilai, pd.DataFrame | pd.Series):
         h = hashlib.blake2b(digest_size=16)
         try:
@@ -139,15 +153,18 @@ def _sidik(nilai: object) -> object:
     return nilai
 
 
-def olahan(buat: Callable[..., Any], *args: Any, kunci: tuple | None = None, **kwargs: Any) -> Any:
+def olahan(buat: Callable[..., R], *args: Any, sidik: tuple | None = None, **kwargs: Any) -> R:
     """`buat(*args, **kwargs)` computed once for the same inputs and shared by every session: for the work a page
     does on cached results (a chart, a display table, a summary of one region's gaps), which every visit would
-    otherwise redo. The inputs are fingerprinted by content; a page that filtered a large frame passes `kunci`
-    instead, the filter values that determine the inputs within the snapshot (hashing thousands of rows costs
-    as much as the work saved). DataFrames come back as shallow copies; other results are shared, never changed."""
+    otherwise redo. The inputs are fingerprinted by content; a page that filtered a large frame passes `sidik`
+    instead of having its positional inputs hashed: the filter values that determine them within the snapshot
+    (hashing thousands of rows costs as much as the work saved). `buat` and the keyword arguments are always part
+    of the key. DataFrames come back as shallow copies; other results are shared, never changed."""
     # The function itself is in the key, not its name: two lambdas or closures share a name, never an identity.
-    isi = ("kunci", kunci) if kunci is not None else (_sidik(args), _sidik(kwargs))
-    return _bagikan(_olahan_simpanan.ambil((_terbitan().kunci, buat, *isi), lambda: buat(*args, **kwargs)))
+    masukan = ("halaman", sidik) if sidik is not None else _sidik(args)
+    return _bagikan(
+        _olahan_simpanan.ambil((_terbitan().kunci, buat, masukan, _sidik(kwargs)), lambda: buat(*args, **kwargs))
+    )
 
 
 def _dengan_catatan(buat: Callable[..., go.Figure], catatan: str, lebar: int, *args: Any, **kwargs: Any) -> go.Figure:
@@ -159,15 +176,17 @@ def figur(
     *args: Any,
     catatan: str = "",
     lebar: int = LEBAR_SUBJUDUL,
-    kunci: tuple | None = None,
+    sidik: tuple | None = None,
     **kwargs: Any,
 ) -> go.Figure:
     """`buat(*args, **kwargs)` with `catatan` under its title (charts.tambah_catatan), built once for the same
-    inputs (olahan, `kunci` as there): building a Plotly figure (validating every property) is most of a chart's
+    inputs (olahan, `sidik` as there): building a Plotly figure (validating every property) is most of a chart's
     cost, drawing a built one is a copy and a JSON dump. The figure is shared, so callers only draw it or export it
     (st.plotly_chart and the PNG button copy it), never change it."""
-    kunci = None if kunci is None else (catatan, lebar, *kunci)
-    return olahan(_dengan_catatan, buat, catatan, lebar, *args, kunci=kunci, **kwargs)
+    # With a page's `sidik` the positional inputs are not fingerprinted, so the builder, the source line and its
+    # width go into it: two charts of one filter state are two entries.
+    sidik = None if sidik is None else (buat, catatan, lebar, *sidik)
+    return olahan(_dengan_catatan, buat, catatan, lebar, *args, sidik=sidik, **kwargs)
 
 
 def _bagikan(nilai: Any) -> Any:
@@ -188,109 +207,94 @@ def _dengan_pesan(pesan: str | None, hitung: Callable[[], Any]) -> Callable[[], 
     return dengan_pesan
 
 
-def sekali(fungsi: Callable, pesan: str | None = None) -> Callable:
-    """`fungsi` answered from the cache: computed once per snapshot and argument values (defaults filled in,
-    so f(2024) and f(2024, "terverifikasi") share one entry), reading the snapshot the run is pinned to;
-    `pesan` is shown while a visitor waits for it to be computed."""
+def sekali(fungsi: Callable[P, R], *, pesan: str | None = None, maks: int = 256) -> Callable[P, R]:
+    """`fungsi` answered from the cache, with its own signature: computed once per snapshot and argument values
+    (defaults filled in, so f(2024) and f(2024, "terverifikasi") share one entry), reading the snapshot the run is
+    pinned to; `pesan` is shown while a visitor waits for it to be computed. Each cached function keeps at most
+    `maks` values (its own store, so a function asked with many arguments never pushes out another's results)."""
     tanda = inspect.signature(fungsi)
-    nama = f"{fungsi.__module__}.{fungsi.__qualname__}"
+    simpanan = _simpanan_baru(maks)
 
     @functools.wraps(fungsi)
-    def tersimpan(*args: Any, **kwargs: Any) -> Any:
+    def tersimpan(*args: P.args, **kwargs: P.kwargs) -> R:
         t = _terbitan()
         terikat = tanda.bind(*args, **kwargs)
         terikat.apply_defaults()
 
-        def hitung() -> Any:
+        def hitung() -> R:
             with dipakai(t):
                 return fungsi(*args, **kwargs)
 
-        return _bagikan(_simpanan.ambil((t.kunci, nama, _sidik(terikat.arguments)), _dengan_pesan(pesan, hitung)))
+        return _bagikan(simpanan.ambil((t.kunci, _sidik(terikat.arguments)), _dengan_pesan(pesan, hitung)))
 
     return tersimpan
 
 
-class _Layanan:
-    """Services modules seen through the cache: the given functions cached, every other name looked up in the
-    modules in order (constants, pure helpers that only pick rows)."""
-
-    def __init__(self, modul: Sequence[ModuleType], tersimpan: dict[str, Callable]) -> None:
-        self._modul = tuple(modul)
-        self._tersimpan = tersimpan
-
-    def __getattr__(self, nama: str) -> Any:
-        if nama in self._tersimpan:
-            return self._tersimpan[nama]
-        for m in self._modul:
-            if hasattr(m, nama):
-                return getattr(m, nama)
-        raise AttributeError(nama)
+def _metodologi(tahun: int, versi: str | None = None) -> scoring.Metodologi:
+    """The rule a year was scored under (skor.metodologi_tahun, the one place that decides it) or `versi`."""
+    return _skor.metodologi_tahun(database(), tahun, versi)
 
 
-def _cache(modul: ModuleType, *nama: str) -> dict[str, Callable]:
-    return {n: sekali(getattr(modul, n)) for n in nama}
+# Skor and Hasil: per year, basis and rule version, or per region of a year.
+metodologi = sekali(_metodologi)
+skor_tahun = sekali(_skor.skor_tahun)
+daftar_tahun = sekali(_skor.daftar_tahun)
+daftar_wilayah = sekali(_skor.daftar_wilayah)
+data_sintetis = sekali(_skor.data_sintetis)
+hasil_resmi = sekali(_hasil.hasil_resmi)
+jumlah_kabkota = sekali(_hasil.jumlah_kabkota)
+status_periode = sekali(_hasil.status_periode)
+peringkat = sekali(_hasil.peringkat)
+peringkat_kabkota_berlokasi = sekali(_hasil.peringkat_kabkota_berlokasi)
+ringkasan = sekali(_hasil.ringkasan)
+tren = sekali(_hasil.tren)
+pita_tren = sekali(_hasil.pita_tren)
+rincian_indikator = sekali(_hasil.rincian_indikator)
+inovasi_tahun = sekali(_hasil.inovasi_tahun)
+jumlah_inovasi = sekali(_hasil.jumlah_inovasi, maks=1024)  # per region set and category
+cakupan_yandas = sekali(_hasil.cakupan_yandas)
+aturan_yandas = sekali(_hasil.aturan_yandas)
 
-
-skor = _Layanan([_skor], _cache(_skor, "skor_tahun", "daftar_tahun", "daftar_wilayah", "data_sintetis"))
-hasil = _Layanan(
-    [_hasil],
-    _cache(
-        _hasil,
-        "hasil_resmi",
-        "jumlah_kabkota",
-        "status_periode",
-        "metodologi",
-        "tahun_sebelumnya",
-        "peringkat",
-        "peringkat_kabkota_berlokasi",
-        "ringkasan",
-        "tren",
-        "pita_tren",
-        "rincian_indikator",
-        "inovasi_tahun",
-        "jumlah_inovasi",
-        "kematangan",
-        "cakupan_yandas",
-        "aturan_yandas",
-    ),
-)
+# Kelengkapan, Simulasi, Inovasi.
+kelengkapan = sekali(_kelengkapan.kelengkapan, pesan="Menghitung celah dan nilai perbaikan…", maks=32)
+katalog_indikator = sekali(_telusur.katalog_indikator)
+rentang_peringkat = sekali(_simulasi.rentang_peringkat)
+riwayat_inovasi = sekali(_inovasi.riwayat, maks=1024)  # per innovation a visitor opens
 
 
 def _berkas_ekspor(tahun: int, kode_wilayah: str, dibuat: date, jenis: str) -> bytes:
     """The region's worklist as 'xlsx' or 'csv' bytes (download buttons would otherwise rebuild the workbook on
     every rerun)."""
-    kel = kelengkapan.kelengkapan(tahun)
+    kel = kelengkapan(tahun)
     if jenis == "xlsx":
         return _daftar_kerja.ekspor_xlsx(kel, kode_wilayah, dibuat)
     return _daftar_kerja.ekspor_csv(kel, kode_wilayah)
 
 
-kelengkapan = _Layanan(
-    [_kelengkapan, _daftar_kerja, _telusur, _lintas_tahun],
-    {
-        "kelengkapan": sekali(_kelengkapan.kelengkapan, "Menghitung celah dan nilai perbaikan…"),
-        **_cache(_telusur, "katalog_indikator"),
-        "berkas_ekspor": sekali(_berkas_ekspor),
-    },
-)
-simulasi = _Layanan([_simulasi], _cache(_simulasi, "rentang_peringkat"))
-inovasi = _Layanan([_inovasi], _cache(_inovasi, "riwayat"))
+berkas_ekspor = sekali(_berkas_ekspor, maks=64)
+
+# Presentasi. A deck is keyed by the event a visitor types (Acara), so few are kept: a deck is a few hundred kB,
+# its files (PPTX, PDF, XLSX with drawn charts) a few MB.
+bahan_bimtek = sekali(bahan.kumpulkan, maks=32)
 
 
 def _deck(tahun: int, basis: str, wilayah: Sequence[str], urutan: Sequence[str] | None, acara: Acara) -> Deck:
     """The deck for the Presentasi filters, built from the year's gathered data (gathered once per snapshot);
     raises BimtekError with a message for the facilitator."""
-    return susun.susun_deck(bimtek.bahan(tahun, basis), list(wilayah), None if urutan is None else list(urutan), acara)
+    return susun.susun_deck(bahan_bimtek(tahun, basis), list(wilayah), None if urutan is None else list(urutan), acara)
+
+
+deck = sekali(_deck, maks=64)
 
 
 def _berkas_deck(
     tahun: int, basis: str, wilayah: Sequence[str], urutan: Sequence[str] | None, acara: Acara
 ) -> dict[str, bytes]:
     """PPTX, PDF and XLSX bytes of the same deck (drawn with Chromium: seconds, so only on request)."""
-    return bimtek_ekspor.siapkan_berkas(bimtek.deck(tahun, basis, wilayah, urutan, acara))
+    return bimtek_ekspor.siapkan_berkas(deck(tahun, basis, wilayah, urutan, acara))
 
 
-bimtek = _Layanan([], {"bahan": sekali(bahan.kumpulkan), "deck": sekali(_deck), "berkas": sekali(_berkas_deck)})
+berkas_deck = sekali(_berkas_deck, maks=8)
 
 
 def siapkan(t: Terbitan | None = None) -> Terbitan:
@@ -300,28 +304,28 @@ def siapkan(t: Terbitan | None = None) -> Terbitan:
     t = t or terbitan_kini()
     _lokal.terbitan, _lokal.diam = t, True
     try:
-        tahun_ada = sorted(skor.daftar_tahun(), reverse=True)
-        skor.daftar_wilayah()
-        hasil.hasil_resmi()
+        tahun_ada = sorted(daftar_tahun(), reverse=True)
+        daftar_wilayah()
+        hasil_resmi()
         versi_semua = [None, *(m.versi for m in scoring.semua_metodologi())]
-        for basis in BASIS:
+        for basis in scoring.BASIS:
             for tahun in tahun_ada:
-                for fungsi in (skor.data_sintetis, hasil.status_periode, hasil.metodologi, hasil.inovasi_tahun):
+                for fungsi in (data_sintetis, status_periode, metodologi, inovasi_tahun):
                     fungsi(tahun)
-                for fungsi in (hasil.peringkat, hasil.peringkat_kabkota_berlokasi, hasil.ringkasan):
+                for fungsi in (peringkat, peringkat_kabkota_berlokasi, ringkasan):
                     fungsi(tahun, basis)
-                hasil.rincian_indikator(tahun, basis)
-            hasil.tren(basis)
-        hasil.pita_tren()
+                rincian_indikator(tahun, basis)
+            tren(basis)
+        pita_tren()
         for tahun in tahun_ada:
-            kelengkapan.kelengkapan(tahun)
-            simulasi.rentang_peringkat(tahun)
-        urutan = susun.urutan_bawaan(skor.daftar_wilayah())
-        bimtek.deck(tahun_ada[0], BASIS[0], list(susun.WILAYAH_BAWAAN), urutan, susun.acara_bawaan())
+            kelengkapan(tahun)
+            rentang_peringkat(tahun)
+        urutan = susun.urutan_bawaan(daftar_wilayah())
+        deck(tahun_ada[0], scoring.BASIS[0], list(susun.WILAYAH_BAWAAN), urutan, susun.acara_bawaan())
         for versi in versi_semua[1:]:
-            hasil.pita_tren(versi)
-            for basis in BASIS:
-                hasil.tren(basis, versi)
+            pita_tren(versi)
+            for basis in scoring.BASIS:
+                tren(basis, versi)
     finally:
         _lokal.terbitan, _lokal.diam = None, False
     return t

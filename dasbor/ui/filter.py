@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 import scoring
-from dasbor.ui.data import skor
+from dasbor.ui import data
 from dasbor.visual.format import tanpa_markdown
 
 BASIS_LABEL = {"terverifikasi": "Terverifikasi (level yang diakui)", "klaim": "Klaim (semua klaim diterima)"}
@@ -59,7 +59,7 @@ def _pilih(label: str, kunci: str, opsi: Sequence, bawaan: int, format_func: Cal
 
 def pilih_tahun() -> int:
     """Tahun penilaian; defaults to the latest year in the database."""
-    tahun = skor.daftar_tahun()
+    tahun = data.daftar_tahun()
     return int(_pilih("Tahun penilaian", "tahun", tahun, len(tahun) - 1))
 
 
@@ -69,7 +69,7 @@ def pilih_basis() -> str:
 
 
 def _nama_wilayah() -> dict[str, str]:
-    wilayah = skor.daftar_wilayah()
+    wilayah = data.daftar_wilayah()
     return dict(zip(wilayah["kode_wilayah"], wilayah["nama_wilayah"], strict=True))
 
 

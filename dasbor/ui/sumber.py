@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dasbor.ui.data import hasil, skor
+from dasbor.ui import data
 from dasbor.ui.filter import BASIS_LABEL
 from dasbor.visual.format import tanpa_markdown
 
@@ -13,7 +13,7 @@ from dasbor.visual.format import tanpa_markdown
 def banner_sintetis(*tahun: int) -> bool:
     """One short warning line naming the given years whose innovation data is synthetic (demo), with the details
     behind a button beside it: on a phone the first screen is for the numbers, not the notice. True when any is."""
-    sintetis = {t: skor.data_sintetis(t) for t in tahun}
+    sintetis = {t: data.data_sintetis(t) for t in tahun}
     sintetis = {t: s for t, s in sintetis.items() if not s.empty}
     if not sintetis:
         return False
@@ -27,7 +27,7 @@ def banner_sintetis(*tahun: int) -> bool:
 
 def keterangan_aturan(tahun: int, versi: str | None = None) -> str:
     """'aturan IID 2023 (keyakinan terkonfirmasi)' for the year's own rule, or the re-scoring rule named so."""
-    m = hasil.metodologi(tahun, versi)
+    m = data.metodologi(tahun, versi)
     berlaku = m.berlaku_tahun(tahun)
     if berlaku is None:
         return f"aturan {m.versi} diterapkan ulang pada tahun {tahun} (bukan aturan tahun itu)"
@@ -38,48 +38,46 @@ def catatan_skor(tahun: int, basis: str, versi: str | None = None) -> str:
     """One plain-text line under a chart or in an Excel sheet: how the numbers were made and from what data."""
     return (
         f"IID {tahun} dihitung dasbor dengan {keterangan_aturan(tahun, versi)}, basis {BASIS_LABEL[basis].lower()}, "
-        f"dari {_asal_data(tahun)}; periode {hasil.status_periode(tahun)}. Nilai resmi hanya yang bertanda sumber."
+        f"dari {_asal_data(tahun)}; periode {data.status_periode(tahun)}. Nilai resmi hanya yang bertanda sumber."
     )
 
 
 def _asal_data(tahun: int) -> str:
-    return "data inovasi SINTETIS (demo)" if not skor.data_sintetis(tahun).empty else "data inovasi hasil impor"
+    return "data inovasi SINTETIS (demo)" if not data.data_sintetis(tahun).empty else "data inovasi hasil impor"
 
 
 def catatan_tren(basis: str, versi: str | None = None) -> str:
     """The note under a multi-year chart: which rule scored which year."""
-    tahun = skor.daftar_tahun()
+    tahun = data.daftar_tahun()
     aturan = "; ".join(f"{t}: {keterangan_aturan(t, versi)}" for t in tahun)
-    sintetis = [t for t in tahun if not skor.data_sintetis(t).empty]
-    data = f"data inovasi SINTETIS (demo) untuk {', '.join(map(str, sintetis))}" if sintetis else "data hasil impor"
+    sintetis = [t for t in tahun if not data.data_sintetis(t).empty]
+    asal = f"data inovasi SINTETIS (demo) untuk {', '.join(map(str, sintetis))}" if sintetis else "data hasil impor"
     return (
-        f"IID dihitung dasbor, basis {BASIS_LABEL[basis].lower()}, dari {data}. {aturan}. Belah ketupat = nilai resmi."
+        f"IID dihitung dasbor, basis {BASIS_LABEL[basis].lower()}, dari {asal}. {aturan}. Belah ketupat = nilai resmi."
     )
 
 
 def _singkat_data(*tahun: int) -> str:
-    return "data inovasi SINTETIS" if any(not skor.data_sintetis(t).empty for t in tahun) else "data impor"
+    return "data inovasi SINTETIS" if any(not data.data_sintetis(t).empty for t in tahun) else "data impor"
 
 
 def label_grafik(tahun: int, basis: str, versi: str | None = None) -> str:
     """The short provenance under a chart title: 'Hitungan dasbor · aturan 2023 (terkonfirmasi) · basis …'."""
-    m = hasil.metodologi(tahun, versi)
+    m = data.metodologi(tahun, versi)
     berlaku = m.berlaku_tahun(tahun)
     aturan = f"aturan {m.versi} ({berlaku.asal.keyakinan})" if berlaku else f"aturan {m.versi} diterapkan ulang"
-    return (
-        f"Hitungan dasbor · {aturan} · basis {basis} · {_singkat_data(tahun)} · periode {hasil.status_periode(tahun)}"
-    )
+    return f"Hitungan dasbor · {aturan} · basis {basis} · {_singkat_data(tahun)} · periode {data.status_periode(tahun)}"
 
 
 def label_grafik_tren(basis: str, versi: str | None = None) -> str:
     """The short provenance under a multi-year chart: which rule scored which years."""
-    tahun = skor.daftar_tahun()
+    tahun = data.daftar_tahun()
     if versi:
         aturan = f"semua tahun dengan aturan {versi}"
     else:
         per_versi: dict[str, list[int]] = {}
         for t in tahun:
-            per_versi.setdefault(hasil.metodologi(t).versi, []).append(t)
+            per_versi.setdefault(data.metodologi(t).versi, []).append(t)
         aturan = "aturan tiap tahun: " + ", ".join(
             f"{min(ts)}–{max(ts)} → {v}" if len(ts) > 1 else f"{ts[0]} → {v}" for v, ts in per_versi.items()
         )

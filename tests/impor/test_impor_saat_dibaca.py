@@ -40,8 +40,8 @@ def _batalkan() -> int | None:
 def _sidik() -> tuple[float, tuple[str, ...], int]:
     """What a visitor sees of the imported region: its unrounded IID on the Peringkat page, its innovations on
     the Inovasi page and its gaps on the Kelengkapan page."""
-    p = data.hasil.peringkat(TAHUN, "terverifikasi").set_index("kode_wilayah")
-    kel = data.kelengkapan.kelengkapan(TAHUN)
+    p = data.peringkat(TAHUN, "terverifikasi").set_index("kode_wilayah")
+    kel = data.kelengkapan(TAHUN)
     nama = kel.inovasi.loc[kel.inovasi["kode_wilayah"] == WILAYAH, "nama_inovasi"]
     return float(p.at[WILAYAH, "iid_mentah"]), tuple(sorted(nama)), int((kel.celah["kode_wilayah"] == WILAYAH).sum())
 
@@ -57,7 +57,7 @@ def test_an_import_during_20_visitors_gives_no_errors_and_loses_nothing(salinan_
         try:
             while not selesai.is_set():
                 t = data.segarkan()
-                data.hasil.ringkasan(TAHUN, "terverifikasi")
+                data.ringkasan(TAHUN, "terverifikasi")
                 dilihat.append((t.id, _sidik()))
         except BaseException as exc:  # surfaced in the main thread below
             galat.append(exc)
@@ -114,7 +114,7 @@ def test_read_only_commands_work_while_another_process_reads_the_snapshot(salina
         [
             sys.executable,
             "-c",
-            "from dasbor.ui import data; data.segarkan(); data.hasil.peringkat(2024, 'terverifikasi'); "
+            "from dasbor.ui import data; data.segarkan(); data.peringkat(2024, 'terverifikasi'); "
             "print('siap', flush=True); import time; time.sleep(300)",
         ],
         cwd=ROOT,

@@ -4,6 +4,7 @@ and the filters change what the charts draw (asserted on the figure data, compar
 import pytest
 
 from dasbor.services import hasil, skor
+from dasbor.services.db import database
 from tests.pages.apptest_bantu import buka, grafik
 
 HALAMAN = ["ringkasan", "peringkat", "tren", "bandingkan", "profil", "metodologi"]
@@ -145,7 +146,7 @@ def test_profil_headline_band_distance_and_yandas() -> None:
     p = hasil.peringkat(2024, "terverifikasi").set_index("kode_wilayah").loc["63.71"]
     nilai = {m.label: m.value for m in at.metric}
     assert nilai["IID"] == f"{p['iid']:.2f}".replace(".", ",")
-    berikut = hasil.metodologi(2024).predikat_berikutnya(p["iid"])
+    berikut = skor.metodologi_tahun(database(), 2024).predikat_berikutnya(p["iid"])
     assert any(f"{berikut.jarak:.2f}".replace(".", ",") in i.value and berikut.nama in i.value for i in at.info)
     assert any("Nilai resmi 2024" in c.value and "58,41" in c.value for c in at.caption)
     yandas = at.dataframe[-1].value

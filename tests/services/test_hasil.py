@@ -8,6 +8,7 @@ import pytest
 
 import scoring
 from dasbor.services import hasil, skor
+from dasbor.services.db import database
 
 pytestmark = pytest.mark.usefixtures("demo_env")
 BASIS = ("terverifikasi", "klaim")
@@ -91,7 +92,7 @@ def test_breakdown_points_add_up_to_the_unrounded_iid(demo_env: Path, tahun: int
     skor_tahun = skor.skor_tahun(tahun, basis).set_index("kode_wilayah")
     np.testing.assert_allclose(total.sort_index(), skor_tahun["iid_mentah"].sort_index(), atol=1e-9)
     jumlah = rincian[rincian["kode_indikator"] == hasil.KODE_JUMLAH].set_index("kode_wilayah")["poin_iid"]
-    m = hasil.metodologi(tahun)
+    m = skor.metodologi_tahun(database(), tahun)
     np.testing.assert_allclose(
         jumlah.sort_index(), (skor_tahun["skor_jumlah_inovasi"] / m.maks_total * 100).sort_index()
     )

@@ -51,8 +51,3 @@ def test_indicator_changes_are_listed_field_by_field() -> None:
     ubah = mt.perubahan_versi(lama, baru)
     assert ubah["unsur"].tolist() == [f"15 {lama.indikator_kode('15').nama}", "16 bobot", "16 level 2"]
     assert ubah["sesudah"].tolist() == ["dihapus", 4.0, "Perkada baru"]
-
-
-def test_version_of_a_year() -> None:
-    assert mt.versi_tahun(2024) == "2023"
-    assert mt.versi_tahun(1999) is None

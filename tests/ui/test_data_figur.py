@@ -95,13 +95,38 @@ def test_cells_holding_lists_are_keyed_by_their_content(demo_env: Path) -> None:
 
 
 def test_a_page_key_replaces_the_fingerprint_of_large_inputs(demo_env: Path) -> None:
-    """With `kunci` (the filters that determine the inputs) the frame is not hashed: the key alone decides."""
+    """With `sidik` (the filters that determine the inputs) the frame is not hashed: the key alone decides."""
     buat = Pembangun()
-    a = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024", kunci=(2024, "63.09"))
-    b = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024", kunci=(2024, "63.09"))
-    lain = data.figur(buat, _tabel([70.0, 60.0]), "IID 2024", kunci=(2024, "63.06"))
-    bercatatan = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024", catatan="sumber", kunci=(2024, "63.09"))
+    a = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024", sidik=(2024, "63.09"))
+    b = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024", sidik=(2024, "63.09"))
+    lain = data.figur(buat, _tabel([70.0, 60.0]), "IID 2024", sidik=(2024, "63.06"))
+    bercatatan = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024", catatan="sumber", sidik=(2024, "63.09"))
     assert a is b
     assert lain is not a and list(lain.data[0].y) == [70.0, 60.0]
     assert bercatatan is not a and bercatatan.layout.title.subtitle.text == "sumber"
     assert buat.kali == 3
+
+
+def test_a_page_key_never_makes_two_builders_share_a_chart(demo_env: Path) -> None:
+    """Two charts drawn from one filter state (the same page key) are two figures: the builder and its keyword
+    arguments stay in the key (they were left out, so the second chart showed the first in every session)."""
+    batang, lain = Pembangun(), Pembangun()
+    a = data.figur(batang, _tabel([81.0, 67.04]), "IID 2024", sidik=(2024, "63.09"))
+    b = data.figur(lain, _tabel([81.0, 67.04]), "IID 2024", sidik=(2024, "63.09"))
+    merah = data.figur(batang, _tabel([81.0, 67.04]), "IID 2024", warna="#C0392B", sidik=(2024, "63.09"))
+    assert b is not a and lain.kali == 1
+    assert merah is not a and merah.data[0].marker.color == "#C0392B"
+    assert batang.kali == 2
+
+
+def test_a_page_key_never_makes_two_derivations_share_a_result(demo_env: Path) -> None:
+    def jumlah(tabel: pd.DataFrame, kolom: str = "iid") -> float:
+        return float(tabel[kolom].sum())
+
+    def terbesar(tabel: pd.DataFrame, kolom: str = "iid") -> float:
+        return float(tabel[kolom].max())
+
+    tabel = pd.DataFrame({"iid": [81.0, 67.0], "spd": [20.0, 10.0]})
+    assert data.olahan(jumlah, tabel, sidik=(2024,)) == 148.0
+    assert data.olahan(terbesar, tabel, sidik=(2024,)) == 81.0
+    assert data.olahan(jumlah, tabel, kolom="spd", sidik=(2024,)) == 30.0
