@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from scoring.model import BASIS, TOLERANSI, DataPenilaian, Metodologi, bulatkan
+from scoring.model import BASIS, STATUS_DINILAI, TOLERANSI, DataPenilaian, Metodologi, bulatkan
 
 KOLOM_SKOR = (
     "kode_wilayah",
@@ -29,7 +29,6 @@ KOLOM_SKOR = (
     "n_urusan_yandas",
     "syarat_yandas_terpenuhi",
 )
-STATUS_DINILAI = ("dikirim", "diterima")  # innovations whose answers are scored
 
 
 class DataTidakSahError(ValueError):

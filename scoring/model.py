@@ -15,6 +15,7 @@ import pandas as pd
 KEYAKINAN = ("terkonfirmasi", "satu-sumber", "kode-pihak-ketiga", "asumsi")
 STATUS_BUKTI = ("ada", "kosong", "ditolak", "perlu_perbaikan")
 STATUS_INOVASI = ("draft", "dikirim", "diterima", "ditolak")
+STATUS_DINILAI = ("dikirim", "diterima")  # innovations whose answers are scored
 BASIS = ("terverifikasi", "klaim")
 ASPEK = ("SPD", "SID")
 LEVEL_MAKS = 3
@@ -235,3 +236,12 @@ class DataPenilaian:
     inovasi: pd.DataFrame
     jawaban_sid: pd.DataFrame
     jawaban_spd: pd.DataFrame
+
+    def bagian_wilayah(self, kode_wilayah: str) -> DataPenilaian:
+        """One region's part of the data; its IID depends on nothing else."""
+        inovasi = self.inovasi[self.inovasi["kode_wilayah"] == kode_wilayah]
+        return DataPenilaian(
+            inovasi=inovasi,
+            jawaban_sid=self.jawaban_sid[self.jawaban_sid["id_inovasi"].isin(inovasi["id_inovasi"])],
+            jawaban_spd=self.jawaban_spd[self.jawaban_spd["kode_wilayah"] == kode_wilayah],
+        )

@@ -17,9 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from scoring.model import BASIS, KOLOM_RINGKAS, DataPenilaian, Metodologi
-
-STATUS_DINILAI = ("dikirim", "diterima")
+from scoring.model import BASIS, KOLOM_RINGKAS, STATUS_DINILAI, DataPenilaian, Metodologi
 
 
 def _level(jawaban: dict[str, Any], basis: str) -> float:

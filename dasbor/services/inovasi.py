@@ -12,7 +12,7 @@ import pandas as pd
 import scoring
 from dasbor.db.connection import Database
 from dasbor.services.db import database
-from dasbor.services.kelengkapan import BASIS, PD_TANPA, data_wilayah
+from dasbor.services.kelengkapan import BASIS, PD_TANPA
 from dasbor.services.lintas_tahun import layak_usia
 from dasbor.services.skor import data_penilaian, metodologi_tahun
 
@@ -125,7 +125,7 @@ def hitung_riwayat(db: Database, id_inovasi: str) -> Riwayat | None:
         terakhir = pengajuan[pengajuan["tahun"] <= tahun].iloc[-1]
         layak = bool(layak_usia(terakhir.to_frame().T, m, tahun).iat[0])
         isi = {"tahun": tahun, "status": _status_tahun(ada, layak), "kematangan": np.nan, "bagian_iid": np.nan}
-        data = data_wilayah(data_penilaian(db, tahun), kode)
+        data = data_penilaian(db, tahun).bagian_wilayah(kode)
         skor = scoring.hitung_skor(data, m, BASIS)
         isi["iid_wilayah"] = float(skor["iid_mentah"].iat[0]) if len(skor) else np.nan
         if ada is not None:

@@ -22,13 +22,8 @@ import pandas as pd
 import scoring
 from dasbor.db.connection import Database
 from dasbor.services.db import database
-from dasbor.services.lintas_tahun import JENIS_LINTAS, PERBAIKAN_LINTAS, baris_celah, lintas_tahun_db
+from dasbor.services.lintas_tahun import BASIS, JENIS_LINTAS, PERBAIKAN_LINTAS, baris_celah, lintas_tahun_db
 from dasbor.services.skor import data_penilaian, metodologi_tahun
-
-# Gaps are the distance between what a region claimed and what Kemendagri counts, so they are always priced
-# on the verified basis (on basis 'klaim' every claim already counts and no evidence gap costs anything).
-BASIS = "terverifikasi"
-DINILAI = ("dikirim", "diterima")  # statuses whose kematangan counts (scoring.hitung_kematangan)
 
 JENIS_CELAH = {
     "bukti_kosong": "Bukti dukung kosong",
@@ -187,16 +182,6 @@ def lengkapi_wajib(data: scoring.DataPenilaian, m: scoring.Metodologi) -> scorin
     )
 
 
-def data_wilayah(data: scoring.DataPenilaian, kode_wilayah: str) -> scoring.DataPenilaian:
-    """One region's part of the data; its IID depends on nothing else."""
-    inovasi = data.inovasi[data.inovasi["kode_wilayah"] == kode_wilayah]
-    return scoring.DataPenilaian(
-        inovasi=inovasi,
-        jawaban_sid=data.jawaban_sid[data.jawaban_sid["id_inovasi"].isin(inovasi["id_inovasi"])],
-        jawaban_spd=data.jawaban_spd[data.jawaban_spd["kode_wilayah"] == kode_wilayah],
-    )
-
-
 def terapkan_celah(data: scoring.DataPenilaian, celah: pd.DataFrame) -> scoring.DataPenilaian:
     """The data as it would be with the given gaps fixed (level_sasaran / status_sasaran of each row)."""
     level = celah[celah["level_sasaran"].notna()]
@@ -256,7 +241,7 @@ def _celah_jawaban(data: scoring.DataPenilaian, m: scoring.Metodologi) -> pd.Dat
     )
     # Rows of drafts and of rejected innovations are worth nothing until the innovation itself counts; they are
     # covered by that innovation's own gap (inovasi_draft / inovasi_ditolak) instead of one row per answer.
-    dinilai = (baris["aspek"] == "SPD") | baris["id_inovasi"].map(status_inovasi).isin(DINILAI)
+    dinilai = (baris["aspek"] == "SPD") | baris["id_inovasi"].map(status_inovasi).isin(scoring.STATUS_DINILAI)
     baris = baris[dinilai]
     wajib = {i.kode for i in m.indikator if i.wajib}
     klaim, diakui = baris["level_klaim"], baris["level_diakui"]
@@ -335,7 +320,7 @@ def _nilai_ubah_status(data: scoring.DataPenilaian, m: scoring.Metodologi, ubah:
     nilai = pd.Series(0.0, index=ubah.index)
     for kode, grup in ubah.groupby("kode_wilayah"):
         iid = _iid_per_status(
-            data_wilayah(data, str(kode)), m, list(zip(grup["id_inovasi"], grup["status_sasaran"], strict=True))
+            data.bagian_wilayah(str(kode)), m, list(zip(grup["id_inovasi"], grup["status_sasaran"], strict=True))
         )
         nilai[grup.index] = iid[1:] - iid[0]
     return nilai.to_numpy()
@@ -489,7 +474,7 @@ def jalan_tercepat(
             band = scoring.predikat_untuk(scoring.bulatkan(kumulatif, m.digit_iid), m)
             cukup = np.flatnonzero([urutan.index(b) > peringkat_kini for b in band])
             k = int(cukup[0]) + 1 if cukup.size else 0
-            wilayah = data_wilayah(data, str(kode))
+            wilayah = data.bagian_wilayah(str(kode))
             while k:
                 sesudah = scoring.hitung_skor(terapkan_celah(wilayah, kandidat.iloc[:k]), m, BASIS).iloc[0]
                 if urutan.index(sesudah["predikat"]) > peringkat_kini or k == len(kandidat):

@@ -26,8 +26,10 @@ from dasbor.db.connection import Database
 from dasbor.services.skor import data_penilaian, metodologi_tahun
 from dasbor.visual.format import angka, bilangan
 
-BASIS = "terverifikasi"  # gaps are priced on the verified basis, as in the Kelengkapan worklist
-DINILAI = ("dikirim", "diterima")
+# Gaps are the distance between what a region claimed and what Kemendagri counts, so they are always priced
+# on the verified basis (on basis 'klaim' every claim already counts and no evidence gap costs anything): here
+# and in the Kelengkapan worklist, which imports it.
+BASIS = "terverifikasi"
 
 JENIS_LINTAS = {
     "belum_diinput_ulang": "Inovasi tahun lalu belum diinput ulang",
@@ -127,14 +129,11 @@ def _belum_diinput_ulang(
     status_kini = kini.inovasi.set_index("id_inovasi")["status_inovasi"]
     hilang = terkirim[~terkirim["id_inovasi"].isin(status_kini[status_kini != "draft"].index)]
     hilang = hilang[layak_usia(hilang, m, tahun)]
-    # Imported here, not at the top: services.kelengkapan imports this module to list these gaps.
-    from dasbor.services.kelengkapan import data_wilayah
-
     # Only the scoring columns, and only the innovations to re-enter: the scenarios copy these many times.
     kini, lalu = _inti(kini), _inti(lalu, hilang["id_inovasi"])
     nilai = pd.Series(np.nan, index=hilang.index)
     for kode, grup in hilang.groupby("kode_wilayah"):
-        wilayah = data_wilayah(kini, str(kode))
+        wilayah = kini.bagian_wilayah(str(kode))
         iid = _iid_skenario([wilayah, *(input_ulang(wilayah, lalu, i) for i in grup["id_inovasi"])], m)
         nilai[grup.index] = iid[1:] - iid[0]
     return hilang.assign(

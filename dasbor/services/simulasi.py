@@ -22,7 +22,7 @@ import pandas as pd
 
 import scoring
 from dasbor.services import skor as layanan_skor
-from dasbor.services.kelengkapan import BASIS, Kelengkapan, data_wilayah, terapkan_celah
+from dasbor.services.kelengkapan import BASIS, Kelengkapan, terapkan_celah
 
 MAKS_BAGIAN = 500  # a shared link stays well under browser URL limits
 LAINNYA = "urusan lain (di luar 6 urusan wajib pelayanan dasar)"
@@ -164,7 +164,7 @@ def terapkan(data: scoring.DataPenilaian, kel: Kelengkapan, kode_wilayah: str, s
 def simulasikan(kel: Kelengkapan, kode_wilayah: str, s: Skenario) -> Hasil:
     """Real and simulated scores of the region, and every region's real vs simulated rank."""
     m = scoring.load_metodologi(kel.versi)
-    data = terapkan(data_wilayah(kel.data, kode_wilayah), kel, kode_wilayah, s)
+    data = terapkan(kel.data.bagian_wilayah(kode_wilayah), kel, kode_wilayah, s)
     simulasi = scoring.hitung_skor(data, m, BASIS).iloc[0]
     nyata = kel.skor.assign(peringkat=layanan_skor.peringkat_wilayah(kel.skor))
     sim = kel.skor.copy()
@@ -187,7 +187,7 @@ def rentang_peringkat(tahun: int) -> pd.DataFrame:
     """Every kabupaten/kota's rank if only verified levels count and if every claim were accepted."""
     ranks = [
         layanan_skor.skor_tahun(tahun, basis).set_index("kode_wilayah")[["nama_wilayah", "jenis", "peringkat"]]
-        for basis in ("terverifikasi", "klaim")
+        for basis in scoring.BASIS
     ]
     hasil = ranks[0].rename(columns={"peringkat": "peringkat_terverifikasi"})
     hasil["peringkat_klaim"] = ranks[1]["peringkat"]

@@ -59,7 +59,7 @@ def test_fixing_evidence_in_a_scenario_equals_fixing_it_by_hand(hasil: kel.Kelen
     celah = hasil.celah[(hasil.celah["kode_wilayah"] == BANJAR) & (hasil.celah["aspek"] == "SPD")].head(2)
     h = simulasi.simulasikan(hasil, BANJAR, simulasi.Skenario(bukti=tuple(celah["id_celah"])))
     manual = scoring.terapkan_perubahan_level(
-        kel.data_wilayah(hasil.data, BANJAR),
+        hasil.data.bagian_wilayah(BANJAR),
         celah[["aspek", "kode_wilayah", "id_inovasi", "kode_indikator"]].assign(level_baru=celah["level_klaim"]),
         "terverifikasi",
     )
