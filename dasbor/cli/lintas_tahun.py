@@ -20,6 +20,7 @@ KOLOM = (
 
 def cmd_lintas_tahun(args: argparse.Namespace) -> int:
     """One row per flagged innovation, as CSV or JSON on standard output."""
+    from dasbor.ekspor.tabel import ke_csv
     from dasbor.services.lintas_tahun import lintas_tahun_db
 
     db = buka_tahun(args.tahun)
@@ -40,7 +41,10 @@ def cmd_lintas_tahun(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(hasil.to_json(orient="records", force_ascii=False, indent=1))
     else:
-        sys.stdout.write(hasil.to_csv(index=False))
+        # The table writer every download uses: names typed by operators can start like a formula.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(ke_csv(hasil))
+        sys.stdout.buffer.flush()
     return 0
 
 

