@@ -57,7 +57,7 @@ def sesudah_perbaikan(data: scoring.DataPenilaian, m: scoring.Metodologi, celah:
     """Re-score with every region's top gaps fixed (evidence proves the claim), all regions in one pass:
     a region's IID depends only on its own answers, so the fixes of one never move another."""
     teratas = celah.groupby("kode_wilayah", sort=False).head(JUMLAH_CELAH)
-    perubahan = teratas.assign(level_baru=teratas["level_klaim"])[
+    perubahan = teratas.assign(level_baru=teratas["level_sasaran"])[
         ["aspek", "kode_wilayah", "id_inovasi", "kode_indikator", "level_baru"]
     ]
     hasil = scoring.selisih_iid(data, m, perubahan, "terverifikasi").set_index("kode_wilayah")

@@ -17,7 +17,7 @@ def hitung_celah_bukti(data: scoring.DataPenilaian, m: scoring.Metodologi) -> pd
 
     These are the worklist's additive gaps (evidence kosong/ditolak/perlu_perbaikan, verified below the claim,
     an empty wajib indicator); fixes that change an innovation's status move the divisor and are left to the
-    Kelengkapan page. `level_klaim` is the level the fix reaches and `level` the one that counts now.
+    Kelengkapan page. `level_sasaran` is the level the fix reaches and `level` the one that counts now.
     `data.inovasi` must also carry nama_inovasi and nama_perangkat_daerah (query inovasi_tahun does).
     """
     celah = kelengkapan.hitung_celah(kelengkapan.lengkapi_wajib(data, m), m)
@@ -31,7 +31,7 @@ def hitung_celah_bukti(data: scoring.DataPenilaian, m: scoring.Metodologi) -> pd
             "nama_perangkat_daerah": celah["nama_perangkat_daerah"],
             "kode_indikator": celah["kode_indikator"],
             "nama_indikator": celah["nama_indikator"],
-            "level_klaim": celah["level_sasaran"].astype(int),
+            "level_sasaran": celah["level_sasaran"].astype(int),
             "level": celah["level_diakui"],
             "status_bukti": celah["status_bukti"],
             "masalah": celah["yang_kurang"],

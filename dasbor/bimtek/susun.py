@@ -378,7 +378,7 @@ def _slide_wilayah(b: Bahan, kode: str) -> Slide:
     catatan += [
         f"Celah {i}: indikator {c['kode_indikator']} {c['nama_indikator']}"
         + (f", inovasi {c['nama_inovasi']} ({c['nama_perangkat_daerah']})" if pd.notna(c["nama_inovasi"]) else "")
-        + f"; klaim level {c['level_klaim']}, diakui level {int(c['level'])}, {c['masalah']}; "
+        + f"; level sasaran {c['level_sasaran']}, diakui level {int(c['level'])}, {c['masalah']}; "
         f"bukti yang dibutuhkan: {c['bukti_dibutuhkan']}; nilai +{angka(c['nilai_iid'], 3)} poin IID."
         for i, (_, c) in enumerate(celah.iterrows(), start=1)
     ]
@@ -445,7 +445,7 @@ def _slide_wilayah(b: Bahan, kode: str) -> Slide:
 
 
 def _tindakan(c: pd.Series) -> str:
-    kerja = TINDAKAN.get(c["status_bukti"], f"Perkuat bukti ke level {c['level_klaim']}")
+    kerja = TINDAKAN.get(c["status_bukti"], f"Perkuat bukti ke level {c['level_sasaran']}")
     return f"{kerja}: {c['nama_indikator']}"
 
 
