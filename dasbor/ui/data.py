@@ -227,6 +227,7 @@ def sekali(fungsi: Callable[P, R], *, pesan: str | None = None, maks: int = 256)
 
         return _bagikan(simpanan.ambil((t.kunci, _sidik(terikat.arguments)), _dengan_pesan(pesan, hitung)))
 
+    tersimpan.simpanan = simpanan  # type: ignore[attr-defined]  # how many it holds, for tests and benchmarks
     return tersimpan
 
 
@@ -273,8 +274,8 @@ def _berkas_ekspor(tahun: int, kode_wilayah: str, dibuat: date, jenis: str) -> b
 
 berkas_ekspor = sekali(_berkas_ekspor, maks=64)
 
-# Presentasi. A deck is keyed by the event a visitor types (Acara), so few are kept: a deck is a few hundred kB,
-# its files (PPTX, PDF, XLSX with drawn charts) a few MB.
+# Presentasi. A deck is keyed by the event a visitor types (Acara), so few are kept: a room uses one or two, a deck
+# is a few hundred kB and its files (PPTX, PDF, XLSX with drawn charts) a few MB.
 bahan_bimtek = sekali(bahan.kumpulkan, maks=32)
 
 
@@ -284,7 +285,7 @@ def _deck(tahun: int, basis: str, wilayah: Sequence[str], urutan: Sequence[str] 
     return susun.susun_deck(bahan_bimtek(tahun, basis), list(wilayah), None if urutan is None else list(urutan), acara)
 
 
-deck = sekali(_deck, maks=64)
+deck = sekali(_deck, maks=8)
 
 
 def _berkas_deck(
