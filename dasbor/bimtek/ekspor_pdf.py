@@ -11,15 +11,16 @@ from fpdf.fonts import FontFace
 from dasbor.bimtek import tata_letak
 from dasbor.bimtek.model import Deck, Slide
 from dasbor.bimtek.tata_letak import Kotak, Paragraf
-from dasbor.visual.palette import PERINGATAN
+from dasbor.visual import palette
+from dasbor.visual.palette import rgb
 
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 DEJAVU_TEBAL = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
-HITAM = (0x11, 0x11, 0x11)
-ABU = (0x33, 0x33, 0x33)
-MERAH = tuple(int(PERINGATAN[i : i + 2], 16) for i in (1, 3, 5))
-PUTIH = (0xFF, 0xFF, 0xFF)
-BARIS_GENAP = (0xEE, 0xEE, 0xEE)
+HITAM = rgb(palette.TEKS_SLIDE)
+ABU = rgb(palette.TEKS_SLIDE_LEMBUT)
+MERAH = rgb(palette.PERINGATAN)
+PUTIH = rgb(palette.PUTIH)
+BARIS_GENAP = rgb(palette.BARIS_GENAP)
 
 
 class _Pdf(FPDF):

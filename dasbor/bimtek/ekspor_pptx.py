@@ -16,7 +16,8 @@ from pptx.util import Inches, Pt
 from dasbor.bimtek import tata_letak
 from dasbor.bimtek.model import Deck, Slide
 from dasbor.bimtek.tata_letak import Kotak, Paragraf
-from dasbor.visual.palette import PERINGATAN, PREDIKAT_WARNA, teks_predikat
+from dasbor.visual import palette
+from dasbor.visual.palette import PREDIKAT_WARNA, rgb, teks_predikat
 
 # Arial is on every PC that opens the file; Liberation Sans has the same metrics and is what we measure with.
 HURUF = "Arial"
@@ -30,11 +31,11 @@ BERKAS_HURUF = {
         "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
     ),
 }
-HITAM = RGBColor(0x11, 0x11, 0x11)
-ABU = RGBColor(0x33, 0x33, 0x33)
-MERAH = RGBColor.from_string(PERINGATAN[1:])
-PUTIH = RGBColor(0xFF, 0xFF, 0xFF)
-BARIS_GENAP = RGBColor(0xEE, 0xEE, 0xEE)
+HITAM = RGBColor(*rgb(palette.TEKS_SLIDE))
+ABU = RGBColor(*rgb(palette.TEKS_SLIDE_LEMBUT))
+MERAH = RGBColor(*rgb(palette.PERINGATAN))
+PUTIH = RGBColor(*rgb(palette.PUTIH))
+BARIS_GENAP = RGBColor(*rgb(palette.BARIS_GENAP))
 LAYOUT_JUDUL_SAJA = 5  # "Title Only" in python-pptx's default template
 
 

@@ -33,6 +33,11 @@ TEKS = "#1A1A1A"
 KEPALA_TABEL = "#E8EEF2"  # header row of exported tables
 PERINGATAN = "#A3001B"  # "data SINTETIS" labels in exported files
 GARIS_BANTU = "#5F5F5F"
+# The bimtek deck, drawn alike as PPTX and PDF: body text, secondary text, light text, and even table rows.
+TEKS_SLIDE = "#111111"
+TEKS_SLIDE_LEMBUT = "#333333"
+PUTIH = "#FFFFFF"
+BARIS_GENAP = "#EEEEEE"
 
 
 def warna_predikat(nama: str) -> str:
@@ -49,6 +54,12 @@ def warna_seri(i: int) -> str:
 
 def transparan(warna: str, alfa: float) -> str:
     """'#0B4F6C', 0.15 -> 'rgba(11,79,108,0.15)': band shading behind a chart."""
+    r, g, b = rgb(warna)
+    return f"rgba({r},{g},{b},{alfa})"
+
+
+def rgb(warna: str) -> tuple[int, int, int]:
+    """'#0B4F6C' -> (11, 79, 108), for writers that take colours as numbers (PDF, PPTX)."""
     h = warna.lstrip("#")
     r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
-    return f"rgba({r},{g},{b},{alfa})"
+    return r, g, b
