@@ -13,8 +13,8 @@ import scoring
 from dasbor.db.connection import Database
 from dasbor.services.db import database
 from dasbor.services.kelengkapan import BASIS, PD_TANPA, data_wilayah
-from dasbor.services.lintas_tahun import layak_usia
 from dasbor.services.skor import data_penilaian, metodologi_tahun
+from dasbor.services.usia import layak_usia
 
 CELAH = {"semua": "Semua", "ada": "Ada celah", "tanpa": "Tanpa celah"}
 
