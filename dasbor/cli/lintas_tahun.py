@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dasbor.cli.bacaan import buka_tahun, tahun_ada
+from dasbor.cli.bacaan import buka_tahun, tahun_ada, wilayah_dikenal
 
 KOLOM = (
     "kode_wilayah",
@@ -25,10 +25,7 @@ def cmd_lintas_tahun(args: argparse.Namespace) -> int:
     db = buka_tahun(args.tahun)
     if db is None:
         return 2
-    wilayah = db.query("wilayah")["kode_wilayah"].tolist()
-    asing = [k for k in args.wilayah or () if k not in wilayah]
-    if asing:
-        print(f"Kode wilayah tidak dikenal: {', '.join(asing)}; tersedia: {', '.join(wilayah)}.", file=sys.stderr)
+    if not wilayah_dikenal(db, args.wilayah):
         return 2
     if args.tahun - 1 not in tahun_ada(db):
         print(f"Tahun {args.tahun - 1} tidak ada di basis data: tidak ada yang dapat dibandingkan.", file=sys.stderr)
