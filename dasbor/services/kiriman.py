@@ -15,6 +15,7 @@ import pandas as pd
 
 import scoring
 from dasbor.db.connection import Database
+from dasbor.services.db import database
 from dasbor.services.skor import data_penilaian, metodologi_tahun, peringkat_wilayah
 from dasbor.services.usia import keluar_tahun_depan, nilai_usia
 from scoring.saran_kirim import pilih_kiriman
@@ -44,6 +45,15 @@ def daftar_inovasi(db: Database, tahun: int) -> pd.DataFrame:
     return pd.concat([inovasi, usia], axis=1).assign(
         kematangan=klaim["kematangan"].to_numpy(), dari_kematangan_portal=klaim["dari_kematangan_portal"].to_numpy()
     )
+
+
+def kematangan_per_opd(inovasi: pd.DataFrame, tanpa: str) -> pd.DataFrame:
+    """Mean kematangan if sent (`kematangan_kirim`) and count per perangkat daerah: perangkat_daerah, rata_rata,
+    jumlah; `tanpa` names innovations without one."""
+    kelompok = inovasi.assign(perangkat_daerah=inovasi["nama_perangkat_daerah"].fillna(tanpa)).groupby(
+        "perangkat_daerah"
+    )["kematangan_kirim"]
+    return pd.DataFrame({"rata_rata": kelompok.mean(), "jumlah": kelompok.size()}).reset_index()
 
 
 def akan_menua(db: Database, tahun: int) -> pd.DataFrame:
@@ -194,3 +204,27 @@ def hitung_saran(db: Database, tahun: int, kode_wilayah: str) -> Saran:
         versi=m.versi,
         asumsi=_asumsi(m, portal),
     )
+
+
+# --- the same on the app's database (cached per snapshot by dasbor.ui.data) ------------------------------------
+
+
+def inovasi_usia(tahun: int) -> pd.DataFrame:
+    """daftar_inovasi's per-innovation additions, keyed by id_inovasi: kematangan_kirim (claimed kematangan if sent),
+    dari_kematangan_portal, memenuhi_usia, alasan_usia, keluar_tahun_depan."""
+    inovasi = daftar_inovasi(database(), tahun)
+    return inovasi.set_index("id_inovasi")[
+        ["kematangan", "dari_kematangan_portal", "memenuhi_usia", "alasan_usia", "keluar_tahun_depan"]
+    ].rename(columns={"kematangan": "kematangan_kirim"})
+
+
+def menua(tahun: int) -> pd.DataFrame:
+    return akan_menua(database(), tahun)
+
+
+def selisih(tahun: int) -> pd.DataFrame:
+    return selisih_kematangan(database(), tahun)
+
+
+def saran(tahun: int, kode_wilayah: str) -> Saran:
+    return hitung_saran(database(), tahun, kode_wilayah)

@@ -35,6 +35,7 @@ from dasbor.services import daftar_kerja as _daftar_kerja
 from dasbor.services import hasil as _hasil
 from dasbor.services import inovasi as _inovasi
 from dasbor.services import kelengkapan as _kelengkapan
+from dasbor.services import kiriman as _kiriman
 from dasbor.services import lintas_tahun as _lintas_tahun
 from dasbor.services import simulasi as _simulasi
 from dasbor.services import skor as _skor
@@ -275,6 +276,7 @@ kelengkapan = _Layanan(
 )
 simulasi = _Layanan([_simulasi], _cache(_simulasi, "rentang_peringkat"))
 inovasi = _Layanan([_inovasi], _cache(_inovasi, "riwayat"))
+kiriman = _Layanan([_kiriman], _cache(_kiriman, "inovasi_usia", "menua", "selisih", "saran"))
 
 
 def _deck(tahun: int, basis: str, wilayah: Sequence[str], urutan: Sequence[str] | None, acara: Acara) -> Deck:
