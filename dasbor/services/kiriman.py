@@ -17,10 +17,9 @@ import scoring
 from dasbor.db.connection import Database
 from dasbor.services.db import database
 from dasbor.services.skor import data_penilaian, metodologi_tahun, peringkat_wilayah
-from dasbor.services.usia import keluar_tahun_depan, nilai_usia
+from dasbor.services.usia import keluar_tahun_depan, nilai_usia, skenario_semua_layak
 from scoring.saran_kirim import pilih_kiriman
 
-DITANDAI = ("dikirim", "diterima", "ditolak")  # statuses a pemda (or the verifier) has set on purpose
 BASIS_SARAN = "klaim"  # the advice is made before verification, on what the pemda claims
 SUMBER_PORTAL = "dari kematangan portal"  # said by every number computed from the portal's kematangan
 
@@ -69,23 +68,13 @@ def selisih_kematangan(db: Database, tahun: int) -> pd.DataFrame:
     return beda.merge(nama, on="id_inovasi", how="left")
 
 
-def _skenario_semua_layak(data: scoring.DataPenilaian, m: scoring.Metodologi, tahun: int) -> tuple[pd.DataFrame, set]:
-    """The year's innovations with, in every pemda where nothing is marked, each eligible one set to 'dikirim'
-    (the rest stay drafts); and the kode_wilayah so treated."""
-    inovasi = data.inovasi.reset_index(drop=True)
-    ditandai = inovasi.groupby("kode_wilayah")["status_inovasi"].agg(lambda s: s.isin(DITANDAI).any())
-    belum = set(ditandai.index[~ditandai.astype(bool)])
-    ubah = inovasi["kode_wilayah"].isin(belum) & nilai_usia(inovasi, m, tahun)["memenuhi_usia"].astype(bool)
-    return inovasi.assign(status_inovasi=inovasi["status_inovasi"].where(~ubah, "dikirim")), belum
-
-
 def hasil_pemda(db: Database, tahun: int, basis: str = "terverifikasi") -> pd.DataFrame:
     """One row per pemda with data: kode_wilayah, nama_wilayah, jenis, iid, predikat, peringkat, spd, sid,
     n_inovasi_dinilai, sumber_sid, ada_spd, semua_layak_dikirim. A pemda without SPD answers gets no iid,
     predikat, peringkat or spd (never an invented SPD); its SID stands alone. Ranks are among pemda with SPD."""
     m = metodologi_tahun(db, tahun)
     data = data_penilaian(db, tahun)
-    inovasi, belum = _skenario_semua_layak(data, m, tahun)
+    inovasi, belum = skenario_semua_layak(data.inovasi, m, tahun)
     skor = scoring.hitung_skor(scoring.DataPenilaian(inovasi, data.jawaban_sid, data.jawaban_spd), m, basis)
     skor = db.query("wilayah")[["kode_wilayah", "nama_wilayah", "jenis"]].merge(skor, on="kode_wilayah")
     ada_spd = skor["ada_spd"].astype(bool)

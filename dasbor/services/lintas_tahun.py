@@ -59,7 +59,9 @@ KOLOM_LINTAS = (
 
 def _inti(data: scoring.DataPenilaian, id_inovasi: pd.Series | None = None) -> scoring.DataPenilaian:
     """The scoring contract's columns only (scoring.KOLOM_*), optionally only some innovations."""
-    inovasi, sid = data.inovasi[list(scoring.KOLOM_INOVASI)], data.jawaban_sid[list(scoring.KOLOM_SID)]
+    # kematangan_portal too, where present: innovations without answers score it (scoring.compute)
+    kolom = [*scoring.KOLOM_INOVASI, *(["kematangan_portal"] if "kematangan_portal" in data.inovasi else [])]
+    inovasi, sid = data.inovasi[kolom], data.jawaban_sid[list(scoring.KOLOM_SID)]
     if id_inovasi is not None:
         inovasi, sid = inovasi[inovasi["id_inovasi"].isin(id_inovasi)], sid[sid["id_inovasi"].isin(id_inovasi)]
     return scoring.DataPenilaian(inovasi, sid, data.jawaban_spd[list(scoring.KOLOM_SPD)])

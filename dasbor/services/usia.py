@@ -8,6 +8,8 @@ import pandas as pd
 
 import scoring
 
+DITANDAI = ("dikirim", "diterima", "ditolak")  # statuses a pemda (or the verifier) has set on purpose
+
 
 def _tahun(inovasi: pd.DataFrame, kolom: str) -> pd.Series:
     """Year of a date column (missing when empty, or when the frame has no such column)."""
@@ -69,3 +71,16 @@ def keluar_tahun_depan(inovasi: pd.DataFrame, m: scoring.Metodologi, tahun: int)
         alasan_usia=usia["alasan_usia"], tahun_penerapan=tahun_penerapan(inovasi)
     )
     return hasil.sort_values(kolom[:3], na_position="last").reset_index(drop=True)
+
+
+def skenario_semua_layak(inovasi: pd.DataFrame, m: scoring.Metodologi, tahun: int) -> tuple[pd.DataFrame, set[str]]:
+    """The year's innovations with, in every pemda where nothing is marked (the portal export carries no status,
+    so an imported pemda-year arrives all draft), each eligible one set to 'dikirim'; and the kode_wilayah so
+    treated, whose numbers must be labelled "bila setiap inovasi yang memenuhi aturan usia dikirim"."""
+    inovasi = inovasi.reset_index(drop=True)
+    ditandai = inovasi["status_inovasi"].isin(DITANDAI).groupby(inovasi["kode_wilayah"]).any()
+    belum = {str(k) for k in ditandai.index[~ditandai.to_numpy(bool)]}
+    if not belum:
+        return inovasi, belum
+    ubah = inovasi["kode_wilayah"].isin(belum) & nilai_usia(inovasi, m, tahun)["memenuhi_usia"].astype(bool)
+    return inovasi.assign(status_inovasi=inovasi["status_inovasi"].where(~ubah, "dikirim")), belum

@@ -318,6 +318,8 @@ def siapkan(t: Terbitan | None = None) -> Terbitan:
         for tahun in tahun_ada:
             kelengkapan.kelengkapan(tahun)
             simulasi.rentang_peringkat(tahun)
+            for fungsi in (kiriman.inovasi_usia, kiriman.menua, kiriman.selisih):
+                fungsi(tahun)
         urutan = susun.urutan_bawaan(skor.daftar_wilayah())
         bimtek.deck(tahun_ada[0], BASIS[0], list(susun.WILAYAH_BAWAAN), urutan, susun.acara_bawaan())
         for versi in versi_semua[1:]:
