@@ -18,6 +18,7 @@ from dasbor.db.connection import Database
 from dasbor.services.db import database
 from dasbor.services.skor import data_penilaian, metodologi_tahun, peringkat_wilayah
 from dasbor.services.usia import keluar_tahun_depan, nilai_usia, skenario_semua_layak
+from dasbor.visual.format import angka
 from scoring.saran_kirim import pilih_kiriman
 
 BASIS_SARAN = "klaim"  # the advice is made before verification, on what the pemda claims
@@ -128,7 +129,10 @@ def _asumsi(m: scoring.Metodologi, portal: bool) -> tuple[str, ...]:
     aturan: list[tuple[str, scoring.model.Asal]] = [
         ("rumus IID", m.rumus_asal),
         (f"pembagi MAX({m.pembagi_minimum}, n)", m.pembagi_asal),
-        (f"skor jumlah inovasi {m.poin_per_inovasi:g} per inovasi, paling banyak {m.batas_inovasi}", m.jumlah_asal),
+        (
+            f"skor jumlah inovasi {angka(m.poin_per_inovasi)} per inovasi, paling banyak {m.batas_inovasi}",
+            m.jumlah_asal,
+        ),
         ("aturan usia inovasi", m.usia.asal),
         ("skor maksimum", m.maks_asal),
     ]
@@ -136,7 +140,9 @@ def _asumsi(m: scoring.Metodologi, portal: bool) -> tuple[str, ...]:
         aturan.append((f"syarat {m.syarat_yandas.minimum_urusan} urusan pelayanan dasar", m.syarat_yandas.asal))
     if portal:
         aturan += m.asumsi_kematangan_portal(BASIS_SARAN)
-    return tuple(f"{apa}: {asal.keyakinan}" + (f" — {asal.catatan}" if asal.catatan else "") for apa, asal in aturan)
+    return tuple(
+        f"{apa}: {asal.keyakinan}" + (f" — {asal.catatan.rstrip('.')}" if asal.catatan else "") for apa, asal in aturan
+    )
 
 
 def _skor_skenario(
