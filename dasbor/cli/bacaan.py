@@ -3,6 +3,7 @@ servers read the same snapshot, and an assessment year that must exist in it."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 import pandas as pd
@@ -46,3 +47,14 @@ def cetak_tabel(tabel: pd.DataFrame, format: str) -> None:
         return
     teks = tabel.select_dtypes(include=["object", "string"]).columns
     sys.stdout.write(tabel.assign(**{k: tabel[k].map(netralkan) for k in teks}).to_csv(index=False))
+
+
+def opsi_baca(perintah: argparse.ArgumentParser, wilayah: str | None = "banyak") -> None:
+    """The options every read-back command shares: --tahun, --wilayah ('banyak': optional, several; 'satu':
+    required, one; None: none) and --format csv|json."""
+    perintah.add_argument("--tahun", type=int, required=True, help="tahun penilaian, mis. 2025")
+    if wilayah == "banyak":
+        perintah.add_argument("--wilayah", nargs="+", metavar="KODE", help="hanya wilayah ini, mis. 63.09 63.11")
+    elif wilayah == "satu":
+        perintah.add_argument("--wilayah", required=True, metavar="KODE", help="satu pemda, mis. 63.01")
+    perintah.add_argument("--format", choices=("csv", "json"), default="csv", help="format keluaran (bawaan: csv)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dasbor.cli.bacaan import buka_tahun, cetak_tabel
+from dasbor.cli.bacaan import buka_tahun, cetak_tabel, opsi_baca
 
 KOLOM = (
     "kode_wilayah",
@@ -51,12 +51,11 @@ def cmd_hasil(args: argparse.Namespace) -> int:
 
 def daftarkan(sub: argparse._SubParsersAction) -> None:
     perintah = sub.add_parser("hasil", help="IID, predikat dan peringkat setiap pemda pada satu tahun")
-    perintah.add_argument("--tahun", type=int, required=True, help="tahun penilaian, mis. 2025")
+    opsi_baca(perintah, None)
     perintah.add_argument(
         "--basis",
         choices=("klaim", "terverifikasi"),
         default="terverifikasi",
         help="basis skor (bawaan: terverifikasi)",
     )
-    perintah.add_argument("--format", choices=("csv", "json"), default="csv", help="format keluaran (bawaan: csv)")
     perintah.set_defaults(func=cmd_hasil)

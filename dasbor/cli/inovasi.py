@@ -6,7 +6,7 @@ import argparse
 
 import pandas as pd
 
-from dasbor.cli.bacaan import buka_tahun, cetak_tabel, wilayah_dikenal
+from dasbor.cli.bacaan import buka_tahun, cetak_tabel, opsi_baca, wilayah_dikenal
 
 KOLOM = (
     "kode_wilayah",
@@ -75,7 +75,5 @@ def cmd_inovasi(args: argparse.Namespace) -> int:
 
 def daftarkan(sub: argparse._SubParsersAction) -> None:
     perintah = sub.add_parser("inovasi", help="semua inovasi yang dilaporkan pada satu tahun, dengan aturan usianya")
-    perintah.add_argument("--tahun", type=int, required=True, help="tahun penilaian, mis. 2025")
-    perintah.add_argument("--wilayah", nargs="+", metavar="KODE", help="hanya wilayah ini, mis. 63.09 63.11")
-    perintah.add_argument("--format", choices=("csv", "json"), default="csv", help="format keluaran (bawaan: csv)")
+    opsi_baca(perintah)
     perintah.set_defaults(func=cmd_inovasi)

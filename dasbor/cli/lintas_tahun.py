@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dasbor.cli.bacaan import buka_tahun, tahun_ada, wilayah_dikenal
+from dasbor.cli.bacaan import buka_tahun, opsi_baca, tahun_ada, wilayah_dikenal
 
 KOLOM = (
     "kode_wilayah",
@@ -46,7 +46,5 @@ def daftarkan(sub: argparse._SubParsersAction) -> None:
         "lintas-tahun",
         help="inovasi tahun lalu yang belum diinput ulang atau diinput ulang tanpa pembaruan, dengan nilainya",
     )
-    perintah.add_argument("--tahun", type=int, required=True, help="tahun penilaian, mis. 2025")
-    perintah.add_argument("--wilayah", nargs="+", metavar="KODE", help="hanya wilayah ini, mis. 63.09 63.11")
-    perintah.add_argument("--format", choices=("csv", "json"), default="csv", help="format keluaran (bawaan: csv)")
+    opsi_baca(perintah)
     perintah.set_defaults(func=cmd_lintas_tahun)

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from dasbor.cli.bacaan import buka_tahun, cetak_tabel, wilayah_dikenal
+from dasbor.cli.bacaan import buka_tahun, cetak_tabel, opsi_baca, wilayah_dikenal
 from dasbor.visual.format import angka
 
 if TYPE_CHECKING:
@@ -62,7 +62,5 @@ def cmd_saran_kirim(args: argparse.Namespace) -> int:
 
 def daftarkan(sub: argparse._SubParsersAction) -> None:
     perintah = sub.add_parser("saran-kirim", help="inovasi yang sebaiknya dikirim agar IID setinggi mungkin")
-    perintah.add_argument("--tahun", type=int, required=True, help="tahun penilaian, mis. 2025")
-    perintah.add_argument("--wilayah", required=True, metavar="KODE", help="satu pemda, mis. 63.01")
-    perintah.add_argument("--format", choices=("csv", "json"), default="csv", help="format keluaran (bawaan: csv)")
+    opsi_baca(perintah, "satu")
     perintah.set_defaults(func=cmd_saran_kirim)
