@@ -5,11 +5,13 @@ import streamlit as st
 
 from dasbor.services import inovasi as layanan_inovasi
 from dasbor.services import kelengkapan as layanan
+from dasbor.services import kiriman as layanan_kiriman
 from dasbor.services import lintas_tahun
 from dasbor.services import telusur_celah as telusur
 from dasbor.ui import data, drill, sumber, unduh
 from dasbor.ui import filter as saringan
 from dasbor.ui import kelengkapan_tabel as tabel
+from dasbor.visual.charts import batang_kematangan_opd
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 from dasbor.visual.palette import transparan, warna_seri
 
@@ -24,7 +26,12 @@ sumber.banner_sintetis(tahun)
 st.caption(
     f"Kematangan = Σ bobot × level diakui indikator 16–35 (0–{angka(kematangan_maks, 0)}), {kel.aturan}. Nilai celah: poin IID bagi wilayah."
 )
-semua = kel.inovasi[kel.inovasi["kode_wilayah"] == wilayah].sort_values("nama_inovasi")
+# The age verdict and the kematangan claimed if sent (answers, else the portal's) beside the worklist's columns.
+semua = (
+    kel.inovasi[kel.inovasi["kode_wilayah"] == wilayah]
+    .join(data.inovasi_usia(tahun), on="id_inovasi")
+    .sort_values("nama_inovasi")
+)
 
 
 def opsi(kolom: str) -> list[str]:
@@ -65,6 +72,18 @@ with st.container(border=True):
     celah = baris2[4].radio(
         "Celah", list(layanan_inovasi.CELAH), format_func=layanan_inovasi.CELAH.get, key="saring_celah"
     )
+    baris3 = st.columns([2, 2])
+    usia = baris3[0].selectbox(
+        "Aturan usia", list(layanan_inovasi.USIA), format_func=layanan_inovasi.USIA.get, key="saring_usia"
+    )
+    kematangan_minimum = baris3[1].number_input(
+        "Kematangan minimum bila dikirim (klaim atau portal)",
+        min_value=0.0,
+        max_value=float(kematangan_maks),
+        value=0.0,
+        step=1.0,
+        key="saring_kematangan_minimum",
+    )
 
 hasil = layanan_inovasi.saring(
     semua,
@@ -76,6 +95,8 @@ hasil = layanan_inovasi.saring(
     status=status,
     kematangan=kematangan,
     celah=celah,
+    usia=usia,
+    kematangan_minimum=kematangan_minimum,
 ).reset_index(drop=True)
 
 # The table's key follows its rows, so a selection always refers to the rows on screen.
@@ -135,6 +156,129 @@ if inovasi:
         st.success("Tidak ada celah.")
     else:
         unduh.dataframe(tabel.daftar(milik), nama=f"celah-inovasi-{inovasi}", key="detail_celah", hide_index=True)
+
+
+# --- kematangan per perangkat daerah, age-outs, duplicates, disagreements, and the send advice ----------------
+st.subheader("Kematangan per perangkat daerah")
+if hasil.empty:
+    st.info("Tidak ada inovasi yang cocok dengan saringan.")
+else:
+    per_opd = layanan_kiriman.kematangan_per_opd(hasil, layanan.NAMA_PD_TANPA)
+    label_sumber = sumber.label_grafik(tahun, "klaim")
+    portal = hasil["dari_kematangan_portal"].fillna(False).astype(bool)
+    if portal.any():
+        label_sumber += f" · {bilangan(int(portal.sum()))} inovasi {layanan_kiriman.SUMBER_PORTAL}"
+    unduh.plotly_chart(
+        data.figur(
+            batang_kematangan_opd,
+            per_opd,
+            f"Rata-rata kematangan bila dikirim, {tahun}",
+            kematangan_maks,
+            catatan=label_sumber,
+            kunci=(tahun, wilayah, tuple(hasil["id_inovasi"])),
+        ),
+        nama=f"kematangan-opd-{tahun}-{wilayah}",
+        key="grafik_kematangan_opd",
+    )
+
+menua = data.menua(tahun)
+menua = menua[menua["kode_wilayah"] == wilayah]
+if not menua.empty:
+    st.subheader(f"Tidak lagi dinilai {tahun + 1} kecuali dikembangkan")
+    st.caption(lintas_tahun.teks_aturan_usia(data.metodologi(tahun), tahun))
+    unduh.dataframe(
+        pd.DataFrame(
+            {
+                "Perangkat daerah": menua["nama_perangkat_daerah"].fillna(layanan.NAMA_PD_TANPA),
+                "Inovasi": menua["nama_inovasi"],
+                "Status": menua["status_inovasi"],
+                "Alasan": menua["alasan_usia"],
+            }
+        ),
+        nama=f"keluar-tahun-depan-{tahun}-{wilayah}",
+        key="tabel_menua",
+        hide_index=True,
+    )
+
+kembar = semua[semua["kembar_dengan"].notna()]
+if not kembar.empty:
+    st.subheader("Judul kembar dari portal")
+    st.caption(
+        "Judul yang sama setelah huruf kecil dan tanda baca dibuang, diinput akun berbeda: selesaikan di portal."
+    )
+    nama_id = semua.set_index("id_inovasi")["nama_inovasi"]
+    unduh.dataframe(
+        pd.DataFrame(
+            {
+                "Inovasi": kembar["nama_inovasi"],
+                "Perangkat daerah": kembar["nama_perangkat_daerah"].fillna(layanan.NAMA_PD_TANPA),
+                "Kembar dengan": kembar["kembar_dengan"].map(lambda i: f"{nama_id.get(i, i)} ({i})"),
+            }
+        ),
+        nama=f"judul-kembar-{tahun}-{wilayah}",
+        key="tabel_kembar",
+        hide_index=True,
+    )
+
+selisih = data.selisih(tahun)
+selisih = selisih[selisih["kode_wilayah"] == wilayah]
+if not selisih.empty:
+    st.subheader("Jawaban indikator berbeda dengan kematangan portal")
+    st.caption("Jawaban per indikator yang dipakai skor; kematangan portal hanya pembanding.")
+    unduh.dataframe(
+        pd.DataFrame(
+            {
+                "Inovasi": selisih["nama_inovasi"],
+                "Kematangan dari jawaban (klaim)": selisih["kematangan_jawaban"].map(lambda x: angka(x, 0)),
+                "Kematangan portal": selisih["kematangan_portal"].map(lambda x: angka(x, 0)),
+                "Selisih": selisih["selisih"].map(lambda x: angka(x, 0)),
+            }
+        ),
+        nama=f"selisih-kematangan-{tahun}-{wilayah}",
+        key="tabel_selisih_kematangan",
+        hide_index=True,
+    )
+
+# (The review of uncertain portal matches comes here, before the advice.)
+
+st.subheader("Saran kirim")
+saran = data.saran(tahun, wilayah)
+if saran.n_layak == 0:
+    st.info("Tidak ada inovasi yang memenuhi aturan usia tahun ini.")
+else:
+    satuan = "IID" if saran.ada_spd else "SID"
+    s1, s2, s3 = st.columns(3)
+    s1.metric(
+        f"{satuan} bila semua {bilangan(saran.n_layak)} dikirim",
+        angka(saran.iid_semua if saran.ada_spd else saran.sid_semua),
+    )
+    s2.metric(
+        f"{satuan} dengan saran ({bilangan(saran.n_saran)} dikirim)",
+        angka(saran.iid_saran if saran.ada_spd else saran.sid_saran),
+    )
+    s3.metric("Tambahan", f"{angka(saran.tambahan_poin, 3)} poin")
+    if not saran.ada_spd:
+        st.warning("Belum ada jawaban SPD untuk wilayah ini (ekspor portal tidak memuatnya): hanya SID yang dihitung.")
+    st.caption(
+        f"Basis klaim, aturan {saran.versi}"
+        + (f", kematangan {layanan_kiriman.SUMBER_PORTAL}" if saran.dari_kematangan_portal else "")
+        + ". Bergantung pada: "
+        + "; ".join(saran.asumsi)
+    )
+    unduh.dataframe(
+        pd.DataFrame(
+            {
+                "Inovasi": saran.tabel["nama_inovasi"],
+                "Perangkat daerah": saran.tabel["nama_perangkat_daerah"].fillna(layanan.NAMA_PD_TANPA),
+                "Kematangan": saran.tabel["kematangan"].map(lambda x: angka(x, 0)),
+                "Disarankan": saran.tabel["disarankan"],
+                "Alasan": saran.tabel["alasan"],
+            }
+        ),
+        nama=f"saran-kirim-{tahun}-{wilayah}",
+        key="tabel_saran_kirim",
+        hide_index=True,
+    )
 
 
 # --- one innovation across the years ------------------------------------------------------------------------

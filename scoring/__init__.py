@@ -6,6 +6,7 @@ and of pandas tables of answers.
 """
 
 from scoring.compute import (
+    SUMBER_SID,
     DataTidakSahError,
     hitung_kematangan,
     hitung_skor,
@@ -13,6 +14,7 @@ from scoring.compute import (
     level_efektif,
     predikat_untuk,
     selisih_iid,
+    selisih_kematangan_portal,
     terapkan_perubahan_level,
 )
 from scoring.loader import (
@@ -50,6 +52,7 @@ __all__ = [
     "Metodologi",
     "MetodologiTidakSahError",
     "PredikatBerikutnya",
+    "SUMBER_SID",
     "TahunTidakDikenalError",
     "VersiTidakDikenalError",
     "aturan_yandas",
@@ -64,6 +67,7 @@ __all__ = [
     "metodologi_untuk_tahun",
     "predikat_untuk",
     "selisih_iid",
+    "selisih_kematangan_portal",
     "semua_metodologi",
     "terapkan_perubahan_level",
     "validate_data",

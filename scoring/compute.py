@@ -1,10 +1,13 @@
 """The Indeks Inovasi Daerah computed from answer tables, vectorised with numpy.
 
 Column contracts (pandas DataFrames):
-- inovasi: kode_wilayah, id_inovasi, status_inovasi (draft/dikirim/diterima/ditolak), urusan_utama
+- inovasi: kode_wilayah, id_inovasi, status_inovasi (draft/dikirim/diterima/ditolak), urusan_utama; optionally
+  kematangan_portal (0–kematangan_portal.maks, the portal's SID sum entered before verification, or null)
 - jawaban_sid: id_inovasi, kode_indikator (16–35), level_klaim (0–3), status_bukti, level_verifikasi (0–3 or null)
 - jawaban_spd: kode_wilayah, kode_indikator (1–15, sub-rows like 2a), level_klaim, status_bukti, level_verifikasi
 A missing answer row scores 0. Draft innovations are not part of the submission and are ignored.
+An innovation with no answer row at all and a kematangan_portal scores that kematangan (rescaled to the version's
+SID maximum per innovation): the portal's export has no indicator-level answers. Answers, where any exist, win.
 """
 
 from __future__ import annotations
@@ -28,7 +31,12 @@ KOLOM_SKOR = (
     "predikat",
     "n_urusan_yandas",
     "syarat_yandas_terpenuhi",
+    "n_kematangan_portal",
+    "sumber_sid",
+    "ada_spd",
 )
+KOLOM_KEMATANGAN_PORTAL = "kematangan_portal"
+SUMBER_SID = ("jawaban", "kematangan", "campuran")
 
 
 class DataTidakSahError(ValueError):
@@ -105,17 +113,34 @@ def _status_efektif(inovasi: pd.DataFrame, basis: str) -> pd.Series:
     return status
 
 
+def _dari_portal(inovasi: pd.DataFrame, pos: np.ndarray, m: Metodologi, basis: str) -> np.ndarray:
+    """Which innovations score their portal kematangan: those with no answer row at all and a value there (on
+    the verified basis only when the version lets the unverified claim stand in, see KematanganPortal)."""
+    if KOLOM_KEMATANGAN_PORTAL not in inovasi.columns:
+        return np.zeros(len(inovasi), dtype=bool)
+    if basis == "terverifikasi" and not m.kematangan_portal.basis_terverifikasi:
+        return np.zeros(len(inovasi), dtype=bool)
+    tanpa_jawaban = np.bincount(pos, minlength=len(inovasi)) == 0
+    return tanpa_jawaban & inovasi[KOLOM_KEMATANGAN_PORTAL].notna().to_numpy(bool)
+
+
 def _kematangan(data: DataPenilaian, m: Metodologi, basis: str) -> dict[str, np.ndarray]:
     inovasi = data.inovasi
     jawaban = data.jawaban_sid
     skor = _bobot(jawaban["kode_indikator"], m, "SID") * level_efektif(jawaban, basis)
-    kematangan = _jumlahkan(_posisi_inovasi(inovasi, jawaban), skor, len(inovasi))
+    pos = _posisi_inovasi(inovasi, jawaban)
+    kematangan = _jumlahkan(pos, skor, len(inovasi))
+    portal = _dari_portal(inovasi, pos, m, basis)
+    if portal.any():
+        nilai = inovasi[KOLOM_KEMATANGAN_PORTAL].to_numpy(dtype=float, na_value=0.0) * m.skala_kematangan_portal
+        kematangan = np.where(portal, nilai, kematangan)
     status = _status_efektif(inovasi, basis)
     dihitung_pembagi = STATUS_DINILAI + ("ditolak",) if m.ditolak_dihitung else STATUS_DINILAI
     return {
         "kematangan": np.where(status.isin(STATUS_DINILAI).to_numpy(bool), kematangan, 0.0),
         "dihitung_pembagi": status.isin(dihitung_pembagi).to_numpy(bool),
         "dihitung_jumlah": status.isin(m.status_jumlah).to_numpy(bool),
+        "dari_kematangan_portal": portal,
     }
 
 
@@ -123,10 +148,38 @@ def hitung_kematangan(data: DataPenilaian, m: Metodologi, basis: str = "terverif
     """Per innovation: kematangan = Σ bobot × level over indicators 16–35 (0–111); rejected scores 0.
 
     Returns the inovasi frame's key columns plus `kematangan`, `dihitung_pembagi` (counts in n for the
-    divisor) and `dihitung_jumlah` (counts for skor jumlah inovasi).
+    divisor), `dihitung_jumlah` (counts for skor jumlah inovasi) and `dari_kematangan_portal` (scored from the
+    portal's kematangan, not from answers).
     """
     kunci = data.inovasi[["kode_wilayah", "id_inovasi", "status_inovasi", "urusan_utama"]]
     return kunci.reset_index(drop=True).assign(**_kematangan(data, m, basis))
+
+
+def selisih_kematangan_portal(data: DataPenilaian, m: Metodologi, toleransi: float = 0.005) -> pd.DataFrame:
+    """Innovations whose indicator-level answers (which win) sum, as claimed, to something else than the portal's
+    kematangan for them: kode_wilayah, id_inovasi, kematangan_jawaban (Σ bobot × level klaim),
+    kematangan_portal (rescaled to the version's SID maximum), selisih (jawaban − portal). Empty without a
+    kematangan_portal column."""
+    kolom = ["kode_wilayah", "id_inovasi", "kematangan_jawaban", "kematangan_portal", "selisih"]
+    inovasi = data.inovasi
+    if KOLOM_KEMATANGAN_PORTAL not in inovasi.columns:
+        return pd.DataFrame(columns=kolom)
+    jawaban = data.jawaban_sid
+    pos = _posisi_inovasi(inovasi, jawaban)
+    klaim = _jumlahkan(pos, _bobot(jawaban["kode_indikator"], m, "SID") * level_efektif(jawaban, "klaim"), len(inovasi))
+    ada_jawaban = np.bincount(pos, minlength=len(inovasi)) > 0
+    portal = inovasi[KOLOM_KEMATANGAN_PORTAL].to_numpy(dtype=float, na_value=np.nan) * m.skala_kematangan_portal
+    beda = ada_jawaban & ~np.isnan(portal) & (np.abs(klaim - np.nan_to_num(portal)) > toleransi)
+    return pd.DataFrame(
+        {
+            "kode_wilayah": inovasi["kode_wilayah"].to_numpy()[beda],
+            "id_inovasi": inovasi["id_inovasi"].to_numpy()[beda],
+            "kematangan_jawaban": klaim[beda],
+            "kematangan_portal": portal[beda],
+            "selisih": (klaim - portal)[beda],
+        },
+        columns=kolom,
+    )
 
 
 def _wilayah(data: DataPenilaian) -> tuple[pd.Index, np.ndarray, np.ndarray]:
@@ -142,7 +195,10 @@ def hitung_skor(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi"
 
     SPD = Σ bobot × level (indicators 1–15); SID = Σ kematangan ÷ MAX(k, n) + skor jumlah inovasi;
     IID = (SPD + SID) ÷ skor total maksimum × 100, rounded half up; predikat from the version's bands.
-    Columns: see KOLOM_SKOR.
+    Columns: see KOLOM_SKOR. `n_kematangan_portal` counts the innovations in n scored from the portal's
+    kematangan; `sumber_sid` says where the kematangan term comes from (SUMBER_SID: all from answers, all from
+    the portal, or both); `ada_spd` is False for a region without any SPD answer row, whose SPD is 0 here and
+    must not be shown as a score (the portal export carries no SPD).
     """
     wilayah, iw, ispd = _wilayah(data)
     w = len(wilayah)
@@ -162,6 +218,10 @@ def hitung_skor(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi"
         n_yandas = _jumlahkan(pasangan["w"].to_numpy(int), None, w)
         terpenuhi = n_yandas >= m.syarat_yandas.minimum_urusan
         jumlah = np.where(terpenuhi, jumlah, 0.0)
+    n_portal = _jumlahkan(
+        iw, (per_inovasi["dari_kematangan_portal"] & per_inovasi["dihitung_pembagi"]).astype(float), w
+    )
+    sumber_sid = np.where(n_portal == 0, "jawaban", np.where(n_portal == n, "kematangan", "campuran"))
     spd = data.jawaban_spd
     skor_spd = _jumlahkan(ispd, _bobot(spd["kode_indikator"], m, "SPD") * level_efektif(spd, basis), w)
     skor_kematangan = total_kematangan / pembagi
@@ -184,12 +244,16 @@ def hitung_skor(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi"
             "predikat": predikat_untuk(iid, m),
             "n_urusan_yandas": n_yandas.astype(int),
             "syarat_yandas_terpenuhi": terpenuhi,
+            "n_kematangan_portal": n_portal.astype(int),
+            "sumber_sid": sumber_sid.astype(object),
+            "ada_spd": _jumlahkan(ispd, None, w) > 0,
         }
     )
 
 
 def kontribusi(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi") -> pd.DataFrame:
-    """Every answer row's share of its region's IID, in IID points (unrounded).
+    """Every answer row's share of its region's IID, in IID points (unrounded). Innovations scored from the
+    portal's kematangan have no answer rows and so no share here (the identity below then leaves them out).
 
     Per region, Σ kontribusi_iid + skor_jumlah_inovasi ÷ total × 100 equals iid_mentah. Also gives
     `poin_per_level`: the IID points one level more (or less) on that row is worth, because a level

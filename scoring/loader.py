@@ -9,7 +9,16 @@ from importlib import resources
 from typing import Any
 
 from scoring.katalog import urai
-from scoring.model import Asal, AturanUsia, Berlaku, Indikator, Metodologi, Predikat, SyaratYandas
+from scoring.model import (
+    Asal,
+    AturanUsia,
+    Berlaku,
+    Indikator,
+    KematanganPortal,
+    Metodologi,
+    Predikat,
+    SyaratYandas,
+)
 from scoring.validate import MetodologiTidakSahError, validate_katalog_raw, validate_metodologi_raw
 
 KATALOG = "katalog"  # sub-folder of scoring/metodologi/ holding the indicator catalogues
@@ -121,6 +130,7 @@ def parse_metodologi(raw: dict[str, Any]) -> Metodologi:
     jumlah = raw["jumlah_inovasi"]
     maks = raw["skor_maksimum"]
     yandas = jumlah.get("syarat_yandas")
+    usia, portal = raw["usia_inovasi"], raw["kematangan_portal"]
     return Metodologi(
         versi=meta["versi"],
         nama=meta["nama"],
@@ -168,5 +178,15 @@ def parse_metodologi(raw: dict[str, Any]) -> Metodologi:
             )
             for i in raw["indikator"]
         ),
-        usia=AturanUsia(umur_maks_tahun=raw["usia_inovasi"]["umur_maks_tahun"], asal=_asal(raw["usia_inovasi"])),
+        usia=AturanUsia(
+            umur_maks_tahun=usia["umur_maks_tahun"],
+            pengembangan_dihitung=usia["pengembangan_dihitung"],
+            asal=_asal(usia),
+        ),
+        kematangan_portal=KematanganPortal(
+            maks=float(portal["maks"]),
+            asal=_asal(portal),
+            basis_terverifikasi=portal["basis_terverifikasi"]["dipakai"],
+            basis_terverifikasi_asal=_asal(portal["basis_terverifikasi"]),
+        ),
     )

@@ -97,20 +97,69 @@ class SyaratYandas:
 
 
 @dataclass(frozen=True)
+class PenilaianUsia:
+    """Whether the age rule admits one innovation in one assessment year, and why, in words for a bimtek."""
+
+    memenuhi: bool
+    alasan: str
+
+
+@dataclass(frozen=True)
 class AturanUsia:
-    """How old an innovation may be and still be recorded: in assessment year T only innovations whose
-    application (tanggal_penerapan) dates from T − umur_maks_tahun or later count; older ones are no longer
-    entered (2025: "penerapan sebelum 2023 tidak lagi dicatat")."""
+    """Which innovations an assessment year scores: in year Y those applied (tanggal_penerapan) in the window
+    [Y − umur_maks_tahun, Y − 1]; when `pengembangan_dihitung`, also those developed (tanggal_pengembangan) in
+    that window. Older ones may still be entered but are archived; one applied in Y itself is too new."""
 
     umur_maks_tahun: int
+    pengembangan_dihitung: bool
     asal: Asal
 
     def tahun_penerapan_min(self, tahun_penilaian: int) -> int:
         return tahun_penilaian - self.umur_maks_tahun
 
-    def layak(self, tahun_penerapan: int | None, tahun_penilaian: int) -> bool:
-        """An innovation without an application year (still in trial) is not too old."""
-        return tahun_penerapan is None or tahun_penerapan >= self.tahun_penerapan_min(tahun_penilaian)
+    def jendela(self, tahun_penilaian: int) -> tuple[int, int]:
+        """First and last application year the assessment year admits."""
+        return self.tahun_penerapan_min(tahun_penilaian), tahun_penilaian - 1
+
+    def _teks_jendela(self, tahun_penilaian: int) -> str:
+        awal, akhir = self.jendela(tahun_penilaian)
+        return str(awal) if awal == akhir else f"{awal}–{akhir}"
+
+    def nilai(
+        self, tahun_penerapan: int | None, tahun_penilaian: int, tahun_pengembangan: int | None = None
+    ) -> PenilaianUsia:
+        """The verdict with its reason, e.g. 'terlalu lama: diterapkan 2021, tanpa pengembangan 2023–2024'. An
+        innovation without an application year (still in trial) is not judged too old or too new."""
+        awal, akhir = self.jendela(tahun_penilaian)
+        jendela = self._teks_jendela(tahun_penilaian)
+        if tahun_penerapan is None:
+            return PenilaianUsia(True, "tanpa tanggal penerapan (belum diterapkan): dianggap memenuhi")
+        if awal <= tahun_penerapan <= akhir:
+            return PenilaianUsia(True, f"diterapkan {tahun_penerapan}, dalam jendela {jendela}")
+        dikembangkan = (
+            self.pengembangan_dihitung and tahun_pengembangan is not None and awal <= tahun_pengembangan <= akhir
+        )
+        if dikembangkan:
+            return PenilaianUsia(True, f"diterapkan {tahun_penerapan}, dikembangkan {tahun_pengembangan}")
+        if tahun_penerapan > akhir:
+            return PenilaianUsia(False, f"terlalu baru: diterapkan {tahun_penerapan}")
+        if not self.pengembangan_dihitung:
+            return PenilaianUsia(False, f"terlalu lama: diterapkan {tahun_penerapan} (jendela {jendela})")
+        return PenilaianUsia(False, f"terlalu lama: diterapkan {tahun_penerapan}, tanpa pengembangan {jendela}")
+
+    def layak(self, tahun_penerapan: int | None, tahun_penilaian: int, tahun_pengembangan: int | None = None) -> bool:
+        return self.nilai(tahun_penerapan, tahun_penilaian, tahun_pengembangan).memenuhi
+
+
+@dataclass(frozen=True)
+class KematanganPortal:
+    """The national portal's per-innovation kematangan (the SID sum the pemda entered before verification): its
+    scale, and whether it stands in on the verified basis, where the export carries no verification."""
+
+    maks: float
+    asal: Asal
+    basis_terverifikasi: bool
+    basis_terverifikasi_asal: Asal
 
 
 @dataclass(frozen=True)
@@ -142,6 +191,28 @@ class Metodologi:
     predikat: tuple[Predikat, ...]  # highest band first
     indikator: tuple[Indikator, ...]
     usia: AturanUsia
+    kematangan_portal: KematanganPortal
+
+    @property
+    def skala_kematangan_portal(self) -> float:
+        """Factor from the portal's kematangan scale to this version's SID maximum per innovation (1 when equal)."""
+        return self.maks_sid_per_inovasi / self.kematangan_portal.maks
+
+    def asumsi_kematangan_portal(self, basis: str) -> list[tuple[str, Asal]]:
+        """What a score from portal kematangan rests on beyond the answers path: (what, provenance) pairs."""
+        kp = self.kematangan_portal
+        hasil = [(f"kematangan portal maks. {kp.maks:g}", kp.asal)]
+        if self.skala_kematangan_portal != 1:
+            hasil.append(
+                (
+                    f"kematangan portal diskalakan × {self.skala_kematangan_portal:.4g} ke SID maks. "
+                    f"{self.maks_sid_per_inovasi:g} per inovasi",
+                    Asal("asumsi", kp.asal.sumber, "skala portal berbeda dengan skala versi ini"),
+                )
+            )
+        if basis == "terverifikasi":
+            hasil.append(("kematangan portal dipakai pada basis terverifikasi", kp.basis_terverifikasi_asal))
+        return hasil
 
     def indikator_aspek(self, aspek: str) -> tuple[Indikator, ...]:
         return tuple(i for i in self.indikator if i.aspek == aspek)

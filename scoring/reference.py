@@ -57,7 +57,10 @@ def hitung_skor_referensi(data: DataPenilaian, m: Metodologi, basis: str = "terv
         )
 
     inovasi: dict[Any, tuple[str, dict[str, Any]]] = {}
+    portal: dict[Any, float] = {}  # the portal's kematangan of each innovation that has one
     for row in data.inovasi.to_dict("records"):
+        if not pd.isna(row.get("kematangan_portal")):
+            portal[row["id_inovasi"]] = float(row["kematangan_portal"])
         status = row["status_inovasi"]
         if basis == "klaim" and status == "ditolak":
             status = "diterima"
@@ -68,10 +71,18 @@ def hitung_skor_referensi(data: DataPenilaian, m: Metodologi, basis: str = "terv
         if status in m.status_jumlah:
             t["n_jumlah"] += 1
             t["urusan"].add(row["urusan_utama"])
+    dijawab = set()
     for row in data.jawaban_sid.to_dict("records"):
+        dijawab.add(row["id_inovasi"])
         status, t = inovasi[row["id_inovasi"]]
         if status in STATUS_DINILAI:  # a rejected innovation keeps its seat in n but scores nothing
             t["kematangan"] += bobot_sid[row["kode_indikator"]] * _level(row, basis)
+    # Without a single answer, the portal's kematangan stands in, on the portal's scale turned into this version's.
+    if basis == "klaim" or m.kematangan_portal.basis_terverifikasi:
+        for id_inovasi, nilai in portal.items():
+            status, t = inovasi[id_inovasi]
+            if id_inovasi not in dijawab and status in STATUS_DINILAI:
+                t["kematangan"] += nilai / m.kematangan_portal.maks * m.maks_sid_per_inovasi
     for row in data.jawaban_spd.to_dict("records"):
         tally(row["kode_wilayah"])["spd"] += bobot_spd[row["kode_indikator"]] * _level(row, basis)
 

@@ -55,7 +55,9 @@ SKEMA: dict[str, dict[str, Any]] = {
     "skor_maksimum": {"spd": NUM, "sid_per_inovasi": NUM, "jumlah_inovasi": NUM, "total": NUM, **ASAL},
     "pembulatan": {"iid_digit": int, "cara": str, **ASAL},
     "predikat_nol": {"nama": str, **ASAL},
-    "usia_inovasi": {"umur_maks_tahun": int, **ASAL},
+    "usia_inovasi": {"umur_maks_tahun": int, "pengembangan_dihitung": bool, **ASAL},
+    "kematangan_portal": {"maks": NUM, "basis_terverifikasi": dict, **ASAL},
+    "kematangan_portal.basis_terverifikasi": {"dipakai": bool, **ASAL},
     "berlaku[]": {"tahun": int, **ASAL},
     "predikat[]": {"nama": str, "batas_bawah": NUM, **ASAL},
     "katalog": {"berkas": str, "indikator": list, **ASAL},
@@ -248,8 +250,10 @@ def _consistency(raw: dict[str, Any], versi: str) -> list[str]:
         for p in raw["predikat"]
         if not 0 < p["batas_bawah"] <= 100
     ]
-    if raw["usia_inovasi"]["umur_maks_tahun"] < 0:
-        problems.append("usia_inovasi.umur_maks_tahun harus ≥ 0")
+    if raw["usia_inovasi"]["umur_maks_tahun"] < 1:  # the window [Y − umur, Y − 1] must hold a year
+        problems.append("usia_inovasi.umur_maks_tahun harus ≥ 1")
+    if not raw["kematangan_portal"]["maks"] > 0:
+        problems.append("kematangan_portal.maks harus positif")
     if raw["pembulatan"]["cara"] != "setengah_ke_atas":
         problems.append("pembulatan.cara yang dikenal hanya 'setengah_ke_atas'")
     return problems

@@ -3,10 +3,14 @@ servers read the same snapshot, and an assessment year that must exist in it."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+
+import pandas as pd
 
 from dasbor.db import terbitan
 from dasbor.db.connection import Database, db_path
+from dasbor.ekspor.tabel import netralkan
 
 
 def tahun_ada(db: Database) -> list[int]:
@@ -24,3 +28,33 @@ def buka_tahun(tahun: int) -> Database | None:
         print(f"Tahun {tahun} tidak ada di basis data; tersedia: {', '.join(map(str, ada))}.", file=sys.stderr)
         return None
     return db
+
+
+def wilayah_dikenal(db: Database, kode: list[str] | None) -> bool:
+    """False after naming the unknown kode_wilayah and the known ones (the caller exits 2)."""
+    wilayah = db.query("wilayah")["kode_wilayah"].tolist()
+    asing = [k for k in kode or () if k not in wilayah]
+    if asing:
+        print(f"Kode wilayah tidak dikenal: {', '.join(asing)}; tersedia: {', '.join(wilayah)}.", file=sys.stderr)
+    return not asing
+
+
+def cetak_tabel(tabel: pd.DataFrame, format: str) -> None:
+    """A table on standard output: JSON records, or CSV with commas and dot decimals whose text cells cannot be
+    taken for a formula by a spreadsheet (dasbor.ekspor.tabel.netralkan)."""
+    if format == "json":
+        print(tabel.to_json(orient="records", force_ascii=False, indent=1))
+        return
+    teks = tabel.select_dtypes(include=["object", "string"]).columns
+    sys.stdout.write(tabel.assign(**{k: tabel[k].map(netralkan) for k in teks}).to_csv(index=False))
+
+
+def opsi_baca(perintah: argparse.ArgumentParser, wilayah: str | None = "banyak") -> None:
+    """The options every read-back command shares: --tahun, --wilayah ('banyak': optional, several; 'satu':
+    required, one; None: none) and --format csv|json."""
+    perintah.add_argument("--tahun", type=int, required=True, help="tahun penilaian, mis. 2025")
+    if wilayah == "banyak":
+        perintah.add_argument("--wilayah", nargs="+", metavar="KODE", help="hanya wilayah ini, mis. 63.09 63.11")
+    elif wilayah == "satu":
+        perintah.add_argument("--wilayah", required=True, metavar="KODE", help="satu pemda, mis. 63.01")
+    perintah.add_argument("--format", choices=("csv", "json"), default="csv", help="format keluaran (bawaan: csv)")

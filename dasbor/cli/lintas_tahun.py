@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dasbor.cli.bacaan import buka_tahun, tahun_ada
+from dasbor.cli.bacaan import buka_tahun, cetak_tabel, opsi_baca, tahun_ada, wilayah_dikenal
 
 KOLOM = (
     "kode_wilayah",
@@ -20,16 +20,12 @@ KOLOM = (
 
 def cmd_lintas_tahun(args: argparse.Namespace) -> int:
     """One row per flagged innovation, as CSV or JSON on standard output."""
-    from dasbor.ekspor.tabel import ke_csv
     from dasbor.services.lintas_tahun import lintas_tahun_db
 
     db = buka_tahun(args.tahun)
     if db is None:
         return 2
-    wilayah = db.query("wilayah")["kode_wilayah"].tolist()
-    asing = [k for k in args.wilayah or () if k not in wilayah]
-    if asing:
-        print(f"Kode wilayah tidak dikenal: {', '.join(asing)}; tersedia: {', '.join(wilayah)}.", file=sys.stderr)
+    if not wilayah_dikenal(db, args.wilayah):
         return 2
     if args.tahun - 1 not in tahun_ada(db):
         print(f"Tahun {args.tahun - 1} tidak ada di basis data: tidak ada yang dapat dibandingkan.", file=sys.stderr)
@@ -38,13 +34,7 @@ def cmd_lintas_tahun(args: argparse.Namespace) -> int:
         hasil = hasil[hasil["kode_wilayah"].isin(args.wilayah)]
     hasil = hasil.rename(columns={"nama_perangkat_daerah": "perangkat_daerah"})[list(KOLOM)]
     hasil = hasil.assign(nilai_perbaikan=hasil["nilai_perbaikan"].round(6))
-    if args.format == "json":
-        print(hasil.to_json(orient="records", force_ascii=False, indent=1))
-    else:
-        # The table writer every download uses: names typed by operators can start like a formula.
-        sys.stdout.flush()
-        sys.stdout.buffer.write(ke_csv(hasil))
-        sys.stdout.buffer.flush()
+    cetak_tabel(hasil, args.format)
     return 0
 
 
@@ -53,7 +43,5 @@ def daftarkan(sub: argparse._SubParsersAction) -> None:
         "lintas-tahun",
         help="inovasi tahun lalu yang belum diinput ulang atau diinput ulang tanpa pembaruan, dengan nilainya",
     )
-    perintah.add_argument("--tahun", type=int, required=True, help="tahun penilaian, mis. 2025")
-    perintah.add_argument("--wilayah", nargs="+", metavar="KODE", help="hanya wilayah ini, mis. 63.09 63.11")
-    perintah.add_argument("--format", choices=("csv", "json"), default="csv", help="format keluaran (bawaan: csv)")
+    opsi_baca(perintah)
     perintah.set_defaults(func=cmd_lintas_tahun)

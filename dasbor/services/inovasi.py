@@ -13,10 +13,17 @@ import scoring
 from dasbor.db.connection import Database
 from dasbor.services.db import database
 from dasbor.services.kelengkapan import BASIS, PD_TANPA
-from dasbor.services.lintas_tahun import layak_usia
 from dasbor.services.skor import data_penilaian, metodologi_tahun
+from dasbor.services.usia import layak_usia
 
 CELAH = {"semua": "Semua", "ada": "Ada celah", "tanpa": "Tanpa celah"}
+# The age rule's verdict (columns from services.kiriman.inovasi_usia joined on the rows).
+USIA = {
+    "semua": "Semua",
+    "memenuhi": "Memenuhi aturan usia",
+    "tidak": "Tidak memenuhi",
+    "keluar": "Keluar tahun depan bila tidak dikembangkan",
+}
 
 # Profile fields shown in the detail view, in the order of the "Proposal Inovasi Daerah".
 PROFIL = {
@@ -50,11 +57,16 @@ def saring(
     status: Collection[str] = (),
     kematangan: tuple[float, float] = (0.0, float("inf")),
     celah: str = "semua",
+    usia: str = "semua",
+    kematangan_minimum: float = 0.0,
 ) -> pd.DataFrame:
     """Innovations matching every given filter; an empty collection means 'any'. Text matches the name or the
-    perangkat daerah, case-insensitively and literally (no pattern syntax)."""
+    perangkat daerah, case-insensitively and literally (no pattern syntax). `usia` and `kematangan_minimum`
+    (on the kematangan claimed if sent, `kematangan_kirim`) need the columns of services.kiriman.inovasi_usia."""
     if celah not in CELAH:
         raise ValueError(f"pilihan celah tidak dikenal: {celah!r}")
+    if usia not in USIA:
+        raise ValueError(f"pilihan usia tidak dikenal: {usia!r}")
     pilih = pd.Series(True, index=inovasi.index)
     cari = teks.strip().casefold()
     if cari:
@@ -75,6 +87,11 @@ def saring(
     pilih &= inovasi["kematangan"].between(bawah, atas)
     if celah != "semua":
         pilih &= (inovasi["jumlah_celah"] > 0) == (celah == "ada")
+    if usia != "semua":
+        kolom = "keluar_tahun_depan" if usia == "keluar" else "memenuhi_usia"
+        pilih &= inovasi[kolom].fillna(False).astype(bool) == (usia != "tidak")
+    if kematangan_minimum > 0:
+        pilih &= inovasi["kematangan_kirim"].fillna(0.0) >= kematangan_minimum
     return inovasi[pilih]
 
 

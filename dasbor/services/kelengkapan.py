@@ -301,6 +301,12 @@ def _iid_per_status(wilayah: scoring.DataPenilaian, m: scoring.Metodologi, ubah:
                 "id_inovasi": pemilik + "|" + np.tile(inovasi["id_inovasi"].to_numpy(dtype=str), s),
                 "status_inovasi": status,
                 "urusan_utama": np.tile(inovasi["urusan_utama"].to_numpy(dtype=object), s),
+                # innovations without answers score the portal's kematangan (scoring.compute)
+                **(
+                    {"kematangan_portal": np.tile(inovasi["kematangan_portal"].to_numpy(dtype=float), s)}
+                    if "kematangan_portal" in inovasi
+                    else {}
+                ),
             }
         ),
         jawaban_sid=pd.concat([sid] * s, ignore_index=True).assign(

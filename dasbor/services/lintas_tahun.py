@@ -24,6 +24,7 @@ import pandas as pd
 import scoring
 from dasbor.db.connection import Database
 from dasbor.services.skor import data_penilaian, metodologi_tahun
+from dasbor.services.usia import layak_usia
 from dasbor.visual.format import angka, bilangan
 
 # Gaps are the distance between what a region claimed and what Kemendagri counts, so they are always priced
@@ -58,23 +59,11 @@ KOLOM_LINTAS = (
 )
 
 
-def tahun_penerapan(inovasi: pd.DataFrame) -> pd.Series:
-    """Year of each innovation's tanggal_penerapan (missing when it has none, e.g. still in trial)."""
-    return pd.to_datetime(inovasi["tanggal_penerapan"]).dt.year.astype("Int64")
-
-
-def layak_usia(inovasi: pd.DataFrame, m: scoring.Metodologi, tahun: int) -> pd.Series:
-    """Whether the year's age rule still admits each innovation."""
-    return pd.Series(
-        [m.usia.layak(None if pd.isna(t) else int(t), tahun) for t in tahun_penerapan(inovasi)],
-        index=inovasi.index,
-        dtype=bool,
-    )
-
-
 def _inti(data: scoring.DataPenilaian, id_inovasi: pd.Series | None = None) -> scoring.DataPenilaian:
     """The scoring contract's columns only (scoring.KOLOM_*), optionally only some innovations."""
-    inovasi, sid = data.inovasi[list(scoring.KOLOM_INOVASI)], data.jawaban_sid[list(scoring.KOLOM_SID)]
+    # kematangan_portal too, where present: innovations without answers score it (scoring.compute)
+    kolom = [*scoring.KOLOM_INOVASI, *(["kematangan_portal"] if "kematangan_portal" in data.inovasi else [])]
+    inovasi, sid = data.inovasi[kolom], data.jawaban_sid[list(scoring.KOLOM_SID)]
     if id_inovasi is not None:
         inovasi, sid = inovasi[inovasi["id_inovasi"].isin(id_inovasi)], sid[sid["id_inovasi"].isin(id_inovasi)]
     return scoring.DataPenilaian(inovasi, sid, data.jawaban_spd[list(scoring.KOLOM_SPD)])
@@ -284,9 +273,11 @@ def teks_wilayah(celah: pd.DataFrame, kode_wilayah: str, tahun: int) -> list[str
 def teks_aturan_usia(m: scoring.Metodologi, tahun: int) -> str:
     """The age rule behind 'still eligible', with its keyakinan, as other assumptions are shown on the pages."""
     asal = m.usia.asal
+    awal, akhir = m.usia.jendela(tahun)
+    jendela = str(awal) if awal == akhir else f"{awal}–{akhir}"
     teks = (
-        f"Aturan usia inovasi {tahun} (aturan {m.versi}): inovasi dicatat bila penerapannya sejak tahun "
-        f"{m.usia.tahun_penerapan_min(tahun)}; inovasi tanpa tanggal penerapan dianggap masih memenuhi "
-        f"(keyakinan: {asal.keyakinan})."
+        f"Aturan usia inovasi {tahun} (aturan {m.versi}): inovasi dinilai bila diterapkan {jendela}"
+        + (f" atau dikembangkan {jendela}" if m.usia.pengembangan_dihitung else "")
+        + f"; inovasi tanpa tanggal penerapan dianggap masih memenuhi (keyakinan: {asal.keyakinan})."
     )
     return teks + (f" Asumsi: {asal.catatan}" if asal.keyakinan == "asumsi" else "")

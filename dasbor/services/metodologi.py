@@ -66,7 +66,8 @@ def unsur_aturan(m: Metodologi) -> pd.DataFrame:
         _baris("IID 0", m.predikat_nol, m.predikat_nol_asal),
         _baris(
             "Usia inovasi",
-            f"dicatat bila tahun penerapan ≥ tahun penilaian − {m.usia.umur_maks_tahun}",
+            f"dinilai bila tahun penerapan di [tahun penilaian − {m.usia.umur_maks_tahun}, tahun penilaian − 1]"
+            + (", atau tahun pengembangan di jendela itu" if m.usia.pengembangan_dihitung else ""),
             m.usia.asal,
         ),
     ]

@@ -7,6 +7,7 @@ import pandas as pd
 import scoring
 from dasbor.db.connection import Database
 from dasbor.services.db import database
+from dasbor.services.usia import skenario_semua_layak
 
 
 def data_penilaian(db: Database, tahun: int) -> scoring.DataPenilaian:
@@ -37,9 +38,13 @@ def peringkat_wilayah(skor: pd.DataFrame) -> pd.Series:
 
 
 def hitung_skor_tahun(db: Database, tahun: int, basis: str = "terverifikasi", versi: str | None = None) -> pd.DataFrame:
-    """Scores of every wilayah in one year with names, rank and the rule version used."""
+    """Scores of every wilayah in one year with names, rank and the rule version used. A wilayah with nothing
+    marked is scored as if every eligible innovation were sent (`semua_layak_dikirim`, to be labelled so)."""
     m = metodologi_tahun(db, tahun, versi)
-    skor = scoring.hitung_skor(data_penilaian(db, tahun), m, basis)
+    data = data_penilaian(db, tahun)
+    inovasi, belum = skenario_semua_layak(data.inovasi, metodologi_tahun(db, tahun), tahun)
+    skor = scoring.hitung_skor(scoring.DataPenilaian(inovasi, data.jawaban_sid, data.jawaban_spd), m, basis)
+    skor["semua_layak_dikirim"] = skor["kode_wilayah"].isin(belum)
     skor = db.query("wilayah")[["kode_wilayah", "nama_wilayah", "jenis"]].merge(skor, on="kode_wilayah")
     skor.insert(0, "tahun", tahun)
     skor["peringkat"] = peringkat_wilayah(skor)

@@ -37,6 +37,7 @@ from dasbor.services import daftar_kerja as _daftar_kerja
 from dasbor.services import hasil as _hasil
 from dasbor.services import inovasi as _inovasi
 from dasbor.services import kelengkapan as _kelengkapan
+from dasbor.services import kiriman as _kiriman
 from dasbor.services import simulasi as _simulasi
 from dasbor.services import skor as _skor
 from dasbor.services import telusur_celah as _telusur
@@ -261,6 +262,10 @@ kelengkapan = sekali(_kelengkapan.kelengkapan, pesan="Menghitung celah dan nilai
 katalog_indikator = sekali(_telusur.katalog_indikator)
 rentang_peringkat = sekali(_simulasi.rentang_peringkat)
 riwayat_inovasi = sekali(_inovasi.riwayat, maks=1024)  # per innovation a visitor opens
+inovasi_usia = sekali(_kiriman.inovasi_usia)
+menua = sekali(_kiriman.menua)
+selisih = sekali(_kiriman.selisih)
+saran = sekali(_kiriman.saran)  # per year and wilayah
 
 
 def _berkas_ekspor(tahun: int, kode_wilayah: str, dibuat: date, jenis: str) -> bytes:
@@ -321,6 +326,8 @@ def siapkan(t: Terbitan | None = None) -> Terbitan:
         for tahun in tahun_ada:
             kelengkapan(tahun)
             rentang_peringkat(tahun)
+            for fungsi in (inovasi_usia, menua, selisih):
+                fungsi(tahun)
         urutan = susun.urutan_bawaan(daftar_wilayah())
         deck(tahun_ada[0], scoring.BASIS[0], list(susun.WILAYAH_BAWAAN), urutan, susun.acara_bawaan())
         for versi in versi_semua[1:]:

@@ -3,11 +3,12 @@ the basis and the period status behind a computed score. Reused by every page th
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dasbor.ui import data
 from dasbor.ui.filter import BASIS_LABEL
-from dasbor.visual.format import tanpa_markdown
+from dasbor.visual.format import nama_pendek, tanpa_markdown
 
 
 def banner_sintetis(*tahun: int) -> bool:
@@ -39,7 +40,28 @@ def catatan_skor(tahun: int, basis: str, versi: str | None = None) -> str:
     return (
         f"IID {tahun} dihitung dasbor dengan {keterangan_aturan(tahun, versi)}, basis {BASIS_LABEL[basis].lower()}, "
         f"dari {_asal_data(tahun)}; periode {data.status_periode(tahun)}. Nilai resmi hanya yang bertanda sumber."
+        + "".join(f" {k}." for k in _catatan_portal(tahun, basis, versi))
     )
+
+
+def _catatan_portal(tahun: int, basis: str, versi: str | None = None) -> list[str]:
+    """What numbers of the year rest on a portal import: SID from the portal's kematangan, pemda without SPD
+    answers (the export has none; their IID holds SID alone), pemda with nothing marked as sent."""
+    s = data.skor_tahun(tahun, basis, versi)
+
+    def nama(pilih: pd.Series) -> str:
+        return ", ".join(nama_pendek(n) for n in s.loc[pilih, "nama_wilayah"])
+
+    catatan = []
+    if (portal := s["sumber_sid"] != "jawaban").any():
+        catatan.append(f"SID dari kematangan portal: {nama(portal)}")
+    if (tanpa := ~s["ada_spd"].astype(bool)).any():
+        catatan.append(f"Tanpa jawaban SPD, IID hanya dari SID (bukan nilai lengkap): {nama(tanpa)}")
+    if (semua := s["semua_layak_dikirim"].astype(bool)).any():
+        catatan.append(
+            f"Belum ada inovasi bertanda dikirim, dihitung bila setiap inovasi yang layak dikirim: {nama(semua)}"
+        )
+    return catatan
 
 
 def _asal_data(tahun: int) -> str:
@@ -66,7 +88,11 @@ def label_grafik(tahun: int, basis: str, versi: str | None = None) -> str:
     m = data.metodologi(tahun, versi)
     berlaku = m.berlaku_tahun(tahun)
     aturan = f"aturan {m.versi} ({berlaku.asal.keyakinan})" if berlaku else f"aturan {m.versi} diterapkan ulang"
-    return f"Hitungan dasbor · {aturan} · basis {basis} · {_singkat_data(tahun)} · periode {data.status_periode(tahun)}"
+    portal = " · sebagian dari kematangan portal" if _catatan_portal(tahun, basis, versi) else ""
+    return (
+        f"Hitungan dasbor · {aturan} · basis {basis} · {_singkat_data(tahun)} · periode {data.status_periode(tahun)}"
+        + portal
+    )
 
 
 def label_grafik_tren(basis: str, versi: str | None = None) -> str:

@@ -382,6 +382,30 @@ def batang_jumlah(data: pd.DataFrame, kategori: str, judul: str, seri: str | Non
     return fig
 
 
+def batang_kematangan_opd(data: pd.DataFrame, judul: str, maks: float) -> go.Figure:
+    """Mean kematangan per perangkat daerah as horizontal bars (highest on top), with the count of innovations.
+
+    Columns: perangkat_daerah, rata_rata, jumlah.
+    """
+    data = data.sort_values("rata_rata")
+    fig = figur_dasar(judul, max(300, 26 * len(data) + 140))
+    fig.add_trace(
+        go.Bar(
+            x=data["rata_rata"],
+            y=data["perangkat_daerah"],
+            orientation="h",
+            marker={"color": warna_seri(0)},
+            text=[f"{angka(v, 1)} ({int(n)})" for v, n in zip(data["rata_rata"], data["jumlah"], strict=True)],
+            textposition="outside",
+            customdata=data["jumlah"],
+            hovertemplate="%{y}: rata-rata %{x:.1f} dari %{customdata} inovasi<extra></extra>",
+        )
+    )
+    fig.update_layout(showlegend=False, bargap=0.2)
+    fig.update_xaxes(title_text="Rata-rata kematangan (jumlah inovasi)", range=[0, maks * 1.15])
+    return fig
+
+
 def batang_selisih_median(data: pd.DataFrame, judul: str) -> go.Figure:
     """Diverging bars of an indicator's level against the kab/kota median (strengths right, weaknesses left).
 

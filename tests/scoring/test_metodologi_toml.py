@@ -73,7 +73,7 @@ RUSAK = [
     pytest.param(lambda r: r["metodologi"].update(versi="1999"), "versi '1999' tidak sama dengan", id="versi_lain"),
     pytest.param(lambda r: r.pop("usia_inovasi"), "[usia_inovasi] wajib ada", id="usia_hilang"),
     pytest.param(
-        lambda r: r["usia_inovasi"].update(umur_maks_tahun=-1), "umur_maks_tahun harus ≥ 0", id="usia_negatif"
+        lambda r: r["usia_inovasi"].update(umur_maks_tahun=-1), "umur_maks_tahun harus ≥ 1", id="usia_negatif"
     ),
     pytest.param(
         lambda r: r["usia_inovasi"].update(umur_maks_tahun="2"), "'umur_maks_tahun' bertipe salah", id="usia_teks"

@@ -25,14 +25,8 @@ def env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _baca_csv(keluar: str) -> pd.DataFrame:
-    """The CLI's CSV as Excel in an Indonesian locale reads it (dasbor.ekspor.tabel.ke_csv)."""
-    return pd.read_csv(
-        io.BytesIO(keluar.encode()),
-        sep=";",
-        decimal=",",
-        encoding="utf-8-sig",
-        dtype={"kode_wilayah": str, "id_inovasi": str, "nama_inovasi": str},
-    )
+    """The CLI's CSV is for programs (commas, dot decimals; cli.bacaan.cetak_tabel), as inovasi and hasil."""
+    return pd.read_csv(io.StringIO(keluar), dtype={"kode_wilayah": str, "id_inovasi": str, "nama_inovasi": str})
 
 
 def test_csv_lists_every_flagged_innovation_of_the_regions(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -80,7 +74,7 @@ def test_misuse_exits_2_with_a_message(env: Path, capsys: pytest.CaptureFixture[
 def test_first_year_has_nothing_to_compare(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lintas-tahun", "--tahun", "2021"]) == 0
     keluar = capsys.readouterr()
-    assert keluar.out.strip().lstrip("\ufeff") == ";".join(KOLOM) and "tidak ada yang dapat dibandingkan" in keluar.err
+    assert keluar.out.strip() == ",".join(KOLOM) and "tidak ada yang dapat dibandingkan" in keluar.err
 
 
 def test_csv_never_hands_a_spreadsheet_a_formula(

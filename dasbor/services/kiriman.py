@@ -1,0 +1,223 @@
+"""What a pemda sends, read back: each innovation with its age verdict and kematangan, the IID per pemda as marked
+(or, where nothing is marked yet, as if every eligible innovation were sent), and the send advice (issue 18 §5–6).
+
+Only sent innovations are scored (status dikirim/diterima; ditolak still sits in the divisor). The portal export
+carries no status, so an imported pemda-year may have nothing marked: its IID is then shown for the scenario in
+which every innovation the age rule admits is sent, and labelled so (`semua_layak_dikirim`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+import scoring
+from dasbor.db.connection import Database
+from dasbor.services.db import database
+from dasbor.services.skor import data_penilaian, metodologi_tahun, peringkat_wilayah
+from dasbor.services.usia import keluar_tahun_depan, nilai_usia, skenario_semua_layak
+from dasbor.visual.format import angka
+from scoring.saran_kirim import pilih_kiriman
+
+BASIS_SARAN = "klaim"  # the advice is made before verification, on what the pemda claims
+SUMBER_PORTAL = "dari kematangan portal"  # said by every number computed from the portal's kematangan
+
+
+def kematangan_klaim(data: scoring.DataPenilaian, m: scoring.Metodologi) -> pd.DataFrame:
+    """Each innovation's kematangan as claimed, whatever its status (index id_inovasi): from its answers where it
+    has any, else the portal's (rescaled), with `dari_kematangan_portal`. The scoring module zeroes drafts, so
+    every row is scored as sent."""
+    terkirim = scoring.DataPenilaian(data.inovasi.assign(status_inovasi="dikirim"), data.jawaban_sid, data.jawaban_spd)
+    hasil = scoring.hitung_kematangan(terkirim, m, BASIS_SARAN).set_index("id_inovasi")
+    return hasil[["kematangan", "dari_kematangan_portal"]]
+
+
+def daftar_inovasi(db: Database, tahun: int) -> pd.DataFrame:
+    """Every innovation reported for the year with kematangan (claimed, see kematangan_klaim),
+    dari_kematangan_portal, memenuhi_usia, alasan_usia and keluar_tahun_depan."""
+    m = metodologi_tahun(db, tahun)
+    data = data_penilaian(db, tahun)
+    inovasi = data.inovasi.reset_index(drop=True)
+    usia = nilai_usia(inovasi, m, tahun)
+    klaim = kematangan_klaim(data, m).reindex(inovasi["id_inovasi"])
+    return pd.concat([inovasi, usia], axis=1).assign(
+        kematangan=klaim["kematangan"].to_numpy(), dari_kematangan_portal=klaim["dari_kematangan_portal"].to_numpy()
+    )
+
+
+def kematangan_per_opd(inovasi: pd.DataFrame, tanpa: str) -> pd.DataFrame:
+    """Mean kematangan if sent (`kematangan_kirim`) and count per perangkat daerah: perangkat_daerah, rata_rata,
+    jumlah; `tanpa` names innovations without one."""
+    kelompok = inovasi.assign(perangkat_daerah=inovasi["nama_perangkat_daerah"].fillna(tanpa)).groupby(
+        "perangkat_daerah"
+    )["kematangan_kirim"]
+    return pd.DataFrame({"rata_rata": kelompok.mean(), "jumlah": kelompok.size()}).reset_index()
+
+
+def akan_menua(db: Database, tahun: int) -> pd.DataFrame:
+    """This year's innovations that age out next year unless developed, per pemda and perangkat daerah."""
+    return keluar_tahun_depan(data_penilaian(db, tahun).inovasi, metodologi_tahun(db, tahun), tahun)
+
+
+def selisih_kematangan(db: Database, tahun: int) -> pd.DataFrame:
+    """Innovations whose indicator-level answers (which win) disagree with the portal's kematangan, with names."""
+    data = data_penilaian(db, tahun)
+    beda = scoring.selisih_kematangan_portal(data, metodologi_tahun(db, tahun))
+    nama = data.inovasi[["id_inovasi", "nama_inovasi", "nama_perangkat_daerah"]]
+    return beda.merge(nama, on="id_inovasi", how="left")
+
+
+def hasil_pemda(db: Database, tahun: int, basis: str = "terverifikasi") -> pd.DataFrame:
+    """One row per pemda with data: kode_wilayah, nama_wilayah, jenis, iid, predikat, peringkat, spd, sid,
+    n_inovasi_dinilai, sumber_sid, ada_spd, semua_layak_dikirim. A pemda without SPD answers gets no iid,
+    predikat, peringkat or spd (never an invented SPD); its SID stands alone. Ranks are among pemda with SPD."""
+    m = metodologi_tahun(db, tahun)
+    data = data_penilaian(db, tahun)
+    inovasi, belum = skenario_semua_layak(data.inovasi, m, tahun)
+    skor = scoring.hitung_skor(scoring.DataPenilaian(inovasi, data.jawaban_sid, data.jawaban_spd), m, basis)
+    skor = db.query("wilayah")[["kode_wilayah", "nama_wilayah", "jenis"]].merge(skor, on="kode_wilayah")
+    ada_spd = skor["ada_spd"].astype(bool)
+    peringkat = pd.Series(pd.NA, index=skor.index, dtype="Int64")
+    if ada_spd.any():
+        peringkat[ada_spd] = peringkat_wilayah(skor[ada_spd]).astype("Int64")
+    hasil = pd.DataFrame(
+        {
+            "kode_wilayah": skor["kode_wilayah"],
+            "nama_wilayah": skor["nama_wilayah"],
+            "jenis": skor["jenis"],
+            "iid": skor["iid"].where(ada_spd),
+            "predikat": skor["predikat"].where(ada_spd),
+            "peringkat": peringkat,
+            "spd": skor["skor_spd"].where(ada_spd),
+            "sid": skor["skor_sid"],
+            "n_inovasi_dinilai": skor["n_inovasi"],
+            "sumber_sid": skor["sumber_sid"],
+            "ada_spd": ada_spd,
+            "semua_layak_dikirim": skor["kode_wilayah"].isin(belum),
+        }
+    )
+    return hasil.sort_values("kode_wilayah").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Saran:
+    """The advice for one pemda-year: one row per eligible innovation, the summary, and what it rests on."""
+
+    tabel: pd.DataFrame  # id_inovasi, nama_inovasi, nama_perangkat_daerah, kematangan, disarankan, alasan
+    n_layak: int
+    n_saran: int
+    iid_semua: float | None  # IID (unrounded) with every eligible innovation sent; None without SPD
+    iid_saran: float | None
+    sid_semua: float
+    sid_saran: float
+    ada_spd: bool
+    dari_kematangan_portal: bool  # some kematangan came from the portal, not from answers
+    versi: str
+    asumsi: tuple[str, ...]  # "what: keyakinan — note" for every rule the advice rests on
+
+    @property
+    def tambahan_poin(self) -> float:
+        """What the advice gains over sending every eligible innovation: IID points, or SID points without SPD."""
+        if self.iid_semua is not None and self.iid_saran is not None:
+            return self.iid_saran - self.iid_semua
+        return self.sid_saran - self.sid_semua
+
+
+def _asumsi(m: scoring.Metodologi, portal: bool) -> tuple[str, ...]:
+    aturan: list[tuple[str, scoring.model.Asal]] = [
+        ("rumus IID", m.rumus_asal),
+        (f"pembagi MAX({m.pembagi_minimum}, n)", m.pembagi_asal),
+        (
+            f"skor jumlah inovasi {angka(m.poin_per_inovasi)} per inovasi, paling banyak {m.batas_inovasi}",
+            m.jumlah_asal,
+        ),
+        ("aturan usia inovasi", m.usia.asal),
+        ("skor maksimum", m.maks_asal),
+    ]
+    if m.syarat_yandas is not None:
+        aturan.append((f"syarat {m.syarat_yandas.minimum_urusan} urusan pelayanan dasar", m.syarat_yandas.asal))
+    if portal:
+        aturan += m.asumsi_kematangan_portal(BASIS_SARAN)
+    return tuple(
+        f"{apa}: {asal.keyakinan}" + (f" — {asal.catatan.rstrip('.')}" if asal.catatan else "") for apa, asal in aturan
+    )
+
+
+def _skor_skenario(
+    data: scoring.DataPenilaian, m: scoring.Metodologi, kirim: set[str]
+) -> tuple[float | None, float, bool]:
+    """(IID or None without SPD, SID, has SPD) of one pemda with exactly `kirim` sent, on the klaim basis."""
+    status = np.where(data.inovasi["id_inovasi"].isin(kirim), "dikirim", "draft")
+    skor = scoring.hitung_skor(
+        scoring.DataPenilaian(data.inovasi.assign(status_inovasi=status), data.jawaban_sid, data.jawaban_spd),
+        m,
+        BASIS_SARAN,
+    )
+    if skor.empty:
+        return None, 0.0, False
+    baris = skor.iloc[0]
+    ada_spd = bool(baris["ada_spd"])
+    return (float(baris["iid_mentah"]) if ada_spd else None), float(baris["skor_sid"]), ada_spd
+
+
+def hitung_saran(db: Database, tahun: int, kode_wilayah: str) -> Saran:
+    """The send advice for one pemda-year under the year's rule version (scoring.saran_kirim.pilih_kiriman)."""
+    m = metodologi_tahun(db, tahun)
+    data = data_penilaian(db, tahun).bagian_wilayah(kode_wilayah)
+    inovasi = data.inovasi.reset_index(drop=True)
+    layak = inovasi[nilai_usia(inovasi, m, tahun)["memenuhi_usia"].astype(bool).to_numpy()].reset_index(drop=True)
+    klaim = kematangan_klaim(data, m).reindex(layak["id_inovasi"])
+    kematangan = pd.Series(klaim["kematangan"].to_numpy(float), index=layak.index)
+    portal = bool(klaim["dari_kematangan_portal"].astype(bool).any())
+    saran = pilih_kiriman(kematangan.to_numpy(), layak["urusan_utama"].tolist(), m)
+    tabel = pd.DataFrame(
+        {
+            "id_inovasi": layak["id_inovasi"],
+            "nama_inovasi": layak["nama_inovasi"],
+            "nama_perangkat_daerah": layak["nama_perangkat_daerah"],
+            "kematangan": kematangan,
+            "disarankan": np.where(saran.dikirim, "ya", "tidak"),
+            "alasan": list(saran.alasan),
+        }
+    ).sort_values(["kematangan", "id_inovasi"], ascending=[False, True])
+    iid_semua, sid_semua, ada_spd = _skor_skenario(data, m, set(layak["id_inovasi"]))
+    iid_saran, sid_saran, _ = _skor_skenario(data, m, set(layak["id_inovasi"][saran.dikirim]))
+    return Saran(
+        tabel=tabel.reset_index(drop=True),
+        n_layak=len(layak),
+        n_saran=saran.n,
+        iid_semua=iid_semua,
+        iid_saran=iid_saran,
+        sid_semua=sid_semua,
+        sid_saran=sid_saran,
+        ada_spd=ada_spd,
+        dari_kematangan_portal=portal,
+        versi=m.versi,
+        asumsi=_asumsi(m, portal),
+    )
+
+
+# --- the same on the app's database (cached per snapshot by dasbor.ui.data) ------------------------------------
+
+
+def inovasi_usia(tahun: int) -> pd.DataFrame:
+    """daftar_inovasi's per-innovation additions, keyed by id_inovasi: kematangan_kirim (claimed kematangan if sent),
+    dari_kematangan_portal, memenuhi_usia, alasan_usia, keluar_tahun_depan."""
+    inovasi = daftar_inovasi(database(), tahun)
+    return inovasi.set_index("id_inovasi")[
+        ["kematangan", "dari_kematangan_portal", "memenuhi_usia", "alasan_usia", "keluar_tahun_depan"]
+    ].rename(columns={"kematangan": "kematangan_kirim"})
+
+
+def menua(tahun: int) -> pd.DataFrame:
+    return akan_menua(database(), tahun)
+
+
+def selisih(tahun: int) -> pd.DataFrame:
+    return selisih_kematangan(database(), tahun)
+
+
+def saran(tahun: int, kode_wilayah: str) -> Saran:
+    return hitung_saran(database(), tahun, kode_wilayah)
