@@ -175,7 +175,7 @@ else:
             f"Rata-rata kematangan bila dikirim, {tahun}",
             kematangan_maks,
             catatan=label_sumber,
-            kunci=(tahun, wilayah, tuple(hasil["id_inovasi"])),
+            sidik=(tahun, wilayah, tuple(hasil["id_inovasi"])),
         ),
         nama=f"kematangan-opd-{tahun}-{wilayah}",
         key="grafik_kematangan_opd",

@@ -24,9 +24,9 @@ def portal_env(portal_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
 
 @pytest.mark.usefixtures("portal_env")
 def test_halaman_inovasi_portal() -> None:
-    from dasbor.ui.data import skor
+    from dasbor.ui import data
 
-    nama = skor.daftar_wilayah().set_index("kode_wilayah").at[PORTAL, "nama_wilayah"]
+    nama = data.daftar_wilayah().set_index("kode_wilayah").at[PORTAL, "nama_wilayah"]
     at = buka("inovasi", tahun=str(TAHUN), wilayah=nama)
     assert not at.exception
     isi = teks(at)
