@@ -5,10 +5,13 @@ import streamlit as st
 
 from dasbor.ui import drill, filter, sumber, unduh
 from dasbor.ui import kelengkapan_tabel as tabel
+from dasbor.ui.akun import wajib_masuk
 from dasbor.ui.data import inovasi as layanan_inovasi
 from dasbor.ui.data import kelengkapan as layanan
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 from dasbor.visual.palette import transparan, warna_seri
+
+wajib_masuk()
 
 SOROT = transparan(warna_seri(5), 0.35)  # a level that changed from the year before
 

@@ -5,10 +5,13 @@ import streamlit as st
 
 from dasbor.ui import drill, filter, sumber, unduh
 from dasbor.ui import kelengkapan_tabel as tabel
+from dasbor.ui.akun import wajib_masuk
 from dasbor.ui.data import figur, hasil, olahan
 from dasbor.ui.data import kelengkapan as layanan
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, nama_pendek, tanpa_markdown
+
+wajib_masuk()
 
 st.title("Kelengkapan bukti dukung")
 tahun = filter.pilih_tahun()

@@ -5,10 +5,13 @@ import streamlit as st
 
 from dasbor.services import nasional as nasional_iid
 from dasbor.ui import filter, navigasi, sumber
+from dasbor.ui.akun import wajib_masuk
 from dasbor.ui.data import figur, hasil
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
+
+wajib_masuk()
 
 JENIS = {"semua": "Kabupaten dan kota", "kabupaten": "Kabupaten saja", "kota": "Kota saja"}
 

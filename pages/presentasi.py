@@ -9,8 +9,11 @@ from dasbor.bimtek.model import Acara
 from dasbor.bimtek.susun import WILAYAH_BAWAAN, BimtekError, acara_bawaan, pilihan_slide, urutan_bawaan
 from dasbor.ui import filter
 from dasbor.ui import presentasi as tampil
+from dasbor.ui.akun import wajib_masuk
 from dasbor.ui.data import bimtek as layanan
 from dasbor.ui.data import skor
+
+wajib_masuk()
 
 tahun = filter.pilih_tahun()
 basis = filter.pilih_basis()

@@ -6,11 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from dasbor.ui import filter, sumber
+from dasbor.ui.akun import wajib_masuk
 from dasbor.ui.data import figur, hasil
 from dasbor.ui.peta import tampilkan_peta
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, bilangan, nama_pendek, tanpa_markdown, tautan
+
+wajib_masuk()
 
 tahun = filter.pilih_tahun()
 basis = filter.pilih_basis()

@@ -4,11 +4,14 @@ import pandas as pd
 import streamlit as st
 
 from dasbor.ui import filter, navigasi, sumber
+from dasbor.ui.akun import wajib_masuk
 from dasbor.ui.data import figur, hasil
 from dasbor.ui.peta import tampilkan_peta
 from dasbor.ui.unduh import tampilkan_grafik
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
+
+wajib_masuk()
 
 st.title("Indeks Inovasi Daerah — Kalimantan Selatan")
 tahun = filter.pilih_tahun()

@@ -5,11 +5,14 @@ import streamlit as st
 
 from dasbor.ui import drill, filter, sumber, unduh
 from dasbor.ui import kelengkapan_tabel as tabel
+from dasbor.ui.akun import wajib_masuk
 from dasbor.ui.data import figur, simulasi
 from dasbor.ui.data import hasil as layanan_hasil
 from dasbor.ui.data import kelengkapan as layanan
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
+
+wajib_masuk()
 
 st.title("Simulasi: bagaimana jika …")
 st.error(
