@@ -182,6 +182,10 @@ def _catat(akun_path: Path, peristiwa: str, nama: str, sekarang: datetime, **lai
         os.close(fd)
 
 
+def _catat_terkunci(akun_path: Path, nama: str, sekarang: datetime, sampai: datetime, alamat: str | None) -> None:
+    _catat(akun_path, "ditolak_terkunci", nama, sekarang, sampai=sampai.isoformat(timespec="seconds"), alamat=alamat)
+
+
 def _sampai(entri: dict[str, Any] | None, sekarang: datetime) -> datetime | None:
     if not entri or not entri.get("terkunci_sampai"):
         return None
@@ -223,14 +227,7 @@ def mulai(akun_path: Path, nama: str, sekarang: datetime, alamat: str | None = N
     with _terkunci(akun_path) as status:
         entri = _entri_kini(status, nama, sekarang, atur)
         if sampai := _sampai(entri, sekarang):
-            _catat(
-                akun_path,
-                "ditolak_terkunci",
-                nama,
-                sekarang,
-                sampai=sampai.isoformat(timespec="seconds"),
-                alamat=alamat,
-            )
+            _catat_terkunci(akun_path, nama, sekarang, sampai, alamat)
             raise Terkunci(sampai)
         if int(entri.get("gagal", 0)) + len(entri["berjalan"]) >= atur.batas:
             _catat(akun_path, "ditolak_serentak", nama, sekarang, alamat=alamat)
@@ -273,14 +270,7 @@ def berhasil(akun_path: Path, nama: str, token: str, sekarang: datetime, alamat:
         entri = _entri_kini(status, nama, sekarang, aturan())
         entri["berjalan"].pop(token, None)
         if sampai := _sampai(entri, sekarang):
-            _catat(
-                akun_path,
-                "ditolak_terkunci",
-                nama,
-                sekarang,
-                sampai=sampai.isoformat(timespec="seconds"),
-                alamat=alamat,
-            )
+            _catat_terkunci(akun_path, nama, sekarang, sampai, alamat)
         else:
             entri["gagal"] = 0
         _simpan_entri(status, nama, entri)

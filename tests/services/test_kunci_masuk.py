@@ -23,6 +23,18 @@ SALAH = "bukan-sandi-yang-benar"
 AWAL = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
+def _di_proses_lain(berkas_akun: Path, kode: str) -> subprocess.CompletedProcess:
+    """Python code run by a fresh interpreter on the same accounts file: another server worker, or a restart."""
+    return subprocess.run(
+        [sys.executable, "-c", kode],
+        cwd=ROOT,
+        env={**os.environ, "DASBOR_AKUN": str(berkas_akun)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 @pytest.fixture
 def berkas_akun(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "config" / "akun.yaml"
@@ -87,14 +99,7 @@ def test_the_lock_survives_in_the_state_file_for_another_process(berkas_akun: Pa
         "except akun.AkunTerkunciError as exc:\n"
         "    print('TERKUNCI', exc)\n"
     )
-    hasil = subprocess.run(
-        [sys.executable, "-c", kode],
-        cwd=ROOT,
-        env={**os.environ, "DASBOR_AKUN": str(berkas_akun)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    hasil = _di_proses_lain(berkas_akun, kode)
     assert hasil.stdout.startswith("TERKUNCI Akun op.hsu dikunci sampai pukul"), hasil.stdout + hasil.stderr
     assert oct(kunci_masuk.status_path(berkas_akun).stat().st_mode & 0o777) == "0o600"
 
@@ -167,14 +172,7 @@ def test_a_failure_that_cannot_be_recorded_refuses_the_sign_in(berkas_akun: Path
         "except akun.AkunError as exc:\n"
         "    print('DITOLAK', exc)\n"
     )
-    hasil = subprocess.run(
-        [sys.executable, "-c", kode],
-        cwd=ROOT,
-        env={**os.environ, "DASBOR_AKUN": str(berkas_akun)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    hasil = _di_proses_lain(berkas_akun, kode)
     baris = hasil.stdout.splitlines()
     assert len(baris) == 2 and all(b.startswith("DITOLAK Percobaan masuk tidak dapat dicatat") for b in baris), (
         hasil.stdout + hasil.stderr
