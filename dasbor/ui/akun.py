@@ -2,8 +2,8 @@
 
 The password form checks bcrypt hashes from the accounts file and keeps the account's name in this browser
 session only (a reload signs out, and so does $DASBOR_SESI_MENIT minutes without activity), which suits shared
-laptops at a bimtek. Role and regions are re-read from the accounts file on every run. OIDC through st.login is offered only when an
-[auth] section exists in .streamlit/secrets.toml."""
+laptops at a bimtek. Role and regions are re-read from the accounts file on every run. OIDC through st.login is
+offered only when an [auth] section exists in .streamlit/secrets.toml."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Any
 import streamlit as st
 
 from dasbor.services import akun
-from dasbor.visual.format import angka
+from dasbor.visual.format import angka, tanpa_markdown
 
 KUNCI = "akun_masuk"  # the signed-in name, and nothing else: rights are re-read from the accounts file every run
 AKTIF = "akun_aktif"  # time.time() of the session's last run while signed in
@@ -84,7 +84,7 @@ def pengguna() -> dict[str, Any] | None:
         hasil = akun.pengguna_oidc(st.user.to_dict())
         if hasil is None:
             st.session_state[PESAN] = (
-                f"Identitas {st.user.get('email', '')} dari penyedia OIDC tidak dikenal dasbor ini (bukan akun OIDC "
+                f"Identitas {tanpa_markdown(st.user.get('email', ''))} dari penyedia OIDC tidak dikenal dasbor ini (bukan akun OIDC "
                 "yang terdaftar, bukan domain yang diizinkan, atau e-mailnya belum terverifikasi)."
             )
         return hasil
@@ -127,7 +127,10 @@ def form_masuk() -> None:
         st.error(gagal)
     if pesan := st.session_state.pop(PESAN, None):
         st.warning(pesan)
-    if oidc_tersedia():
+    if _oidc_masuk():
+        # Signed in at the provider but not admitted here: offer to leave that identity, not to sign in again.
+        st.button("Keluar dari akun instansi (OIDC)", on_click=st.logout)
+    elif oidc_tersedia():
         st.button("Masuk dengan akun instansi (OIDC)", on_click=st.login)
 
 
