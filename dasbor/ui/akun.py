@@ -34,15 +34,17 @@ def _oidc_masuk() -> bool:
 
 
 def alamat_klien() -> str | None:
-    """The client's address for the sign-in log: the X-Forwarded-For chain HAProxy adds (its last entry is the
-    address the proxy saw; earlier ones are the client's own claim), then the socket's peer (the proxy itself when
-    there is one). Only well-formed IP addresses are kept, at most six, so the header cannot smuggle text into the
-    log."""
+    """The client's address for the sign-in log (`alamat_dari` the request's headers)."""
     try:
-        rantai = st.context.headers.get("X-Forwarded-For")
-        langsung = st.context.ip_address
+        return alamat_dari(st.context.headers.get("X-Forwarded-For"), st.context.ip_address)
     except Exception:
         return None
+
+
+def alamat_dari(rantai: object, langsung: object) -> str | None:
+    """The X-Forwarded-For chain HAProxy adds (its last entry is the address the proxy saw; earlier ones are the
+    client's own claim), then the socket's peer (the proxy itself when there is one). Only well-formed IP
+    addresses are kept, at most six, so the header cannot smuggle text into the log."""
     alamat = []
     for bagian in [*(rantai.split(",") if isinstance(rantai, str) else []), langsung][-6:]:
         try:

@@ -31,11 +31,30 @@ def berkas_akun(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_rights_are_read_from_the_file_when_it_changes(berkas_akun: Path) -> None:
+    assert akun.akun_terbaca() is akun.akun_terbaca()  # unchanged file: one stat, no parse
     assert akun.pengguna_terkini("op6309") == {"nama": "op6309", "peran": "operator", "wilayah": ["63.09", "63.10"]}
     akun.tambah_akun("op6309", None, timpa=True, wilayah=["63.09"])
     assert akun.pengguna_terkini("op6309") == {"nama": "op6309", "peran": "operator", "wilayah": ["63.09"]}
     akun.hapus_akun("op6309")
     assert akun.pengguna_terkini("op6309") is None
+
+
+@pytest.mark.parametrize(
+    ("rantai", "langsung", "hasil"),
+    [
+        ("203.0.113.7", "127.0.0.1", "203.0.113.7, 127.0.0.1"),
+        ("10.1.1.1, 203.0.113.7", "127.0.0.1", "10.1.1.1, 203.0.113.7, 127.0.0.1"),
+        (None, "192.0.2.4", "192.0.2.4"),
+        ('"}\n{"peristiwa": "palsu", 203.0.113.7', None, "203.0.113.7"),  # text in the header is dropped
+        (",".join(["198.51.100.1"] * 50), "127.0.0.1", ", ".join(["198.51.100.1"] * 5 + ["127.0.0.1"])),
+        ("2001:db8::1", "::1", "2001:db8::1, ::1"),
+        ("bukan-alamat", object(), None),
+    ],
+)
+def test_the_client_address_keeps_only_ip_addresses(rantai: object, langsung: object, hasil: str | None) -> None:
+    from dasbor.ui.akun import alamat_dari
+
+    assert alamat_dari(rantai, langsung) == hasil
 
 
 def test_commit_and_undo_recheck_the_regions_at_the_moment_of_writing(berkas_akun: Path) -> None:
