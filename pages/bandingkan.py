@@ -7,10 +7,13 @@ import streamlit as st
 from dasbor.services import hasil
 from dasbor.ui import data, sumber
 from dasbor.ui import filter as saringan
+from dasbor.ui.akun import wajib_masuk
 from dasbor.ui.data import figur
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, bilangan, nama_pendek, tanpa_markdown
+
+wajib_masuk()
 
 tahun = saringan.pilih_tahun()
 basis = saringan.pilih_basis()

@@ -9,6 +9,8 @@ from dasbor.services.db import DatabaseTerkunciError, database, penulis, stempel
 from dasbor.ui import akun
 from dasbor.visual.format import angka, bilangan
 
+akun.wajib_masuk()
+
 
 def tabel_lokasi(daftar: list[impor.MasalahBerkas], judul: str, key: str) -> None:
     """Problems or notices with their sheet, Excel row and column."""

@@ -11,9 +11,12 @@ from dasbor.services import telusur_celah as telusur
 from dasbor.ui import data, drill, sumber, unduh
 from dasbor.ui import filter as saringan
 from dasbor.ui import kelengkapan_tabel as tabel
+from dasbor.ui.akun import wajib_masuk
 from dasbor.visual.charts import batang_kematangan_opd
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 from dasbor.visual.palette import transparan, warna_seri
+
+wajib_masuk()
 
 SOROT = transparan(warna_seri(5), 0.35)  # a level that changed from the year before
 

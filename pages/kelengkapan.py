@@ -9,9 +9,12 @@ from dasbor.services import telusur_celah as telusur
 from dasbor.ui import data, drill, sumber, unduh
 from dasbor.ui import filter as saringan
 from dasbor.ui import kelengkapan_tabel as tabel
+from dasbor.ui.akun import wajib_masuk
 from dasbor.ui.data import figur, olahan
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, nama_pendek, tanpa_markdown
+
+wajib_masuk()
 
 st.title("Kelengkapan bukti dukung")
 tahun = saringan.pilih_tahun()

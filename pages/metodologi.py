@@ -7,10 +7,13 @@ import streamlit as st
 from dasbor.services import metodologi as mt
 from dasbor.ui import data
 from dasbor.ui import filter as saringan
+from dasbor.ui.akun import wajib_masuk
 from dasbor.ui.data import figur
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, tanpa_markdown
+
+wajib_masuk()
 
 tahun = saringan.pilih_tahun()
 versi_semua = list(mt.daftar_versi())

@@ -7,10 +7,13 @@ from dasbor.services import hasil
 from dasbor.services import nasional as nasional_iid
 from dasbor.ui import data, navigasi, sumber
 from dasbor.ui import filter as saringan
+from dasbor.ui.akun import wajib_masuk
 from dasbor.ui.data import figur
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
+
+wajib_masuk()
 
 JENIS = {"semua": "Kabupaten dan kota", "kabupaten": "Kabupaten saja", "kota": "Kota saja"}
 

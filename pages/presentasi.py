@@ -10,6 +10,9 @@ from dasbor.bimtek.susun import WILAYAH_BAWAAN, BimtekError, acara_bawaan, pilih
 from dasbor.ui import data
 from dasbor.ui import filter as saringan
 from dasbor.ui import presentasi as tampil
+from dasbor.ui.akun import wajib_masuk
+
+wajib_masuk()
 
 tahun = saringan.pilih_tahun()
 basis = saringan.pilih_basis()

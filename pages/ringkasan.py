@@ -5,11 +5,14 @@ import streamlit as st
 
 from dasbor.ui import data, navigasi, sumber
 from dasbor.ui import filter as saringan
+from dasbor.ui.akun import wajib_masuk
 from dasbor.ui.data import figur
 from dasbor.ui.peta import tampilkan_peta
 from dasbor.ui.unduh import tampilkan_grafik
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
+
+wajib_masuk()
 
 st.title("Indeks Inovasi Daerah — Kalimantan Selatan")
 tahun = saringan.pilih_tahun()

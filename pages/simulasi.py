@@ -7,9 +7,12 @@ from dasbor.services import simulasi
 from dasbor.ui import data, drill, sumber, unduh
 from dasbor.ui import filter as saringan
 from dasbor.ui import kelengkapan_tabel as tabel
+from dasbor.ui.akun import wajib_masuk
 from dasbor.ui.data import figur
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
+
+wajib_masuk()
 
 st.title("Simulasi: bagaimana jika …")
 st.error(

@@ -7,10 +7,13 @@ import streamlit as st
 from dasbor.services import hasil, nasional
 from dasbor.ui import data, sumber
 from dasbor.ui import filter as saringan
+from dasbor.ui.akun import wajib_masuk
 from dasbor.ui.data import figur
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, nama_pendek, persen, tanpa_markdown
+
+wajib_masuk()
 
 # The comparison the province asks about most: two neighbours at the top of the ranking.
 BAWAAN = ("63.06", "63.09")  # Kabupaten Hulu Sungai Selatan, Kabupaten Tabalong

@@ -4,13 +4,21 @@ there is no default account and no default password.
 
 Roles: `admin` may do everything; `operator` imports and undoes only for the kode_wilayah listed in its account;
 `pembaca` only views (when viewing needs an account at all). Failed sign-ins lock an account for a while
-(`dasbor.services.kunci_masuk`)."""
+(`dasbor.services.kunci_masuk`).
+
+A name is normalised (NFKC, lower case) and checked against a short character set before it is looked up, counted
+or logged, so a visitor's free text never becomes a lockout key or a log line. A signed-in session keeps only the
+name: `pengguna_terkini` re-reads role and regions from the accounts file (cached by the file's mtime) on every run,
+so removing an account or narrowing an operator takes effect at that session's next rerun."""
 
 from __future__ import annotations
 
 import os
 import re
 import tempfile
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -26,9 +34,22 @@ ROOT = Path(__file__).resolve().parents[2]
 AKUN_BAWAAN = ROOT / "config" / "akun.yaml"
 REFERENSI_WILAYAH = ROOT / "data" / "referensi" / "wilayah-kalsel.csv"
 PERAN = ("admin", "operator", "pembaca")
+PERAN_BAWAAN = "pembaca"  # a new account sees only; admin and operator rights are given explicitly
 SANDI_MIN = 10
 SANDI_MAKS_BYTE = 72  # bcrypt looks at the first 72 bytes only; longer passwords are refused, not truncated
-NAMA_SAH = re.compile(r"[A-Za-z0-9._@+-]{2,64}")
+NAMA_MAKS = 100  # room for an institutional e-mail address (OIDC accounts are named by it)
+NAMA_SAH = re.compile(rf"[a-z0-9._@+-]{{2,{NAMA_MAKS}}}")
+# Per process, at most this many bcrypt checks run at once (each takes ~0.3 s of one core): a burst of sign-ins
+# queues here instead of starving the pages of the same worker. A check that waits longer is refused.
+BCRYPT_SERENTAK = 2
+BCRYPT_TUNGGU_DETIK = 10.0
+_BCRYPT = threading.BoundedSemaphore(BCRYPT_SERENTAK)
+NILAI_YA = ("1", "ya", "true", "yes", "on")
+NILAI_TIDAK = ("", "0", "tidak", "false", "no", "off")
+TIDAK_TERCATAT = (
+    "Percobaan masuk tidak dapat dicatat di server (berkas status atau log masuk tidak dapat ditulis), sehingga "
+    "masuk ditolak. Minta admin memeriksa ruang disk dan folder berkas akun."
+)
 
 
 @cache
@@ -50,7 +71,7 @@ class AkunTerkunciError(AkunError):
         lokal = sampai.astimezone()
         super().__init__(
             f"Akun {nama} dikunci sampai pukul {lokal:%H:%M} ({lokal:%d-%m-%Y}) karena {atur.batas} kali gagal "
-            f"masuk berturut-turut. Coba lagi setelah itu, atau minta admin memeriksa log masuk."
+            f"masuk berturut-turut. Coba lagi setelah itu, atau minta admin membukanya (akun buka)."
         )
 
 
@@ -58,12 +79,51 @@ def akun_path() -> Path:
     return Path(os.environ.get("DASBOR_AKUN", AKUN_BAWAAN))
 
 
-def wajib_masuk() -> bool:
-    """Whether every page needs a login ($DASBOR_WAJIB_MASUK=1); by default viewing is open to all."""
-    return os.environ.get("DASBOR_WAJIB_MASUK", "").strip().lower() in ("1", "ya", "true", "yes")
+def masuk_diwajibkan() -> bool:
+    """Whether every page needs a sign-in ($DASBOR_WAJIB_MASUK). An unknown value is an error, not "off": a typo
+    such as `DASBOR_WAJIB_MASUK=wajib` must not open the data to everyone."""
+    nilai = os.environ.get("DASBOR_WAJIB_MASUK", "").strip().lower()
+    if nilai in NILAI_YA:
+        return True
+    if nilai in NILAI_TIDAK:
+        return False
+    raise AkunError(
+        f"DASBOR_WAJIB_MASUK={nilai[:20]!r} tidak dikenal; pakai 1 (wajib masuk) atau 0 (terbuka). Halaman tidak "
+        "ditampilkan sampai nilainya diperbaiki."
+    )
+
+
+def menit_sesi() -> float:
+    """Idle minutes after which a signed-in session ends ($DASBOR_SESI_MENIT, default 30)."""
+    try:
+        nilai = float(os.environ.get("DASBOR_SESI_MENIT", "30"))
+    except ValueError:
+        return 30.0
+    return nilai if nilai > 0 else 30.0
+
+
+def domain_oidc() -> tuple[str, ...]:
+    """E-mail domains whose verified OIDC identities may view as `pembaca` without an account
+    ($DASBOR_OIDC_DOMAIN, comma- or space-separated, e.g. `kalselprov.go.id`; default none)."""
+    nilai = os.environ.get("DASBOR_OIDC_DOMAIN", "")
+    return tuple(d.strip().lower().lstrip("@") for d in re.split(r"[,\s]+", nilai) if d.strip())
+
+
+def normalkan_nama(nama: str) -> str:
+    """The account name as stored and counted: NFKC, trimmed, lower case, from a short character set. Raises
+    AkunError otherwise; the length is bounded before normalising, so a huge input costs nothing."""
+    if len(nama) > NAMA_MAKS * 2:
+        raise AkunError(f"nama akun terlalu panjang: maksimal {NAMA_MAKS} karakter")
+    bersih = unicodedata.normalize("NFKC", nama).strip().lower()
+    if not NAMA_SAH.fullmatch(bersih):
+        raise AkunError(
+            f"nama akun harus 2–{NAMA_MAKS} karakter: huruf, angka, titik, garis bawah, @, + atau tanda hubung"
+        )
+    return bersih
 
 
 def load_akun(path: Path | None = None) -> dict[str, dict[str, Any]]:
+    """The accounts file as written, keyed by normalised name (an older file may hold upper-case names)."""
     path = path or akun_path()
     if not path.exists():
         return {}
@@ -71,6 +131,34 @@ def load_akun(path: Path | None = None) -> dict[str, dict[str, Any]]:
     akun = isi.get("akun") or {}
     if not isinstance(akun, dict):
         raise AkunError(f"berkas akun {path} tidak sah: bagian 'akun' harus berupa pemetaan nama → data akun")
+    hasil: dict[str, dict[str, Any]] = {}
+    for nama, data in akun.items():
+        try:
+            hasil[normalkan_nama(str(nama))] = dict(data or {})
+        except AkunError:
+            continue  # a name no sign-in can produce cannot be signed into either
+    return hasil
+
+
+_terbaca: dict[Path, tuple[tuple[int, int, int], dict[str, dict[str, Any]]]] = {}
+_terbaca_kunci = threading.Lock()
+
+
+def akun_terbaca() -> dict[str, dict[str, Any]]:
+    """The accounts file, read again only when its mtime, size or inode changed: one stat per page run, so every
+    run can re-check the signed-in account's rights. Treat the result as read-only."""
+    path = akun_path()
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return {}
+    tanda = (st.st_mtime_ns, st.st_size, st.st_ino)
+    with _terbaca_kunci:
+        if (lama := _terbaca.get(path)) and lama[0] == tanda:
+            return lama[1]
+    akun = load_akun(path)
+    with _terbaca_kunci:
+        _terbaca[path] = (tanda, akun)
     return akun
 
 
@@ -89,16 +177,16 @@ def _simpan(akun: dict[str, dict[str, Any]], path: Path) -> None:
         raise
 
 
-def periksa_nama(nama: str) -> None:
-    if not NAMA_SAH.fullmatch(nama):
-        raise AkunError("nama akun harus 2–64 karakter: huruf, angka, titik, garis bawah, @, + atau tanda hubung")
-
-
 def periksa_sandi(sandi: str) -> None:
     if len(sandi) < SANDI_MIN:
         raise AkunError(f"kata sandi terlalu pendek: minimal {SANDI_MIN} karakter")
     if len(sandi.encode("utf-8")) > SANDI_MAKS_BYTE:
         raise AkunError(f"kata sandi terlalu panjang: maksimal {SANDI_MAKS_BYTE} byte")
+
+
+def _hash(sandi: str) -> str:
+    periksa_sandi(sandi)
+    return bcrypt.hashpw(sandi.encode("utf-8"), bcrypt.gensalt(rounds=12)).decode("ascii")
 
 
 @cache
@@ -124,33 +212,88 @@ def periksa_wilayah(peran: str, wilayah: list[str] | None) -> list[str]:
     return wilayah
 
 
-def tambah_akun(
-    nama: str, sandi: str | None, peran: str = "admin", timpa: bool = False, wilayah: list[str] | None = None
-) -> Path:
-    """Add (or with timpa, replace) an account. sandi None makes an account that can only sign in through the
-    configured OIDC provider, identified by the e-mail address used as its name. An operator needs `wilayah`."""
-    periksa_nama(nama)
-    if peran not in PERAN:
+def rencana_akun(
+    nama: str, peran: str | None = None, timpa: bool = False, wilayah: list[str] | None = None, oidc: bool = False
+) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+    """What `tambah_akun` would store, checked before any password is asked: (the account as it is, or None;
+    the account as it will be, without its password hash). With `timpa`, the role, the regions and the OIDC flag
+    are kept unless given; the regions are dropped only when the role stops being operator."""
+    nama = normalkan_nama(nama)
+    lama = load_akun(akun_path()).get(nama)
+    if lama and not timpa:
+        raise AkunError(
+            f"akun '{nama}' sudah ada; ganti kata sandinya dengan `akun sandi {nama}`, atau pakai --timpa untuk "
+            "mengganti peran atau wilayahnya"
+        )
+    if peran is not None and peran not in PERAN:
         raise AkunError(f"peran '{peran}' tidak dikenal; pilihan: {', '.join(PERAN)}")
-    wilayah = periksa_wilayah(peran, wilayah)
+    dasar = lama or {}
+    peran_baru = peran or str(dasar.get("peran", PERAN_BAWAAN))
+    if wilayah is None and peran_baru == "operator" and dasar.get("peran") == "operator":
+        wilayah = list(dasar.get("wilayah") or [])
+    baru: dict[str, Any] = {"peran": peran_baru}
+    if wilayah_baru := periksa_wilayah(peran_baru, wilayah):
+        baru["wilayah"] = wilayah_baru
+    if oidc or dasar.get("oidc"):
+        baru["oidc"] = True
+    return lama, baru
+
+
+def tambah_akun(
+    nama: str,
+    sandi: str | None,
+    peran: str | None = None,
+    timpa: bool = False,
+    wilayah: list[str] | None = None,
+    oidc: bool | None = None,
+) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+    """Add (or with timpa, change) an account; returns (before, after) as `rencana_akun` describes them. A new
+    account is a `pembaca` unless `peran` says otherwise. An OIDC account (oidc, or sandi None for a new account)
+    has no password and signs in through the configured provider with the e-mail address that is its name. With
+    timpa, a password account keeps its password hash when `sandi` is None."""
+    nama = normalkan_nama(nama)
+    lama, baru = rencana_akun(nama, peran, timpa, wilayah, bool(oidc) or (sandi is None and not timpa))
     path = akun_path()
     akun = load_akun(path)
-    if nama in akun and not timpa:
-        raise AkunError(f"akun '{nama}' sudah ada; pakai --timpa untuk mengganti kata sandi atau perannya")
-    data: dict[str, Any] = {"peran": peran, "dibuat": datetime.now().isoformat(timespec="seconds")}
-    if wilayah:
-        data["wilayah"] = wilayah
-    if sandi is None:
-        data["oidc"] = True
-    else:
-        periksa_sandi(sandi)
-        data["sandi_bcrypt"] = bcrypt.hashpw(sandi.encode("utf-8"), bcrypt.gensalt(rounds=12)).decode("ascii")
-    akun[nama] = data
+    if not baru.get("oidc"):
+        if sandi is not None:
+            baru["sandi_bcrypt"] = _hash(sandi)
+        elif lama and lama.get("sandi_bcrypt"):
+            baru["sandi_bcrypt"] = lama["sandi_bcrypt"]
+        else:
+            raise AkunError(f"akun '{nama}' belum punya kata sandi; berikan kata sandi atau --oidc")
+    baru["dibuat"] = (lama or {}).get("dibuat") or datetime.now().isoformat(timespec="seconds")
+    if lama:
+        baru["diubah"] = datetime.now().isoformat(timespec="seconds")
+    akun[nama] = baru
     _simpan(akun, path)
-    return path
+    return lama, baru
+
+
+def ganti_sandi(nama: str, baca_sandi: Callable[[], str]) -> dict[str, Any]:
+    """Change only the password of a password account (`akun sandi`); role, regions and all else stay. The new
+    password is asked (`baca_sandi`) only once the account is known to have one. Returns the account."""
+    nama = normalkan_nama(nama)
+    path = akun_path()
+    data = load_akun(path).get(nama)
+    if data is None:
+        raise AkunError(f"akun '{nama}' tidak ada; buat dengan `akun tambah {nama}`")
+    if data.get("oidc"):
+        raise AkunError(f"akun '{nama}' masuk lewat OIDC dan tidak punya kata sandi di dasbor ini")
+    hash_ = _hash(baca_sandi())
+    # Re-read after the (slow, human) prompt so that a change made meanwhile is not overwritten.
+    akun = load_akun(path)
+    if nama not in akun:
+        raise AkunError(f"akun '{nama}' dihapus selagi kata sandi ditanyakan")
+    data = akun[nama]
+    data["sandi_bcrypt"] = hash_
+    data["diubah"] = datetime.now().isoformat(timespec="seconds")
+    _simpan(akun, path)
+    return data
 
 
 def hapus_akun(nama: str) -> None:
+    nama = normalkan_nama(nama)
     path = akun_path()
     akun = load_akun(path)
     if nama not in akun:
@@ -159,37 +302,106 @@ def hapus_akun(nama: str) -> None:
     _simpan(akun, path)
 
 
-def _pengguna(nama: str, data: dict[str, Any]) -> dict[str, Any]:
+def buka_kunci(nama: str, oleh: str) -> datetime | None:
+    """Lift the sign-in lock of `nama` (`akun buka`); returns the end of the lock that was lifted, None if none."""
+    return kunci_masuk.buka(akun_path(), normalkan_nama(nama), kunci_masuk.sekarang_utc(), oleh)
+
+
+def _pengguna(nama: str, data: Mapping[str, Any]) -> dict[str, Any]:
     """The signed-in account as the pages see it: nama, peran, and for an operator its kode_wilayah."""
-    hasil: dict[str, Any] = {"nama": nama, "peran": str(data.get("peran", "pembaca"))}
+    hasil: dict[str, Any] = {"nama": nama, "peran": str(data.get("peran", PERAN_BAWAAN))}
     if hasil["peran"] == "operator":
         hasil["wilayah"] = [str(k) for k in data.get("wilayah") or []]
     return hasil
 
 
-def masuk(nama: str, sandi: str, sekarang: datetime | None = None) -> dict[str, Any] | None:
+def peran_teks(data: Mapping[str, Any] | None) -> str:
+    """Role and regions in words (`operator wilayah 63.09`), for the CLI and the pages."""
+    if not data:
+        return "(belum ada)"
+    teks = str(data.get("peran", PERAN_BAWAAN))
+    if data.get("wilayah"):
+        teks += f" wilayah {', '.join(data['wilayah'])}"
+    return teks + (" (OIDC)" if data.get("oidc") else "")
+
+
+def masuk(nama: str, sandi: str, sekarang: datetime | None = None, alamat: str | None = None) -> dict[str, Any] | None:
     """The account when name and password match, else None; same cost either way. Raises AkunTerkunciError
-    while the name is locked, and on the failure that locks it. `sekarang` (aware) replaces the clock in tests."""
-    nama = nama.strip()
+    while the name is locked, and on the failure that locks it; AkunError when the attempt cannot be recorded or
+    too many are being checked at once. `alamat` (the client address) goes to the log. `sekarang` (aware)
+    replaces the clock in tests."""
     sekarang = sekarang or kunci_masuk.sekarang_utc()
     path = akun_path()
-    if sampai := kunci_masuk.terkunci_sampai(path, nama, sekarang):
-        raise AkunTerkunciError(nama, sampai)
-    data = load_akun(path).get(nama)
-    hash_ = (data or {}).get("sandi_bcrypt")
-    cocok = bcrypt.checkpw(sandi.encode("utf-8")[:SANDI_MAKS_BYTE], (hash_ or _hash_tiruan()).encode("ascii"))
-    if not (data and hash_ and cocok):
-        if sampai := kunci_masuk.catat_gagal(path, nama, sekarang):
-            raise AkunTerkunciError(nama, sampai)
+    try:
+        try:
+            kunci = normalkan_nama(nama)
+        except AkunError:
+            # Never a lockout key nor a log line: only its length is recorded.
+            kunci_masuk.catat(path, "nama_tidak_sah", "", sekarang, panjang=len(nama), alamat=alamat)
+            return None
+        try:
+            token = kunci_masuk.mulai(path, kunci, sekarang, alamat)
+        except kunci_masuk.Terkunci as exc:
+            raise AkunTerkunciError(kunci, exc.sampai) from None
+        except kunci_masuk.Sibuk:
+            raise AkunError(
+                f"Terlalu banyak percobaan masuk bersamaan untuk akun {kunci}; coba lagi sebentar lagi."
+            ) from None
+        try:
+            cocok, data = _periksa_sandi(kunci, sandi)
+        except BaseException:
+            kunci_masuk.batal(path, kunci, token, sekarang)
+            raise
+        if cocok and data is not None:
+            if sampai := kunci_masuk.berhasil(path, kunci, token, sekarang, alamat):
+                raise AkunTerkunciError(kunci, sampai)
+            return _pengguna(kunci, data)
+        if sampai := kunci_masuk.gagal(path, kunci, token, sekarang, alamat):
+            raise AkunTerkunciError(kunci, sampai)
         return None
-    kunci_masuk.catat_berhasil(path, nama)
-    return _pengguna(nama, data)
+    except OSError:
+        raise AkunError(TIDAK_TERCATAT) from None
 
 
-def pengguna_oidc(email: str) -> dict[str, Any]:
-    """Someone signed in through OIDC: the role (and regions) the accounts file gives that e-mail, else viewer."""
-    data = load_akun().get(email)
-    return _pengguna(email, data if data and data.get("oidc") else {"peran": "pembaca"})
+def _periksa_sandi(nama: str, sandi: str) -> tuple[bool, dict[str, Any] | None]:
+    """Whether `sandi` is the password of `nama`, with at most BCRYPT_SERENTAK checks at once in this process."""
+    data = akun_terbaca().get(nama)
+    hash_ = (data or {}).get("sandi_bcrypt")
+    if not _BCRYPT.acquire(timeout=BCRYPT_TUNGGU_DETIK):
+        raise AkunError("Server sedang sibuk memeriksa kata sandi lain; coba lagi sebentar lagi.")
+    try:
+        # Cut in characters first, so a megabyte pasted into the field is not encoded whole.
+        sampel = sandi[:SANDI_MAKS_BYTE].encode("utf-8")[:SANDI_MAKS_BYTE]
+        cocok = bcrypt.checkpw(sampel, (hash_ or _hash_tiruan()).encode("ascii"))
+    finally:
+        _BCRYPT.release()
+    return bool(hash_ and cocok), data
+
+
+def pengguna_terkini(nama: str) -> dict[str, Any] | None:
+    """The account `nama` as it stands in the accounts file now, or None when it was removed. Pages call it on
+    every run for the name the session signed in with."""
+    data = akun_terbaca().get(nama)
+    return _pengguna(nama, data) if data else None
+
+
+def pengguna_oidc(klaim: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Who an OIDC identity (st.user's claims) is here, or None when it is not admitted. Admitted only with a
+    verified e-mail (`email_verified`), and then either an account marked OIDC with that e-mail as its name (its
+    role and regions), or an e-mail in one of the allowed domains (`pembaca`)."""
+    if klaim.get("email_verified") not in (True, "true", "True"):
+        return None
+    try:
+        email = normalkan_nama(str(klaim.get("email") or ""))
+    except AkunError:
+        return None
+    data = akun_terbaca().get(email)
+    if data and data.get("oidc"):
+        return _pengguna(email, data)
+    lokal, at, domain = email.rpartition("@")
+    if lokal and at and domain in domain_oidc():
+        return {"nama": email, "peran": "pembaca"}
+    return None
 
 
 def wilayah_boleh(pengguna: dict[str, Any] | None) -> list[str] | None:
@@ -202,5 +414,26 @@ def wilayah_boleh(pengguna: dict[str, Any] | None) -> list[str] | None:
     return []
 
 
+def pastikan_hak_wilayah(nama: str, kode_wilayah: Iterable[str]) -> list[str] | None:
+    """Re-check, at the moment of writing, that `nama` may still import or undo for every region in
+    `kode_wilayah` (an import's regions, or those the undone import touched). Returns the account's regions as
+    `wilayah_boleh` does; raises AkunError when the account is gone, lost its role, or no longer covers a region.
+    The import page calls it right before commit and before undo: the preview was checked with the rights the
+    account had when it was drawn."""
+    pengguna = pengguna_terkini(normalkan_nama(nama))
+    if pengguna is None or pengguna["peran"] not in ("admin", "operator"):
+        raise AkunError(
+            f"Akun {nama} tidak lagi berhak mengimpor atau membatalkan impor (akun dihapus atau perannya diubah). "
+            "Tidak ada yang ditulis."
+        )
+    boleh = wilayah_boleh(pengguna)
+    if boleh is not None and (di_luar := sorted(set(kode_wilayah) - set(boleh))):
+        raise AkunError(
+            f"Wilayah {', '.join(di_luar)} tidak lagi termasuk wilayah akun {nama} ({', '.join(boleh) or '–'}); "
+            "hak akun diubah sejak halaman dibuka. Tidak ada yang ditulis."
+        )
+    return boleh
+
+
 def ada_admin() -> bool:
-    return any(d.get("peran") == "admin" for d in load_akun().values())
+    return any(d.get("peran") == "admin" for d in akun_terbaca().values())

@@ -3,18 +3,28 @@
 
 The state is a small JSON file beside the accounts file (`akun-status.json`), not a DuckDB table: the servers read
 the database through read-only snapshots, while a sign-in must be recordable by any of several server processes
-and survive their restart. Every read-modify-write holds an exclusive `fcntl` lock on a sidecar lock file and
-replaces the state file atomically (write beside, rename), so two processes never lose each other's update and a
-crash never leaves half a file. Failed sign-ins and lockouts are appended, one JSON object per line, to
-`akun-masuk.log` beside it, under the same lock. Every name is counted, existing or not, so a lockout does not
-reveal which names are accounts."""
+and survive their restart. Every read-modify-write holds an exclusive `fcntl` lock on a sidecar lock file (waited
+for at most `TUNGGU_KUNCI_DETIK`) and replaces the state file atomically (write beside, rename), so two processes
+never lose each other's update and a crash never leaves half a file. Failed sign-ins and lockouts are appended, one
+JSON object per line, to `akun-masuk.log` beside it, under the same lock; the log is rotated at `MAKS_LOG_BYTE`
+(`akun-masuk.log.1` … `.3`), so a flood of attempts cannot fill the disk. Every name is counted, existing or not,
+so a lockout does not reveal which names are accounts. Lock, state and log files are owner-only (0600).
+
+An attempt is counted *before* its password is checked (`mulai`), in the same critical section that checks the
+lock: an attempt may start only while confirmed failures plus attempts still being checked stay below the limit, so
+parallel guesses cannot exceed it. `gagal` and `berhasil` then settle it; a success does not lift a lock that a
+parallel failure set meanwhile. Anything that cannot be recorded raises OSError, and the caller refuses the
+sign-in (fail closed)."""
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
 import tempfile
+import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +37,29 @@ MENIT_BAWAAN = 15.0
 # A flood of made-up names must not grow the state file without end: past this many entries, the oldest
 # entries that hold no active lock are dropped.
 MAKS_ENTRI = 10_000
+# A sign-in waits this long for another process's update of the state; past it the sign-in is refused rather than
+# the page hanging behind a stuck process.
+TUNGGU_KUNCI_DETIK = 5.0
+# An attempt whose process died between counting and settling (killed mid-bcrypt) stops holding a place after this.
+BERJALAN_MAKS = timedelta(minutes=1)
+MAKS_LOG_BYTE = 5 * 1024 * 1024
+SIMPAN_LOG = 3  # rotated logs kept: akun-masuk.log.1 (newest) … .3
+
+
+class KunciMasukError(OSError):
+    """The sign-in state could not be read or recorded in time; the sign-in is refused."""
+
+
+class Terkunci(Exception):
+    """The name is locked until `sampai`."""
+
+    def __init__(self, sampai: datetime) -> None:
+        super().__init__(sampai.isoformat())
+        self.sampai = sampai
+
+
+class Sibuk(Exception):
+    """As many attempts as the limit allows are already being checked for this name."""
 
 
 @dataclass(frozen=True)
@@ -60,24 +93,49 @@ def log_path(akun_path: Path) -> Path:
     return akun_path.with_name("akun-masuk.log")
 
 
+def kunci_path(akun_path: Path) -> Path:
+    return akun_path.with_name(".akun-status.lock")
+
+
+def _buka_pribadi(path: Path, flags: int) -> int:
+    """Open (creating) a file readable by its owner only; a file made by an older version is narrowed too."""
+    fd = os.open(path, flags | os.O_CREAT, 0o600)
+    os.fchmod(fd, 0o600)
+    return fd
+
+
+def _ambil_kunci(fd: int, batas_detik: float) -> None:
+    akhir = time.monotonic() + batas_detik
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+        if time.monotonic() >= akhir:
+            raise KunciMasukError(errno.ETIMEDOUT, f"status masuk sedang dipakai proses lain > {batas_detik:g} detik")
+        time.sleep(0.02)
+
+
 @contextmanager
 def _terkunci(akun_path: Path) -> Iterator[dict[str, dict[str, Any]]]:
     """The state under an exclusive lock across processes; written back atomically when the block ends."""
     path = status_path(akun_path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(".akun-status.lock"), "a") as kunci:
-        fcntl.flock(kunci, fcntl.LOCK_EX)
+    fd = _buka_pribadi(kunci_path(akun_path), os.O_WRONLY | os.O_APPEND)
+    try:
+        _ambil_kunci(fd, TUNGGU_KUNCI_DETIK)
         try:
-            try:
-                status = json.loads(path.read_text(encoding="utf-8"))
-            except (FileNotFoundError, json.JSONDecodeError):
-                status = {}
-            sebelum = json.dumps(status, sort_keys=True)
-            yield status
-            if json.dumps(status, sort_keys=True) != sebelum:
-                _tulis(path, status)
-        finally:
-            fcntl.flock(kunci, fcntl.LOCK_UN)
+            status = json.loads(path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, json.JSONDecodeError):
+            status = {}
+        sebelum = json.dumps(status, sort_keys=True)
+        yield status
+        if json.dumps(status, sort_keys=True) != sebelum:
+            _tulis(path, status)
+    finally:
+        os.close(fd)  # closing releases the flock
 
 
 def _tulis(path: Path, status: dict[str, dict[str, Any]]) -> None:
@@ -85,6 +143,8 @@ def _tulis(path: Path, status: dict[str, dict[str, Any]]) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(status, f, ensure_ascii=False, sort_keys=True)
+            f.flush()
+            os.fsync(f.fileno())
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except BaseException:
@@ -92,11 +152,38 @@ def _tulis(path: Path, status: dict[str, dict[str, Any]]) -> None:
         raise
 
 
+def _putar_log(log: Path) -> None:
+    """Keep the log under MAKS_LOG_BYTE: the full log becomes .1, and the oldest rotation is dropped."""
+    try:
+        if log.stat().st_size < MAKS_LOG_BYTE:
+            return
+    except FileNotFoundError:
+        return
+    for n in range(SIMPAN_LOG - 1, 0, -1):
+        lama = log.with_name(f"{log.name}.{n}")
+        if lama.exists():
+            os.replace(lama, log.with_name(f"{log.name}.{n + 1}"))
+    os.replace(log, log.with_name(f"{log.name}.1"))
+
+
 def _catat(akun_path: Path, peristiwa: str, nama: str, sekarang: datetime, **lain: Any) -> None:
-    """One line of the sign-in log; JSON so that a name with odd characters cannot forge a line."""
-    baris = {"waktu": sekarang.isoformat(timespec="seconds"), "peristiwa": peristiwa, "nama": nama, **lain}
-    with open(log_path(akun_path), "a", encoding="utf-8") as f:
-        f.write(json.dumps(baris, ensure_ascii=False) + "\n")
+    """One line of the sign-in log; JSON so that a name with odd characters cannot forge a line. Called under the
+    state lock, so rotation never races another writer. A failed write raises: the caller refuses the sign-in."""
+    baris = {"waktu": sekarang.isoformat(timespec="seconds"), "peristiwa": peristiwa, "nama": nama}
+    baris.update({k: v for k, v in lain.items() if v is not None})
+    log = log_path(akun_path)
+    _putar_log(log)
+    data = (json.dumps(baris, ensure_ascii=False) + "\n").encode("utf-8")
+    fd = _buka_pribadi(log, os.O_WRONLY | os.O_APPEND)
+    try:
+        if os.write(fd, data) != len(data):
+            raise KunciMasukError(errno.ENOSPC, "log masuk tidak tertulis utuh")
+    finally:
+        os.close(fd)
+
+
+def _catat_terkunci(akun_path: Path, nama: str, sekarang: datetime, sampai: datetime, alamat: str | None) -> None:
+    _catat(akun_path, "ditolak_terkunci", nama, sekarang, sampai=sampai.isoformat(timespec="seconds"), alamat=alamat)
 
 
 def _sampai(entri: dict[str, Any] | None, sekarang: datetime) -> datetime | None:
@@ -110,47 +197,121 @@ def sekarang_utc() -> datetime:
     return datetime.now(UTC)
 
 
-def terkunci_sampai(akun_path: Path, nama: str, sekarang: datetime) -> datetime | None:
-    """When the account's lock ends, or None when it is not locked. A refused attempt is logged."""
-    with _terkunci(akun_path) as status:
-        sampai = _sampai(status.get(nama), sekarang)
-        if sampai:
-            _catat(akun_path, "ditolak_terkunci", nama, sekarang, sampai=sampai.isoformat(timespec="seconds"))
-        return sampai
+def _entri_kini(status: dict[str, dict[str, Any]], nama: str, sekarang: datetime, atur: Aturan) -> dict[str, Any]:
+    """The name's entry with what no longer counts removed: failures older than one lock period (the limit is on
+    failures in a row, not for ever), an ended lock, attempts whose process died before settling them."""
+    entri = dict(status.get(nama) or {})
+    terakhir = entri.get("terakhir")
+    if terakhir and sekarang - datetime.fromisoformat(terakhir) > atur.lama:
+        entri["gagal"] = 0
+    if entri.get("terkunci_sampai") and not _sampai(entri, sekarang):
+        del entri["terkunci_sampai"]
+    entri["berjalan"] = {
+        t: m for t, m in (entri.get("berjalan") or {}).items() if sekarang - datetime.fromisoformat(m) < BERJALAN_MAKS
+    }
+    return entri
 
 
-def catat_gagal(akun_path: Path, nama: str, sekarang: datetime) -> datetime | None:
-    """Count one failed sign-in; returns the end of the lock when this failure locks the account."""
+def _simpan_entri(status: dict[str, dict[str, Any]], nama: str, entri: dict[str, Any]) -> None:
+    if not entri.get("gagal") and not entri.get("berjalan") and not entri.get("terkunci_sampai"):
+        status.pop(nama, None)
+    else:
+        status[nama] = entri
+
+
+def mulai(akun_path: Path, nama: str, sekarang: datetime, alamat: str | None = None) -> str:
+    """Count one attempt before its password is checked; returns the token that `gagal`/`berhasil` settle.
+    Raises Terkunci while the name is locked and Sibuk when the attempts being checked already fill the limit
+    (both logged)."""
     atur = aturan()
     with _terkunci(akun_path) as status:
-        entri = status.get(nama) or {}
-        terakhir = entri.get("terakhir")
-        # Failures older than one lock period no longer count: the limit is on failures in a row, not for ever.
-        if terakhir and sekarang - datetime.fromisoformat(terakhir) > atur.lama:
-            entri = {}
-        gagal = int(entri.get("gagal", 0)) + 1
-        entri = {"gagal": gagal, "terakhir": sekarang.isoformat()}
-        sampai = None
-        if gagal >= atur.batas:
-            sampai = sekarang + atur.lama
-            entri = {"gagal": 0, "terakhir": sekarang.isoformat(), "terkunci_sampai": sampai.isoformat()}
-        status[nama] = entri
+        entri = _entri_kini(status, nama, sekarang, atur)
+        if sampai := _sampai(entri, sekarang):
+            _catat_terkunci(akun_path, nama, sekarang, sampai, alamat)
+            raise Terkunci(sampai)
+        if int(entri.get("gagal", 0)) + len(entri["berjalan"]) >= atur.batas:
+            _catat(akun_path, "ditolak_serentak", nama, sekarang, alamat=alamat)
+            raise Sibuk(nama)
+        token = uuid.uuid4().hex
+        entri["berjalan"][token] = sekarang.isoformat()
+        entri["terakhir"] = sekarang.isoformat()
+        _simpan_entri(status, nama, entri)
         _pangkas(status, sekarang)
-        _catat(akun_path, "gagal", nama, sekarang, ke=gagal)
-        if sampai:
+        return token
+
+
+def gagal(akun_path: Path, nama: str, token: str, sekarang: datetime, alamat: str | None = None) -> datetime | None:
+    """Settle a counted attempt as a failure; returns the end of the lock when this failure locks the name."""
+    atur = aturan()
+    with _terkunci(akun_path) as status:
+        entri = _entri_kini(status, nama, sekarang, atur)
+        entri["berjalan"].pop(token, None)
+        if sampai := _sampai(entri, sekarang):
+            # A parallel failure locked the name while this one was checked: the lock already stands, and the
+            # count starts from zero after it.
+            _catat(akun_path, "gagal", nama, sekarang, alamat=alamat)
+            _simpan_entri(status, nama, entri)
+            return sampai
+        ke = int(entri.get("gagal", 0)) + 1
+        entri.update(gagal=ke, terakhir=sekarang.isoformat())
+        _catat(akun_path, "gagal", nama, sekarang, ke=ke, alamat=alamat)
+        if ke >= atur.batas:
+            sampai = sekarang + atur.lama
+            entri.update(gagal=0, terkunci_sampai=sampai.isoformat())
             _catat(akun_path, "terkunci", nama, sekarang, sampai=sampai.isoformat(timespec="seconds"), menit=atur.menit)
+        _simpan_entri(status, nama, entri)
         return sampai
 
 
-def catat_berhasil(akun_path: Path, nama: str) -> None:
-    """A successful sign-in clears the count of failures before it."""
+def berhasil(akun_path: Path, nama: str, token: str, sekarang: datetime, alamat: str | None = None) -> datetime | None:
+    """Settle a counted attempt whose password matched. Clears the failures before it, unless a parallel failure
+    locked the name meanwhile: then the lock stands and its end is returned (the caller refuses)."""
     with _terkunci(akun_path) as status:
-        status.pop(nama, None)
+        entri = _entri_kini(status, nama, sekarang, aturan())
+        entri["berjalan"].pop(token, None)
+        if sampai := _sampai(entri, sekarang):
+            _catat_terkunci(akun_path, nama, sekarang, sampai, alamat)
+        else:
+            entri["gagal"] = 0
+        _simpan_entri(status, nama, entri)
+        return sampai
+
+
+def batal(akun_path: Path, nama: str, token: str, sekarang: datetime) -> None:
+    """Release a counted attempt that was never checked (the server was too busy to run bcrypt)."""
+    with _terkunci(akun_path) as status:
+        entri = _entri_kini(status, nama, sekarang, aturan())
+        entri["berjalan"].pop(token, None)
+        _simpan_entri(status, nama, entri)
+
+
+def catat(akun_path: Path, peristiwa: str, nama: str, sekarang: datetime, **lain: Any) -> None:
+    """A log line about a sign-in that never reached the lockout (e.g. a name that is not valid), under the lock."""
+    with _terkunci(akun_path):
+        _catat(akun_path, peristiwa, nama, sekarang, **lain)
+
+
+def buka(akun_path: Path, nama: str, sekarang: datetime, oleh: str) -> datetime | None:
+    """Lift the name's lock and forget its failures (`akun buka`); returns the end of the lock that was lifted."""
+    with _terkunci(akun_path) as status:
+        sampai = _sampai(status.get(nama), sekarang)
+        entri = _entri_kini(status, nama, sekarang, aturan())
+        entri.pop("terkunci_sampai", None)
+        entri["gagal"] = 0
+        _simpan_entri(status, nama, entri)
+        _catat(akun_path, "dibuka", nama, sekarang, oleh=oleh, sampai=sampai and sampai.isoformat(timespec="seconds"))
+        return sampai
+
+
+def terkunci_sampai(akun_path: Path, nama: str, sekarang: datetime) -> datetime | None:
+    """When the name's lock ends, or None; reads only (for `akun daftar` and tests)."""
+    with _terkunci(akun_path) as status:
+        return _sampai(status.get(nama), sekarang)
 
 
 def _pangkas(status: dict[str, dict[str, Any]], sekarang: datetime) -> None:
     if len(status) <= MAKS_ENTRI:
         return
-    bebas = sorted((e["terakhir"], n) for n, e in status.items() if not _sampai(e, sekarang))
+    bebas = sorted((e.get("terakhir", ""), n) for n, e in status.items() if not _sampai(e, sekarang))
     for _, nama in bebas[: len(status) - MAKS_ENTRI]:
         del status[nama]

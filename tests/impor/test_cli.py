@@ -102,7 +102,7 @@ def test_export_and_template_commands_write_importable_files(salinan_db: Path, t
 def test_account_created_from_stdin_holds_only_a_bcrypt_hash(salinan_db: Path, tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "config" / "akun.yaml"
     env = {"DASBOR_AKUN": str(path)}
-    hasil = _jalan("akun", "tambah", "kepala.bidang", db=salinan_db, masukan=SANDI + "\n", **env)
+    hasil = _jalan("akun", "tambah", "kepala.bidang", "--peran", "admin", db=salinan_db, masukan=SANDI + "\n", **env)
     assert hasil.returncode == 0, hasil.stderr
     isi = path.read_text()
     assert SANDI not in isi and yaml.safe_load(isi)["akun"]["kepala.bidang"]["sandi_bcrypt"].startswith("$2b$12$")

@@ -8,6 +8,8 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,6 +21,18 @@ ROOT = Path(__file__).resolve().parents[2]
 SANDI = "sandi-uji-yang-panjang"
 SALAH = "bukan-sandi-yang-benar"
 AWAL = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def _di_proses_lain(berkas_akun: Path, kode: str) -> subprocess.CompletedProcess:
+    """Python code run by a fresh interpreter on the same accounts file: another server worker, or a restart."""
+    return subprocess.run(
+        [sys.executable, "-c", kode],
+        cwd=ROOT,
+        env={**os.environ, "DASBOR_AKUN": str(berkas_akun)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -85,14 +99,7 @@ def test_the_lock_survives_in_the_state_file_for_another_process(berkas_akun: Pa
         "except akun.AkunTerkunciError as exc:\n"
         "    print('TERKUNCI', exc)\n"
     )
-    hasil = subprocess.run(
-        [sys.executable, "-c", kode],
-        cwd=ROOT,
-        env={**os.environ, "DASBOR_AKUN": str(berkas_akun)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    hasil = _di_proses_lain(berkas_akun, kode)
     assert hasil.stdout.startswith("TERKUNCI Akun op.hsu dikunci sampai pukul"), hasil.stdout + hasil.stderr
     assert oct(kunci_masuk.status_path(berkas_akun).stat().st_mode & 0o777) == "0o600"
 
@@ -110,3 +117,240 @@ def test_failures_and_lockouts_are_logged(berkas_akun: Path) -> None:
     assert (
         {b["nama"] for b in baris} == {"op.hsu"} and SANDI not in json.dumps(baris) and SALAH not in json.dumps(baris)
     )
+
+
+# --- Names, records that cannot be written, the lock's timeout, the log's size, file modes (issue 17 items 4, 7)
+
+
+def test_a_name_is_normalised_before_it_becomes_a_lockout_key(berkas_akun: Path) -> None:
+    """Upper case and full-width forms of one name count against the same account, and sign into it."""
+    for nama in ("OP.HSU", "ｏｐ.ｈｓｕ", " Op.Hsu ", "op.HSU"):
+        assert akun.masuk(nama, SALAH, AWAL) is None
+    with pytest.raises(akun.AkunTerkunciError, match="Akun op.hsu dikunci"):
+        akun.masuk("OP.hsu", SALAH, AWAL)
+    status = json.loads(kunci_masuk.status_path(berkas_akun).read_text(encoding="utf-8"))
+    assert list(status) == ["op.hsu"]
+    assert akun.masuk("ＯＰ.ＨＳＵ", SANDI, AWAL + timedelta(minutes=16)) == {
+        "nama": "op.hsu",
+        "peran": "operator",
+        "wilayah": ["63.09"],
+    }
+
+
+@pytest.mark.parametrize("nama", ["x" * 1_000_000, "a", "op hsu", "op\nhsu", "<script>", "ops\u200b", ""])
+def test_an_invalid_name_is_neither_counted_nor_logged(berkas_akun: Path, nama: str) -> None:
+    """A megabyte of name used to become a key of the state file and a line of the log on every attempt."""
+    assert akun.masuk(nama, SALAH, AWAL) is None
+    assert not kunci_masuk.status_path(berkas_akun).exists()
+    [baris] = kunci_masuk.log_path(berkas_akun).read_text(encoding="utf-8").splitlines()
+    catatan = json.loads(baris)
+    assert catatan == {"waktu": AWAL.isoformat(), "peristiwa": "nama_tidak_sah", "nama": "", "panjang": len(nama)}
+
+
+def test_the_client_address_is_logged(berkas_akun: Path) -> None:
+    assert akun.masuk("op.hsu", SALAH, AWAL, alamat="203.0.113.7, 10.0.0.2") is None
+    [baris] = kunci_masuk.log_path(berkas_akun).read_text(encoding="utf-8").splitlines()
+    assert json.loads(baris)["alamat"] == "203.0.113.7, 10.0.0.2"
+
+
+def test_a_failure_that_cannot_be_recorded_refuses_the_sign_in(berkas_akun: Path) -> None:
+    """Fail closed, on a real write error: a process whose file-size limit is the log's current size (as a full
+    disk would) cannot append to the log, and the right password is refused."""
+    akun.masuk("op.hsu", SALAH, AWAL)  # the log exists and has a size
+    kode = (
+        "import resource, signal, os\n"
+        "from dasbor.services import akun\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        f"ukuran = os.path.getsize({str(kunci_masuk.log_path(berkas_akun))!r})\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (ukuran, ukuran))\n"
+        "try:\n"
+        f"    print('MASUK', akun.masuk('op.hsu', {SALAH!r}))\n"
+        "except akun.AkunError as exc:\n"
+        "    print('DITOLAK', exc)\n"
+        "try:\n"
+        f"    print('MASUK', akun.masuk('op.hsu', {SANDI!r}))\n"
+        "except akun.AkunError as exc:\n"
+        "    print('DITOLAK', exc)\n"
+    )
+    hasil = _di_proses_lain(berkas_akun, kode)
+    baris = hasil.stdout.splitlines()
+    assert len(baris) == 2 and all(b.startswith("DITOLAK Percobaan masuk tidak dapat dicatat") for b in baris), (
+        hasil.stdout + hasil.stderr
+    )
+    # The status directory being unusable refuses as well.
+    kunci_masuk.status_path(berkas_akun).unlink(missing_ok=True)
+    kunci_masuk.status_path(berkas_akun).mkdir()
+    with pytest.raises(akun.AkunError, match="tidak dapat dicatat"):
+        akun.masuk("op.hsu", SANDI, AWAL)
+
+
+def test_a_held_state_lock_times_out_and_refuses(berkas_akun: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process stuck while holding the state lock: the sign-in gives up after the timeout, refused."""
+    monkeypatch.setattr(kunci_masuk, "TUNGGU_KUNCI_DETIK", 0.5)
+    kunci_masuk.status_path(berkas_akun).parent.mkdir(parents=True, exist_ok=True)
+    kode = (
+        "import fcntl, sys, time\n"
+        f"f = open({str(kunci_masuk.kunci_path(berkas_akun))!r}, 'a')\n"
+        "fcntl.flock(f, fcntl.LOCK_EX)\n"
+        "print('ok', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    pemegang = subprocess.Popen([sys.executable, "-c", kode], stdout=subprocess.PIPE, text=True)
+    try:
+        assert pemegang.stdout is not None and pemegang.stdout.readline().strip() == "ok"
+        mulai = time.monotonic()
+        with pytest.raises(akun.AkunError, match="tidak dapat dicatat"):
+            akun.masuk("op.hsu", SANDI, AWAL)
+        assert time.monotonic() - mulai < 5
+    finally:
+        pemegang.kill()
+        pemegang.wait()
+    assert akun.masuk("op.hsu", SANDI, AWAL) is not None
+
+
+def test_the_log_is_capped_and_rotated(berkas_akun: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kunci_masuk, "MAKS_LOG_BYTE", 2_000)
+    for i in range(120):
+        kunci_masuk.catat(berkas_akun, "gagal", f"nama.{i:03d}", AWAL, alamat="198.51.100.1")
+    log = kunci_masuk.log_path(berkas_akun)
+    berkas = sorted(p.name for p in log.parent.glob("akun-masuk.log*"))
+    assert berkas == ["akun-masuk.log", "akun-masuk.log.1", "akun-masuk.log.2", "akun-masuk.log.3"]
+    assert all((log.parent / b).stat().st_size < 2_000 + 200 for b in berkas)
+    # the newest lines are in the live log, the oldest kept ones in .3
+    assert "nama.119" in log.read_text(encoding="utf-8")
+    assert "nama.000" not in "".join((log.parent / b).read_text(encoding="utf-8") for b in berkas)
+
+
+def test_lock_log_and_state_files_are_owner_only(berkas_akun: Path) -> None:
+    """Even under a permissive umask, and when an older version left a world-readable lock file behind."""
+    kunci_masuk.kunci_path(berkas_akun).parent.mkdir(parents=True, exist_ok=True)
+    kunci_masuk.kunci_path(berkas_akun).write_text("")
+    os.chmod(kunci_masuk.kunci_path(berkas_akun), 0o644)
+    lama = os.umask(0)
+    try:
+        akun.masuk("op.hsu", SALAH, AWAL)
+    finally:
+        os.umask(lama)
+    for path in (
+        kunci_masuk.kunci_path(berkas_akun),
+        kunci_masuk.log_path(berkas_akun),
+        kunci_masuk.status_path(berkas_akun),
+    ):
+        assert oct(path.stat().st_mode & 0o777) == "0o600", path
+
+
+# --- Parallel guesses (issue 17 item 5)
+
+
+def _tebak_serentak(jumlah: int, nama: str, sandi: str) -> list[str]:
+    """`jumlah` sign-ins started at once on threads; what each one got."""
+    hasil: list[str] = []
+    kunci = threading.Lock()
+    mulai = threading.Barrier(jumlah)
+
+    def coba() -> None:
+        mulai.wait()
+        try:
+            jawab = "masuk" if akun.masuk(nama, sandi) else "salah"
+        except akun.AkunTerkunciError:
+            jawab = "terkunci"
+        except akun.AkunError as exc:
+            jawab = "serentak" if "bersamaan" in str(exc) else str(exc)
+        with kunci:
+            hasil.append(jawab)
+
+    utas = [threading.Thread(target=coba) for _ in range(jumlah)]
+    for u in utas:
+        u.start()
+    for u in utas:
+        u.join()
+    return hasil
+
+
+def test_parallel_guesses_in_one_process_cannot_exceed_the_limit(berkas_akun: Path) -> None:
+    """Twelve guesses at once: only five passwords are ever checked, the rest are refused before bcrypt. Counting
+    after the check let every parallel guess through."""
+    hasil = _tebak_serentak(12, "op.hsu", SALAH)
+    assert len(hasil) == 12 and "masuk" not in hasil
+    baris = [json.loads(b) for b in kunci_masuk.log_path(berkas_akun).read_text(encoding="utf-8").splitlines()]
+    assert sum(b["peristiwa"] == "gagal" for b in baris) == 5
+    assert sum(b["peristiwa"] == "terkunci" for b in baris) == 1
+    with pytest.raises(akun.AkunTerkunciError):
+        akun.masuk("op.hsu", SANDI)
+
+
+def test_parallel_guesses_from_several_processes_cannot_exceed_the_limit(berkas_akun: Path) -> None:
+    """Three server processes, four guesses each, at once: still five checked passwords in all."""
+    kode = (
+        "import sys, threading\n"
+        "from dasbor.services import akun\n"
+        "def coba():\n"
+        "    try:\n"
+        f"        akun.masuk('op.hsu', {SALAH!r})\n"
+        "    except akun.AkunError:\n"
+        "        pass\n"
+        "sys.stdin.readline()\n"  # all processes start guessing when the test says so
+        "utas = [threading.Thread(target=coba) for _ in range(4)]\n"
+        "[u.start() for u in utas]; [u.join() for u in utas]\n"
+    )
+    env = {**os.environ, "DASBOR_AKUN": str(berkas_akun)}
+    proses = [
+        subprocess.Popen([sys.executable, "-c", kode], cwd=ROOT, env=env, stdin=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    time.sleep(3)  # let the interpreters import before the guesses start
+    for p in proses:
+        assert p.stdin is not None
+        p.stdin.write("mulai\n")
+        p.stdin.flush()
+    for p in proses:
+        p.communicate(timeout=120)
+    baris = [json.loads(b) for b in kunci_masuk.log_path(berkas_akun).read_text(encoding="utf-8").splitlines()]
+    assert sum(b["peristiwa"] == "gagal" for b in baris) == 5, baris
+    assert sum(b["peristiwa"] in ("ditolak_serentak", "ditolak_terkunci") for b in baris) == 7
+
+
+def test_a_success_does_not_lift_a_lock_set_meanwhile(berkas_akun: Path) -> None:
+    """The right password's check started, hung past the in-flight allowance, and meanwhile five failures locked
+    the name: when the check finally succeeds, the lock stands and the sign-in is refused."""
+    path = berkas_akun
+    token = kunci_masuk.mulai(path, "op.hsu", AWAL)
+    later = AWAL + kunci_masuk.BERJALAN_MAKS + timedelta(seconds=1)
+    for _ in range(5):
+        sampai = kunci_masuk.gagal(path, "op.hsu", kunci_masuk.mulai(path, "op.hsu", later), later)
+    assert sampai == later + timedelta(minutes=15)
+    assert kunci_masuk.berhasil(path, "op.hsu", token, later + timedelta(seconds=1)) == sampai
+    assert kunci_masuk.terkunci_sampai(path, "op.hsu", later + timedelta(seconds=2)) == sampai
+
+
+def test_bcrypt_checks_are_capped_per_process(berkas_akun: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Eight sign-ins for eight names at once: the real bcrypt check runs at most BCRYPT_SERENTAK at a time (the
+    check is wrapped to count, not replaced)."""
+    asli = akun.bcrypt.checkpw
+    serentak = puncak = 0
+    kunci = threading.Lock()
+
+    def hitung(sandi: bytes, hash_: bytes) -> bool:
+        nonlocal serentak, puncak
+        with kunci:
+            serentak += 1
+            puncak = max(puncak, serentak)
+        try:
+            return asli(sandi, hash_)
+        finally:
+            with kunci:
+                serentak -= 1
+
+    monkeypatch.setattr(akun.bcrypt, "checkpw", hitung)
+    mulai = threading.Barrier(8)
+
+    def coba(i: int) -> None:
+        mulai.wait()
+        akun.masuk(f"nama.{i}", SALAH)
+
+    utas = [threading.Thread(target=coba, args=(i,)) for i in range(8)]
+    for u in utas:
+        u.start()
+    for u in utas:
+        u.join()
+    assert 1 <= puncak <= akun.BCRYPT_SERENTAK
