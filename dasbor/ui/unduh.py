@@ -61,8 +61,9 @@ def tombol_unduh_tabel(tabel: pd.DataFrame, nama: str, key: str, catatan: str = 
 
 def plotly_chart(fig: go.Figure, *, nama: str, key: str, **argumen):
     """st.plotly_chart(fig, key=key, **argumen) with the PNG button under it: for pages that draw with their own
-    selection settings (the Kelengkapan, Simulasi and Inovasi drill-downs)."""
-    hasil = st.plotly_chart(fig, key=key, **argumen)
+    selection settings (the Kelengkapan, Simulasi and Inovasi drill-downs). Drawn as designed (our template, not
+    Streamlit's theme), like tampilkan_grafik."""
+    hasil = st.plotly_chart(fig, theme=None, key=key, **argumen)
     tombol_unduh_grafik(fig, nama, key)
     return hasil
 

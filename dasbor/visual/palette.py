@@ -33,6 +33,8 @@ TEKS = "#1A1A1A"
 KEPALA_TABEL = "#E8EEF2"  # header row of exported tables
 PERINGATAN = "#A3001B"  # "data SINTETIS" labels in exported files
 GARIS_BANTU = "#5F5F5F"
+# How much a cell of the Kelengkapan matrix loses, light to dark (sequential, readable in greyscale).
+SKALA_CELAH = ((0.0, "#FFF3D6"), (0.35, "#F7B267"), (0.7, "#E4572E"), (1.0, "#8C1C13"))
 
 
 def warna_predikat(nama: str) -> str:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from dasbor.visual import kelengkapan_charts as grafik
-from dasbor.visual.format import tanpa_markdown
+from dasbor.visual.charts import TEMPLATE
+from dasbor.visual.format import tanpa_html, tanpa_markdown
+from dasbor.visual.gaya import LAYAR
+from dasbor.visual.palette import SERI, TEKS
 
 WILAYAH = pd.DataFrame(
     {
@@ -33,7 +36,7 @@ def test_gap_matrix_has_one_clickable_tile_per_cell_with_its_keys() -> None:
     assert list(titik.marker.color) == [1.8, 0.8, 0.25, 0.012]
     assert list(fig.layout.xaxis.categoryarray) == ["1", "8", "16", "35"]
     assert list(fig.layout.yaxis.categoryarray) == ["Kotabaru", "Tanah Laut", "Kalimantan Selatan"]  # first on top
-    assert fig.layout.separators == ",."
+    assert fig.layout.template.layout.separators == ",."
     assert "0,250 poin IID hilang" in titik.hovertext[2]
     sorot = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(sorot) == 1 and (sorot[0].y0, sorot[0].y1) == (0.5, 1.5)  # Tanah Laut is the middle row
@@ -95,3 +98,42 @@ def test_data_in_markdown_is_shown_literally() -> None:
     )
     # \& renders as a plain ampersand; unescaped, "&lt;" in a name would render as "<"
     assert tanpa_markdown("Dinas PU & Tata Ruang") == r"Dinas PU \& Tata Ruang"
+
+
+def _semua_figur() -> list:
+    ringkas = pd.DataFrame({"id_perangkat_daerah": ["a"], "nama_perangkat_daerah": ["A"], "jumlah": [1], "poin": [0.5]})
+    rentang = pd.DataFrame(
+        {"kode_wilayah": ["63.01"], "nama_wilayah": ["Kabupaten Tanah Laut"], "peringkat_terverifikasi": [1]}
+    ).assign(peringkat_klaim=2)
+    skor = pd.DataFrame({"kode_wilayah": ["63.01"], "nama_wilayah": ["Kabupaten Tanah Laut"], "iid": [47.0]})
+    return [
+        grafik.matriks_celah(MATRIKS, WILAYAH, INDIKATOR, "poin"),
+        grafik.poin_per_perangkat_daerah(ringkas),
+        grafik.rentang_peringkat(rentang),
+        grafik.banding_simulasi(skor, "63.01", 50.0, [35.0]),
+    ]
+
+
+def test_kelengkapan_figures_are_drawn_in_the_house_style_and_palette() -> None:
+    for fig in _semua_figur():
+        # the shared template (font family, size and colour, separators, background) and no private font
+        assert fig.layout.template == TEMPLATE
+        assert fig.layout.font.family is None and fig.layout.font.color is None
+        assert fig.layout.template.layout.font.family == LAYAR.huruf
+        warna = {t.marker.color for t in fig.data if isinstance(t.marker.color, str)}
+        assert warna <= {*SERI, TEKS}, warna
+
+
+def test_operator_typed_names_cannot_become_markup_in_a_chart() -> None:
+    jahat = '<a href="http://contoh.invalid">Dinas</a><br><b>PU</b> & Tata Ruang'
+    aman = '&lt;a href="http://contoh.invalid"&gt;Dinas&lt;/a&gt;&lt;br&gt;&lt;b&gt;PU&lt;/b&gt; &amp; Tata Ruang'
+    assert tanpa_html(jahat) == aman
+    ringkas = pd.DataFrame(
+        {"id_perangkat_daerah": ["a"], "nama_perangkat_daerah": [jahat], "jumlah": [1], "poin": [0.5]}
+    )
+    bar = grafik.poin_per_perangkat_daerah(ringkas).data[0]
+    assert list(bar.y) == [aman] and bar.customdata[0][0] == "a"  # the click still carries the id
+    assert bar.hovertext[0].startswith(f"<b>{aman}</b>")  # our own markup stays, the name's is inert
+    nama_indikator = [("SPD", "1", "<img src=x>"), *INDIKATOR[1:]]
+    titik = grafik.matriks_celah(MATRIKS, WILAYAH, nama_indikator, "poin").data[0]
+    assert not [h for h in titik.hovertext if "<img" in h]
