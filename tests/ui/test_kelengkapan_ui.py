@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dasbor.visual import kelengkapan_charts as grafik
-from dasbor.visual.charts import TEMPLATE
+from dasbor.visual.charts import TEMPLATE, batang_jumlah
 from dasbor.visual.format import tanpa_html, tanpa_markdown
 from dasbor.visual.gaya import LAYAR
 from dasbor.visual.palette import SERI, TEKS
@@ -137,3 +137,9 @@ def test_operator_typed_names_cannot_become_markup_in_a_chart() -> None:
     nama_indikator = [("SPD", "1", "<img src=x>"), *INDIKATOR[1:]]
     titik = grafik.matriks_celah(MATRIKS, WILAYAH, nama_indikator, "poin").data[0]
     assert not [h for h in titik.hovertext if "<img" in h]
+
+
+def test_counts_per_perangkat_daerah_show_a_typed_name_literally() -> None:
+    jumlah = pd.DataFrame({"nama_perangkat_daerah": ["<a href='x'>Dinas</a>", "Dinas PU"], "jumlah": [2, 1]})
+    bar = batang_jumlah(jumlah, "nama_perangkat_daerah", "Inovasi menurut perangkat daerah").data[0]
+    assert list(bar.y) == ["Dinas PU", "&lt;a href='x'&gt;Dinas&lt;/a&gt;"]
