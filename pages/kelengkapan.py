@@ -103,7 +103,13 @@ def turun(**nilai: str | None) -> None:
 
 def pilih_tabel(frame: pd.DataFrame, kunci: str) -> None:
     unduh.dataframe(
-        frame, nama=f"kelengkapan-{kunci}", key=kunci, hide_index=True, on_select="rerun", selection_mode="single-row"
+        frame,
+        nama=f"kelengkapan-{kunci}",
+        key=kunci,
+        format_kolom=tabel.format_kolom(frame),
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
     )
 
 
@@ -235,24 +241,27 @@ with tab_kerja:
     st.markdown(
         f"**{bilangan(len(kerja))} celah**, diurutkan menurut nilai perbaikan (poin IID bagi {nama_wilayah[wilayah]})."
     )
+    daftar_tampil = olahan(tabel.daftar, kerja, kunci=(tahun, wilayah, indikator, perangkat, inovasi))
     unduh.dataframe(
-        olahan(tabel.daftar, kerja, kunci=(tahun, wilayah, indikator, perangkat, inovasi)),
+        daftar_tampil,
         nama=f"daftar-kerja-{tahun}-{wilayah}",
         key="daftar_kerja",
+        format_kolom=tabel.format_kolom(daftar_tampil),
         hide_index=True,
     )
     hari = date.today()
     unduh_xlsx, unduh_csv = st.columns(2)
+    # The files are built when a button is clicked (a callable), not on every view of the page.
     unduh_xlsx.download_button(
         "Unduh Excel (ringkasan + satu lembar per perangkat daerah)",
-        layanan.berkas_ekspor(tahun, wilayah, hari, "xlsx"),
+        lambda: layanan.berkas_ekspor(tahun, wilayah, hari, "xlsx"),
         file_name=layanan.nama_berkas(kel, wilayah, hari, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
     )
     unduh_csv.download_button(
         "Unduh CSV (pemisah titik koma)",
-        layanan.berkas_ekspor(tahun, wilayah, hari, "csv"),
+        lambda: layanan.berkas_ekspor(tahun, wilayah, hari, "csv"),
         file_name=layanan.nama_berkas(kel, wilayah, hari, "csv"),
         mime="text/csv",
         on_click="ignore",
@@ -267,10 +276,12 @@ with tab_jalan:
         "inovasi ditolak yang diterima mengubah pembagi, sehingga dinilai terpisah di daftar kerja."
     )
     jalan = kel.jalan.sort_values("kode_wilayah")
+    jalan_tampil = olahan(tabel.jalan_tercepat, jalan, kunci=(tahun,))
     unduh.dataframe(
-        olahan(tabel.jalan_tercepat, jalan, kunci=(tahun,)),
+        jalan_tampil,
         nama=f"jalan-tercepat-{tahun}",
         key="jalan_semua",
+        format_kolom=tabel.format_kolom(jalan_tampil),
         hide_index=True,
     )
     baris = jalan.set_index("kode_wilayah").loc[wilayah]
@@ -285,15 +296,17 @@ with tab_jalan:
     )
     st.markdown(f"**{nama_wilayah[wilayah]}: perbaikan tercepat, berurutan**")
     if baris["tercapai"]:
+        rincian = olahan(
+            tabel.rincian_jalan,
+            olahan(layanan.jalan_wilayah, kel, wilayah, kunci=(tahun, wilayah)),
+            baris["iid_mentah"],
+            kunci=(tahun, wilayah),
+        )
         unduh.dataframe(
-            olahan(
-                tabel.rincian_jalan,
-                olahan(layanan.jalan_wilayah, kel, wilayah, kunci=(tahun, wilayah)),
-                baris["iid_mentah"],
-                kunci=(tahun, wilayah),
-            ),
+            rincian,
             nama=f"jalan-tercepat-{tahun}-{wilayah}",
             key="jalan_rincian",
+            format_kolom=tabel.format_kolom(rincian),
             hide_index=True,
         )
         st.caption(
@@ -317,18 +330,17 @@ with tab_lintas:
         st.info(f"Tidak ada inovasi {tahun - 1} untuk dibandingkan, atau semuanya sudah diinput ulang dan diperbarui.")
     else:
         st.markdown(f"**Cek ulang lintas tahun: inovasi {tahun - 1} yang belum diinput ulang atau belum diperbarui**")
+        lintas_tampil = pd.DataFrame(
+            {
+                "Wilayah": lintas["kode_wilayah"].map(nama_wilayah),
+                "Belum diinput ulang": lintas["belum_diinput_ulang"],
+                "Nilai input ulang terbesar (poin IID)": lintas["nilai_input_ulang_terbesar"],
+                "Diinput ulang tanpa pembaruan": lintas["belum_diperbarui"],
+                "Nilai celah bukti inovasi itu (poin IID)": lintas["nilai_celah_bukti"],
+            }
+        )
         st.dataframe(
-            pd.DataFrame(
-                {
-                    "Wilayah": lintas["kode_wilayah"].map(nama_wilayah),
-                    "Belum diinput ulang": lintas["belum_diinput_ulang"],
-                    "Nilai input ulang terbesar (poin IID)": lintas["nilai_input_ulang_terbesar"].map(
-                        lambda x: angka(x, 3)
-                    ),
-                    "Diinput ulang tanpa pembaruan": lintas["belum_diperbarui"],
-                    "Nilai celah bukti inovasi itu (poin IID)": lintas["nilai_celah_bukti"].map(lambda x: angka(x, 3)),
-                }
-            ),
+            lintas_tampil.style.format(tabel.format_kolom(lintas_tampil), na_rep="–"),
             hide_index=True,
             key="lintas_ringkas",
         )

@@ -68,9 +68,21 @@ def plotly_chart(fig: go.Figure, *, nama: str, key: str, **argumen):
     return hasil
 
 
-def dataframe(tabel: pd.DataFrame, *, nama: str, key: str, catatan: str = "", **argumen):
-    """st.dataframe(tabel, key=key, **argumen) with the CSV and Excel buttons under it (every row, as shown)."""
-    hasil = st.dataframe(tabel, key=key, **argumen)
+def dataframe(
+    tabel: pd.DataFrame,
+    *,
+    nama: str,
+    key: str,
+    catatan: str = "",
+    format_kolom: Mapping[str, Callable[[object], str]] | None = None,
+    **argumen,
+):
+    """st.dataframe(tabel, key=key, **argumen) with the CSV and Excel buttons under it (every row, as shown).
+
+    `format_kolom` shows those number columns the Indonesian way (a Styler, missing values as "–"); the cells and
+    the downloads keep the numbers."""
+    tampil = tabel.style.format(dict(format_kolom), na_rep="–") if format_kolom else tabel
+    hasil = st.dataframe(tampil, key=key, **argumen)
     tombol_unduh_tabel(tabel, nama, key, catatan)
     return hasil
 

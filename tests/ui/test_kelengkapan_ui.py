@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import io
+
+import openpyxl
 import pandas as pd
 
+from dasbor.ekspor.tabel import ke_csv, tabel_excel
+from dasbor.ui import kelengkapan_tabel
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.charts import TEMPLATE, batang_jumlah
 from dasbor.visual.format import tanpa_html, tanpa_markdown
@@ -143,3 +148,48 @@ def test_counts_per_perangkat_daerah_show_a_typed_name_literally() -> None:
     jumlah = pd.DataFrame({"nama_perangkat_daerah": ["<a href='x'>Dinas</a>", "Dinas PU"], "jumlah": [2, 1]})
     bar = batang_jumlah(jumlah, "nama_perangkat_daerah", "Inovasi menurut perangkat daerah").data[0]
     assert list(bar.y) == ["Dinas PU", "&lt;a href='x'&gt;Dinas&lt;/a&gt;"]
+
+
+def test_display_tables_keep_numbers_and_say_how_to_show_them() -> None:
+    ringkas = pd.DataFrame(
+        {
+            "id_perangkat_daerah": ["a", "b", "c"],
+            "nama_perangkat_daerah": ["A", "B", "C"],
+            "jumlah": [3, 12, 1],
+            "poin": [0.9, 10.5, 2.25],
+            "status": [0, 1, 0],
+        }
+    )
+    tampil = kelengkapan_tabel.perangkat_daerah(ringkas)
+    # numbers sort as numbers (10,5 after 2,25, not before it as text would)
+    assert list(tampil.sort_values("Poin IID")["Poin IID"]) == [0.9, 2.25, 10.5]
+    format_kolom = kelengkapan_tabel.format_kolom(tampil)
+    assert set(format_kolom) == {"Poin IID"} and format_kolom["Poin IID"](10.5) == "10,500"
+    html = tampil.style.format(format_kolom, na_rep="–").to_html()
+    assert "10,500" in html and "0,900" in html
+    # the downloads hold the numbers: CSV with decimal comma, Excel number cells
+    assert "10,5" in ke_csv(tampil).decode("utf-8-sig")
+    ws = openpyxl.load_workbook(io.BytesIO(tabel_excel(tampil)))["Data"]
+    assert [c.value for c in ws["C"]][1:] == [0.9, 10.5, 2.25]
+
+
+def test_every_number_column_of_the_kelengkapan_tables_has_a_display_format() -> None:
+    jalan = pd.DataFrame(
+        {
+            "nama_wilayah": ["Kabupaten Tabalong"],
+            "iid": [61.234],
+            "predikat": ["Sangat Inovatif"],
+            "predikat_berikut": [None],
+            "kurang_poin": [float("nan")],
+            "tercapai": [False],
+            "jumlah_perbaikan": [0],
+            "iid_sesudah": [float("nan")],
+            "poin_semua_perbaikan": [0.0],
+            "kursi_kosong": [0],
+            "urusan_yandas_kurang": [()],
+        }
+    )
+    tampil = kelengkapan_tabel.jalan_tercepat(jalan)
+    pecahan = [k for k in tampil.columns if pd.api.types.is_float_dtype(tampil[k])]
+    assert pecahan == ["IID", "Kurang (poin)"] and set(pecahan) <= set(kelengkapan_tabel.format_kolom(tampil))
+    assert "61,23" in tampil.style.format(kelengkapan_tabel.format_kolom(tampil), na_rep="–").to_html()
