@@ -37,6 +37,10 @@ if st.session_state.get("_kelengkapan_wilayah") not in (None, wilayah):
     drill.atur(perangkat_daerah=None, inovasi=None, indikator=None)
 st.session_state["_kelengkapan_wilayah"] = wilayah
 nama_wilayah = kel.skor.set_index("kode_wilayah")["nama_wilayah"]
+# Where the numbers of a downloaded table come from (its Excel 'Keterangan' sheet and the footer of a print).
+asal = f"Kelengkapan {tahun}, {nama_wilayah[wilayah]}: {kel.aturan}" + (
+    "; data inovasi SINTETIS (demo)" if kel.sintetis else ""
+)
 
 st.subheader("Matriks celah: wilayah × indikator")
 kiri, kanan = st.columns([1, 3])
@@ -104,6 +108,7 @@ def turun(**nilai: str | None) -> None:
 def pilih_tabel(frame: pd.DataFrame, kunci: str) -> None:
     unduh.dataframe(
         frame,
+        catatan=asal,
         nama=f"kelengkapan-{kunci}",
         key=kunci,
         format_kolom=tabel.format_kolom(frame),
@@ -120,7 +125,7 @@ def detail_indikator(kode: str, baris: pd.DataFrame) -> None:
         f"**Indikator {kode}: {rubrik['nama_indikator']}** — bobot {angka(rubrik['bobot'])}, "
         f"{'wajib' if rubrik['wajib'] else 'tidak wajib'}; katalog aturan {kel.versi} (keyakinan {rubrik['keyakinan']})"
     )
-    unduh.table(tabel.rubrik(rubrik), nama=f"rubrik-indikator-{kode}-{kel.versi}", key=f"rubrik_{kode}")
+    unduh.table(tabel.rubrik(rubrik), nama=f"rubrik-indikator-{kode}-{kel.versi}", key=f"rubrik_{kode}", catatan=asal)
     if baris.empty:
         st.success("Tidak ada celah pada indikator ini.")
     for b in baris.itertuples():
@@ -244,6 +249,7 @@ with tab_kerja:
     daftar_tampil = olahan(tabel.daftar, kerja, kunci=(tahun, wilayah, indikator, perangkat, inovasi))
     unduh.dataframe(
         daftar_tampil,
+        catatan=asal,
         nama=f"daftar-kerja-{tahun}-{wilayah}",
         key="daftar_kerja",
         format_kolom=tabel.format_kolom(daftar_tampil),
@@ -279,6 +285,7 @@ with tab_jalan:
     jalan_tampil = olahan(tabel.jalan_tercepat, jalan, kunci=(tahun,))
     unduh.dataframe(
         jalan_tampil,
+        catatan=asal,
         nama=f"jalan-tercepat-{tahun}",
         key="jalan_semua",
         format_kolom=tabel.format_kolom(jalan_tampil),
@@ -304,6 +311,7 @@ with tab_jalan:
         )
         unduh.dataframe(
             rincian,
+            catatan=asal,
             nama=f"jalan-tercepat-{tahun}-{wilayah}",
             key="jalan_rincian",
             format_kolom=tabel.format_kolom(rincian),
@@ -362,9 +370,17 @@ with tab_komitmen:
     else:
         st.markdown(f"**{bilangan(len(tanpa))} SKPD belum melaporkan inovasi:**")
         unduh.dataframe(
-            tabel.komitmen(tanpa), nama=f"skpd-tanpa-inovasi-{tahun}-{wilayah}", key="skpd_tanpa", hide_index=True
+            tabel.komitmen(tanpa),
+            nama=f"skpd-tanpa-inovasi-{tahun}-{wilayah}",
+            key="skpd_tanpa",
+            catatan=asal,
+            hide_index=True,
         )
     with st.expander("Semua SKPD"):
         unduh.dataframe(
-            tabel.komitmen(komitmen), nama=f"komitmen-skpd-{tahun}-{wilayah}", key="skpd_semua", hide_index=True
+            tabel.komitmen(komitmen),
+            nama=f"komitmen-skpd-{tahun}-{wilayah}",
+            key="skpd_semua",
+            catatan=asal,
+            hide_index=True,
         )

@@ -38,7 +38,8 @@ def tombol_unduh_grafik(fig: go.Figure, nama: str, key: str) -> None:
 
 
 def tombol_unduh_tabel(tabel: pd.DataFrame, nama: str, key: str, catatan: str = "") -> None:
-    """CSV and Excel buttons side by side; `catatan` (the provenance) goes into the Excel 'Keterangan' sheet."""
+    """CSV and Excel buttons side by side; `catatan` (the provenance) goes into the Excel 'Keterangan' sheet and
+    the footer of every printed page, `nama` into its header."""
     with st.container(horizontal=True):
         st.download_button(
             "⬇️ CSV",
@@ -51,7 +52,7 @@ def tombol_unduh_tabel(tabel: pd.DataFrame, nama: str, key: str, catatan: str = 
         )
         st.download_button(
             "⬇️ Excel",
-            data=lambda: tabel_excel(tabel, catatan=catatan),
+            data=lambda: tabel_excel(tabel, catatan=catatan, judul=nama),
             file_name=nama_berkas(nama, ekstensi="xlsx"),
             mime=MIME_EXCEL,
             key=f"xlsx_{key}",

@@ -144,7 +144,10 @@ class TestKelengkapan:
         assert re.search(rb"\d,\d{3}", tampil.proto.arrow_data.styler.display_values)
         assert {"Bukti untuk level sasaran (aturan tahun ini)", "Arti perbaikan"} <= set(daftar.columns)
         unduh = at.get("download_button")
-        assert sum(b.label.startswith("Unduh ") for b in unduh) == 2  # the whole worklist, Excel and CSV
+        seluruh = [b for b in unduh if b.label.startswith("Unduh ")]
+        assert len(seluruh) == 2  # the whole worklist, Excel and CSV
+        # built when clicked, not on every view: the page sends a deferred id, no file
+        assert all(b.proto.deferred_file_id and not b.proto.url for b in seluruh)
         kunci = {b.key for b in unduh}
         # every chart and table on the page has the same PNG / CSV / Excel buttons as the Hasil pages
         assert "png_matriks_2024" in kunci
