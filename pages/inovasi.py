@@ -115,10 +115,12 @@ dipilih_belum = drill.baris(drill.pilihan_baru(kunci_belum))
 if dipilih_belum is not None:
     drill.atur(riwayat=belum["id_inovasi"].iat[dipilih_belum], inovasi=None)
 st.markdown(f"**{bilangan(len(hasil))} dari {bilangan(len(semua))} inovasi** (pilih baris untuk melihat rinciannya)")
+daftar_tampil = tabel.daftar_inovasi(hasil)
 unduh.dataframe(
-    tabel.daftar_inovasi(hasil),
+    daftar_tampil,
     nama=f"inovasi-{tahun}-{wilayah}",
     key=kunci,
+    format_kolom=tabel.format_kolom(daftar_tampil),
     hide_index=True,
     on_select="rerun",
     selection_mode="single-row",
@@ -147,10 +149,12 @@ if inovasi:
         unduh.tombol_unduh_tabel(layanan_inovasi.profil(baris), f"profil-inovasi-{inovasi}", "profil_inovasi")
     with indikator:
         st.markdown("**Indikator SID: level klaim, terverifikasi dan diakui**")
+        indikator_tampil = tabel.indikator_inovasi(telusur.jawaban_inovasi(kel, inovasi))
         unduh.dataframe(
-            tabel.indikator_inovasi(telusur.jawaban_inovasi(kel, inovasi)),
+            indikator_tampil,
             nama=f"indikator-inovasi-{inovasi}",
             key="detail_indikator",
+            format_kolom=tabel.format_kolom(indikator_tampil),
             hide_index=True,
         )
     st.markdown("**Celah inovasi ini dan nilainya**")
@@ -158,7 +162,14 @@ if inovasi:
     if milik.empty:
         st.success("Tidak ada celah.")
     else:
-        unduh.dataframe(tabel.daftar(milik), nama=f"celah-inovasi-{inovasi}", key="detail_celah", hide_index=True)
+        celah_tampil = tabel.daftar(milik)
+        unduh.dataframe(
+            celah_tampil,
+            nama=f"celah-inovasi-{inovasi}",
+            key="detail_celah",
+            format_kolom=tabel.format_kolom(celah_tampil),
+            hide_index=True,
+        )
 
 
 # --- kematangan per perangkat daerah, age-outs, duplicates, disagreements, and the send advice ----------------

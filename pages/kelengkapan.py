@@ -43,6 +43,10 @@ if st.session_state.get("_kelengkapan_wilayah") not in (None, wilayah):
     drill.atur(perangkat_daerah=None, inovasi=None, indikator=None)
 st.session_state["_kelengkapan_wilayah"] = wilayah
 nama_wilayah = kel.skor.set_index("kode_wilayah")["nama_wilayah"]
+# Where the numbers of a downloaded table come from (its Excel 'Keterangan' sheet and the footer of a print).
+asal = f"Kelengkapan {tahun}, {nama_wilayah[wilayah]}: {kel.aturan}" + (
+    "; data inovasi SINTETIS (demo)" if kel.sintetis else ""
+)
 
 st.subheader("Matriks celah: wilayah × indikator")
 kiri, kanan = st.columns([1, 3])
@@ -109,7 +113,14 @@ def turun(**nilai: str | None) -> None:
 
 def pilih_tabel(frame: pd.DataFrame, kunci: str) -> None:
     unduh.dataframe(
-        frame, nama=f"kelengkapan-{kunci}", key=kunci, hide_index=True, on_select="rerun", selection_mode="single-row"
+        frame,
+        catatan=asal,
+        nama=f"kelengkapan-{kunci}",
+        key=kunci,
+        format_kolom=tabel.format_kolom(frame),
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
     )
 
 
@@ -120,7 +131,7 @@ def detail_indikator(kode: str, baris: pd.DataFrame) -> None:
         f"**Indikator {kode}: {rubrik['nama_indikator']}** — bobot {angka(rubrik['bobot'])}, "
         f"{'wajib' if rubrik['wajib'] else 'tidak wajib'}; katalog aturan {kel.versi} (keyakinan {rubrik['keyakinan']})"
     )
-    unduh.table(tabel.rubrik(rubrik), nama=f"rubrik-indikator-{kode}-{kel.versi}", key=f"rubrik_{kode}")
+    unduh.table(tabel.rubrik(rubrik), nama=f"rubrik-indikator-{kode}-{kel.versi}", key=f"rubrik_{kode}", catatan=asal)
     if baris.empty:
         st.success("Tidak ada celah pada indikator ini.")
     for b in baris.itertuples():
@@ -241,24 +252,28 @@ with tab_kerja:
     st.markdown(
         f"**{bilangan(len(kerja))} celah**, diurutkan menurut nilai perbaikan (poin IID bagi {nama_wilayah[wilayah]})."
     )
+    daftar_tampil = olahan(tabel.daftar, kerja, sidik=(tahun, wilayah, indikator, perangkat, inovasi))
     unduh.dataframe(
-        olahan(tabel.daftar, kerja, sidik=(tahun, wilayah, indikator, perangkat, inovasi)),
+        daftar_tampil,
+        catatan=asal,
         nama=f"daftar-kerja-{tahun}-{wilayah}",
         key="daftar_kerja",
+        format_kolom=tabel.format_kolom(daftar_tampil),
         hide_index=True,
     )
     hari = date.today()
     unduh_xlsx, unduh_csv = st.columns(2)
+    # The files are built when a button is clicked (a callable), not on every view of the page.
     unduh_xlsx.download_button(
         "Unduh Excel (ringkasan + satu lembar per perangkat daerah)",
-        data.berkas_ekspor(tahun, wilayah, hari, "xlsx"),
+        lambda: data.berkas_ekspor(tahun, wilayah, hari, "xlsx"),
         file_name=daftar_kerja.nama_berkas(kel, wilayah, hari, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
     )
     unduh_csv.download_button(
         "Unduh CSV (pemisah titik koma)",
-        data.berkas_ekspor(tahun, wilayah, hari, "csv"),
+        lambda: data.berkas_ekspor(tahun, wilayah, hari, "csv"),
         file_name=daftar_kerja.nama_berkas(kel, wilayah, hari, "csv"),
         mime="text/csv",
         on_click="ignore",
@@ -273,10 +288,13 @@ with tab_jalan:
         "inovasi ditolak yang diterima mengubah pembagi, sehingga dinilai terpisah di daftar kerja."
     )
     jalan = kel.jalan.sort_values("kode_wilayah")
+    jalan_tampil = olahan(tabel.jalan_tercepat, jalan, sidik=(tahun,))
     unduh.dataframe(
-        olahan(tabel.jalan_tercepat, jalan, sidik=(tahun,)),
+        jalan_tampil,
+        catatan=asal,
         nama=f"jalan-tercepat-{tahun}",
         key="jalan_semua",
+        format_kolom=tabel.format_kolom(jalan_tampil),
         hide_index=True,
     )
     baris = jalan.set_index("kode_wilayah").loc[wilayah]
@@ -291,15 +309,18 @@ with tab_jalan:
     )
     st.markdown(f"**{nama_wilayah[wilayah]}: perbaikan tercepat, berurutan**")
     if baris["tercapai"]:
+        rincian = olahan(
+            tabel.rincian_jalan,
+            olahan(telusur.jalan_wilayah, kel, wilayah, sidik=(tahun, wilayah)),
+            baris["iid_mentah"],
+            sidik=(tahun, wilayah),
+        )
         unduh.dataframe(
-            olahan(
-                tabel.rincian_jalan,
-                olahan(telusur.jalan_wilayah, kel, wilayah, sidik=(tahun, wilayah)),
-                baris["iid_mentah"],
-                sidik=(tahun, wilayah),
-            ),
+            rincian,
+            catatan=asal,
             nama=f"jalan-tercepat-{tahun}-{wilayah}",
             key="jalan_rincian",
+            format_kolom=tabel.format_kolom(rincian),
             hide_index=True,
         )
         st.caption(
@@ -323,18 +344,17 @@ with tab_lintas:
         st.info(f"Tidak ada inovasi {tahun - 1} untuk dibandingkan, atau semuanya sudah diinput ulang dan diperbarui.")
     else:
         st.markdown(f"**Cek ulang lintas tahun: inovasi {tahun - 1} yang belum diinput ulang atau belum diperbarui**")
+        lintas_tampil = pd.DataFrame(
+            {
+                "Wilayah": lintas["kode_wilayah"].map(nama_wilayah),
+                "Belum diinput ulang": lintas["belum_diinput_ulang"],
+                "Nilai input ulang terbesar (poin IID)": lintas["nilai_input_ulang_terbesar"],
+                "Diinput ulang tanpa pembaruan": lintas["belum_diperbarui"],
+                "Nilai celah bukti inovasi itu (poin IID)": lintas["nilai_celah_bukti"],
+            }
+        )
         st.dataframe(
-            pd.DataFrame(
-                {
-                    "Wilayah": lintas["kode_wilayah"].map(nama_wilayah),
-                    "Belum diinput ulang": lintas["belum_diinput_ulang"],
-                    "Nilai input ulang terbesar (poin IID)": lintas["nilai_input_ulang_terbesar"].map(
-                        lambda x: angka(x, 3)
-                    ),
-                    "Diinput ulang tanpa pembaruan": lintas["belum_diperbarui"],
-                    "Nilai celah bukti inovasi itu (poin IID)": lintas["nilai_celah_bukti"].map(lambda x: angka(x, 3)),
-                }
-            ),
+            lintas_tampil.style.format(tabel.format_kolom(lintas_tampil), na_rep="–"),
             hide_index=True,
             key="lintas_ringkas",
         )
@@ -356,9 +376,17 @@ with tab_komitmen:
     else:
         st.markdown(f"**{bilangan(len(tanpa))} SKPD belum melaporkan inovasi:**")
         unduh.dataframe(
-            tabel.komitmen(tanpa), nama=f"skpd-tanpa-inovasi-{tahun}-{wilayah}", key="skpd_tanpa", hide_index=True
+            tabel.komitmen(tanpa),
+            nama=f"skpd-tanpa-inovasi-{tahun}-{wilayah}",
+            key="skpd_tanpa",
+            catatan=asal,
+            hide_index=True,
         )
     with st.expander("Semua SKPD"):
         unduh.dataframe(
-            tabel.komitmen(komitmen), nama=f"komitmen-skpd-{tahun}-{wilayah}", key="skpd_semua", hide_index=True
+            tabel.komitmen(komitmen),
+            nama=f"komitmen-skpd-{tahun}-{wilayah}",
+            key="skpd_semua",
+            catatan=asal,
+            hide_index=True,
         )

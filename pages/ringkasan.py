@@ -39,6 +39,12 @@ k1.metric(
     chart_type="line",
 )
 k1.markdown(f"Predikat **{prov['predikat']}**")
+# The sparkline is a picture without a name for a screen reader (Streamlit labels it "Vega visualization"):
+# the same numbers as text under it.
+k1.caption(
+    "Garis kecil: IID provinsi "
+    + " · ".join(f"{t} {angka(v)}" for t, v in zip(tren_prov["tahun"], tren_prov["iid"], strict=True))
+)
 if pd.notna(prov["nilai_resmi"]):
     k1.caption(
         f"Nilai resmi {angka(prov['nilai_resmi'])} ({tanpa_markdown(prov['status_resmi'])}) — "

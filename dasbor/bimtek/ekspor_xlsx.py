@@ -1,6 +1,7 @@
 """The Excel data pack: every number shown in the deck, as numbers, one sheet per slide, with its source.
 
-Written with the one table writer (dasbor.ekspor.tabel.Buku): formulas neutralised, predikat cells in the palette.
+Written with the one table writer (dasbor.ekspor.tabel.Buku): formulas neutralised, predikat cells in the palette,
+and the house page setup (dasbor.ekspor.cetak), so every sheet prints with the event, year, rule and data label.
 """
 
 from __future__ import annotations
@@ -8,12 +9,20 @@ from __future__ import annotations
 import pandas as pd
 
 from dasbor.bimtek.model import Deck
+from dasbor.ekspor.cetak import Kop
 from dasbor.ekspor.tabel import Buku
 
 
 def tulis_xlsx(deck: Deck) -> bytes:
     """One sheet 'Keterangan' (event, rule version, data origin, slide list), one per slide, one 'Catatan'."""
-    buku = Buku()
+    kop = Kop(
+        f"Paket data bimtek: {deck.acara.nama}",
+        wilayah="Kalimantan Selatan",
+        tahun=deck.tahun,
+        versi=deck.versi_metodologi,
+        sintetis=deck.label_sintetis,
+    )
+    buku = Buku(kop)
     lembar_keterangan = buku.lembar("Keterangan")
     lembar_slide = [buku.lembar(f"{i:02d} {s.judul}") for i, s in enumerate(deck.slides, start=1)]
 

@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from dasbor.ekspor.cetak import Kop, atur_openpyxl, baris_teks, tinggi_baris
 from dasbor.excel.skema import (
     LEMBAR_DATA,
     LEMBAR_ISIAN,
@@ -236,6 +237,33 @@ def _petunjuk(ws: Worksheet, tahun: int | None, ref: Referensi, keterangan: str)
         ws.column_dimensions[huruf].width = lebar
 
 
+def _atur_cetak(
+    wb: Workbook, data: dict[str, pd.DataFrame], ref: Referensi, tahun: int | None, keterangan: str
+) -> None:
+    """The house page setup (dasbor.ekspor.cetak) on every sheet: an exported file is also checked on paper."""
+    kode = sorted({k for frame in data.values() if "kode_wilayah" in frame for k in frame["kode_wilayah"].dropna()})
+    nama = ref.wilayah.set_index("kode_wilayah")["nama_wilayah"]
+    kop = Kop(
+        "Berkas impor IID",
+        wilayah=", ".join(str(nama.get(k, k)) for k in kode),
+        tahun=tahun,
+        versi=ref.versi_metodologi,
+        catatan=keterangan,
+    )
+    petunjuk = wb[LEMBAR_PETUNJUK]
+    lebar = {c: petunjuk.column_dimensions[get_column_letter(c)].width for c in range(1, 6)}
+    for baris in petunjuk.iter_rows(min_row=1):
+        # Only wrapped cells grow their row (the instructions above the table run across the sheet unwrapped).
+        n = max(
+            (baris_teks(str(c.value), lebar[c.column]) for c in baris if c.value and c.alignment.wrap_text),
+            default=1,
+        )
+        if n > 1:
+            petunjuk.row_dimensions[baris[0].row].height = tinggi_baris(n)
+    for ws in wb.worksheets:
+        atur_openpyxl(ws, kop, None if ws is petunjuk else (0, 0))
+
+
 def write_workbook(data: dict[str, pd.DataFrame], ref: Referensi, tahun: int | None, keterangan: str) -> bytes:
     """The workbook as .xlsx bytes: petunjuk, the three data sheets (empty for a template) and referensi."""
     wb = Workbook()
@@ -246,6 +274,7 @@ def write_workbook(data: dict[str, pd.DataFrame], ref: Referensi, tahun: int | N
     rentang = _referensi(wb, ref)
     for nama in LEMBAR_DATA:
         _validasi(wb[nama], LEMBAR_DATA[nama], rentang)
+    _atur_cetak(wb, data, ref, tahun, keterangan)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

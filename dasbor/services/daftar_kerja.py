@@ -8,6 +8,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from dasbor.ekspor.cetak import Kop
 from dasbor.ekspor.nama_berkas import slug
 from dasbor.ekspor.tabel import ke_csv, ke_xlsx
 from dasbor.services.kelengkapan import JENIS_CELAH, PD_PEMDA, PD_TANPA, PERBAIKAN, Kelengkapan
@@ -35,6 +36,25 @@ KOLOM_DAFTAR = {
     "cara_hitung": "Cara menghitung nilai",
     "id_celah": "ID celah",
 }
+# A perangkat daerah's sheet is what the Brida hands that office on paper: these columns, in this order, are
+# printed (one landscape page wide); the rest follow outside the print area for whoever sorts or merges the data
+# (the wilayah and perangkat daerah are in every page header, 'Yang kurang' names the kind of gap more precisely
+# than 'Jenis celah', and what each kind of fix means is on Keterangan).
+KOLOM_CETAK = (
+    "nama_inovasi",
+    "kode_indikator",
+    "nama_indikator",
+    "wajib",
+    "level_klaim",
+    "level_diakui",
+    "level_sasaran",
+    "yang_kurang",
+    "bukti_sasaran",
+    "catatan_verifikasi",
+    "nilai_perbaikan",
+)
+KOLOM_LEMBAR_PD = KOLOM_CETAK + tuple(k for k in KOLOM_DAFTAR if k not in KOLOM_CETAK)
+JUDUL_CETAK = "Daftar kerja kelengkapan bukti dukung"
 FORMAT_POIN = "0.000"  # a single SID fix in a large region is worth thousandths of a point
 
 
@@ -95,10 +115,11 @@ def lembar_kerja(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> dict[str,
     }
     for baris in ringkas.itertuples():
         nama = nama_lembar.get(baris.id_perangkat_daerah, baris.nama_perangkat_daerah)
-        lembar[nama] = daftar_kerja(celah[celah["id_perangkat_daerah"] == baris.id_perangkat_daerah])
-    nama_wilayah = kel.skor.set_index("kode_wilayah")["nama_wilayah"].get(kode_wilayah, kode_wilayah)
+        lembar[nama] = daftar_kerja(celah[celah["id_perangkat_daerah"] == baris.id_perangkat_daerah])[
+            [KOLOM_DAFTAR[k] for k in KOLOM_LEMBAR_PD]
+        ]
     keterangan = [
-        ("Wilayah", nama_wilayah),
+        ("Wilayah", _nama_wilayah(kel, kode_wilayah)),
         ("Tahun penilaian", str(kel.tahun)),
         ("Sumber angka", kel.aturan + "; nilai perbaikan dihitung modul skor bersama (scoring)"),
         ("Data", f"SINTETIS: {kel.sintetis}" if kel.sintetis else "Data impor (bukan sintetis)"),
@@ -110,17 +131,35 @@ def lembar_kerja(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> dict[str,
     return lembar
 
 
+def _nama_wilayah(kel: Kelengkapan, kode_wilayah: str) -> str:
+    return kel.skor.set_index("kode_wilayah")["nama_wilayah"].get(kode_wilayah, kode_wilayah)
+
+
 def nama_berkas(kel: Kelengkapan, kode_wilayah: str, dibuat: date, akhiran: str) -> str:
     """e.g. kelengkapan_kabupaten-tabalong_2024_2026-05-27.xlsx"""
-    nama = kel.skor.set_index("kode_wilayah")["nama_wilayah"].get(kode_wilayah, kode_wilayah)
-    return f"kelengkapan_{slug(nama)}_{kel.tahun}_{dibuat.isoformat()}.{akhiran}"
+    return f"kelengkapan_{slug(_nama_wilayah(kel, kode_wilayah))}_{kel.tahun}_{dibuat.isoformat()}.{akhiran}"
+
+
+def kop(kel: Kelengkapan, kode_wilayah: str) -> Kop:
+    """What every printed page of a region's worklist says about itself."""
+    return Kop(
+        JUDUL_CETAK,
+        wilayah=_nama_wilayah(kel, kode_wilayah),
+        tahun=kel.tahun,
+        versi=kel.versi,
+        sintetis="Data SINTETIS (demo), bukan data resmi" if kel.sintetis else "",
+    )
 
 
 def ekspor_xlsx(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> bytes:
+    """The region's worklist workbook, printing as it is handed out (see KOLOM_CETAK)."""
+    lembar = lembar_kerja(kel, kode_wilayah, dibuat)
     header = KOLOM_DAFTAR["nilai_perbaikan"]
     return ke_xlsx(
-        lembar_kerja(kel, kode_wilayah, dibuat),
+        lembar,
         {header: FORMAT_POIN, "Poin IID bila semua bukti dan level diperbaiki": FORMAT_POIN},
+        kop=kop(kel, kode_wilayah),
+        kolom_cetak={nama: len(KOLOM_CETAK) for nama in list(lembar)[1:-1]},
     )
 
 

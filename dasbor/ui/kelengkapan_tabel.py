@@ -1,10 +1,14 @@
 """Display tables of the Kelengkapan, Simulasi and Inovasi pages: service frames in, Indonesian columns out.
 
-Numbers are formatted here (67,04) because st.dataframe's own number formats follow no Indonesian locale; the
-frames come pre-sorted by the service, so text columns do not cost a meaningful sort order.
+Numbers stay numbers (so a clicked column header sorts 10 after 9 and the CSV/Excel downloads hold numbers);
+the page shows them the Indonesian way (67,04) through a pandas Styler built from format_kolom() at display time,
+because st.dataframe's own number formats follow no Indonesian locale. Missing levels are shown as "–".
+The editable tables of Simulasi (st.data_editor, which takes no Styler) show their read-only numbers as text.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -13,12 +17,38 @@ from dasbor.services.kelengkapan import JENIS_CELAH
 from dasbor.visual.format import angka, bilangan
 
 
-def _poin(nilai: pd.Series) -> pd.Series:
-    return nilai.map(lambda v: angka(v, 3) if pd.notna(v) else "")
+def _poin(v: float) -> str:
+    return angka(v, 3)  # a single SID fix in a large region is worth thousandths of a point
 
 
-def _level(nilai: pd.Series) -> pd.Series:
-    return nilai.map(lambda v: angka(v, 0) if pd.notna(v) else "–")
+def _bulat(v: float) -> str:
+    return angka(v, 0)
+
+
+# Column header -> how the page shows its numbers. Headers not listed are text or whole counts.
+FORMAT: dict[str, Callable[[float], str]] = {
+    "Poin IID": _poin,
+    KOLOM_DAFTAR["nilai_perbaikan"]: _poin,
+    "IID sesudahnya (belum dibulatkan)": _poin,
+    "Nilai input ulang terbesar (poin IID)": _poin,
+    "Nilai celah bukti inovasi itu (poin IID)": _poin,
+    "Bobot": angka,
+    "Skor (bobot × diakui)": angka,
+    "IID": angka,
+    "Kurang (poin)": angka,
+    "Klaim": _bulat,
+    "Terverifikasi": _bulat,
+    "Diakui": _bulat,
+    "Kematangan": _bulat,
+    KOLOM_DAFTAR["level_klaim"]: _bulat,
+    KOLOM_DAFTAR["level_diakui"]: _bulat,
+    KOLOM_DAFTAR["level_sasaran"]: _bulat,
+}
+
+
+def format_kolom(tabel: pd.DataFrame) -> dict[str, Callable[[float], str]]:
+    """The display formats of the table's number columns (for unduh.dataframe(format_kolom=…))."""
+    return {k: f for k, f in FORMAT.items() if k in tabel.columns}
 
 
 def perangkat_daerah(ringkas: pd.DataFrame) -> pd.DataFrame:
@@ -26,7 +56,7 @@ def perangkat_daerah(ringkas: pd.DataFrame) -> pd.DataFrame:
         {
             "Perangkat daerah": ringkas["nama_perangkat_daerah"],
             "Celah": ringkas["jumlah"],
-            "Poin IID": _poin(ringkas["poin"]),
+            "Poin IID": ringkas["poin"],
             "Draft/ditolak": ringkas["status"],
         }
     )
@@ -38,7 +68,7 @@ def indikator_spd(celah: pd.DataFrame) -> pd.DataFrame:
             "Indikator": celah["kode_indikator"] + " " + celah["nama_indikator"],
             "Celah": celah["jenis_celah"].map(JENIS_CELAH),
             "Yang kurang": celah["yang_kurang"],
-            "Poin IID": _poin(celah["nilai_perbaikan"]),
+            "Poin IID": celah["nilai_perbaikan"],
         }
     )
 
@@ -49,7 +79,7 @@ def inovasi_bercelah(daftar: pd.DataFrame) -> pd.DataFrame:
             "Inovasi": daftar["nama_inovasi"],
             "Status": daftar["status_inovasi"],
             "Celah": daftar["jumlah"],
-            "Poin IID": _poin(daftar["poin"]),
+            "Poin IID": daftar["poin"],
         }
     )
 
@@ -60,26 +90,23 @@ def indikator_inovasi(jawaban: pd.DataFrame) -> pd.DataFrame:
         {
             "Indikator": jawaban["kode_indikator"] + " " + jawaban["nama_indikator"],
             "Wajib": jawaban["wajib"].map({True: "ya", False: ""}),
-            "Bobot": jawaban["bobot"].map(angka),
-            "Klaim": _level(jawaban["level_klaim"]),
-            "Terverifikasi": _level(jawaban["level_verifikasi"]),
-            "Diakui": _level(jawaban["level_diakui"]),
+            "Bobot": jawaban["bobot"].astype(float),
+            "Klaim": jawaban["level_klaim"].astype(float),
+            "Terverifikasi": jawaban["level_verifikasi"].astype(float),
+            "Diakui": jawaban["level_diakui"].astype(float),
             "Bukti": jawaban["status_bukti"].map(STATUS_BUKTI).fillna("tidak diisi"),
-            "Skor (bobot × diakui)": jawaban["skor"].map(angka),
+            "Skor (bobot × diakui)": jawaban["skor"].astype(float),
             "Celah": jawaban["jenis_celah"],
-            "Nilai perbaikan (poin IID)": _poin(jawaban["nilai_perbaikan"]),
+            "Nilai perbaikan (poin IID)": jawaban["nilai_perbaikan"].astype(float),
         }
     )
 
 
 def daftar(celah: pd.DataFrame) -> pd.DataFrame:
-    """The worklist (services.kelengkapan.daftar_kerja) with its numbers in Indonesian format."""
+    """The worklist (services.daftar_kerja.daftar_kerja) with empty texts blank; numbers stay numbers."""
     tampil = daftar_kerja(celah)
     teks = tampil.select_dtypes(exclude="number").columns
     tampil[teks] = tampil[teks].fillna("")
-    tampil[KOLOM_DAFTAR["nilai_perbaikan"]] = _poin(tampil[KOLOM_DAFTAR["nilai_perbaikan"]])
-    for kolom in ("level_klaim", "level_diakui", "level_sasaran"):
-        tampil[KOLOM_DAFTAR[kolom]] = _level(tampil[KOLOM_DAFTAR[kolom]])
     return tampil
 
 
@@ -97,10 +124,10 @@ def jalan_tercepat(jalan: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Wilayah": jalan["nama_wilayah"],
-            "IID": jalan["iid"].map(angka),
+            "IID": jalan["iid"],
             "Predikat": jalan["predikat"],
             "Predikat berikutnya": jalan["predikat_berikut"].where(ada_berikut, "— (sudah tertinggi)"),
-            "Kurang (poin)": jalan["kurang_poin"].map(angka).where(ada_berikut, ""),
+            "Kurang (poin)": jalan["kurang_poin"].where(ada_berikut),
             "Perbaikan tercepat": jalan.apply(_jalan_ringkas, axis=1),
             "Inovasi lengkap lagi agar pembagi bukan minimum": jalan["kursi_kosong"],
             "Urusan yandas belum tercakup": jalan["urusan_yandas_kurang"].map(
@@ -119,10 +146,8 @@ def rincian_jalan(rincian: pd.DataFrame, iid_mentah: float) -> pd.DataFrame:
             "Inovasi": rincian["nama_inovasi"].fillna(""),
             "Indikator": rincian["kode_indikator"] + " " + rincian["nama_indikator"],
             "Yang kurang": rincian["yang_kurang"],
-            "Poin IID": _poin(rincian["nilai_perbaikan"]),
-            "IID sesudahnya (belum dibulatkan)": (iid_mentah + rincian["nilai_perbaikan"].cumsum()).map(
-                lambda v: angka(v, 3)
-            ),
+            "Poin IID": rincian["nilai_perbaikan"],
+            "IID sesudahnya (belum dibulatkan)": iid_mentah + rincian["nilai_perbaikan"].cumsum(),
         }
     )
 
@@ -158,7 +183,7 @@ def pilihan_bukti(celah: pd.DataFrame, diperbaiki: set[str]) -> pd.DataFrame:
             "Inovasi": celah["nama_inovasi"].fillna("").to_numpy(),
             "Indikator": (celah["kode_indikator"] + " " + celah["nama_indikator"]).to_numpy(),
             "Yang kurang": celah["yang_kurang"].to_numpy(),
-            "Poin IID": _poin(celah["nilai_perbaikan"]).to_numpy(),
+            "Poin IID": celah["nilai_perbaikan"].map(_poin).to_numpy(),
         }
     )
 
@@ -183,7 +208,7 @@ def pilihan_kirim(inovasi: pd.DataFrame, kirim: dict[str, bool]) -> pd.DataFrame
             "Dikirim": [kirim.get(i, n) for i, n in zip(inovasi["id_inovasi"], nyata, strict=True)],
             "Inovasi": inovasi["nama_inovasi"].to_numpy(),
             "Status sebenarnya": inovasi["status_inovasi"].to_numpy(),
-            "Kematangan": inovasi["kematangan"].map(lambda v: angka(v, 0)).to_numpy(),
+            "Kematangan": inovasi["kematangan"].map(_bulat).to_numpy(),
             "Urusan": inovasi["urusan_utama"].to_numpy(),
         }
     )
@@ -199,8 +224,8 @@ def daftar_inovasi(inovasi: pd.DataFrame) -> pd.DataFrame:
             "Tahapan": inovasi["tahapan"].to_numpy(),
             "Jenis": inovasi["jenis"].to_numpy(),
             "Status": inovasi["status_inovasi"].to_numpy(),
-            "Kematangan": inovasi["kematangan"].map(lambda v: angka(v, 0)).to_numpy(),
+            "Kematangan": inovasi["kematangan"].astype(float).to_numpy(),
             "Celah": inovasi["jumlah_celah"].to_numpy(),
-            "Poin IID": _poin(inovasi["poin_celah"]).to_numpy(),
+            "Poin IID": inovasi["poin_celah"].astype(float).to_numpy(),
         }
     )

@@ -38,7 +38,8 @@ def tombol_unduh_grafik(fig: go.Figure, nama: str, key: str) -> None:
 
 
 def tombol_unduh_tabel(tabel: pd.DataFrame, nama: str, key: str, catatan: str = "") -> None:
-    """CSV and Excel buttons side by side; `catatan` (the provenance) goes into the Excel 'Keterangan' sheet."""
+    """CSV and Excel buttons side by side; `catatan` (the provenance) goes into the Excel 'Keterangan' sheet and
+    the footer of every printed page, `nama` into its header."""
     with st.container(horizontal=True):
         st.download_button(
             "⬇️ CSV",
@@ -51,7 +52,7 @@ def tombol_unduh_tabel(tabel: pd.DataFrame, nama: str, key: str, catatan: str = 
         )
         st.download_button(
             "⬇️ Excel",
-            data=lambda: tabel_excel(tabel, catatan=catatan),
+            data=lambda: tabel_excel(tabel, catatan=catatan, judul=nama),
             file_name=nama_berkas(nama, ekstensi="xlsx"),
             mime=MIME_EXCEL,
             key=f"xlsx_{key}",
@@ -61,15 +62,28 @@ def tombol_unduh_tabel(tabel: pd.DataFrame, nama: str, key: str, catatan: str = 
 
 def plotly_chart(fig: go.Figure, *, nama: str, key: str, **argumen):
     """st.plotly_chart(fig, key=key, **argumen) with the PNG button under it: for pages that draw with their own
-    selection settings (the Kelengkapan, Simulasi and Inovasi drill-downs)."""
-    hasil = st.plotly_chart(fig, key=key, **argumen)
+    selection settings (the Kelengkapan, Simulasi and Inovasi drill-downs). Drawn as designed (our template, not
+    Streamlit's theme), like tampilkan_grafik."""
+    hasil = st.plotly_chart(fig, theme=None, key=key, **argumen)
     tombol_unduh_grafik(fig, nama, key)
     return hasil
 
 
-def dataframe(tabel: pd.DataFrame, *, nama: str, key: str, catatan: str = "", **argumen):
-    """st.dataframe(tabel, key=key, **argumen) with the CSV and Excel buttons under it (every row, as shown)."""
-    hasil = st.dataframe(tabel, key=key, **argumen)
+def dataframe(
+    tabel: pd.DataFrame,
+    *,
+    nama: str,
+    key: str,
+    catatan: str = "",
+    format_kolom: Mapping[str, Callable[[object], str]] | None = None,
+    **argumen,
+):
+    """st.dataframe(tabel, key=key, **argumen) with the CSV and Excel buttons under it (every row, as shown).
+
+    `format_kolom` shows those number columns the Indonesian way (a Styler, missing values as "–"); the cells and
+    the downloads keep the numbers."""
+    tampil = tabel.style.format(dict(format_kolom), na_rep="–") if format_kolom else tabel
+    hasil = st.dataframe(tampil, key=key, **argumen)
     tombol_unduh_tabel(tabel, nama, key, catatan)
     return hasil
 

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dasbor.visual.format import angka, angka_bertanda, nama_pendek
+from dasbor.visual.format import angka, angka_bertanda, nama_pendek, tanpa_html
 from dasbor.visual.gaya import LAYAR, Gaya, template
 from dasbor.visual.palette import (
     GARIS_BANTU,
@@ -368,7 +368,7 @@ def batang_jumlah(data: pd.DataFrame, kategori: str, judul: str, seri: str | Non
         fig.add_trace(
             go.Bar(
                 x=g["jumlah"],
-                y=g.index,
+                y=[tanpa_html(k) for k in g.index],  # perangkat daerah and urusan names are typed by operators
                 orientation="h",
                 name=str(nama) if nama is not None else "Inovasi",
                 marker={"color": warna_seri(i)},

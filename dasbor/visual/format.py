@@ -48,6 +48,14 @@ def tanpa_markdown(teks: object) -> str:
     return _MARKDOWN.sub(r"\\\1", str(teks))
 
 
+def tanpa_html(teks: object) -> str:
+    """Text from the data (perangkat daerah, innovation and urusan names) made inert inside a Plotly label: Plotly
+    draws a pseudo-HTML subset in axis ticks, hover boxes, bar texts and legends (<b>, <br>, <a href>, <span
+    style>), so a name typed as '<a href=…>' would otherwise become a link. plotly.js turns the entities back
+    into the characters, so the name is shown exactly as typed."""
+    return str(teks).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def nama_pendek(nama: str) -> str:
     """The one short form of a region name on tiles, axes and slides: 'Kabupaten Hulu Sungai Selatan' -> 'HSS',
     'Kota Banjarbaru' -> 'Banjarbaru', 'Provinsi Kalimantan Selatan' -> 'Kalimantan Selatan'."""

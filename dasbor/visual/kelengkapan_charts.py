@@ -1,7 +1,10 @@
 """Plotly figures of the Kelengkapan, Simulasi and Inovasi pages; DataFrames in, Figures out (no Streamlit).
 
-Every clickable mark carries its key in customdata[0] (and [1]) so a page can turn a selection into a drill-down.
-Numbers use Indonesian separators (layout.separators = ",."), hover texts are formatted by dasbor.visual.format.
+Drawn in the house screen style (dasbor.visual.gaya.LAYAR through charts.TEMPLATE: font, Indonesian separators
+67,04, white background, legend under the plot) with the shared palette; the pages give them their headings, so
+they carry no title of their own. Every clickable mark carries its key in customdata[0] (and [1]) so a page can
+turn a selection into a drill-down. Names typed by operators (perangkat daerah) pass through tanpa_html before
+they reach a label, since Plotly draws pseudo-HTML.
 """
 
 from __future__ import annotations
@@ -11,24 +14,24 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from dasbor.visual.format import angka, bilangan, nama_pendek
+from dasbor.visual.charts import TEMPLATE
+from dasbor.visual.format import angka, bilangan, nama_pendek, tanpa_html
+from dasbor.visual.palette import GARIS_BANTU, SERI, SKALA_CELAH, TEKS
 
-WARNA_NYATA = "#1F4E79"  # real (computed) figures
-WARNA_SIMULASI = "#D9480F"  # simulated figures: a distinct warm colour, never the real one
-WARNA_SOROT = "#111111"
-SKALA_CELAH = [[0.0, "#FFF3D6"], [0.35, "#F7B267"], [0.7, "#E4572E"], [1.0, "#8C1C13"]]
-FONT = {"size": 14, "color": "#222222"}  # dark enough for a projector
+WARNA_NYATA = SERI[0]  # real (computed) figures
+WARNA_SIMULASI = SERI[1]  # simulated figures: the warm series colour, never the real one
+WARNA_SOROT = TEKS  # the chosen region
+WARNA_RENTANG = "#BFC8D2"  # the interval behind two markers: lighter than any mark drawn on it
 
 
-def _dasar(fig: go.Figure, tinggi: int) -> go.Figure:
+def _dasar(fig: go.Figure, tinggi: int, legenda: bool = False) -> go.Figure:
+    """The house template; no title, so only a small top margin (a legend under the plot needs its room)."""
     fig.update_layout(
-        separators=",.",
+        template=TEMPLATE,
         height=tinggi,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        font=FONT,
-        plot_bgcolor="white",
+        margin={"l": 10, "r": 10, "t": 30, "b": 70 if legenda else 10},
         dragmode=False,
-        hoverlabel={"font_size": 14},
+        showlegend=legenda,
     )
     return fig
 
@@ -46,10 +49,10 @@ def matriks_celah(
     wilayah: kode_wilayah, nama_wilayah in display order (top to bottom). indikator: (aspek, kode, nama) in order.
     customdata of each tile: [kode_wilayah, kode_indikator].
     """
-    nama = dict(zip(wilayah["kode_wilayah"], wilayah["nama_wilayah"].map(nama_pendek), strict=True))
+    nama = dict(zip(wilayah["kode_wilayah"], wilayah["nama_wilayah"].map(nama_pendek).map(tanpa_html), strict=True))
     urut_y = [nama[k] for k in wilayah["kode_wilayah"]]
     urut_x = [kode for _, kode, _ in indikator]
-    nama_indikator = {kode: n for _, kode, n in indikator}
+    nama_indikator = {kode: tanpa_html(n) for _, kode, n in indikator}
     sel = matriks[matriks["kode_wilayah"].isin(nama) & matriks["kode_indikator"].isin(urut_x)]
     hover = [
         f"<b>{nama[w]}</b><br>Indikator {k}: {nama_indikator[k]}<br>{bilangan(j)} celah, {angka(p, 3)} poin IID hilang"
@@ -68,7 +71,7 @@ def matriks_celah(
                 "colorscale": SKALA_CELAH,
                 "cmin": 0,
                 "colorbar": {"title": {"text": judul}, "thickness": 14},
-                "line": {"width": 0.5, "color": "#999999"},
+                "line": {"width": 0.5, "color": GARIS_BANTU},
             },
             customdata=sel[["kode_wilayah", "kode_indikator"]].to_numpy(),
             hovertext=hover,
@@ -78,7 +81,7 @@ def matriks_celah(
     )
     n_spd = sum(1 for aspek, _, _ in indikator if aspek == "SPD")
     if 0 < n_spd < len(urut_x):
-        fig.add_vline(x=n_spd - 0.5, line_width=2, line_color="#555555")
+        fig.add_vline(x=n_spd - 0.5, line_width=2, line_color=GARIS_BANTU)
         for teks, posisi in (
             ("SPD (pemda)", (n_spd - 1) / 2),
             ("SID (per inovasi)", n_spd + (len(urut_x) - n_spd - 1) / 2),
@@ -99,7 +102,6 @@ def matriks_celah(
         categoryarray=urut_x,
         range=[-0.5, len(urut_x) - 0.5],
         tickangle=-90,
-        tickfont={"size": 12},
         title_text="Kode indikator",
     )
     fig.update_yaxes(
@@ -114,10 +116,11 @@ def poin_per_perangkat_daerah(ringkas: pd.DataFrame, maks: int = 15) -> go.Figur
     ringkas: id_perangkat_daerah, nama_perangkat_daerah, jumlah, poin (services.kelengkapan.ringkasan_perangkat_daerah).
     """
     atas = ringkas.head(maks).iloc[::-1]
+    nama = atas["nama_perangkat_daerah"].map(tanpa_html)
     fig = go.Figure(
         go.Bar(
             x=atas["poin"],
-            y=atas["nama_perangkat_daerah"],
+            y=nama,
             orientation="h",
             marker_color=WARNA_NYATA,
             customdata=atas[["id_perangkat_daerah"]].to_numpy(),
@@ -125,7 +128,7 @@ def poin_per_perangkat_daerah(ringkas: pd.DataFrame, maks: int = 15) -> go.Figur
             textposition="outside",
             hovertext=[
                 f"<b>{n}</b><br>{bilangan(j)} celah, {angka(p, 3)} poin IID"
-                for n, j, p in zip(atas["nama_perangkat_daerah"], atas["jumlah"], atas["poin"], strict=True)
+                for n, j, p in zip(nama, atas["jumlah"], atas["poin"], strict=True)
             ],
             hoverinfo="text",
             cliponaxis=False,
@@ -151,7 +154,7 @@ def rentang_peringkat(rentang: pd.DataFrame) -> go.Figure:
                 x=[lo, hi],
                 y=[label, label],
                 mode="lines",
-                line={"color": "#9AA5B1", "width": 8},
+                line={"color": WARNA_RENTANG, "width": 8},
                 hoverinfo="skip",
                 showlegend=False,
             )
@@ -174,8 +177,7 @@ def rentang_peringkat(rentang: pd.DataFrame) -> go.Figure:
     n = len(rentang)
     fig.update_xaxes(title_text="Peringkat (1 = terbaik)", range=[n + 0.5, 0.5], dtick=1)
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(y[::-1]))
-    fig.update_layout(legend={"orientation": "h", "y": -0.15})
-    return _dasar(fig, 110 + 32 * n)
+    return _dasar(fig, 150 + 32 * n, legenda=True)
 
 
 def banding_simulasi(skor: pd.DataFrame, kode_wilayah: str, iid_simulasi: float, batas: Sequence[float]) -> go.Figure:
@@ -206,13 +208,13 @@ def banding_simulasi(skor: pd.DataFrame, kode_wilayah: str, iid_simulasi: float,
             marker={"symbol": "diamond", "size": 18, "color": WARNA_SIMULASI, "line": {"width": 2, "color": "white"}},
             text=[f"SIMULASI {angka(iid_simulasi)}"],
             textposition="middle right",
-            textfont={"color": WARNA_SIMULASI, "size": 14},
+            textfont={"color": WARNA_SIMULASI},
             hovertemplate="<b>%{y}</b><br>SIMULASI: %{x:.2f}<extra></extra>",
         )
     )
     for b in batas:
-        fig.add_vline(x=b, line_dash="dot", line_color="#666666", annotation_text=angka(b), annotation_position="top")
+        fig.add_vline(x=b, line_dash="dot", line_color=GARIS_BANTU, annotation_text=angka(b), annotation_position="top")
     fig.update_xaxes(title_text="IID", range=[0, 100])
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(y[::-1]))
-    fig.update_layout(legend={"orientation": "h", "y": -0.12}, bargap=0.25)
-    return _dasar(fig, 120 + 30 * len(skor))
+    fig.update_layout(bargap=0.25)
+    return _dasar(fig, 160 + 30 * len(skor), legenda=True)

@@ -39,6 +39,9 @@ TEKS_SLIDE_LEMBUT = "#333333"
 PUTIH = "#FFFFFF"
 BARIS_GENAP = "#EEEEEE"
 
+# How much a cell of the Kelengkapan matrix loses, light to dark (sequential, readable in greyscale).
+SKALA_CELAH = ((0.0, "#FFF3D6"), (0.35, "#F7B267"), (0.7, "#E4572E"), (1.0, "#8C1C13"))
+
 
 def warna_predikat(nama: str) -> str:
     return PREDIKAT_WARNA.get(nama, WARNA_LAIN)

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -134,17 +135,26 @@ class TestKelengkapan:
     def test_worklist_fastest_path_and_skpd_commitment(self) -> None:
         at = buka("kelengkapan", tahun="2024", wilayah="Kabupaten Hulu Sungai Utara")
         [daftar] = tabel_berkolom(at, "ID celah")
-        poin = daftar["Nilai perbaikan (poin IID)"].str.replace(",", ".").astype(float)
+        poin = daftar["Nilai perbaikan (poin IID)"]
+        # numbers stay numbers (a column sorts as numbers, downloads hold numbers); only the display is 0,123
+        assert pd.api.types.is_float_dtype(poin) and pd.api.types.is_float_dtype(daftar["Level sasaran"])
         assert poin.is_monotonic_decreasing and len(daftar) > 100
+        [tampil] = [d for d in at.dataframe if "ID celah" in d.value.columns]
+        # shown through a Styler: the display values (0,123) travel beside the numbers
+        assert re.search(rb"\d,\d{3}", tampil.proto.arrow_data.styler.display_values)
         assert {"Bukti untuk level sasaran (aturan tahun ini)", "Arti perbaikan"} <= set(daftar.columns)
         unduh = at.get("download_button")
-        assert sum(b.label.startswith("Unduh ") for b in unduh) == 2  # the whole worklist, Excel and CSV
+        seluruh = [b for b in unduh if b.label.startswith("Unduh ")]
+        assert len(seluruh) == 2  # the whole worklist, Excel and CSV
+        # built when clicked, not on every view: the page sends a deferred id, no file
+        assert all(b.proto.deferred_file_id and not b.proto.url for b in seluruh)
         kunci = {b.key for b in unduh}
         # every chart and table on the page has the same PNG / CSV / Excel buttons as the Hasil pages
         assert "png_matriks_2024" in kunci
         for tabel in ("daftar_kerja", "jalan_semua", "jalan_rincian", "skpd_tanpa", "skpd_semua"):
             assert {f"csv_{tabel}", f"xlsx_{tabel}"} <= kunci, tabel
         [rincian] = tabel_berkolom(at, "IID sesudahnya (belum dibulatkan)")
+        assert pd.api.types.is_float_dtype(rincian["IID sesudahnya (belum dibulatkan)"])
         assert len(rincian) == 2  # HSU 2024: two SPD fixes lift 59,00 past 60,01
         assert any("Sangat Inovatif" in c.value and "Dihitung ulang penuh" in c.value for c in at.caption)
         [semua] = tabel_berkolom(at, "Perbaikan tercepat")
