@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from dasbor.server_lokal import CHROMIUM, CHROMIUM_ARGS, ROOT, start_server, stop_server
+from penguji.server_lokal import CHROMIUM, CHROMIUM_ARGS, ROOT, start_server, stop_server
 
 __all__ = ["server_berakun", "start_server", "stop_server"]  # tests that need their own server import them from here
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"

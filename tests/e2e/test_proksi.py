@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from dasbor.kunjungan_ws import Kunjungan, kunjungi
+from penguji.kunjungan_ws import Kunjungan, kunjungi
 from tests.e2e.conftest import start_server, stop_server
 
 TUNGGU = 60_000
