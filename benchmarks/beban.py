@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.halaman import _db_demo, _detik  # noqa: E402
-from dasbor.kunjungan_ws import Kunjungan, kunjungi  # noqa: E402
-from dasbor.server_lokal import start_server, stop_server  # noqa: E402
+from penguji.kunjungan_ws import Kunjungan, kunjungi  # noqa: E402
+from penguji.server_lokal import start_server, stop_server  # noqa: E402
 
 # URL paths ('' is Ringkasan) with the filters a shared link carries; the mix of issue 9's measurements.
 CAMPURAN = [

@@ -29,7 +29,7 @@ from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
 from dasbor.db.connection import db_path  # noqa: E402
 from dasbor.demo.build import build_demo_db  # noqa: E402
-from dasbor.server_lokal import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server  # noqa: E402
+from penguji.server_lokal import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server  # noqa: E402
 
 # sidebar link -> (path, page title as a pattern)
 HALAMAN = {

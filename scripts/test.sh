@@ -7,4 +7,5 @@ scripts/chromium.sh
 scripts/haproxy.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-exec .venv/bin/python -m pytest "$@"
+# The 15 slowest tests are printed at the end, so CI shows where the suite spends its time.
+exec .venv/bin/python -m pytest --durations=15 "$@"

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from dasbor.db import terbitan
+from dasbor.db.connection import Database
 from dasbor.demo.build import build_demo_db
+from dasbor.services.kelengkapan import Kelengkapan, hitung_kelengkapan
 from dasbor.ui import data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +36,12 @@ def salinan_db(demo_db: Path, tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def kelengkapan_2024(demo_db: Path) -> Kelengkapan:
+    """The demo's 2024 worklist, computed once for every service test that reads it (treat as read-only)."""
+    return hitung_kelengkapan(Database(demo_db), 2024)
+
+
 def bersihkan_cache() -> None:
     """Forget cached results and close the snapshots this process opened (each test database has its own)."""
     data.kosongkan()
@@ -42,11 +50,13 @@ def bersihkan_cache() -> None:
 
 @pytest.fixture
 def demo_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point the app (DASBOR_DB) at the session demo database, with caches cleared around the test."""
+    """Point the app (DASBOR_DB) at the session demo database.
+
+    The cache is not emptied: every cached value is keyed by its published snapshot (path and id), so a test on
+    another database never sees these results, and a page test after the first finds the cache as a later
+    visitor of a running server does. Emptying it here made every page test recompute each year."""
     monkeypatch.setenv("DASBOR_DB", str(demo_db))
-    bersihkan_cache()
     yield demo_db
-    bersihkan_cache()
 
 
 @contextmanager
@@ -74,6 +84,4 @@ def demo_env_modul(demo_db: Path) -> Iterator[Path]:
     """demo_env for a whole module, for fixtures that are costly to rebuild per test (e.g. rendered decks)."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DASBOR_DB", str(demo_db))
-        bersihkan_cache()
         yield demo_db
-    bersihkan_cache()

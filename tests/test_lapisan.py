@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 KODE = sorted(
     p
-    for folder in ("app.py", "pages", "dasbor", "scoring", "benchmarks", "scripts")
+    for folder in ("app.py", "pages", "dasbor", "scoring", "penguji", "benchmarks", "scripts")
     for p in ([ROOT / folder] if folder.endswith(".py") else (ROOT / folder).rglob("*.py"))
 )
 # Folder -> imports it must not make. A prefix bans the package and everything below it.
@@ -32,6 +32,10 @@ LARANGAN = {
     "pages": ("duckdb", "dasbor.db", "scoring"),
 }
 PRIVAT = ("streamlit.runtime", "streamlit.web")
+# What drives the app from outside (a browser, a websocket visitor speaking Streamlit's wire protocol) serves tests
+# and benchmarks only: it lives in penguji/, and the product (dasbor/, pages/, app.py) never imports it.
+PRODUK = ("app.py", "pages/", "dasbor/")
+MESIN_UJI = ("websockets", "playwright", "streamlit.proto", "penguji")
 # The one reach into Streamlit's internals, kept behind dasbor.serve.declare_st_navigation_app: Streamlit 1.67 has
 # no public way to make a fresh server's first visitor on a shared link run app.py's st.navigation while a pages/
 # folder exists (see that function); tests/layan/test_serve.py fails loudly when Streamlit changes it.
@@ -70,6 +74,20 @@ def test_layer_rules(berkas: str) -> None:
         n for n in impor(ROOT / berkas) if any(_di_bawah(n, d) for d in dilarang) and not (izin and _di_bawah(n, izin))
     )
     assert not salah, f"{berkas} mengimpor {salah}"
+
+
+def _mesin_uji(berkas: str) -> list[str]:
+    return sorted(n for n in impor(ROOT / berkas) if any(_di_bawah(n, d) for d in MESIN_UJI))
+
+
+@pytest.mark.parametrize("berkas", [b for b in map(_relatif, KODE) if b.startswith(PRODUK)])
+def test_product_never_imports_test_machinery(berkas: str) -> None:
+    assert not _mesin_uji(berkas), f"{berkas} mengimpor {_mesin_uji(berkas)}"
+
+
+def test_test_machinery_rule_sees_the_websocket_visitor() -> None:
+    # The rule above would fail if the visitor moved back into dasbor/: it sees both of its wire-protocol imports.
+    assert {"websockets.asyncio.client", "streamlit.proto.BackMsg_pb2"} <= set(_mesin_uji("penguji/kunjungan_ws.py"))
 
 
 @pytest.mark.parametrize("berkas", sorted(_relatif(p) for p in (ROOT / "pages").glob("*.py")))

@@ -17,6 +17,7 @@ from dasbor.bimtek.bahan import JUMLAH_CELAH, Bahan, kumpulkan
 from dasbor.bimtek.model import Acara, Bagian, BimtekError, Deck, Slide
 from dasbor.services.lintas_tahun import teks_wilayah
 from dasbor.services.nasional import konteks_nasional
+from dasbor.services.skor import daftar_wilayah
 from dasbor.visual import charts, peta
 from dasbor.visual.format import angka, bilangan, nama_pendek, tanggal
 from dasbor.visual.gaya import PROYEKTOR
@@ -251,8 +252,6 @@ def _slide_nasional(b: Bahan) -> Slide:
 
 
 def _slide_tren(b: Bahan, wilayah_pilihan: Sequence[str]) -> Slide:
-    if not wilayah_pilihan:
-        raise BimtekError("Slide tren membutuhkan sedikitnya satu wilayah pilihan.")
     tren = b.skor_semua[b.skor_semua["kode_wilayah"].isin(wilayah_pilihan)].copy()
     urut = {k: i for i, k in enumerate(wilayah_pilihan)}
     tren = tren.sort_values(["kode_wilayah", "tahun"], key=lambda s: s.map(urut) if s.name == "kode_wilayah" else s)
@@ -518,6 +517,27 @@ def _periksa_acara(acara: Acara) -> None:
         raise BimtekError(f"Nama acara dan tempat paling panjang {BATAS_NAMA_ACARA} karakter.")
 
 
+def periksa_pilihan(
+    wilayah: pd.DataFrame, wilayah_pilihan: Sequence[str], urutan: Sequence[str] | None = None
+) -> list[str]:
+    """The slide keys in order (default: urutan_bawaan), after refusing regions and slides the region list does
+    not know, an empty choice, or a trend slide without regions."""
+    kode_dikenal = set(wilayah["kode_wilayah"])
+    asing = [k for k in wilayah_pilihan if k not in kode_dikenal]
+    if asing:
+        raise BimtekError(f"Kode wilayah tidak dikenal: {', '.join(asing)}. Contoh kode: 63.06 (Hulu Sungai Selatan).")
+    urutan = list(dict.fromkeys(urutan if urutan is not None else urutan_bawaan(wilayah)))
+    pilihan = pilihan_slide(wilayah)
+    tidak_dikenal = [k for k in urutan if k not in pilihan]
+    if tidak_dikenal:
+        raise BimtekError(f"Slide tidak dikenal: {', '.join(tidak_dikenal)}.")
+    if not urutan:
+        raise BimtekError("Pilih sedikitnya satu slide.")
+    if "tren" in urutan and not wilayah_pilihan:
+        raise BimtekError("Slide tren membutuhkan sedikitnya satu wilayah pilihan.")
+    return urutan
+
+
 def build_deck(
     tahun: int,
     basis: str = "terverifikasi",
@@ -525,9 +545,11 @@ def build_deck(
     urutan: Sequence[str] | None = None,
     acara: Acara | None = None,
 ) -> Deck:
-    """The deck for one assessment year from the published data (gathers, then susun_deck)."""
+    """The deck for one assessment year from the published data (gathers, then susun_deck). The choices are
+    checked against the region list first, so a bad one is refused before the year's data is gathered."""
     acara = acara or acara_bawaan()
     _periksa_acara(acara)
+    periksa_pilihan(daftar_wilayah(), wilayah_pilihan, urutan)
     return susun_deck(kumpulkan(tahun, basis), wilayah_pilihan, urutan, acara)
 
 
@@ -541,17 +563,7 @@ def susun_deck(
     `wilayah_pilihan` are the regions of the trend slide."""
     acara = acara or acara_bawaan()
     _periksa_acara(acara)
-    kode_dikenal = set(b.wilayah["kode_wilayah"])
-    asing = [k for k in wilayah_pilihan if k not in kode_dikenal]
-    if asing:
-        raise BimtekError(f"Kode wilayah tidak dikenal: {', '.join(asing)}. Contoh kode: 63.06 (Hulu Sungai Selatan).")
-    urutan = list(dict.fromkeys(urutan if urutan is not None else urutan_bawaan(b.wilayah)))
-    pilihan = pilihan_slide(b.wilayah)
-    tidak_dikenal = [k for k in urutan if k not in pilihan]
-    if tidak_dikenal:
-        raise BimtekError(f"Slide tidak dikenal: {', '.join(tidak_dikenal)}.")
-    if not urutan:
-        raise BimtekError("Pilih sedikitnya satu slide.")
+    urutan = periksa_pilihan(b.wilayah, wilayah_pilihan, urutan)
     per_wilayah = [k.removeprefix(AWALAN_WILAYAH) for k in urutan if k.startswith(AWALAN_WILAYAH)]
     tindakan_untuk = per_wilayah or b.skor.loc[b.skor["jenis"] != "provinsi", "kode_wilayah"].sort_values().tolist()
     pembuat = {

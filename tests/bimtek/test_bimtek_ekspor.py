@@ -23,12 +23,10 @@ from dasbor.bimtek.model import LABEL_SINTETIS, Acara, Deck
 from dasbor.bimtek.susun import build_deck
 from dasbor.ekspor.nama_berkas import slug
 
-ACARA = Acara("Bimtek IID Hulu Sungai", "Kandangan", date(2025, 5, 27))
-
 
 @pytest.fixture(scope="module")
-def deck(demo_env_modul: Path) -> Deck:
-    return build_deck(2024, acara=ACARA)
+def deck(demo_env_modul: Path, deck_2024: Deck) -> Deck:
+    return deck_2024
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 import scoring
-from dasbor.bimtek import tata_letak
+from dasbor.bimtek import susun, tata_letak
 from dasbor.bimtek.bahan import kumpulkan
 from dasbor.bimtek.celah import hitung_celah_bukti
 from dasbor.bimtek.model import LABEL_SINTETIS, Acara, Deck
@@ -21,14 +21,13 @@ from dasbor.services.db import database
 from dasbor.visual import peta
 from dasbor.visual.format import angka, nama_pendek
 from dasbor.visual.gaya import PROYEKTOR
+from tests.bimtek.conftest import ACARA
 from tests.conftest import bersihkan_cache
-
-ACARA = Acara("Bimtek IID Hulu Sungai", "Kandangan", date(2025, 5, 27))
 
 
 @pytest.fixture(scope="module")
-def deck(demo_env_modul: Path) -> Deck:
-    return build_deck(2024, acara=ACARA)
+def deck(demo_env_modul: Path, deck_2024: Deck) -> Deck:
+    return deck_2024
 
 
 def _slide(deck: Deck, kunci: str):
@@ -173,6 +172,22 @@ def test_regions_narrow_the_default_order(demo_env_modul: Path) -> None:
 def test_bad_input_gets_an_indonesian_message(demo_env_modul: Path, kwargs: dict, pesan: str) -> None:
     with pytest.raises(BimtekError, match=pesan):
         build_deck(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "pesan"),
+    [
+        ({"wilayah_pilihan": ["99"]}, "Kode wilayah tidak dikenal"),
+        ({"urutan": ["grafik-lain"]}, "Slide tidak dikenal"),
+        ({"urutan": ["tren"], "wilayah_pilihan": []}, "sedikitnya satu wilayah"),
+    ],
+)
+def test_bad_choices_are_refused_before_the_years_data_is_gathered(
+    demo_env_modul: Path, monkeypatch: pytest.MonkeyPatch, kwargs: dict, pesan: str
+) -> None:
+    monkeypatch.setattr(susun, "kumpulkan", lambda *_: pytest.fail("data dikumpulkan sebelum pilihan diperiksa"))
+    with pytest.raises(BimtekError, match=pesan):
+        build_deck(2024, **kwargs)
 
 
 @pytest.fixture

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from dasbor.server_lokal import CHROMIUM, CHROMIUM_ARGS, ROOT, start_server, stop_server
+from penguji.server_lokal import CHROMIUM, CHROMIUM_ARGS, ROOT, start_server, stop_server
 
 __all__ = ["server_berakun", "start_server", "stop_server"]  # tests that need their own server import them from here
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
@@ -53,8 +54,9 @@ def app_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 @contextmanager
 def server_berakun(
     db: Path, folder: Path, monkeypatch: pytest.MonkeyPatch, akun: list[tuple], env: dict | None = None, proses: int = 1
-) -> Iterator[str]:
-    """A server with its own accounts file holding `akun` (tambah_akun arguments after the password SANDI)."""
+) -> Iterator[tuple[subprocess.Popen, str]]:
+    """A server (process, URL) with its own accounts file holding `akun` (tambah_akun arguments after the
+    password SANDI)."""
     from dasbor.services import akun as layanan_akun
     from tests.impor.bantu import SANDI
 
@@ -64,7 +66,7 @@ def server_berakun(
         layanan_akun.tambah_akun(nama, SANDI, *lain)
     proc, url = start_server(db, {"DASBOR_AKUN": str(path), **(env or {})}, proses=proses)
     try:
-        yield url
+        yield proc, url
     finally:
         stop_server(proc)
 

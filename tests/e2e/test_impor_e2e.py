@@ -21,7 +21,7 @@ def buku_sah(demo_db: Path, tmp_path: Path) -> bytes:
 
 @pytest.fixture
 def server_impor(salinan_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    with server_berakun(salinan_db, tmp_path, monkeypatch, [("admin", "admin")]) as url:
+    with server_berakun(salinan_db, tmp_path, monkeypatch, [("admin", "admin")]) as (_, url):
         yield url
 
 

@@ -1,39 +1,45 @@
 """The app as the README starts it with two workers behind HAProxy, on loopback: pages draw in Chromium, a download
 works, an import committed through one worker is seen on the other, a worker killed under load is restarted while
 its visitors reconnect to the other one, and SIGTERM stops everything. Both workers read the same published
-snapshots of one database."""
+snapshots of one database.
+
+Every test shares one proxy setup (a writable database copy and an admin account), in the order written: the last
+one stops it with SIGTERM. Only the process-group variant of that test starts a setup of its own."""
 
 from __future__ import annotations
 
 import asyncio
+import io
 import os
 import signal
 import socket
 import subprocess
 import time
+import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import openpyxl
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
-from dasbor.kunjungan_ws import Kunjungan, kunjungi
-from tests.e2e.conftest import start_server, stop_server
+from penguji.kunjungan_ws import Kunjungan, kunjungi
+from tests.e2e.conftest import server_berakun, start_server, stop_server
+from tests.impor.bantu import SANDI, TAHUN, buku_ekspor
 
 TUNGGU = 60_000
 HALAMAN = ["", "kelengkapan", "peringkat", "tren", "profil", "metodologi"]
+PROFIL = f"/profil?tahun={TAHUN}&wilayah=Kota+Banjarbaru"
 
 
 @pytest.fixture(scope="module")
 def proksi(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[subprocess.Popen, str]]:
-    db = tmp_path_factory.mktemp("proksi") / "iid.duckdb"
+    folder = tmp_path_factory.mktemp("proksi")
+    db = folder / "iid.duckdb"
     db.write_bytes(demo_db.read_bytes())
-    proc, url = start_server(db, proses=2)
-    try:
-        yield proc, url
-    finally:
-        stop_server(proc)
+    with pytest.MonkeyPatch.context() as mp, server_berakun(db, folder, mp, [("admin", "admin")], proses=2) as server:
+        yield server
 
 
 def di_utas_sendiri(coro):
@@ -102,6 +108,62 @@ def test_a_download_works_through_the_proxy(page: Page, proksi) -> None:
     assert ";" in teks.splitlines()[0] and len(teks.splitlines()) > 1
 
 
+def _halaman_di(browser: Browser, url: str, pekerja: int) -> Page:
+    """A browser whose sticky cookie sends it to one worker, as HAProxy's own cookie would after a first visit."""
+    konteks = browser.new_context(viewport={"width": 1400, "height": 900}, locale="id-ID")
+    konteks.add_cookies([{"name": "DASBOR_PEKERJA", "value": str(pekerja), "url": url}])
+    return konteks.new_page()
+
+
+def _angka_profil(page: Page, url: str) -> list[str]:
+    page.goto(url + PROFIL)
+    nilai = page.get_by_test_id("stMetricValue")
+    expect(nilai.first).to_be_visible(timeout=TUNGGU)
+    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(timeout=TUNGGU)
+    return nilai.all_inner_texts()
+
+
+def _tanpa_spd(isi: bytes, folder: Path) -> Path:
+    """The region-year's workbook with every SPD answer at level 0: the region's IID must fall."""
+    wb = openpyxl.load_workbook(io.BytesIO(isi))
+    lembar = wb["jawaban_spd"]
+    kepala = {sel.value: sel.column for sel in lembar[1]}
+    for baris in range(2, lembar.max_row + 1):
+        for kolom in ("level_klaim", "level_verifikasi"):
+            lembar.cell(baris, kepala[kolom]).value = 0
+    berkas = folder / "banjarbaru-tanpa-spd.xlsx"
+    wb.save(berkas)
+    return berkas
+
+
+def test_an_import_through_one_worker_is_seen_on_the_other(
+    browser: Browser, proksi, demo_db: Path, tmp_path: Path
+) -> None:
+    """An admin pinned to worker 1 imports a workbook on the Impor page, and a visitor pinned to worker 2 sees the
+    new numbers at the next load, with no restart (both read the published snapshot, which the import replaced)."""
+    _, url = proksi
+    pengunjung = _halaman_di(browser, url, 2)
+    sebelum = _angka_profil(pengunjung, url)
+
+    admin = _halaman_di(browser, url, 1)
+    admin.goto(url)
+    admin.get_by_test_id("stSidebarNav").get_by_role("link", name="Impor").click()
+    admin.get_by_role("textbox", name="Nama akun").fill("admin")
+    admin.get_by_role("textbox", name="Kata sandi").fill(SANDI)
+    admin.get_by_role("button", name="Masuk").click()
+    expect(admin.get_by_text("Masuk sebagai")).to_be_visible(timeout=TUNGGU)
+    admin.get_by_test_id("stSelectbox").filter(has_text="Tahun penilaian data di berkas").click()
+    admin.get_by_role("option", name=str(TAHUN), exact=True).click()
+    admin.locator("input[type=file]").set_input_files(str(_tanpa_spd(buku_ekspor(demo_db, tmp_path), tmp_path)))
+    admin.get_by_role("button", name="Konfirmasi impor").click(timeout=TUNGGU)
+    expect(admin.get_by_text("selesai")).to_be_visible(timeout=TUNGGU)
+
+    sesudah = _angka_profil(pengunjung, url)
+    assert sesudah != sebelum, "pekerja 2 masih menampilkan angka sebelum impor"
+    pengunjung.context.close()
+    admin.context.close()
+
+
 async def _pengunjung(
     url: str, urutan: list[str], catatan: list[tuple[str | None, Kunjungan]], cookie: str | None = None
 ) -> None:
@@ -152,13 +214,22 @@ def test_a_worker_killed_under_load_is_restarted_and_its_visitors_reconnect(prok
         time.sleep(0.5)
     assert kini.get(1, (korban_pid,))[0] != korban_pid, "pekerja 1 tidak dinyalakan ulang"
     assert kini[1][1] == korban_port
-    # Back in HAProxy's rotation once its health checks pass: a visitor pinned to it stays there (no new cookie).
-    while True:
-        k = di_utas_sendiri(kunjungi(url, "tren", cookie="DASBOR_PEKERJA=1"))
-        if k.pekerja is None or time.monotonic() > batas:
-            break
-        time.sleep(1)
+    # Back in HAProxy's rotation once its health checks pass: a request pinned to it stays there (HAProxy sets no
+    # new cookie). Waiting on the cheap health URL, then one real page visit, instead of a page visit per poll.
+    while not _dilayani_pekerja_1(url) and time.monotonic() < batas:
+        time.sleep(0.5)
+    k = di_utas_sendiri(kunjungi(url, "tren", cookie="DASBOR_PEKERJA=1"))
     assert k.berhasil and k.pengecualian == 0 and k.pekerja is None
+
+
+def _dilayani_pekerja_1(url: str) -> bool:
+    """Whether HAProxy sends a request carrying worker 1's cookie to worker 1 (it answers without a new cookie)."""
+    permintaan = urllib.request.Request(f"{url}/_stcore/health", headers={"Cookie": "DASBOR_PEKERJA=1"})
+    try:
+        with urllib.request.urlopen(permintaan, timeout=5) as r:
+            return r.status == 200 and "DASBOR_PEKERJA" not in (r.headers.get("Set-Cookie") or "")
+    except OSError:
+        return False
 
 
 def _port_bebas(port: int) -> bool:
@@ -166,11 +237,8 @@ def _port_bebas(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) != 0
 
 
-@pytest.mark.parametrize("sasaran", ["peluncur", "grup proses"])
-def test_sigterm_stops_every_worker_and_the_proxy(demo_db: Path, tmp_path: Path, sasaran: str) -> None:
-    db = tmp_path / "iid.duckdb"
-    db.write_bytes(demo_db.read_bytes())
-    proc, url = start_server(db, proses=2)
+def _sigterm_menghentikan_semua(proc: subprocess.Popen, url: str, sasaran: str) -> None:
+    """SIGTERM to the launcher or to its whole process group: it exits 0 and leaves no worker, proxy or port."""
     try:
         workers = pekerja(proc.pid)
         assert set(workers) == {1, 2}
@@ -188,3 +256,14 @@ def test_sigterm_stops_every_worker_and_the_proxy(demo_db: Path, tmp_path: Path,
         assert not Path(f"/proc/{pid}").exists(), f"proses {pid} masih hidup"
     for port in [proxy_port, *(port for _, port in workers.values())]:
         assert _port_bebas(port), f"port {port} masih terbuka"
+
+
+def test_sigterm_to_the_process_group_stops_every_worker_and_the_proxy(demo_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "iid.duckdb"
+    db.write_bytes(demo_db.read_bytes())
+    _sigterm_menghentikan_semua(*start_server(db, proses=2), "grup proses")
+
+
+def test_sigterm_to_the_launcher_stops_every_worker_and_the_proxy(proksi) -> None:
+    # Last in this module: it stops the shared setup (a service manager stopping the launcher does the same).
+    _sigterm_menghentikan_semua(*proksi, "peluncur")

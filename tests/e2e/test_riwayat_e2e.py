@@ -20,7 +20,7 @@ TUNGGU = 60000
 @pytest.fixture
 def server_operator(salinan_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     akun = [("admin", "admin"), ("op_tabalong", "operator", False, ["63.09"])]
-    with server_berakun(salinan_db, tmp_path, monkeypatch, akun, {"DASBOR_WAJIB_MASUK": "1"}) as url:
+    with server_berakun(salinan_db, tmp_path, monkeypatch, akun, {"DASBOR_WAJIB_MASUK": "1"}) as (_, url):
         yield url
 
 

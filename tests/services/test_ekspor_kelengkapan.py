@@ -52,8 +52,8 @@ def test_sheet_names_are_valid_and_unique() -> None:
 
 
 @pytest.fixture(scope="module")
-def hasil(demo_db: Path) -> kel.Kelengkapan:
-    return kel.hitung_kelengkapan(Database(demo_db), 2024)
+def hasil(kelengkapan_2024: kel.Kelengkapan) -> kel.Kelengkapan:
+    return kelengkapan_2024
 
 
 def _lebar_kolom(ws: openpyxl.worksheet.worksheet.Worksheet) -> dict[int, float]:

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
-from dasbor.db.connection import Database
 from dasbor.services import inovasi as layanan
 from dasbor.services import kelengkapan as kel
 
 
 @pytest.fixture(scope="module")
-def inovasi(demo_db: Path) -> pd.DataFrame:
-    semua = kel.hitung_kelengkapan(Database(demo_db), 2024).inovasi
+def inovasi(kelengkapan_2024: kel.Kelengkapan) -> pd.DataFrame:
+    semua = kelengkapan_2024.inovasi
     return semua[semua["kode_wilayah"] == "63.06"]
 
 

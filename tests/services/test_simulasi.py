@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 
 import scoring
-from dasbor.db.connection import Database
 from dasbor.services import kelengkapan as kel
 from dasbor.services import simulasi
 
@@ -16,8 +15,8 @@ BANJAR = "63.03"
 
 
 @pytest.fixture(scope="module")
-def hasil(demo_db: Path) -> kel.Kelengkapan:
-    return kel.hitung_kelengkapan(Database(demo_db), 2024)
+def hasil(kelengkapan_2024: kel.Kelengkapan) -> kel.Kelengkapan:
+    return kelengkapan_2024
 
 
 def iid_mentah(data: scoring.DataPenilaian, versi: str) -> float:
