@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what the app needs and start it on the bundled demo data (built on first start if absent).
-# Usage: scripts/app.sh [--proses N] [Streamlit options]; N workers behind HAProxy (default: the cores when > 1).
+# Usage: scripts/app.sh [--proses N] [--tls-cert FILE.pem] [Streamlit options]; N workers behind HAProxy
+# (default: the cores when > 1); with a certificate (or $DASBOR_TLS_CERT) HAProxy serves only HTTPS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh requirements.txt
