@@ -28,8 +28,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
 
-from dasbor.db.connection import db_path
-
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLAT_HAPROXY = ROOT / "deploy" / "haproxy.cfg.template"
 COOKIE = "DASBOR_PEKERJA"
@@ -226,10 +224,6 @@ class Peluncur:
 
     def jalankan(self) -> int:
         haproxy = haproxy_bin()
-        # Build (and publish) the demo database once here, rather than in N workers waiting on each other's lock.
-        from dasbor.demo.build import ensure_demo_db
-
-        ensure_demo_db(db_path())
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: self.berhenti.set())
         direktori = Path(tempfile.mkdtemp(prefix="dasbor-haproxy-"))

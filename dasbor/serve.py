@@ -95,6 +95,14 @@ def jalankan_satu(opsi: list[str]) -> None:
 
 
 def main(argv: list[str]) -> None:
+    from dasbor.db.connection import db_path
+
+    # scripts/app.sh builds the demo on first start; a missing database is a mistake to report, not to fill.
+    if not db_path().exists():
+        raise SystemExit(
+            f"Basis data {db_path()} tidak ada. Periksa DASBOR_DB, pulihkan cadangan (python -m dasbor pulihkan "
+            "BERKAS), atau bangun data demo (python -m dasbor demo; bash scripts/app.sh melakukannya sendiri)."
+        )
     tls, argv = sertifikat_tls(argv, os.environ)
     proses, opsi = jumlah_proses(argv, os.environ)
     if proses == 1 and tls is None:

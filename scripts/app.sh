@@ -7,4 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh requirements.txt
 # Without HAProxy (and without root to install it) only `--proses 1` can start; dasbor.serve says so.
 scripts/haproxy.sh || true
+# The demo database is built here, explicitly, on first start; the server never fills a missing file itself.
+if [ ! -e "${DASBOR_DB:-data/iid.duckdb}" ]; then
+    .venv/bin/python -m dasbor demo
+fi
 exec .venv/bin/python -m dasbor.serve "$@"
