@@ -5,19 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dasbor.cli import akun, bimtek, demo, hasil, impor, inovasi, kelengkapan, lintas_tahun, saran_kirim
+from dasbor.cli import akun, bimtek, cadangan, demo, hasil, impor, inovasi, kelengkapan, lintas_tahun, saran_kirim
 from dasbor.db.connection import DatabaseTerkunciError
+from dasbor.db.terbitan import BasisDataTidakAdaError
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dasbor", description="Dasbor IID Kalsel")
     sub = parser.add_subparsers(dest="perintah", required=True)
-    for modul in (demo, impor, akun, kelengkapan, bimtek, lintas_tahun, inovasi, hasil, saran_kirim):
+    for modul in (demo, impor, akun, kelengkapan, bimtek, lintas_tahun, inovasi, hasil, saran_kirim, cadangan):
         modul.daftarkan(sub)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except DatabaseTerkunciError as exc:
+    except (DatabaseTerkunciError, BasisDataTidakAdaError) as exc:
         print(str(exc), file=sys.stderr)
         return 2
 

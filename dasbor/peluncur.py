@@ -1,8 +1,13 @@
 """N Streamlit workers on loopback ports behind HAProxy on the visitors' port, kept alive until SIGTERM/SIGINT.
 
 A worker that dies is started again on its port; meanwhile HAProxy's health checks send its visitors to a live
-worker, where the page reconnects and reruns from its URL. Stopping the launcher, or its process group, stops
-every worker and the proxy; a launcher killed outright takes its children with it (parent-death signal).
+worker, where the page reconnects and reruns from its URL. HAProxy that dies is started again too (one upload
+that kills it must not become an outage); only one that keeps dying at start ends the launcher. Stopping the
+launcher, or its process group, stops every worker and the proxy; a launcher killed outright takes its children
+with it (parent-death signal).
+
+With a certificate (--tls-cert), HAProxy terminates TLS on the visitors' port: plain HTTP there fails the
+handshake and is never answered in clear, the stickiness cookie is Secure, and HSTS is sent.
 """
 
 from __future__ import annotations
@@ -23,15 +28,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
 
-from dasbor.db.connection import db_path
-
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLAT_HAPROXY = ROOT / "deploy" / "haproxy.cfg.template"
 COOKIE = "DASBOR_PEKERJA"
-# Temporary, until workers share one published read-only snapshot: each worker's own database file, a path
-# with {pekerja} (1..N) in it. Without it every worker reads $DASBOR_DB, as they must once snapshots exist.
 SIAP_DETIK = 120
 JEDA_ULANG_DETIK = 1.0
+# HAProxy that dies sooner than this after starting counts as failing to start (port taken, bad certificate);
+# after GAGAL_MULAI_MAKS such starts in a row the launcher gives up instead of looping.
+HIDUP_SINGKAT_DETIK = 5.0
+GAGAL_MULAI_MAKS = 5
+HSTS = "max-age=31536000"
 _PR_SET_PDEATHSIG = 1
 
 
@@ -53,12 +59,38 @@ def haproxy_bin() -> str:
     return found
 
 
-def render_haproxy(alamat: str | None, port: int, pekerja: list[Pekerja]) -> str:
-    """The HAProxy config for visitors on alamat:port (all interfaces when alamat is None) and the workers."""
+def render_haproxy(alamat: str | None, port: int, pekerja: list[Pekerja], tls: Path | None = None) -> str:
+    """The HAProxy config for visitors on alamat:port (all interfaces when alamat is None) and the workers;
+    with `tls` (one PEM holding certificate chain and private key) the port speaks only TLS."""
     baris = [f"    server pekerja{p.nomor} 127.0.0.1:{p.port} cookie {p.nomor}" for p in pekerja]
+    bind = f"{alamat or ''}:{port}"
+    if tls is None:
+        frontend = ""
+    else:
+        bind += f" ssl crt {tls} alpn http/1.1"
+        frontend = "\n".join(
+            [
+                f'    http-response set-header Strict-Transport-Security "{HSTS}"',
+                "    http-request set-header X-Forwarded-Proto https",
+            ]
+        )
     return Template(TEMPLAT_HAPROXY.read_text(encoding="utf-8")).substitute(
-        bind=f"{alamat or ''}:{port}", pekerja="\n".join(baris)
+        bind=bind, tls=frontend, aman=" secure" if tls else "", pekerja="\n".join(baris)
     )
+
+
+def periksa_sertifikat(path: Path) -> Path:
+    """The certificate file, absolute, after checking it holds a certificate and its private key in one PEM."""
+    try:
+        teks = path.read_text(encoding="ascii", errors="replace")
+    except OSError as exc:
+        raise SystemExit(f"sertifikat TLS {path} tidak dapat dibaca ({exc.strerror})") from None
+    if "-----BEGIN CERTIFICATE-----" not in teks or "PRIVATE KEY-----" not in teks:
+        raise SystemExit(
+            f"sertifikat TLS {path} harus satu berkas PEM berisi sertifikat (beserta rantainya) dan kunci privatnya; "
+            "gabungkan dengan `cat sertifikat.pem kunci.pem > dasbor.pem`"
+        )
+    return path.resolve()
 
 
 def pisah_opsi(opsi: list[str]) -> tuple[str | None, int, list[str]]:
@@ -102,16 +134,21 @@ def _mati_bersama_induk() -> None:
 
 
 class Peluncur:
-    def __init__(self, jumlah: int, opsi: list[str]) -> None:
+    def __init__(self, jumlah: int, opsi: list[str], tls: Path | None = None) -> None:
         self.alamat, self.port, self.opsi = pisah_opsi(opsi)
+        self.tls = periksa_sertifikat(tls) if tls else None
         self.pekerja = [Pekerja(nomor, free_port()) for nomor in range(1, jumlah + 1)]
         # One cookie secret for all workers, so that a cookie signed by one worker is valid on the others.
         self.rahasia = secrets.token_hex(32)
         self.berhenti = threading.Event()
         self.haproxy: subprocess.Popen | None = None
+        self.perintah_haproxy: list[str] = []
+        self.haproxy_mulai = 0.0
 
     def _env(self, p: Pekerja) -> dict[str, str]:
-        return {**os.environ, "DASBOR_PEKERJA": str(p.nomor), "STREAMLIT_SERVER_COOKIE_SECRET": self.rahasia}
+        # A worker serves plain HTTP on loopback behind the proxy: with the certificate it would launch a proxy too.
+        env = {k: v for k, v in os.environ.items() if k != "DASBOR_TLS_CERT"}
+        return {**env, "DASBOR_PEKERJA": str(p.nomor), "STREAMLIT_SERVER_COOKIE_SECRET": self.rahasia}
 
     def _nyalakan(self, p: Pekerja) -> None:
         perintah = [sys.executable, "-m", "dasbor.serve", "--proses", "1", *self.opsi]
@@ -139,12 +176,28 @@ class Peluncur:
                     belum.remove(p)
             self.berhenti.wait(0.3)
 
+    def _nyalakan_haproxy(self) -> None:
+        self.haproxy = subprocess.Popen(self.perintah_haproxy, preexec_fn=_mati_bersama_induk)
+        self.haproxy_mulai = time.monotonic()
+
     def _awasi(self) -> int:
-        """Restart dead workers until told to stop; HAProxy dying ends everything (visitors cannot reach us)."""
+        """Restart dead workers and a dead HAProxy until told to stop; 1 when HAProxy cannot start at all."""
+        gagal_mulai = 0
         while not self.berhenti.wait(0.5):
-            if self.haproxy is not None and self.haproxy.poll() is not None:
-                print(f"HAProxy berhenti (kode {self.haproxy.returncode}); dasbor dihentikan", file=sys.stderr)
-                return 1
+            if self.haproxy is not None and self.haproxy.poll() is not None and not self.berhenti.is_set():
+                singkat = time.monotonic() - self.haproxy_mulai < HIDUP_SINGKAT_DETIK
+                gagal_mulai = gagal_mulai + 1 if singkat else 0
+                if gagal_mulai >= GAGAL_MULAI_MAKS:
+                    print(
+                        f"HAProxy berhenti {gagal_mulai} kali berturut-turut segera setelah dinyalakan (kode "
+                        f"{self.haproxy.returncode}); dasbor dihentikan",
+                        file=sys.stderr,
+                    )
+                    return 1
+                print(f"HAProxy berhenti (kode {self.haproxy.returncode}); dinyalakan ulang", file=sys.stderr)
+                self.berhenti.wait(JEDA_ULANG_DETIK)
+                if not self.berhenti.is_set():
+                    self._nyalakan_haproxy()
             for p in self.pekerja:
                 if p.proses is not None and p.proses.poll() is not None and not self.berhenti.is_set():
                     print(f"pekerja {p.nomor} berhenti (kode {p.proses.returncode}); dinyalakan ulang", file=sys.stderr)
@@ -171,10 +224,6 @@ class Peluncur:
 
     def jalankan(self) -> int:
         haproxy = haproxy_bin()
-        # Build (and publish) the demo database once here, rather than in N workers waiting on each other's lock.
-        from dasbor.demo.build import ensure_demo_db
-
-        ensure_demo_db(db_path())
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: self.berhenti.set())
         direktori = Path(tempfile.mkdtemp(prefix="dasbor-haproxy-"))
@@ -185,10 +234,11 @@ class Peluncur:
             if self.berhenti.is_set():
                 return 0
             cfg = direktori / "haproxy.cfg"
-            cfg.write_text(render_haproxy(self.alamat, self.port, self.pekerja), encoding="utf-8")
-            self.haproxy = subprocess.Popen([haproxy, "-db", "-f", str(cfg)], preexec_fn=_mati_bersama_induk)
+            cfg.write_text(render_haproxy(self.alamat, self.port, self.pekerja, self.tls), encoding="utf-8")
+            self.perintah_haproxy = [haproxy, "-db", "-f", str(cfg)]
+            self._nyalakan_haproxy()
             print(
-                f"Dasbor siap di http://{self.alamat or 'localhost'}:{self.port} "
+                f"Dasbor siap di {'https' if self.tls else 'http'}://{self.alamat or 'localhost'}:{self.port} "
                 f"({len(self.pekerja)} pekerja Streamlit di balik HAProxy)",
                 file=sys.stderr,
             )

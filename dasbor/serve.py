@@ -1,8 +1,10 @@
-"""Start the dashboard: `python -m dasbor.serve [--proses N] [Streamlit options]` (scripts/app.sh uses it).
+"""Start the dashboard: `python -m dasbor.serve [--proses N] [--tls-cert FILE.pem] [Streamlit options]`
+(scripts/app.sh uses it).
 
 N (also $DASBOR_PROSES; default: the number of cores when there is more than one) Streamlit workers run behind
 HAProxy (dasbor/peluncur.py, config in deploy/); `--proses 1` is one Streamlit process on the given port, no proxy.
-`--server.port P` is the port visitors use either way.
+`--server.port P` is the port visitors use either way. With `--tls-cert` (or $DASBOR_TLS_CERT) HAProxy
+terminates TLS on that port, and stands in front even of a single worker: Streamlit itself would serve plain HTTP.
 """
 
 from __future__ import annotations
@@ -53,6 +55,25 @@ def jumlah_proses(argv: list[str], env: dict[str, str] | os._Environ) -> tuple[i
     return int(nilai), sisa
 
 
+def sertifikat_tls(argv: list[str], env: dict[str, str] | os._Environ) -> tuple[Path | None, list[str]]:
+    """The TLS certificate (--tls-cert FILE / --tls-cert=FILE, else $DASBOR_TLS_CERT) and the other options."""
+    sisa: list[str] = []
+    nilai = env.get("DASBOR_TLS_CERT") or None
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--tls-cert":
+            if i + 1 >= len(argv):
+                raise SystemExit("--tls-cert perlu nama berkas PEM")
+            nilai, i = argv[i + 1], i + 2
+            continue
+        if argv[i].startswith("--tls-cert="):
+            nilai = argv[i].split("=", 1)[1]
+        else:
+            sisa.append(argv[i])
+        i += 1
+    return (Path(nilai) if nilai else None), sisa
+
+
 def panaskan_di_latar() -> None:
     """Fill this worker's cache (dasbor.ui.data.siapkan: every year, basis and rule version) on a thread while
     Streamlit starts, so that the room's first visitors find results instead of waiting for them. The cache is a
@@ -74,13 +95,22 @@ def jalankan_satu(opsi: list[str]) -> None:
 
 
 def main(argv: list[str]) -> None:
+    from dasbor.db.connection import db_path
+
+    # scripts/app.sh builds the demo on first start; a missing database is a mistake to report, not to fill.
+    if not db_path().exists():
+        raise SystemExit(
+            f"Basis data {db_path()} tidak ada. Periksa DASBOR_DB, pulihkan cadangan (python -m dasbor pulihkan "
+            "BERKAS), atau bangun data demo (python -m dasbor demo; bash scripts/app.sh melakukannya sendiri)."
+        )
+    tls, argv = sertifikat_tls(argv, os.environ)
     proses, opsi = jumlah_proses(argv, os.environ)
-    if proses == 1:
+    if proses == 1 and tls is None:
         jalankan_satu(opsi)
         return
     from dasbor.peluncur import Peluncur
 
-    sys.exit(Peluncur(proses, opsi).jalankan())
+    sys.exit(Peluncur(proses, opsi, tls).jalankan())
 
 
 if __name__ == "__main__":

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Install what the app needs and start it on the bundled demo data (built on first start if absent).
-# Usage: scripts/app.sh [--proses N] [Streamlit options]; N workers behind HAProxy (default: the cores when > 1).
+# Usage: scripts/app.sh [--proses N] [--tls-cert FILE.pem] [Streamlit options]; N workers behind HAProxy
+# (default: the cores when > 1); with a certificate (or $DASBOR_TLS_CERT) HAProxy serves only HTTPS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh requirements.txt
 # Without HAProxy (and without root to install it) only `--proses 1` can start; dasbor.serve says so.
 scripts/haproxy.sh || true
+# The demo database is built here, explicitly, on first start; the server never fills a missing file itself.
+if [ ! -e "${DASBOR_DB:-data/iid.duckdb}" ]; then
+    .venv/bin/python -m dasbor demo
+fi
 exec .venv/bin/python -m dasbor.serve "$@"

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from dasbor.db.connection import db_path
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from dasbor.demo.build import build_demo_db
+    """Exit 0 built, 1 refused because the database holds imported data (without --timpa)."""
+    from dasbor.demo.build import DataNyataError, build_demo_db
 
     path = db_path()
-    counts = build_demo_db(path, args.seed)
+    try:
+        counts = build_demo_db(path, args.seed, timpa=args.timpa)
+    except DataNyataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     print(f"Basis data demo (SINTETIS) dibangun di {path}: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
     return 0
 
@@ -19,4 +25,5 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def daftarkan(sub: argparse._SubParsersAction) -> None:
     demo = sub.add_parser("demo", help="bangun (ulang) basis data demo sintetis di $DASBOR_DB atau data/iid.duckdb")
     demo.add_argument("--seed", type=int, default=20231212)
+    demo.add_argument("--timpa", action="store_true", help="ganti juga basis data yang berisi data impor (nyata)")
     demo.set_defaults(func=cmd_demo)

@@ -36,6 +36,11 @@ from dasbor.db.connection import Database, DatabaseTerkunciError, db_path, sql
 TUNGGU_PENULIS = 120.0
 
 
+class BasisDataTidakAdaError(FileNotFoundError):
+    """A reader asked for a database file that does not exist: it is not created (a mistyped $DASBOR_DB must not
+    quietly become an empty or a synthetic database)."""
+
+
 @dataclass(frozen=True)
 class Letak:
     """Where the writer, its lock, the snapshots and the pointer of one database live (derived from its path)."""
@@ -170,18 +175,34 @@ def terbitkan(db: Database, lt: Letak) -> int:
     id_baru = max([0, (lama or {}).get("id", 0), *(i for i in ada if i is not None)]) + 1
     tujuan = lt.snapshot(id_baru)
     sementara = tujuan.with_name(tujuan.name + ".baru")
-    shutil.copyfile(lt.penulis, sementara)
-    _fsync(sementara)
+    with _tanpa_sisa(sementara):
+        shutil.copyfile(lt.penulis, sementara)
+        _fsync(sementara)
     tujuan.with_name(tujuan.name + ".pakai").touch()
     os.replace(sementara, tujuan)
+    # The snapshot's rename must be on disk before the pointer names it: after a power cut the pointer could
+    # otherwise survive while the snapshot's directory entry did not.
+    _fsync(lt.folder)
     isi = json.dumps({"id": id_baru, "berkas": tujuan.name, "stempel": stempel})
     penunjuk_baru = lt.penunjuk.with_name(lt.penunjuk.name + ".baru")
-    penunjuk_baru.write_text(isi, encoding="utf-8")
-    _fsync(penunjuk_baru)
+    with _tanpa_sisa(penunjuk_baru):
+        penunjuk_baru.write_text(isi, encoding="utf-8")
+        _fsync(penunjuk_baru)
     os.replace(penunjuk_baru, lt.penunjuk)
     _fsync(lt.folder)
     bersihkan(lt)
     return id_baru
+
+
+@contextmanager
+def _tanpa_sisa(path: Path) -> Iterator[None]:
+    """Remove a half-written file when writing it fails (a full disk): a partial snapshot would only take the
+    space the next publish needs, and the pointer still names the last complete one."""
+    try:
+        yield
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 def _fsync(path: Path) -> None:
@@ -327,6 +348,11 @@ def kini(path: Path | str | None = None) -> Terbitan:
     if p is not None and tanda is not None and p.tanda == tanda:
         return p.terbuka[-1]
     if tanda is None:
+        if not lt.penulis.exists():
+            raise BasisDataTidakAdaError(
+                f"Basis data {lt.penulis} tidak ada. Periksa DASBOR_DB, pulihkan cadangan (`python -m dasbor "
+                "pulihkan BERKAS`), atau bangun data demo dengan `python -m dasbor demo`."
+            )
         with penulis(lt.penulis):
             pass  # publishes: there is no pointer yet
     with _pembaca_kunci:

@@ -18,10 +18,32 @@ KETERANGAN = (
 URUTAN = ("wilayah", "periode", "perangkat_daerah", "inovasi", "jawaban_sid", "jawaban_spd", "hasil_resmi")
 
 
-def build_demo_db(path: Path, seed: int = SEED) -> dict[str, int]:
-    """(Re)build the demo database at `path`; returns row counts per table."""
+class DataNyataError(RuntimeError):
+    """The database holds imported (real) data and the demo build was not told to replace it."""
+
+
+def jumlah_impor(path: Path) -> int:
+    """Imports and non-demo data sources in the database at `path` (0 when there is no file)."""
+    if not path.exists():
+        return 0
+    db = Database(path)
+    try:
+        return int(db.query("impor_ada")["n"].iat[0])
+    finally:
+        db.close()
+
+
+def build_demo_db(path: Path, seed: int = SEED, timpa: bool = False) -> dict[str, int]:
+    """(Re)build the demo database at `path`; returns row counts per table. A database holding any import is
+    replaced only with `timpa` (checked under the writer lock, so an import cannot land in between)."""
     frames = build_frames(seed)
     with terbitan.kunci(path):
+        if not timpa and (n := jumlah_impor(path)):
+            raise DataNyataError(
+                f"Basis data {path} berisi {n} catatan impor (data nyata); data demo tidak ditulis di atasnya. "
+                "Cadangkan dulu (`python -m dasbor cadangan BERKAS`), lalu ulangi dengan --timpa bila memang "
+                "ingin menggantinya."
+            )
         tmp = path.with_name(path.name + ".baru")
         tmp.unlink(missing_ok=True)
         db = Database(tmp)

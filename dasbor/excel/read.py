@@ -14,9 +14,9 @@ from typing import Any
 
 import pandas as pd
 from openpyxl import load_workbook
-from openpyxl.cell.cell import Cell
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.utils import get_column_letter
 
+from dasbor.excel.sheet_xml import Lembar, Pelanggaran, huruf_kolom, periksa_xml, rentang
 from dasbor.excel.skema import (
     LEMBAR_DATA,
     LEMBAR_ISIAN,
@@ -24,10 +24,15 @@ from dasbor.excel.skema import (
     MAKS_BARIS,
     MAKS_BYTE,
     MAKS_BYTE_TERURAI,
+    MAKS_GABUNGAN,
+    MAKS_KOLOM,
+    MAKS_LEMBAR,
+    MAKS_TEKS_BERSAMA,
     TAHUN_PALING_AWAL,
     Kolom,
     maks_panjang,
 )
+from dasbor.excel.terbatas import BatasTerlampaui, jalankan_terbatas
 
 OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # compound file: legacy .xls, or an .xlsx encrypted with a password
 # An encrypted OOXML file is an OLE container holding the stream "EncryptedPackage" (names are UTF-16LE).
@@ -39,6 +44,10 @@ KOLOM_BARIS = "_baris"  # the Excel row number of each data row, carried along f
 
 def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f}".replace(".", ",")
+
+
+def _angka(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 @dataclass(frozen=True)
@@ -76,8 +85,68 @@ class BukuKerja:
     huruf: dict[str, dict[str, str]] = field(default_factory=dict)  # lembar -> kolom -> column letter
 
 
+@dataclass(frozen=True)
+class PraPeriksa:
+    """What is known of a file before any parser builds cells: its problems, else its worksheets by name."""
+
+    masalah: list[MasalahBerkas]
+    lembar: dict[str, Lembar]
+
+
 def check_file(data: bytes) -> list[MasalahBerkas]:
-    """Problems that make a file unreadable as .xlsx, found from its bytes without parsing any sheet."""
+    """Problems that make a file unreadable as .xlsx or too large to parse, found from its bytes and from the
+    sheet XML streamed with a bounded parser (extent, merged areas, sheets, shared strings), parsing no cell."""
+    return periksa_berkas(data).masalah
+
+
+def periksa_berkas(data: bytes) -> PraPeriksa:
+    """check_file, keeping what the sheet XML said about each worksheet for the reader."""
+    if masalah := _periksa_bita(data):
+        return PraPeriksa(masalah, {})
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            bagian = z.infolist()
+            nama = {b.filename for b in bagian}
+            if not {"[Content_Types].xml", "xl/workbook.xml"} <= nama:
+                return PraPeriksa(
+                    [
+                        MasalahBerkas(
+                            "berkas berupa arsip zip tetapi bukan buku kerja Excel .xlsx (mungkin .docx, .ods atau "
+                            ".zip). Simpan dari Excel sebagai 'Buku Kerja Excel (.xlsx)'."
+                        )
+                    ],
+                    {},
+                )
+            terurai = sum(b.file_size for b in bagian)
+            if terurai > MAKS_BYTE_TERURAI:
+                return PraPeriksa(
+                    [
+                        MasalahBerkas(
+                            f"isi berkas setelah diurai {_mb(terurai)} MB, melebihi batas {_mb(MAKS_BYTE_TERURAI)} "
+                            "MB. Pecah berkas per wilayah."
+                        )
+                    ],
+                    {},
+                )
+            if rusak := z.testzip():
+                return PraPeriksa(
+                    [MasalahBerkas(f"berkas .xlsx rusak: bagian '{rusak}' tidak utuh. Simpan ulang dari Excel.")], {}
+                )
+            lembar, pelanggaran = periksa_xml(z)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        return PraPeriksa(
+            [MasalahBerkas(f"berkas .xlsx rusak dan tidak dapat dibuka ({exc}). Simpan ulang dari Excel.")], {}
+        )
+    except Exception as exc:  # zlib errors and the like from a damaged archive
+        return PraPeriksa(
+            [MasalahBerkas(f"berkas .xlsx rusak dan tidak dapat dibuka ({type(exc).__name__}). Simpan ulang.")], {}
+        )
+    if pelanggaran:
+        return PraPeriksa([_pesan_pelanggaran(pelanggaran)], {})
+    return PraPeriksa([], {lb.nama: lb for lb in lembar})
+
+
+def _periksa_bita(data: bytes) -> list[MasalahBerkas]:
     if not data:
         return [MasalahBerkas("berkas kosong (0 byte).")]
     if len(data) > MAKS_BYTE:
@@ -103,36 +172,37 @@ def check_file(data: bytes) -> list[MasalahBerkas]:
                 "diganti namanya). Simpan dari Excel sebagai 'Buku Kerja Excel (.xlsx)'."
             )
         ]
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            bagian = z.infolist()
-            nama = {b.filename for b in bagian}
-            if not {"[Content_Types].xml", "xl/workbook.xml"} <= nama:
-                return [
-                    MasalahBerkas(
-                        "berkas berupa arsip zip tetapi bukan buku kerja Excel .xlsx (mungkin .docx, .ods atau .zip). "
-                        "Simpan dari Excel sebagai 'Buku Kerja Excel (.xlsx)'."
-                    )
-                ]
-            terurai = sum(b.file_size for b in bagian)
-            if terurai > MAKS_BYTE_TERURAI:
-                return [
-                    MasalahBerkas(
-                        f"isi berkas setelah diurai {_mb(terurai)} MB, melebihi batas {_mb(MAKS_BYTE_TERURAI)} MB. "
-                        "Pecah berkas per wilayah."
-                    )
-                ]
-            rusak = z.testzip()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-        return [MasalahBerkas(f"berkas .xlsx rusak dan tidak dapat dibuka ({exc}). Simpan ulang dari Excel.")]
-    except Exception as exc:  # zlib errors and the like from a damaged archive
-        return [MasalahBerkas(f"berkas .xlsx rusak dan tidak dapat dibuka ({type(exc).__name__}). Simpan ulang.")]
-    if rusak:
-        return [MasalahBerkas(f"berkas .xlsx rusak: bagian '{rusak}' tidak utuh. Simpan ulang dari Excel.")]
     return []
 
 
-def _rumus(cell: Cell) -> str:
+def _pesan_pelanggaran(p: Pelanggaran) -> MasalahBerkas:
+    """A limit passed in the sheet XML, worded for the person who made the file."""
+    huruf = huruf_kolom(p.kolom) if p.kolom else None
+    batas_lembar = f"{MAKS_KOLOM} kolom dan {_angka(MAKS_BARIS)} baris data"
+    pesan = {
+        "lembar_banyak": f"berkas berisi lebih dari {MAKS_LEMBAR} lembar. Hapus lembar yang bukan bagian templat, "
+        "lalu simpan ulang.",
+        "teks_bersama": f"berkas berisi lebih dari {_angka(MAKS_TEKS_BERSAMA)} teks berbeda, melebihi batas. "
+        "Pecah berkas per wilayah.",
+        "baris": f"lembar berisi sel di baris {_angka(p.baris or 0)}, melebihi batas {_angka(MAKS_BARIS)} baris data "
+        "per lembar. Hapus isi di bawah tabel atau pecah berkas per wilayah.",
+        "kolom": f"lembar berisi sel di kolom {huruf}, melebihi batas {MAKS_KOLOM} kolom. Hapus isi di kanan tabel, "
+        "lalu simpan ulang.",
+        "gabungan_luas": f"sel {p.ref} digabung (merge) melewati batas lembar ({batas_lembar}). Pisahkan sel, lalu "
+        "simpan ulang.",
+        "gabungan_banyak": f"lembar berisi lebih dari {_angka(MAKS_GABUNGAN)} rentang sel gabungan (merge). "
+        "Pisahkan sel, lalu simpan ulang.",
+        "dimensi": f"lembar menyatakan luas {p.ref}, melewati batas lembar ({batas_lembar}). Hapus baris dan kolom "
+        "di luar tabel, lalu simpan ulang dari Excel.",
+        "dtd": "berkas .xlsx berisi deklarasi DTD/entitas XML, yang tidak pernah dibuat Excel; berkas ditolak. "
+        "Simpan ulang dari Excel.",
+        "xml": f"berkas .xlsx rusak dan tidak dapat dibaca (XML tidak sah: {p.ref}). Simpan ulang dari Excel.",
+    }[p.jenis]
+    baris = None if p.jenis in ("dimensi", "lembar_banyak", "teks_bersama", "gabungan_banyak") else p.baris
+    return MasalahBerkas(pesan, p.lembar, baris, None, None if p.jenis in ("baris", "dimensi") else huruf)
+
+
+def _rumus(cell: Any) -> str:
     teks = str(getattr(cell.value, "text", cell.value))
     return teks if len(teks) <= 40 else teks[:37] + "…"
 
@@ -233,22 +303,20 @@ def _kosong(nilai: Any) -> bool:
     return nilai is None or (isinstance(nilai, str) and not nilai.strip())
 
 
-def _judul(ws: Worksheet, lembar: str, kolom: tuple[Kolom, ...]) -> tuple[dict[str, int], list[MasalahBerkas]]:
+def _judul(judul: tuple[Any, ...], lembar: str, kolom: tuple[Kolom, ...]) -> tuple[dict[str, int], list[MasalahBerkas]]:
     """Map column name -> 0-based position from header row 1; report unknown, duplicate and missing headers."""
     dikenal = {k.nama for k in kolom}
     posisi: dict[str, int] = {}
     masalah: list[MasalahBerkas] = []
-    for j, cell in enumerate(next(ws.iter_rows(min_row=1, max_row=1), ())):
+    for j, cell in enumerate(judul):
         if cell.data_type == "f":
-            masalah.append(
-                MasalahBerkas(f"judul kolom berisi rumus '{_rumus(cell)}'.", lembar, 1, None, cell.column_letter)
-            )
+            masalah.append(MasalahBerkas(f"judul kolom berisi rumus '{_rumus(cell)}'.", lembar, 1, None, _huruf(j)))
             continue
         if _kosong(cell.value):
             continue
         nama = str(cell.value).strip()
         if nama in posisi:
-            masalah.append(MasalahBerkas(f"judul kolom '{nama}' muncul dua kali.", lembar, 1, nama, cell.column_letter))
+            masalah.append(MasalahBerkas(f"judul kolom '{nama}' muncul dua kali.", lembar, 1, nama, _huruf(j)))
         elif nama in dikenal:
             posisi[nama] = j
         else:
@@ -259,7 +327,7 @@ def _judul(ws: Worksheet, lembar: str, kolom: tuple[Kolom, ...]) -> tuple[dict[s
                     lembar,
                     1,
                     nama,
-                    cell.column_letter,
+                    _huruf(j),
                 )
             )
     masalah += [
@@ -275,32 +343,41 @@ def _judul(ws: Worksheet, lembar: str, kolom: tuple[Kolom, ...]) -> tuple[dict[s
     return posisi, masalah
 
 
-def _gabungan(ws: Worksheet, lembar: str) -> list[MasalahBerkas]:
+def _huruf(j: int) -> str:
+    """The column letter of a 0-based position."""
+    return get_column_letter(j + 1)
+
+
+def _gabungan(lb: Lembar) -> list[MasalahBerkas]:
+    """Merged ranges of a data sheet, as the sheet XML lists them (the streaming reader does not see merges)."""
     masalah = []
-    for rentang in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
-        awal = rentang.coord.split(":")[0].rstrip("0123456789")
-        if rentang.min_row == 1:
-            pesan = (
-                f"sel judul {rentang.coord} digabung (merge). Pisahkan sel agar setiap kolom punya judulnya sendiri."
-            )
+    for ref in sorted(lb.gabungan, key=lambda r: rentang(r)[:2]):
+        baris, kolom, *_ = rentang(ref)
+        if baris == 1:
+            pesan = f"sel judul {ref} digabung (merge). Pisahkan sel agar setiap kolom punya judulnya sendiri."
         else:
-            pesan = f"sel {rentang.coord} digabung (merge). Pisahkan sel dan isi nilai di setiap baris."
-        masalah.append(MasalahBerkas(pesan, lembar, rentang.min_row, None, awal))
+            pesan = f"sel {ref} digabung (merge). Pisahkan sel dan isi nilai di setiap baris."
+        masalah.append(MasalahBerkas(pesan, lb.nama, baris, None, huruf_kolom(kolom)))
     return masalah
 
 
 def _read_sheet(
-    ws: Worksheet, lembar: str, hari_ini: date
+    ws: Any, lb: Lembar, hari_ini: date
 ) -> tuple[pd.DataFrame, dict[str, str], list[MasalahBerkas], list[MasalahBerkas]]:
+    """One data sheet, streamed row by row, only as far as the sheet XML said its cells reach."""
+    lembar = lb.nama
     kolom = LEMBAR_ISIAN[lembar]
-    masalah = _gabungan(ws, lembar)
+    masalah = _gabungan(lb)
     catatan: list[MasalahBerkas] = []
-    posisi, masalah_judul = _judul(ws, lembar, kolom)
+    semua_baris = ws.iter_rows(min_row=1, max_row=max(lb.baris, 1), max_col=max(lb.kolom, 1))
+    judul = next(semua_baris, ())
+    posisi, masalah_judul = _judul(judul, lembar, kolom)
     masalah += masalah_judul
-    huruf = {k.nama: ws.cell(row=1, column=posisi[k.nama] + 1).column_letter for k in kolom if k.nama in posisi}
+    huruf = {k.nama: _huruf(posisi[k.nama]) for k in kolom if k.nama in posisi}
+    dipakai = set(posisi.values())
     isi: dict[str, list[Any]] = {k.nama: [] for k in kolom}
     isi[KOLOM_BARIS] = []
-    for r, baris in enumerate(ws.iter_rows(min_row=2), start=2):
+    for r, baris in enumerate(semua_baris, start=2):
         if all(_kosong(c.value) for c in baris):
             continue  # blank rows between data are harmless
         isi[KOLOM_BARIS].append(r)
@@ -329,76 +406,62 @@ def _read_sheet(
                 masalah.append(MasalahBerkas(pesan, lembar, r, k.nama, huruf.get(k.nama)))
             isi[k.nama].append(nilai)
         # Values typed under a column with no header would be silently lost.
-        tanpa_judul = [c for j, c in enumerate(baris) if j not in posisi.values() and not _kosong(c.value)]
         masalah += [
-            MasalahBerkas("sel berisi data di kolom tanpa judul yang dikenal.", lembar, r, None, c.column_letter)
-            for c in tanpa_judul
-            if ws.cell(row=1, column=c.column).value is None
+            MasalahBerkas("sel berisi data di kolom tanpa judul yang dikenal.", lembar, r, None, _huruf(j))
+            for j, c in enumerate(baris)
+            if j not in dipakai and not _kosong(c.value) and (j >= len(judul) or judul[j].value is None)
         ]
     return pd.DataFrame(isi), huruf, masalah, catatan
 
 
-def _hitung_baris(data: bytes) -> tuple[list[str], list[MasalahBerkas]]:
-    """Sheet names and row limits from a streaming (read-only) open, before the full parse."""
-    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    try:
-        masalah = []
-        for lembar in LEMBAR_ISIAN:
-            if lembar not in wb.sheetnames:
-                continue
-            n = wb[lembar].max_row
-            if n is not None and n - 1 > MAKS_BARIS:
-                masalah.append(
-                    MasalahBerkas(
-                        f"lembar berisi {n - 1:,} baris data, melebihi batas {MAKS_BARIS:,} baris per lembar. "
-                        "Pecah berkas per wilayah.".replace(",", "."),
-                        lembar,
-                    )
-                )
-        return list(wb.sheetnames), masalah
-    finally:
-        wb.close()
-
-
 def read_workbook(data: bytes, hari_ini: date | None = None) -> BukuKerja:
-    """Every data sheet as a frame plus every problem; when a problem makes the file unreadable, no frames."""
+    """Every data sheet as a frame plus every problem; when a problem makes the file unreadable, no frames.
+
+    The sheet XML is checked first (check_file); the parse itself then runs in a child process under a memory
+    and time limit, so that whatever the checks did not foresee ends in a refusal instead of a dead server."""
     hari_ini = hari_ini or date.today()
-    if masalah := check_file(data):
-        return BukuKerja(masalah=masalah)
+    pra = periksa_berkas(data)
+    if pra.masalah:
+        return BukuKerja(masalah=pra.masalah)
+    try:
+        return jalankan_terbatas(_baca, data, pra.lembar, hari_ini)
+    except BatasTerlampaui as exc:
+        return BukuKerja(masalah=[MasalahBerkas(f"pembacaan berkas {exc}; berkas ditolak. Pecah berkas per wilayah.")])
+
+
+def _baca(data: bytes, lembar_xml: dict[str, Lembar], hari_ini: date) -> BukuKerja:
+    buku = BukuKerja()
     with warnings.catch_warnings():
         # openpyxl warns about extensions it does not keep (slicers, conditional formats); irrelevant to values.
         warnings.simplefilter("ignore")
         try:
-            nama_lembar, masalah = _hitung_baris(data)
-            if masalah:
-                return BukuKerja(masalah=masalah)
-            wb = load_workbook(io.BytesIO(data), data_only=False)
+            # Streaming mode: cells are built one row at a time and dropped, never the whole sheet at once.
+            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         except Exception as exc:  # openpyxl raises many kinds on damaged XML inside a valid zip
-            return BukuKerja(
-                masalah=[MasalahBerkas(f"berkas .xlsx rusak dan tidak dapat dibaca ({type(exc).__name__}).")]
-            )
-    buku = BukuKerja()
-    for lembar in LEMBAR_ISIAN:
-        if lembar not in nama_lembar and lembar not in LEMBAR_DATA:
-            continue  # an optional sheet
-        if lembar not in nama_lembar:
-            buku.masalah.append(
-                MasalahBerkas(
-                    f"lembar '{lembar}' tidak ada. Lembar di berkas: {', '.join(nama_lembar)}. Nama lembar harus "
-                    "persis seperti di templat (huruf kecil).",
-                    lembar,
-                )
-            )
-            continue
-        ws = wb[lembar]
-        if ws.max_row - 1 > MAKS_BARIS:  # the streaming count trusts the file's own dimension record
-            buku.masalah.append(
-                MasalahBerkas(f"lembar berisi lebih dari {MAKS_BARIS:,} baris data.".replace(",", "."), lembar)
-            )
-            continue
-        frame, huruf, masalah, catatan = _read_sheet(ws, lembar, hari_ini)
-        buku.frames[lembar], buku.huruf[lembar] = frame, huruf
-        buku.masalah += masalah
-        buku.catatan += catatan
-    wb.close()
+            return BukuKerja(masalah=[_rusak(exc)])
+        try:
+            for lembar in LEMBAR_ISIAN:
+                if lembar not in wb.sheetnames and lembar not in LEMBAR_DATA:
+                    continue  # an optional sheet
+                if lembar not in wb.sheetnames or lembar not in lembar_xml:
+                    buku.masalah.append(
+                        MasalahBerkas(
+                            f"lembar '{lembar}' tidak ada. Lembar di berkas: {', '.join(wb.sheetnames)}. Nama lembar "
+                            "harus persis seperti di templat (huruf kecil).",
+                            lembar,
+                        )
+                    )
+                    continue
+                frame, huruf, masalah, catatan = _read_sheet(wb[lembar], lembar_xml[lembar], hari_ini)
+                buku.frames[lembar], buku.huruf[lembar] = frame, huruf
+                buku.masalah += masalah
+                buku.catatan += catatan
+        except Exception as exc:  # in streaming mode damaged XML is met while reading rows, not when opening
+            return BukuKerja(masalah=[_rusak(exc)])
+        finally:
+            wb.close()
     return buku
+
+
+def _rusak(exc: Exception) -> MasalahBerkas:
+    return MasalahBerkas(f"berkas .xlsx rusak dan tidak dapat dibaca ({type(exc).__name__}).")

@@ -18,8 +18,15 @@ LEVEL = tuple(range(LEVEL_MAKS + 1))
 # Limits checked before a workbook is parsed, so a huge or hostile file is refused cheaply. A whole-province
 # export of the busiest demo year (1.430 inovasi, 28.600 jawaban SID) is about 1 MB and well inside them.
 MAKS_BYTE = 20 * 1024 * 1024
-MAKS_BYTE_TERURAI = 300 * 1024 * 1024  # all parts of the zip together once uncompressed (zip bombs)
+# All parts of the zip together once uncompressed (zip bombs). The busiest demo year's export is 10,4 MB.
+MAKS_BYTE_TERURAI = 50 * 1024 * 1024
 MAKS_BARIS = 50_000  # data rows per sheet
+# Checked in the sheet XML before parsing (dasbor/excel/sheet_xml.py): a cell, a merged range or a declared
+# dimension further right or lower than these refuses the file, since a parser builds an object per cell of it.
+MAKS_KOLOM = 100  # the template has 19 columns per sheet, the national portal's export 19
+MAKS_LEMBAR = 50
+MAKS_GABUNGAN = 1_000  # merged ranges per sheet
+MAKS_TEKS_BERSAMA = 300_000  # distinct texts (sharedStrings) per workbook; three full sheets stay below
 TAHUN_PALING_AWAL = 2000  # dates before this are typing errors: the IID began in 2018
 
 

@@ -1,9 +1,10 @@
 """The database the services read: the current published snapshot, opened read-only (any number of processes
-may share it). The demo database is built on first start when absent. No caching here: the UI layer caches
+may share it). The bundled demo database is built on first start when absent. No caching here: the UI layer caches
 per snapshot (dasbor/ui/data.py)."""
 
 from __future__ import annotations
 
+import os
 from contextlib import AbstractContextManager
 
 from dasbor.db import terbitan
@@ -16,9 +17,12 @@ __all__ = ["DatabaseTerkunciError", "Terbitan", "berlaku", "database", "dipakai"
 
 
 def terbitan_kini() -> Terbitan:
-    """The current snapshot of $DASBOR_DB (a stat of the pointer when nothing changed)."""
+    """The current snapshot of $DASBOR_DB (a stat of the pointer when nothing changed). Only the bundled default
+    file is built as demo when absent (a fresh checkout); a $DASBOR_DB that does not exist is an error, never
+    quietly filled with synthetic data."""
     path = db_path()
-    ensure_demo_db(path)
+    if "DASBOR_DB" not in os.environ:
+        ensure_demo_db(path)
     return terbitan.kini(path)
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dasbor.ekspor.gambar import grafik_png
+from dasbor.ekspor.gambar import MAKS_SERENTAK, antrean, grafik_png
 from dasbor.ekspor.nama_berkas import nama_berkas
 from dasbor.ekspor.tabel import ke_csv, tabel_excel
 
@@ -26,6 +26,14 @@ TINGGI_BARIS = 35  # Streamlit's default row height in px
 
 
 def tombol_unduh_grafik(fig: go.Figure, nama: str, key: str) -> None:
+    dibuat, menunggu = antrean()
+    if dibuat >= MAKS_SERENTAK:
+        # The PNG is made when the button is clicked, in turn with other visitors' (dasbor.ekspor.gambar).
+        st.caption(
+            f"Pembuatan PNG sedang antre: {dibuat} gambar sedang dibuat"
+            + (f", {menunggu} menunggu" if menunggu else "")
+            + ". Unduhan dimulai begitu gilirannya tiba."
+        )
     st.download_button(
         "⬇️ PNG",
         data=lambda: grafik_png(fig),

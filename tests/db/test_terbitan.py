@@ -146,3 +146,30 @@ def test_a_commit_left_unpublished_by_a_crash_is_published_by_the_next_writer(db
     with terbitan.penulis(db_baru):
         pass
     assert _jumlah_inovasi(terbitan.kini(db_baru)) == n - 1
+
+
+def test_a_publish_that_fills_the_disk_leaves_no_partial_file_and_the_old_snapshot_current(db_baru: Path) -> None:
+    """A full disk, made real with RLIMIT_FSIZE in a child process: the copy fails part way (EFBIG)."""
+    lt = terbitan.letak(db_baru)
+    sebelum = terbitan.kini(db_baru).id
+    terbitan.tutup_semua()
+    penunjuk = lt.penunjuk.read_text()
+    kode = (
+        "import resource, signal, sys\n"
+        "from dasbor.db import terbitan\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, resource.RLIM_INFINITY))\n"
+        "try:\n"
+        "    with terbitan.penulis(sys.argv[1], paksa=True):\n"
+        "        pass\n"
+        "except OSError as exc:\n"
+        "    print('gagal', exc.errno)\n"
+    )
+    hasil = subprocess.run([sys.executable, "-c", kode, str(db_baru)], cwd=ROOT, capture_output=True, text=True)
+    assert hasil.stdout.startswith("gagal"), hasil.stdout + hasil.stderr
+    assert not list(lt.folder.glob("*.baru")), "no half-written snapshot or pointer stays behind"
+    assert lt.penunjuk.read_text() == penunjuk
+    try:
+        assert terbitan.kini(db_baru).id == sebelum
+    finally:
+        terbitan.tutup_semua()

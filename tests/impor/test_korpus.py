@@ -4,6 +4,12 @@ message naming the sheet, the Excel row and the column, and must leave every tab
 from __future__ import annotations
 
 import io
+import json
+import re
+import resource
+import subprocess
+import sys
+import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +22,7 @@ from msoffcrypto.format.ooxml import OOXMLFile
 from openpyxl.workbook.workbook import Workbook
 
 from dasbor.db.connection import Database
-from dasbor.excel.skema import MAKS_BARIS, MAKS_BYTE
+from dasbor.excel.skema import MAKS_BARIS, MAKS_BYTE, MAKS_TEKS_BERSAMA
 from dasbor.services import impor
 from tests.impor.bantu import TAHUN, isi_db
 
@@ -252,3 +258,200 @@ def test_malformed_workbook_is_refused_with_its_place_and_nothing_changes(
     finally:
         db.close()
     assert isi_db(salinan_db) == sebelum
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Resource bombs: small files whose XML asks a parser for billions of cells, thousands of sheets or millions of
+# strings. Each is read in a child process under a 1 GiB address-space limit, as a worker would meet it, and must
+# be refused with a message naming the sheet; the time is printed (no timed assertion: the machine is shared).
+
+BATAS_AS = 1 << 30
+LEMBAR_INOVASI = "xl/worksheets/sheet2.xml"  # the export's sheet order: petunjuk, inovasi, jawaban_sid, ...
+
+
+def _ganti_bagian(isi: bytes, ubah: Callable[[dict[str, bytes]], None]) -> bytes:
+    """The workbook with some zip parts changed or added by `ubah` (name -> bytes)."""
+    with zipfile.ZipFile(io.BytesIO(isi)) as masuk:
+        bagian = {nama: masuk.read(nama) for nama in masuk.namelist()}
+    ubah(bagian)
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as z:
+        for nama, data in bagian.items():
+            z.writestr(nama, data)
+    return keluar.getvalue()
+
+
+def _sisip_sebelum(bagian: dict[str, bytes], nama: str, penanda: bytes, tambahan: bytes) -> None:
+    assert penanda in bagian[nama], nama
+    bagian[nama] = bagian[nama].replace(penanda, tambahan + penanda, 1)
+
+
+def _bom_gabungan(isi: bytes) -> bytes:
+    def ubah(b: dict[str, bytes]) -> None:
+        teks = b[LEMBAR_INOVASI]
+        b[LEMBAR_INOVASI] = teks.replace(
+            b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="AA1:XFD200000"/></mergeCells>', 1
+        )
+
+    return _ganti_bagian(isi, ubah)
+
+
+def _bom_kolom_jauh(isi: bytes) -> bytes:
+    """One value in column XFD on a row at 50 001: full mode builds 50 001 × 16 384 cells."""
+    return _ganti_bagian(
+        isi,
+        lambda b: _sisip_sebelum(
+            b, LEMBAR_INOVASI, b"</sheetData>", b'<row r="50001"><c r="XFD50001"><v>1</v></c></row>'
+        ),
+    )
+
+
+def _bom_baris_jauh(isi: bytes) -> bytes:
+    return _ganti_bagian(
+        isi,
+        lambda b: _sisip_sebelum(
+            b, LEMBAR_INOVASI, b"</sheetData>", b'<row r="1048576"><c r="A1048576"><v>1</v></c></row>'
+        ),
+    )
+
+
+def _bom_banyak_lembar(isi: bytes) -> bytes:
+    """Two thousand valid sheets, each a copy of a small one, all registered as a workbook would have them."""
+
+    def ubah(b: dict[str, bytes]) -> None:
+        lembar, relasi, jenis = [], [], []
+        for i in range(2000):
+            nama = f"xl/worksheets/tambahan{i}.xml"
+            b[nama] = b["xl/worksheets/sheet5.xml"]
+            lembar.append(f'<sheet name="L{i}" sheetId="{100 + i}" r:id="rT{i}"/>')
+            relasi.append(
+                f'<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+                f'Target="/{nama}" Id="rT{i}"/>'
+            )
+            jenis.append(
+                f'<Override PartName="/{nama}" '
+                'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            )
+        b["xl/workbook.xml"] = (
+            b["xl/workbook.xml"]
+            .replace(
+                b"</sheets>",
+                "".join(lembar).encode() + b"</sheets>",
+            )
+            .replace(
+                b"<workbook ",
+                b'<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ',
+                1,
+            )
+        )
+        _sisip_sebelum(b, "xl/_rels/workbook.xml.rels", b"</Relationships>", "".join(relasi).encode())
+        _sisip_sebelum(b, "[Content_Types].xml", b"</Types>", "".join(jenis).encode())
+
+    return _ganti_bagian(isi, ubah)
+
+
+def _bom_teks_bersama(isi: bytes) -> bytes:
+    """Two million shared strings: 34 MB of XML in a zip of a few hundred kB."""
+    n = 2_000_000
+    assert n > MAKS_TEKS_BERSAMA
+
+    def ubah(b: dict[str, bytes]) -> None:
+        b["xl/sharedStrings.xml"] = (
+            (
+                f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{n}" uniqueCount="{n}">'
+            ).encode()
+            + b"<si><t>a</t></si>" * n
+            + b"</sst>"
+        )
+        _sisip_sebelum(
+            b,
+            "xl/_rels/workbook.xml.rels",
+            b"</Relationships>",
+            b'<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+            b'Target="sharedStrings.xml" Id="rSst"/>',
+        )
+        _sisip_sebelum(
+            b,
+            "[Content_Types].xml",
+            b"</Types>",
+            b'<Override PartName="/xl/sharedStrings.xml" '
+            b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
+        )
+
+    return _ganti_bagian(isi, ubah)
+
+
+BOM = [
+    Kasus("rentang gabungan raksasa", _bom_gabungan, "inovasi", 1, "AA", "sel AA1:XFD200000 digabung", mentah=True),
+    Kasus("kolom XFD di baris 50.001", _bom_kolom_jauh, "inovasi", 50001, "XFD", "kolom XFD", mentah=True),
+    Kasus("baris 1.048.576", _bom_baris_jauh, "inovasi", None, None, "melebihi batas 50.000 baris", mentah=True),
+    Kasus("2.000 lembar", _bom_banyak_lembar, None, None, None, "lebih dari 50 lembar", mentah=True),
+    Kasus("dua juta teks bersama", _bom_teks_bersama, None, None, None, "teks berbeda", mentah=True),
+]
+
+_BACA_DI_ANAK = """
+import json, sys, time
+from datetime import date
+mulai = time.perf_counter()
+from dasbor.excel.read import read_workbook
+buku = read_workbook(open(sys.argv[1], "rb").read(), date(2026, 6, 30))
+print(json.dumps({"detik": time.perf_counter() - mulai, "frames": sorted(buku.frames),
+                  "masalah": [[m.pesan, m.lembar, m.baris, m.huruf, str(m)] for m in buku.masalah]}))
+"""
+
+
+def _batasi_memori() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (BATAS_AS, BATAS_AS))
+
+
+@pytest.mark.parametrize("kasus", BOM, ids=lambda k: k.nama)
+def test_resource_bomb_is_refused_under_one_gib(kasus: Kasus, buku_sah: bytes, tmp_path: Path) -> None:
+    berkas = tmp_path / "bom.xlsx"
+    berkas.write_bytes(kasus.ubah(buku_sah))
+    mulai = time.perf_counter()
+    hasil = subprocess.run(
+        [sys.executable, "-c", _BACA_DI_ANAK, str(berkas)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=_batasi_memori,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert hasil.returncode == 0, hasil.stderr[-3000:]
+    laporan = json.loads(hasil.stdout.strip().splitlines()[-1])
+    print(
+        f"{kasus.nama}: {berkas.stat().st_size / 1024:.0f} kB, ditolak dalam {laporan['detik']:.2f} s "
+        f"(proses {time.perf_counter() - mulai:.2f} s) di bawah RLIMIT_AS 1 GiB"
+    )
+    assert laporan["frames"] == []
+    cocok = [m for m in laporan["masalah"] if kasus.pesan in m[4]]
+    assert cocok, laporan["masalah"][:5]
+    pesan, lembar, baris, huruf, teks = cocok[0]
+    assert (lembar, huruf) == (kasus.lembar, kasus.kolom), teks
+    if kasus.baris is not None:
+        assert baris == kasus.baris, teks
+    if kasus.lembar:
+        assert f"lembar '{kasus.lembar}'" in teks.lower()
+
+
+def test_a_file_without_cell_addresses_is_measured_like_excel_counts(buku_sah: bytes) -> None:
+    """Cells may omit `r`; they then follow the previous cell. A sheet written so must not escape the limits."""
+    from dasbor.excel.read import check_file
+
+    def ubah(b: dict[str, bytes]) -> None:
+        baris = b"<row>" + b"<c><v>1</v></c>" * 101 + b"</row>"
+        _sisip_sebelum(b, LEMBAR_INOVASI, b"</sheetData>", baris)
+
+    masalah = check_file(_ganti_bagian(buku_sah, ubah))
+    assert [(m.lembar, m.huruf) for m in masalah] == [("inovasi", "CW")], [str(m) for m in masalah]
+    assert re.search(r"kolom CW, melebihi batas 100 kolom", masalah[0].pesan)
+
+
+def test_a_dtd_is_refused(buku_sah: bytes) -> None:
+    from dasbor.excel.read import check_file
+
+    def ubah(b: dict[str, bytes]) -> None:
+        b[LEMBAR_INOVASI] = b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + b[LEMBAR_INOVASI]
+
+    masalah = check_file(_ganti_bagian(buku_sah, ubah))
+    assert [m.lembar for m in masalah] == ["inovasi"] and "DTD" in masalah[0].pesan

@@ -4,13 +4,28 @@ it fails loudly instead of silently bringing back the pages-folder first session
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
 import subprocess
+import threading
+import time
+from pathlib import Path
 
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 
-from dasbor.peluncur import Pekerja, haproxy_bin, pisah_opsi, render_haproxy
-from dasbor.serve import APP, declare_st_navigation_app, jumlah_proses
+from dasbor.peluncur import (
+    Pekerja,
+    Peluncur,
+    free_port,
+    haproxy_bin,
+    periksa_sertifikat,
+    pisah_opsi,
+    render_haproxy,
+)
+from dasbor.serve import APP, declare_st_navigation_app, jumlah_proses, sertifikat_tls
+from tests.layan.sertifikat import buat_sertifikat
 
 
 @pytest.mark.parametrize(
@@ -82,3 +97,88 @@ def test_declaring_st_navigation_keeps_fresh_sessions_out_of_legacy_mode(mode_ha
     declare_st_navigation_app()
     assert PagesManager(str(APP)).uses_pages_directory is False
     assert PagesManager.uses_pages_directory is False
+
+
+@pytest.fixture(scope="module")
+def sertifikat(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return buat_sertifikat(tmp_path_factory.mktemp("tls"))[0]
+
+
+def test_tls_certificate_from_option_then_environment(tmp_path: Path) -> None:
+    assert sertifikat_tls(["--tls-cert", "a.pem", "--proses", "2"], {}) == (Path("a.pem"), ["--proses", "2"])
+    assert sertifikat_tls(["--tls-cert=b.pem"], {"DASBOR_TLS_CERT": "c.pem"}) == (Path("b.pem"), [])
+    assert sertifikat_tls([], {"DASBOR_TLS_CERT": "c.pem"}) == (Path("c.pem"), [])
+    assert sertifikat_tls([], {"DASBOR_TLS_CERT": ""}) == (None, [])
+    with pytest.raises(SystemExit, match="--tls-cert"):
+        sertifikat_tls(["--tls-cert"], {})
+
+
+def test_a_certificate_without_its_key_is_refused(tmp_path: Path, sertifikat: Path) -> None:
+    tanpa_kunci = tmp_path / "tanpa-kunci.pem"
+    tanpa_kunci.write_text(sertifikat.read_text().split("-----BEGIN PRIVATE KEY-----")[0])
+    with pytest.raises(SystemExit, match="kunci privat"):
+        periksa_sertifikat(tanpa_kunci)
+    with pytest.raises(SystemExit, match="tidak dapat dibaca"):
+        periksa_sertifikat(tmp_path / "tidak-ada.pem")
+    assert periksa_sertifikat(sertifikat) == sertifikat.resolve()
+
+
+def test_with_tls_the_port_speaks_only_tls_with_a_secure_cookie_and_hsts(tmp_path: Path, sertifikat: Path) -> None:
+    teks = render_haproxy("127.0.0.1", 8600, [Pekerja(1, 40001)], sertifikat)
+    cfg = tmp_path / "haproxy.cfg"
+    cfg.write_text(teks)
+    cek = subprocess.run([haproxy_bin(), "-c", "-f", str(cfg)], capture_output=True, text=True, timeout=30)
+    assert cek.returncode == 0, cek.stdout + cek.stderr
+    baris = [b.strip() for b in teks.splitlines()]
+    bind = [b for b in baris if b.startswith("bind ")]
+    assert bind == [f"bind 127.0.0.1:8600 ssl crt {sertifikat} alpn http/1.1"]  # one port, TLS only
+    assert any(b.startswith("cookie DASBOR_PEKERJA insert") and " secure " in f" {b} " for b in baris)
+    assert 'http-response set-header Strict-Transport-Security "max-age=31536000"' in baris
+    polos = render_haproxy("127.0.0.1", 8600, [Pekerja(1, 40001)])
+    assert " secure" not in polos and "Strict-Transport-Security" not in polos
+
+
+def _haproxy_hidup(pid_lama: int | None, peluncur: Peluncur, batas: float) -> int:
+    while time.monotonic() < batas:
+        hp = peluncur.haproxy
+        if hp is not None and hp.pid != pid_lama and hp.poll() is None:
+            return hp.pid
+        time.sleep(0.1)
+    raise AssertionError("HAProxy tidak dinyalakan ulang")
+
+
+def test_a_dead_haproxy_is_started_again(tmp_path: Path) -> None:
+    """A killed proxy (say, by the kernel when one upload exhausted memory) comes back on the same port."""
+    port = free_port()
+    peluncur = Peluncur(1, ["--server.port", str(port), "--server.address", "127.0.0.1"])
+    cfg = tmp_path / "haproxy.cfg"
+    cfg.write_text(render_haproxy("127.0.0.1", port, [Pekerja(1, free_port())]))
+    peluncur.perintah_haproxy = [haproxy_bin(), "-db", "-f", str(cfg)]
+    peluncur._nyalakan_haproxy()
+    peluncur.haproxy_mulai -= 60  # it has been up for a while, as in service
+    utas = threading.Thread(target=peluncur._awasi)
+    utas.start()
+    try:
+        pertama = peluncur.haproxy.pid
+        os.kill(pertama, signal.SIGKILL)
+        kedua = _haproxy_hidup(pertama, peluncur, time.monotonic() + 30)
+        batas = time.monotonic() + 15
+        while time.monotonic() < batas:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("port pengunjung tidak dibuka lagi")
+        assert kedua != pertama and utas.is_alive()
+    finally:
+        peluncur.berhenti.set()
+        utas.join(timeout=10)
+        peluncur._hentikan(tmp_path / "kosong")
+
+
+def test_a_haproxy_that_cannot_start_ends_the_launcher(tmp_path: Path) -> None:
+    peluncur = Peluncur(1, [])
+    peluncur.perintah_haproxy = [haproxy_bin(), "-db", "-f", str(tmp_path / "tidak-ada.cfg")]
+    peluncur._nyalakan_haproxy()
+    assert peluncur._awasi() == 1  # after GAGAL_MULAI_MAKS starts in a row, instead of looping for ever

@@ -1,0 +1,174 @@
+"""Backups that restore, drilled as an operator would: import real data, back up while the database is in use,
+wipe it with `demo --timpa`, restore, and every table is identical; the restore itself can be undone. A truncated
+backup, one whose content was changed (refused by its hash) and one from a newer schema change nothing. `demo`
+refuses to overwrite imported data, and a read never creates a missing $DASBOR_DB."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from dasbor.db import terbitan
+from dasbor.db.cadangan import ISI, MANIFEST, versi_kode
+from dasbor.services import impor
+from tests.conftest import ROOT, bersihkan_cache
+from tests.impor.bantu import SANDI, TAHUN, buku_ekspor, isi_db
+
+
+def _dasbor(db: Path, *argv: str, masukan: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "dasbor", *argv],
+        cwd=ROOT,
+        env={**os.environ, "DASBOR_DB": str(db), **(env or {})},
+        input=masukan,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture
+def db_berimpor(salinan_db: Path, tmp_path: Path) -> Path:
+    """A copy of the demo database holding one real import (Kota Banjarbaru 2021, one innovation renamed)."""
+    wb = openpyxl.load_workbook(io.BytesIO(buku_ekspor(salinan_db, tmp_path)))
+    wb["inovasi"]["E2"].value = "Inovasi nyata hasil impor"
+    buf = io.BytesIO()
+    wb.save(buf)
+    with terbitan.penulis(salinan_db) as db:
+        periksa = impor.check_import(db, buf.getvalue(), TAHUN, "nyata.xlsx")
+        assert periksa.sah, periksa.masalah[:3]
+        impor.commit_import(db, periksa, "uji")
+    bersihkan_cache()
+    return salinan_db
+
+
+def test_backup_wipe_restore_gives_every_table_back_and_the_restore_can_be_undone(
+    db_berimpor: Path, tmp_path: Path
+) -> None:
+    asli = isi_db(db_berimpor)
+    berkas = tmp_path / "cadangan" / "iid-2026-12-01.zip"
+    hasil = _dasbor(db_berimpor, "cadangan", str(berkas))
+    assert hasil.returncode == 0, hasil.stderr
+    with zipfile.ZipFile(berkas) as z:
+        manifest = json.loads(z.read(MANIFEST))
+    assert manifest["versi_skema"] == versi_kode() and manifest["jumlah_baris"]["impor_log"] == 1
+    assert manifest["jumlah_baris"]["inovasi"] > 0 and re.fullmatch(r"[0-9a-f]{64}", manifest["sha256"])
+
+    ditolak = _dasbor(db_berimpor, "demo")
+    assert ditolak.returncode == 1 and "--timpa" in ditolak.stderr and "impor" in ditolak.stderr
+    assert isi_db(db_berimpor) == asli, "demo without --timpa must leave imported data alone"
+    assert _dasbor(db_berimpor, "demo", "--timpa").returncode == 0
+    dihapus = isi_db(db_berimpor)
+    assert dihapus != asli
+
+    pulih = _dasbor(db_berimpor, "pulihkan", str(berkas))
+    assert pulih.returncode == 0, pulih.stderr
+    assert isi_db(db_berimpor) == asli
+    # Running servers read the published snapshot: it is the restored state too.
+    t = terbitan.kini(db_berimpor)
+    try:
+        assert isi_db(t.db) == asli
+    finally:
+        terbitan.tutup_semua()
+
+    sebelum = Path(re.search(r"disimpan di (\S+);", pulih.stdout).group(1))
+    assert sebelum.is_file() and sebelum.parent != terbitan.letak(db_berimpor).folder
+    batal = _dasbor(db_berimpor, "pulihkan", str(sebelum))
+    assert batal.returncode == 0, batal.stderr
+    assert isi_db(db_berimpor) == dihapus
+
+
+def _ubah_zip(sumber: Path, tujuan: Path, ubah_isi=None, ubah_manifest=None) -> Path:  # noqa: ANN001
+    with zipfile.ZipFile(sumber) as z:
+        manifest, isi = json.loads(z.read(MANIFEST)), z.read(ISI)
+    if ubah_isi:
+        isi = ubah_isi(isi)
+    if ubah_manifest:
+        ubah_manifest(manifest)
+    with zipfile.ZipFile(tujuan, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(MANIFEST, json.dumps(manifest))
+        z.writestr(ISI, isi)
+    return tujuan
+
+
+def _potong(sumber: Path, tujuan: Path) -> Path:
+    tujuan.write_bytes(sumber.read_bytes()[: sumber.stat().st_size // 2])
+    return tujuan
+
+
+def _balik_satu_byte(isi: bytes) -> bytes:
+    tengah = len(isi) // 2
+    return isi[:tengah] + bytes([isi[tengah] ^ 0xFF]) + isi[tengah + 1 :]
+
+
+def _skema_baru(manifest: dict) -> None:
+    manifest["versi_skema"] = versi_kode() + 1
+
+
+@pytest.mark.parametrize(
+    ("nama", "rusakkan", "pesan"),
+    [
+        ("terpotong", lambda b, t: _potong(b, t), "rusak atau terpotong"),
+        ("isi diubah", lambda b, t: _ubah_zip(b, t, ubah_isi=_balik_satu_byte), "hash SHA-256"),
+        ("skema lebih baru", lambda b, t: _ubah_zip(b, t, ubah_manifest=_skema_baru), "lebih baru"),
+    ],
+)
+def test_a_damaged_or_newer_backup_is_refused_and_nothing_changes(
+    db_berimpor: Path, tmp_path: Path, nama: str, rusakkan, pesan: str
+) -> None:
+    berkas = tmp_path / "cadangan.zip"
+    assert _dasbor(db_berimpor, "cadangan", str(berkas)).returncode == 0
+    sebelum = isi_db(db_berimpor)
+    buruk = rusakkan(berkas, tmp_path / f"{nama}.zip")
+    hasil = _dasbor(db_berimpor, "pulihkan", str(buruk))
+    assert hasil.returncode == 1 and pesan in hasil.stderr and "tidak ada yang diubah" in hasil.stderr, hasil.stderr
+    assert isi_db(db_berimpor) == sebelum
+    assert not list(db_berimpor.parent.glob("*.pulihkan*")), "the extracted copy is removed"
+
+
+def test_only_an_admin_account_may_restore(db_berimpor: Path, tmp_path: Path) -> None:
+    from dasbor.services import akun
+
+    berkas = tmp_path / "cadangan.zip"
+    assert _dasbor(db_berimpor, "cadangan", str(berkas)).returncode == 0
+    env = {"DASBOR_AKUN": str(tmp_path / "akun.yaml")}
+    os.environ["DASBOR_AKUN"] = env["DASBOR_AKUN"]
+    try:
+        akun.tambah_akun("baca", SANDI, "pembaca")
+        akun.tambah_akun("kepala", SANDI, "admin")
+    finally:
+        del os.environ["DASBOR_AKUN"]
+    hasil = _dasbor(db_berimpor, "pulihkan", str(berkas), "--akun", "baca", masukan=SANDI + "\n", env=env)
+    assert hasil.returncode == 2 and "hanya admin" in hasil.stderr
+    hasil = _dasbor(db_berimpor, "pulihkan", str(berkas), "--akun", "kepala", masukan=SANDI + "\n", env=env)
+    assert hasil.returncode == 0, hasil.stderr
+
+
+def test_a_missing_dasbor_db_is_not_created_by_a_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hilang = tmp_path / "salah-ketik" / "iid.duckdb"
+    hasil = _dasbor(hilang, "ekspor", str(tmp_path / "ekspor.xlsx"), "--tahun", "2024")
+    assert hasil.returncode == 2 and "tidak ada" in hasil.stderr, hasil.stderr
+    from dasbor.services import db as layanan_db
+
+    monkeypatch.setenv("DASBOR_DB", str(hilang))
+    with pytest.raises(terbitan.BasisDataTidakAdaError):
+        layanan_db.terbitan_kini()
+    mulai = subprocess.run(
+        [sys.executable, "-m", "dasbor.serve", "--proses", "1"],
+        cwd=ROOT,
+        env={**os.environ, "DASBOR_DB": str(hilang)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert mulai.returncode != 0 and "tidak ada" in mulai.stderr
+    assert not hilang.exists() and not terbitan.letak(hilang).penunjuk.exists()
