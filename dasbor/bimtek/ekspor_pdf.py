@@ -24,6 +24,12 @@ BARIS_GENAP = rgb(palette.BARIS_GENAP)
 
 
 class _Pdf(FPDF):
+    def __init__(self) -> None:
+        """A 16:9 page in inches with the DejaVu fonts, ready to measure text (tata_letak) and to write it."""
+        super().__init__(orientation="L", unit="in", format=(tata_letak.TINGGI_SLIDE, tata_letak.LEBAR_SLIDE))
+        self.add_font("DejaVu", "", DEJAVU)
+        self.add_font("DejaVu", "B", DEJAVU_TEBAL)
+
     def ukur(self, teks: str, ukuran: float, tebal: bool) -> float:
         """Width in points, for tata_letak."""
         self.set_font("DejaVu", "B" if tebal else "", ukuran)
@@ -94,11 +100,9 @@ def _kaki(pdf: _Pdf, deck: Deck, slide: Slide, nomor: int) -> None:
 
 def tulis_pdf(deck: Deck, gambar: dict[int, bytes]) -> bytes:
     """The deck as PDF bytes, one page per slide; `gambar` as for tulis_pptx."""
-    pdf = _Pdf(orientation="L", unit="in", format=(tata_letak.TINGGI_SLIDE, tata_letak.LEBAR_SLIDE))
+    pdf = _Pdf()
     pdf.set_auto_page_break(False)  # text is sized to fit; a page break would break 'one page per slide'
     pdf.set_margins(0, 0, 0)
-    pdf.add_font("DejaVu", "", DEJAVU)
-    pdf.add_font("DejaVu", "B", DEJAVU_TEBAL)
     pdf.set_title(deck.acara.nama)
     pdf.set_creator("Dasbor IID Kalsel")
     for i, slide in enumerate(deck.slides):
@@ -108,8 +112,8 @@ def tulis_pdf(deck: Deck, gambar: dict[int, bytes]) -> bytes:
             kotak = tata_letak.kotak_figur(slide.jenis)
             pdf.image(io.BytesIO(gambar[i]), x=kotak.kiri, y=kotak.atas, w=kotak.lebar, h=kotak.tinggi)
         semua_blok = tata_letak.blok_isi(slide, i in gambar)
-        for blok, ukuran in zip(semua_blok, tata_letak.ukuran_blok(semua_blok, pdf.ukur), strict=True):
-            pdf.tulis(blok.kotak, blok.paragraf, ukuran, rata="C" if blok.tengah else "L")
+        for blok in tata_letak.tata_blok(semua_blok, pdf.ukur):
+            pdf.tulis(blok.kotak, blok.paragraf, blok.ukuran, rata="C" if blok.tengah else "L")
         if slide.tabel is not None:
             _tabel(pdf, slide)
         _kaki(pdf, deck, slide, i + 1)

@@ -148,8 +148,8 @@ def tulis_pptx(deck: Deck, gambar: dict[int, bytes]) -> bytes:
                 height=Inches(kotak.tinggi),
             )
         semua_blok = tata_letak.blok_isi(slide, i in gambar)
-        for blok, ukuran in zip(semua_blok, tata_letak.ukuran_blok(semua_blok, ukur), strict=True):
-            _kotak_teks(s, blok.kotak, blok.paragraf, ukuran, HITAM, blok.tengah)
+        for blok in tata_letak.tata_blok(semua_blok, ukur):
+            _kotak_teks(s, blok.kotak, blok.paragraf, blok.ukuran, HITAM, blok.tengah)
         if slide.tabel is not None:
             _tabel(s, slide)
         _kaki(s, deck, slide, i + 1)

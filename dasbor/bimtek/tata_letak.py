@@ -3,7 +3,8 @@
 One 16:9 slide is 13.333 × 7.5 in. Charts are drawn at their box's size in CSS pixels (96 per inch) and
 exported at scale 2 (192 px per inch), sharper than a 1080p projector needs, so the type in the PNG has the
 same size as the type around it. Text is never allowed to run off its box: both writers measure it with their
-own font and shrink it (a PDF page would otherwise overflow into an extra page).
+own font and shrink it down to a size still readable from the back of a hall; what does not fit even then is cut
+at a whole line, and the cut says how many lines were left out, so nothing disappears unannounced.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ FIGUR_ATAS = Kotak(0.5, 1.3, 12.333, 1.5)
 KEPALA_WILAYAH = Kotak(0.5, 2.9, 12.333, 0.8)
 KOLOM_WILAYAH = Kotak(0.5, 3.8, 12.333, 2.9)
 JARAK_KOLOM = 0.4
+LEBAR_KOLOM_MIN = 2.8  # a column narrower than this wraps a 12 pt line every three or four words
+BOBOT_AKHIR_BARIS = 30  # characters a paragraph costs beyond its own: the part of its last line left empty
 
 # (text, bold) per paragraph, as both writers lay them out.
 Paragraf = tuple[str, bool]
@@ -90,6 +93,14 @@ def kotak_figur(jenis: str) -> Kotak:
     return FIGUR_ATAS if jenis == "wilayah" else FIGUR_KIRI
 
 
+def _bagi_lebar_min(lebar: Sequence[float], minimum: float) -> list[float]:
+    """The widths with every one raised to `minimum`, taken from the wider ones in proportion: the same sum."""
+    minimum = min(minimum, sum(lebar) / len(lebar))  # many columns: all equal is the best there is
+    kurang = sum(max(0.0, minimum - w) for w in lebar)
+    lebih = sum(w - minimum for w in lebar if w > minimum)
+    return [minimum if w <= minimum else w - (w - minimum) * kurang / lebih for w in lebar]
+
+
 def _paragraf(slide: Slide, bagian: Sequence) -> tuple[Paragraf, ...]:
     """Block headings in bold, lines as bullets (the title slide has no bullets)."""
     titik = "" if slide.jenis == "judul" else "• "
@@ -108,28 +119,62 @@ def blok_isi(slide: Slide, ada_figur: bool) -> list[Blok]:
     if slide.jenis == "judul":
         return [Blok(ISI_ACARA, _paragraf(slide, slide.isi), 28, tengah=True)]
     if slide.jenis == "wilayah" and ada_figur and len(slide.isi) > 1:
-        kolom = slide.isi[1:]
-        lebar = (KOLOM_WILAYAH.lebar - JARAK_KOLOM * (len(kolom) - 1)) / len(kolom)
+        kolom = [_paragraf(slide, [b]) for b in slide.isi[1:]]
+        # Columns as wide as their text is long, so that they end at about the same height: the long gap lines
+        # get room instead of forcing every column down to the minimum size while the others stay half empty.
+        bobot = [sum(len(t) + BOBOT_AKHIR_BARIS for t, _ in k) for k in kolom]
+        tersedia = KOLOM_WILAYAH.lebar - JARAK_KOLOM * (len(kolom) - 1)
+        lebar = _bagi_lebar_min([tersedia * b / sum(bobot) for b in bobot], LEBAR_KOLOM_MIN)
+        kiri = [KOLOM_WILAYAH.kiri + sum(lebar[:i]) + JARAK_KOLOM * i for i in range(len(kolom))]
         return [Blok(KEPALA_WILAYAH, _paragraf(slide, slide.isi[:1]), 24)] + [
-            Blok(
-                Kotak(KOLOM_WILAYAH.kiri + i * (lebar + JARAK_KOLOM), KOLOM_WILAYAH.atas, lebar, KOLOM_WILAYAH.tinggi),
-                _paragraf(slide, [b]),
-                22,
-                kelompok="kolom",
-            )
-            for i, b in enumerate(kolom)
+            Blok(Kotak(x, KOLOM_WILAYAH.atas, w, KOLOM_WILAYAH.tinggi), k, 22, kelompok="kolom")
+            for x, w, k in zip(kiri, lebar, kolom, strict=True)
         ]
     return [Blok(ISI_KANAN if ada_figur else ISI_PENUH, _paragraf(slide, slide.isi), 22)]
 
 
-def ukuran_blok(blok: Sequence[Blok], ukur: Pengukur) -> list[float]:
-    """The font size of each block: the largest that fits, the same for every block of one group."""
+@dataclass(frozen=True)
+class TeksTertata:
+    """A block as written: its paragraphs (cut if they had to be), the font size and where its text ends."""
+
+    kotak: Kotak
+    paragraf: tuple[Paragraf, ...]
+    ukuran: float
+    tengah: bool
+    bawah: float  # inches from the top of the slide to the end of the text (with its last paragraph's spacing)
+
+
+def _potong(paragraf: Sequence[Paragraf], ukuran: float, kotak: Kotak, ukur: Pengukur) -> tuple[Paragraf, ...]:
+    """The paragraphs, with as many whole lines cut from the end as needed for the rest and a closing
+    '… dan N lainnya' to fit the box: on a projector a readable, honest shortening beats unreadable type."""
+    lebar_pt, tinggi_pt = kotak.lebar * 72, kotak.tinggi * 72
+    simpan, dibuang = list(paragraf), 0
+    while True:
+        hasil = (*simpan, (f"… dan {dibuang} lainnya", False)) if dibuang else tuple(simpan)
+        if not simpan or tinggi_teks(hasil, ukuran, lebar_pt, ukur) <= tinggi_pt:
+            return hasil
+        _, tebal = simpan.pop()
+        dibuang += not tebal  # lines are counted; a heading is not one of them
+        # A heading left with none of its lines under it says nothing: it goes too.
+        while simpan and simpan[-1][1]:
+            simpan.pop()
+
+
+def tata_blok(blok: Sequence[Blok], ukur: Pengukur) -> list[TeksTertata]:
+    """Every block at the largest size that fits, the same for every block of one group; a block that does not
+    fit even at the minimum size is cut (_potong), so no text ever reaches the footer below the body."""
     ukuran = [ukuran_muat(b.paragraf, b.kotak, ukur, b.maks) for b in blok]
     terkecil: dict[str, float] = {}
     for b, u in zip(blok, ukuran, strict=True):
         if b.kelompok:
             terkecil[b.kelompok] = min(u, terkecil.get(b.kelompok, u))
-    return [terkecil.get(b.kelompok, u) for b, u in zip(blok, ukuran, strict=True)]
+    hasil = []
+    for b, u in zip(blok, ukuran, strict=True):
+        u = terkecil.get(b.kelompok, u)
+        paragraf = _potong(b.paragraf, u, b.kotak, ukur)
+        bawah = b.kotak.atas + tinggi_teks(paragraf, u, b.kotak.lebar * 72, ukur) / 72
+        hasil.append(TeksTertata(b.kotak, paragraf, u, b.tengah, bawah))
+    return hasil
 
 
 def _jumlah_baris(teks: str, ukuran: float, lebar_pt: float, ukur: Pengukur, tebal: bool) -> int:
