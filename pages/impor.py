@@ -5,7 +5,7 @@ import streamlit as st
 
 from dasbor.services import akun as layanan_akun
 from dasbor.services import impor, skor
-from dasbor.services.db import DatabaseTerkunciError, database, penulis, stempel
+from dasbor.services.db import DatabaseTerkunciError, database, stempel
 from dasbor.ui import akun
 from dasbor.visual.format import angka, bilangan
 
@@ -117,8 +117,7 @@ with tab_impor:
                     st.dataframe(pratinjau.rincian, hide_index=True)
             if st.button("Konfirmasi impor", type="primary", key="konfirmasi_impor"):
                 try:
-                    with penulis() as tulis:
-                        id_impor = impor.commit_import(tulis, periksa, pengimpor)
+                    id_impor = impor.simpan(periksa, pengimpor)
                 except (impor.DataBerubahError, DatabaseTerkunciError) as exc:
                     st.warning(str(exc))
                 else:
@@ -172,8 +171,7 @@ with tab_riwayat:
             yakin = st.checkbox("Saya yakin ingin memulihkan isi sebelum impor ini", key="yakin_batal")
             if st.button("Batalkan impor terakhir", disabled=not yakin, key="batalkan_impor"):
                 try:
-                    with penulis() as tulis:
-                        dibatalkan = impor.undo_last_import(tulis, pengimpor, wilayah_boleh)
+                    dibatalkan = impor.batalkan(pengimpor, wilayah_boleh)
                 # another import landed since the page was drawn, or another writer holds the lock too long
                 except (impor.ImporDitolakError, DatabaseTerkunciError) as exc:
                     st.warning(str(exc))

@@ -12,6 +12,7 @@ from pathlib import Path
 from dasbor.db import terbitan
 from dasbor.db.connection import db_path
 from dasbor.services import impor
+from dasbor.services.skor import metodologi_tahun
 
 
 class _Ditolak(Exception):
@@ -53,11 +54,11 @@ def cmd_impor(args: argparse.Namespace) -> int:
     except _Ditolak as exc:
         print(exc, file=sys.stderr)
         return 2
-    # Checking only reads the published snapshot; an import checks and commits under the writer lock, so no
-    # other write can land between its check and its commit (a second writer waits for this one).
+    # --periksa only reads the published snapshot. An import checks under the writer lock, so that the snapshot a
+    # crashed writer left unpublished is published first and the check sees the data the commit will replace.
     with terbitan.penulis(db_path()) if not args.periksa else nullcontext(terbitan.kini(db_path()).db) as db:
         try:
-            impor.metodologi_tahun(db, args.tahun)
+            metodologi_tahun(db, args.tahun)
         except scoring.TahunTidakDikenalError as exc:
             print(f"Tahun {args.tahun} tidak dicakup versi aturan mana pun: {exc}", file=sys.stderr)
             return 2
@@ -70,22 +71,26 @@ def cmd_impor(args: argparse.Namespace) -> int:
                 print(f"- {m}")
             return 1
         pratinjau = impor.preview(db, periksa)
+    print(
+        f"Berkas {berkas.name} sah: {periksa.baris} baris, tahun {args.tahun}, aturan versi "
+        f"{pratinjau.versi_metodologi}."
+    )
+    for r in pratinjau.ringkasan.itertuples():
         print(
-            f"Berkas {berkas.name} sah: {periksa.baris} baris, tahun {args.tahun}, aturan versi "
-            f"{pratinjau.versi_metodologi}."
+            f"- {r.kode_wilayah} {r.nama_wilayah}: {r.inovasi_baru} inovasi baru, {r.inovasi_berubah} berubah, "
+            f"{r.inovasi_dihapus} dihapus, {r.inovasi_tetap} tetap; IID {angka(r.iid_sebelum)} → "
+            f"{angka(r.iid_sesudah)} ({r.predikat_sesudah})"
         )
-        for r in pratinjau.ringkasan.itertuples():
-            print(
-                f"- {r.kode_wilayah} {r.nama_wilayah}: {r.inovasi_baru} inovasi baru, {r.inovasi_berubah} berubah, "
-                f"{r.inovasi_dihapus} dihapus, {r.inovasi_tetap} tetap; IID {angka(r.iid_sebelum)} → "
-                f"{angka(r.iid_sesudah)} ({r.predikat_sesudah})"
-            )
-        if args.periksa:
-            print("Mode --periksa: tidak ada yang ditulis.")
-            return 0
-        if not periksa.perangkat_daerah_baru.empty:
-            print(f"- {len(periksa.perangkat_daerah_baru)} perangkat daerah baru akan ditambahkan.")
-        id_impor = impor.commit_import(db, periksa, pengguna)
+    if args.periksa:
+        print("Mode --periksa: tidak ada yang ditulis.")
+        return 0
+    if not periksa.perangkat_daerah_baru.empty:
+        print(f"- {len(periksa.perangkat_daerah_baru)} perangkat daerah baru akan ditambahkan.")
+    try:
+        id_impor = impor.simpan(periksa, pengguna)
+    except impor.DataBerubahError as exc:  # another writer landed between the check and the commit
+        print(exc, file=sys.stderr)
+        return 2
     print(f"Impor #{id_impor} selesai, tercatat di impor_log dan diterbitkan untuk server yang berjalan.")
     return 0
 
@@ -98,8 +103,7 @@ def cmd_batalkan_impor(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 2
     try:
-        with terbitan.penulis(db_path()) as db:
-            id_impor = impor.undo_last_import(db, pengguna, wilayah_boleh)
+        id_impor = impor.batalkan(pengguna, wilayah_boleh)
     except impor.ImporDitolakError as exc:
         print(f"Ditolak: {exc}", file=sys.stderr)
         return 1

@@ -1,0 +1,249 @@
+"""Reading and checking a template workbook against the database and the year's rule version: every problem at
+once with its sheet, Excel row and column, and nothing written."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+import scoring
+from dasbor.db.connection import Database
+from dasbor.excel.read import KOLOM_BARIS, BukuKerja, MasalahBerkas, read_workbook
+from dasbor.excel.skema import KOLOM_PERANGKAT_DAERAH, LEMBAR_DATA, LEMBAR_PERANGKAT_DAERAH
+from dasbor.services.db import stempel
+from dasbor.services.impor.pencatat import Pencatat
+from dasbor.services.impor.perangkat_daerah import pemilik_perangkat_daerah, periksa_perangkat_daerah
+from dasbor.services.skor import metodologi_tahun
+
+
+@dataclass
+class Pemeriksaan:
+    """A checked file: its problems, or the clean tables ready to be written."""
+
+    nama_file: str
+    sha256: str
+    tahun: int
+    masalah: list[MasalahBerkas]
+    data: dict[str, pd.DataFrame] = field(default_factory=dict)  # skema columns only, ready for the tables
+    wilayah: list[str] = field(default_factory=list)
+    stempel: tuple[int, ...] = ()
+    # Shown with the preview but not blocking: cleaned cells, perangkat daerah names close to existing ones.
+    peringatan: list[MasalahBerkas] = field(default_factory=list)
+    perangkat_daerah_baru: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=[k.nama for k in KOLOM_PERANGKAT_DAERAH])
+    )
+
+    @property
+    def sah(self) -> bool:
+        return not self.masalah
+
+    @property
+    def baris(self) -> int:
+        return sum(len(f) for f in self.data.values())
+
+
+def tahun_impor(db: Database) -> list[int]:
+    """Years a file can be imported for: those in periode and those a rule version covers (a new year is added
+    to periode by its first import)."""
+    berlaku = {t for m in scoring.semua_metodologi() for t in m.tahun}
+    return sorted(berlaku | set(db.query("periode")["tahun"].astype(int)))
+
+
+def _periksa_isi(db: Database, buku: BukuKerja, tahun: int, m: scoring.Metodologi) -> list[MasalahBerkas]:
+    """Problems that need the database or several rows: codes, duplicates, orphans, coverage."""
+    catat = Pencatat(buku)
+    inovasi, sid, spd = (buku.frames[n] for n in ("inovasi", "jawaban_sid", "jawaban_spd"))
+    wilayah = set(db.query("wilayah")["kode_wilayah"])
+    opd = pemilik_perangkat_daerah(db, buku)
+
+    for lembar, frame in (("inovasi", inovasi), ("jawaban_spd", spd)):
+        beda = frame["tahun"].notna() & (frame["tahun"] != tahun)
+        catat.baris(lembar, beda, "tahun", lambda r: f"tahun {int(r['tahun'])} berbeda dengan tahun impor {tahun}.")
+        asing = frame["kode_wilayah"].notna() & ~frame["kode_wilayah"].isin(wilayah)
+        catat.baris(
+            lembar,
+            asing,
+            "kode_wilayah",
+            lambda r: f"kode wilayah '{r['kode_wilayah']}' tidak dikenal; lihat daftar kode di lembar referensi.",
+        )
+
+    ada_pd = inovasi["id_perangkat_daerah"].notna()
+    catat.baris(
+        "inovasi",
+        ada_pd & ~inovasi["id_perangkat_daerah"].isin(opd.index),
+        "id_perangkat_daerah",
+        lambda r: f"perangkat daerah '{r['id_perangkat_daerah']}' tidak dikenal; lihat lembar referensi.",
+    )
+    milik = inovasi["id_perangkat_daerah"].map(opd)
+    catat.baris(
+        "inovasi",
+        ada_pd & milik.notna() & inovasi["kode_wilayah"].isin(wilayah) & (milik != inovasi["kode_wilayah"]),
+        "id_perangkat_daerah",
+        lambda r: (
+            f"perangkat daerah '{r['id_perangkat_daerah']}' milik wilayah {opd[r['id_perangkat_daerah']]}, "
+            f"bukan {r['kode_wilayah']}."
+        ),
+    )
+
+    for lembar, frame, aspek in (("jawaban_sid", sid, "SID"), ("jawaban_spd", spd, "SPD")):
+        kode = [i.kode for i in m.indikator_aspek(aspek)]
+        catat.baris(
+            lembar,
+            frame["kode_indikator"].notna() & ~frame["kode_indikator"].isin(kode),
+            "kode_indikator",
+            lambda r, a=aspek, k=kode: (
+                f"kode indikator {a} '{r['kode_indikator']}' tidak ada di aturan versi "
+                f"{m.versi}; kode yang sah: {', '.join(k)}."
+            ),
+        )
+
+    for lembar, frame, kunci in (
+        ("inovasi", inovasi, ["id_inovasi"]),
+        ("jawaban_sid", sid, ["id_inovasi", "kode_indikator"]),
+        ("jawaban_spd", spd, ["kode_wilayah", "kode_indikator"]),
+    ):
+        catat.ganda(lembar, frame, kunci)
+
+    catat.baris(
+        "jawaban_sid",
+        sid["id_inovasi"].notna() & ~sid["id_inovasi"].isin(inovasi["id_inovasi"].dropna()),
+        "id_inovasi",
+        lambda r: f"jawaban untuk inovasi '{r['id_inovasi']}' yang tidak ada di lembar inovasi.",
+    )
+
+    # An id is an innovation's identity across years (the same id is expected again next year), and an
+    # innovation belongs to one wilayah: an id already submitted by another wilayah would merge two innovations.
+    diganti = set(inovasi["kode_wilayah"].dropna()) | set(spd["kode_wilayah"].dropna())
+    pengajuan = db.query("inovasi_kunci")
+    pengajuan = pengajuan[~((pengajuan["tahun"] == tahun) & pengajuan["kode_wilayah"].isin(diganti))]
+    pemilik = pengajuan.drop_duplicates("id_inovasi", keep="last").set_index("id_inovasi")
+    milik = inovasi["id_inovasi"].map(pemilik["kode_wilayah"])
+    catat.baris(
+        "inovasi",
+        milik.notna() & inovasi["kode_wilayah"].isin(wilayah) & (milik != inovasi["kode_wilayah"]),
+        "id_inovasi",
+        lambda r: (
+            f"id_inovasi '{r['id_inovasi']}' sudah dipakai inovasi wilayah "
+            f"{pemilik.at[r['id_inovasi'], 'kode_wilayah']} (tahun {pemilik.at[r['id_inovasi'], 'tahun']}); satu id "
+            f"milik satu wilayah, bukan {r['kode_wilayah']}. Pakai id inovasi dari ekspor aplikasi nasional."
+        ),
+    )
+
+    # An import replaces whole wilayah-years: a wilayah present in only one of the two sheets would lose the
+    # other sheet's data without anyone having asked for that.
+    di_inovasi, di_spd = set(inovasi["kode_wilayah"].dropna()) & wilayah, set(spd["kode_wilayah"].dropna()) & wilayah
+    for kode in sorted(di_inovasi - di_spd):
+        catat.masalah.append(
+            MasalahBerkas(
+                f"wilayah {kode} ada di lembar inovasi tetapi tidak punya satu pun baris di jawaban_spd. Impor "
+                "mengganti seluruh data wilayah-tahun, sehingga jawaban SPD-nya akan terhapus; isi jawaban_spd.",
+                "jawaban_spd",
+            )
+        )
+    for kode in sorted(di_spd - di_inovasi):
+        catat.masalah.append(
+            MasalahBerkas(
+                f"wilayah {kode} ada di lembar jawaban_spd tetapi tidak punya satu pun inovasi. Impor mengganti "
+                "seluruh data wilayah-tahun, sehingga semua inovasinya akan terhapus; isi lembar inovasi.",
+                "inovasi",
+            )
+        )
+    if inovasi.empty and spd.empty:
+        catat.masalah.append(MasalahBerkas("berkas tidak berisi data: lembar inovasi dan jawaban_spd kosong."))
+    return catat.masalah
+
+
+def _tabel_bersih(buku: BukuKerja, tahun: int) -> dict[str, pd.DataFrame]:
+    data = {n: buku.frames[n].drop(columns=KOLOM_BARIS).reset_index(drop=True) for n in LEMBAR_DATA}
+    for n in ("inovasi", "jawaban_sid", "jawaban_spd"):
+        data[n]["tahun"] = tahun  # the answers belong to this year's submission of each innovation
+    for n in LEMBAR_DATA:
+        for k in LEMBAR_DATA[n]:
+            if k.jenis == "level":
+                data[n][k.nama] = pd.array(data[n][k.nama], dtype="Int8")
+            elif k.jenis == "tanggal":
+                data[n][k.nama] = pd.to_datetime(data[n][k.nama])
+    return data
+
+
+def _jaring_pengaman(buku: BukuKerja, data: dict[str, pd.DataFrame], m: scoring.Metodologi) -> list[MasalahBerkas]:
+    """The scoring module's own input contract as the last gate; anything it finds that the checks above did
+    not is reported at its Excel row (normally nothing)."""
+    temuan = scoring.validate_data(scoring.DataPenilaian(data["inovasi"], data["jawaban_sid"], data["jawaban_spd"]), m)
+    return [
+        MasalahBerkas(
+            t.pesan,
+            t.tabel,
+            int(buku.frames[t.tabel][KOLOM_BARIS].iat[t.baris]) if t.baris is not None else None,
+            t.kolom,
+            buku.huruf.get(t.tabel, {}).get(t.kolom or ""),
+        )
+        for t in temuan
+    ]
+
+
+def check_import(
+    db: Database,
+    isi: bytes,
+    tahun: int,
+    nama_file: str,
+    hari_ini: date | None = None,
+    wilayah_boleh: Collection[str] | None = None,
+) -> Pemeriksaan:
+    """Check a workbook completely; every problem at once, and nothing written. `wilayah_boleh` are the regions
+    the importing account may write (an operator's); None means every region (an admin, the local shell)."""
+    periksa = Pemeriksaan(nama_file, hashlib.sha256(isi).hexdigest(), tahun, [], stempel=stempel(db))
+    try:
+        m = metodologi_tahun(db, tahun)
+    except scoring.TahunTidakDikenalError as exc:
+        periksa.masalah.append(MasalahBerkas(f"tahun {tahun} tidak dicakup versi aturan mana pun ({exc})."))
+        return periksa
+    buku = read_workbook(isi, hari_ini)
+    periksa.masalah = list(buku.masalah)
+    periksa.peringatan = list(buku.catatan)
+    if not set(LEMBAR_DATA) <= set(buku.frames):
+        return periksa  # a sheet is missing or the file is unreadable: cross-sheet checks would only mislead
+    periksa.masalah += periksa_wilayah_operator(buku, wilayah_boleh)
+    masalah_pd, peringatan_pd, periksa.perangkat_daerah_baru = periksa_perangkat_daerah(db, buku)
+    periksa.masalah += masalah_pd
+    periksa.peringatan += peringatan_pd
+    periksa.masalah += _periksa_isi(db, buku, tahun, m)
+    if periksa.masalah:
+        return periksa
+    data = _tabel_bersih(buku, tahun)
+    periksa.masalah += _jaring_pengaman(buku, data, m)
+    if not periksa.masalah:
+        periksa.data = data
+        periksa.wilayah = sorted(set(data["inovasi"]["kode_wilayah"]) | set(data["jawaban_spd"]["kode_wilayah"]))
+    return periksa
+
+
+# --- Operator boundaries: an operator imports and undoes only for its own kode_wilayah. ---------------------------
+
+
+def periksa_wilayah_operator(buku: BukuKerja, wilayah_boleh: Collection[str] | None) -> list[MasalahBerkas]:
+    """Every row of a region the account may not write, by sheet and Excel row (answers follow their innovation,
+    so the inovasi rows name them)."""
+    if wilayah_boleh is None:
+        return []
+    boleh = sorted(set(wilayah_boleh))
+    milik = ", ".join(boleh) or "tidak ada"
+    catat = Pencatat(buku)
+    for lembar in ("inovasi", "jawaban_spd", LEMBAR_PERANGKAT_DAERAH):
+        frame = buku.frames.get(lembar)
+        if frame is None:
+            continue
+        catat.baris(
+            lembar,
+            frame["kode_wilayah"].notna() & ~frame["kode_wilayah"].isin(boleh),
+            "kode_wilayah",
+            lambda r: (
+                f"baris untuk wilayah {r['kode_wilayah']}, di luar wilayah akun Anda ({milik}). Operator hanya boleh "
+                "mengimpor data wilayahnya sendiri: hapus baris ini, atau minta admin mengimpornya."
+            ),
+        )
+    return catat.masalah
