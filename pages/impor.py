@@ -7,7 +7,7 @@ from dasbor.services import akun as layanan_akun
 from dasbor.services import impor, skor
 from dasbor.services.db import DatabaseTerkunciError, database, stempel
 from dasbor.ui import akun
-from dasbor.visual.format import angka, bilangan
+from dasbor.visual.format import angka, bilangan, tanpa_markdown
 
 
 def tabel_lokasi(daftar: list[impor.MasalahBerkas], judul: str, key: str) -> None:
@@ -24,6 +24,16 @@ def tabel_lokasi(daftar: list[impor.MasalahBerkas], judul: str, key: str) -> Non
         hide_index=True,
         key=key,
     )
+
+
+def _konfirmasi(sha256: str) -> None:
+    """The confirm button names the file whose preview was on screen when it was pressed."""
+    st.session_state["impor_dikonfirmasi"] = sha256
+
+
+def _batalkan(id_impor: int) -> None:
+    """The undo button names the import it was drawn for."""
+    st.session_state["impor_batal_id"] = id_impor
 
 
 st.title("Impor data Excel")
@@ -52,6 +62,7 @@ with tab_impor:
     tahun = st.selectbox(
         "Tahun penilaian data di berkas", pilihan_tahun, index=pilihan_tahun.index(terakhir), key="impor_tahun"
     )
+    dikonfirmasi = st.session_state.pop("impor_dikonfirmasi", None)  # the sha256 whose preview was confirmed
     berkas = st.file_uploader("Berkas .xlsx berformat templat", type=["xlsx"], key="impor_berkas")
     if berkas is not None:
         isi = berkas.getvalue()
@@ -63,9 +74,10 @@ with tab_impor:
                 )
             st.session_state["impor_kunci"] = kunci
         periksa = st.session_state["impor_periksa"]
+        nama_file = tanpa_markdown(periksa.nama_file)
         if not periksa.sah:
             st.error(
-                f"Berkas {periksa.nama_file} tidak dapat diimpor: {bilangan(len(periksa.masalah))} masalah. "
+                f"Berkas {nama_file} tidak dapat diimpor: {bilangan(periksa.jumlah_masalah)} masalah. "
                 "Tidak ada yang ditulis. Perbaiki berkas lalu unggah lagi."
             )
             tabel_lokasi(periksa.masalah, "Masalah", "tabel_masalah")
@@ -78,7 +90,7 @@ with tab_impor:
         if periksa.sah:
             pratinjau = impor.preview(db, periksa)
             st.success(
-                f"Berkas {periksa.nama_file} sah: {bilangan(periksa.baris)} baris untuk tahun {periksa.tahun}. "
+                f"Berkas {nama_file} sah: {bilangan(periksa.baris)} baris untuk tahun {periksa.tahun}. "
                 "Periksa pratinjau di bawah, lalu konfirmasi."
             )
             st.subheader("Pratinjau perubahan")
@@ -115,18 +127,22 @@ with tab_impor:
             if not pratinjau.rincian.empty:
                 with st.expander(f"Rincian {bilangan(len(pratinjau.rincian))} inovasi yang baru, berubah atau dihapus"):
                     st.dataframe(pratinjau.rincian, hide_index=True)
-            if st.button("Konfirmasi impor", type="primary", key="konfirmasi_impor"):
-                try:
-                    id_impor = impor.simpan(periksa, pengimpor)
-                except (impor.DataBerubahError, DatabaseTerkunciError) as exc:
-                    st.warning(str(exc))
-                else:
-                    st.session_state["impor_pesan"] = (
-                        f"Impor #{id_impor} selesai: {', '.join(periksa.wilayah)} tahun {periksa.tahun} diganti dengan "
-                        f"isi {periksa.nama_file}. Tercatat di riwayat impor; dapat dibatalkan."
-                    )
-                    st.session_state.pop("impor_kunci", None)
-                    st.rerun()
+            st.button(
+                "Konfirmasi impor", type="primary", key="konfirmasi_impor", on_click=_konfirmasi, args=(periksa.sha256,)
+            )
+        # Pressed for the preview on screen; the service refuses any other file (one replaced just before).
+        if dikonfirmasi is not None:
+            try:
+                id_impor = impor.simpan(periksa, pengimpor, dikonfirmasi, wilayah_boleh)
+            except (impor.DataBerubahError, impor.ImporDitolakError, DatabaseTerkunciError, ValueError) as exc:
+                st.warning(str(exc))
+            else:
+                st.session_state["impor_pesan"] = (
+                    f"Impor #{id_impor} selesai: {', '.join(periksa.wilayah)} tahun {periksa.tahun} diganti dengan "
+                    f"isi {nama_file}. Tercatat di riwayat impor; dapat dibatalkan."
+                )
+                st.session_state.pop("impor_kunci", None)
+                st.rerun()
 
 with tab_templat:
     tahun_templat = st.selectbox(
@@ -160,24 +176,32 @@ with tab_riwayat:
     if terakhir_impor is None:
         st.info("Belum ada impor yang dapat dibatalkan.")
     else:
+        id_terakhir = int(terakhir_impor["id_impor"])
         st.markdown(
-            f"Impor terakhir: **#{terakhir_impor['id_impor']}** — {terakhir_impor['nama_file']}, tahun "
-            f"{terakhir_impor['tahun']}, oleh {terakhir_impor['pengguna']} pada "
+            f"Impor terakhir: **#{id_terakhir}** — {tanpa_markdown(terakhir_impor['nama_file'])}, tahun "
+            f"{terakhir_impor['tahun']}, oleh {tanpa_markdown(terakhir_impor['pengguna'])} pada "
             f"{pd.Timestamp(terakhir_impor['waktu']):%d-%m-%Y %H:%M}."
         )
         if alasan := impor.alasan_tolak_batal(db, wilayah_boleh):
             st.warning(alasan)
         else:
             yakin = st.checkbox("Saya yakin ingin memulihkan isi sebelum impor ini", key="yakin_batal")
-            if st.button("Batalkan impor terakhir", disabled=not yakin, key="batalkan_impor"):
-                try:
-                    dibatalkan = impor.batalkan(pengimpor, wilayah_boleh)
-                # another import landed since the page was drawn, or another writer holds the lock too long
-                except (impor.ImporDitolakError, DatabaseTerkunciError) as exc:
-                    st.warning(str(exc))
-                else:
-                    st.session_state["impor_pesan"] = f"Impor #{dibatalkan} dibatalkan; isi sebelumnya dipulihkan."
-                    st.session_state.pop("yakin_batal", None)
-                    st.rerun()
+            st.button(
+                f"Batalkan impor #{id_terakhir}",
+                disabled=not yakin,
+                key="batalkan_impor",
+                on_click=_batalkan,
+                args=(id_terakhir,),
+            )
+    # The id the button was drawn for: a newer import (or another undo) since then is refused by the service.
+    if (id_dilihat := st.session_state.pop("impor_batal_id", None)) is not None:
+        try:
+            dibatalkan = impor.batalkan(pengimpor, wilayah_boleh, id_dilihat)
+        except (impor.ImporDitolakError, impor.DataBerubahError, DatabaseTerkunciError) as exc:
+            st.warning(str(exc))
+        else:
+            st.session_state["impor_pesan"] = f"Impor #{dibatalkan} dibatalkan; isi sebelumnya dipulihkan."
+            st.session_state.pop("yakin_batal", None)
+            st.rerun()
     st.subheader("Riwayat impor")
     st.dataframe(impor.riwayat(db), hide_index=True, key="tabel_riwayat")

@@ -87,24 +87,28 @@ def cmd_impor(args: argparse.Namespace) -> int:
     if not periksa.perangkat_daerah_baru.empty:
         print(f"- {len(periksa.perangkat_daerah_baru)} perangkat daerah baru akan ditambahkan.")
     try:
-        id_impor = impor.simpan(periksa, pengguna)
+        id_impor = impor.simpan(periksa, pengguna, periksa.sha256, wilayah_boleh)
     except impor.DataBerubahError as exc:  # another writer landed between the check and the commit
         print(exc, file=sys.stderr)
         return 2
+    except impor.ImporDitolakError as exc:
+        print(f"Ditolak: {exc}", file=sys.stderr)
+        return 1
     print(f"Impor #{id_impor} selesai, tercatat di impor_log dan diterbitkan untuk server yang berjalan.")
     return 0
 
 
 def cmd_batalkan_impor(args: argparse.Namespace) -> int:
-    """Exit 0 undone (or nothing to undo), 1 refused for an operator outside its regions, 2 sign-in failed."""
+    """Exit 0 undone (or nothing to undo), 1 refused (an operator outside its regions, or --id is no longer the
+    last import), 2 sign-in failed."""
     try:
         pengguna, wilayah_boleh = _pelaku(args)
     except _Ditolak as exc:
         print(exc, file=sys.stderr)
         return 2
     try:
-        id_impor = impor.batalkan(pengguna, wilayah_boleh)
-    except impor.ImporDitolakError as exc:
+        id_impor = impor.batalkan(pengguna, wilayah_boleh, args.id)
+    except (impor.ImporDitolakError, impor.DataBerubahError) as exc:
         print(f"Ditolak: {exc}", file=sys.stderr)
         return 1
     print(
@@ -149,6 +153,9 @@ def daftarkan(sub: argparse._SubParsersAction) -> None:
     batal = sub.add_parser("batalkan-impor", help="pulihkan isi sebelum impor terakhir yang belum dibatalkan")
     batal.add_argument("--pengguna", default=pengguna)
     batal.add_argument("--akun", metavar="NAMA", help=AKUN_BANTUAN)
+    batal.add_argument(
+        "--id", type=int, metavar="ID_IMPOR", help="batalkan hanya bila impor terakhir masih #ID_IMPOR (lihat riwayat)"
+    )
     batal.set_defaults(func=cmd_batalkan_impor)
 
     eks = sub.add_parser("ekspor", help="tulis data wilayah-tahun (atau templat kosong) ke berkas .xlsx")

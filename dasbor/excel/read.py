@@ -4,6 +4,7 @@ sheets cell by cell, reporting every problem with its sheet, Excel row number an
 from __future__ import annotations
 
 import io
+import math
 import re
 import unicodedata
 import warnings
@@ -143,6 +144,8 @@ def _teks_angka(nilai: int | float) -> str:
 
 def _ubah(nilai: Any, k: Kolom, hari_ini: date) -> tuple[Any, str | None]:
     """One cell value converted to the column's kind, or the reason it cannot be."""
+    if isinstance(nilai, float) and not math.isfinite(nilai):  # `1e999` in the XML reads as inf
+        return None, f"berisi angka {nilai} (tak hingga atau bukan angka, mis. 1e999); isi dengan nilai yang benar."
     if isinstance(nilai, bool):
         return None, f"berisi nilai logika {'TRUE' if nilai else 'FALSE'}; isi dengan {k.jenis}."
     if k.jenis == "teks":

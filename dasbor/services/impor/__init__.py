@@ -9,8 +9,8 @@ from dasbor.services.impor.pratinjau import Pratinjau, preview
 from dasbor.services.impor.riwayat import alasan_tolak_batal, impor_terakhir, riwayat, sumber_wilayah, tahun_bawaan
 from dasbor.services.impor.templat import ekspor, referensi, templat
 from dasbor.services.impor.tulis import (
-    JEDA_UJI,
     TITIK_UJI,
+    BerkasBerbedaError,
     DataBerubahError,
     ImporDitolakError,
     batalkan,
@@ -20,8 +20,8 @@ from dasbor.services.impor.tulis import (
 )
 
 __all__ = [
-    "JEDA_UJI",
     "TITIK_UJI",
+    "BerkasBerbedaError",
     "DataBerubahError",
     "ImporDitolakError",
     "MasalahBerkas",

@@ -36,6 +36,9 @@ class Pemeriksaan:
     perangkat_daerah_baru: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=[k.nama for k in KOLOM_PERANGKAT_DAERAH])
     )
+    format: str = "templat"  # or "portal": the national portal's export (and the inovasi rows' `sumber`)
+    isi: bytes = field(default=b"", repr=False)  # the file itself, archived with the import
+    jumlah_masalah: int = 0  # before the list was bounded (batasi)
 
     @property
     def sah(self) -> bool:
@@ -194,32 +197,87 @@ def check_import(
     hari_ini: date | None = None,
     wilayah_boleh: Collection[str] | None = None,
 ) -> Pemeriksaan:
-    """Check a workbook completely; every problem at once, and nothing written. `wilayah_boleh` are the regions
-    the importing account may write (an operator's); None means every region (an admin, the local shell)."""
-    periksa = Pemeriksaan(nama_file, hashlib.sha256(isi).hexdigest(), tahun, [], stempel=stempel(db))
+    """Check a workbook completely; every problem at once (at most MAKS_PER_KOLOM per column, plus a count), and
+    nothing written. `wilayah_boleh` are the regions the importing account may write (an operator's); None means
+    every region (an admin, the local shell)."""
+    periksa = Pemeriksaan(nama_file, hashlib.sha256(isi).hexdigest(), tahun, [], stempel=stempel(db), isi=isi)
+    _periksa(db, periksa, hari_ini, wilayah_boleh)
+    periksa.jumlah_masalah = len(periksa.masalah)
+    periksa.masalah = batasi(periksa.masalah)
+    periksa.peringatan = batasi(periksa.peringatan)
+    return periksa
+
+
+def _periksa(db: Database, periksa: Pemeriksaan, hari_ini: date | None, wilayah_boleh: Collection[str] | None) -> None:
     try:
-        m = metodologi_tahun(db, tahun)
+        m = metodologi_tahun(db, periksa.tahun)
     except scoring.TahunTidakDikenalError as exc:
-        periksa.masalah.append(MasalahBerkas(f"tahun {tahun} tidak dicakup versi aturan mana pun ({exc})."))
-        return periksa
-    buku = read_workbook(isi, hari_ini)
+        periksa.masalah.append(MasalahBerkas(f"tahun {periksa.tahun} tidak dicakup versi aturan mana pun ({exc})."))
+        return
+    if wilayah_boleh is not None and periksa.tahun not in set(db.query("periode")["tahun"].astype(int)):
+        # A first import of a year adds it to periode for the whole province: a decision for an admin.
+        periksa.masalah.append(
+            MasalahBerkas(
+                f"tahun penilaian {periksa.tahun} belum dibuka di dasbor. Impor pertama sebuah tahun membukanya untuk "
+                "seluruh provinsi, sehingga hanya admin yang boleh melakukannya; minta admin mengimpor lebih dulu."
+            )
+        )
+        return
+    _periksa_templat(db, periksa, m, hari_ini, wilayah_boleh)
+
+
+def _periksa_templat(
+    db: Database,
+    periksa: Pemeriksaan,
+    m: scoring.Metodologi,
+    hari_ini: date | None,
+    wilayah_boleh: Collection[str] | None,
+) -> None:
+    buku = read_workbook(periksa.isi, hari_ini)
     periksa.masalah = list(buku.masalah)
     periksa.peringatan = list(buku.catatan)
     if not set(LEMBAR_DATA) <= set(buku.frames):
-        return periksa  # a sheet is missing or the file is unreadable: cross-sheet checks would only mislead
+        return  # a sheet is missing or the file is unreadable: cross-sheet checks would only mislead
     periksa.masalah += periksa_wilayah_operator(buku, wilayah_boleh)
     masalah_pd, peringatan_pd, periksa.perangkat_daerah_baru = periksa_perangkat_daerah(db, buku)
     periksa.masalah += masalah_pd
     periksa.peringatan += peringatan_pd
-    periksa.masalah += _periksa_isi(db, buku, tahun, m)
+    periksa.masalah += _periksa_isi(db, buku, periksa.tahun, m)
     if periksa.masalah:
-        return periksa
-    data = _tabel_bersih(buku, tahun)
+        return
+    data = _tabel_bersih(buku, periksa.tahun)
     periksa.masalah += _jaring_pengaman(buku, data, m)
     if not periksa.masalah:
         periksa.data = data
         periksa.wilayah = sorted(set(data["inovasi"]["kode_wilayah"]) | set(data["jawaban_spd"]["kode_wilayah"]))
-    return periksa
+
+
+MAKS_PER_KOLOM = 20  # problems listed per sheet column; a file wrong in every row needs the pattern, not 50 000 lines
+
+
+def batasi(daftar: list[MasalahBerkas], maks: int = MAKS_PER_KOLOM) -> list[MasalahBerkas]:
+    """The first `maks` problems of each sheet column, in the file's order, and per column one line counting the
+    rest."""
+    per_kolom: dict[tuple, int] = {}
+    hasil: list[MasalahBerkas] = []
+    for m in daftar:
+        kunci = (m.lembar, m.kolom, m.huruf)
+        per_kolom[kunci] = per_kolom.get(kunci, 0) + 1
+        if per_kolom[kunci] <= maks:
+            hasil.append(m)
+    for (lembar, kolom, huruf), n in per_kolom.items():
+        if n > maks:
+            hasil.append(
+                MasalahBerkas(
+                    f"… dan {n - maks} masalah lain di kolom ini yang tidak ditampilkan (jumlahnya {n}); perbaiki "
+                    "pola yang terlihat di atas lalu periksa lagi.",
+                    lembar,
+                    None,
+                    kolom,
+                    huruf,
+                )
+            )
+    return hasil
 
 
 # --- Operator boundaries: an operator imports and undoes only for its own kode_wilayah. ---------------------------
