@@ -138,6 +138,16 @@ def _rumus(cell: Cell) -> str:
     return teks if len(teks) <= 40 else teks[:37] + "…"
 
 
+def sel_terlarang(cell: Cell) -> str | None:
+    """Why a cell's value cannot be taken, whatever its column: a formula (never evaluated: a data file carries
+    values) or an Excel error value. None for an ordinary cell. Shared by the template and portal readers."""
+    if cell.data_type == "f":
+        return f"berisi rumus '{_rumus(cell)}'; isi dengan nilai (salin lalu Tempel Khusus › Nilai)."
+    if cell.data_type == "e":
+        return f"berisi galat Excel '{cell.value}'; isi dengan nilai yang benar."
+    return None
+
+
 def _teks_angka(nilai: int | float) -> str:
     return str(int(nilai)) if isinstance(nilai, int) or nilai.is_integer() else str(nilai)
 
@@ -313,10 +323,8 @@ def _read_sheet(
             nilai, pesan = None, None
             if cell is None:
                 pass
-            elif cell.data_type == "f":
-                pesan = f"berisi rumus '{_rumus(cell)}'; isi dengan nilai (salin lalu Tempel Khusus › Nilai)."
-            elif cell.data_type == "e":
-                pesan = f"berisi galat Excel '{cell.value}'; isi dengan nilai yang benar."
+            elif terlarang := sel_terlarang(cell):
+                pesan = terlarang
             elif _kosong(cell.value):
                 pesan = "wajib diisi." if k.wajib else None
             else:
