@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dasbor.cli import akun, bimtek, demo, impor, kelengkapan, lintas_tahun
+from dasbor.cli import akun, bimtek, demo, impor, kelengkapan, lintas_tahun, status
 from dasbor.db.connection import DatabaseTerkunciError
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dasbor", description="Dasbor IID Kalsel")
     sub = parser.add_subparsers(dest="perintah", required=True)
-    for modul in (demo, impor, akun, kelengkapan, bimtek, lintas_tahun):
+    for modul in (demo, impor, akun, kelengkapan, bimtek, lintas_tahun, status):
         modul.daftarkan(sub)
     args = parser.parse_args(argv)
     try:

@@ -17,7 +17,7 @@ import pytest
 
 from dasbor.db.connection import Database
 from dasbor.services import impor
-from dasbor.services.impor.periksa import MAKS_PER_KOLOM
+from dasbor.services.impor.pemeriksaan import MAKS_PER_KOLOM
 from tests.impor.bantu import TAHUN, WILAYAH, isi_data, isi_db
 from tests.impor.test_halaman_impor import _halaman_impor, _masuk, _unggah
 

@@ -4,9 +4,18 @@ new offices against known ones, `riwayat` is the import history, `templat` write
 the Impor page and by `python -m dasbor impor`; the names below are what they call."""
 
 from dasbor.excel.read import MasalahBerkas
-from dasbor.services.impor.periksa import Pemeriksaan, check_import, tahun_impor
+from dasbor.services.impor.pemeriksaan import Pemeriksaan
+from dasbor.services.impor.periksa import check_import, tahun_impor
+from dasbor.services.impor.portal import KOLOM_KEPUTUSAN
 from dasbor.services.impor.pratinjau import Pratinjau, preview
-from dasbor.services.impor.riwayat import alasan_tolak_batal, impor_terakhir, riwayat, sumber_wilayah, tahun_bawaan
+from dasbor.services.impor.riwayat import (
+    alasan_tolak_batal,
+    berkas_impor,
+    impor_terakhir,
+    riwayat,
+    sumber_wilayah,
+    tahun_bawaan,
+)
 from dasbor.services.impor.templat import ekspor, referensi, templat
 from dasbor.services.impor.tulis import (
     TITIK_UJI,
@@ -23,12 +32,14 @@ __all__ = [
     "TITIK_UJI",
     "BerkasBerbedaError",
     "DataBerubahError",
+    "KOLOM_KEPUTUSAN",
     "ImporDitolakError",
     "MasalahBerkas",
     "Pemeriksaan",
     "Pratinjau",
     "alasan_tolak_batal",
     "batalkan",
+    "berkas_impor",
     "check_import",
     "commit_import",
     "ekspor",

@@ -5,48 +5,21 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
 
 import scoring
 from dasbor.db.connection import Database
+from dasbor.excel.portal import adalah_portal
 from dasbor.excel.read import KOLOM_BARIS, BukuKerja, MasalahBerkas, read_workbook
-from dasbor.excel.skema import KOLOM_PERANGKAT_DAERAH, LEMBAR_DATA, LEMBAR_PERANGKAT_DAERAH
+from dasbor.excel.skema import LEMBAR_DATA, LEMBAR_PERANGKAT_DAERAH
 from dasbor.services.db import stempel
+from dasbor.services.impor.pemeriksaan import Pemeriksaan, batasi
 from dasbor.services.impor.pencatat import Pencatat
 from dasbor.services.impor.perangkat_daerah import pemilik_perangkat_daerah, periksa_perangkat_daerah
+from dasbor.services.impor.portal import periksa_portal
 from dasbor.services.skor import metodologi_tahun
-
-
-@dataclass
-class Pemeriksaan:
-    """A checked file: its problems, or the clean tables ready to be written."""
-
-    nama_file: str
-    sha256: str
-    tahun: int
-    masalah: list[MasalahBerkas]
-    data: dict[str, pd.DataFrame] = field(default_factory=dict)  # skema columns only, ready for the tables
-    wilayah: list[str] = field(default_factory=list)
-    stempel: tuple[int, ...] = ()
-    # Shown with the preview but not blocking: cleaned cells, perangkat daerah names close to existing ones.
-    peringatan: list[MasalahBerkas] = field(default_factory=list)
-    perangkat_daerah_baru: pd.DataFrame = field(
-        default_factory=lambda: pd.DataFrame(columns=[k.nama for k in KOLOM_PERANGKAT_DAERAH])
-    )
-    format: str = "templat"  # or "portal": the national portal's export (and the inovasi rows' `sumber`)
-    isi: bytes = field(default=b"", repr=False)  # the file itself, archived with the import
-    jumlah_masalah: int = 0  # before the list was bounded (batasi)
-
-    @property
-    def sah(self) -> bool:
-        return not self.masalah
-
-    @property
-    def baris(self) -> int:
-        return sum(len(f) for f in self.data.values())
 
 
 def tahun_impor(db: Database) -> list[int]:
@@ -196,19 +169,27 @@ def check_import(
     nama_file: str,
     hari_ini: date | None = None,
     wilayah_boleh: Collection[str] | None = None,
+    keputusan: pd.DataFrame | None = None,
 ) -> Pemeriksaan:
-    """Check a workbook completely; every problem at once (at most MAKS_PER_KOLOM per column, plus a count), and
-    nothing written. `wilayah_boleh` are the regions the importing account may write (an operator's); None means
-    every region (an admin, the local shell)."""
+    """Check a workbook, the template or the portal's export (recognised, never chosen), completely: every problem
+    at once (at most MAKS_PER_KOLOM per column, plus a count), and nothing written. `wilayah_boleh` are the regions the importing account may write (an operator's); None means
+    every region (an admin, the local shell). `keputusan` are the user's decisions on uncertain matches of a
+    portal export (portal.KOLOM_KEPUTUSAN)."""
     periksa = Pemeriksaan(nama_file, hashlib.sha256(isi).hexdigest(), tahun, [], stempel=stempel(db), isi=isi)
-    _periksa(db, periksa, hari_ini, wilayah_boleh)
+    _periksa(db, periksa, hari_ini, wilayah_boleh, keputusan)
     periksa.jumlah_masalah = len(periksa.masalah)
     periksa.masalah = batasi(periksa.masalah)
     periksa.peringatan = batasi(periksa.peringatan)
     return periksa
 
 
-def _periksa(db: Database, periksa: Pemeriksaan, hari_ini: date | None, wilayah_boleh: Collection[str] | None) -> None:
+def _periksa(
+    db: Database,
+    periksa: Pemeriksaan,
+    hari_ini: date | None,
+    wilayah_boleh: Collection[str] | None,
+    keputusan: pd.DataFrame | None,
+) -> None:
     try:
         m = metodologi_tahun(db, periksa.tahun)
     except scoring.TahunTidakDikenalError as exc:
@@ -223,7 +204,10 @@ def _periksa(db: Database, periksa: Pemeriksaan, hari_ini: date | None, wilayah_
             )
         )
         return
-    _periksa_templat(db, periksa, m, hari_ini, wilayah_boleh)
+    if adalah_portal(periksa.isi):
+        periksa_portal(db, periksa, wilayah_boleh, keputusan)
+    else:
+        _periksa_templat(db, periksa, m, hari_ini, wilayah_boleh)
 
 
 def _periksa_templat(
@@ -250,34 +234,6 @@ def _periksa_templat(
     if not periksa.masalah:
         periksa.data = data
         periksa.wilayah = sorted(set(data["inovasi"]["kode_wilayah"]) | set(data["jawaban_spd"]["kode_wilayah"]))
-
-
-MAKS_PER_KOLOM = 20  # problems listed per sheet column; a file wrong in every row needs the pattern, not 50 000 lines
-
-
-def batasi(daftar: list[MasalahBerkas], maks: int = MAKS_PER_KOLOM) -> list[MasalahBerkas]:
-    """The first `maks` problems of each sheet column, in the file's order, and per column one line counting the
-    rest."""
-    per_kolom: dict[tuple, int] = {}
-    hasil: list[MasalahBerkas] = []
-    for m in daftar:
-        kunci = (m.lembar, m.kolom, m.huruf)
-        per_kolom[kunci] = per_kolom.get(kunci, 0) + 1
-        if per_kolom[kunci] <= maks:
-            hasil.append(m)
-    for (lembar, kolom, huruf), n in per_kolom.items():
-        if n > maks:
-            hasil.append(
-                MasalahBerkas(
-                    f"… dan {n - maks} masalah lain di kolom ini yang tidak ditampilkan (jumlahnya {n}); perbaiki "
-                    "pola yang terlihat di atas lalu periksa lagi.",
-                    lembar,
-                    None,
-                    kolom,
-                    huruf,
-                )
-            )
-    return hasil
 
 
 # --- Operator boundaries: an operator imports and undoes only for its own kode_wilayah. ---------------------------

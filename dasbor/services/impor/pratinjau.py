@@ -13,7 +13,8 @@ import pandas as pd
 import scoring
 from dasbor.db.connection import Database
 from dasbor.excel.skema import LEMBAR_DATA
-from dasbor.services.impor.periksa import Pemeriksaan
+from dasbor.services.impor.pemeriksaan import Pemeriksaan
+from dasbor.services.impor.portal import KOLOM_DARI_PORTAL, KOLOM_DIPERTAHANKAN
 from dasbor.services.impor.riwayat import sumber_wilayah
 from dasbor.services.skor import data_penilaian, metodologi_tahun
 
@@ -29,9 +30,13 @@ def _normal(nilai: object) -> object:
     return nilai
 
 
-def _sidik_inovasi(inovasi: pd.DataFrame, sid: pd.DataFrame) -> pd.Series:
-    """Per id_inovasi, a digest of its profile and all of its SID answers: equal digests mean unchanged."""
-    kolom = [k.nama for k in LEMBAR_DATA["inovasi"]]
+# What a portal import writes of an innovation, compared before and after (id first).
+KOLOM_SIDIK_PORTAL = ("id_inovasi", "id_perangkat_daerah", *KOLOM_DARI_PORTAL, *KOLOM_DIPERTAHANKAN, "kembar_dengan")
+
+
+def _sidik_inovasi(inovasi: pd.DataFrame, sid: pd.DataFrame, kolom: list[str]) -> pd.Series:
+    """Per id_inovasi (the first of `kolom`), a digest of those profile columns and all of its SID answers: equal
+    digests mean unchanged."""
     jawab = [k.nama for k in LEMBAR_DATA["jawaban_sid"]]
     per_id: dict[str, list[tuple]] = {}
     for row in sid[jawab].itertuples(index=False):
@@ -86,8 +91,18 @@ def preview(db: Database, periksa: Pemeriksaan, basis: str = "terverifikasi") ->
     )
     skor_lama = scoring.hitung_skor(lama, m, basis).set_index("kode_wilayah")
     skor_baru = scoring.hitung_skor(sesudah, m, basis).set_index("kode_wilayah")
-    sidik_lama = _sidik_inovasi(lama.inovasi[diganti], lama.jawaban_sid)
-    sidik_baru = _sidik_inovasi(baru["inovasi"], baru["jawaban_sid"])
+    if periksa.format == "portal":  # the export's own columns (kematangan, coordinates…) count as changes too
+        kolom = list(KOLOM_SIDIK_PORTAL)
+        inovasi_lama = pd.concat(
+            [
+                db.query("impor_inovasi_wilayah_tahun", {"kode_wilayah": k, "tahun": periksa.tahun})
+                for k in periksa.wilayah
+            ]
+        )
+    else:
+        kolom, inovasi_lama = [k.nama for k in LEMBAR_DATA["inovasi"]], lama.inovasi[diganti]
+    sidik_lama = _sidik_inovasi(inovasi_lama, lama.jawaban_sid, kolom)
+    sidik_baru = _sidik_inovasi(baru["inovasi"], baru["jawaban_sid"], kolom)
     nama_inovasi = pd.concat(
         [lama.inovasi.set_index("id_inovasi")["nama_inovasi"], baru["inovasi"].set_index("id_inovasi")["nama_inovasi"]]
     )

@@ -19,6 +19,13 @@ def riwayat(db: Database) -> pd.DataFrame:
     return db.query("impor_log")
 
 
+def berkas_impor(db: Database, id_impor: int) -> pd.Series | None:
+    """An archived file of the history (id_impor, nama_file, sha256, format, isi), or None when the import kept
+    none (imports before the archive existed)."""
+    berkas = db.query("impor_berkas", {"id_impor": id_impor})
+    return None if berkas.empty else berkas.iloc[0]
+
+
 def sumber_wilayah(db: Database, tahun: int) -> pd.DataFrame:
     """Per wilayah of a year, the sources its data comes from (demo = synthetic, impor = a named file)."""
     return db.query("sumber_data_wilayah", {"tahun": tahun})

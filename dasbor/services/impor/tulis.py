@@ -11,7 +11,7 @@ import pandas as pd
 from dasbor.db.connection import Database, sql, statements
 from dasbor.db.write import insert_frame
 from dasbor.services.db import penulis
-from dasbor.services.impor.periksa import Pemeriksaan
+from dasbor.services.impor.pemeriksaan import Pemeriksaan
 from dasbor.services.impor.riwayat import alasan_tolak
 from dasbor.services.skor import metodologi_tahun
 
@@ -61,7 +61,7 @@ def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str) -> int:
         f"tahun {periksa.tahun}."
     )
     pesan = (
-        f"{ringkas}: {len(periksa.data['inovasi'])} inovasi, {len(periksa.data['jawaban_sid'])} jawaban SID, "
+        f"{ringkas} ({periksa.format}): {len(periksa.data['inovasi'])} inovasi, {len(periksa.data['jawaban_sid'])} jawaban SID, "
         f"{len(periksa.data['jawaban_spd'])} jawaban SPD"
     )
     with db.transaction() as cur:
@@ -92,9 +92,22 @@ def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str) -> int:
         cur.execute(sql("impor_periode_baru"), {"tahun": periksa.tahun, "versi_metodologi": m.versi})
         insert_frame(cur, "inovasi", periksa.data["inovasi"].assign(id_sumber_data=id_sumber, sumber=periksa.format))
         insert_frame(cur, "jawaban_sid", periksa.data["jawaban_sid"])
-        insert_frame(cur, "jawaban_spd", periksa.data["jawaban_spd"].assign(id_sumber_data=id_sumber))
+        spd = periksa.data["jawaban_spd"]
+        # A portal import carries the SPD answers over unchanged, provenance included (the export has no SPD).
+        insert_frame(cur, "jawaban_spd", spd if "id_sumber_data" in spd else spd.assign(id_sumber_data=id_sumber))
         if not periksa.perangkat_daerah_baru.empty:
             insert_frame(cur, "perangkat_daerah", periksa.perangkat_daerah_baru)
+        for k in periksa.keputusan_baru.itertuples(index=False):
+            cur.execute(
+                sql("cocok_keputusan_simpan"),
+                {
+                    "kode_wilayah": k.kode_wilayah,
+                    "kunci_baris": k.kunci_baris,
+                    "id_inovasi": k.id_inovasi,
+                    "keputusan": k.keputusan,
+                    "pengguna": pengguna,
+                },
+            )
         cur.execute(sql("impor_arsipkan"), {"id_impor": id_impor, "format": periksa.format, "isi": periksa.isi})
         _titik_uji("sebelum_commit")
     _titik_uji("setelah_commit")
