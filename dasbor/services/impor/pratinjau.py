@@ -39,7 +39,8 @@ def _sidik_inovasi(inovasi: pd.DataFrame, sid: pd.DataFrame, kolom: list[str]) -
     digests mean unchanged."""
     jawab = [k.nama for k in LEMBAR_DATA["jawaban_sid"]]
     per_id: dict[str, list[tuple]] = {}
-    for row in sid[jawab].itertuples(index=False):
+    # Only these innovations' answers: the year's table holds every wilayah's (200 000 rows in 2025).
+    for row in sid.loc[sid["id_inovasi"].isin(inovasi["id_inovasi"]), jawab].itertuples(index=False):
         per_id.setdefault(row[0], []).append(tuple(_normal(x) for x in row))
     return pd.Series(
         {
