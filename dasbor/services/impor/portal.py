@@ -133,16 +133,16 @@ def keputusan_sah(keputusan: pd.DataFrame | None) -> tuple[pd.DataFrame, list[Ma
         return kosong, [
             MasalahBerkas(f"keputusan tanpa kolom {', '.join(kurang)}; kolomnya {', '.join(KOLOM_KEPUTUSAN)}.")
         ]
-    k = keputusan[list(KOLOM_KEPUTUSAN)].astype("string").apply(lambda s: s.str.strip())
-    k = k[k["keputusan"].fillna("") != ""].reset_index(drop=True)  # a pair left blank is not decided yet
+    k = keputusan[list(KOLOM_KEPUTUSAN)].astype("string").apply(lambda s: s.str.strip()).reset_index(drop=True)
+    k = k[k["keputusan"].fillna("") != ""]  # a pair left blank is not decided yet
     salah = ~k["keputusan"].str.lower().isin(KEPUTUSAN) | k["kunci_baris"].isna() | k["id_inovasi"].isna()
+    # Line numbers as in the decision file: its header is line 1.
     masalah = [
         MasalahBerkas(
-            f"keputusan baris {i + 2}: '{r.keputusan}' untuk '{r.kunci_baris}' / '{r.id_inovasi}' tidak dapat dipakai; "
-            "isi kunci_baris dan id_inovasi seperti dicetak pratinjau, dan keputusan 'sama' atau 'beda'."
+            f"keputusan baris {r.Index + 2}: '{r.keputusan}' untuk '{r.kunci_baris}' / '{r.id_inovasi}' tidak dapat "
+            "dipakai; isi kunci_baris dan id_inovasi seperti dicetak pratinjau, dan keputusan 'sama' atau 'beda'."
         )
-        for i, r in zip(range(len(k)), k.itertuples(), strict=True)
-        if salah.iat[i]
+        for r in k[salah].itertuples()
     ]
     k["keputusan"] = k["keputusan"].str.lower()
     return k[~salah].astype(object).reset_index(drop=True), masalah
