@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dasbor.excel.portal_tulis import tulis_portal
+from dasbor.visual.format import tanpa_markdown
 from tests.impor.bantu import WILAYAH
 from tests.impor.test_halaman_impor import XLSX, _halaman_impor, _masuk
 from tests.impor.test_portal_impor import PEMDA, TAHUN_P, _kasus, _kueri, _lama, _tahun
@@ -25,7 +26,7 @@ def test_portal_file_review_confirm_archive_and_status(salinan_env: Path, akun_a
     assert any("berjudul kembar" in w.value for w in at.warning)
     ragu = [s for s in at.selectbox if s.key and s.key.startswith("ragu_")]
     assert len(ragu) >= 2
-    [pilih] = [s for s in ragu if lama["id_inovasi"].iat[3] in s.label]
+    [pilih] = [s for s in ragu if tanpa_markdown(lama["id_inovasi"].iat[3]) in s.label]  # labels are markdown
     assert "Baris 4" in pilih.label and pilih.value.startswith("Belum diputuskan")
     pilih.select("Inovasi yang sama").run()
     assert not at.exception, at.exception
