@@ -82,7 +82,8 @@ def periksa_portal(
         return
     baris = buku.baris.reset_index(drop=True)
     id_pd, periksa.perangkat_daerah_baru, mirip = _perangkat_daerah(db, kode, baris, buku.huruf.get("Admin OPD"))
-    periksa.peringatan += mirip
+    # First: a near name needs a decision, the reader's notices are information (the list is bounded per column).
+    periksa.peringatan = mirip + periksa.peringatan
 
     ada = db.query("impor_cocok_ada", {"kode_wilayah": kode, "tahun": tahun})
     dulu = db.query("cocok_keputusan", {"kode_wilayah": kode})[list(KOLOM_KEPUTUSAN)]
