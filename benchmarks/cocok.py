@@ -71,7 +71,7 @@ def main() -> None:
         buku = read_portal(data)
         t_baca.append(time.perf_counter() - mulai)
         mulai = time.perf_counter()
-        hasil = cocokkan(buku.baris, ada)
+        hasil = cocokkan(buku.baris, ada, tahun=TAHUN[-1])
         t_cocok.append(time.perf_counter() - mulai)
     pasti = hasil.baris["id_inovasi"].notna()
     print(
