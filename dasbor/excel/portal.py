@@ -450,6 +450,8 @@ class _Pembaca:
             baru["kematangan"], pesan = _kematangan(nilai["Kematangan"])
             if pesan:
                 self._masalah(pesan, r, "Kematangan")
+        elif baru["nama_inovasi"] is not None:
+            self._catatan("kematangan kosong; inovasi ini tidak membawa nilai kematangan dari portal.", r, "Kematangan")
         for judul, kolom in TANGGAL.items():
             if nilai[judul] is not None:
                 baru[kolom], pesan = _tanggal(nilai[judul])
