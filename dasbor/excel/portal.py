@@ -182,6 +182,9 @@ def _kosakata(peta: dict[str, Any]) -> dict[str, Any]:
     return kunci
 
 
+CARI = {judul: _kosakata(peta) for judul, (_, peta) in PILIHAN.items()} | {"Video": _kosakata(VIDEO)}
+
+
 # ---- Pemda ---------------------------------------------------------------------------------------------------
 
 AWALAN_PEMDA = {
@@ -320,9 +323,9 @@ def _kematangan(nilai: Any) -> tuple[float | None, str | None]:
     return angka, None
 
 
-def _pilihan(nilai: Any, peta: dict[str, Any]) -> tuple[Any, str | None]:
+def _pilihan(nilai: Any, judul: str, peta: dict[str, Any]) -> tuple[Any, str | None]:
     teks = _teks(nilai)
-    hasil = _kosakata(peta).get(_kunci_kosakata(teks))
+    hasil = CARI[judul].get(_kunci_kosakata(teks))
     if hasil is None:
         return None, f"nilai '{teks}' tidak dikenal; pilihan di portal: {', '.join(peta)}."
     return hasil, None
@@ -439,11 +442,11 @@ class _Pembaca:
                 )
         for judul, (kolom, peta) in PILIHAN.items():
             if nilai[judul] is not None:
-                baru[kolom], pesan = _pilihan(nilai[judul], peta)
+                baru[kolom], pesan = _pilihan(nilai[judul], judul, peta)
                 if pesan:
                     self._masalah(pesan, r, judul)
         if nilai["Video"] is not None:
-            baru["ada_video"], pesan = _pilihan(nilai["Video"], VIDEO)
+            baru["ada_video"], pesan = _pilihan(nilai["Video"], "Video", VIDEO)
             if pesan:
                 self._masalah(pesan, r, "Video")
         if nilai["Kematangan"] is not None:

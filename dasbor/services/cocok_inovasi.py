@@ -144,7 +144,7 @@ def _judul(nama: Any) -> _Judul:
 
 def _banding_judul(a: _Judul, b: _Judul) -> tuple[str, float] | None:
     """How two titles relate: ('sama', 1), ('akronim', 0.95) when one is just an acronym or expansion of the
-    other, ('mirip', ratio) when close, else None."""
+    other, ('mirip', difflib ratio) when close or sharing an acronym or expansion, else None."""
     if not a.baku or not b.baku:
         return None
     if a.baku == b.baku:
@@ -152,13 +152,12 @@ def _banding_judul(a: _Judul, b: _Judul) -> tuple[str, float] | None:
     if a.baku in b.bagian or b.baku in a.bagian:
         return "akronim", 0.95
     m = difflib.SequenceMatcher(None, a.baku, b.baku, autojunk=False)
+    if a.bagian & b.bagian:  # same acronym with its expansion reworded (or the reverse): worth asking
+        return "mirip", round(m.ratio(), 3)
     if m.real_quick_ratio() < MIRIP_JUDUL or m.quick_ratio() < MIRIP_JUDUL:
-        return ("mirip", 0.8) if a.bagian & b.bagian else None
+        return None  # the cheap upper bounds already rule it out
     rasio = m.ratio()
-    if rasio >= MIRIP_JUDUL:
-        return "mirip", round(rasio, 3)
-    # Same acronym, expansion reworded (or the reverse): close enough to ask.
-    return ("mirip", round(max(rasio, 0.8), 3)) if a.bagian & b.bagian else None
+    return ("mirip", round(rasio, 3)) if rasio >= MIRIP_JUDUL else None
 
 
 def _banding_pd(a: str, b: str, singkatan: str) -> float | None:
