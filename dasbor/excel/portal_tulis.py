@@ -43,8 +43,11 @@ from dasbor.excel.portal import (
 )
 from dasbor.excel.write import _isi
 
-KEMBALI = {nama: {v: k for k, v in peta.items()} for nama, peta in (("inisiator", INISIATOR), ("bentuk", BENTUK))}
-KEMBALI |= {"jenis": {v: k for k, v in JENIS.items()}, "tahapan": {v: k for k, v in TAHAPAN.items()}}
+# Our vocabulary -> the portal's spelling, per column.
+KEMBALI = {
+    kolom: {v: k for k, v in peta.items()}
+    for kolom, peta in (("inisiator", INISIATOR), ("bentuk", BENTUK), ("jenis", JENIS), ("tahapan", TAHAPAN))
+}
 PLUS = "23456789CFGHJMPQRVWX"  # the Open Location Code alphabet
 
 
