@@ -586,6 +586,9 @@ def _baca_lembar(wb: Any, wilayah: pd.DataFrame | None) -> BukuPortal:
     if ws.max_row is not None and ws.max_row - 1 > MAKS_BARIS:
         pesan = f"lembar berisi {ws.max_row - 1:,} baris data, melebihi batas {MAKS_BARIS:,} baris per lembar."
         return BukuPortal(masalah=[MasalahBerkas(pesan.replace(",", "."), LEMBAR_PORTAL)])
+    # Streaming trusts the sheet's own dimension record for where rows and columns end; a generator that writes
+    # a wrong one (A1:A1) would silently cut the file short. Forget it and read to the sheet's real end.
+    ws.reset_dimensions()
     baris_judul = next(ws.iter_rows(min_row=1, max_row=1), ())
     posisi, masalah = _posisi_judul(baris_judul)
     if masalah:

@@ -4,6 +4,8 @@ portal-ekspor.md), read back by dasbor.excel.portal, with every problem located 
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from datetime import date, datetime
 
 import duckdb
@@ -329,3 +331,19 @@ def test_an_empty_kematangan_is_noticed_not_refused() -> None:
     buku = read_portal(tulis_portal(inovasi(2).assign(kematangan=[None, 5.0]), "Kabupaten Tanah Laut"))
     assert buku.masalah == [] and pd.isna(buku.baris["kematangan"].iat[0])
     assert [(c.baris, c.kolom) for c in buku.catatan] == [(2, "Kematangan")]
+
+
+def test_a_wrong_dimension_record_does_not_cut_the_file_short() -> None:
+    """Streaming reads believe `<dimension ref=…>`; some generators write A1:A1 whatever the sheet holds."""
+    data = tulis_portal(inovasi(5), "Kabupaten Tanah Laut")
+    keluaran = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as asli, zipfile.ZipFile(keluaran, "w", zipfile.ZIP_DEFLATED) as baru:
+        for bagian in asli.infolist():
+            isi = asli.read(bagian.filename)
+            if bagian.filename == "xl/worksheets/sheet1.xml":
+                isi, n = re.subn(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:A1"', isi)
+                assert n == 1
+            baru.writestr(bagian, isi)
+    buku = read_portal(keluaran.getvalue())
+    assert buku.masalah == [] and len(buku.baris) == 5
+    assert buku.baris["tautan_video"].notna().sum() == 4  # column S, far beyond the claimed A
