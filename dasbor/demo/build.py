@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pandas as pd
+
 from dasbor.db import terbitan
 from dasbor.db.connection import Database
 from dasbor.db.write import insert_frame
@@ -18,9 +20,10 @@ KETERANGAN = (
 URUTAN = ("wilayah", "periode", "perangkat_daerah", "inovasi", "jawaban_sid", "jawaban_spd", "hasil_resmi")
 
 
-def build_demo_db(path: Path, seed: int = SEED) -> dict[str, int]:
-    """(Re)build the demo database at `path`; returns row counts per table."""
-    frames = build_frames(seed)
+def build_demo_db(path: Path, seed: int = SEED, frames: dict[str, pd.DataFrame] | None = None) -> dict[str, int]:
+    """(Re)build the demo database at `path`; returns row counts per table. `frames` (from build_frames(seed))
+    saves generating them again when the caller needs them too (the demo's portal exports)."""
+    frames = build_frames(seed) if frames is None else frames
     with terbitan.kunci(path):
         tmp = path.with_name(path.name + ".baru")
         tmp.unlink(missing_ok=True)

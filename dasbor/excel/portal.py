@@ -182,6 +182,9 @@ def _kosakata(peta: dict[str, Any]) -> dict[str, Any]:
     return kunci
 
 
+CARI = {judul: _kosakata(peta) for judul, (_, peta) in PILIHAN.items()} | {"Video": _kosakata(VIDEO)}
+
+
 # ---- Pemda ---------------------------------------------------------------------------------------------------
 
 AWALAN_PEMDA = {
@@ -320,9 +323,9 @@ def _kematangan(nilai: Any) -> tuple[float | None, str | None]:
     return angka, None
 
 
-def _pilihan(nilai: Any, peta: dict[str, Any]) -> tuple[Any, str | None]:
+def _pilihan(nilai: Any, judul: str, peta: dict[str, Any]) -> tuple[Any, str | None]:
     teks = _teks(nilai)
-    hasil = _kosakata(peta).get(_kunci_kosakata(teks))
+    hasil = CARI[judul].get(_kunci_kosakata(teks))
     if hasil is None:
         return None, f"nilai '{teks}' tidak dikenal; pilihan di portal: {', '.join(peta)}."
     return hasil, None
@@ -439,17 +442,19 @@ class _Pembaca:
                 )
         for judul, (kolom, peta) in PILIHAN.items():
             if nilai[judul] is not None:
-                baru[kolom], pesan = _pilihan(nilai[judul], peta)
+                baru[kolom], pesan = _pilihan(nilai[judul], judul, peta)
                 if pesan:
                     self._masalah(pesan, r, judul)
         if nilai["Video"] is not None:
-            baru["ada_video"], pesan = _pilihan(nilai["Video"], VIDEO)
+            baru["ada_video"], pesan = _pilihan(nilai["Video"], "Video", VIDEO)
             if pesan:
                 self._masalah(pesan, r, "Video")
         if nilai["Kematangan"] is not None:
             baru["kematangan"], pesan = _kematangan(nilai["Kematangan"])
             if pesan:
                 self._masalah(pesan, r, "Kematangan")
+        elif baru["nama_inovasi"] is not None:
+            self._catatan("kematangan kosong; inovasi ini tidak membawa nilai kematangan dari portal.", r, "Kematangan")
         for judul, kolom in TANGGAL.items():
             if nilai[judul] is not None:
                 baru[kolom], pesan = _tanggal(nilai[judul])
@@ -581,6 +586,9 @@ def _baca_lembar(wb: Any, wilayah: pd.DataFrame | None) -> BukuPortal:
     if ws.max_row is not None and ws.max_row - 1 > MAKS_BARIS:
         pesan = f"lembar berisi {ws.max_row - 1:,} baris data, melebihi batas {MAKS_BARIS:,} baris per lembar."
         return BukuPortal(masalah=[MasalahBerkas(pesan.replace(",", "."), LEMBAR_PORTAL)])
+    # Streaming trusts the sheet's own dimension record for where rows and columns end; a generator that writes
+    # a wrong one (A1:A1) would silently cut the file short. Forget it and read to the sheet's real end.
+    ws.reset_dimensions()
     baris_judul = next(ws.iter_rows(min_row=1, max_row=1), ())
     posisi, masalah = _posisi_judul(baris_judul)
     if masalah:

@@ -3,7 +3,7 @@ dasbor/excel/portal.py and ../shared/reference/portal-ekspor.md). For tests, the
 portal file without the portal; the dashboard itself never sends files to the portal.
 
 Public API (stable):
-- `tulis_portal(baris, nama_pemda) -> bytes`: one .xlsx. `baris` has the columns `read_portal` returns
+- `tulis_portal(baris, nama_pemda, keterangan=None) -> bytes`: one .xlsx. `baris` has the columns `read_portal` returns
   (`KOLOM_BARIS_PORTAL` without `_baris`; any may be missing, missing = "-"), in our vocabulary. Every cell is
   written as text, as the portal does: `-` for empty, dates `dd-mm-yyyy`, kematangan `85.00`, `Admin OPD` as
   `NAMA OPD (akun)`, coordinates `lintang, bujur` with dot decimals (or `koordinat_teks` when there is no pair).
@@ -43,8 +43,11 @@ from dasbor.excel.portal import (
 )
 from dasbor.excel.write import _isi
 
-KEMBALI = {nama: {v: k for k, v in peta.items()} for nama, peta in (("inisiator", INISIATOR), ("bentuk", BENTUK))}
-KEMBALI |= {"jenis": {v: k for k, v in JENIS.items()}, "tahapan": {v: k for k, v in TAHAPAN.items()}}
+# Our vocabulary -> the portal's spelling, per column.
+KEMBALI = {
+    kolom: {v: k for k, v in peta.items()}
+    for kolom, peta in (("inisiator", INISIATOR), ("bentuk", BENTUK), ("jenis", JENIS), ("tahapan", TAHAPAN))
+}
 PLUS = "23456789CFGHJMPQRVWX"  # the Open Location Code alphabet
 
 
@@ -130,9 +133,12 @@ def _sel(b: dict[str, Any], nama_pemda: str, no: int) -> list[str]:
     ]
 
 
-def tulis_portal(baris: pd.DataFrame, nama_pemda: str) -> bytes:
-    """The innovations as a portal export, every cell text (see the module docstring)."""
+def tulis_portal(baris: pd.DataFrame, nama_pemda: str, keterangan: str | None = None) -> bytes:
+    """The innovations as a portal export, every cell text (see the module docstring). `keterangan` goes into
+    the workbook's properties (title and description), never into a cell: the export has 19 columns only."""
     wb = Workbook()
+    if keterangan:
+        wb.properties.title = wb.properties.description = keterangan
     ws = wb.active
     ws.title = LEMBAR_PORTAL
     for j, judul in enumerate(JUDUL_PORTAL, start=1):

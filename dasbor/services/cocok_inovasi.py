@@ -3,7 +3,8 @@
 daerah. Pure: frames in, frames out, no database.
 
 Public API (stable):
-    cocokkan(baris, ada, keputusan=None) -> HasilCocok
+    cocokkan(baris, ada, keputusan=None, tahun=None) -> HasilCocok
+    baku(teks), kunci_baris(nama_inovasi, nama_perangkat_daerah), bagian_judul(judul)
 
 `baris`: the file's rows (as `dasbor.excel.portal.read_portal` gives them): `nama_inovasi`,
 `nama_perangkat_daerah` (may be empty) and, passed through when present, `_baris` (Excel row).
@@ -12,6 +13,8 @@ earlier years: `id_inovasi`, `tahun`, `nama_inovasi`, `nama_perangkat_daerah` (m
 `singkatan` (of the perangkat daerah). An id's best-matching year counts; ties go to the latest year.
 `keputusan`: the user's earlier word (table cocok_keputusan): `kunci_baris`, `id_inovasi`, `keputusan`
 ('sama' | 'beda'). 'sama' makes the pair certain; 'beda' removes it from the candidates for good.
+`tahun`: the import year. Pass it: when a row matches for certain both ids of that year and ids known only
+from earlier years, that year's win, so importing the same file again keeps the ids the first import gave.
 
 `HasilCocok.baris`, one row per file row in input order:
     posisi (0-based position in `baris`), _baris (when given), kunci_baris, id_inovasi (the certain match or
@@ -28,10 +31,12 @@ Rules. Case, spacing, punctuation and accents never matter; an acronym written o
 (Sistem Informasi Pendidikan Terintegrasi)", or the expansion alone) counts as the same title. A certain match
 needs such a title and the same perangkat daerah (equal once normalised, one name inside the other, its
 singkatan, or difflib ≥ 0,85; a side without a perangkat daerah does not contradict). Everything else that looks
-close (another perangkat daerah, an edited title with difflib ≥ 0,75) is uncertain. Never a silent merge or
-split: when two file rows would take one innovation, or one row two innovations, all those pairs become
-uncertain; the exception is k rows with one kunci_baris facing exactly k innovations that each match all of
-them (a title entered twice by one account, imported before): they are paired in row order with id order, so
+close (another perangkat daerah, an edited title with difflib ≥ 0,75) is uncertain. Certain pairs are settled
+in tiers: the user's 'sama', then equal titles, then acronyms; an exact title thus wins over an acronym, and
+the row that lost is asked about. Never a silent merge or split: when, within a tier, two file rows would take
+one innovation, or one row two innovations, all those pairs become uncertain (and are not offered to a weaker
+tier); the exception is k rows with one kunci_baris facing exactly k innovations that each match all of them (a
+title entered twice by one account, imported before): they are paired in row order with id order, so
 importing the same file again gives the same ids.
 
 `kunci_baris` = normalised title + " | " + normalised perangkat daerah: what a decision is remembered by.
@@ -43,6 +48,7 @@ import difflib
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -138,7 +144,7 @@ def _judul(nama: Any) -> _Judul:
 
 def _banding_judul(a: _Judul, b: _Judul) -> tuple[str, float] | None:
     """How two titles relate: ('sama', 1), ('akronim', 0.95) when one is just an acronym or expansion of the
-    other, ('mirip', ratio) when close, else None."""
+    other, ('mirip', difflib ratio) when close or sharing an acronym or expansion, else None."""
     if not a.baku or not b.baku:
         return None
     if a.baku == b.baku:
@@ -146,13 +152,12 @@ def _banding_judul(a: _Judul, b: _Judul) -> tuple[str, float] | None:
     if a.baku in b.bagian or b.baku in a.bagian:
         return "akronim", 0.95
     m = difflib.SequenceMatcher(None, a.baku, b.baku, autojunk=False)
+    if a.bagian & b.bagian:  # same acronym with its expansion reworded (or the reverse): worth asking
+        return "mirip", round(m.ratio(), 3)
     if m.real_quick_ratio() < MIRIP_JUDUL or m.quick_ratio() < MIRIP_JUDUL:
-        return ("mirip", 0.8) if a.bagian & b.bagian else None
+        return None  # the cheap upper bounds already rule it out
     rasio = m.ratio()
-    if rasio >= MIRIP_JUDUL:
-        return "mirip", round(rasio, 3)
-    # Same acronym, expansion reworded (or the reverse): close enough to ask.
-    return ("mirip", round(max(rasio, 0.8), 3)) if a.bagian & b.bagian else None
+    return ("mirip", round(rasio, 3)) if rasio >= MIRIP_JUDUL else None
 
 
 def _banding_pd(a: str, b: str, singkatan: str) -> float | None:
@@ -299,8 +304,12 @@ def _keputusan(keputusan: pd.DataFrame | None) -> tuple[set[tuple[str, str]], di
     return beda, sama
 
 
-def cocokkan(baris: pd.DataFrame, ada: pd.DataFrame, keputusan: pd.DataFrame | None = None) -> HasilCocok:
-    """Match every file row to the existing innovations (see the module docstring)."""
+def cocokkan(
+    baris: pd.DataFrame, ada: pd.DataFrame, keputusan: pd.DataFrame | None = None, tahun: int | None = None
+) -> HasilCocok:
+    """Match every file row to the existing innovations (see the module docstring). `tahun`, the import year:
+    when a row matches for certain both ids of that year and ids known only from earlier years, that year's
+    win (a re-import keeps the ids its first import gave)."""
     baris = baris.reset_index(drop=True)
     indeks = _Indeks(ada)
     judul = [_judul(n) for n in baris["nama_inovasi"]]
@@ -308,48 +317,40 @@ def cocokkan(baris: pd.DataFrame, ada: pd.DataFrame, keputusan: pd.DataFrame | N
     kunci = [kunci_baris(n, p) for n, p in zip(baris["nama_inovasi"], baris["nama_perangkat_daerah"], strict=True)]
     beda, sama = _keputusan(keputusan)
     ada_id = set(indeks.id)
+    tahun_ini = set(ada.loc[ada["tahun"] == tahun, "id_inovasi"].astype(str)) if tahun is not None else set()
 
     pasangan: list[dict[str, _Pasangan]] = []
     for posisi, (j, p) in enumerate(zip(judul, pd_baris, strict=True)):
         semua = _pasangan_baris(posisi, j, p, indeks)
         pasangan.append({i: x for i, x in semua.items() if (kunci[posisi], i) not in beda})
 
-    # Certain edges: the user's 'sama' first; a row the user has placed keeps no automatic edge, and an id the
-    # user has given to a row is not taken automatically by another.
-    pasti: dict[int, set[str]] = {}
-    dasar: dict[tuple[int, str], str] = {}
+    # Certain edges by tier: the user's 'sama', then equal titles, then acronyms. Each tier settles what it can
+    # one to one; rows and ids caught in a conflict stay uncertain and are not offered to a weaker tier, and an id
+    # the user has given to a row is not taken automatically by another.
     diberikan = {i for k in kunci for i in sama.get(k, ()) if i in ada_id}
-    for posisi, k in enumerate(kunci):
-        pilihan = {i for i in sama.get(k, ()) if i in ada_id}
-        if pilihan:
-            pasti[posisi] = pilihan
-            dasar.update({(posisi, i): "keputusan" for i in pilihan})
-        else:
-            pasti[posisi] = {i for i, x in pasangan[posisi].items() if x.pasti and i not in diberikan}
-            dasar.update({(posisi, i): pasangan[posisi][i].jenis for i in pasti[posisi]})
-
+    tingkat: tuple[tuple[str, Callable[[int], set[str]]], ...] = (
+        ("keputusan", lambda b: {i for i in sama.get(kunci[b], ()) if i in ada_id}),
+        ("sama", lambda b: {i for i, x in pasangan[b].items() if x.pasti and x.jenis == "sama"} - diberikan),
+        ("akronim", lambda b: {i for i, x in pasangan[b].items() if x.pasti and x.jenis == "akronim"} - diberikan),
+    )
     hasil_id: dict[int, str] = {}
+    dasar: dict[int, str] = {}
     alasan_ragu: dict[tuple[int, str], str] = {}
-    per_id: dict[str, set[int]] = defaultdict(set)
-    for posisi, ids in pasti.items():
-        for i in ids:
-            per_id[i].add(posisi)
-    for komponen_baris, komponen_id in _komponen(pasti, per_id):
-        if len(komponen_baris) == 1 and len(komponen_id) == 1:
-            hasil_id[next(iter(komponen_baris))] = next(iter(komponen_id))
-            continue
-        setara = len(komponen_baris) == len(komponen_id) and all(
-            pasti[b] == komponen_id and kunci[b] == kunci[min(komponen_baris)] for b in komponen_baris
-        )
-        if setara:
-            hasil_id.update(zip(sorted(komponen_baris), sorted(komponen_id), strict=True))
-            continue
-        for b in komponen_baris:
-            for i in pasti[b]:
-                alasan_ragu[(b, i)] = (
-                    f"bentrok: {len(komponen_baris)} baris berkas dan {len(komponen_id)} inovasi yang ada saling cocok; "
-                    "dasbor tidak menggabung atau memisah inovasi tanpa keputusan Anda"
-                )
+    for nama, tepi in tingkat:
+        terpakai = set(hasil_id.values()) | {i for _, i in alasan_ragu}
+        selesai = set(hasil_id) | {b for b, _ in alasan_ragu}
+        calon: dict[int, set[str]] = {}
+        for b in range(len(baris)):
+            ids = tepi(b) - terpakai if b not in selesai else set()
+            if ids & tahun_ini:
+                ids &= tahun_ini
+            if ids:
+                calon[b] = ids
+        ditetapkan, bentrok = _selesaikan(calon, kunci)
+        hasil_id |= ditetapkan
+        dasar |= dict.fromkeys(ditetapkan, nama)
+        alasan_ragu |= bentrok
+    pemilik = {i: b for b, i in hasil_id.items()}
 
     ragu: list[dict[str, Any]] = []
     for posisi in range(len(baris)):
@@ -381,7 +382,7 @@ def cocokkan(baris: pd.DataFrame, ada: pd.DataFrame, keputusan: pd.DataFrame | N
                     "skor_perangkat_daerah": x.skor_pd,
                     "jenis_judul": x.jenis,
                     "beda": _beda(x, str(baris.at[posisi, "nama_inovasi"]), indeks),
-                    "alasan": alasan_ragu.get((posisi, x.id_inovasi), _alasan(x)),
+                    "alasan": alasan_ragu.get((posisi, x.id_inovasi)) or _alasan(x, diberikan, pemilik, baris),
                 }
             )
 
@@ -392,7 +393,7 @@ def cocokkan(baris: pd.DataFrame, ada: pd.DataFrame, keputusan: pd.DataFrame | N
             "_baris": baris.get("_baris"),
             "kunci_baris": kunci,
             "id_inovasi": [hasil_id.get(p) for p in range(len(baris))],
-            "dasar": [dasar.get((p, hasil_id[p])) if p in hasil_id else None for p in range(len(baris))],
+            "dasar": [dasar.get(p) for p in range(len(baris))],
             "kelompok_kembar": kembar,
         },
         columns=list(KOLOM_BARIS),
@@ -400,12 +401,44 @@ def cocokkan(baris: pd.DataFrame, ada: pd.DataFrame, keputusan: pd.DataFrame | N
     return HasilCocok(hasil, pd.DataFrame(ragu, columns=list(KOLOM_RAGU)))
 
 
-def _alasan(x: _Pasangan) -> str:
+def _alasan(x: _Pasangan, diberikan: set[str], pemilik: dict[str, int], baris: pd.DataFrame) -> str:
+    """Why a pair is not certain, when no conflict of its own says it."""
+    if x.id_inovasi in diberikan:
+        return "dipilih pengguna untuk baris lain"
+    if x.pasti and x.id_inovasi in pemilik:
+        lain = pemilik[x.id_inovasi]
+        nomor = baris.at[lain, "_baris"] if "_baris" in baris else lain + 1
+        return f"inovasi ini sudah dipasangkan dengan baris {nomor}, yang lebih cocok"
+    if x.pasti:
+        return "inovasi ini bentrok dengan baris lain yang judulnya sama persis; putuskan pasangan itu dulu"
     if x.jenis == "mirip":
         return "judul mirip tetapi tidak sama"
-    if not _pd_sama(x.skor_pd):
-        return "judul sama tetapi perangkat daerah lain"
-    return "dipilih pengguna untuk baris lain"
+    return "judul sama tetapi perangkat daerah lain"
+
+
+def _selesaikan(calon: dict[int, set[str]], kunci: list[str]) -> tuple[dict[int, str], dict[tuple[int, str], str]]:
+    """One tier's certain edges settled: a row and an id that only have each other are a match; k rows of one
+    kunci_baris facing exactly the same k ids are paired in order; every other edge is a conflict."""
+    per_id: dict[str, set[int]] = defaultdict(set)
+    for b, ids in calon.items():
+        for i in ids:
+            per_id[i].add(b)
+    ditetapkan: dict[int, str] = {}
+    bentrok: dict[tuple[int, str], str] = {}
+    for komponen_baris, komponen_id in _komponen(calon, per_id):
+        setara = len(komponen_baris) == len(komponen_id) and all(
+            calon[b] == komponen_id and kunci[b] == kunci[min(komponen_baris)] for b in komponen_baris
+        )
+        if setara:
+            ditetapkan.update(zip(sorted(komponen_baris), sorted(komponen_id), strict=True))
+            continue
+        for b in komponen_baris:
+            for i in calon[b]:
+                bentrok[(b, i)] = (
+                    f"bentrok: {len(komponen_baris)} baris berkas dan {len(komponen_id)} inovasi yang ada saling cocok; "
+                    "dasbor tidak menggabung atau memisah inovasi tanpa keputusan Anda"
+                )
+    return ditetapkan, bentrok
 
 
 def _komponen(pasti: dict[int, set[str]], per_id: dict[str, set[int]]) -> list[tuple[set[int], set[str]]]:

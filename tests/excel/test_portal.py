@@ -4,11 +4,15 @@ portal-ekspor.md), read back by dasbor.excel.portal, with every problem located 
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from datetime import date, datetime
 
 import duckdb
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from dasbor.db.migrate import migrate
@@ -23,6 +27,7 @@ from dasbor.excel.portal import (
     baca_koordinat,
     kode_pemda,
     pisah_admin_opd,
+    rapikan,
     read_portal,
 )
 from dasbor.excel.portal_tulis import beri_keanehan, plus_code, tulis_portal
@@ -302,3 +307,43 @@ def test_the_vocabulary_read_is_accepted_by_the_inovasi_table() -> None:
     for kolom, peta in (("inisiator", INISIATOR), ("bentuk", BENTUK), ("jenis", JENIS), ("tahapan", TAHAPAN)):
         for nilai in peta.values():
             con.execute(f"UPDATE inovasi SET {kolom} = ?", [nilai])
+
+
+TEKS_BEBAS = st.text(alphabet=st.sampled_from("aBcDé ,.-'()=/&\u00a0"), min_size=1, max_size=30)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    judul=st.lists(TEKS_BEBAS.filter(lambda t: rapikan(t) not in ("", "-")), min_size=1, max_size=4),
+    opd=TEKS_BEBAS.filter(lambda t: rapikan(t) not in ("", "-") and not rapikan(t).endswith(")")),
+    akun=st.from_regex(r"[a-z][a-z0-9.]{0,15}", fullmatch=True),
+)
+def test_free_text_survives_the_round_trip(judul: list[str], opd: str, akun: str) -> None:
+    b = pd.DataFrame({"nama_inovasi": judul, "nama_perangkat_daerah": opd, "akun_portal": akun, "kematangan": 1.0})
+    buku = read_portal(tulis_portal(b, "Kota Banjarmasin"))
+    assert buku.masalah == [] and buku.kode_wilayah == "63.71"
+    assert buku.baris["nama_inovasi"].tolist() == [rapikan(j) for j in judul]
+    assert set(buku.baris["nama_perangkat_daerah"]) == {rapikan(opd)}
+    assert set(buku.baris["akun_portal"]) == {akun}
+
+
+def test_an_empty_kematangan_is_noticed_not_refused() -> None:
+    buku = read_portal(tulis_portal(inovasi(2).assign(kematangan=[None, 5.0]), "Kabupaten Tanah Laut"))
+    assert buku.masalah == [] and pd.isna(buku.baris["kematangan"].iat[0])
+    assert [(c.baris, c.kolom) for c in buku.catatan] == [(2, "Kematangan")]
+
+
+def test_a_wrong_dimension_record_does_not_cut_the_file_short() -> None:
+    """Streaming reads believe `<dimension ref=…>`; some generators write A1:A1 whatever the sheet holds."""
+    data = tulis_portal(inovasi(5), "Kabupaten Tanah Laut")
+    keluaran = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as asli, zipfile.ZipFile(keluaran, "w", zipfile.ZIP_DEFLATED) as baru:
+        for bagian in asli.infolist():
+            isi = asli.read(bagian.filename)
+            if bagian.filename == "xl/worksheets/sheet1.xml":
+                isi, n = re.subn(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:A1"', isi)
+                assert n == 1
+            baru.writestr(bagian, isi)
+    buku = read_portal(keluaran.getvalue())
+    assert buku.masalah == [] and len(buku.baris) == 5
+    assert buku.baris["tautan_video"].notna().sum() == 4  # column S, far beyond the claimed A

@@ -226,3 +226,40 @@ def test_no_silent_merge_and_decisions_hold(file_rows, known, decided) -> None:
         if dikatakan:
             assert hasil.baris["id_inovasi"].iat[posisi] in dikatakan or {(k, i) for i in dikatakan} <= ragu
     assert not set(hasil.ragu["posisi"]) & set(hasil.baris.index[hasil.baris["id_inovasi"].notna()])
+
+
+def test_an_exact_title_wins_over_an_acronym_and_the_other_row_is_asked() -> None:
+    rows = berkas(("SIPINTAR (Sistem Informasi Pendidikan Terintegrasi)", DISDIK), ("SIPINTAR", DISDIK))
+    hasil = cocokkan(rows, ada(("A", 2024, "SIPINTAR", DISDIK)))
+    assert daftar(hasil.baris[["id_inovasi", "dasar"]]) == [[None, None], ["A", "sama"]]
+    assert hasil.ragu[["posisi", "id_inovasi", "alasan"]].values.tolist() == [
+        [0, "A", "inovasi ini sudah dipasangkan dengan baris 3, yang lebih cocok"]
+    ]
+
+
+def test_importing_the_same_file_again_keeps_the_ids_the_first_import_gave() -> None:
+    """The first import of 2025 met a conflict (two rows, one 2024 innovation) and, without a decision, gave
+    both rows new ids; the second import finds those 2025 ids and keeps them, each row its own."""
+    rows = berkas(("SIPINTAR", DISDIK), ("sipintar", DISDIK), ("SIPINTAR (Sistem Informasi Pendidikan)", DISDIK))
+    lama = ada(("A", 2024, "SIPINTAR", DISDIK))
+    pertama = cocokkan(rows, lama, tahun=2025)
+    assert pertama.baris["id_inovasi"].isna().all()
+    assert pertama.ragu["alasan"].str.startswith("bentrok").tolist() == [True, True, False]
+    assert pertama.ragu["alasan"].iat[2].startswith("inovasi ini bentrok dengan baris lain")
+    baru = [f"B{p}" for p in range(len(rows))]
+    kedua_ada = pd.concat(
+        [
+            lama,
+            ada(
+                *[
+                    (i, 2025, n, o)
+                    for i, n, o in zip(baru, rows["nama_inovasi"], rows["nama_perangkat_daerah"], strict=True)
+                ]
+            ),
+        ]
+    )
+    kedua = cocokkan(rows, kedua_ada, tahun=2025)
+    assert kedua.baris["id_inovasi"].tolist() == baru
+    assert kedua.ragu.empty
+    # Without the year, the 2024 innovation joins the conflict again: asked, never merged.
+    assert cocokkan(rows, kedua_ada).baris["id_inovasi"].iloc[:2].isna().all()
