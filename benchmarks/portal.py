@@ -68,7 +68,7 @@ def main() -> None:
         buku = read_portal(isi)
         sejarah = db.query("impor_cocok_ada", {"kode_wilayah": KODE, "tahun": tahun})
         mulai = time.perf_counter()
-        cocokkan(buku.baris, sejarah)
+        cocokkan(buku.baris, sejarah, tahun=tahun)
         t_cocok = time.perf_counter() - mulai
         db.close()
         mulai = time.perf_counter()

@@ -89,13 +89,13 @@ def periksa_portal(
     dulu = db.query("cocok_keputusan", {"kode_wilayah": kode})[list(KOLOM_KEPUTUSAN)]
     # The review shows the pairs still open before this check's own decisions, so that a decision just taken
     # stays visible (and can be changed) until the import is confirmed.
-    tanpa_baru = cocokkan(baris, ada, dulu)
+    tanpa_baru = cocokkan(baris, ada, dulu, tahun)
     periksa.ragu = tanpa_baru.ragu
     if baru.empty:
         hasil = tanpa_baru.baris
     else:
         gabungan = pd.concat([dulu, baru], ignore_index=True)
-        hasil = cocokkan(baris, ada, gabungan.drop_duplicates(["kunci_baris", "id_inovasi"], keep="last")).baris
+        hasil = cocokkan(baris, ada, gabungan.drop_duplicates(["kunci_baris", "id_inovasi"], keep="last"), tahun).baris
     dipakai = set(hasil["kunci_baris"])
     periksa.keputusan_baru = baru[baru["kunci_baris"].isin(dipakai)].assign(kode_wilayah=kode)
     abaikan = baru[~baru["kunci_baris"].isin(dipakai)]
