@@ -5,7 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dasbor.cli import akun, bimtek, cadangan, demo, hasil, impor, inovasi, kelengkapan, lintas_tahun, saran_kirim
+from dasbor.cli import (
+    akun,
+    bimtek,
+    cadangan,
+    demo,
+    hasil,
+    impor,
+    inovasi,
+    kelengkapan,
+    lintas_tahun,
+    saran_kirim,
+    status,
+)
 from dasbor.db.connection import DatabaseTerkunciError
 from dasbor.db.terbitan import BasisDataTidakAdaError
 
@@ -13,7 +25,7 @@ from dasbor.db.terbitan import BasisDataTidakAdaError
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dasbor", description="Dasbor IID Kalsel")
     sub = parser.add_subparsers(dest="perintah", required=True)
-    for modul in (demo, impor, akun, kelengkapan, bimtek, lintas_tahun, inovasi, hasil, saran_kirim, cadangan):
+    for modul in (demo, impor, akun, kelengkapan, bimtek, lintas_tahun, inovasi, hasil, saran_kirim, status, cadangan):
         modul.daftarkan(sub)
     args = parser.parse_args(argv)
     try:

@@ -4,10 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from dasbor.services import akun as layanan_akun
-from dasbor.services import impor, skor
-from dasbor.services.db import DatabaseTerkunciError, database, penulis, stempel
+from dasbor.services import impor, skor, status_inovasi
+from dasbor.services.db import DatabaseTerkunciError, database, stempel
 from dasbor.ui import akun
-from dasbor.visual.format import angka, bilangan
+from dasbor.visual.format import angka, bilangan, tanpa_markdown
 
 akun.wajib_masuk()
 
@@ -28,6 +28,85 @@ def tabel_lokasi(daftar: list[impor.MasalahBerkas], judul: str, key: str) -> Non
     )
 
 
+def _konfirmasi(sha256: str) -> None:
+    """The confirm button names the file whose preview was on screen when it was pressed."""
+    st.session_state["impor_dikonfirmasi"] = sha256
+
+
+def _kunci_ragu(periksa: impor.Pemeriksaan, i: int) -> str:
+    return f"ragu_{periksa.sha256[:12]}_{i}"
+
+
+def keputusan_layar(periksa: impor.Pemeriksaan | None) -> pd.DataFrame | None:
+    """The decisions taken so far in the review of this file's uncertain pairs (widget states of the last run)."""
+    if periksa is None or periksa.ragu.empty:
+        return None
+    pilih = [
+        (r["kunci_baris"], r["id_inovasi"], st.session_state.get(_kunci_ragu(periksa, i)))
+        for i, r in enumerate(periksa.ragu.to_dict("records"))
+    ]
+    return pd.DataFrame(
+        [(k, i, KEPUTUSAN[p]) for k, i, p in pilih if p in KEPUTUSAN], columns=list(impor.KOLOM_KEPUTUSAN)
+    )
+
+
+KEPUTUSAN = {"Inovasi yang sama": "sama", "Inovasi berbeda": "beda"}
+BELUM = "Belum diputuskan (diimpor sebagai inovasi baru)"
+
+
+def tinjau_ragu(periksa: impor.Pemeriksaan) -> None:
+    """The review of uncertain matches: evidence per pair and the user's word on each."""
+    st.subheader(f"{bilangan(len(periksa.ragu))} pasangan ragu")
+    st.markdown(
+        "Baris berkas ini mirip inovasi yang sudah ada tetapi tidak pasti sama. Putuskan setiap pasangan: **sama** "
+        "menjaga id, riwayat, status dan jawaban indikatornya; **berbeda** atau belum diputuskan mengimpor baris itu "
+        "sebagai inovasi baru. Keputusan disimpan bersama impor dan diingat untuk impor berikutnya."
+    )
+    for i, r in enumerate(periksa.ragu.to_dict("records")):
+        st.selectbox(
+            f"Baris {r['_baris']}: {tanpa_markdown(r['nama_inovasi_berkas'])} "
+            f"({tanpa_markdown(r['perangkat_daerah_berkas'] or '–')}) ↔ {tanpa_markdown(r['id_inovasi'])} "
+            f"{tanpa_markdown(r['nama_inovasi_ada'])} ({tanpa_markdown(r['perangkat_daerah_ada'] or '–')}, "
+            f"{r['tahun_ada']})",
+            [BELUM, *KEPUTUSAN],
+            key=_kunci_ragu(periksa, i),
+            help=r["beda"],
+        )
+
+
+def portal(periksa: impor.Pemeriksaan, pratinjau: impor.Pratinjau) -> None:
+    """What a portal import decides that the user should see before confirming."""
+    st.info(
+        "Berkas dikenali sebagai **ekspor daftar inovasi portal IID nasional**. Ekspor tidak memuat status kirim, "
+        "jawaban per indikator, bukti dukung maupun SPD: inovasi yang dikenali mempertahankan id, status dan jawaban "
+        "indikatornya; inovasi baru masuk sebagai draft; jawaban SPD tetap seperti sebelumnya."
+    )
+    keluar = pratinjau.rincian[pratinjau.rincian["perubahan"] == "dihapus"]
+    if not keluar.empty:
+        st.warning(
+            f"{bilangan(len(keluar))} inovasi tahun {periksa.tahun} tidak ada di berkas ini dan akan keluar dari daftar "
+            "tahun itu (data tahun sebelumnya tidak berubah):"
+        )
+        st.dataframe(keluar[["id_inovasi", "nama_inovasi"]], hide_index=True, key="tabel_keluar")
+    inovasi = periksa.data["inovasi"]
+    kembar = inovasi[inovasi["kembar_dengan"].notna()]
+    if not kembar.empty:
+        st.warning(
+            f"{bilangan(len(kembar))} baris berjudul kembar (diinput akun OPD berbeda). Semua diimpor dan saling "
+            "ditandai; selesaikan di portal."
+        )
+        st.dataframe(
+            kembar[["id_inovasi", "nama_inovasi", "akun_portal", "kembar_dengan"]], hide_index=True, key="tabel_kembar"
+        )
+    if not periksa.ragu.empty:
+        tinjau_ragu(periksa)
+
+
+def _batalkan(id_impor: int) -> None:
+    """The undo button names the import it was drawn for."""
+    st.session_state["impor_batal_id"] = id_impor
+
+
 st.title("Impor data Excel")
 masuk = akun.wajib_pengimpor()
 pengimpor = masuk["nama"]
@@ -42,7 +121,9 @@ if wilayah_boleh is not None:
 if pesan := st.session_state.pop("impor_pesan", None):
     st.success(pesan)
 
-tab_impor, tab_templat, tab_riwayat = st.tabs(["Impor berkas", "Templat & ekspor", "Riwayat & pembatalan"])
+tab_impor, tab_status, tab_templat, tab_riwayat = st.tabs(
+    ["Impor berkas", "Status kirim", "Templat & ekspor", "Riwayat & pembatalan"]
+)
 
 with tab_impor:
     st.markdown(
@@ -54,20 +135,30 @@ with tab_impor:
     tahun = st.selectbox(
         "Tahun penilaian data di berkas", pilihan_tahun, index=pilihan_tahun.index(terakhir), key="impor_tahun"
     )
-    berkas = st.file_uploader("Berkas .xlsx berformat templat", type=["xlsx"], key="impor_berkas")
+    dikonfirmasi = st.session_state.pop("impor_dikonfirmasi", None)  # the sha256 whose preview was confirmed
+    berkas = st.file_uploader(
+        "Berkas .xlsx: ekspor daftar inovasi dari portal IID nasional, atau templat dasbor (dikenali otomatis)",
+        type=["xlsx"],
+        key="impor_berkas",
+    )
     if berkas is not None:
         isi = berkas.getvalue()
-        kunci = (berkas.name, hashlib.sha256(isi).hexdigest(), tahun, stempel(db), pengimpor)
+        sha256 = hashlib.sha256(isi).hexdigest()
+        lalu = st.session_state.get("impor_periksa")
+        keputusan = keputusan_layar(lalu if lalu is not None and lalu.sha256 == sha256 else None)
+        tanda = () if keputusan is None else tuple(map(tuple, keputusan.to_numpy()))
+        kunci = (berkas.name, sha256, tahun, stempel(db), pengimpor, tanda)
         if st.session_state.get("impor_kunci") != kunci:
             with st.spinner("Memeriksa berkas…"):
                 st.session_state["impor_periksa"] = impor.check_import(
-                    db, isi, tahun, berkas.name, wilayah_boleh=wilayah_boleh
+                    db, isi, tahun, berkas.name, wilayah_boleh=wilayah_boleh, keputusan=keputusan
                 )
             st.session_state["impor_kunci"] = kunci
         periksa = st.session_state["impor_periksa"]
+        nama_file = tanpa_markdown(periksa.nama_file)
         if not periksa.sah:
             st.error(
-                f"Berkas {periksa.nama_file} tidak dapat diimpor: {bilangan(len(periksa.masalah))} masalah. "
+                f"Berkas {nama_file} tidak dapat diimpor: {bilangan(periksa.jumlah_masalah)} masalah. "
                 "Tidak ada yang ditulis. Perbaiki berkas lalu unggah lagi."
             )
             tabel_lokasi(periksa.masalah, "Masalah", "tabel_masalah")
@@ -80,7 +171,7 @@ with tab_impor:
         if periksa.sah:
             pratinjau = impor.preview(db, periksa)
             st.success(
-                f"Berkas {periksa.nama_file} sah: {bilangan(periksa.baris)} baris untuk tahun {periksa.tahun}. "
+                f"Berkas {nama_file} sah: {bilangan(periksa.baris)} baris untuk tahun {periksa.tahun}. "
                 "Periksa pratinjau di bawah, lalu konfirmasi."
             )
             st.subheader("Pratinjau perubahan")
@@ -109,6 +200,8 @@ with tab_impor:
                 f"{pratinjau.keyakinan_rumus}), basis {pratinjau.basis}. Nilai sebelum berasal dari data yang kini "
                 "tersimpan (lihat kolom 'Data sebelum'); nilai sesudah dari berkas ini."
             )
+            if periksa.format == "portal":
+                portal(periksa, pratinjau)
             if not periksa.perangkat_daerah_baru.empty:
                 st.markdown(
                     f"**{bilangan(len(periksa.perangkat_daerah_baru))} perangkat daerah baru** akan ditambahkan:"
@@ -117,19 +210,22 @@ with tab_impor:
             if not pratinjau.rincian.empty:
                 with st.expander(f"Rincian {bilangan(len(pratinjau.rincian))} inovasi yang baru, berubah atau dihapus"):
                     st.dataframe(pratinjau.rincian, hide_index=True)
-            if st.button("Konfirmasi impor", type="primary", key="konfirmasi_impor"):
-                try:
-                    with penulis() as tulis:
-                        id_impor = impor.commit_import(tulis, periksa, pengimpor)
-                except (impor.DataBerubahError, DatabaseTerkunciError) as exc:
-                    st.warning(str(exc))
-                else:
-                    st.session_state["impor_pesan"] = (
-                        f"Impor #{id_impor} selesai: {', '.join(periksa.wilayah)} tahun {periksa.tahun} diganti dengan "
-                        f"isi {periksa.nama_file}. Tercatat di riwayat impor; dapat dibatalkan."
-                    )
-                    st.session_state.pop("impor_kunci", None)
-                    st.rerun()
+            st.button(
+                "Konfirmasi impor", type="primary", key="konfirmasi_impor", on_click=_konfirmasi, args=(periksa.sha256,)
+            )
+        # Pressed for the preview on screen; the service refuses any other file (one replaced just before).
+        if dikonfirmasi is not None:
+            try:
+                id_impor = impor.simpan(periksa, pengimpor, dikonfirmasi, wilayah_boleh)
+            except (impor.DataBerubahError, impor.ImporDitolakError, DatabaseTerkunciError, ValueError) as exc:
+                st.warning(str(exc))
+            else:
+                st.session_state["impor_pesan"] = (
+                    f"Impor #{id_impor} selesai: {', '.join(periksa.wilayah)} tahun {periksa.tahun} diganti dengan "
+                    f"isi {nama_file}. Tercatat di riwayat impor; dapat dibatalkan."
+                )
+                st.session_state.pop("impor_kunci", None)
+                st.rerun()
 
 with tab_templat:
     tahun_templat = st.selectbox(
@@ -163,25 +259,85 @@ with tab_riwayat:
     if terakhir_impor is None:
         st.info("Belum ada impor yang dapat dibatalkan.")
     else:
+        id_terakhir = int(terakhir_impor["id_impor"])
         st.markdown(
-            f"Impor terakhir: **#{terakhir_impor['id_impor']}** — {terakhir_impor['nama_file']}, tahun "
-            f"{terakhir_impor['tahun']}, oleh {terakhir_impor['pengguna']} pada "
+            f"Impor terakhir: **#{id_terakhir}** — {tanpa_markdown(terakhir_impor['nama_file'])}, tahun "
+            f"{terakhir_impor['tahun']}, oleh {tanpa_markdown(terakhir_impor['pengguna'])} pada "
             f"{pd.Timestamp(terakhir_impor['waktu']):%d-%m-%Y %H:%M}."
         )
         if alasan := impor.alasan_tolak_batal(db, wilayah_boleh):
             st.warning(alasan)
         else:
             yakin = st.checkbox("Saya yakin ingin memulihkan isi sebelum impor ini", key="yakin_batal")
-            if st.button("Batalkan impor terakhir", disabled=not yakin, key="batalkan_impor"):
+            st.button(
+                f"Batalkan impor #{id_terakhir}",
+                disabled=not yakin,
+                key="batalkan_impor",
+                on_click=_batalkan,
+                args=(id_terakhir,),
+            )
+    # The id the button was drawn for: a newer import (or another undo) since then is refused by the service.
+    if (id_dilihat := st.session_state.pop("impor_batal_id", None)) is not None:
+        try:
+            dibatalkan = impor.batalkan(pengimpor, wilayah_boleh, id_dilihat)
+        except (impor.ImporDitolakError, impor.DataBerubahError, DatabaseTerkunciError) as exc:
+            st.warning(str(exc))
+        else:
+            st.session_state["impor_pesan"] = f"Impor #{dibatalkan} dibatalkan; isi sebelumnya dipulihkan."
+            st.session_state.pop("yakin_batal", None)
+            st.rerun()
+    st.subheader("Riwayat impor")
+    riwayat = impor.riwayat(db)
+    st.dataframe(riwayat, hide_index=True, key="tabel_riwayat")
+    diimpor = riwayat.loc[riwayat["hasil"] == "diimpor", "id_impor"].astype(int).tolist()
+    if diimpor:
+        nama_berkas = dict(zip(riwayat["id_impor"].astype(int), riwayat["nama_file"], strict=True))
+        id_unduh = st.selectbox(
+            "Arsip: unduh kembali berkas yang diimpor",
+            diimpor,
+            format_func=lambda i: f"#{i} — {nama_berkas[i]}",
+            key="arsip_impor",
+        )
+        arsip = impor.berkas_impor(db, id_unduh)
+        if arsip is None:
+            st.caption(f"Impor #{id_unduh} dari sebelum arsip berkas ada; berkasnya tidak tersimpan.")
+        else:
+            st.download_button(
+                f"Unduh berkas impor #{id_unduh} ({arsip['format']})",
+                data=bytes(arsip["isi"]),
+                file_name=str(arsip["nama_file"]),
+                on_click="ignore",
+                key="unduh_arsip",
+            )
+
+with tab_status:
+    st.markdown(
+        "Ekspor portal tidak memuat status kirim. Tandai di sini inovasi yang **dikirim** (hanya yang dikirim yang "
+        "dinilai), diterima atau ditolak; inovasi baru dari portal masuk sebagai draft."
+    )
+    kolom_tahun, kolom_wilayah = st.columns(2)
+    tahun_status = kolom_tahun.selectbox(
+        "Tahun", impor.tahun_impor(db), index=pilihan_tahun.index(terakhir), key="status_tahun"
+    )
+    semua_wilayah = skor.daftar_wilayah()
+    nama_wilayah = dict(zip(semua_wilayah["kode_wilayah"], semua_wilayah["nama_wilayah"], strict=True))
+    boleh = [k for k in nama_wilayah if wilayah_boleh is None or k in wilayah_boleh]
+    wilayah_status = kolom_wilayah.selectbox("Wilayah", boleh, format_func=nama_wilayah.get, key="status_wilayah")
+    if wilayah_status is not None:
+        daftar = status_inovasi.daftar_status(db, tahun_status, wilayah_status)
+        st.dataframe(daftar, hide_index=True, key="tabel_status")
+        if not daftar.empty:
+            pilih_id = st.multiselect("Inovasi", daftar["id_inovasi"].tolist(), key="status_id")
+            status_baru = st.selectbox("Status baru", status_inovasi.STATUS, key="status_baru")
+            if st.button("Simpan status", disabled=not pilih_id, key="simpan_status"):
+                perubahan = pd.DataFrame({"id_inovasi": pilih_id, "status_inovasi": status_baru})
                 try:
-                    with penulis() as tulis:
-                        dibatalkan = impor.undo_last_import(tulis, pengimpor, wilayah_boleh)
-                # another import landed since the page was drawn, or another writer holds the lock too long
-                except (impor.ImporDitolakError, DatabaseTerkunciError) as exc:
+                    n = status_inovasi.simpan_status(tahun_status, wilayah_status, perubahan, pengimpor, wilayah_boleh)
+                except (status_inovasi.StatusDitolakError, DatabaseTerkunciError) as exc:
                     st.warning(str(exc))
                 else:
-                    st.session_state["impor_pesan"] = f"Impor #{dibatalkan} dibatalkan; isi sebelumnya dipulihkan."
-                    st.session_state.pop("yakin_batal", None)
+                    st.session_state["impor_pesan"] = (
+                        f"Status {n} inovasi {nama_wilayah[wilayah_status]} tahun {tahun_status} menjadi {status_baru}."
+                    )
+                    st.session_state.pop("status_id", None)
                     st.rerun()
-    st.subheader("Riwayat impor")
-    st.dataframe(impor.riwayat(db), hide_index=True, key="tabel_riwayat")

@@ -1,4 +1,5 @@
-"""`python -m dasbor demo`: (re)build the synthetic demo database."""
+"""`python -m dasbor demo`: (re)build the synthetic demo database, and write its innovations as portal-format
+exports (one file per pemda and year) in the folder `portal-demo` beside the database."""
 
 from __future__ import annotations
 
@@ -11,19 +12,28 @@ from dasbor.db.connection import db_path
 def cmd_demo(args: argparse.Namespace) -> int:
     """Exit 0 built, 1 refused because the database holds imported data (without --timpa)."""
     from dasbor.demo.build import DataNyataError, build_demo_db
+    from dasbor.demo.ekspor_portal import FOLDER, tulis_ekspor_demo
+    from dasbor.demo.generator import build_frames
 
     path = db_path()
+    frames = build_frames(args.seed)
     try:
-        counts = build_demo_db(path, args.seed, timpa=args.timpa)
+        counts = build_demo_db(path, args.seed, frames, timpa=args.timpa)
     except DataNyataError as exc:
         print(exc, file=sys.stderr)
         return 1
     print(f"Basis data demo (SINTETIS) dibangun di {path}: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
+    berkas = tulis_ekspor_demo(frames, path.parent / FOLDER)
+    print(f"Ekspor portal demo (SINTETIS): {len(berkas)} berkas (satu per pemda dan tahun) di {path.parent / FOLDER}")
     return 0
 
 
 def daftarkan(sub: argparse._SubParsersAction) -> None:
-    demo = sub.add_parser("demo", help="bangun (ulang) basis data demo sintetis di $DASBOR_DB atau data/iid.duckdb")
+    demo = sub.add_parser(
+        "demo",
+        help="bangun (ulang) basis data demo sintetis di $DASBOR_DB atau data/iid.duckdb, dan ekspor portal "
+        "demonya di folder portal-demo di sampingnya",
+    )
     demo.add_argument("--seed", type=int, default=20231212)
     demo.add_argument("--timpa", action="store_true", help="ganti juga basis data yang berisi data impor (nyata)")
     demo.set_defaults(func=cmd_demo)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pandas as pd
+
 from dasbor.db import terbitan
 from dasbor.db.connection import Database
 from dasbor.db.write import insert_frame
@@ -33,10 +35,13 @@ def jumlah_impor(path: Path) -> int:
         db.close()
 
 
-def build_demo_db(path: Path, seed: int = SEED, timpa: bool = False) -> dict[str, int]:
+def build_demo_db(
+    path: Path, seed: int = SEED, frames: dict[str, pd.DataFrame] | None = None, timpa: bool = False
+) -> dict[str, int]:
     """(Re)build the demo database at `path`; returns row counts per table. A database holding any import is
-    replaced only with `timpa` (checked under the writer lock, so an import cannot land in between)."""
-    frames = build_frames(seed)
+    replaced only with `timpa` (checked under the writer lock, so an import cannot land in between). `frames`
+    (from build_frames(seed)) saves generating them again when the caller needs them too (the portal exports)."""
+    frames = build_frames(seed) if frames is None else frames
     with terbitan.kunci(path):
         if not timpa and (n := jumlah_impor(path)):
             raise DataNyataError(

@@ -4,6 +4,7 @@ sheets cell by cell, reporting every problem with its sheet, Excel row number an
 from __future__ import annotations
 
 import io
+import math
 import re
 import unicodedata
 import warnings
@@ -207,12 +208,24 @@ def _rumus(cell: Any) -> str:
     return teks if len(teks) <= 40 else teks[:37] + "…"
 
 
+def sel_terlarang(cell: Any) -> str | None:
+    """Why a cell's value cannot be taken, whatever its column: a formula (never evaluated: a data file carries
+    values) or an Excel error value. None for an ordinary cell. Shared by the template and portal readers."""
+    if cell.data_type == "f":
+        return f"berisi rumus '{_rumus(cell)}'; isi dengan nilai (salin lalu Tempel Khusus › Nilai)."
+    if cell.data_type == "e":
+        return f"berisi galat Excel '{cell.value}'; isi dengan nilai yang benar."
+    return None
+
+
 def _teks_angka(nilai: int | float) -> str:
     return str(int(nilai)) if isinstance(nilai, int) or nilai.is_integer() else str(nilai)
 
 
 def _ubah(nilai: Any, k: Kolom, hari_ini: date) -> tuple[Any, str | None]:
     """One cell value converted to the column's kind, or the reason it cannot be."""
+    if isinstance(nilai, float) and not math.isfinite(nilai):  # `1e999` in the XML reads as inf
+        return None, f"berisi angka {nilai} (tak hingga atau bukan angka, mis. 1e999); isi dengan nilai yang benar."
     if isinstance(nilai, bool):
         return None, f"berisi nilai logika {'TRUE' if nilai else 'FALSE'}; isi dengan {k.jenis}."
     if k.jenis == "teks":
@@ -387,10 +400,8 @@ def _read_sheet(
             nilai, pesan = None, None
             if cell is None:
                 pass
-            elif cell.data_type == "f":
-                pesan = f"berisi rumus '{_rumus(cell)}'; isi dengan nilai (salin lalu Tempel Khusus › Nilai)."
-            elif cell.data_type == "e":
-                pesan = f"berisi galat Excel '{cell.value}'; isi dengan nilai yang benar."
+            elif terlarang := sel_terlarang(cell):
+                pesan = terlarang
             elif _kosong(cell.value):
                 pesan = "wajib diisi." if k.wajib else None
             else:

@@ -1,8 +1,8 @@
 """Reliability: an importer killed with SIGKILL during its commit leaves the database exactly as before (or,
 once COMMIT has returned, exactly as after); readers during an import see the old or the new data, never a mix.
 
-The kill points use the documented test hook DASBOR_UJI_JEDA_IMPOR (dasbor/services/impor.py): the importer
-prints "JEDA <point>" and waits there, so the test kills it at that exact statement boundary."""
+The kill points are the commit's TITIK_UJI: the importer runs through tests/impor/importir_jeda.py, which makes it
+print "JEDA <point>" and wait there, so the test kills it at that exact statement boundary."""
 
 from __future__ import annotations
 
@@ -42,11 +42,9 @@ def isi_sesudah(demo_db: Path, berkas_baru: Path, tmp_path_factory: pytest.TempP
 
 def _importer(db: Path, berkas: Path, titik: str | None) -> subprocess.Popen:
     env = {**os.environ, "DASBOR_DB": str(db)}
-    env.pop(impor.JEDA_UJI, None)
-    if titik:
-        env[impor.JEDA_UJI] = titik
+    awal = ["-m", "tests.impor.importir_jeda", titik] if titik else ["-m", "dasbor"]
     return subprocess.Popen(
-        [sys.executable, "-m", "dasbor", "impor", str(berkas), "--tahun", str(TAHUN)],
+        [sys.executable, *awal, "impor", str(berkas), "--tahun", str(TAHUN)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
