@@ -216,8 +216,16 @@ with tab_impor:
         # Pressed for the preview on screen; the service refuses any other file (one replaced just before).
         if dikonfirmasi is not None:
             try:
-                id_impor = impor.simpan(periksa, pengimpor, dikonfirmasi, wilayah_boleh)
-            except (impor.DataBerubahError, impor.ImporDitolakError, DatabaseTerkunciError, ValueError) as exc:
+                # Rights as they are now, not as when the preview was drawn (an admin may have narrowed them).
+                boleh_kini = layanan_akun.pastikan_hak_wilayah(pengimpor, periksa.wilayah)
+                id_impor = impor.simpan(periksa, pengimpor, dikonfirmasi, boleh_kini)
+            except (
+                layanan_akun.AkunError,
+                impor.DataBerubahError,
+                impor.ImporDitolakError,
+                DatabaseTerkunciError,
+                ValueError,
+            ) as exc:
                 st.warning(str(exc))
             else:
                 st.session_state["impor_pesan"] = (
@@ -279,8 +287,10 @@ with tab_riwayat:
     # The id the button was drawn for: a newer import (or another undo) since then is refused by the service.
     if (id_dilihat := st.session_state.pop("impor_batal_id", None)) is not None:
         try:
-            dibatalkan = impor.batalkan(pengimpor, wilayah_boleh, id_dilihat)
-        except (impor.ImporDitolakError, impor.DataBerubahError, DatabaseTerkunciError) as exc:
+            # The undone import's regions are checked against these rights inside its transaction.
+            boleh_kini = layanan_akun.pastikan_hak_wilayah(pengimpor, ())
+            dibatalkan = impor.batalkan(pengimpor, boleh_kini, id_dilihat)
+        except (layanan_akun.AkunError, impor.ImporDitolakError, impor.DataBerubahError, DatabaseTerkunciError) as exc:
             st.warning(str(exc))
         else:
             st.session_state["impor_pesan"] = f"Impor #{dibatalkan} dibatalkan; isi sebelumnya dipulihkan."
