@@ -36,7 +36,7 @@ def test_admin_logs_in_uploads_and_sees_preview(
     page.get_by_role("textbox", name="Nama akun").fill("admin")
     page.get_by_role("textbox", name="Kata sandi").fill(SANDI)
     page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_text("Masuk sebagai")).to_be_visible(timeout=30000)
+    expect(page.get_by_text("Masuk sebagai admin")).to_be_visible(timeout=30000)
     screenshot(page, "masuk")
 
     page.get_by_test_id("stSelectbox").filter(has_text="Tahun penilaian data di berkas").click()

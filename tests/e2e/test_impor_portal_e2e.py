@@ -17,7 +17,7 @@ from tests.impor.test_portal_impor import PEMDA, TAHUN_P, _kasus, _kueri, _lama,
 
 @pytest.fixture
 def server_impor(salinan_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    with server_berakun(salinan_db, tmp_path, monkeypatch, [("admin", "admin")]) as url:
+    with server_berakun(salinan_db, tmp_path, monkeypatch, [("admin", "admin")]) as (_, url):
         yield url
 
 
@@ -34,7 +34,7 @@ def test_admin_imports_a_portal_file_and_confirms_one_uncertain_match(
     page.get_by_role("textbox", name="Nama akun").fill("admin")
     page.get_by_role("textbox", name="Kata sandi").fill(SANDI)
     page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_text("Masuk sebagai")).to_be_visible(timeout=30000)
+    expect(page.get_by_text("Masuk sebagai admin")).to_be_visible(timeout=30000)
     page.get_by_test_id("stSelectbox").filter(has_text="Tahun penilaian data di berkas").click()
     page.get_by_role("option", name=str(TAHUN_P), exact=True).click()
     page.locator("input[type=file]").first.set_input_files(str(berkas))

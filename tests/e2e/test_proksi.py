@@ -151,7 +151,7 @@ def test_an_import_through_one_worker_is_seen_on_the_other(
     admin.get_by_role("textbox", name="Nama akun").fill("admin")
     admin.get_by_role("textbox", name="Kata sandi").fill(SANDI)
     admin.get_by_role("button", name="Masuk").click()
-    expect(admin.get_by_text("Masuk sebagai")).to_be_visible(timeout=TUNGGU)
+    expect(admin.get_by_text("Masuk sebagai admin")).to_be_visible(timeout=TUNGGU)
     admin.get_by_test_id("stSelectbox").filter(has_text="Tahun penilaian data di berkas").click()
     admin.get_by_role("option", name=str(TAHUN), exact=True).click()
     admin.locator("input[type=file]").set_input_files(str(_tanpa_spd(buku_ekspor(demo_db, tmp_path), tmp_path)))

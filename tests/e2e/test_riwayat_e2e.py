@@ -39,7 +39,8 @@ def test_operator_finds_last_years_innovation_not_entered_again_and_opens_its_hi
     judul = page.get_by_role("heading", name="Inovasi 2024 yang belum diinput ulang tahun 2025")
     expect(judul).to_be_visible(timeout=TUNGGU)
     expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TUNGGU)
-    tabel = page.get_by_test_id("stDataFrame").nth(1)  # the search results come first
+    # The table under that heading (the search results, advice and age-out tables come before it).
+    tabel = judul.locator("xpath=following::*[@data-testid='stDataFrame'][1]")
     tabel.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     kotak = tabel.bounding_box()
