@@ -253,8 +253,6 @@ if not selisih.empty:
         hide_index=True,
     )
 
-# (The review of uncertain portal matches comes here, before the advice.)
-
 st.subheader("Saran kirim")
 saran = data.saran(tahun, wilayah)
 if saran.n_layak == 0:

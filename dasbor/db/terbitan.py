@@ -81,7 +81,8 @@ class _KunciPenulis:
         try:
             if self.tingkat == 0:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                # Only the writer's own account needs the lock file (issue 17: lock and log files are 0600).
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
                 while True:
                     try:
                         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
