@@ -5,21 +5,16 @@ accident). Shared by the template's optional sheet and the portal's `Admin OPD` 
 from __future__ import annotations
 
 import difflib
-import re
 
 import pandas as pd
 
 from dasbor.db.connection import Database
 from dasbor.excel.read import BukuKerja, MasalahBerkas
 from dasbor.excel.skema import KOLOM_PERANGKAT_DAERAH, LEMBAR_PERANGKAT_DAERAH
+from dasbor.services.cocok_inovasi import baku
 from dasbor.services.impor.pencatat import Pencatat
 
 MIRIP = 0.85  # difflib ratio from which two perangkat daerah names of one region are worth a second look
-
-
-def nama_baku(nama: str) -> str:
-    """A name without case, punctuation and spacing differences: 'Dinas  Kesehatan.' == 'dinas kesehatan'."""
-    return " ".join(re.sub(r"[^\w\s]", " ", nama.casefold()).split())
 
 
 def pemilik_perangkat_daerah(db: Database, buku: BukuKerja) -> pd.Series:
@@ -103,10 +98,10 @@ def periksa_perangkat_daerah(
 
 def nama_mirip(ada: pd.DataFrame, kode_wilayah: str, nama: str) -> list[str]:
     """Existing perangkat daerah of the region whose name is the same once normalised, or close by difflib."""
-    baku = nama_baku(nama)
+    sendiri = baku(nama)
     return [
         f"'{r.nama_perangkat_daerah}' ({r.Index})"
         for r in ada[ada["kode_wilayah"] == kode_wilayah].itertuples()
-        if nama_baku(r.nama_perangkat_daerah) == baku
-        or difflib.SequenceMatcher(None, nama_baku(r.nama_perangkat_daerah), baku).ratio() >= MIRIP
+        if baku(r.nama_perangkat_daerah) == sendiri
+        or difflib.SequenceMatcher(None, baku(r.nama_perangkat_daerah), sendiri).ratio() >= MIRIP
     ]

@@ -20,9 +20,9 @@ from dasbor.db.connection import Database
 from dasbor.excel.portal import LEMBAR_PORTAL, read_portal
 from dasbor.excel.read import MasalahBerkas
 from dasbor.excel.skema import KOLOM_PERANGKAT_DAERAH
-from dasbor.services.cocok_inovasi import cocokkan
+from dasbor.services.cocok_inovasi import baku, cocokkan
 from dasbor.services.impor.pemeriksaan import Pemeriksaan
-from dasbor.services.impor.perangkat_daerah import nama_baku, nama_mirip
+from dasbor.services.impor.perangkat_daerah import nama_mirip
 
 # Columns of inovasi the export sets, and those it lacks that a re-import of the same year keeps.
 KOLOM_DARI_PORTAL = (
@@ -156,9 +156,7 @@ def _perangkat_daerah(
     else a new one), the new ones to insert, and a warning for each new name close to an existing one."""
     semua = db.query("perangkat_daerah")
     milik = semua[semua["kode_wilayah"] == kode]
-    per_nama = {
-        nama_baku(n): i for n, i in zip(milik["nama_perangkat_daerah"], milik["id_perangkat_daerah"], strict=True)
-    }
+    per_nama = {baku(n): i for n, i in zip(milik["nama_perangkat_daerah"], milik["id_perangkat_daerah"], strict=True)}
     nomor = [
         int(m.group(1)) for i in semua["id_perangkat_daerah"] if (m := re.fullmatch(rf"{re.escape(kode)}-PD(\d+)", i))
     ]
@@ -171,7 +169,7 @@ def _perangkat_daerah(
         if nama is None or pd.isna(nama) or not str(nama).strip():
             ids.append(None)
             continue
-        kunci = nama_baku(str(nama))
+        kunci = baku(str(nama))
         if kunci not in per_nama:
             while f"{kode}-PD{berikut:02d}" in terpakai:
                 berikut += 1
