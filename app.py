@@ -7,8 +7,8 @@ import streamlit as st
 from dasbor.ui import akun, data, layar
 
 st.set_page_config(page_title="Dasbor IID Kalsel", page_icon="📊", layout="wide")
-# One stat of the published pointer per run: a new snapshot (an import) is picked up here, and the whole run
-# answers from the snapshot it saw.
+# One stat of the published pointer per run: a new published copy (an import) is picked up here, and the whole run
+# answers from the published copy it saw.
 data.segarkan()
 
 halaman = {

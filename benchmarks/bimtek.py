@@ -1,7 +1,7 @@
 """How long does a bimtek deck take? Run: .venv/bin/python benchmarks/bimtek.py [--tahun 2024]
 
 On the demo database ($DASBOR_DB or data/iid.duckdb, built if absent) prints from one run:
-- gathering a year's data (queries, scores of every year, gaps, re-score; once per snapshot in the app) and
+- gathering a year's data (queries, scores of every year, gaps, re-score; once per published copy in the app) and
   building the slides from it (per filter change);
 - chart rendering with one kaleido/Chromium per deck: total, and per chart after the first;
 - each writer (PPTX, PDF, XLSX) on the rendered charts, and the file sizes.

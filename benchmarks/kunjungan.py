@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/kunjungan.py [--ulang 5]
 
 Works on a private copy of the database ($DASBOR_DB or data/iid.duckdb, built from the demo generator when
-absent). Warms the per-snapshot cache first (dasbor.ui.data.siapkan, as a server does at start), then opens
+absent). Warms the per-terbitan cache first (dasbor.ui.data.siapkan, as a server does at start), then opens
 each page as a link does (app.py's navigation, one AppTest session) and reruns it: the median rerun time is
 the server time of a visitor whose results are already computed. AppTest runs the script without a browser
 or websocket, so this is the script's share of a visit. Prints figures only.

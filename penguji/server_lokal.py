@@ -40,7 +40,7 @@ def start_server(
     Streamlit reads `.streamlit/config.toml` from `cwd`: another folder runs a script with Streamlit's defaults.
 
     With proses > 1 the app starts as the README does with N workers behind HAProxy, all reading the published
-    snapshots of `db`. Workers warm their caches only when asked (`panaskan`): a test server would otherwise spend
+    copies of `db`. Workers warm their caches only when asked (`panaskan`): a test server would otherwise spend
     its first minute computing every year for pages the test never opens."""
     port = free_port()
     env = {**os.environ, "DASBOR_DB": str(db), "DASBOR_PANASKAN": "1" if panaskan else "0", **(extra_env or {})}

@@ -66,7 +66,7 @@ def sesudah_perbaikan(data: scoring.DataPenilaian, m: scoring.Metodologi, celah:
 
 
 def kumpulkan(tahun: int, basis: str) -> Bahan:
-    """Everything a deck of one year and basis needs, read from the published snapshot."""
+    """Everything a deck of one year and basis needs, read from the published copy."""
     tahun_ada = skor.daftar_tahun()
     if tahun not in tahun_ada:
         raise BimtekError(f"Tahun {tahun} tidak ada di basis data; tersedia: {', '.join(map(str, tahun_ada))}.")

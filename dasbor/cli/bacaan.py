@@ -1,5 +1,5 @@
-"""What the read-only commands share: the published snapshot, opened read-only so that they run while dashboard
-servers read the same snapshot, and an assessment year that must exist in it."""
+"""What the read-only commands share: the published copy, opened read-only so that they run while dashboard
+servers read the same copy, and an assessment year that must exist in it."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def tahun_ada(db: Database) -> list[int]:
 
 
 def buka_tahun(tahun: int) -> Database | None:
-    """The published snapshot, or None after saying why not (no database yet, or the year is not in it)."""
+    """The published copy, or None after saying why not (no database yet, or the year is not in it)."""
     path = db_path()
     if not path.exists():
         print(f"Basis data {path} tidak ditemukan; bangun data demo dengan `python -m dasbor demo`.", file=sys.stderr)

@@ -1,5 +1,5 @@
 """`python -m dasbor impor | batalkan-impor | ekspor`: Excel import, undo and export, also while servers run:
-writes take the writer lock and publish a new snapshot; export reads the published one."""
+writes take the writer lock and publish a new copy; export reads the published one."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def cmd_impor(args: argparse.Namespace) -> int:
     except Ditolak as exc:
         print(exc, file=sys.stderr)
         return 2
-    # --periksa only reads the published snapshot. An import checks under the writer lock, so that the snapshot a
+    # --periksa only reads the published copy. An import checks under the writer lock, so that the copy a
     # crashed writer left unpublished is published first and the check sees the data the commit will replace.
     with terbitan.penulis(db_path()) if not args.periksa else nullcontext(terbitan.kini(db_path()).db) as db:
         try:

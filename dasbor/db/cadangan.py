@@ -4,7 +4,7 @@ after a CHECKPOINT, and a manifest (time, schema version, row counts per table, 
 A restore checks everything before it touches anything: the zip, the hash, the schema version (a backup from newer
 code is refused: this code cannot know its tables), and the row counts of the copy against the manifest. Then,
 under the writer lock, it backs up the state it replaces into a file of the same kind (so `pulihkan` of that file
-undoes the restore), swaps the file in with one rename and publishes a new snapshot for running servers."""
+undoes the restore), swaps the file in with one rename and publishes a new copy for running servers."""
 
 from __future__ import annotations
 
@@ -102,7 +102,7 @@ def _tulis_zip(salinan: Path, manifest: Manifest, berkas: Path) -> None:
 
 def tulis_cadangan(db_path: Path, berkas: Path) -> Manifest:
     """Back up the writer database at db_path into `berkas`, under the writer lock (servers keep running: they
-    read snapshots; an import waits for the lock, and the copy is therefore one committed state)."""
+    read published copies; an import waits for the lock, and the copy is therefore one committed state)."""
     berkas = Path(berkas)
     salinan = berkas.with_name(berkas.name + ".salinan")
     try:
@@ -177,7 +177,7 @@ def periksa_cadangan(berkas: Path, tujuan: Path) -> Manifest:
 
 
 def folder_pulihan(db_path: Path) -> Path:
-    """Where a restore keeps the states it replaced: beside the database, never inside the snapshot folder."""
+    """Where a restore keeps the states it replaced: beside the database, never inside the terbitan folder."""
     return Path(db_path).parent / "pulihan"
 
 

@@ -1,5 +1,5 @@
 """A DuckDB connection and a cursor per query (DuckDB refuses concurrent use of one connection). Who opens which
-file, and when, is dasbor.db.terbitan's business: readers a published snapshot, writers the writer file."""
+file, and when, is dasbor.db.terbitan's business: readers a published copy (terbitan), writers the writer file."""
 
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ class Database:
             return _run(cur, name, params)
 
     @contextmanager
-    def snapshot(self) -> Iterator[Bacaan]:
+    def transaksi_baca(self) -> Iterator[Bacaan]:
         """Several named queries that see one state of the data: a read-only transaction on one cursor.
         DuckDB's MVCC then shows a concurrent import's commit entirely or not at all, never half of it."""
         cur = self.cursor()

@@ -1,17 +1,17 @@
-"""Published snapshots: one writer under an OS file lock, any number of read-only readers in any process.
+"""Published copies (terbitan): one writer under an OS file lock, any number of read-only readers in any process.
 
 DuckDB lets one process open a file read-write and then nobody else may open it, not even read-only. So the file
 named by $DASBOR_DB is the *writer* database, opened only for a write (demo build, migrations, import, undo) and
 only under an exclusive `flock` on `<db>.kunci`. Each write ends by *publishing*: CHECKPOINT, copy the file to a
-new immutable snapshot `terbitan/<stem>-<id>.duckdb`, then atomically replace the small pointer file
-`terbitan/<stem>.kini` that names it. Servers and read-only commands open the snapshot named by the pointer with
+new immutable published copy `terbitan/<stem>-<id>.duckdb`, then atomically replace the small pointer file
+`terbitan/<stem>.kini` that names it. Servers and read-only commands open the copy named by the pointer with
 read_only=True; a reader notices a new one with a stat of the pointer, never with a query.
 
-A snapshot in use is held by a shared flock on its `.pakai` file; a publisher deletes older snapshots whose
-`.pakai` it can lock exclusively, so a snapshot disappears only when no process reads it any more.
+A published copy in use is held by a shared flock on its `.pakai` file; a publisher deletes older copies whose
+`.pakai` it can lock exclusively, so a copy disappears only when no process reads it any more.
 
 Crash safety: the writer database keeps its own transactional guarantees (a SIGKILL before COMMIT leaves it as
-before). A crash after COMMIT but before the pointer moved leaves the writer ahead of the published snapshot;
+before). A crash after COMMIT but before the pointer moved leaves the writer ahead of the published copy;
 the next writer notices (the pointer records the data stamp it was published at) and publishes first.
 """
 
@@ -43,14 +43,14 @@ class BasisDataTidakAdaError(FileNotFoundError):
 
 @dataclass(frozen=True)
 class Letak:
-    """Where the writer, its lock, the snapshots and the pointer of one database live (derived from its path)."""
+    """Where the writer, its lock, the published copies and the pointer of one database live (derived from its path)."""
 
     penulis: Path
     kunci: Path
     folder: Path
     penunjuk: Path
 
-    def snapshot(self, id_terbitan: int) -> Path:
+    def berkas(self, id_terbitan: int) -> Path:
         return self.folder / f"{self.penulis.stem}-{id_terbitan}.duckdb"
 
 
@@ -146,7 +146,7 @@ def _stempel(db: Database) -> list[int]:
 def penulis(path: Path | str | None = None, paksa: bool = False, tunggu: float = TUNGGU_PENULIS) -> Iterator[Database]:
     """The writer database under the writer lock; published when the block leaves new data behind.
 
-    A snapshot is published when the data stamp differs from the published one (an import, an undo, or a
+    A new copy is published when the data stamp differs from the published one (an import, an undo, or a
     commit that a crash kept from being published), when opening applied migrations, or when `paksa` (a
     rebuilt file whose stamp may be unchanged). A block that raises has rolled its transaction back, so what
     is published then is exactly the last committed state.
@@ -165,7 +165,7 @@ def penulis(path: Path | str | None = None, paksa: bool = False, tunggu: float =
 
 
 def terbitkan(db: Database, lt: Letak) -> int:
-    """Publish the writer's committed state as a new snapshot and point readers at it; returns its id.
+    """Publish the writer's committed state as a new copy and point readers at it; returns its id.
     The caller holds the writer lock."""
     with db.cursor() as cur:
         cur.execute("CHECKPOINT")  # everything committed is in the main file, so a byte copy is complete
@@ -174,15 +174,15 @@ def terbitkan(db: Database, lt: Letak) -> int:
     lama = _baca_penunjuk(lt)
     ada = [_id_dari(p) for p in lt.folder.glob(f"{lt.penulis.stem}-*.duckdb")]
     id_baru = max([0, (lama or {}).get("id", 0), *(i for i in ada if i is not None)]) + 1
-    tujuan = lt.snapshot(id_baru)
+    tujuan = lt.berkas(id_baru)
     sementara = tujuan.with_name(tujuan.name + ".baru")
     with _tanpa_sisa(sementara):
         shutil.copyfile(lt.penulis, sementara)
         _fsync(sementara)
     tujuan.with_name(tujuan.name + ".pakai").touch()
     os.replace(sementara, tujuan)
-    # The snapshot's rename must be on disk before the pointer names it: after a power cut the pointer could
-    # otherwise survive while the snapshot's directory entry did not.
+    # The copy's rename must be on disk before the pointer names it: after a power cut the pointer could
+    # otherwise survive while the copy's directory entry did not.
     _fsync(lt.folder)
     isi = json.dumps({"id": id_baru, "berkas": tujuan.name, "stempel": stempel})
     penunjuk_baru = lt.penunjuk.with_name(lt.penunjuk.name + ".baru")
@@ -197,7 +197,7 @@ def terbitkan(db: Database, lt: Letak) -> int:
 
 @contextmanager
 def _tanpa_sisa(path: Path) -> Iterator[None]:
-    """Remove a half-written file when writing it fails (a full disk): a partial snapshot would only take the
+    """Remove a half-written file when writing it fails (a full disk): a partial copy would only take the
     space the next publish needs, and the pointer still names the last complete one."""
     try:
         yield
@@ -220,13 +220,13 @@ def _id_dari(path: Path) -> int | None:
 
 
 def bersihkan(lt: Letak) -> list[Path]:
-    """Delete every snapshot other than the current one that no process holds; returns those deleted."""
+    """Delete every published copy other than the current one that no process holds; returns those deleted."""
     kini = (_baca_penunjuk(lt) or {}).get("berkas")
     dihapus = []
-    for snap in lt.folder.glob(f"{lt.penulis.stem}-*.duckdb"):
-        if snap.name == kini:
+    for salinan in lt.folder.glob(f"{lt.penulis.stem}-*.duckdb"):
+        if salinan.name == kini:
             continue
-        pakai = snap.with_name(snap.name + ".pakai")
+        pakai = salinan.with_name(salinan.name + ".pakai")
         try:
             fd = os.open(pakai, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError:
@@ -237,9 +237,9 @@ def bersihkan(lt: Letak) -> list[Path]:
             os.close(fd)
             continue
         try:
-            for berkas in (snap, snap.with_name(snap.name + ".wal"), pakai):
+            for berkas in (salinan, salinan.with_name(salinan.name + ".wal"), pakai):
                 berkas.unlink(missing_ok=True)
-            dihapus.append(snap)
+            dihapus.append(salinan)
         finally:
             os.close(fd)
     return dihapus
@@ -251,7 +251,7 @@ def bersihkan(lt: Letak) -> list[Path]:
 
 @dataclass(frozen=True, eq=False)
 class Terbitan:
-    """One published snapshot opened read-only by this process. `kunci` identifies it in cache keys."""
+    """One published copy opened read-only by this process. `kunci` identifies it in cache keys."""
 
     id: int
     path: Path
@@ -270,7 +270,7 @@ class Terbitan:
         return self._guna.pensiun
 
     def tutup(self) -> None:
-        """Retire the snapshot: closed now, or when the last computation using it (dipakai) ends."""
+        """Retire the copy: closed now, or when the last computation using it (dipakai) ends."""
         with self._guna.kunci:
             self._guna.pensiun = True
             if self._guna.n == 0:
@@ -284,7 +284,7 @@ class Terbitan:
 
 
 class _Guna:
-    """How many computations are reading a snapshot right now, so that retiring it never pulls the connection
+    """How many computations are reading a published copy right now, so that retiring it never pulls the connection
     from under one of them."""
 
     def __init__(self) -> None:
@@ -302,7 +302,7 @@ class _Pembaca:
 
 _pembaca: dict[Path, _Pembaca] = {}
 _pembaca_kunci = threading.Lock()
-# A session that is still running a script on the previous snapshot keeps using it; the one before that is closed.
+# A session that is still running a script on the previous copy keeps using it; the one before that is closed.
 SIMPAN = 2
 
 
@@ -315,33 +315,33 @@ def _tanda(path: Path) -> tuple[int, int, int] | None:
 
 
 def _buka(lt: Letak) -> Terbitan:
-    """Open the snapshot the pointer names, holding its `.pakai` file shared. The pointer may move on and the
+    """Open the copy the pointer names, holding its `.pakai` file shared. The pointer may move on and the
     old file be deleted between reading and locking; then read the pointer again."""
     for _ in range(20):
         penunjuk = _baca_penunjuk(lt)
         if penunjuk is None:
             raise FileNotFoundError(lt.penunjuk)
-        snap = lt.folder / penunjuk["berkas"]
-        pakai = snap.with_name(snap.name + ".pakai")
+        salinan = lt.folder / penunjuk["berkas"]
+        pakai = salinan.with_name(salinan.name + ".pakai")
         try:
             fd = os.open(pakai, os.O_RDONLY)
         except FileNotFoundError:
             continue
         fcntl.flock(fd, fcntl.LOCK_SH)
-        if not snap.exists() or _tanda(pakai) is None or os.fstat(fd).st_ino != os.stat(pakai).st_ino:
+        if not salinan.exists() or _tanda(pakai) is None or os.fstat(fd).st_ino != os.stat(pakai).st_ino:
             os.close(fd)
             continue
         try:
-            db = Database(snap, read_only=True)
+            db = Database(salinan, read_only=True)
         except BaseException:
             os.close(fd)
             raise
-        return Terbitan(int(penunjuk["id"]), snap, db, tuple(penunjuk["stempel"]), lt.penulis, fd)
+        return Terbitan(int(penunjuk["id"]), salinan, db, tuple(penunjuk["stempel"]), lt.penulis, fd)
     raise RuntimeError(f"tidak dapat membuka terbitan basis data di {lt.folder}")
 
 
 def kini(path: Path | str | None = None) -> Terbitan:
-    """The current published snapshot of a database, opened once per process and switched when the pointer
+    """The current published copy of a database, opened once per process and switched when the pointer
     changes (one stat per call). Publishes the writer first when nothing has been published yet."""
     lt = letak(path)
     tanda = _tanda(lt.penunjuk)
@@ -383,7 +383,7 @@ def terbuka(t: Terbitan) -> bool:
 
 
 def tutup_semua() -> None:
-    """Close every snapshot this process has open (tests that delete their folders; process exit)."""
+    """Close every published copy this process has open (tests that delete their folders; process exit)."""
     with _pembaca_kunci:
         for p in _pembaca.values():
             for t in p.terbuka:
@@ -397,8 +397,8 @@ _lokal = threading.local()
 @contextmanager
 def dipakai(t: Terbitan) -> Iterator[Terbitan]:
     """Within the block, database() in this thread answers from `t`: a computation cached under t.kunci then
-    reads exactly that snapshot even when a newer one is published meanwhile; `t` stays open until the block
-    ends. A snapshot already closed is replaced by the current one."""
+    reads exactly that copy even when a newer one is published meanwhile; `t` stays open until the block
+    ends. A copy already closed is replaced by the current one."""
     sumber = t.sumber
     with t._guna.kunci:
         if t._guna.tertutup:
@@ -422,5 +422,5 @@ def dipakai(t: Terbitan) -> Iterator[Terbitan]:
 
 
 def dipasang() -> Terbitan | None:
-    """The snapshot pinned in this thread by dipakai(), if any."""
+    """The published copy pinned in this thread by dipakai(), if any."""
     return getattr(_lokal, "terbitan", None)

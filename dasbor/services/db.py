@@ -1,6 +1,6 @@
-"""The database the services read: the current published snapshot, opened read-only (any number of processes
+"""The database the services read: the current published copy, opened read-only (any number of processes
 may share it). The bundled demo database is built on first start when absent. No caching here: the UI layer caches
-per snapshot (dasbor/ui/data.py)."""
+per terbitan (dasbor/ui/data.py)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from dasbor.db.connection import Database, DatabaseTerkunciError, db_path
 from dasbor.db.terbitan import Terbitan, dipakai
 from dasbor.demo.build import ensure_demo_db
 
-# What the UI layer needs of the snapshots, so that it never imports dasbor.db itself.
+# What the UI layer needs of the published copies, so that it never imports dasbor.db itself.
 __all__ = ["DatabaseTerkunciError", "Terbitan", "berlaku", "database", "dipakai", "penulis", "stempel", "terbitan_kini"]
 
 
 def terbitan_kini() -> Terbitan:
-    """The current snapshot of $DASBOR_DB (a stat of the pointer when nothing changed). Only the bundled default
+    """The current published copy of $DASBOR_DB (a stat of the pointer when nothing changed). Only the bundled default
     file is built as demo when absent (a fresh checkout); a $DASBOR_DB that does not exist is an error, never
     quietly filled with synthetic data."""
     path = db_path()
@@ -27,20 +27,20 @@ def terbitan_kini() -> Terbitan:
 
 
 def berlaku(t: Terbitan) -> bool:
-    """Whether a snapshot a run pinned may still be used: of the current $DASBOR_DB (tests switch it) and
+    """Whether a published copy a run pinned may still be used: of the current $DASBOR_DB (tests switch it) and
     not retired."""
     return terbitan.terbuka(t) and t.path.parent == terbitan.letak().folder
 
 
 def database() -> Database:
-    """The snapshot pinned for the running computation (terbitan.dipakai), else the current one."""
+    """The published copy pinned for the running computation (terbitan.dipakai), else the current one."""
     t = terbitan.dipasang()
     return t.db if t is not None else terbitan_kini().db
 
 
 def penulis() -> AbstractContextManager[Database]:
     """The writer database of $DASBOR_DB under the writer lock (a second writer waits); the block's committed
-    changes are published as a new snapshot when it ends, so running servers switch to them."""
+    changes are published as a new copy when it ends, so running servers switch to them."""
     return terbitan.penulis(db_path())
 
 

@@ -2,8 +2,8 @@
 each year's own rule or under one rule, indicator breakdowns, and innovation counts.
 
 Every IID, predikat and point here comes from the shared scoring module (through services.skor or
-scoring.kontribusi); this module only selects, joins and aggregates. Plain functions of the published snapshot
-(services.db.database()); the UI layer caches their results per snapshot (dasbor/ui/data.py).
+scoring.kontribusi); this module only selects, joins and aggregates. Plain functions of the published copy
+(services.db.database()); the UI layer caches their results per terbitan (dasbor/ui/data.py).
 """
 
 from __future__ import annotations

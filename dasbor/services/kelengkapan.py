@@ -588,5 +588,5 @@ def hitung_kelengkapan(db: Database, tahun: int) -> Kelengkapan:
 
 
 def kelengkapan(tahun: int) -> Kelengkapan:
-    """The year's Kelengkapan from the published snapshot (uncached; the UI layer keeps one per snapshot)."""
+    """The year's Kelengkapan from the published copy (uncached; the UI layer keeps one per terbitan)."""
     return hitung_kelengkapan(database(), tahun)

@@ -199,7 +199,7 @@ def hitung_saran(db: Database, tahun: int, kode_wilayah: str) -> Saran:
     )
 
 
-# --- the same on the app's database (cached per snapshot by dasbor.ui.data) ------------------------------------
+# --- the same on the app's database (cached per terbitan by dasbor.ui.data) ------------------------------------
 
 
 def inovasi_usia(tahun: int) -> pd.DataFrame:

@@ -2,7 +2,7 @@
 ($DASBOR_MASUK_BATAS, default 5; $DASBOR_MASUK_KUNCI_MENIT, default 15).
 
 The state is a small JSON file beside the accounts file (`akun-status.json`), not a DuckDB table: the servers read
-the database through read-only snapshots, while a sign-in must be recordable by any of several server processes
+the database through read-only published copies, while a sign-in must be recordable by any of several server processes
 and survive their restart. Every read-modify-write holds an exclusive `fcntl` lock on a sidecar lock file (waited
 for at most `TUNGGU_KUNCI_DETIK`) and replaces the state file atomically (write beside, rename), so two processes
 never lose each other's update and a crash never leaves half a file. Failed sign-ins and lockouts are appended, one

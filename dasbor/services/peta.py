@@ -60,7 +60,7 @@ def _baca(path: Path, kode_dikenal: frozenset[str], asal: str) -> Batas:
     return _tidak_dipakai(path, alasan, asal)
 
 
-# Keyed on the file's mtime, so an edited file is read again; a file, not the database, so not per snapshot.
+# Keyed on the file's mtime, so an edited file is read again; a file, not the database, so not per terbitan.
 @lru_cache(maxsize=4)
 def _baca_cached(path: str, mtime_ns: int, kode_dikenal: frozenset[str], asal: str) -> Batas:
     return _baca(Path(path), kode_dikenal, asal)

@@ -11,9 +11,9 @@ from dasbor.services.usia import skenario_semua_layak
 
 
 def data_penilaian(db: Database, tahun: int) -> scoring.DataPenilaian:
-    """The three answer tables of a year read in one snapshot, so an import committing meanwhile can never
+    """The three answer tables of a year read in one read transaction, so an import committing meanwhile can never
     pair old innovations with new answers."""
-    with db.snapshot() as query:
+    with db.transaksi_baca() as query:
         return scoring.DataPenilaian(
             inovasi=query("inovasi_tahun", {"tahun": tahun}),
             jawaban_sid=query("jawaban_sid_tahun", {"tahun": tahun}),

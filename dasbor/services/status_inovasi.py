@@ -73,6 +73,6 @@ def simpan_status(
     pengguna: str,
     wilayah_boleh: Collection[str] | None = None,
 ) -> int:
-    """ubah_status under the writer lock, published as a new snapshot: the one write of the page and the CLI."""
+    """ubah_status under the writer lock, published as a new copy: the one write of the page and the CLI."""
     with penulis() as db:
         return ubah_status(db, tahun, kode_wilayah, perubahan, pengguna, wilayah_boleh)

@@ -1,4 +1,4 @@
-"""The app's one cache: what the services compute from a published snapshot, computed once per snapshot and
+"""The app's one cache: what the services compute from a published copy (terbitan), computed once per terbitan and
 process and then shared by every session.
 
 Every service result a page may read from the cache is a function of this module, declared in one line where it is
@@ -6,7 +6,7 @@ defined: `peringkat = sekali(hasil.peringkat)`. So a call `data.peringkat(tahun,
 `hasil.kekuatan_kelemahan(...)` (the services module imported as itself) is not; a new cached function is one
 line here. `figur` and `olahan` cache what a page derives from those results (a chart, a display table).
 
-A snapshot never changes, so its results never go stale: a new snapshot (an import) is a new key, noticed at the
+A published copy never changes, so its results never go stale: a new one (an import) is a new key, noticed at the
 next run with a stat of the pointer file (segarkan), never with a query. A page visit on a warm cache therefore
 runs no query and no scoring.
 
@@ -52,7 +52,7 @@ _lokal = threading.local()
 
 def segarkan() -> Terbitan:
     """Called by app.py at the top of every run: one stat of the pointer file, and the run then answers from
-    that snapshot throughout (a page never mixes two snapshots)."""
+    that published copy throughout (a page never mixes two)."""
     t = terbitan_kini()
     _lokal.terbitan = t
     return t
@@ -66,8 +66,8 @@ def _terbitan() -> Terbitan:
 
 
 class _Simpanan:
-    """Values per fingerprint of their inputs (`sidik`, whose first item is the snapshot), each computed once even
-    when many sessions ask at the same moment (the others wait for the first); only the latest few snapshots and at
+    """Values per fingerprint of their inputs (`sidik`, whose first item is the terbitan), each computed once even
+    when many sessions ask at the same moment (the others wait for the first); only the latest few terbitan and at
     most `maks` values are kept, the oldest going first."""
 
     def __init__(self, maks: int, simpan: int = 4) -> None:
@@ -124,7 +124,7 @@ def _simpanan_baru(maks: int, simpan: int = 4) -> _Simpanan:
 
 
 # What pages derive from cached results (figures, display tables) is keyed by the contents of its inputs, so one
-# snapshot can hold many entries (every region pair of Bandingkan, every drill-down level): the count is bounded.
+# terbitan can hold many entries (every region pair of Bandingkan, every drill-down level): the count is bounded.
 _olahan_simpanan = _simpanan_baru(maks=3000, simpan=2)
 
 
@@ -158,7 +158,7 @@ def olahan(buat: Callable[..., R], *args: Any, sidik: tuple | None = None, **kwa
     """`buat(*args, **kwargs)` computed once for the same inputs and shared by every session: for the work a page
     does on cached results (a chart, a display table, a summary of one region's gaps), which every visit would
     otherwise redo. The inputs are fingerprinted by content; a page that filtered a large frame passes `sidik`
-    instead of having its positional inputs hashed: the filter values that determine them within the snapshot
+    instead of having its positional inputs hashed: the filter values that determine them within the terbitan
     (hashing thousands of rows costs as much as the work saved). `buat` and the keyword arguments are always part
     of the key. DataFrames come back as shallow copies; other results are shared, never changed."""
     # The function itself is in the key, not its name: two lambdas or closures share a name, never an identity.
@@ -209,8 +209,8 @@ def _dengan_pesan(pesan: str | None, hitung: Callable[[], Any]) -> Callable[[], 
 
 
 def sekali(fungsi: Callable[P, R], *, pesan: str | None = None, maks: int = 256) -> Callable[P, R]:
-    """`fungsi` answered from the cache, with its own signature: computed once per snapshot and argument values
-    (defaults filled in, so f(2024) and f(2024, "terverifikasi") share one entry), reading the snapshot the run is
+    """`fungsi` answered from the cache, with its own signature: computed once per terbitan and argument values
+    (defaults filled in, so f(2024) and f(2024, "terverifikasi") share one entry), reading the published copy the run is
     pinned to; `pesan` is shown while a visitor waits for it to be computed. Each cached function keeps at most
     `maks` values (its own store, so a function asked with many arguments never pushes out another's results)."""
     tanda = inspect.signature(fungsi)
@@ -285,7 +285,7 @@ bahan_bimtek = sekali(bahan.kumpulkan, maks=32)
 
 
 def _deck(tahun: int, basis: str, wilayah: Sequence[str], urutan: Sequence[str] | None, acara: Acara) -> Deck:
-    """The deck for the Presentasi filters, built from the year's gathered data (gathered once per snapshot);
+    """The deck for the Presentasi filters, built from the year's gathered data (gathered once per terbitan);
     raises BimtekError with a message for the facilitator."""
     return susun.susun_deck(bahan_bimtek(tahun, basis), list(wilayah), None if urutan is None else list(urutan), acara)
 
@@ -305,7 +305,7 @@ berkas_deck = sekali(_berkas_deck, maks=8)
 
 def siapkan(t: Terbitan | None = None) -> Terbitan:
     """Compute what the pages show for every year, both bases and every rule version, so that the first
-    visitor of a snapshot finds a warm cache; the latest year on the verified basis first, as most visitors
+    visitor of a terbitan finds a warm cache; the latest year on the verified basis first, as most visitors
     open it. A server can call this at start, on a thread; it takes minutes on a busy 2-core machine."""
     t = t or terbitan_kini()
     _lokal.terbitan, _lokal.diam = t, True

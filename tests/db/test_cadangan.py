@@ -73,7 +73,7 @@ def test_backup_wipe_restore_gives_every_table_back_and_the_restore_can_be_undon
     pulih = _dasbor(db_berimpor, "pulihkan", str(berkas))
     assert pulih.returncode == 0, pulih.stderr
     assert isi_db(db_berimpor) == asli
-    # Running servers read the published snapshot: it is the restored state too.
+    # Running servers read the published copy: it is the restored state too.
     t = terbitan.kini(db_berimpor)
     try:
         assert isi_db(t.db) == asli

@@ -1,5 +1,5 @@
-"""Published snapshots: readers in any number of processes, one writer at a time that waits for the other, a
-pointer that moves atomically, and old snapshots removed once nobody reads them."""
+"""Published copies (terbitan): readers in any number of processes, one writer at a time that waits for the other, a
+pointer that moves atomically, and old copies removed once nobody reads them."""
 
 from __future__ import annotations
 
@@ -56,19 +56,19 @@ def _proses(kode: str) -> Iterator[subprocess.Popen]:
         proses.wait()
 
 
-def test_the_first_reader_publishes_and_a_write_publishes_a_new_snapshot(db_baru: Path) -> None:
+def test_the_first_reader_publishes_and_a_write_publishes_a_new_copy(db_baru: Path) -> None:
     lt = terbitan.letak(db_baru)
     assert not lt.penunjuk.exists()
     pertama = terbitan.kini(db_baru)
     assert pertama.path.parent == lt.folder and json.loads(lt.penunjuk.read_text())["id"] == pertama.id
     n = _jumlah_inovasi(pertama)
-    assert terbitan.kini(db_baru) is pertama, "nothing changed: the same snapshot, found by a stat"
+    assert terbitan.kini(db_baru) is pertama, "nothing changed: the same copy, found by a stat"
 
     _hapus_satu_inovasi(db_baru)
     kedua = terbitan.kini(db_baru)
     assert kedua.id > pertama.id
     assert _jumlah_inovasi(kedua) == n - 1
-    assert _jumlah_inovasi(pertama) == n, "a published snapshot never changes"
+    assert _jumlah_inovasi(pertama) == n, "a published copy never changes"
 
 
 def test_a_write_that_changes_nothing_publishes_nothing(db_baru: Path) -> None:
@@ -78,7 +78,7 @@ def test_a_write_that_changes_nothing_publishes_nothing(db_baru: Path) -> None:
     assert terbitan.kini(db_baru).id == sebelum
 
 
-def test_snapshots_read_by_nobody_are_deleted_and_those_in_use_are_kept(db_baru: Path) -> None:
+def test_copies_read_by_nobody_are_deleted_and_those_in_use_are_kept(db_baru: Path) -> None:
     lt = terbitan.letak(db_baru)
     terbitan.kini(db_baru)
     pembaca = (
@@ -92,7 +92,7 @@ def test_snapshots_read_by_nobody_are_deleted_and_those_in_use_are_kept(db_baru:
         _hapus_satu_inovasi(db_baru)
         sisa = sorted(p.name for p in lt.folder.glob("*.duckdb"))
         kini = json.loads(lt.penunjuk.read_text())["berkas"]
-        assert sisa == sorted({dipakai.name, kini}), "the snapshot in between was read by nobody"
+        assert sisa == sorted({dipakai.name, kini}), "the copy in between was read by nobody"
     _hapus_satu_inovasi(db_baru)
     assert [p.name for p in lt.folder.glob("*.duckdb")] == [json.loads(lt.penunjuk.read_text())["berkas"]]
 
@@ -148,7 +148,7 @@ def test_a_commit_left_unpublished_by_a_crash_is_published_by_the_next_writer(db
     assert _jumlah_inovasi(terbitan.kini(db_baru)) == n - 1
 
 
-def test_a_publish_that_fills_the_disk_leaves_no_partial_file_and_the_old_snapshot_current(db_baru: Path) -> None:
+def test_a_publish_that_fills_the_disk_leaves_no_partial_file_and_the_old_copy_current(db_baru: Path) -> None:
     """A full disk, made real with RLIMIT_FSIZE in a child process: the copy fails part way (EFBIG)."""
     lt = terbitan.letak(db_baru)
     sebelum = terbitan.kini(db_baru).id
@@ -167,7 +167,7 @@ def test_a_publish_that_fills_the_disk_leaves_no_partial_file_and_the_old_snapsh
     )
     hasil = subprocess.run([sys.executable, "-c", kode, str(db_baru)], cwd=ROOT, capture_output=True, text=True)
     assert hasil.stdout.startswith("gagal"), hasil.stdout + hasil.stderr
-    assert not list(lt.folder.glob("*.baru")), "no half-written snapshot or pointer stays behind"
+    assert not list(lt.folder.glob("*.baru")), "no half-written copy or pointer stays behind"
     assert lt.penunjuk.read_text() == penunjuk
     try:
         assert terbitan.kini(db_baru).id == sebelum

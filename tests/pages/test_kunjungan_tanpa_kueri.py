@@ -1,4 +1,4 @@
-"""Issue 9's promise for a room: once a snapshot's results are cached, a page visit runs no database query (every
+"""Issue 9's promise for a room: once a terbitan's results are cached, a page visit runs no database query (every
 query would otherwise be paid by each of 65 visitors). Each page is opened twice, the way the first visitor warms
 what it needs, and the second visit must not open a single cursor on the database."""
 
@@ -31,7 +31,7 @@ HALAMAN = [
 def test_a_warm_page_visit_runs_no_query(
     halaman: str, query: dict[str, str], demo_env_modul: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    buka(halaman, **query)  # the first visitor of the snapshot: computes and caches
+    buka(halaman, **query)  # the first visitor of the terbitan: computes and caches
     kursor: list[str] = []
     asli = Database.cursor
 

@@ -156,7 +156,7 @@ def test_cli_writes_one_workbook_per_region_and_a_summary_line_each(salinan_db: 
     assert wb.sheetnames[0] == "Ringkasan"
 
 
-def test_cli_refuses_unknown_year_and_reads_the_snapshot_while_a_writer_holds_the_file(
+def test_cli_refuses_unknown_year_and_reads_the_published_copy_while_a_writer_holds_the_file(
     salinan_db: Path, tmp_path: Path
 ) -> None:
     hasil = _cli(salinan_db, "--tahun", "2019", "--keluaran", str(tmp_path))

@@ -1,4 +1,4 @@
 -- A status change in the history (hasil 'status'): who, when, what; it also moves the data stamp, so a preview
--- checked before it is refused and a new snapshot is published.
+-- checked before it is refused and a new copy is published.
 INSERT INTO impor_log (pengguna, nama_file, sha256, tahun, baris, hasil, pesan)
 VALUES ($pengguna, '-', '-', $tahun, $baris, 'status', $pesan)

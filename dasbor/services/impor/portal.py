@@ -1,6 +1,6 @@
 """Checking the national portal's innovation-list export (issue 18). The file is read by dasbor.excel.portal and its
 rows are matched to the pemda's innovations by services.cocok_inovasi; what comes out is the same wilayah-year
-tables a template import writes, so preview, commit, undo, the log and the published snapshot are the template's
+tables a template import writes, so preview, commit, undo, the log and the published copy are the template's
 own. The list replaces that pemda-year's innovations:
 - a matched row keeps the existing id, and on a re-import of the same year that year's SID answers, status and
   the profile fields the export lacks (so importing the same file again changes nothing);

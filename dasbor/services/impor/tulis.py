@@ -1,6 +1,6 @@
 """Commit and undo: a checked file is written as one transaction that keeps a copy of what it replaces, and the last
 import is undone exactly. `simpan` and `batalkan` are the one way the Impor page and `python -m dasbor impor` write:
-under the writer lock, published as a new snapshot when they end."""
+under the writer lock, published as a new copy when they end."""
 
 from __future__ import annotations
 
