@@ -45,7 +45,7 @@ st.session_state["_kelengkapan_wilayah"] = wilayah
 nama_wilayah = kel.skor.set_index("kode_wilayah")["nama_wilayah"]
 # Where the numbers of a downloaded table come from (its Excel 'Keterangan' sheet and the footer of a print).
 asal = f"Kelengkapan {tahun}, {nama_wilayah[wilayah]}: {kel.aturan}" + (
-    "; data inovasi SINTETIS (demo)" if kel.sintetis else ""
+    "; data inovasi SINTETIS (demo)" if kel.keterangan_sintetis else ""
 )
 
 st.subheader("Matriks celah: wilayah × indikator")

@@ -76,7 +76,7 @@ def kumpulkan(tahun: int, basis: str) -> Bahan:
     m = skor.metodologi_tahun(db, tahun)
     asal = m.asal_tahun(tahun)
     data = skor.data_penilaian(db, tahun)
-    sintetis = skor.data_sintetis(tahun)
+    sumber_sintetis = skor.sumber_sintetis(tahun)
     skor_semua = pd.concat([skor.skor_tahun(t, basis) for t in tahun_ada if t <= tahun], ignore_index=True)
     opd = db.query("perangkat_daerah")[["id_perangkat_daerah", "singkatan"]]
     profil = data.inovasi[["id_inovasi", "nama_inovasi", "id_perangkat_daerah"]].merge(
@@ -92,8 +92,10 @@ def kumpulkan(tahun: int, basis: str) -> Bahan:
         keyakinan=asal.keyakinan,
         catatan_aturan=asal.catatan,
         sumber_aturan=asal.sumber,
-        sintetis=not sintetis.empty,
-        keterangan_data=sintetis["keterangan"].iat[0] if not sintetis.empty else "Data impor (bukan demo).",
+        sintetis=not sumber_sintetis.empty,
+        keterangan_data=sumber_sintetis["keterangan"].iat[0]
+        if not sumber_sintetis.empty
+        else "Data impor (bukan demo).",
         wilayah=wilayah,
         skor=skor_semua[skor_semua["tahun"] == tahun],
         skor_semua=skor_semua,

@@ -20,7 +20,7 @@ def tulis_xlsx(deck: Deck) -> bytes:
         wilayah="Kalimantan Selatan",
         tahun=deck.tahun,
         versi=deck.versi_metodologi,
-        sintetis=deck.label_sintetis,
+        label_sintetis=deck.label_sintetis,
     )
     buku = Buku(kop)
     lembar_keterangan = buku.lembar("Keterangan")

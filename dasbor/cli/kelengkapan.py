@@ -28,7 +28,7 @@ def cmd_kelengkapan(args: argparse.Namespace) -> int:
         return 2
     hari = date.today()
     print(f"Kelengkapan {args.tahun}: {hasil.aturan}.")
-    if hasil.sintetis:
+    if hasil.keterangan_sintetis:
         print("Data inovasi SINTETIS (data demo), bukan data resmi.")
     for wilayah in hasil.skor.sort_values("kode_wilayah").itertuples():
         berkas = keluaran / daftar_kerja.nama_berkas(hasil, wilayah.kode_wilayah, hari, "xlsx")

@@ -37,7 +37,7 @@ class Kop:
     wilayah: str = ""
     tahun: int | None = None
     versi: str = ""  # rule version, e.g. "2025"
-    sintetis: str = ""  # the synthetic-data label when the numbers come from the demo generator
+    label_sintetis: str = ""  # the synthetic-data label when the numbers come from the demo generator
     catatan: str = ""  # anything else a reader of the paper needs (e.g. where the numbers come from)
 
     def bagian_kepala(self) -> tuple[str, str, str]:
@@ -49,7 +49,7 @@ class Kop:
 
     def bagian_kaki(self) -> tuple[str, str, str]:
         """Footer: the synthetic label (then the note) left, sheet name and page number right."""
-        kiri = " · ".join(t for t in (self.sintetis, self.catatan) if t)
+        kiri = " · ".join(t for t in (self.label_sintetis, self.catatan) if t)
         return _muat(_lolos(kiri), "", "&A · halaman &P dari &N")
 
     def kepala(self) -> str:

@@ -122,7 +122,7 @@ def lembar_kerja(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> dict[str,
         ("Wilayah", _nama_wilayah(kel, kode_wilayah)),
         ("Tahun penilaian", str(kel.tahun)),
         ("Sumber angka", kel.aturan + "; nilai perbaikan dihitung modul skor bersama (scoring)"),
-        ("Data", f"SINTETIS: {kel.sintetis}" if kel.sintetis else "Data impor (bukan sintetis)"),
+        ("Data", f"SINTETIS: {kel.keterangan_sintetis}" if kel.keterangan_sintetis else "Data impor (bukan sintetis)"),
         ("Dibuat", dibuat.isoformat()),
         ("Nilai perbaikan", "Selisih IID (poin, sebelum pembulatan) bila hanya celah itu yang diperbaiki."),
         *((f"Arti perbaikan: {JENIS_CELAH[j]}", teks) for j, teks in PERBAIKAN.items()),
@@ -147,7 +147,7 @@ def kop(kel: Kelengkapan, kode_wilayah: str) -> Kop:
         wilayah=_nama_wilayah(kel, kode_wilayah),
         tahun=kel.tahun,
         versi=kel.versi,
-        sintetis="Data SINTETIS (demo), bukan data resmi" if kel.sintetis else "",
+        label_sintetis="Data SINTETIS (demo), bukan data resmi" if kel.keterangan_sintetis else "",
     )
 
 

@@ -147,7 +147,7 @@ class Kelengkapan:
     jalan_rincian: pd.DataFrame  # kode_wilayah, urutan, id_celah of each region's fastest set
     komitmen: pd.DataFrame  # per perangkat daerah: innovations reported against the commitment
     skor: pd.DataFrame  # the year's scores on BASIS (scoring.hitung_skor columns + nama_wilayah, jenis)
-    sintetis: str  # description of the synthetic sources behind the year's data; "" when all of it is real
+    keterangan_sintetis: str  # description of the synthetic sources behind the year's data; "" when all of it is real
     data: scoring.DataPenilaian  # the year's answers (with explicit empty wajib rows, see lengkapi_wajib)
     inovasi: pd.DataFrame  # every innovation with its profile, kematangan and its gaps counted and priced
 
@@ -581,7 +581,7 @@ def hitung_kelengkapan(db: Database, tahun: int) -> Kelengkapan:
         jalan_rincian=rincian,
         komitmen=komitmen_skpd(db.query("perangkat_daerah"), data.inovasi),
         skor=skor,
-        sintetis=" ".join(sumber.loc[sumber["sintetis"], "keterangan"].astype(str)),
+        keterangan_sintetis=" ".join(sumber.loc[sumber["sintetis"], "keterangan"].astype(str)),
         data=data,
         inovasi=inovasi,
     )

@@ -65,7 +65,7 @@ def daftar_tahun() -> list[int]:
     return database().query("periode")["tahun"].astype(int).tolist()
 
 
-def data_sintetis(tahun: int) -> pd.DataFrame:
+def sumber_sintetis(tahun: int) -> pd.DataFrame:
     """Synthetic sources behind a year's data (empty when all of it was imported from real files)."""
     sumber = database().query("sumber_data_tahun", {"tahun": tahun})
     return sumber[sumber["sintetis"]]

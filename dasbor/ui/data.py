@@ -242,7 +242,7 @@ metodologi = sekali(_metodologi)
 skor_tahun = sekali(_skor.skor_tahun)
 daftar_tahun = sekali(_skor.daftar_tahun)
 daftar_wilayah = sekali(_skor.daftar_wilayah)
-data_sintetis = sekali(_skor.data_sintetis)
+sumber_sintetis = sekali(_skor.sumber_sintetis)
 hasil_resmi = sekali(_hasil.hasil_resmi)
 jumlah_kabkota = sekali(_hasil.jumlah_kabkota)
 status_periode = sekali(_hasil.status_periode)
@@ -316,7 +316,7 @@ def siapkan(t: Terbitan | None = None) -> Terbitan:
         versi_semua = [None, *(m.versi for m in scoring.semua_metodologi())]
         for basis in scoring.BASIS:
             for tahun in tahun_ada:
-                for fungsi in (data_sintetis, status_periode, metodologi, inovasi_tahun):
+                for fungsi in (sumber_sintetis, status_periode, metodologi, inovasi_tahun):
                     fungsi(tahun)
                 for fungsi in (peringkat, peringkat_kabkota_berlokasi, ringkasan):
                     fungsi(tahun, basis)

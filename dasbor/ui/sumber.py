@@ -14,13 +14,13 @@ from dasbor.visual.format import nama_pendek, tanpa_markdown
 def banner_sintetis(*tahun: int) -> bool:
     """One short warning line naming the given years whose innovation data is synthetic (demo), with the details
     behind a button beside it: on a phone the first screen is for the numbers, not the notice. True when any is."""
-    sintetis = {t: data.data_sintetis(t) for t in tahun}
-    sintetis = {t: s for t, s in sintetis.items() if not s.empty}
-    if not sintetis:
+    sumber_per_tahun = {t: data.sumber_sintetis(t) for t in tahun}
+    sumber_per_tahun = {t: s for t, s in sumber_per_tahun.items() if not s.empty}
+    if not sumber_per_tahun:
         return False
-    keterangan = next(iter(sintetis.values()))["keterangan"].iat[0]
+    keterangan = next(iter(sumber_per_tahun.values()))["keterangan"].iat[0]
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key="banner_sintetis"):
-        st.warning(f"**Data {', '.join(map(str, sintetis))} SINTETIS (data demo)**", icon="⚠️")
+        st.warning(f"**Data {', '.join(map(str, sumber_per_tahun))} SINTETIS (data demo)**", icon="⚠️")
         with st.popover("Rincian", help="Dari mana data demo ini berasal"):
             st.markdown("**Bukan data resmi.** " + tanpa_markdown(keterangan))
     return True
@@ -65,22 +65,26 @@ def _catatan_portal(tahun: int, basis: str, versi: str | None = None) -> list[st
 
 
 def _asal_data(tahun: int) -> str:
-    return "data inovasi SINTETIS (demo)" if not data.data_sintetis(tahun).empty else "data inovasi hasil impor"
+    return "data inovasi SINTETIS (demo)" if not data.sumber_sintetis(tahun).empty else "data inovasi hasil impor"
 
 
 def catatan_tren(basis: str, versi: str | None = None) -> str:
     """The note under a multi-year chart: which rule scored which year."""
     tahun = data.daftar_tahun()
     aturan = "; ".join(f"{t}: {keterangan_aturan(t, versi)}" for t in tahun)
-    sintetis = [t for t in tahun if not data.data_sintetis(t).empty]
-    asal = f"data inovasi SINTETIS (demo) untuk {', '.join(map(str, sintetis))}" if sintetis else "data hasil impor"
+    tahun_sintetis = [t for t in tahun if not data.sumber_sintetis(t).empty]
+    asal = (
+        f"data inovasi SINTETIS (demo) untuk {', '.join(map(str, tahun_sintetis))}"
+        if tahun_sintetis
+        else "data hasil impor"
+    )
     return (
         f"IID dihitung dasbor, basis {BASIS_LABEL[basis].lower()}, dari {asal}. {aturan}. Belah ketupat = nilai resmi."
     )
 
 
 def _singkat_data(*tahun: int) -> str:
-    return "data inovasi SINTETIS" if any(not data.data_sintetis(t).empty for t in tahun) else "data impor"
+    return "data inovasi SINTETIS" if any(not data.sumber_sintetis(t).empty for t in tahun) else "data impor"
 
 
 def label_grafik(tahun: int, basis: str, versi: str | None = None) -> str:

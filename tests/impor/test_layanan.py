@@ -55,10 +55,10 @@ def test_export_then_import_of_a_whole_year_leaves_identical_content(salinan_env
     _commit(periksa, "uji")
     assert isi_data(salinan_env) == sebelum
     # The data is now real: the year carries no synthetic source any more, and each wilayah names the import.
-    assert skor.data_sintetis(2025).empty
+    assert skor.sumber_sintetis(2025).empty
     sumber = impor.sumber_wilayah(database(), 2025)
     assert set(sumber["jenis"]) == {"impor"} and set(sumber["kode_wilayah"]) == set(semua)
-    assert not skor.data_sintetis(2024).empty, "tahun lain tetap sintetis"
+    assert not skor.sumber_sintetis(2024).empty, "tahun lain tetap sintetis"
 
 
 def test_importing_one_wilayah_keeps_the_rest_labelled_synthetic(salinan_env: Path, buku_sah: bytes) -> None:
@@ -66,7 +66,7 @@ def test_importing_one_wilayah_keeps_the_rest_labelled_synthetic(salinan_env: Pa
     sumber = impor.sumber_wilayah(database(), TAHUN).set_index("kode_wilayah")
     assert sumber.at[WILAYAH, "jenis"] == "impor" and not sumber.at[WILAYAH, "sintetis"]
     assert sumber.drop(index=WILAYAH)["sintetis"].all()
-    assert not skor.data_sintetis(TAHUN).empty
+    assert not skor.sumber_sintetis(TAHUN).empty
 
 
 def test_preview_matches_what_the_committed_data_scores(salinan_env: Path, buku_sah: bytes) -> None:

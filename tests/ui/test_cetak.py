@@ -42,7 +42,7 @@ def _cetak_mendatar_satu_halaman_lebar(ws) -> None:
 
 
 def test_header_and_footer_name_the_paper_and_escape_ampersands() -> None:
-    kop = Kop("Daftar kerja", wilayah="Kab. A & B", tahun=2025, versi="2025", sintetis="Data SINTETIS")
+    kop = Kop("Daftar kerja", wilayah="Kab. A & B", tahun=2025, versi="2025", label_sintetis="Data SINTETIS")
     assert kop.kepala() == "&LDaftar kerja · Kab. A && B&RTahun 2025 · aturan IID 2025"
     assert kop.kaki() == "&LData SINTETIS&R&A · halaman &P dari &N"
     panjang = Kop("x", catatan="&" * 400)
