@@ -13,7 +13,7 @@ from dasbor.bimtek.model import Deck
 
 # kaleido's sync server is one per process; two Streamlit sessions exporting at once would stop it under each
 # other, so a whole deck renders while holding this lock.
-_KUNCI_KALEIDO = threading.Lock()
+_GEMBOK_KALEIDO = threading.Lock()
 
 
 def render_gambar(deck: Deck) -> dict[int, bytes]:
@@ -27,7 +27,7 @@ def render_gambar(deck: Deck) -> dict[int, bytes]:
     if not bertugas:
         return {}
     gambar: dict[int, bytes] = {}
-    with _KUNCI_KALEIDO:
+    with _GEMBOK_KALEIDO:
         kaleido.start_sync_server(silence_warnings=True)
         try:
             for i, slide in bertugas:

@@ -189,7 +189,7 @@ def pulihkan(db_path: Path, berkas: Path) -> tuple[Manifest, Path | None]:
     sementara.unlink(missing_ok=True)
     manifest = periksa_cadangan(Path(berkas), sementara)
     try:
-        with terbitan.kunci(db_path):
+        with terbitan.gembok(db_path):
             sebelum = None
             if db_path.exists():
                 cap = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")

@@ -2,7 +2,7 @@
 
 DuckDB lets one process open a file read-write and then nobody else may open it, not even read-only. So the file
 named by $DASBOR_DB is the *writer* database, opened only for a write (demo build, migrations, import, undo) and
-only under an exclusive `flock` on `<db>.kunci`. Each write ends by *publishing*: CHECKPOINT, copy the file to a
+only under an exclusive `flock` on `<db>.gembok`. Each write ends by *publishing*: CHECKPOINT, copy the file to a
 new immutable published copy `terbitan/<stem>-<id>.duckdb`, then atomically replace the small pointer file
 `terbitan/<stem>.kini` that names it. Servers and read-only commands open the copy named by the pointer with
 read_only=True; a reader notices a new one with a stat of the pointer, never with a query.
@@ -46,7 +46,7 @@ class Letak:
     """Where the writer, its lock, the published copies and the pointer of one database live (derived from its path)."""
 
     penulis: Path
-    kunci: Path
+    gembok: Path
     folder: Path
     penunjuk: Path
 
@@ -57,14 +57,14 @@ class Letak:
 def letak(path: Path | str | None = None) -> Letak:
     penulis = Path(path) if path is not None else db_path()
     folder = penulis.parent / "terbitan"
-    return Letak(penulis, penulis.with_name(penulis.name + ".kunci"), folder, folder / f"{penulis.stem}.kini")
+    return Letak(penulis, penulis.with_name(penulis.name + ".gembok"), folder, folder / f"{penulis.stem}.kini")
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Writer side
 
 
-class _KunciPenulis:
+class _GembokPenulis:
     """The writer lock of one database: a thread lock (reentrant, so a demo build may open the writer inside
     its own locked block) around one process-wide flock."""
 
@@ -106,23 +106,23 @@ class _KunciPenulis:
         self.rlock.release()
 
 
-def _pesan_sibuk(kunci: Path, tunggu: float) -> str:
+def _pesan_sibuk(gembok: Path, tunggu: float) -> str:
     return (
-        f"Basis data {kunci.with_suffix('')} sedang ditulis proses lain (impor, pembatalan, atau pembangunan data "
+        f"Basis data {gembok.with_suffix('')} sedang ditulis proses lain (impor, pembatalan, atau pembangunan data "
         f"demo) dan belum selesai setelah {tunggu:.0f} detik. Coba lagi sebentar lagi."
     )
 
 
-_kunci_penulis: dict[Path, _KunciPenulis] = {}
-_kunci_daftar = threading.Lock()
+_gembok_penulis: dict[Path, _GembokPenulis] = {}
+_gembok_daftar = threading.Lock()
 
 
 @contextmanager
-def kunci(path: Path | str | None = None, tunggu: float = TUNGGU_PENULIS) -> Iterator[Letak]:
+def gembok(path: Path | str | None = None, tunggu: float = TUNGGU_PENULIS) -> Iterator[Letak]:
     """Hold the writer lock of a database (waiting up to `tunggu` seconds for another writer)."""
     lt = letak(path)
-    with _kunci_daftar:
-        k = _kunci_penulis.setdefault(lt.kunci.resolve(), _KunciPenulis(lt.kunci))
+    with _gembok_daftar:
+        k = _gembok_penulis.setdefault(lt.gembok.resolve(), _GembokPenulis(lt.gembok))
     k.ambil(tunggu)
     try:
         yield lt
@@ -151,7 +151,7 @@ def penulis(path: Path | str | None = None, paksa: bool = False, tunggu: float =
     rebuilt file whose stamp may be unchanged). A block that raises has rolled its transaction back, so what
     is published then is exactly the last committed state.
     """
-    with kunci(path, tunggu) as lt:
+    with gembok(path, tunggu) as lt:
         db = Database(lt.penulis)
         try:
             try:
@@ -251,7 +251,7 @@ def bersihkan(lt: Letak) -> list[Path]:
 
 @dataclass(frozen=True, eq=False)
 class Terbitan:
-    """One published copy opened read-only by this process. `kunci` identifies it in cache keys."""
+    """One published copy opened read-only by this process. `identitas` identifies it in cache keys."""
 
     id: int
     path: Path
@@ -262,7 +262,7 @@ class Terbitan:
     _guna: _Guna = field(default_factory=lambda: _Guna())
 
     @property
-    def kunci(self) -> tuple[str, int]:
+    def identitas(self) -> tuple[str, int]:
         return (str(self.path), self.id)
 
     @property
@@ -271,7 +271,7 @@ class Terbitan:
 
     def tutup(self) -> None:
         """Retire the copy: closed now, or when the last computation using it (dipakai) ends."""
-        with self._guna.kunci:
+        with self._guna.gembok:
             self._guna.pensiun = True
             if self._guna.n == 0:
                 self._tutup_sekarang()
@@ -288,7 +288,7 @@ class _Guna:
     from under one of them."""
 
     def __init__(self) -> None:
-        self.kunci = threading.Lock()
+        self.gembok = threading.Lock()
         self.n = 0
         self.pensiun = False
         self.tertutup = False
@@ -301,7 +301,7 @@ class _Pembaca:
 
 
 _pembaca: dict[Path, _Pembaca] = {}
-_pembaca_kunci = threading.Lock()
+_pembaca_gembok = threading.Lock()
 # A session that is still running a script on the previous copy keeps using it; the one before that is closed.
 SIMPAN = 2
 
@@ -356,7 +356,7 @@ def kini(path: Path | str | None = None) -> Terbitan:
             )
         with penulis(lt.penulis):
             pass  # publishes: there is no pointer yet
-    with _pembaca_kunci:
+    with _pembaca_gembok:
         tanda = _tanda(lt.penunjuk)
         p = _pembaca.get(lt.penunjuk)
         if p is not None and p.tanda == tanda:
@@ -384,7 +384,7 @@ def terbuka(t: Terbitan) -> bool:
 
 def tutup_semua() -> None:
     """Close every published copy this process has open (tests that delete their folders; process exit)."""
-    with _pembaca_kunci:
+    with _pembaca_gembok:
         for p in _pembaca.values():
             for t in p.terbuka:
                 t.tutup()
@@ -396,11 +396,11 @@ _lokal = threading.local()
 
 @contextmanager
 def dipakai(t: Terbitan) -> Iterator[Terbitan]:
-    """Within the block, database() in this thread answers from `t`: a computation cached under t.kunci then
+    """Within the block, database() in this thread answers from `t`: a computation cached under t.identitas then
     reads exactly that copy even when a newer one is published meanwhile; `t` stays open until the block
     ends. A copy already closed is replaced by the current one."""
     sumber = t.sumber
-    with t._guna.kunci:
+    with t._guna.gembok:
         if t._guna.tertutup:
             t = None
         else:
@@ -415,7 +415,7 @@ def dipakai(t: Terbitan) -> Iterator[Terbitan]:
         yield t
     finally:
         _lokal.terbitan = sebelum
-        with t._guna.kunci:
+        with t._guna.gembok:
             t._guna.n -= 1
             if t._guna.pensiun and t._guna.n == 0:
                 t._tutup_sekarang()

@@ -42,7 +42,7 @@ def build_demo_db(
     replaced only with `timpa` (checked under the writer lock, so an import cannot land in between). `frames`
     (from build_frames(seed)) saves generating them again when the caller needs them too (the portal exports)."""
     frames = build_frames(seed) if frames is None else frames
-    with terbitan.kunci(path):
+    with terbitan.gembok(path):
         if not timpa and (n := jumlah_impor(path)):
             raise DataNyataError(
                 f"Basis data {path} berisi {n} catatan impor (data nyata); data demo tidak ditulis di atasnya. "
@@ -79,7 +79,7 @@ def ensure_demo_db(path: Path) -> bool:
     """Build the demo database when the file is absent; True when it was built now."""
     if path.exists():
         return False
-    with terbitan.kunci(path):
+    with terbitan.gembok(path):
         if path.exists():  # another process built it while this one waited for the lock
             return False
         build_demo_db(path)

@@ -141,7 +141,7 @@ def load_akun(path: Path | None = None) -> dict[str, dict[str, Any]]:
 
 
 _terbaca: dict[Path, tuple[tuple[int, int, int], dict[str, dict[str, Any]]]] = {}
-_terbaca_kunci = threading.Lock()
+_terbaca_gembok = threading.Lock()
 
 
 def akun_terbaca() -> dict[str, dict[str, Any]]:
@@ -153,11 +153,11 @@ def akun_terbaca() -> dict[str, dict[str, Any]]:
     except FileNotFoundError:
         return {}
     tanda = (st.st_mtime_ns, st.st_size, st.st_ino)
-    with _terbaca_kunci:
+    with _terbaca_gembok:
         if (lama := _terbaca.get(path)) and lama[0] == tanda:
             return lama[1]
     akun = load_akun(path)
-    with _terbaca_kunci:
+    with _terbaca_gembok:
         _terbaca[path] = (tanda, akun)
     return akun
 

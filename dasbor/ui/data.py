@@ -73,8 +73,8 @@ class _Simpanan:
     def __init__(self, maks: int, simpan: int = 4) -> None:
         self._maks = maks
         self._nilai: dict[tuple, Any] = {}
-        self._kunci_nilai: dict[tuple, threading.Lock] = {}
-        self._kunci = threading.Lock()
+        self._gembok_nilai: dict[tuple, threading.Lock] = {}
+        self._gembok = threading.Lock()
         self._terbitan: deque = deque(maxlen=simpan)
 
     def __len__(self) -> int:
@@ -85,32 +85,32 @@ class _Simpanan:
             return self._nilai[sidik]
         except KeyError:
             pass
-        with self._kunci:
+        with self._gembok:
             if sidik[0] not in self._terbitan:
                 self._terbitan.append(sidik[0])
                 hidup = set(self._terbitan)
                 for lama in [s for s in self._nilai if s[0] not in hidup]:
                     del self._nilai[lama]
-                for lama in [s for s in self._kunci_nilai if s[0] not in hidup]:
-                    del self._kunci_nilai[lama]
-            kunci_ini = self._kunci_nilai.setdefault(sidik, threading.Lock())
-        with kunci_ini:
+                for lama in [s for s in self._gembok_nilai if s[0] not in hidup]:
+                    del self._gembok_nilai[lama]
+            gembok_ini = self._gembok_nilai.setdefault(sidik, threading.Lock())
+        with gembok_ini:
             if sidik not in self._nilai:
                 nilai = hitung()
-                with self._kunci:
+                with self._gembok:
                     self._nilai[sidik] = nilai
                     # Beyond `maks` values the oldest go first (dicts keep insertion order).
                     while len(self._nilai) > self._maks:
                         lama = next(iter(self._nilai))
                         del self._nilai[lama]
-                        self._kunci_nilai.pop(lama, None)
+                        self._gembok_nilai.pop(lama, None)
                 return nilai
             return self._nilai[sidik]
 
     def kosongkan(self) -> None:
-        with self._kunci:
+        with self._gembok:
             self._nilai.clear()
-            self._kunci_nilai.clear()
+            self._gembok_nilai.clear()
             self._terbitan.clear()
 
 
@@ -164,7 +164,7 @@ def olahan(buat: Callable[..., R], *args: Any, sidik: tuple | None = None, **kwa
     # The function itself is in the key, not its name: two lambdas or closures share a name, never an identity.
     masukan = ("halaman", sidik) if sidik is not None else _sidik(args)
     return _bagikan(
-        _olahan_simpanan.ambil((_terbitan().kunci, buat, masukan, _sidik(kwargs)), lambda: buat(*args, **kwargs))
+        _olahan_simpanan.ambil((_terbitan().identitas, buat, masukan, _sidik(kwargs)), lambda: buat(*args, **kwargs))
     )
 
 
@@ -226,7 +226,7 @@ def sekali(fungsi: Callable[P, R], *, pesan: str | None = None, maks: int = 256)
             with dipakai(t):
                 return fungsi(*args, **kwargs)
 
-        return _bagikan(simpanan.ambil((t.kunci, _sidik(terikat.arguments)), _dengan_pesan(pesan, hitung)))
+        return _bagikan(simpanan.ambil((t.identitas, _sidik(terikat.arguments)), _dengan_pesan(pesan, hitung)))
 
     tersimpan.simpanan = simpanan  # type: ignore[attr-defined]  # how many it holds, for tests and benchmarks
     return tersimpan

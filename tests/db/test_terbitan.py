@@ -177,5 +177,5 @@ def test_a_publish_that_fills_the_disk_leaves_no_partial_file_and_the_old_copy_c
 
 def test_the_writer_lock_file_is_readable_by_its_owner_only(tmp_path: Path) -> None:
     db = tmp_path / "iid.duckdb"
-    with terbitan.kunci(db) as letak:
-        assert oct(letak.kunci.stat().st_mode & 0o777) == "0o600"
+    with terbitan.gembok(db) as letak:
+        assert oct(letak.gembok.stat().st_mode & 0o777) == "0o600"
