@@ -4,7 +4,7 @@
 The state is a small JSON file beside the accounts file (`akun-status.json`), not a DuckDB table: the servers read
 the database through read-only published copies, while a sign-in must be recordable by any of several server processes
 and survive their restart. Every read-modify-write holds an exclusive `fcntl` lock on a sidecar lock file (waited
-for at most `TUNGGU_KUNCI_DETIK`) and replaces the state file atomically (write beside, rename), so two processes
+for at most `TUNGGU_GEMBOK_DETIK`) and replaces the state file atomically (write beside, rename), so two processes
 never lose each other's update and a crash never leaves half a file. Failed sign-ins and lockouts are appended, one
 JSON object per line, to `akun-masuk.log` beside it, under the same lock; the log is rotated at `MAKS_LOG_BYTE`
 (`akun-masuk.log.1` … `.3`), so a flood of attempts cannot fill the disk. Every name is counted, existing or not,
@@ -39,7 +39,7 @@ MENIT_BAWAAN = 15.0
 MAKS_ENTRI = 10_000
 # A sign-in waits this long for another process's update of the state; past it the sign-in is refused rather than
 # the page hanging behind a stuck process.
-TUNGGU_KUNCI_DETIK = 5.0
+TUNGGU_GEMBOK_DETIK = 5.0
 # An attempt whose process died between counting and settling (killed mid-bcrypt) stops holding a place after this.
 BERJALAN_MAKS = timedelta(minutes=1)
 MAKS_LOG_BYTE = 5 * 1024 * 1024
@@ -93,7 +93,7 @@ def log_path(akun_path: Path) -> Path:
     return akun_path.with_name("akun-masuk.log")
 
 
-def kunci_path(akun_path: Path) -> Path:
+def gembok_path(akun_path: Path) -> Path:
     return akun_path.with_name(".akun-status.lock")
 
 
@@ -104,7 +104,7 @@ def _buka_pribadi(path: Path, flags: int) -> int:
     return fd
 
 
-def _ambil_kunci(fd: int, batas_detik: float) -> None:
+def _ambil_gembok(fd: int, batas_detik: float) -> None:
     akhir = time.monotonic() + batas_detik
     while True:
         try:
@@ -119,13 +119,13 @@ def _ambil_kunci(fd: int, batas_detik: float) -> None:
 
 
 @contextmanager
-def _terkunci(akun_path: Path) -> Iterator[dict[str, dict[str, Any]]]:
+def _di_bawah_gembok(akun_path: Path) -> Iterator[dict[str, dict[str, Any]]]:
     """The state under an exclusive lock across processes; written back atomically when the block ends."""
     path = status_path(akun_path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = _buka_pribadi(kunci_path(akun_path), os.O_WRONLY | os.O_APPEND)
+    fd = _buka_pribadi(gembok_path(akun_path), os.O_WRONLY | os.O_APPEND)
     try:
-        _ambil_kunci(fd, TUNGGU_KUNCI_DETIK)
+        _ambil_gembok(fd, TUNGGU_GEMBOK_DETIK)
         try:
             status = json.loads(path.read_text(encoding="utf-8"))
         except (FileNotFoundError, json.JSONDecodeError):
@@ -224,7 +224,7 @@ def mulai(akun_path: Path, nama: str, sekarang: datetime, alamat: str | None = N
     Raises Terkunci while the name is locked and Sibuk when the attempts being checked already fill the limit
     (both logged)."""
     atur = aturan()
-    with _terkunci(akun_path) as status:
+    with _di_bawah_gembok(akun_path) as status:
         entri = _entri_kini(status, nama, sekarang, atur)
         if sampai := _sampai(entri, sekarang):
             _catat_terkunci(akun_path, nama, sekarang, sampai, alamat)
@@ -243,7 +243,7 @@ def mulai(akun_path: Path, nama: str, sekarang: datetime, alamat: str | None = N
 def gagal(akun_path: Path, nama: str, token: str, sekarang: datetime, alamat: str | None = None) -> datetime | None:
     """Settle a counted attempt as a failure; returns the end of the lock when this failure locks the name."""
     atur = aturan()
-    with _terkunci(akun_path) as status:
+    with _di_bawah_gembok(akun_path) as status:
         entri = _entri_kini(status, nama, sekarang, atur)
         entri["berjalan"].pop(token, None)
         if sampai := _sampai(entri, sekarang):
@@ -266,7 +266,7 @@ def gagal(akun_path: Path, nama: str, token: str, sekarang: datetime, alamat: st
 def berhasil(akun_path: Path, nama: str, token: str, sekarang: datetime, alamat: str | None = None) -> datetime | None:
     """Settle a counted attempt whose password matched. Clears the failures before it, unless a parallel failure
     locked the name meanwhile: then the lock stands and its end is returned (the caller refuses)."""
-    with _terkunci(akun_path) as status:
+    with _di_bawah_gembok(akun_path) as status:
         entri = _entri_kini(status, nama, sekarang, aturan())
         entri["berjalan"].pop(token, None)
         if sampai := _sampai(entri, sekarang):
@@ -279,7 +279,7 @@ def berhasil(akun_path: Path, nama: str, token: str, sekarang: datetime, alamat:
 
 def batal(akun_path: Path, nama: str, token: str, sekarang: datetime) -> None:
     """Release a counted attempt that was never checked (the server was too busy to run bcrypt)."""
-    with _terkunci(akun_path) as status:
+    with _di_bawah_gembok(akun_path) as status:
         entri = _entri_kini(status, nama, sekarang, aturan())
         entri["berjalan"].pop(token, None)
         _simpan_entri(status, nama, entri)
@@ -287,13 +287,13 @@ def batal(akun_path: Path, nama: str, token: str, sekarang: datetime) -> None:
 
 def catat(akun_path: Path, peristiwa: str, nama: str, sekarang: datetime, **lain: Any) -> None:
     """A log line about a sign-in that never reached the lockout (e.g. a name that is not valid), under the lock."""
-    with _terkunci(akun_path):
+    with _di_bawah_gembok(akun_path):
         _catat(akun_path, peristiwa, nama, sekarang, **lain)
 
 
 def buka(akun_path: Path, nama: str, sekarang: datetime, oleh: str) -> datetime | None:
     """Lift the name's lock and forget its failures (`akun buka`); returns the end of the lock that was lifted."""
-    with _terkunci(akun_path) as status:
+    with _di_bawah_gembok(akun_path) as status:
         sampai = _sampai(status.get(nama), sekarang)
         entri = _entri_kini(status, nama, sekarang, aturan())
         entri.pop("terkunci_sampai", None)
@@ -305,7 +305,7 @@ def buka(akun_path: Path, nama: str, sekarang: datetime, oleh: str) -> datetime 
 
 def terkunci_sampai(akun_path: Path, nama: str, sekarang: datetime) -> datetime | None:
     """When the name's lock ends, or None; reads only (for `akun daftar` and tests)."""
-    with _terkunci(akun_path) as status:
+    with _di_bawah_gembok(akun_path) as status:
         return _sampai(status.get(nama), sekarang)
 
 

@@ -186,11 +186,11 @@ def test_a_failure_that_cannot_be_recorded_refuses_the_sign_in(berkas_akun: Path
 
 def test_a_held_state_lock_times_out_and_refuses(berkas_akun: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Another process stuck while holding the state lock: the sign-in gives up after the timeout, refused."""
-    monkeypatch.setattr(kunci_masuk, "TUNGGU_KUNCI_DETIK", 0.5)
+    monkeypatch.setattr(kunci_masuk, "TUNGGU_GEMBOK_DETIK", 0.5)
     kunci_masuk.status_path(berkas_akun).parent.mkdir(parents=True, exist_ok=True)
     kode = (
         "import fcntl, sys, time\n"
-        f"f = open({str(kunci_masuk.kunci_path(berkas_akun))!r}, 'a')\n"
+        f"f = open({str(kunci_masuk.gembok_path(berkas_akun))!r}, 'a')\n"
         "fcntl.flock(f, fcntl.LOCK_EX)\n"
         "print('ok', flush=True)\n"
         "time.sleep(60)\n"
@@ -223,16 +223,16 @@ def test_the_log_is_capped_and_rotated(berkas_akun: Path, monkeypatch: pytest.Mo
 
 def test_lock_log_and_state_files_are_owner_only(berkas_akun: Path) -> None:
     """Even under a permissive umask, and when an older version left a world-readable lock file behind."""
-    kunci_masuk.kunci_path(berkas_akun).parent.mkdir(parents=True, exist_ok=True)
-    kunci_masuk.kunci_path(berkas_akun).write_text("")
-    os.chmod(kunci_masuk.kunci_path(berkas_akun), 0o644)
+    kunci_masuk.gembok_path(berkas_akun).parent.mkdir(parents=True, exist_ok=True)
+    kunci_masuk.gembok_path(berkas_akun).write_text("")
+    os.chmod(kunci_masuk.gembok_path(berkas_akun), 0o644)
     lama = os.umask(0)
     try:
         akun.masuk("op.hsu", SALAH, AWAL)
     finally:
         os.umask(lama)
     for path in (
-        kunci_masuk.kunci_path(berkas_akun),
+        kunci_masuk.gembok_path(berkas_akun),
         kunci_masuk.log_path(berkas_akun),
         kunci_masuk.status_path(berkas_akun),
     ):
@@ -245,7 +245,7 @@ def test_lock_log_and_state_files_are_owner_only(berkas_akun: Path) -> None:
 def _tebak_serentak(jumlah: int, nama: str, sandi: str) -> list[str]:
     """`jumlah` sign-ins started at once on threads; what each one got."""
     hasil: list[str] = []
-    kunci = threading.Lock()
+    gembok = threading.Lock()
     mulai = threading.Barrier(jumlah)
 
     def coba() -> None:
@@ -256,7 +256,7 @@ def _tebak_serentak(jumlah: int, nama: str, sandi: str) -> list[str]:
             jawab = "terkunci"
         except akun.AkunError as exc:
             jawab = "serentak" if "bersamaan" in str(exc) else str(exc)
-        with kunci:
+        with gembok:
             hasil.append(jawab)
 
     utas = [threading.Thread(target=coba) for _ in range(jumlah)]
@@ -328,17 +328,17 @@ def test_bcrypt_checks_are_capped_per_process(berkas_akun: Path, monkeypatch: py
     check is wrapped to count, not replaced)."""
     asli = akun.bcrypt.checkpw
     serentak = puncak = 0
-    kunci = threading.Lock()
+    gembok = threading.Lock()
 
     def hitung(sandi: bytes, hash_: bytes) -> bool:
         nonlocal serentak, puncak
-        with kunci:
+        with gembok:
             serentak += 1
             puncak = max(puncak, serentak)
         try:
             return asli(sandi, hash_)
         finally:
-            with kunci:
+            with gembok:
                 serentak -= 1
 
     monkeypatch.setattr(akun.bcrypt, "checkpw", hitung)
