@@ -18,7 +18,7 @@ from dasbor.cli import (
     saran_kirim,
     status,
 )
-from dasbor.db.connection import DatabaseTerkunciError
+from dasbor.db.connection import DatabaseSibukError
 from dasbor.db.terbitan import BasisDataTidakAdaError
 
 
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except (DatabaseTerkunciError, BasisDataTidakAdaError) as exc:
+    except (DatabaseSibukError, BasisDataTidakAdaError) as exc:
         print(str(exc), file=sys.stderr)
         return 2
 

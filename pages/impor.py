@@ -5,7 +5,7 @@ import streamlit as st
 
 from dasbor.services import akun as layanan_akun
 from dasbor.services import impor, skor, status_inovasi
-from dasbor.services.db import DatabaseTerkunciError, database, stempel
+from dasbor.services.db import DatabaseSibukError, database, stempel
 from dasbor.ui import akun
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 
@@ -223,7 +223,7 @@ with tab_impor:
                 layanan_akun.AkunError,
                 impor.DataBerubahError,
                 impor.ImporDitolakError,
-                DatabaseTerkunciError,
+                DatabaseSibukError,
                 ValueError,
             ) as exc:
                 st.warning(str(exc))
@@ -290,7 +290,7 @@ with tab_riwayat:
             # The undone import's regions are checked against these rights inside its transaction.
             boleh_kini = layanan_akun.pastikan_hak_wilayah(pengimpor, ())
             dibatalkan = impor.batalkan(pengimpor, boleh_kini, id_dilihat)
-        except (layanan_akun.AkunError, impor.ImporDitolakError, impor.DataBerubahError, DatabaseTerkunciError) as exc:
+        except (layanan_akun.AkunError, impor.ImporDitolakError, impor.DataBerubahError, DatabaseSibukError) as exc:
             st.warning(str(exc))
         else:
             st.session_state["impor_pesan"] = f"Impor #{dibatalkan} dibatalkan; isi sebelumnya dipulihkan."
@@ -343,7 +343,7 @@ with tab_status:
                 perubahan = pd.DataFrame({"id_inovasi": pilih_id, "status_inovasi": status_baru})
                 try:
                     n = status_inovasi.simpan_status(tahun_status, wilayah_status, perubahan, pengimpor, wilayah_boleh)
-                except (status_inovasi.StatusDitolakError, DatabaseTerkunciError) as exc:
+                except (status_inovasi.StatusDitolakError, DatabaseSibukError) as exc:
                     st.warning(str(exc))
                 else:
                     st.session_state["impor_pesan"] = (

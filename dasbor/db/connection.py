@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB = ROOT / "data" / "iid.duckdb"
 
 
-class DatabaseTerkunciError(RuntimeError):
+class DatabaseSibukError(RuntimeError):
     """The file is held by another process, or another writer did not finish in time."""
 
 
@@ -61,7 +61,7 @@ class Database:
             self._con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
-                raise DatabaseTerkunciError(
+                raise DatabaseSibukError(
                     f"Basis data {self.path} sedang dipakai proses lain yang membukanya langsung (bukan lewat "
                     "dasbor: server dan perintah dasbor membaca terbitan dan menulis bergiliran). Tutup program "
                     "itu, lalu coba lagi."

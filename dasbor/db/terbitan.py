@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dasbor.db.connection import Database, DatabaseTerkunciError, db_path, sql
+from dasbor.db.connection import Database, DatabaseSibukError, db_path, sql
 
 # How long a second writer waits for the first (an import commits in seconds; a demo build in about ten).
 TUNGGU_PENULIS = 120.0
@@ -77,7 +77,7 @@ class _GembokPenulis:
     def ambil(self, tunggu: float) -> None:
         batas = time.monotonic() + tunggu
         if not self.rlock.acquire(timeout=tunggu):
-            raise DatabaseTerkunciError(_pesan_sibuk(self.path, tunggu))
+            raise DatabaseSibukError(_pesan_sibuk(self.path, tunggu))
         try:
             if self.tingkat == 0:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -90,7 +90,7 @@ class _GembokPenulis:
                     except BlockingIOError:
                         if time.monotonic() >= batas:
                             os.close(fd)
-                            raise DatabaseTerkunciError(_pesan_sibuk(self.path, tunggu)) from None
+                            raise DatabaseSibukError(_pesan_sibuk(self.path, tunggu)) from None
                         time.sleep(0.05)
                 self.fd = fd
             self.tingkat += 1

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import scoring
-from dasbor.db.connection import Database, DatabaseTerkunciError, sql, statements
+from dasbor.db.connection import Database, DatabaseSibukError, sql, statements
 from dasbor.db.migrate import migrate, migration_files
 from dasbor.demo.build import build_demo_db
 from dasbor.demo.generator import JUMLAH_INOVASI, TAHUN, build_frames, fingerprint
@@ -67,7 +67,7 @@ def test_query_names_cannot_escape_the_folder() -> None:
 
 
 def test_second_process_gets_a_clear_locked_message(demo_db: Path) -> None:
-    with dikunci_proses_lain(demo_db), pytest.raises(DatabaseTerkunciError, match="sedang dipakai proses lain"):
+    with dikunci_proses_lain(demo_db), pytest.raises(DatabaseSibukError, match="sedang dipakai proses lain"):
         Database(demo_db)
 
 

@@ -16,7 +16,7 @@ import duckdb
 import pytest
 
 from dasbor.db import terbitan
-from dasbor.db.connection import Database, DatabaseTerkunciError
+from dasbor.db.connection import Database, DatabaseSibukError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -106,7 +106,7 @@ def test_a_second_writer_waits_and_then_gets_a_clear_message(db_baru: Path) -> N
     with _proses(penahan):
         mulai = time.monotonic()
         with (
-            pytest.raises(DatabaseTerkunciError, match="sedang ditulis proses lain") as galat,
+            pytest.raises(DatabaseSibukError, match="sedang ditulis proses lain") as galat,
             terbitan.penulis(db_baru, tunggu=1.0),
         ):
             pass
