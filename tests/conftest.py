@@ -43,7 +43,7 @@ def kelengkapan_2024(demo_db: Path) -> Kelengkapan:
 
 
 def bersihkan_cache() -> None:
-    """Forget cached results and close the snapshots this process opened (each test database has its own)."""
+    """Forget cached results and close the published copies this process opened (each test database has its own)."""
     data.kosongkan()
     terbitan.tutup_semua()
 
@@ -52,7 +52,7 @@ def bersihkan_cache() -> None:
 def demo_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point the app (DASBOR_DB) at the session demo database.
 
-    The cache is not emptied: every cached value is keyed by its published snapshot (path and id), so a test on
+    The cache is not emptied: every cached value is keyed by its published copy (path and id), so a test on
     another database never sees these results, and a page test after the first finds the cache as a later
     visitor of a running server does. Emptying it here made every page test recompute each year."""
     monkeypatch.setenv("DASBOR_DB", str(demo_db))

@@ -54,7 +54,7 @@ def test_admin_imports_a_portal_file_and_confirms_one_uncertain_match(
     assert id_ragu in set(_tahun(salinan_db).index)
     assert _kueri(salinan_db, "SELECT id_inovasi, keputusan FROM cocok_keputusan") == [(id_ragu, "sama")]
 
-    # The send advice for the imported pemda-year on Inovasi, computed from the snapshot the import published.
+    # The send advice for the imported pemda-year on Inovasi, computed from the copy the import published.
     page.goto(f"{server_impor}/inovasi?{urlencode({'tahun': str(TAHUN_P), 'wilayah': 'Kota Banjarbaru'})}")
     expect(page.get_by_role("heading", name="Saran kirim")).to_be_visible(timeout=60000)
     expect(page.get_by_text("dengan saran")).to_be_visible(timeout=60000)

@@ -1,7 +1,7 @@
 """The app as the README starts it with two workers behind HAProxy, on loopback: pages draw in Chromium, a download
 works, an import committed through one worker is seen on the other, a worker killed under load is restarted while
 its visitors reconnect to the other one, and SIGTERM stops everything. Both workers read the same published
-snapshots of one database.
+copies of one database.
 
 Every test shares one proxy setup (a writable database copy and an admin account), in the order written: the last
 one stops it with SIGTERM. Only the process-group variant of that test starts a setup of its own."""
@@ -140,7 +140,7 @@ def test_an_import_through_one_worker_is_seen_on_the_other(
     browser: Browser, proksi, demo_db: Path, tmp_path: Path
 ) -> None:
     """An admin pinned to worker 1 imports a workbook on the Impor page, and a visitor pinned to worker 2 sees the
-    new numbers at the next load, with no restart (both read the published snapshot, which the import replaced)."""
+    new numbers at the next load, with no restart (both read the published copy, which the import replaced)."""
     _, url = proksi
     pengunjung = _halaman_di(browser, url, 2)
     sebelum = _angka_profil(pengunjung, url)

@@ -7,7 +7,7 @@
 2. While the server serves a page, a read-only command runs and exits 0, and an import from the command line
    is committed, undone and published again; the server keeps serving (before issue 9 every command was
    refused). The heavier read-only commands (kelengkapan for every region, bimtek) run beside a process holding
-   the published snapshot in tests/impor/test_impor_saat_dibaca.py, the same condition without a browser."""
+   the published copy in tests/impor/test_impor_saat_dibaca.py, the same condition without a browser."""
 
 from __future__ import annotations
 

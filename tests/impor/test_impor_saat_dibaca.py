@@ -1,5 +1,5 @@
 """Imports while the dashboard is read: 20 visitors asking the cached services (as the pages do) through
-several imports and undos get no error and only whole snapshots; nothing written is lost; a session sees the
+several imports and undos get no error and only whole published copies; nothing written is lost; a session sees the
 import at its next run; read-only commands work while a server process holds the data."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ PENGUNJUNG = 20
 
 
 def _impor(isi: bytes) -> int:
-    """As the Impor page does: check against the published snapshot, commit under the writer lock."""
+    """As the Impor page does: check against the published copy, commit under the writer lock."""
     periksa = impor.check_import(database(), isi, TAHUN, "baru.xlsx")
     assert periksa.sah, periksa.masalah
     with penulis() as db:
@@ -75,13 +75,13 @@ def test_an_import_during_20_visitors_gives_no_errors_and_loses_nothing(salinan_
             t.join()
     assert not galat, galat
     assert len(dilihat) >= PENGUNJUNG
-    # Whole snapshots only: every visitor on the same snapshot saw the same numbers.
+    # Whole copies only: every visitor on the same copy saw the same numbers.
     per_terbitan: dict[int, set[tuple]] = {}
     for id_terbitan, sidik in dilihat:
         per_terbitan.setdefault(id_terbitan, set()).add(sidik)
     assert all(len(v) == 1 for v in per_terbitan.values()), per_terbitan
 
-    # Nothing lost: every import and undo is in the log, and the published snapshot holds what the writer holds.
+    # Nothing lost: every import and undo is in the log, and the published copy holds what the writer holds.
     kini = terbitan.kini()
     riwayat = impor.riwayat(kini.db)
     assert sorted(riwayat["hasil"]) == ["dibatalkan", "diimpor", "diimpor"]
@@ -107,8 +107,8 @@ def test_a_session_sees_an_import_at_its_next_run(salinan_env: Path, buku_sah: b
     assert not sesudah.equals(sebelum), "the next run shows the imported data"
 
 
-def test_read_only_commands_work_while_another_process_reads_the_snapshot(salinan_env: Path, tmp_path: Path) -> None:
-    """A server process keeps the published snapshot open read-only; the commands still run, exit 0."""
+def test_read_only_commands_work_while_another_process_reads_the_terbitan(salinan_env: Path, tmp_path: Path) -> None:
+    """A server process keeps the published copy open read-only; the commands still run, exit 0."""
     env = {**os.environ, "DASBOR_DB": str(salinan_env)}
     server = subprocess.Popen(
         [

@@ -73,7 +73,7 @@ def test_sigkill_during_commit_leaves_old_or_committed_content(
     finally:
         proses.wait(timeout=30)
     assert proses.returncode == -signal.SIGKILL
-    # Nothing half done is published: readers still see the snapshot from before the import.
+    # Nothing half done is published: readers still see the copy from before the import.
     assert terbit.penunjuk.read_text() == penunjuk
     assert isi_data(terbit.folder / json.loads(penunjuk)["berkas"]) == sebelum
     if titik == "setelah_commit":
