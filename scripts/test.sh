@@ -9,5 +9,8 @@ scripts/haproxy.sh
 scripts/cetak.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-# The 15 slowest tests are printed at the end, so CI shows where the suite spends its time.
-exec .venv/bin/python -m pytest --durations=15 "$@"
+# One worker process per core, each running whole files (--dist loadfile): a file's module fixtures (servers,
+# rendered decks) are built once, and the few files whose tests depend on their order keep it. Arguments come
+# after, so `-n 0` runs everything in one process for debugging. The 15 slowest tests are printed at the end, so CI
+# shows where the suite spends its time.
+exec .venv/bin/python -m pytest -n auto --dist loadfile --durations=15 "$@"
