@@ -13,6 +13,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from dasbor.__main__ import main
 from dasbor.db.connection import Database
 from dasbor.ekspor.tabel import ke_csv, ke_xlsx, nama_lembar, netralkan
 from dasbor.services import daftar_kerja
@@ -140,6 +141,15 @@ def _cli(db: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+def _cli_di_sini(db: Path, *args: str, capsys: pytest.CaptureFixture) -> tuple[int, str]:
+    """The same command through main() in this process, where no second process is the point: (code, stderr)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DASBOR_DB", str(db))
+        capsys.readouterr()
+        kode = main(["kelengkapan", *args])
+    return kode, capsys.readouterr().err
+
+
 def test_cli_writes_one_workbook_per_region_and_a_summary_line_each(salinan_db: Path, tmp_path: Path) -> None:
     keluaran = tmp_path / "bimtek"
     hasil = _cli(salinan_db, "--tahun", "2024", "--keluaran", str(keluaran))
@@ -157,13 +167,15 @@ def test_cli_writes_one_workbook_per_region_and_a_summary_line_each(salinan_db: 
 
 
 def test_cli_refuses_unknown_year_and_reads_the_published_copy_while_a_writer_holds_the_file(
-    salinan_db: Path, tmp_path: Path
+    salinan_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
-    hasil = _cli(salinan_db, "--tahun", "2019", "--keluaran", str(tmp_path))
-    assert hasil.returncode == 2
-    assert "Tahun 2019 tidak ada" in hasil.stderr and "2024" in hasil.stderr
+    kode, err = _cli_di_sini(salinan_db, "--tahun", "2019", "--keluaran", str(tmp_path), capsys=capsys)
+    assert kode == 2
+    assert "Tahun 2019 tidak ada" in err and "2024" in err
     assert not list(tmp_path.glob("*.xlsx"))
-    pemegang = Database(salinan_db)  # the writer file held open read-write, as during an import
+    # The writer file held open read-write by this process, as during an import, and the command in a process of
+    # its own (DuckDB's file lock is per process).
+    pemegang = Database(salinan_db)
     try:
         hasil = _cli(salinan_db, "--tahun", "2024", "--keluaran", str(tmp_path))
     finally:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -35,13 +36,24 @@ def _di_proses_lain(berkas_akun: Path, kode: str) -> subprocess.CompletedProcess
     )
 
 
+@pytest.fixture(scope="module")
+def templat_akun(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The account hashed once (bcrypt at its real cost); every test signs in against its own copy of the file."""
+    path = tmp_path_factory.mktemp("templat") / "akun.yaml"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DASBOR_AKUN", str(path))
+        akun.tambah_akun("op.hsu", SANDI, "operator", wilayah=["63.09"])
+    return path
+
+
 @pytest.fixture
-def berkas_akun(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def berkas_akun(templat_akun: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "config" / "akun.yaml"
+    path.parent.mkdir()
+    shutil.copy2(templat_akun, path)
     monkeypatch.setenv("DASBOR_AKUN", str(path))
     monkeypatch.delenv("DASBOR_MASUK_BATAS", raising=False)
     monkeypatch.delenv("DASBOR_MASUK_KUNCI_MENIT", raising=False)
-    akun.tambah_akun("op.hsu", SANDI, "operator", wilayah=["63.09"])
     return path
 
 
@@ -289,16 +301,21 @@ def test_parallel_guesses_from_several_processes_cannot_exceed_the_limit(berkas_
         f"        akun.masuk('op.hsu', {SALAH!r})\n"
         "    except akun.AkunError:\n"
         "        pass\n"
+        "print('siap', flush=True)\n"
         "sys.stdin.readline()\n"  # all processes start guessing when the test says so
         "utas = [threading.Thread(target=coba) for _ in range(4)]\n"
         "[u.start() for u in utas]; [u.join() for u in utas]\n"
     )
     env = {**os.environ, "DASBOR_AKUN": str(berkas_akun)}
     proses = [
-        subprocess.Popen([sys.executable, "-c", kode], cwd=ROOT, env=env, stdin=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", kode], cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
         for _ in range(3)
     ]
-    time.sleep(3)  # let the interpreters import before the guesses start
+    # Every interpreter has imported the app before any guess starts (it says so), so the guesses overlap.
+    for p in proses:
+        assert p.stdout is not None and p.stdout.readline().strip() == "siap"
     for p in proses:
         assert p.stdin is not None
         p.stdin.write("mulai\n")
