@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import subprocess
 import sys
@@ -23,6 +21,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from dasbor.__main__ import main
+from penguji.perintah import di_sini
 from tests.e2e.conftest import ROOT, start_server, stop_server
 
 JUDUL = "Indeks Inovasi Daerah — Kalimantan Selatan"
@@ -50,15 +49,7 @@ def _dasbor(db: Path, *args: str) -> subprocess.CompletedProcess:
 def _dasbor_di_sini(db: Path, *args: str) -> subprocess.CompletedProcess:
     """The same main() in this test's process, which is still not the server's: the condition under test (a
     command beside a serving server) holds, without an interpreter start and the app's imports per command."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DASBOR_DB", str(db))
-        keluar, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(keluar), contextlib.redirect_stderr(err):
-            try:
-                kode = main(list(args))
-            except SystemExit as exc:
-                kode = exc.code
-    return subprocess.CompletedProcess(list(args), kode, keluar.getvalue(), err.getvalue())
+    return di_sini(main, args, {"DASBOR_DB": str(db)})
 
 
 def test_first_session_on_a_shared_link_gets_the_navigation(page: Page, server_segar, screenshot) -> None:

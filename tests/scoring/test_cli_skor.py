@@ -3,8 +3,6 @@ what a shell sees), and otherwise through the same main() in-process, with stdou
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import subprocess
 import sys
@@ -12,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from penguji.perintah import di_sini
 from scoring.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,14 +61,7 @@ def jalankan_proses(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def jalankan(*args: str) -> subprocess.CompletedProcess[str]:
-    """main() in this process: an interpreter start per case was most of this file's time."""
-    keluar, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(keluar), contextlib.redirect_stderr(err):
-        try:
-            kode = main(list(args))
-        except SystemExit as exc:  # argparse's own refusals
-            kode = exc.code
-    return subprocess.CompletedProcess(list(args), kode, keluar.getvalue(), err.getvalue())
+    return di_sini(main, args)
 
 
 def tulis(folder: Path, spd: str = SPD, sid: str = SID) -> tuple[Path, Path]:

@@ -4,8 +4,6 @@ account is a pembaca, every change prints the role and regions before and after,
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import shutil
 import subprocess
@@ -18,6 +16,7 @@ import yaml
 
 from dasbor.__main__ import main
 from dasbor.services import akun, kunci_masuk
+from penguji.perintah import di_sini
 
 ROOT = Path(__file__).resolve().parents[2]
 SANDI = "sandi-uji-yang-panjang"
@@ -38,19 +37,9 @@ def _jalan(path: Path, *argumen: str, masukan: str | None = None) -> subprocess.
 
 
 def _di_sini(path: Path, *argumen: str, masukan: str | None = None) -> subprocess.CompletedProcess:
-    """The same command through the same main(), in this process (the process boundary is not what these tests
-    are about, and an interpreter start with the app's imports per call was most of their time). The password
-    line comes from stdin, as it does for the command in a script."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DASBOR_AKUN", str(path))
-        mp.setattr(sys, "stdin", io.StringIO(masukan or ""))
-        keluar, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(keluar), contextlib.redirect_stderr(err):
-            try:
-                kode = main(["akun", *argumen])
-            except SystemExit as exc:
-                kode = exc.code
-    return subprocess.CompletedProcess(["akun", *argumen], kode, keluar.getvalue(), err.getvalue())
+    """The same command through the same main(), in this process; the password line comes from stdin, as it does
+    for the command in a script."""
+    return di_sini(main, ["akun", *argumen], {"DASBOR_AKUN": str(path)}, masukan)
 
 
 @pytest.fixture(scope="module")
