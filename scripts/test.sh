@@ -10,7 +10,9 @@ scripts/cetak.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 # One worker process per core, each running whole files (--dist loadfile): a file's module fixtures (servers,
-# rendered decks) are built once, and the few files whose tests depend on their order keep it. Arguments come
+# rendered decks) are built once, and the few files whose tests depend on their order keep it. Files are handed
+# out in collection order (--no-loadscope-reorder), not most-tests-first: the costly browser and database files
+# come early in the tree, so the run does not end on one long file while the other core idles. Arguments come
 # after, so `-n 0` runs everything in one process for debugging. The 15 slowest tests are printed at the end, so CI
 # shows where the suite spends its time.
-exec .venv/bin/python -m pytest -n auto --dist loadfile --durations=15 "$@"
+exec .venv/bin/python -m pytest -n auto --dist loadfile --no-loadscope-reorder --durations=15 "$@"
