@@ -1,16 +1,22 @@
-"""Helpers shared by the import tests: constants and content fingerprints of a database file."""
+"""Helpers shared by the import tests: constants, content fingerprints of a database file, and the command line
+run in the test's own process."""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pytest
 
+from dasbor.__main__ import main
 from dasbor.db.connection import Database
+from tests.conftest import bersihkan_cache
 
 SANDI = "sandi-uji-yang-panjang"
 TAHUN = 2021
@@ -66,3 +72,35 @@ def buku_ekspor(demo_db: Path, folder: Path) -> bytes:
         return impor.ekspor(db, TAHUN, [WILAYAH])
     finally:
         db.close()
+
+
+@dataclass(frozen=True)
+class Keluaran:
+    """What a run of the command line gave back: the fields of subprocess.CompletedProcess the tests read."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def dasbor(db: Path, *argv: str, masukan: str = "", env: dict[str, str] | None = None) -> Keluaran:
+    """`python -m dasbor ARGV` with $DASBOR_DB=db, run through the same main() in this process: a new Python
+    process costs 1-3 s to start, and these tests are about the command's exit code, messages and writes, not
+    about the process boundary (tests that are keep real subprocesses). stdin is `masukan`, not a terminal, as
+    when piped; argparse's usage errors exit 2 through SystemExit as they do in a process. The snapshots and
+    caches this process opened are closed before and after, as a fresh process would start and end without them."""
+    keluar, galat = io.StringIO(), io.StringIO()
+    bersihkan_cache()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DASBOR_DB", str(db))
+        for nama, nilai in (env or {}).items():
+            mp.setenv(nama, nilai)
+        mp.setattr("sys.stdin", io.StringIO(masukan))
+        try:
+            with redirect_stdout(keluar), redirect_stderr(galat):
+                kode = main(list(argv))
+        except SystemExit as exc:
+            kode = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+        finally:
+            bersihkan_cache()
+    return Keluaran(kode, keluar.getvalue(), galat.getvalue())
