@@ -30,6 +30,6 @@ def di_sini(
         with contextlib.redirect_stdout(keluar), contextlib.redirect_stderr(err):
             try:
                 kode = main(list(args))
-            except SystemExit as exc:
-                kode = exc.code
+            except SystemExit as exc:  # argparse's refusals; a message as the code exits 1, as in a process
+                kode = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
     return subprocess.CompletedProcess(list(args), kode or 0, keluar.getvalue(), err.getvalue())

@@ -1,16 +1,21 @@
-"""Helpers shared by the import tests: constants and content fingerprints of a database file."""
+"""Helpers shared by the import tests: constants, content fingerprints of a database file, and the command line
+run in the test's own process."""
 
 from __future__ import annotations
 
 import hashlib
 import shutil
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
+from dasbor.__main__ import main
 from dasbor.db.connection import Database
+from penguji.perintah import di_sini
+from tests.conftest import bersihkan_cache
 
 SANDI = "sandi-uji-yang-panjang"
 TAHUN = 2021
@@ -66,3 +71,19 @@ def buku_ekspor(demo_db: Path, folder: Path) -> bytes:
         return impor.ekspor(db, TAHUN, [WILAYAH])
     finally:
         db.close()
+
+
+# What a run of the command line gives back, in process or not.
+Keluaran = subprocess.CompletedProcess
+
+
+def dasbor(db: Path, *argv: str, masukan: str = "", env: dict[str, str] | None = None) -> Keluaran:
+    """`python -m dasbor ARGV` with $DASBOR_DB=db, run through the same main() in this process (penguji.perintah):
+    these tests are about the command's exit code, messages and writes, not about the process boundary (tests that
+    are keep real subprocesses). The published copies and caches this process opened are closed before and after,
+    as a fresh process would start and end without them."""
+    bersihkan_cache()
+    try:
+        return di_sini(main, argv, {"DASBOR_DB": str(db), **(env or {})}, masukan)
+    finally:
+        bersihkan_cache()

@@ -1,5 +1,7 @@
 """`python -m dasbor impor|batalkan-impor|ekspor|akun` as an operator runs them: exit codes, messages, and the
-database untouched by --periksa, by an invalid file and when the server holds the lock."""
+database untouched by --periksa, by an invalid file and when the server holds the lock. The commands run through
+main() in this process (bantu.dasbor); the locked-database case runs the real `python -m dasbor` process, since a
+lock held by another process and a clean exit without a traceback are what it is about."""
 
 from __future__ import annotations
 
@@ -14,21 +16,13 @@ import yaml
 
 from dasbor.services import akun
 from tests.conftest import dikunci_proses_lain
-from tests.impor.bantu import SANDI, TAHUN, isi_data, isi_db
+from tests.impor.bantu import SANDI, TAHUN, Keluaran, dasbor, isi_data, isi_db
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _jalan(*argumen: str, db: Path, masukan: str | None = None, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "dasbor", *argumen],
-        cwd=ROOT,
-        env={**os.environ, "DASBOR_DB": str(db), **env},
-        input=masukan,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+def _jalan(*argumen: str, db: Path, masukan: str = "", **env: str) -> Keluaran:
+    return dasbor(db, *argumen, masukan=masukan, env=env)
 
 
 def test_periksa_validates_and_writes_nothing(salinan_db: Path, buku_sah: bytes, tmp_path: Path) -> None:
@@ -74,7 +68,14 @@ def test_locked_database_gives_a_clear_message_and_exit_2(salinan_db: Path, buku
     berkas = tmp_path / "bjb.xlsx"
     berkas.write_bytes(buku_sah)
     with dikunci_proses_lain(salinan_db):
-        hasil = _jalan("impor", str(berkas), "--tahun", str(TAHUN), db=salinan_db)
+        hasil = subprocess.run(
+            [sys.executable, "-m", "dasbor", "impor", str(berkas), "--tahun", str(TAHUN)],
+            cwd=ROOT,
+            env={**os.environ, "DASBOR_DB": str(salinan_db)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert hasil.returncode == 2
     assert "sedang dipakai proses lain" in hasil.stderr and "Traceback" not in hasil.stderr + hasil.stdout
 

@@ -7,6 +7,7 @@ import io
 import json
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -224,8 +225,19 @@ def test_corpus_is_large_enough() -> None:
     assert len(KORPUS) >= 30 and len({k.nama for k in KORPUS}) == len(KORPUS)
 
 
-def test_the_unmodified_export_is_valid(salinan_db: Path, buku_sah: bytes) -> None:
-    db = Database(salinan_db)
+@pytest.fixture(scope="module")
+def db_korpus(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """One copy of the demo database for the whole corpus, with its content hash taken once: every case only
+    checks a file and must write nothing, and each compares the database after it with this untouched state (a
+    case that wrote would fail itself, and those after it, never pass). A copy and two full hashes per case cost
+    more than the checks."""
+    path = tmp_path_factory.mktemp("korpus") / "iid.duckdb"
+    shutil.copy(demo_db, path)
+    return path, isi_db(path)
+
+
+def test_the_unmodified_export_is_valid(db_korpus: tuple[Path, str], buku_sah: bytes) -> None:
+    db = Database(db_korpus[0])
     try:
         assert impor.check_import(db, buku_sah, TAHUN, "sah.xlsx", HARI_INI).masalah == []
     finally:
@@ -234,11 +246,11 @@ def test_the_unmodified_export_is_valid(salinan_db: Path, buku_sah: bytes) -> No
 
 @pytest.mark.parametrize("kasus", KORPUS, ids=lambda k: k.nama)
 def test_malformed_workbook_is_refused_with_its_place_and_nothing_changes(
-    kasus: Kasus, salinan_db: Path, buku_sah: bytes
+    kasus: Kasus, db_korpus: tuple[Path, str], buku_sah: bytes
 ) -> None:
     isi = _berkas(buku_sah, kasus)
-    sebelum = isi_db(salinan_db)
-    db = Database(salinan_db)
+    path, sebelum = db_korpus
+    db = Database(path)
     try:
         periksa = impor.check_import(db, isi, TAHUN, f"{kasus.nama}.xlsx", HARI_INI)
         cocok = [m for m in periksa.masalah if kasus.pesan in m.pesan or kasus.pesan in str(m)]
@@ -257,7 +269,7 @@ def test_malformed_workbook_is_refused_with_its_place_and_nothing_changes(
             impor.commit_import(db, periksa, "uji")
     finally:
         db.close()
-    assert isi_db(salinan_db) == sebelum
+    assert isi_db(path) == sebelum
 
 
 # ---------------------------------------------------------------------------------------------------------------

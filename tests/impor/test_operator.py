@@ -3,7 +3,6 @@ row by row outside those regions, undo only of an import that stayed inside them
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import yaml
 
 from dasbor.db.connection import Database
 from dasbor.services import akun, impor
-from tests.impor.bantu import SANDI, TAHUN, WILAYAH, isi_data, isi_db
+from tests.impor.bantu import SANDI, TAHUN, WILAYAH, Keluaran, isi_data, isi_db
 from tests.impor.test_cli import _jalan
 
 LAIN = "63.09"  # Hulu Sungai Utara: a region that is not the sample file's Kota Banjarbaru
@@ -34,7 +33,7 @@ def _baris_wilayah(buku: bytes, lembar: str) -> list[int]:
 
 
 def test_operator_accounts_need_valid_regions_and_other_roles_take_none(salinan_db: Path, akun_env) -> None:
-    def tambah(*argumen: str) -> subprocess.CompletedProcess:
+    def tambah(*argumen: str) -> Keluaran:
         return _jalan("akun", "tambah", *argumen, db=salinan_db, masukan=SANDI + "\n", **akun_env)
 
     tanpa = tambah("op.hsu", "--peran", "operator")
@@ -112,7 +111,7 @@ def test_cli_acts_as_the_named_account(salinan_db: Path, buku_sah: bytes, tmp_pa
         assert _jalan(*argumen, db=salinan_db, masukan=SANDI + "\n", **akun_env).returncode == 0
     sebelum = isi_db(salinan_db)
 
-    def impor_sebagai(nama: str, sandi: str = SANDI) -> subprocess.CompletedProcess:
+    def impor_sebagai(nama: str, sandi: str = SANDI) -> Keluaran:
         argumen = ("impor", str(berkas), "--tahun", str(TAHUN), "--akun", nama)
         return _jalan(*argumen, db=salinan_db, masukan=sandi + "\n", **akun_env)
 

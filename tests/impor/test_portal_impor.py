@@ -17,7 +17,7 @@ import pytest
 from dasbor.db.connection import Database
 from dasbor.excel.portal_tulis import beri_keanehan, tulis_portal
 from dasbor.services import impor, status_inovasi
-from tests.impor.bantu import WILAYAH, isi_data, isi_db
+from tests.impor.bantu import WILAYAH, Keluaran, dasbor, isi_data, isi_db
 
 ROOT = Path(__file__).resolve().parents[2]
 PEMDA = "Kota  Banjarbaru"  # as the portal may write it: another spacing
@@ -191,15 +191,10 @@ def test_a_bad_portal_file_is_refused_naming_row_and_column(salinan_env: Path) -
     assert isi_db(salinan_env) == sebelum
 
 
-def _jalan(*args: str, db: Path, awal: tuple[str, ...] = ("-m", "dasbor")) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, *awal, *args],
-        cwd=ROOT,
-        env={**os.environ, "DASBOR_DB": str(db)},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+def _jalan(*args: str, db: Path) -> Keluaran:
+    """The command line through main() in this process: these tests are about its output and writes; the SIGKILL
+    tests below are about the process and run a real one."""
+    return dasbor(db, *args)
 
 
 def test_cli_prints_the_pairs_takes_a_decision_file_and_hands_the_file_back(salinan_db: Path, tmp_path: Path) -> None:
