@@ -117,6 +117,18 @@ def test_year_filter_changes_the_page_and_the_link_and_a_bar_click_opens_that_pr
     foto(tab, screenshot, "profil-dari-peringkat")
 
 
+def test_click_on_a_ranking_row_opens_that_profile(tab: Page, app_url: str) -> None:
+    tab.goto(f"{app_url}/peringkat?tahun=2024")
+    expect(judul(tab)).to_have_text("Peringkat IID 2024", timeout=TUNGGU)
+    tabel = tab.get_by_test_id("stDataFrame").first
+    tabel.wait_for(state="visible", timeout=TUNGGU)
+    tabel.scroll_into_view_if_needed()
+    kotak = tabel.bounding_box()
+    # the grid is a canvas: click the row-selection cell of the first data row
+    tab.mouse.click(kotak["x"] + 15, kotak["y"] + 35 + 17)
+    expect(judul(tab)).to_have_text(re.compile(r"^Profil Kabupaten .+, 2024$"), timeout=TUNGGU)
+
+
 def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(tab: Page, app_url: str, browser, screenshot) -> None:
     tab.goto(f"{app_url}/profil")
     tunggu_grafik(tab)
@@ -155,9 +167,7 @@ def test_filters_survive_switching_pages(tab: Page, app_url: str) -> None:
         expect(tab).to_have_url(re.compile(r"tahun=2023"))  # so the address bar can still be shared
 
 
-def test_chart_png_and_table_csv_excel_downloads_then_a_row_click_opens_that_profile(
-    tab: Page, app_url: str, tmp_path
-) -> None:
+def test_chart_png_and_table_csv_excel_downloads(tab: Page, app_url: str, tmp_path) -> None:
     tab.goto(f"{app_url}/peringkat?tahun=2024")
     expect(judul(tab)).to_have_text("Peringkat IID 2024", timeout=TUNGGU)
     tunggu_grafik(tab)
@@ -173,12 +183,3 @@ def test_chart_png_and_table_csv_excel_downloads_then_a_row_click_opens_that_pro
     assert ";" in csv.decode("utf-8-sig").splitlines()[0]
     nama, xlsx = berkas["⬇️ Excel"]
     assert nama.endswith(".xlsx") and xlsx.startswith(b"PK")
-
-    # On the same page (the download buttons do not rerun the script): a click on a table row opens its profile.
-    tabel = tab.get_by_test_id("stDataFrame").first
-    tabel.wait_for(state="visible", timeout=TUNGGU)
-    tabel.scroll_into_view_if_needed()
-    kotak = tabel.bounding_box()
-    # the grid is a canvas: click the row-selection cell of the first data row
-    tab.mouse.click(kotak["x"] + 15, kotak["y"] + 35 + 17)
-    expect(judul(tab)).to_have_text(re.compile(r"^Profil Kabupaten .+, 2024$"), timeout=TUNGGU)
