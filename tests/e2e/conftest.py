@@ -14,10 +14,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from penguji.server_lokal import CHROMIUM, CHROMIUM_ARGS, ROOT, start_server, stop_server
 
-__all__ = ["server_berakun", "start_server", "stop_server"]  # tests that need their own server import them from here
+__all__ = [
+    "server_berakun",
+    "start_server",
+    "stop_server",
+    "tata_letak_tetap",
+]  # tests that need their own server import them from here
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 
@@ -49,6 +55,43 @@ def app_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         yield url
     finally:
         stop_server(proc)
+
+
+@pytest.fixture(scope="module")
+def konteks_modul(browser: Browser, browser_context_args: dict) -> Iterator[BrowserContext]:
+    """One browser context for a whole test file: its HTTP cache keeps Streamlit's JavaScript bundle between
+    tests, so only the first test downloads it. Each test still opens its own tab (`tab`), which is a fresh
+    Streamlit session; use it only in files whose pages need no login (cookies are shared too)."""
+    konteks = browser.new_context(**browser_context_args)
+    yield konteks
+    konteks.close()
+
+
+@pytest.fixture
+def tab(konteks_modul: BrowserContext) -> Iterator[Page]:
+    """A new tab in the file's shared context, closed after the test."""
+    halaman = konteks_modul.new_page()
+    yield halaman
+    halaman.close()
+
+
+# Plotly lays a chart out once more after its first frame (the legend moves, the plot area shrinks), and again
+# after the window is resized. Settled means: the boxes of every chart and legend were unchanged over four polls
+# 100 ms apart.
+TATA_LETAK_TETAP = """() => {
+  const tanda = [...document.querySelectorAll('.js-plotly-plot .main-svg, .js-plotly-plot .legend')]
+    .map((e) => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round).join(','); })
+    .join(';');
+  if (window.__dasborTanda !== tanda) { window.__dasborTanda = tanda; window.__dasborSama = 0; }
+  else window.__dasborSama += 1;
+  return window.__dasborSama >= 3;
+}"""
+
+
+def tata_letak_tetap(page: Page, timeout: float = 30_000) -> None:
+    """Wait until the charts on the page stop moving (for measurements of their boxes and for screenshots)."""
+    page.evaluate("() => { delete window.__dasborTanda; }")  # a count left from an earlier wait on this tab
+    page.wait_for_function(TATA_LETAK_TETAP, polling=100, timeout=timeout)
 
 
 @contextmanager

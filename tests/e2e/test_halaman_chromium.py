@@ -9,6 +9,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import tata_letak_tetap
+
 HALAMAN = {
     "": "Indeks Inovasi Daerah — Kalimantan Selatan",
     "peringkat": re.compile(r"^Peringkat IID \d{4}$"),
@@ -37,32 +39,32 @@ def pilih_di_sidebar(page: Page, urutan: int, opsi: str) -> None:
 def foto(page: Page, screenshot, nama: str) -> None:
     # Streamlit scrolls inside its own container, so a tall viewport is what puts the whole page on the image.
     page.set_viewport_size({"width": 1400, "height": 2400})
-    page.wait_for_timeout(500)
+    tata_letak_tetap(page, TUNGGU)  # plotly redraws its charts for the new window width
     screenshot(page, nama)
     page.set_viewport_size({"width": 1400, "height": 900})
 
 
 @pytest.mark.parametrize("jalur", list(HALAMAN), ids=lambda j: j or "ringkasan")
-def test_every_page_draws_its_charts_offline(page: Page, app_url: str, screenshot, jalur: str) -> None:
+def test_every_page_draws_its_charts_offline(tab: Page, app_url: str, screenshot, jalur: str) -> None:
     luar: list[str] = []
-    page.on("request", lambda r: luar.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) else None)
-    page.goto(f"{app_url}/{jalur}")
-    expect(judul(page)).to_have_text(HALAMAN[jalur], timeout=TUNGGU)
-    tunggu_grafik(page)
+    tab.on("request", lambda r: luar.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) else None)
+    tab.goto(f"{app_url}/{jalur}")
+    expect(judul(tab)).to_have_text(HALAMAN[jalur], timeout=TUNGGU)
+    tunggu_grafik(tab)
     if jalur != "metodologi":
-        expect(page.get_by_text("SINTETIS (data demo)").first).to_be_visible()
-    foto(page, screenshot, jalur or "ringkasan")
+        expect(tab.get_by_text("SINTETIS (data demo)").first).to_be_visible()
+    foto(tab, screenshot, jalur or "ringkasan")
     assert not [u for u in luar if not u.startswith("data:")], f"permintaan ke luar: {luar}"
 
 
 def test_ringkasan_map_writes_names_on_the_map_and_a_label_click_opens_the_profile(
-    page: Page, app_url: str, screenshot
+    tab: Page, app_url: str, screenshot
 ) -> None:
     luar: list[str] = []
-    page.on("request", lambda r: luar.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) else None)
-    page.goto(f"{app_url}/?tahun=2024")
-    expect(judul(page)).to_have_text(HALAMAN[""], timeout=TUNGGU)
-    peta = page.locator("[data-testid='stPlotlyChart']").first
+    tab.on("request", lambda r: luar.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) else None)
+    tab.goto(f"{app_url}/?tahun=2024")
+    expect(judul(tab)).to_have_text(HALAMAN[""], timeout=TUNGGU)
+    peta = tab.locator("[data-testid='stPlotlyChart']").first
     peta.locator(".main-svg").first.wait_for(state="visible", timeout=TUNGGU)
     # names and IID are SVG text on the map itself, also the small cities written beside the province
     for nama in ("Tabalong", "Banjarmasin", "Banjarbaru", "HSS"):
@@ -73,75 +75,75 @@ def test_ringkasan_map_writes_names_on_the_map_and_a_label_click_opens_the_profi
     peta.locator(".textpoint text", has_text="Kotabaru").scroll_into_view_if_needed()
     kotabaru = peta.locator(".textpoint text", has_text="Kotabaru").bounding_box()
     isi = (kotabaru["x"] + kotabaru["width"] / 2, kotabaru["y"] - 40)  # inland, north of the label
-    page.mouse.move(*isi)
+    tab.mouse.move(*isi)
     expect(peta.locator(".hoverlayer .hovertext", has_text="Kabupaten Kotabaru")).to_contain_text("peringkat")
-    page.mouse.click(*isi)
-    page.wait_for_timeout(1500)
-    expect(judul(page)).to_have_text(HALAMAN[""])
-    expect(page.get_by_test_id("stException")).to_have_count(0)
+    tab.mouse.click(*isi)
+    tab.wait_for_timeout(1500)
+    expect(judul(tab)).to_have_text(HALAMAN[""])
+    expect(tab.get_by_test_id("stException")).to_have_count(0)
     peta.locator(".textpoint text", has_text="Tabalong").scroll_into_view_if_needed()
     label = peta.locator(".textpoint text", has_text="Tabalong").bounding_box()
-    page.mouse.click(label["x"] + label["width"] / 2, label["y"] + label["height"] / 2)
-    expect(judul(page)).to_have_text("Profil Kabupaten Tabalong, 2024", timeout=TUNGGU)
-    tunggu_grafik(page)
-    foto(page, screenshot, "profil-dari-peta")
+    tab.mouse.click(label["x"] + label["width"] / 2, label["y"] + label["height"] / 2)
+    expect(judul(tab)).to_have_text("Profil Kabupaten Tabalong, 2024", timeout=TUNGGU)
+    tunggu_grafik(tab)
+    foto(tab, screenshot, "profil-dari-peta")
     assert not [u for u in luar if not u.startswith("data:")], f"permintaan ke luar: {luar}"
 
 
-def test_year_filter_changes_the_page_and_the_link(page: Page, app_url: str, screenshot) -> None:
-    page.goto(f"{app_url}/peringkat")
-    tunggu_grafik(page)
-    pilih_di_sidebar(page, 0, "2022")
-    expect(judul(page)).to_have_text("Peringkat IID 2022", timeout=TUNGGU)
-    expect(page).to_have_url(re.compile(r"/peringkat\?.*tahun=2022"))
+def test_year_filter_changes_the_page_and_the_link_and_a_bar_click_opens_that_profile_in_that_year(
+    tab: Page, app_url: str, screenshot
+) -> None:
+    tab.goto(f"{app_url}/peringkat")
+    tunggu_grafik(tab)
+    pilih_di_sidebar(tab, 0, "2022")
+    expect(judul(tab)).to_have_text("Peringkat IID 2022", timeout=TUNGGU)
+    expect(tab).to_have_url(re.compile(r"/peringkat\?.*tahun=2022"))
     # Tabalong's 2022 value published by Balitbangda (79,37) is drawn as a diamond; ours sits within ±1.
-    expect(page.locator(GRAFIK).first.locator("text", has_text="Kabupaten Tabalong")).to_be_visible()
-    foto(page, screenshot, "peringkat-2022")
+    expect(tab.locator(GRAFIK).first.locator("text", has_text="Kabupaten Tabalong")).to_be_visible()
+    foto(tab, screenshot, "peringkat-2022")
 
-
-def test_click_on_a_ranking_bar_opens_that_profile_with_the_same_year(page: Page, app_url: str, screenshot) -> None:
-    page.goto(f"{app_url}/peringkat?tahun=2022")
-    expect(judul(page)).to_have_text("Peringkat IID 2022", timeout=TUNGGU)
-    tunggu_grafik(page)
-    grafik = page.locator("[data-testid='stPlotlyChart']").first
+    # On the same 2022 ranking (one page load for both checks): a click on a bar opens that profile, same year.
+    tata_letak_tetap(tab, TUNGGU)  # the chart is laid out again after the screenshot's window size
+    grafik = tab.locator("[data-testid='stPlotlyChart']").first
     # the lowest bar is the first category on the y axis; its tick label names the region
     nama = grafik.locator(".yaxislayer-above .ytick text").first.text_content()
     # plotly listens on its drag layer above the bars, so click where the bar is drawn, not on its element
     grafik.locator(".barlayer .point").first.scroll_into_view_if_needed()
     batang = grafik.locator(".barlayer .point").first.bounding_box()
-    page.mouse.click(batang["x"] + batang["width"] * 0.6, batang["y"] + batang["height"] / 2)
-    expect(judul(page)).to_have_text(f"Profil {nama}, 2022", timeout=TUNGGU)
-    expect(page).to_have_url(re.compile(r"/profil\?.*wilayah="))
-    tunggu_grafik(page)
-    foto(page, screenshot, "profil-dari-peringkat")
+    tab.mouse.click(batang["x"] + batang["width"] * 0.6, batang["y"] + batang["height"] / 2)
+    expect(judul(tab)).to_have_text(f"Profil {nama}, 2022", timeout=TUNGGU)
+    expect(tab).to_have_url(re.compile(r"/profil\?.*wilayah="))
+    tunggu_grafik(tab)
+    foto(tab, screenshot, "profil-dari-peringkat")
 
 
-def test_click_on_a_ranking_row_opens_that_profile(page: Page, app_url: str) -> None:
-    page.goto(f"{app_url}/peringkat?tahun=2024")
-    expect(judul(page)).to_have_text("Peringkat IID 2024", timeout=TUNGGU)
-    tabel = page.get_by_test_id("stDataFrame").first
+def test_click_on_a_ranking_row_opens_that_profile(tab: Page, app_url: str) -> None:
+    tab.goto(f"{app_url}/peringkat?tahun=2024")
+    expect(judul(tab)).to_have_text("Peringkat IID 2024", timeout=TUNGGU)
+    tabel = tab.get_by_test_id("stDataFrame").first
     tabel.wait_for(state="visible", timeout=TUNGGU)
     tabel.scroll_into_view_if_needed()
     kotak = tabel.bounding_box()
     # the grid is a canvas: click the row-selection cell of the first data row
-    page.mouse.click(kotak["x"] + 15, kotak["y"] + 35 + 17)
-    expect(judul(page)).to_have_text(re.compile(r"^Profil Kabupaten .+, 2024$"), timeout=TUNGGU)
+    tab.mouse.click(kotak["x"] + 15, kotak["y"] + 35 + 17)
+    expect(judul(tab)).to_have_text(re.compile(r"^Profil Kabupaten .+, 2024$"), timeout=TUNGGU)
 
 
-def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(page: Page, app_url: str, browser, screenshot) -> None:
-    page.goto(f"{app_url}/profil")
-    tunggu_grafik(page)
-    pilih_di_sidebar(page, 0, "2023")
-    expect(judul(page)).to_have_text(re.compile(r", 2023$"), timeout=TUNGGU)
-    pilih_di_sidebar(page, 1, "Klaim (semua klaim diterima)")
-    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").nth(2).click()
-    page.keyboard.type("Banjarbaru")
-    page.keyboard.press("Enter")
-    expect(judul(page)).to_have_text("Profil Kota Banjarbaru, 2023", timeout=TUNGGU)
-    tunggu_grafik(page)
-    page.wait_for_timeout(1000)  # let the URL catch up with the last widget change
-    tautan = page.url
-    angka = page.get_by_test_id("stMetricValue").all_inner_texts()
+def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(tab: Page, app_url: str, browser, screenshot) -> None:
+    tab.goto(f"{app_url}/profil")
+    tunggu_grafik(tab)
+    pilih_di_sidebar(tab, 0, "2023")
+    expect(judul(tab)).to_have_text(re.compile(r", 2023$"), timeout=TUNGGU)
+    pilih_di_sidebar(tab, 1, "Klaim (semua klaim diterima)")
+    tab.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").nth(2).click()
+    tab.keyboard.type("Banjarbaru")
+    tab.keyboard.press("Enter")
+    expect(judul(tab)).to_have_text("Profil Kota Banjarbaru, 2023", timeout=TUNGGU)
+    tunggu_grafik(tab)
+    # the URL catches up with the last widget change a moment after the page is drawn
+    expect(tab).to_have_url(re.compile(r"^(?=.*basis=Klaim)(?=.*wilayah=Kota\+Banjarbaru)(?=.*tahun=2023)"))
+    tautan = tab.url
+    angka = tab.get_by_test_id("stMetricValue").all_inner_texts()
     assert "basis=Klaim" in tautan and "wilayah=Kota+Banjarbaru" in tautan and "tahun=2023" in tautan
 
     baru = browser.new_context(viewport={"width": 1400, "height": 900}, locale="id-ID").new_page()
@@ -154,25 +156,25 @@ def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(page: Page, app_ur
     baru.context.close()
 
 
-def test_filters_survive_switching_pages(page: Page, app_url: str) -> None:
-    page.goto(f"{app_url}/peringkat?tahun=2023")
-    expect(judul(page)).to_have_text("Peringkat IID 2023", timeout=TUNGGU)
+def test_filters_survive_switching_pages(tab: Page, app_url: str) -> None:
+    tab.goto(f"{app_url}/peringkat?tahun=2023")
+    expect(judul(tab)).to_have_text("Peringkat IID 2023", timeout=TUNGGU)
     for nama, pola in (("Tren", "Tren IID"), ("Bandingkan", "Bandingkan dua wilayah, 2023"), ("Ringkasan", None)):
-        page.get_by_test_id("stSidebar").get_by_role("link", name=nama).click()
+        tab.get_by_test_id("stSidebar").get_by_role("link", name=nama).click()
         if pola:
-            expect(judul(page)).to_have_text(pola, timeout=TUNGGU)
-        expect(page.get_by_role("combobox", name="Tahun penilaian")).to_have_value("2023")
-        expect(page).to_have_url(re.compile(r"tahun=2023"))  # so the address bar can still be shared
+            expect(judul(tab)).to_have_text(pola, timeout=TUNGGU)
+        expect(tab.get_by_role("combobox", name="Tahun penilaian")).to_have_value("2023")
+        expect(tab).to_have_url(re.compile(r"tahun=2023"))  # so the address bar can still be shared
 
 
-def test_chart_png_and_table_csv_excel_downloads(page: Page, app_url: str, tmp_path) -> None:
-    page.goto(f"{app_url}/peringkat?tahun=2024")
-    expect(judul(page)).to_have_text("Peringkat IID 2024", timeout=TUNGGU)
-    tunggu_grafik(page)
+def test_chart_png_and_table_csv_excel_downloads(tab: Page, app_url: str, tmp_path) -> None:
+    tab.goto(f"{app_url}/peringkat?tahun=2024")
+    expect(judul(tab)).to_have_text("Peringkat IID 2024", timeout=TUNGGU)
+    tunggu_grafik(tab)
     berkas = {}
     for tombol in ("⬇️ PNG", "⬇️ CSV", "⬇️ Excel"):
-        with page.expect_download(timeout=TUNGGU) as unduh:
-            page.get_by_role("button", name=tombol).first.click()
+        with tab.expect_download(timeout=TUNGGU) as unduh:
+            tab.get_by_role("button", name=tombol).first.click()
         berkas[tombol] = (unduh.value.suggested_filename, Path(unduh.value.path()).read_bytes())
     nama, png = berkas["⬇️ PNG"]
     assert nama == "peringkat-iid-2024-terverifikasi-semua.png" and png.startswith(b"\x89PNG")

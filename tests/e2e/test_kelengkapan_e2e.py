@@ -6,6 +6,8 @@ import re
 
 from playwright.sync_api import Locator, Page, expect
 
+from tests.e2e.conftest import tata_letak_tetap
+
 TINGGI = 2400  # Streamlit scrolls inside its main container, so a tall window makes the screenshots whole
 TUNGGU = 60000
 
@@ -28,53 +30,53 @@ def selesai(page: Page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TUNGGU)
     page.locator(".js-plotly-plot").first.locator(".scatterlayer .points path").first.wait_for(timeout=TUNGGU)
     expect(page.get_by_test_id("stCode").first).to_be_visible(timeout=TUNGGU)
-    page.wait_for_timeout(500)  # plotly finishes its own layout after the element appears; only for the picture
+    tata_letak_tetap(page, TUNGGU)  # plotly finishes its own layout after the element appears; only for the picture
 
 
-def test_drill_from_matrix_to_an_innovation_and_open_the_copied_link(page: Page, app_url: str, screenshot) -> None:
-    page.set_viewport_size({"width": 1400, "height": TINGGI})
+def test_drill_from_matrix_to_an_innovation_and_open_the_copied_link(tab: Page, app_url: str, screenshot) -> None:
+    tab.set_viewport_size({"width": 1400, "height": TINGGI})
     # The very first session of a fresh server runs in Streamlit's legacy pages/ mode (PagesManager decides that
     # before app.py calls st.navigation); every later session gets the app's own navigation. Open the app once,
     # then start the drill-down in a fresh session, as an official following a bookmark would.
-    page.goto(app_url)
-    expect(page.get_by_role("heading", name="Indeks Inovasi Daerah — Kalimantan Selatan")).to_be_visible(timeout=TUNGGU)
-    page.goto(f"{app_url}/kelengkapan")
-    sidebar = page.get_by_test_id("stSidebar")
+    tab.goto(app_url)
+    expect(tab.get_by_role("heading", name="Indeks Inovasi Daerah — Kalimantan Selatan")).to_be_visible(timeout=TUNGGU)
+    tab.goto(f"{app_url}/kelengkapan")
+    sidebar = tab.get_by_test_id("stSidebar")
     expect(sidebar.get_by_role("link", name="Simulasi", exact=True)).to_be_visible(timeout=TUNGGU)
-    expect(page.get_by_role("heading", name="Kelengkapan bukti dukung")).to_be_visible(timeout=TUNGGU)
-    expect(page.get_by_text("SINTETIS").first).to_be_visible(timeout=TUNGGU)
-    matriks = page.locator(".js-plotly-plot").first
+    expect(tab.get_by_role("heading", name="Kelengkapan bukti dukung")).to_be_visible(timeout=TUNGGU)
+    expect(tab.get_by_text("SINTETIS").first).to_be_visible(timeout=TUNGGU)
+    matriks = tab.locator(".js-plotly-plot").first
     matriks.locator(".scatterlayer .points path").first.wait_for(timeout=TUNGGU)
-    selesai(page)
-    screenshot(page, "matriks")
+    selesai(tab)
+    screenshot(tab, "matriks")
 
-    klik_titik(page, matriks, ["63.09", "35"])  # Kabupaten Tabalong × indikator 35 (video)
-    expect(page.get_by_role("heading", name="Rincian: Kabupaten Tabalong")).to_be_visible(timeout=TUNGGU)
-    expect(page).to_have_url(re.compile(r"indikator=35"), timeout=TUNGGU)
+    klik_titik(tab, matriks, ["63.09", "35"])  # Kabupaten Tabalong × indikator 35 (video)
+    expect(tab.get_by_role("heading", name="Rincian: Kabupaten Tabalong")).to_be_visible(timeout=TUNGGU)
+    expect(tab).to_have_url(re.compile(r"indikator=35"), timeout=TUNGGU)
 
-    batang = page.locator(".js-plotly-plot").nth(1)
+    batang = tab.locator(".js-plotly-plot").nth(1)
     batang.locator(".barlayer .point path").first.wait_for(timeout=TUNGGU)
     teratas = batang.evaluate("el => el.data[0].customdata.at(-1)[0]")  # the top bar is the last point
-    klik_titik(page, batang, [teratas])
-    expect(page).to_have_url(re.compile(rf"perangkat_daerah={re.escape(teratas)}"), timeout=TUNGGU)
-    expect(page.get_by_text("yang bercelah")).to_be_visible(timeout=TUNGGU)
-    selesai(page)
-    screenshot(page, "perangkat-daerah")
+    klik_titik(tab, batang, [teratas])
+    expect(tab).to_have_url(re.compile(rf"perangkat_daerah={re.escape(teratas)}"), timeout=TUNGGU)
+    expect(tab.get_by_text("yang bercelah")).to_be_visible(timeout=TUNGGU)
+    selesai(tab)
+    screenshot(tab, "perangkat-daerah")
 
-    tabel = page.get_by_test_id("stDataFrame").first
+    tabel = tab.get_by_test_id("stDataFrame").first
     tabel.scroll_into_view_if_needed()
     kotak = tabel.bounding_box()
-    page.mouse.click(kotak["x"] + 15, kotak["y"] + 35 + 17)  # the row marker of the first innovation
-    expect(page).to_have_url(re.compile(r"inovasi=63\.09-"), timeout=TUNGGU)
-    expect(page.get_by_text("Bukti dukung yang membuktikan", exact=True)).to_be_visible(timeout=TUNGGU)
-    posisi = page.get_by_text("Posisi:").locator("xpath=..").inner_text()
+    tab.mouse.click(kotak["x"] + 15, kotak["y"] + 35 + 17)  # the row marker of the first innovation
+    expect(tab).to_have_url(re.compile(r"inovasi=63\.09-"), timeout=TUNGGU)
+    expect(tab.get_by_text("Bukti dukung yang membuktikan", exact=True)).to_be_visible(timeout=TUNGGU)
+    posisi = tab.get_by_text("Posisi:").locator("xpath=..").inner_text()
     assert "indikator 35" in posisi
-    selesai(page)
-    screenshot(page, "inovasi")
+    selesai(tab)
+    screenshot(tab, "inovasi")
 
-    tautan = page.get_by_test_id("stCode").first.inner_text().strip()
+    tautan = tab.get_by_test_id("stCode").first.inner_text().strip()
     assert tautan.startswith(app_url) and "inovasi=63.09-" in tautan and "tahun=" in tautan
-    baru = page.context.new_page()
+    baru = tab.context.new_page()
     baru.set_viewport_size({"width": 1400, "height": TINGGI})
     baru.goto(tautan)
     expect(baru.get_by_text("Bukti dukung yang membuktikan", exact=True)).to_be_visible(timeout=TUNGGU)

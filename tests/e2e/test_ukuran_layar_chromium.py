@@ -10,6 +10,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import tata_letak_tetap
+
 HALAMAN = ["", "peringkat", "tren", "bandingkan", "profil?wilayah=Kabupaten+Tabalong", "metodologi"]
 HALAMAN += ["kelengkapan", "simulasi", "inovasi", "presentasi"]
 UKURAN = {"ponsel": (390, 844), "proyektor": (1280, 720)}
@@ -73,44 +75,44 @@ def tenang(page: Page) -> None:
         ".every((c) => c.querySelector('.main-svg'))",
         timeout=TUNGGU,
     )
-    page.wait_for_timeout(700)  # plotly lays the legend out once more after the first frame
+    tata_letak_tetap(page, TUNGGU)  # plotly lays the legend out once more after the first frame
 
 
 @pytest.mark.parametrize("ukuran", list(UKURAN))
 @pytest.mark.parametrize("jalur", HALAMAN, ids=lambda j: j.split("?")[0] or "ringkasan")
-def test_page_fits_phone_and_projector(page: Page, app_url: str, screenshot, jalur: str, ukuran: str) -> None:
+def test_page_fits_phone_and_projector(tab: Page, app_url: str, screenshot, jalur: str, ukuran: str) -> None:
     lebar, tinggi = UKURAN[ukuran]
-    page.set_viewport_size({"width": lebar, "height": tinggi})
-    page.goto(f"{app_url}/{jalur}")
-    tenang(page)
+    tab.set_viewport_size({"width": lebar, "height": tinggi})
+    tab.goto(f"{app_url}/{jalur}")
+    tenang(tab)
     nama = f"{jalur.split('?')[0] or 'ringkasan'}-{ukuran}"
-    screenshot(page, nama)
-    masalah = page.evaluate(MELEBAR) + page.evaluate(GRAFIK, HURUF_MIN)
+    screenshot(tab, nama)
+    masalah = tab.evaluate(MELEBAR) + tab.evaluate(GRAFIK, HURUF_MIN)
     assert not masalah, f"{nama}: " + "; ".join(masalah)
     if jalur == "" and ukuran == "ponsel":
-        iid = page.get_by_test_id("stMetric").filter(has_text="IID Provinsi").first.bounding_box()
-        peta = page.get_by_test_id("stPlotlyChart").first.bounding_box()
+        iid = tab.get_by_test_id("stMetric").filter(has_text="IID Provinsi").first.bounding_box()
+        peta = tab.get_by_test_id("stPlotlyChart").first.bounding_box()
         assert iid and iid["y"] + iid["height"] <= tinggi, f"{nama}: IID provinsi di luar layar pertama"
         assert peta and peta["y"] < tinggi - 150, f"{nama}: peta tidak tampak di layar pertama (y={peta['y']:.0f})"
 
 
-def test_every_slide_fits_the_projector_in_presentation_mode(page: Page, app_url: str, screenshot) -> None:
-    page.set_viewport_size({"width": 1280, "height": 720})
-    page.goto(f"{app_url}/presentasi")
-    tenang(page)
-    page.get_by_role("button", name="Mulai presentasi").click()
-    nomor = page.locator(".st-key-navigasi").get_by_text(re.compile(r"^\d+ / \d+$"))
+def test_every_slide_fits_the_projector_in_presentation_mode(tab: Page, app_url: str, screenshot) -> None:
+    tab.set_viewport_size({"width": 1280, "height": 720})
+    tab.goto(f"{app_url}/presentasi")
+    tenang(tab)
+    tab.get_by_role("button", name="Mulai presentasi").click()
+    nomor = tab.locator(".st-key-navigasi").get_by_text(re.compile(r"^\d+ / \d+$"))
     expect(nomor).to_have_text(re.compile(r"^1 / \d+$"), timeout=TUNGGU)
     total = int(nomor.inner_text().split("/")[1])
-    page.wait_for_function("typeof window.__dasborTombolSlide === 'function'")
+    tab.wait_for_function("typeof window.__dasborTombolSlide === 'function'")
     for n in range(1, total + 1):
         expect(nomor).to_have_text(f"{n} / {total}", timeout=TUNGGU)
-        tenang(page)
-        screenshot(page, f"slide-{n:02d}-proyektor")
-        gulir = page.evaluate(
+        tenang(tab)
+        screenshot(tab, f"slide-{n:02d}-proyektor")
+        gulir = tab.evaluate(
             "() => { const m = document.querySelector('[data-testid=stMain]');"
             " return [m.scrollHeight, m.clientHeight, m.scrollWidth, m.clientWidth]; }"
         )
         assert gulir[0] <= gulir[1] + 1 and gulir[2] <= gulir[3] + 1, f"slide {n}: halaman bergulir {gulir}"
         if n < total:
-            page.keyboard.press("ArrowRight")
+            tab.keyboard.press("ArrowRight")
