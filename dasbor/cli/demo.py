@@ -11,13 +11,16 @@ from dasbor.db.connection import db_path
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Exit 0 built, 1 refused because the database holds imported data (without --timpa)."""
-    from dasbor.demo.build import DataNyataError, build_demo_db
+    from dasbor.demo.build import DataNyataError, build_demo_db, tolak_data_nyata
     from dasbor.demo.ekspor_portal import FOLDER, tulis_ekspor_demo
     from dasbor.demo.generator import build_frames
 
     path = db_path()
-    frames = build_frames(args.seed)
     try:
+        # Refused before ten seconds of generating; the build checks again under the writer lock, where an
+        # import landing meanwhile is caught.
+        tolak_data_nyata(path, args.timpa)
+        frames = build_frames(args.seed)
         counts = build_demo_db(path, args.seed, frames, timpa=args.timpa)
     except DataNyataError as exc:
         print(exc, file=sys.stderr)

@@ -35,6 +35,16 @@ def jumlah_impor(path: Path) -> int:
         db.close()
 
 
+def tolak_data_nyata(path: Path, timpa: bool) -> None:
+    """Raise DataNyataError when the database at `path` holds any import and `timpa` was not given."""
+    if not timpa and (n := jumlah_impor(path)):
+        raise DataNyataError(
+            f"Basis data {path} berisi {n} catatan impor (data nyata); data demo tidak ditulis di atasnya. "
+            "Cadangkan dulu (`python -m dasbor cadangan BERKAS`), lalu ulangi dengan --timpa bila memang "
+            "ingin menggantinya."
+        )
+
+
 def build_demo_db(
     path: Path, seed: int = SEED, frames: dict[str, pd.DataFrame] | None = None, timpa: bool = False
 ) -> dict[str, int]:
@@ -43,12 +53,7 @@ def build_demo_db(
     (from build_frames(seed)) saves generating them again when the caller needs them too (the portal exports)."""
     frames = build_frames(seed) if frames is None else frames
     with terbitan.gembok(path):
-        if not timpa and (n := jumlah_impor(path)):
-            raise DataNyataError(
-                f"Basis data {path} berisi {n} catatan impor (data nyata); data demo tidak ditulis di atasnya. "
-                "Cadangkan dulu (`python -m dasbor cadangan BERKAS`), lalu ulangi dengan --timpa bila memang "
-                "ingin menggantinya."
-            )
+        tolak_data_nyata(path, timpa)
         tmp = path.with_name(path.name + ".baru")
         tmp.unlink(missing_ok=True)
         db = Database(tmp)
