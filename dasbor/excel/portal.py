@@ -12,8 +12,8 @@ Public API (stable; the import pipeline and the test-file writer build on it):
   column header.
 - `JUDUL_PORTAL`, the 19 headers; `LEMBAR_PORTAL`; the vocabularies `INISIATOR`, `BENTUK`, `JENIS`, `TAHAPAN`,
   `VIDEO` (portal spelling -> ours); `KOSONG` ("-", the portal's empty); `FORMAT_TANGGAL`; `KEDUA_FORMAT`, the
-  sentence telling a user both formats are accepted; `kode_pemda(nama)`; `baca_koordinat(teks)`;
-  `pisah_admin_opd(teks)`.
+  sentence telling a user both formats are accepted. The cell-text readers (`kode_pemda`, `baca_koordinat`,
+  `pisah_admin_opd`, `rapikan`) live in dasbor.excel.portal_nilai.
 
 Columns of `BukuPortal.baris` (values in our vocabulary, empty = None):
   `_baris` Excel row · `no` the portal's row number as text (not an id: it changes every year) ·
@@ -35,14 +35,20 @@ import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from dasbor.excel.portal_nilai import (
+    baca_koordinat,
+    kode_pemda,
+    kunci_kosakata,
+    pisah_admin_opd,
+    rapikan,
+    wilayah_bawaan,
+)
 from dasbor.excel.read import (
     KOLOM_BARIS,
     MasalahBerkas,
@@ -56,7 +62,6 @@ from dasbor.excel.skema import MAKS_BARIS, Kolom
 LEMBAR_PORTAL = "Data"
 KOSONG = "-"
 FORMAT_TANGGAL = "%d-%m-%Y"
-WILAYAH_CSV = Path(__file__).resolve().parents[2] / "data" / "referensi" / "wilayah-kalsel.csv"
 
 # The 19 headers exactly as the portal writes them, in its order.
 JUDUL_PORTAL = (
@@ -89,7 +94,7 @@ KEDUA_FORMAT = (
     "unduh dengan `python -m dasbor ekspor BERKAS.xlsx --tahun TAHUN --templat`)."
 )
 
-# Portal spelling -> the inovasi table's vocabulary (dasbor/excel/skema.py). Matched after `_kunci_kosakata`,
+# Portal spelling -> the inovasi table's vocabulary (dasbor/excel/skema.py). Matched after `kunci_kosakata`,
 # so case, hyphens and spacing do not matter; our own spelling is accepted too (a user may have typed it).
 INISIATOR = {
     "Kepala Daerah": "kepala daerah",
@@ -166,113 +171,14 @@ class BukuPortal:
     huruf: dict[str, str] = field(default_factory=dict)
 
 
-def rapikan(teks: str) -> str:
-    """Whitespace as a person reads it: runs of spaces, tabs, no-break spaces and line breaks become one space."""
-    return " ".join(teks.split())
-
-
-def _kunci_kosakata(teks: str) -> str:
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", teks.lower()).split())
-
-
 def _kosakata(peta: dict[str, Any]) -> dict[str, Any]:
     """Lookup by normalised spelling: the portal's words and our own canonical values."""
-    kunci = {_kunci_kosakata(k): v for k, v in peta.items()}
-    kunci |= {_kunci_kosakata(str(v)): v for v in peta.values() if isinstance(v, str)}
+    kunci = {kunci_kosakata(k): v for k, v in peta.items()}
+    kunci |= {kunci_kosakata(str(v)): v for v in peta.values() if isinstance(v, str)}
     return kunci
 
 
 CARI = {judul: _kosakata(peta) for judul, (_, peta) in PILIHAN.items()} | {"Video": _kosakata(VIDEO)}
-
-
-# ---- Pemda ---------------------------------------------------------------------------------------------------
-
-AWALAN_PEMDA = {
-    "kabupaten": "kabupaten",
-    "kab": "kabupaten",
-    "pemkab": "kabupaten",
-    "kota": "kota",
-    "pemkot": "kota",
-    "provinsi": "provinsi",
-    "propinsi": "provinsi",
-    "prov": "provinsi",
-    "pemprov": "provinsi",
-}
-
-
-def _kunci_pemda(nama: str) -> tuple[str | None, str]:
-    """(kind or None, the name without its kind) from 'Kab. Tanah  Laut', 'KABUPATEN TANAH LAUT', 'Kota …'."""
-    kata = _kunci_kosakata(nama).split()
-    if kata[:1] == ["pemerintah"]:
-        kata = kata[1:]
-    if kata and kata[0] in AWALAN_PEMDA:
-        return AWALAN_PEMDA[kata[0]], " ".join(kata[1:])
-    return None, " ".join(kata)
-
-
-@cache
-def _wilayah_bawaan() -> pd.DataFrame:
-    return pd.read_csv(WILAYAH_CSV, dtype={"kode_wilayah": str})[["kode_wilayah", "nama_wilayah", "jenis"]]
-
-
-def kode_pemda(nama: str, wilayah: pd.DataFrame | None = None) -> str | None:
-    """kode_wilayah of a pemda named as the portal (or a person) writes it, whatever the case, spacing and
-    whether it reads 'Kab.'/'Kabupaten', 'Kota' or 'Provinsi'; a bare name ('Tanah Laut') when only one pemda
-    has it. None for a name outside `wilayah` (bawaan: data/referensi/wilayah-kalsel.csv)."""
-    wilayah = _wilayah_bawaan() if wilayah is None else wilayah
-    jenis, inti = _kunci_pemda(nama)
-    calon = [
-        w.kode_wilayah
-        for w in wilayah.itertuples()
-        if _kunci_pemda(w.nama_wilayah)[1] == inti and (jenis is None or jenis == w.jenis)
-    ]
-    return calon[0] if len(calon) == 1 else None
-
-
-# ---- Admin OPD and coordinates -------------------------------------------------------------------------------
-
-
-def pisah_admin_opd(teks: str) -> tuple[str, str | None]:
-    """`NAMA OPD (nama.pengguna)` -> (perangkat daerah name, portal account). The account is the last
-    parenthesised group at the end; the name before it may hold commas and parentheses of its own
-    ('DINAS PENDIDIKAN (DISDIK) (disdik.tala)'). Without a trailing group: (the whole text, None)."""
-    teks = rapikan(teks)
-    if not teks.endswith(")"):
-        return teks, None
-    dalam = 0
-    for i in range(len(teks) - 1, -1, -1):
-        dalam += {")": 1, "(": -1}.get(teks[i], 0)
-        if dalam == 0:
-            nama, akun = rapikan(teks[:i]), rapikan(teks[i + 1 : -1])
-            if nama and akun:
-                return nama, akun
-            break
-    return teks, None
-
-
-_ANGKA = r"-?\d{1,3}(?:\.\d+)?"
-POLA_KOORDINAT = (
-    # Google Maps: …/@-7.998,111.817,17z/… or …?q=-7.998,111.817
-    re.compile(rf"@({_ANGKA}),\s*({_ANGKA})"),
-    re.compile(rf"[?&](?:q|query|ll)=({_ANGKA})(?:,|%2C)\s*({_ANGKA})", re.IGNORECASE),
-    # a pair with dot decimals: "-7.607, 112.540", "(-7.607; 112.540)", "-7.607 112.540"
-    re.compile(rf"\(?\s*({_ANGKA})\s*(?:[,;]\s*|\s+)({_ANGKA})\s*\)?"),
-)
-# a pair with comma decimals: "-7,325387, 112,731079"
-POLA_KOMA = re.compile(r"\(?\s*(-?\d{1,3}),(\d+)\s*[,;]\s*(-?\d{1,3}),(\d+)\s*\)?")
-
-
-def baca_koordinat(teks: str) -> tuple[float, float] | None:
-    """(lintang, bujur) from a portal Koordinat cell, or None when it holds no readable pair (a plus code,
-    prose). Range is not checked here."""
-    teks = teks.strip()
-    if m := POLA_KOMA.fullmatch(teks):
-        return float(f"{m[1]}.{m[2]}"), float(f"{m[3]}.{m[4]}")
-    for i, pola in enumerate(POLA_KOORDINAT):
-        m = pola.search(teks) if i < 2 else pola.fullmatch(teks)
-        if m:
-            return float(m[1]), float(m[2])
-    return None
 
 
 # ---- Cells ---------------------------------------------------------------------------------------------------
@@ -325,7 +231,7 @@ def _kematangan(nilai: Any) -> tuple[float | None, str | None]:
 
 def _pilihan(nilai: Any, judul: str, peta: dict[str, Any]) -> tuple[Any, str | None]:
     teks = _teks(nilai)
-    hasil = CARI[judul].get(_kunci_kosakata(teks))
+    hasil = CARI[judul].get(kunci_kosakata(teks))
     if hasil is None:
         return None, f"nilai '{teks}' tidak dikenal; pilihan di portal: {', '.join(peta)}."
     return hasil, None
@@ -499,7 +405,7 @@ def _satu_pemda(
     """The one Kalsel pemda the file belongs to, or problems naming every pemda found."""
     if not pemda:
         return None, None, []
-    tabel = _wilayah_bawaan() if wilayah is None else wilayah
+    tabel = wilayah_bawaan() if wilayah is None else wilayah
     kode = {nama: kode_pemda(nama, tabel) for nama in pemda}
     asing = [nama for nama, k in kode.items() if k is None]
     if asing:

@@ -39,8 +39,8 @@ from dasbor.excel.portal import (
     LEMBAR_PORTAL,
     TAHAPAN,
     VIDEO,
-    rapikan,
 )
+from dasbor.excel.portal_nilai import rapikan
 from dasbor.excel.write import _isi
 
 # Our vocabulary -> the portal's spelling, per column.

@@ -24,12 +24,9 @@ from dasbor.excel.portal import (
     KOLOM_BARIS_PORTAL,
     TAHAPAN,
     adalah_portal,
-    baca_koordinat,
-    kode_pemda,
-    pisah_admin_opd,
-    rapikan,
     read_portal,
 )
+from dasbor.excel.portal_nilai import baca_koordinat, kode_pemda, pisah_admin_opd, rapikan
 from dasbor.excel.portal_tulis import beri_keanehan, plus_code, tulis_portal
 
 
