@@ -116,12 +116,10 @@ if dipilih_belum is not None:
     drill.atur(riwayat=belum["id_inovasi"].iat[dipilih_belum], inovasi=None)
 st.markdown(f"**{bilangan(len(hasil))} dari {bilangan(len(semua))} inovasi** (pilih baris untuk melihat rinciannya)")
 daftar_tampil = tabel.daftar_inovasi(hasil)
-unduh.dataframe(
+tabel.tampilkan(
     daftar_tampil,
     nama=f"inovasi-{tahun}-{wilayah}",
     key=kunci,
-    format_kolom=tabel.format_kolom(daftar_tampil),
-    hide_index=True,
     on_select="rerun",
     selection_mode="single-row",
 )
@@ -150,12 +148,10 @@ if inovasi:
     with indikator:
         st.markdown("**Indikator SID: level klaim, terverifikasi dan diakui**")
         indikator_tampil = tabel.indikator_inovasi(telusur.jawaban_inovasi(kel, inovasi))
-        unduh.dataframe(
+        tabel.tampilkan(
             indikator_tampil,
             nama=f"indikator-inovasi-{inovasi}",
             key="detail_indikator",
-            format_kolom=tabel.format_kolom(indikator_tampil),
-            hide_index=True,
         )
     st.markdown("**Celah inovasi ini dan nilainya**")
     milik = kel.celah[kel.celah["id_inovasi"] == inovasi]
@@ -163,12 +159,10 @@ if inovasi:
         st.success("Tidak ada celah.")
     else:
         celah_tampil = tabel.daftar(milik)
-        unduh.dataframe(
+        tabel.tampilkan(
             celah_tampil,
             nama=f"celah-inovasi-{inovasi}",
             key="detail_celah",
-            format_kolom=tabel.format_kolom(celah_tampil),
-            hide_index=True,
         )
 
 

@@ -112,13 +112,11 @@ def turun(**nilai: str | None) -> None:
 
 
 def pilih_tabel(frame: pd.DataFrame, kunci: str) -> None:
-    unduh.dataframe(
+    tabel.tampilkan(
         frame,
         catatan=asal,
         nama=f"kelengkapan-{kunci}",
         key=kunci,
-        format_kolom=tabel.format_kolom(frame),
-        hide_index=True,
         on_select="rerun",
         selection_mode="single-row",
     )
@@ -253,13 +251,11 @@ with tab_kerja:
         f"**{bilangan(len(kerja))} celah**, diurutkan menurut nilai perbaikan (poin IID bagi {nama_wilayah[wilayah]})."
     )
     daftar_tampil = olahan(tabel.daftar, kerja, sidik=(tahun, wilayah, indikator, perangkat, inovasi))
-    unduh.dataframe(
+    tabel.tampilkan(
         daftar_tampil,
         catatan=asal,
         nama=f"daftar-kerja-{tahun}-{wilayah}",
         key="daftar_kerja",
-        format_kolom=tabel.format_kolom(daftar_tampil),
-        hide_index=True,
     )
     hari = date.today()
     unduh_xlsx, unduh_csv = st.columns(2)
@@ -289,13 +285,11 @@ with tab_jalan:
     )
     jalan = kel.jalan.sort_values("kode_wilayah")
     jalan_tampil = olahan(tabel.jalan_tercepat, jalan, sidik=(tahun,))
-    unduh.dataframe(
+    tabel.tampilkan(
         jalan_tampil,
         catatan=asal,
         nama=f"jalan-tercepat-{tahun}",
         key="jalan_semua",
-        format_kolom=tabel.format_kolom(jalan_tampil),
-        hide_index=True,
     )
     baris = jalan.set_index("kode_wilayah").loc[wilayah]
     syarat = (
@@ -315,13 +309,11 @@ with tab_jalan:
             baris["iid_mentah"],
             sidik=(tahun, wilayah),
         )
-        unduh.dataframe(
+        tabel.tampilkan(
             rincian,
             catatan=asal,
             nama=f"jalan-tercepat-{tahun}-{wilayah}",
             key="jalan_rincian",
-            format_kolom=tabel.format_kolom(rincian),
-            hide_index=True,
         )
         st.caption(
             f"Dihitung ulang penuh sesudah semua perbaikan ini: IID {angka(baris['iid_sesudah'])}, "

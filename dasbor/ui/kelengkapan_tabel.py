@@ -14,6 +14,7 @@ import pandas as pd
 
 from dasbor.services.daftar_kerja import KOLOM_DAFTAR, STATUS_BUKTI, daftar_kerja
 from dasbor.services.kelengkapan import JENIS_CELAH
+from dasbor.ui import unduh
 from dasbor.visual.format import angka, bilangan
 
 
@@ -49,6 +50,11 @@ FORMAT: dict[str, Callable[[float], str]] = {
 def format_kolom(tabel: pd.DataFrame) -> dict[str, Callable[[float], str]]:
     """The display formats of the table's number columns (for unduh.dataframe(format_kolom=…))."""
     return {k: f for k, f in FORMAT.items() if k in tabel.columns}
+
+
+def tampilkan(tabel: pd.DataFrame, *, nama: str, key: str, **argumen):
+    """unduh.dataframe of a display table: its number columns in their Indonesian formats, no index."""
+    return unduh.dataframe(tabel, nama=nama, key=key, format_kolom=format_kolom(tabel), hide_index=True, **argumen)
 
 
 def perangkat_daerah(ringkas: pd.DataFrame) -> pd.DataFrame:
