@@ -14,16 +14,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from penguji.server_lokal import CHROMIUM, CHROMIUM_ARGS, ROOT, start_server, stop_server
 
-__all__ = [
-    "server_berakun",
-    "start_server",
-    "stop_server",
-    "tata_letak_tetap",
-]  # tests that need their own server import them from here
+# Tests that need their own server, or one of the waits below, import them from here.
+__all__ = ["server_berakun", "skrip_selesai", "start_server", "stop_server", "tata_letak_tetap"]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 
@@ -86,6 +82,12 @@ TATA_LETAK_TETAP = """() => {
   else window.__dasborSama += 1;
   return window.__dasborSama >= 3;
 }"""
+
+
+def skrip_selesai(page: Page, timeout: float) -> None:
+    """The script run finished: elements of the previous view (drawn faded while the script reruns) are gone, and
+    a key pressed now lands on the buttons this run drew."""
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning", timeout=timeout)
 
 
 def tata_letak_tetap(page: Page, timeout: float = 30_000) -> None:

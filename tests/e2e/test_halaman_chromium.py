@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import tata_letak_tetap
+from tests.e2e.conftest import skrip_selesai, tata_letak_tetap
 
 HALAMAN = {
     "": "Indeks Inovasi Daerah — Kalimantan Selatan",
@@ -25,11 +25,6 @@ TUNGGU = 60_000  # plotly.js with software rendering on 2 cores can take several
 
 def tunggu_grafik(page: Page) -> None:
     page.locator(GRAFIK).first.wait_for(state="visible", timeout=TUNGGU)
-
-
-def skrip_selesai(page: Page) -> None:
-    """The run finished: elements of the previous view (drawn faded while the script reruns) are gone."""
-    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning", timeout=TUNGGU)
 
 
 def judul(page: Page):
@@ -148,7 +143,7 @@ def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(tab: Page, app_url
     # the URL catches up with the last widget change a moment after the page is drawn
     expect(tab).to_have_url(re.compile(r"^(?=.*basis=Klaim)(?=.*wilayah=Kota\+Banjarbaru)(?=.*tahun=2023)"))
     tautan = tab.url
-    skrip_selesai(tab)
+    skrip_selesai(tab, TUNGGU)
     angka = tab.get_by_test_id("stMetricValue").all_inner_texts()
     assert "basis=Klaim" in tautan and "wilayah=Kota+Banjarbaru" in tautan and "tahun=2023" in tautan
 
@@ -156,7 +151,7 @@ def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(tab: Page, app_url
     baru.goto(tautan)
     expect(judul(baru)).to_have_text("Profil Kota Banjarbaru, 2023", timeout=TUNGGU)
     tunggu_grafik(baru)
-    skrip_selesai(baru)
+    skrip_selesai(baru, TUNGGU)
     assert baru.get_by_test_id("stMetricValue").all_inner_texts() == angka
     expect(baru.get_by_role("combobox", name="Basis skor")).to_have_value("Klaim (semua klaim diterima)")
     foto(baru, screenshot, "tautan-disalin")

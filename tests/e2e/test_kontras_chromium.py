@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import skrip_selesai
+
 HALAMAN = [
     "",
     "peringkat",
@@ -64,7 +66,7 @@ KONTRAS_JS = """
 
 
 def _tunggu_selesai(page: Page) -> None:
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=TUNGGU)
+    skrip_selesai(page, TUNGGU)
     expect(page.locator("[data-testid='stSkeleton']")).to_have_count(0, timeout=TUNGGU)
 
 

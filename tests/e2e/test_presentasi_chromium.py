@@ -6,18 +6,14 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import skrip_selesai
+
 NOMOR = re.compile(r"^(\d+) / (\d+)$")
-
-
-def _tenang(page: Page) -> None:
-    """Wait until the script run that drew the page has finished: a key pressed while a run is still going may
-    land on a button the run is about to replace."""
-    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning", timeout=30000)
 
 
 def _nomor(page: Page, n: int, total: int) -> None:
     expect(page.locator(".st-key-navigasi").get_by_text(NOMOR)).to_have_text(f"{n} / {total}", timeout=30000)
-    _tenang(page)
+    skrip_selesai(page, 30_000)
 
 
 def _buka_presentasi(page: Page, app_url: str) -> int:
@@ -30,7 +26,7 @@ def _buka_presentasi(page: Page, app_url: str) -> int:
     # The key handler is installed by the page's script once its element mounts; a person cannot press a key
     # sooner than that, a test can.
     page.wait_for_function("typeof window.__dasborTombolSlide === 'function'")
-    _tenang(page)
+    skrip_selesai(page, 30_000)
     return int(NOMOR.match(nomor.inner_text()).group(2))
 
 

@@ -25,7 +25,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from penguji.kunjungan_ws import Kunjungan, kunjungi
-from tests.e2e.conftest import server_berakun, start_server, stop_server
+from tests.e2e.conftest import server_berakun, skrip_selesai, start_server, stop_server
 from tests.impor.bantu import SANDI, TAHUN, buku_ekspor
 
 TUNGGU = 60_000
@@ -119,7 +119,7 @@ def _angka_profil(page: Page, url: str) -> list[str]:
     page.goto(url + PROFIL)
     nilai = page.get_by_test_id("stMetricValue")
     expect(nilai.first).to_be_visible(timeout=TUNGGU)
-    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(timeout=TUNGGU)
+    skrip_selesai(page, TUNGGU)
     return nilai.all_inner_texts()
 
 

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import tata_letak_tetap
+from tests.e2e.conftest import skrip_selesai, tata_letak_tetap
 
 HALAMAN = ["", "peringkat", "tren", "bandingkan", "profil?wilayah=Kabupaten+Tabalong", "metodologi"]
 HALAMAN += ["kelengkapan", "simulasi", "inovasi", "presentasi"]
@@ -68,7 +68,7 @@ GRAFIK = """(min) => {
 
 def tenang(page: Page) -> None:
     """Script finished, no skeleton left, and every chart on the page drawn (shared/reference/ekosistem.md)."""
-    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning", timeout=TUNGGU)
+    skrip_selesai(page, TUNGGU)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=TUNGGU)
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]"
