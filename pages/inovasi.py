@@ -85,6 +85,9 @@ with st.container(border=True):
         max_value=float(kematangan_maks),
         value=0.0,
         step=1.0,
+        # Whole points: Streamlit formats with a C printf, so "%.2f" showed "0.00", a dot no Indonesian reads as a
+        # decimal comma.
+        format="%.0f",
         key="saring_kematangan_minimum",
     )
 
