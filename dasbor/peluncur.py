@@ -33,6 +33,8 @@ TEMPLAT_HAPROXY = ROOT / "deploy" / "haproxy.cfg.template"
 COOKIE = "DASBOR_PEKERJA"
 SIAP_DETIK = 120
 JEDA_ULANG_DETIK = 1.0
+# How often the launcher looks for a dead worker or HAProxy.
+PERIKSA_DETIK = 0.5
 # HAProxy that dies sooner than this after starting counts as failing to start (port taken, bad certificate);
 # after GAGAL_MULAI_MAKS such starts in a row the launcher gives up instead of looping.
 HIDUP_SINGKAT_DETIK = 5.0
@@ -183,7 +185,7 @@ class Peluncur:
     def _awasi(self) -> int:
         """Restart dead workers and a dead HAProxy until told to stop; 1 when HAProxy cannot start at all."""
         gagal_mulai = 0
-        while not self.berhenti.wait(0.5):
+        while not self.berhenti.wait(PERIKSA_DETIK):
             if self.haproxy is not None and self.haproxy.poll() is not None and not self.berhenti.is_set():
                 singkat = time.monotonic() - self.haproxy_mulai < HIDUP_SINGKAT_DETIK
                 gagal_mulai = gagal_mulai + 1 if singkat else 0

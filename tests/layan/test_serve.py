@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 
+from dasbor import peluncur as peluncur_modul
 from dasbor.peluncur import (
     Pekerja,
     Peluncur,
@@ -177,7 +178,10 @@ def test_a_dead_haproxy_is_started_again(tmp_path: Path) -> None:
         peluncur._hentikan(tmp_path / "kosong")
 
 
-def test_a_haproxy_that_cannot_start_ends_the_launcher(tmp_path: Path) -> None:
+def test_a_haproxy_that_cannot_start_ends_the_launcher(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The count of failed starts is what is tested, not the pauses between them (5 × 1,5 s at the real values).
+    monkeypatch.setattr(peluncur_modul, "PERIKSA_DETIK", 0.05)
+    monkeypatch.setattr(peluncur_modul, "JEDA_ULANG_DETIK", 0.05)
     peluncur = Peluncur(1, [])
     peluncur.perintah_haproxy = [haproxy_bin(), "-db", "-f", str(tmp_path / "tidak-ada.cfg")]
     peluncur._nyalakan_haproxy()
