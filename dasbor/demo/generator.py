@@ -134,11 +134,11 @@ def pool_inovasi(rng: np.random.Generator, kode: str, n: int, opd: pd.DataFrame)
             for a, p, u, j in (names[i] for i in rng.permutation(len(names)))
         ]
     entries = entries[:n]
-    pd_by_urusan = opd.groupby("urusan")["id_perangkat_daerah"].apply(list).to_dict()
+    # Arrays made once, not a list or Series per innovation: rng.choice draws the same index from any of them.
+    semua = opd["id_perangkat_daerah"].to_numpy(dtype=object)
+    pd_by_urusan = {u: np.array(ids, dtype=object) for u, ids in opd.groupby("urusan")["id_perangkat_daerah"]}
     id_pd = [
-        str(rng.choice(pd_by_urusan.get(u, opd["id_perangkat_daerah"].tolist())))
-        if rng.random() < 0.85
-        else str(rng.choice(opd["id_perangkat_daerah"]))
+        str(rng.choice(pd_by_urusan.get(u, semua))) if rng.random() < 0.85 else str(rng.choice(semua))
         for _, _, u, _ in entries
     ]
     return pd.DataFrame(
