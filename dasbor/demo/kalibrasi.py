@@ -228,6 +228,7 @@ def calibrate(daftar: list[TahunWilayah], target: list[float], m: scoring.Metodo
     lo, hi = np.zeros(len(daftar)), np.ones(len(daftar))
     best = [(abs(v - s), 1.0) for v, s in zip(serentak.iid([1.0] * len(daftar)), sasaran, strict=True)]
     for _ in range(LANGKAH_BISEKSI):
+        # float64 arrays do the same IEEE arithmetic as one region's Python floats did: same q, same comparisons
         mid = (lo + hi) / 2
         value = serentak.iid(mid.tolist())
         best = [min(b, (abs(v - s), q)) for b, v, s, q in zip(best, value, sasaran, mid.tolist(), strict=True)]
