@@ -3,7 +3,8 @@
 The innovation data is invented; only `hasil_resmi` (copied from data/referensi) is real. Every draw comes from a
 random generator seeded by (seed, kode_wilayah, tahun), so the same seed always gives the same database.
 Calibration: each region-year has one quality knob q in [0, 1]; every level, evidence status and verdict is a
-monotone function of q over fixed random draws, so IID(q) is non-decreasing and a bisection finds the target.
+monotone function of q over fixed random draws, so IID(q) is non-decreasing and a bisection finds the target
+(dasbor/demo/kalibrasi.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 import scoring
+from dasbor.demo.kalibrasi import Salinan, TahunWilayah, calibrate, draws, jawaban
 from dasbor.demo.kosakata import KECAMATAN, NAMA_INOVASI, OPD_KABUPATEN, OPD_PROVINSI, RSUD, URUSAN_YANDAS
 
 SEED = 20231212
@@ -63,11 +65,6 @@ TARGET_SINTETIS = {
     "63.72": (16.7, 24.0, 31.0, 36.0, 40.0),
 }
 
-# How often evidence for an SID indicator is missing or weak; video, replikasi and regulasi most often.
-RAWAN_SID = {"16": 0.55, "18": 0.35, "31": 0.7, "34": 0.4, "35": 0.6}
-RAWAN_BAWAAN = 0.22
-SULIT_SID = {"31": 1.0, "15": 0.5}  # replication is rarely achieved at all, so its claims run lower
-
 
 def _rng(seed: int, *parts: object) -> np.random.Generator:
     return np.random.default_rng([seed, *(zlib.crc32(str(p).encode()) for p in parts)])
@@ -84,151 +81,6 @@ def target_iid(resmi: pd.DataFrame) -> dict[tuple[str, int], float]:
     for row in resmi.dropna(subset=["nilai_iid"]).itertuples():
         target[(row.kode_wilayah, int(row.tahun_penilaian))] = float(row.nilai_iid)
     return target
-
-
-@dataclass(frozen=True)
-class Draws:
-    """Fixed uniform draws of one region-year; answers are monotone functions of q over these."""
-
-    sid_level: np.ndarray  # (n, 20)
-    sid_bukti: np.ndarray
-    sid_jenis: np.ndarray
-    sid_turun: np.ndarray
-    inovasi_mutu: np.ndarray  # (n,) per-innovation quality offset
-    inovasi_tolak: np.ndarray
-    inovasi_verif: np.ndarray
-    spd_level: np.ndarray  # (m,)
-    spd_bukti: np.ndarray
-    spd_turun: np.ndarray
-
-
-def _draws(rng: np.random.Generator, n: int, n_sid: int, n_spd: int) -> Draws:
-    u = rng.random
-    return Draws(
-        sid_level=u((n, n_sid)),
-        sid_bukti=u((n, n_sid)),
-        sid_jenis=u((n, n_sid)),
-        sid_turun=u((n, n_sid)),
-        inovasi_mutu=rng.normal(0, 0.6, n),
-        inovasi_tolak=u(n),
-        inovasi_verif=u(n),
-        spd_level=u(n_spd),
-        spd_bukti=u(n_spd),
-        spd_turun=u(n_spd),
-    )
-
-
-def _level(q: float, u: np.ndarray, offset: np.ndarray | float) -> np.ndarray:
-    # Offsets fade as q nears 1 so that a top region can reach near-perfect answers (Balangan 97,60).
-    return np.clip(np.floor(5 * q - 0.6 + (1 - q) * offset + 1.8 * (u - 0.5)), 0, 3)
-
-
-def _bukti(klaim: np.ndarray, u: np.ndarray, jenis: np.ndarray, rawan: np.ndarray | float, q: float) -> np.ndarray:
-    hilang = u < np.clip(1.3 * rawan * (1 - q), 0, 0.95)
-    status = np.where(jenis < 0.55, "kosong", np.where(jenis < 0.8, "perlu_perbaikan", "ditolak"))
-    return np.where((klaim == 0) | hilang, status, "ada").astype(object)
-
-
-def _verifikasi(klaim: np.ndarray, bukti: np.ndarray, turun: np.ndarray, q: float) -> np.ndarray:
-    # A verifier accepts the claim, or one level less when the document supports less; no evidence gives 0.
-    kurang = (turun < 0.3 * (1 - q)).astype(float)
-    return np.where(bukti == "ada", np.maximum(klaim - kurang, 0), 0.0)
-
-
-@dataclass(frozen=True)
-class Salinan:
-    """Answers an operator re-entered unchanged from last year: per row of this year (mask), the claims and
-    evidence statuses to keep whatever the quality knob says."""
-
-    baris: np.ndarray  # (n,) bool
-    klaim: np.ndarray  # (n, 20); rows outside the mask are ignored
-    bukti: np.ndarray
-
-
-def jawaban(
-    d: Draws,
-    q: float,
-    sid_kode: list[str],
-    spd_kode: list[str],
-    sementara: bool,
-    n_draft: int = 0,
-    salinan: Salinan | None = None,
-) -> tuple[np.ndarray, pd.DataFrame, pd.DataFrame]:
-    """Innovation statuses and the SID/SPD answers of one region-year at quality q; the last n_draft are drafts.
-    Copied rows keep last year's claims and evidence (so IID(q) stays monotone: they do not move with q)."""
-    offset = np.array([-SULIT_SID.get(k, 0.0) for k in sid_kode])[None, :] + d.inovasi_mutu[:, None]
-    klaim = _level(q, d.sid_level, offset)
-    rawan = np.array([RAWAN_SID.get(k, RAWAN_BAWAAN) for k in sid_kode])[None, :]
-    bukti = _bukti(klaim, d.sid_bukti, d.sid_jenis, rawan, q)
-    if salinan is not None:
-        klaim = np.where(salinan.baris[:, None], salinan.klaim, klaim)
-        bukti = np.where(salinan.baris[:, None], salinan.bukti, bukti)
-    terverifikasi = d.inovasi_verif < (0.6 if sementara else 1.0)
-    tolak = d.inovasi_tolak < 0.1 * (1 - q)
-    status = np.where(terverifikasi, np.where(tolak, "ditolak", "diterima"), "dikirim").astype(object)
-    if n_draft:
-        status[-n_draft:] = "draft"
-        terverifikasi[-n_draft:] = False
-    verif = np.where(terverifikasi[:, None], _verifikasi(klaim, bukti, d.sid_turun, q), np.nan)
-    spd_klaim = _level(q, d.spd_level, 0.3)
-    spd_bukti = _bukti(spd_klaim, d.spd_bukti, d.spd_level, 0.12, q)
-    spd_verif = np.full(len(spd_kode), np.nan) if sementara else _verifikasi(spd_klaim, spd_bukti, d.spd_turun, q)
-    sid = pd.DataFrame(
-        {
-            "baris": np.repeat(np.arange(len(status)), len(sid_kode)),
-            "kode_indikator": np.tile(sid_kode, len(status)),
-            "level_klaim": klaim.ravel(),
-            "status_bukti": bukti.ravel(),
-            "level_verifikasi": verif.ravel(),
-        }
-    )
-    spd = pd.DataFrame(
-        {"kode_indikator": spd_kode, "level_klaim": spd_klaim, "status_bukti": spd_bukti, "level_verifikasi": spd_verif}
-    )
-    return status, sid, spd
-
-
-def iid_wilayah_tahun(
-    kode: str, status: np.ndarray, urusan: list[str], sid: pd.DataFrame, spd: pd.DataFrame, m: scoring.Metodologi
-) -> float:
-    """Unrounded IID of one region-year, computed by the shared scoring module."""
-    ids = [str(i) for i in range(len(status))]
-    data = scoring.DataPenilaian(
-        inovasi=pd.DataFrame(
-            {"kode_wilayah": kode, "id_inovasi": ids, "status_inovasi": status, "urusan_utama": urusan}
-        ),
-        jawaban_sid=sid.assign(id_inovasi=sid["baris"].astype(str)),
-        jawaban_spd=spd.assign(kode_wilayah=kode),
-    )
-    return float(scoring.hitung_skor(data, m)["iid_mentah"].iat[0])
-
-
-def calibrate(
-    kode: str,
-    d: Draws,
-    urusan: list[str],
-    target: float,
-    m: scoring.Metodologi,
-    sementara: bool,
-    n_draft: int,
-    salinan: Salinan | None = None,
-) -> float:
-    """Bisect q so that the region-year's IID lands as close to target as the draws allow."""
-    sid_kode = [i.kode for i in m.indikator_aspek("SID")]
-    spd_kode = [i.kode for i in m.indikator_aspek("SPD")]
-
-    def iid(q: float) -> float:
-        status, sid, spd = jawaban(d, q, sid_kode, spd_kode, sementara, n_draft, salinan)
-        return iid_wilayah_tahun(kode, status, urusan, sid, spd, m)
-
-    lo, hi = 0.0, 1.0
-    best = (abs(iid(hi) - target), hi)
-    for _ in range(22):
-        mid = (lo + hi) / 2
-        value = iid(mid)
-        best = min(best, (abs(value - target), mid))
-        lo, hi = (mid, hi) if value < target else (lo, mid)
-    return best[1]
 
 
 def fingerprint(frames: dict[str, pd.DataFrame]) -> str:
@@ -282,11 +134,11 @@ def pool_inovasi(rng: np.random.Generator, kode: str, n: int, opd: pd.DataFrame)
             for a, p, u, j in (names[i] for i in rng.permutation(len(names)))
         ]
     entries = entries[:n]
-    pd_by_urusan = opd.groupby("urusan")["id_perangkat_daerah"].apply(list).to_dict()
+    # Arrays made once, not a list or Series per innovation: rng.choice draws the same index from any of them.
+    semua = opd["id_perangkat_daerah"].to_numpy(dtype=object)
+    pd_by_urusan = {u: np.array(ids, dtype=object) for u, ids in opd.groupby("urusan")["id_perangkat_daerah"]}
     id_pd = [
-        str(rng.choice(pd_by_urusan.get(u, opd["id_perangkat_daerah"].tolist())))
-        if rng.random() < 0.85
-        else str(rng.choice(opd["id_perangkat_daerah"]))
+        str(rng.choice(pd_by_urusan.get(u, semua))) if rng.random() < 0.85 else str(rng.choice(semua))
         for _, _, u, _ in entries
     ]
     return pd.DataFrame(
@@ -387,108 +239,135 @@ def _bawa(
     return lalu.pool[layak & ~np.isin(lalu.pool, lupa)]
 
 
+@dataclass
+class _Daerah:
+    """What one region carries from year to year while the demo is built."""
+
+    kode: str
+    nama: str
+    n_draft: list[int]  # per year: the last innovations of the year's list are drafts
+    pool: pd.DataFrame
+    rng_pool: np.random.Generator  # stage and dates of each new innovation, drawn year after year
+    identitas: dict[int, tuple[str, str, date | None, date | None]]  # pool row -> id, tahapan, uji coba, penerapan
+    lalu: _TahunLalu | None = None
+
+
+def _siapkan(
+    seed: int, w: _Daerah, i: int, tahun: int, m: scoring.Metodologi
+) -> tuple[TahunWilayah, np.ndarray, pd.DataFrame]:
+    """A region's innovations of the year (carried over and new, in reporting order) and its fixed draws: all
+    that its answers depend on besides the quality knob. Also the pool rows in that order, and those rows with
+    their identities."""
+    sid_kode = [x.kode for x in m.indikator_aspek("SID")]
+    spd_kode = [x.kode for x in m.indikator_aspek("SPD")]
+    kode, n_draft, identitas, lalu = w.kode, w.n_draft[i], w.identitas, w.lalu
+    n = JUMLAH_INOVASI[kode][i] + n_draft
+    d = draws(_rng(seed, kode, tahun), n, len(sid_kode), len(spd_kode))
+    r = _rng(seed, kode, tahun, "lintas")
+    bawa = _bawa(r, lalu, {j: identitas[j][3] for j in identitas}, tahun, m)[:n]
+    baru = np.arange(len(identitas), len(identitas) + n - len(bawa))
+    if len(identitas) + len(baru) > len(w.pool):
+        raise RuntimeError(f"nama inovasi demo untuk {kode} habis")
+    for k, j in enumerate(baru, start=1):
+        identitas[int(j)] = (f"{kode}-{tahun}-{k:04d}", *_tanggal(w.rng_pool, w.pool.at[j, "u_tahapan"], tahun))
+    urutan = r.permutation(np.concatenate([bawa, baru]).astype(int))
+    salinan = None
+    if lalu is not None:
+        posisi_lalu = {int(j): x for x, j in enumerate(lalu.pool)}
+        terkirim = [j for j in urutan[: n - n_draft] if j in posisi_lalu and lalu.status[posisi_lalu[j]] != "draft"]
+        tetap = _sebagian(r, np.array(terkirim, dtype=int), TIDAK_DIPERBARUI)
+        asal = np.array([posisi_lalu.get(int(j), 0) for j in urutan])
+        salinan = Salinan(np.isin(urutan, tetap), lalu.klaim[asal], lalu.bukti[asal])
+    tahun_pool = w.pool.iloc[urutan].reset_index(drop=True)
+    tahun_pool[["id_inovasi", "tahapan", "tanggal_uji_coba", "tanggal_penerapan"]] = pd.DataFrame(
+        [identitas[int(j)] for j in urutan]
+    )
+    urusan = tahun_pool["urusan_utama"].tolist()
+    t = TahunWilayah(kode, d, urusan, sid_kode, spd_kode, tahun == TAHUN_SEMENTARA, n_draft, salinan)
+    return t, urutan, tahun_pool
+
+
+def _catat(
+    w: _Daerah, t: TahunWilayah, q: float, tahun: int, urutan: np.ndarray, tahun_pool: pd.DataFrame
+) -> dict[str, pd.DataFrame]:
+    """The region-year's rows of inovasi, jawaban_sid and jawaban_spd at its calibrated q; keeps what next year
+    carries over in w.lalu."""
+    status, sid, spd = jawaban(t, q)
+    n = len(status)
+    w.lalu = _TahunLalu(
+        urutan,
+        status,
+        sid["level_klaim"].to_numpy().reshape(n, -1),
+        sid["status_bukti"].to_numpy().reshape(n, -1),
+    )
+    ids = tahun_pool["id_inovasi"].to_numpy()
+    video_ada = sid.loc[sid["kode_indikator"] == "35", "status_bukti"].to_numpy() == "ada"
+    inovasi = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "id_inovasi": ids,
+                    "tahun": tahun,
+                    "kode_wilayah": w.kode,
+                    "status_inovasi": status,
+                    "tautan_video": np.where(
+                        video_ada,
+                        [f"https://www.youtube.com/watch?v=demo{zlib.crc32(x.encode()):08x}" for x in ids],
+                        None,
+                    ),
+                }
+            ),
+            tahun_pool[
+                ["id_perangkat_daerah", "nama_inovasi", "inisiator", "jenis", "bentuk", "urusan_utama", "urusan_lain"]
+            ],
+            _profil(tahun_pool, w.nama),
+        ],
+        axis=1,
+    )
+    lemah = sid["status_bukti"].isin(["ditolak", "perlu_perbaikan"]) & sid["level_verifikasi"].notna()
+    jawaban_sid = sid.assign(
+        id_inovasi=ids[sid["baris"].to_numpy()],
+        tahun=tahun,
+        catatan_verifikasi=np.where(
+            lemah, [CATATAN_VERIFIKASI.get(k, CATATAN_UMUM) for k in sid["kode_indikator"]], None
+        ),
+    ).drop(columns="baris")
+    jawaban_spd = spd.assign(kode_wilayah=w.kode, tahun=tahun, catatan_verifikasi=None)
+    return {"inovasi": inovasi, "jawaban_sid": jawaban_sid, "jawaban_spd": jawaban_spd}
+
+
 def build_frames(seed: int = SEED) -> dict[str, pd.DataFrame]:
-    """All demo tables as DataFrames, deterministic for a seed, calibrated to the published IID values."""
+    """All demo tables as DataFrames, deterministic for a seed, calibrated to the published IID values.
+
+    Year by year, all regions at once: a region's year depends on its previous year, but regions are independent,
+    so each year's calibration bisects every region together (dasbor/demo/kalibrasi.py says why). Every random
+    generator belongs to one region (or region-year), so the order regions are visited in changes no draw; the
+    rows come out region by region, year by year."""
     wilayah, resmi = load_referensi()
     target = target_iid(resmi)
-    frames: dict[str, list[pd.DataFrame]] = {
-        "perangkat_daerah": [],
-        "inovasi": [],
-        "jawaban_sid": [],
-        "jawaban_spd": [],
-    }
+    daerah: list[_Daerah] = []
+    frames: dict[str, list[pd.DataFrame]] = {"perangkat_daerah": []}
     for w in wilayah.itertuples():
-        kode = w.kode_wilayah
-        opd = perangkat_daerah(kode, w.jenis)
+        opd = perangkat_daerah(w.kode_wilayah, w.jenis)
         frames["perangkat_daerah"].append(opd.drop(columns="urusan"))
-        n_draft = [max(1, round(0.05 * n)) for n in JUMLAH_INOVASI[kode]]
-        pool = pool_inovasi(_rng(seed, kode, "pool"), kode, 100_000, opd)
-        rng_pool = _rng(seed, kode, "tanggal")
-        identitas: dict[int, tuple[str, str, date | None, date | None]] = {}  # id, tahapan, uji coba, penerapan
-        lalu: _TahunLalu | None = None
-        for i, tahun in enumerate(TAHUN):
-            m = scoring.metodologi_untuk_tahun(tahun)
-            sid_kode = [x.kode for x in m.indikator_aspek("SID")]
-            spd_kode = [x.kode for x in m.indikator_aspek("SPD")]
-            n = JUMLAH_INOVASI[kode][i] + n_draft[i]
-            rng = _rng(seed, kode, tahun)
-            d = _draws(rng, n, len(sid_kode), len(spd_kode))
-            r = _rng(seed, kode, tahun, "lintas")
-            bawa = _bawa(r, lalu, {j: identitas[j][3] for j in identitas}, tahun, m)[:n]
-            baru = np.arange(len(identitas), len(identitas) + n - len(bawa))
-            if len(identitas) + len(baru) > len(pool):
-                raise RuntimeError(f"nama inovasi demo untuk {kode} habis")
-            for k, j in enumerate(baru, start=1):
-                identitas[int(j)] = (f"{kode}-{tahun}-{k:04d}", *_tanggal(rng_pool, pool.at[j, "u_tahapan"], tahun))
-            urutan = r.permutation(np.concatenate([bawa, baru]).astype(int))
-            salinan = None
-            if lalu is not None:
-                posisi_lalu = {int(j): x for x, j in enumerate(lalu.pool)}
-                terkirim = [
-                    j for j in urutan[: n - n_draft[i]] if j in posisi_lalu and lalu.status[posisi_lalu[j]] != "draft"
-                ]
-                tetap = _sebagian(r, np.array(terkirim, dtype=int), TIDAK_DIPERBARUI)
-                asal = np.array([posisi_lalu.get(int(j), 0) for j in urutan])
-                salinan = Salinan(np.isin(urutan, tetap), lalu.klaim[asal], lalu.bukti[asal])
-            tahun_pool = pool.iloc[urutan].reset_index(drop=True)
-            tahun_pool[["id_inovasi", "tahapan", "tanggal_uji_coba", "tanggal_penerapan"]] = pd.DataFrame(
-                [identitas[int(j)] for j in urutan]
+        daerah.append(
+            _Daerah(
+                kode=w.kode_wilayah,
+                nama=w.nama_wilayah,
+                n_draft=[max(1, round(0.05 * n)) for n in JUMLAH_INOVASI[w.kode_wilayah]],
+                pool=pool_inovasi(_rng(seed, w.kode_wilayah, "pool"), w.kode_wilayah, 100_000, opd),
+                rng_pool=_rng(seed, w.kode_wilayah, "tanggal"),
+                identitas={},
             )
-            urusan = tahun_pool["urusan_utama"].tolist()
-            sementara = tahun == TAHUN_SEMENTARA
-            q = calibrate(kode, d, urusan, target[(kode, tahun)], m, sementara, n_draft[i], salinan)
-            status, sid, spd = jawaban(d, q, sid_kode, spd_kode, sementara, n_draft[i], salinan)
-            lalu = _TahunLalu(
-                urutan,
-                status,
-                sid["level_klaim"].to_numpy().reshape(n, -1),
-                sid["status_bukti"].to_numpy().reshape(n, -1),
-            )
-            ids = tahun_pool["id_inovasi"].to_numpy()
-            video_ada = sid.loc[sid["kode_indikator"] == "35", "status_bukti"].to_numpy() == "ada"
-            frames["inovasi"].append(
-                pd.concat(
-                    [
-                        pd.DataFrame(
-                            {
-                                "id_inovasi": ids,
-                                "tahun": tahun,
-                                "kode_wilayah": kode,
-                                "status_inovasi": status,
-                                "tautan_video": np.where(
-                                    video_ada,
-                                    [f"https://www.youtube.com/watch?v=demo{zlib.crc32(x.encode()):08x}" for x in ids],
-                                    None,
-                                ),
-                            }
-                        ),
-                        tahun_pool[
-                            [
-                                "id_perangkat_daerah",
-                                "nama_inovasi",
-                                "inisiator",
-                                "jenis",
-                                "bentuk",
-                                "urusan_utama",
-                                "urusan_lain",
-                            ]
-                        ],
-                        _profil(tahun_pool, w.nama_wilayah),
-                    ],
-                    axis=1,
-                )
-            )
-            lemah = sid["status_bukti"].isin(["ditolak", "perlu_perbaikan"]) & sid["level_verifikasi"].notna()
-            frames["jawaban_sid"].append(
-                sid.assign(
-                    id_inovasi=ids[sid["baris"].to_numpy()],
-                    tahun=tahun,
-                    catatan_verifikasi=np.where(
-                        lemah, [CATATAN_VERIFIKASI.get(k, CATATAN_UMUM) for k in sid["kode_indikator"]], None
-                    ),
-                ).drop(columns="baris")
-            )
-            frames["jawaban_spd"].append(spd.assign(kode_wilayah=kode, tahun=tahun, catatan_verifikasi=None))
+        )
+    per_tahun: list[list[dict[str, pd.DataFrame]]] = []  # [year][region]
+    for i, tahun in enumerate(TAHUN):
+        m = scoring.metodologi_untuk_tahun(tahun)
+        siap = [_siapkan(seed, w, i, tahun, m) for w in daerah]
+        qs = calibrate([t for t, _, _ in siap], [target[(w.kode, tahun)] for w in daerah], m)
+        per_tahun.append([_catat(w, t, q, tahun, *rest) for w, (t, *rest), q in zip(daerah, siap, qs, strict=True)])
+    for name in ("inovasi", "jawaban_sid", "jawaban_spd"):
+        frames[name] = [per_tahun[i][a][name] for a in range(len(daerah)) for i in range(len(TAHUN))]
     out = {name: pd.concat(parts, ignore_index=True) for name, parts in frames.items()}
     out["wilayah"] = wilayah.rename(columns={"perkiraan_pusat_lat": "lat", "perkiraan_pusat_lng": "lng"})
     out["hasil_resmi"] = resmi.rename(columns={"tahun_penilaian": "tahun"}).drop(columns="nama_wilayah")
