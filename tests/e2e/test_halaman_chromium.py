@@ -1,6 +1,7 @@
 """The Hasil pages in a real headless Chromium: every page draws its charts without reaching the internet, the
 year filter changes the page and the URL, a click on the ranking opens the profile, and a copied link opens the
-same view in a fresh browser. Screenshots go to artifacts/screenshots/."""
+same view in a fresh browser. Screenshots go to artifacts/screenshots/. The visit of each page also measures its
+text contrast (tests/e2e/kontras.py), so no check loads these pages only for that."""
 
 import re
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import skrip_selesai, tata_letak_tetap
+from tests.e2e.kontras import periksa_kontras
 
 HALAMAN = {
     "": "Indeks Inovasi Daerah — Kalimantan Selatan",
@@ -53,6 +55,9 @@ def test_every_page_draws_its_charts_offline(tab: Page, app_url: str, screenshot
     tunggu_grafik(tab)
     if jalur != "metodologi":
         expect(tab.get_by_text("SINTETIS (data demo)").first).to_be_visible()
+    skrip_selesai(tab, TUNGGU)
+    expect(tab.get_by_test_id("stSkeleton")).to_have_count(0, timeout=TUNGGU)
+    periksa_kontras(tab, jalur, TUNGGU)  # in the 1400×900 window, before foto() makes it taller
     foto(tab, screenshot, jalur or "ringkasan")
     assert not [u for u in luar if not u.startswith("data:")], f"permintaan ke luar: {luar}"
 

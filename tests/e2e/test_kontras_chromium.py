@@ -1,9 +1,13 @@
-"""Text contrast in a real Chromium (WCAG 2 AA, ≥ 4,5 : 1 for body-size text) on every page: captions (the
-source line under each number), quotes and code, as the browser computes them: colour, the opacity of every
-ancestor (Streamlit fades captions with opacity, not with a colour), and the first opaque background behind.
+"""Text contrast in a real Chromium (WCAG 2 AA, ≥ 4,5 : 1 for body-size text) on every page: captions, quotes and
+code (the measurement and its assertions: tests/e2e/kontras.py).
 
-axe-core is not installed here; the contrast formula is WCAG's own (relative luminance, (L1 + 0,05) ÷ (L2 + 0,05)).
-What remains below 4,5 and is Streamlit's own (the sidebar collapse icon, disabled buttons) is not checked here.
+Each page is measured on a visit that another check already makes, once that visit's script run has finished:
+- Ringkasan, Peringkat, Tren, Bandingkan, Profil (the province) and Metodologi: on
+  test_halaman_chromium.py::test_every_page_draws_its_charts_offline (the same address and 1400×900 window this
+  file used to load them in; Ringkasan's sparkline numbers are checked on that visit too);
+- Kelengkapan, Simulasi, Inovasi and Presentasi: on the projector (1280×720) visit of
+  test_ukuran_layar_chromium.py::test_page_fits_phone_and_projector;
+- Impor and Akun, which no other browser check opens: here.
 """
 
 from __future__ import annotations
@@ -12,80 +16,16 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import skrip_selesai
+from tests.e2e.kontras import periksa_kontras
 
-HALAMAN = [
-    "",
-    "peringkat",
-    "tren",
-    "bandingkan",
-    "profil",
-    "metodologi",
-    "kelengkapan",
-    "simulasi",
-    "inovasi",
-    "presentasi",
-    "impor",
-    "akun",
-]
-KELOMPOK = {
-    "keterangan": '[data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"] blockquote',
-    "kode": '[data-testid="stCode"] code, [data-testid="stMarkdownContainer"] code',
-}
-KONTRAS_MIN = 4.5
+HALAMAN = ["impor", "akun"]
 TUNGGU = 120_000
 
-KONTRAS_JS = """
-(kelompok) => {
-  const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/);
-    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
-  const campur = (atas, bawah) => [0, 1, 2].map(i => atas[i] * atas[3] + bawah[i] * (1 - atas[3])).concat([1]);
-  const luminans = (c) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
-    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
-  const latar = (el) => { const lapis = [];
-    for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor);
-      if (c[3] > 0) { lapis.push(c); if (c[3] >= 1) break; } }
-    let bg = [255, 255, 255, 1]; for (const l of lapis.reverse()) bg = campur(l, bg); return bg; };
-  const hasil = {};
-  for (const [nama, sel] of Object.entries(kelompok)) {
-    const semua = new Set();
-    for (const akar of document.querySelectorAll(sel)) { semua.add(akar); akar.querySelectorAll('*').forEach(e => semua.add(e)); }
-    hasil[nama] = [];
-    for (const el of semua) {
-      const teks = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
-      if (!teks || !el.checkVisibility()) continue;
-      let alfa = 1; for (let e = el; e; e = e.parentElement) alfa *= Number(getComputedStyle(e).opacity);
-      const warna = parse(getComputedStyle(el).color); warna[3] *= alfa;
-      const bg = latar(el), fg = campur(warna, bg);
-      const [terang, gelap] = [luminans(fg), luminans(bg)].sort((a, b) => b - a);
-      hasil[nama].push({teks: teks.slice(0, 50), kontras: (terang + 0.05) / (gelap + 0.05)});
-    }
-  }
-  return hasil;
-}
-"""
 
-
-def _tunggu_selesai(page: Page) -> None:
-    skrip_selesai(page, TUNGGU)
-    expect(page.locator("[data-testid='stSkeleton']")).to_have_count(0, timeout=TUNGGU)
-
-
-@pytest.mark.parametrize("jalur", HALAMAN, ids=lambda j: j or "ringkasan")
-def test_captions_quotes_and_code_reach_wcag_aa_contrast_and_ringkasan_sparkline_has_numbers_as_text(
-    tab: Page, app_url: str, jalur: str
-) -> None:
+@pytest.mark.parametrize("jalur", HALAMAN)
+def test_captions_quotes_and_code_reach_wcag_aa_contrast(tab: Page, app_url: str, jalur: str) -> None:
     tab.goto(f"{app_url}/{jalur}")
     expect(tab.get_by_role("heading", level=1)).to_be_visible(timeout=TUNGGU)
-    _tunggu_selesai(tab)
-    hasil = tab.evaluate(KONTRAS_JS, KELOMPOK)
-    kurang = {nama: [u for u in ukuran if u["kontras"] < KONTRAS_MIN] for nama, ukuran in hasil.items()}
-    assert not any(kurang.values()), kurang
-    if jalur == "akun":
-        assert len(hasil["kode"]) >= 5  # the account commands (st.code) and inline code were measured
-    elif jalur != "impor":
-        assert hasil["keterangan"], "no caption measured"  # every result page has a source line
-    if jalur == "":
-        # Checked on the same visit as Ringkasan's contrast rather than on a second load of the same page.
-        kartu = tab.get_by_test_id("stColumn").filter(has=tab.get_by_test_id("stMetricChart")).first
-        pesan = "the sparkline has its numbers as text"
-        expect(kartu.get_by_text("Garis kecil: IID provinsi 2021"), pesan).to_be_visible(timeout=TUNGGU)
+    skrip_selesai(tab, TUNGGU)
+    expect(tab.locator("[data-testid='stSkeleton']")).to_have_count(0, timeout=TUNGGU)
+    periksa_kontras(tab, jalur, TUNGGU)
