@@ -15,6 +15,12 @@ from tests.e2e.conftest import server_berakun
 from tests.impor.bantu import SANDI
 
 TUNGGU = 60000
+KOTAK_TETAP = """(el) => {
+  const r = el.getBoundingClientRect();
+  const tanda = [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+  if (el.__dasborTanda !== tanda) { el.__dasborTanda = tanda; el.__dasborSama = 0; } else el.__dasborSama += 1;
+  return el.__dasborSama >= 2;
+}"""
 
 
 @pytest.fixture
@@ -42,7 +48,8 @@ def test_operator_finds_last_years_innovation_not_entered_again_and_opens_its_hi
     # The table under that heading (the search results, advice and age-out tables come before it).
     tabel = judul.locator("xpath=following::*[@data-testid='stDataFrame'][1]")
     tabel.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
+    # Click where the grid is once it stopped moving (its box unchanged over two polls), not after a fixed pause.
+    page.wait_for_function(KOTAK_TETAP, arg=tabel.element_handle(), polling=100, timeout=TUNGGU)
     kotak = tabel.bounding_box()
     page.mouse.click(kotak["x"] + 15, kotak["y"] + 35 + 17)  # the row marker of the first innovation
     expect(page).to_have_url(re.compile(r"riwayat=63\.09-"), timeout=TUNGGU)
