@@ -17,10 +17,11 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
 from dasbor.bimtek import tata_letak
+from dasbor.bimtek.bahan import Bahan
 from dasbor.bimtek.ekspor import nama_berkas, siapkan_berkas
 from dasbor.bimtek.ekspor_xlsx import tulis_xlsx
 from dasbor.bimtek.model import LABEL_SINTETIS, Acara, Deck
-from dasbor.bimtek.susun import build_deck
+from dasbor.bimtek.susun import susun_deck
 from dasbor.ekspor.nama_berkas import slug
 
 
@@ -113,8 +114,8 @@ def test_excel_pack_holds_every_slides_numbers(deck: Deck, berkas: dict[str, byt
     assert catatan.max_row - 5 == sum(len(s.catatan) for s in deck.slides)
 
 
-def test_excel_never_contains_a_formula_from_the_facilitators_text(demo_env_modul: Path) -> None:
-    deck = build_deck(2024, urutan=["judul"], acara=Acara("=1+2", "@SUM(A1)", date(2025, 5, 27)))
+def test_excel_never_contains_a_formula_from_the_facilitators_text(bahan_2024: Bahan) -> None:
+    deck = susun_deck(bahan_2024, urutan=["judul"], acara=Acara("=1+2", "@SUM(A1)", date(2025, 5, 27)))
     wb = openpyxl.load_workbook(io.BytesIO(tulis_xlsx(deck)))
     sel = [c for ws in wb for row in ws.iter_rows() for c in row if c.value is not None]
     assert not [c for c in sel if c.data_type == "f"]

@@ -11,7 +11,7 @@ import pytest
 
 import scoring
 from dasbor.bimtek import susun, tata_letak
-from dasbor.bimtek.bahan import kumpulkan
+from dasbor.bimtek.bahan import Bahan
 from dasbor.bimtek.celah import hitung_celah_bukti
 from dasbor.bimtek.model import LABEL_SINTETIS, Acara, Deck
 from dasbor.bimtek.susun import BimtekError, build_deck, susun_deck, urutan_bawaan
@@ -146,8 +146,8 @@ def test_closing_slide_lists_one_action_per_region(deck: Deck) -> None:
     assert "↑ Sangat Inovatif" in penutup.tabel.set_index("Wilayah").at["HSU", "Setelah 3 perbaikan (terverifikasi)"]
 
 
-def test_facilitators_order_and_choice_are_kept(demo_env_modul: Path) -> None:
-    deck = build_deck(2024, urutan=["penutup", "wilayah:63.06", "judul"], acara=ACARA)
+def test_facilitators_order_and_choice_are_kept(bahan_2024: Bahan) -> None:
+    deck = susun_deck(bahan_2024, urutan=["penutup", "wilayah:63.06", "judul"], acara=ACARA)
     assert [s.kunci for s in deck.slides] == ["penutup", "wilayah:63.06", "judul"]
     assert deck.slides[0].data["tindakan"]["kode_wilayah"].tolist() == ["63.06"]
 
@@ -207,9 +207,11 @@ def test_a_deck_from_imported_data_carries_no_synthetic_label(data_nyata: Path) 
     assert all("SINTETIS" not in s.sumber for s in deck.slides)
 
 
-def test_slides_are_built_from_the_gathered_data_alone(deck: Deck, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_slides_are_built_from_the_gathered_data_alone(
+    deck: Deck, bahan_2024: Bahan, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """bahan.kumpulkan reads the database once; susun_deck is a pure function of what it gathered."""
-    bahan = kumpulkan(2024, "terverifikasi")
+    bahan = bahan_2024
     for modul in (layanan_db, skor):
         monkeypatch.setattr(modul, "database", lambda: pytest.fail("susun_deck membaca basis data"))
     dari_bahan = susun_deck(bahan, acara=ACARA)

@@ -11,6 +11,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -24,44 +25,61 @@ from dasbor.db import terbitan
 from dasbor.db.cadangan import ISI, MANIFEST, versi_kode
 from dasbor.demo import generator
 from dasbor.services import impor
-from tests.conftest import ROOT, bersihkan_cache
+from tests.conftest import ROOT, bersihkan_cache, salin_bingkai
 from tests.impor.bantu import SANDI, TAHUN, buku_ekspor, dasbor, isi_db
 
 
 @pytest.fixture
-def bingkai_sekali(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`demo` generates the demo tables (build_frames, ~10 s) even when it then refuses to write; the drill runs
-    it twice with one seed, so the second run gets a copy of the first run's real output instead of generating it
-    again (the generator is deterministic, which tests/db/test_store.py checks). A copy, because the build adds
-    columns to the frames it is given."""
+def bingkai_sesi(demo_bingkai: dict[str, pd.DataFrame], monkeypatch: pytest.MonkeyPatch) -> None:
+    """`demo --timpa` generates the demo tables of the default seed (build_frames, ~10 s), which this session
+    already generated to build its demo database: the command is handed a copy of that real output instead of
+    generating it again (the generator is deterministic, which tests/db/test_store.py checks with two real
+    generations). Any other seed is generated for real."""
     asli = generator.build_frames
-    simpan: dict[int, dict[str, pd.DataFrame]] = {}
 
     def bingkai(seed: int = generator.SEED) -> dict[str, pd.DataFrame]:
-        if seed not in simpan:
-            simpan[seed] = asli(seed)
-        return {nama: df.copy() for nama, df in simpan[seed].items()}
+        return salin_bingkai(demo_bingkai) if seed == generator.SEED else asli(seed)
 
     monkeypatch.setattr(generator, "build_frames", bingkai)
 
 
-@pytest.fixture
-def db_berimpor(salinan_db: Path, tmp_path: Path) -> Path:
-    """A copy of the demo database holding one real import (Kota Banjarbaru 2021, one innovation renamed)."""
-    wb = openpyxl.load_workbook(io.BytesIO(buku_ekspor(salinan_db, tmp_path)))
+def _impor_nyata(path: Path, folder: Path) -> Path:
+    """The database at `path` given one real import (Kota Banjarbaru 2021, one innovation renamed)."""
+    wb = openpyxl.load_workbook(io.BytesIO(buku_ekspor(path, folder)))
     wb["inovasi"]["E2"].value = "Inovasi nyata hasil impor"
     buf = io.BytesIO()
     wb.save(buf)
-    with terbitan.penulis(salinan_db) as db:
+    with terbitan.penulis(path) as db:
         periksa = impor.check_import(db, buf.getvalue(), TAHUN, "nyata.xlsx")
         assert periksa.sah, periksa.masalah[:3]
         impor.commit_import(db, periksa, "uji")
     bersihkan_cache()
-    return salinan_db
+    return path
+
+
+@pytest.fixture
+def db_berimpor(salinan_db: Path, tmp_path: Path) -> Path:
+    """A copy of the demo database holding one real import, for a test that writes."""
+    return _impor_nyata(salinan_db, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def cadangan_ditolak(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """One database with a real import and its backup, shared by the refused restores: each must leave the
+    database unchanged and checks that itself (a case that wrote would fail, never pass), so each needs no copy,
+    import and backup of its own."""
+    folder = tmp_path_factory.mktemp("cadangan-ditolak")
+    path = folder / "iid.duckdb"
+    shutil.copy(demo_db, path)
+    _impor_nyata(path, folder)
+    berkas = folder / "cadangan.zip"
+    hasil = dasbor(path, "cadangan", str(berkas))
+    assert hasil.returncode == 0, hasil.stderr
+    return path, berkas
 
 
 def test_backup_wipe_restore_gives_every_table_back_and_the_restore_can_be_undone(
-    db_berimpor: Path, tmp_path: Path, bingkai_sekali: None
+    db_berimpor: Path, tmp_path: Path, bingkai_sesi: None
 ) -> None:
     asli = isi_db(db_berimpor)
     berkas = tmp_path / "cadangan" / "iid-2026-12-01.zip"
@@ -132,10 +150,9 @@ def _skema_baru(manifest: dict) -> None:
     ],
 )
 def test_a_damaged_or_newer_backup_is_refused_and_nothing_changes(
-    db_berimpor: Path, tmp_path: Path, nama: str, rusakkan, pesan: str
+    cadangan_ditolak: tuple[Path, Path], tmp_path: Path, nama: str, rusakkan, pesan: str
 ) -> None:
-    berkas = tmp_path / "cadangan.zip"
-    assert dasbor(db_berimpor, "cadangan", str(berkas)).returncode == 0
+    db_berimpor, berkas = cadangan_ditolak
     sebelum = isi_db(db_berimpor)
     buruk = rusakkan(berkas, tmp_path / f"{nama}.zip")
     hasil = dasbor(db_berimpor, "pulihkan", str(buruk))
