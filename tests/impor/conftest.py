@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,11 +33,23 @@ def berkas_baru(buku_sah: bytes, tmp_path_factory: pytest.TempPathFactory) -> Pa
     return path
 
 
+@pytest.fixture(scope="session")
+def templat_akun_admin(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The accounts file with one admin, hashed once (bcrypt at its real cost, ~0.3 s a hash)."""
+    path = tmp_path_factory.mktemp("templat-akun") / "akun.yaml"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DASBOR_AKUN", str(path))
+        akun.tambah_akun("admin", SANDI, "admin")
+    return path
+
+
 @pytest.fixture
-def akun_admin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """An accounts file with one admin 'admin' (password SANDI); returns the account name."""
-    monkeypatch.setenv("DASBOR_AKUN", str(tmp_path / "akun.yaml"))
-    akun.tambah_akun("admin", SANDI, "admin")
+def akun_admin(templat_akun_admin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """An accounts file of this test's own with one admin 'admin' (password SANDI); returns the account name.
+    A copy of the session's file (mode 0600 kept), so sign-in state and changes stay with the test."""
+    path = tmp_path / "akun.yaml"
+    shutil.copy2(templat_akun_admin, path)
+    monkeypatch.setenv("DASBOR_AKUN", str(path))
     return "admin"
 
 

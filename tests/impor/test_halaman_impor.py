@@ -16,7 +16,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _halaman_impor() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    """The Impor page opened as a link to it does: app.py's navigation and that page in one run (as
+    apptest_bantu.buka opens a page), not a Ringkasan run first whose figures no test here reads."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     return at.switch_page("pages/impor.py").run()
 
 

@@ -40,6 +40,15 @@ def isi_sesudah(demo_db: Path, berkas_baru: Path, tmp_path_factory: pytest.TempP
     return isi_data(path)
 
 
+@pytest.fixture(scope="module")
+def isi_awal(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict]:
+    """isi_db and isi_data of a fresh copy of the demo database: what every test's salinan_db (the same bytes) holds
+    before its importer starts, read once for the module instead of in every test."""
+    path = tmp_path_factory.mktemp("awal") / "iid.duckdb"
+    shutil.copy(demo_db, path)
+    return isi_db(path), isi_data(path)
+
+
 def _importer(db: Path, berkas: Path, titik: str | None) -> subprocess.Popen:
     env = {**os.environ, "DASBOR_DB": str(db)}
     awal = ["-m", "tests.impor.importir_jeda", titik] if titik else ["-m", "dasbor"]
@@ -55,9 +64,9 @@ def _importer(db: Path, berkas: Path, titik: str | None) -> subprocess.Popen:
 
 @pytest.mark.parametrize("titik", impor.TITIK_UJI)
 def test_sigkill_during_commit_leaves_old_or_committed_content(
-    titik: str, salinan_db: Path, berkas_baru: Path, isi_sesudah: dict
+    titik: str, salinan_db: Path, berkas_baru: Path, isi_sesudah: dict, isi_awal: tuple[str, dict]
 ) -> None:
-    sebelum_semua, sebelum = isi_db(salinan_db), isi_data(salinan_db)
+    sebelum_semua, sebelum = isi_awal
     terbit = terbitan.letak(salinan_db)
     with terbitan.penulis(salinan_db):
         pass  # the first publication, as a server's first visitor makes it
