@@ -37,18 +37,12 @@ def _ubah(isi: bytes, perubahan: dict[tuple[str, str], object]) -> bytes:
     return buf.getvalue()
 
 
-# The whole-year round trip takes the demo's smallest year (607 innovations; 2025 has 1 430): writing and reading
-# the workbook is most of the test's time and grows with the rows, while what is checked (every wilayah of a year
-# in one file, every column back unchanged) does not. test_lintas_tahun_impor round-trips 2024 and 2025.
-TAHUN_UTUH = 2021
-
-
 def test_export_then_import_of_a_whole_year_leaves_identical_content(salinan_env: Path) -> None:
     db = database()
     semua = db.query("wilayah")["kode_wilayah"].tolist()
     sebelum = isi_data(salinan_env)
-    berkas = impor.ekspor(db, TAHUN_UTUH, semua)
-    periksa = impor.check_import(database(), berkas, TAHUN_UTUH, f"ekspor-{TAHUN_UTUH}.xlsx")
+    berkas = impor.ekspor(db, 2025, semua)
+    periksa = impor.check_import(database(), berkas, 2025, "ekspor-2025.xlsx")
     assert periksa.masalah == [] and periksa.wilayah == semua
     pratinjau = impor.preview(db, periksa)
     assert (
@@ -61,8 +55,8 @@ def test_export_then_import_of_a_whole_year_leaves_identical_content(salinan_env
     _commit(periksa, "uji")
     assert isi_data(salinan_env) == sebelum
     # The data is now real: the year carries no synthetic source any more, and each wilayah names the import.
-    assert skor.sumber_sintetis(TAHUN_UTUH).empty
-    sumber = impor.sumber_wilayah(database(), TAHUN_UTUH)
+    assert skor.sumber_sintetis(2025).empty
+    sumber = impor.sumber_wilayah(database(), 2025)
     assert set(sumber["jenis"]) == {"impor"} and set(sumber["kode_wilayah"]) == set(semua)
     assert not skor.sumber_sintetis(2024).empty, "tahun lain tetap sintetis"
 
