@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from penguji.server_lokal import CHROMIUM, CHROMIUM_ARGS, ROOT, start_server, stop_server
 
 # Tests that need their own server, or one of the waits below, import them from here.
-__all__ = ["server_berakun", "skrip_selesai", "start_server", "stop_server", "tata_letak_tetap"]
+__all__ = ["server_berakun", "skrip_selesai", "start_server", "stop_server", "tata_letak_tetap", "ubah_ukuran"]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 
@@ -94,6 +94,23 @@ def tata_letak_tetap(page: Page, timeout: float = 30_000) -> None:
     """Wait until the charts on the page stop moving (for measurements of their boxes and for screenshots)."""
     page.evaluate("() => { delete window.__dasborTanda; }")  # a count left from an earlier wait on this tab
     page.wait_for_function(TATA_LETAK_TETAP, polling=100, timeout=timeout)
+
+
+# Every chart drawn at the width of its element box. True after a page's first frame; after the window changes
+# size it is true again only once plotly has laid each chart out for the new width. Until then the old drawing
+# stands still, and on a loaded machine it can stand still long enough to pass for settled.
+LEBAR_GRAFIK_IKUT = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every((c) => {
+  const svg = c.querySelector('.main-svg');
+  return svg && Math.abs(svg.getBoundingClientRect().width - c.getBoundingClientRect().width) <= 1;
+})"""
+
+
+def ubah_ukuran(page: Page, lebar: int, tinggi: int, timeout: float = 30_000) -> None:
+    """Resize the window, then wait until every chart is drawn again at its new width and stops moving (a change
+    of height alone can change the width too, when the page's scroll bar comes or goes)."""
+    page.set_viewport_size({"width": lebar, "height": tinggi})
+    page.wait_for_function(LEBAR_GRAFIK_IKUT, timeout=timeout)
+    tata_letak_tetap(page, timeout)
 
 
 @contextmanager

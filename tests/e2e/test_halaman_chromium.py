@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import skrip_selesai, tata_letak_tetap
+from tests.e2e.conftest import skrip_selesai, ubah_ukuran
 from tests.e2e.kontras import periksa_kontras
 
 HALAMAN = {
@@ -40,10 +40,9 @@ def pilih_di_sidebar(page: Page, urutan: int, opsi: str) -> None:
 
 def foto(page: Page, screenshot, nama: str) -> None:
     # Streamlit scrolls inside its own container, so a tall viewport is what puts the whole page on the image.
-    page.set_viewport_size({"width": 1400, "height": 2400})
-    tata_letak_tetap(page, TUNGGU)  # plotly redraws its charts for the new window width
+    ubah_ukuran(page, 1400, 2400, TUNGGU)
     screenshot(page, nama)
-    page.set_viewport_size({"width": 1400, "height": 900})
+    ubah_ukuran(page, 1400, 900, TUNGGU)  # what comes next measures or clicks charts at this size
 
 
 @pytest.mark.parametrize("jalur", list(HALAMAN), ids=lambda j: j or "ringkasan")
@@ -108,7 +107,6 @@ def test_year_filter_changes_the_page_and_the_link_and_a_bar_click_opens_that_pr
     foto(tab, screenshot, "peringkat-2022")
 
     # On the same 2022 ranking (one page load for both checks): a click on a bar opens that profile, same year.
-    tata_letak_tetap(tab, TUNGGU)  # the chart is laid out again after the screenshot's window size
     grafik = tab.locator("[data-testid='stPlotlyChart']").first
     # the lowest bar is the first category on the y axis; its tick label names the region
     nama = grafik.locator(".yaxislayer-above .ytick text").first.text_content()

@@ -15,7 +15,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import skrip_selesai, tata_letak_tetap
+from tests.e2e.conftest import skrip_selesai, tata_letak_tetap, ubah_ukuran
 from tests.e2e.kontras import periksa_kontras
 
 HALAMAN = ["", "peringkat", "tren", "bandingkan", "profil?wilayah=Kabupaten+Tabalong", "metodologi"]
@@ -74,14 +74,6 @@ GRAFIK = """(min) => {
 }"""
 
 
-# Every chart drawn at the width of its element box (true after each fresh load of every page at both sizes; after
-# the window changes size it becomes true once plotly has laid each chart out again for the new width).
-LEBAR_GRAFIK_IKUT = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every((c) => {
-  const svg = c.querySelector('.main-svg');
-  return svg && Math.abs(svg.getBoundingClientRect().width - c.getBoundingClientRect().width) <= 1;
-})"""
-
-
 def tenang(page: Page) -> None:
     """Script finished, no skeleton left, and every chart on the page drawn (shared/reference/ekosistem.md)."""
     skrip_selesai(page, TUNGGU)
@@ -116,10 +108,9 @@ def test_page_fits_phone_and_projector(tab: Page, app_url: str, screenshot, jalu
     # depend on the window (Python never sees it), Streamlit collapses the sidebar when the window narrows as on a
     # fresh phone load, and the CSS media query applies at once. Measured on every page here: after the resize the
     # sidebar and the width of every chart are those of a fresh load at 390×844. What the resize starts is plotly
-    # laying each chart out again for its new width: waited for (LEBAR_GRAFIK_IKUT, then tenang) before measuring.
+    # laying each chart out again for its new width: waited for (ubah_ukuran, then tenang) before measuring.
     lebar, tinggi = UKURAN["ponsel"]
-    tab.set_viewport_size({"width": lebar, "height": tinggi})
-    tab.wait_for_function(LEBAR_GRAFIK_IKUT, timeout=TUNGGU)
+    ubah_ukuran(tab, lebar, tinggi, TUNGGU)
     tenang(tab)
     ukur(tab, f"{halaman}-ponsel", screenshot)
     if jalur == "":
