@@ -11,13 +11,37 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from dasbor.__main__ import main
 from dasbor.db.connection import Database
+from dasbor.services import akun as layanan_akun
 from penguji.perintah import di_sini
 from tests.conftest import bersihkan_cache
 
 SANDI = "sandi-uji-yang-panjang"
+
+
+def templat_akun(folder: Path, *akun: tuple) -> Path:
+    """An accounts file in `folder` holding `akun`, each (nama, sandi, peran[, tambah_akun options as a dict]),
+    hashed once at bcrypt's real cost (~0,3 s a hash). Tests take their own copy of it (salin_akun)."""
+    path = folder / "akun.yaml"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DASBOR_AKUN", str(path))
+        for nama, sandi, peran, *opsi in akun:
+            layanan_akun.tambah_akun(nama, sandi, peran, **(opsi[0] if opsi else {}))
+    return path
+
+
+def salin_akun(templat: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's own copy of an accounts template, named by DASBOR_AKUN, so sign-ins and changes stay with it
+    (copy2 keeps the file's 0600 mode)."""
+    path = folder / "akun.yaml"
+    shutil.copy2(templat, path)
+    monkeypatch.setenv("DASBOR_AKUN", str(path))
+    return path
+
+
 TAHUN = 2021
 WILAYAH = "63.72"  # Kota Banjarbaru 2021: the smallest wilayah-year of the demo (13 innovations)
 

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import io
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from dasbor.services import akun
 from tests.conftest import bersihkan_cache
-from tests.impor.bantu import SANDI, buku_ekspor
+from tests.impor.bantu import SANDI, buku_ekspor, salin_akun, templat_akun
 
 
 @pytest.fixture(scope="session")
@@ -35,21 +33,14 @@ def berkas_baru(buku_sah: bytes, tmp_path_factory: pytest.TempPathFactory) -> Pa
 
 @pytest.fixture(scope="session")
 def templat_akun_admin(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The accounts file with one admin, hashed once (bcrypt at its real cost, ~0.3 s a hash)."""
-    path = tmp_path_factory.mktemp("templat-akun") / "akun.yaml"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DASBOR_AKUN", str(path))
-        akun.tambah_akun("admin", SANDI, "admin")
-    return path
+    """The accounts file with one admin, hashed once for the session."""
+    return templat_akun(tmp_path_factory.mktemp("templat-akun"), ("admin", SANDI, "admin"))
 
 
 @pytest.fixture
 def akun_admin(templat_akun_admin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """An accounts file of this test's own with one admin 'admin' (password SANDI); returns the account name.
-    A copy of the session's file (mode 0600 kept), so sign-in state and changes stay with the test."""
-    path = tmp_path / "akun.yaml"
-    shutil.copy2(templat_akun_admin, path)
-    monkeypatch.setenv("DASBOR_AKUN", str(path))
+    """An accounts file of this test's own with one admin 'admin' (password SANDI); returns the account name."""
+    salin_akun(templat_akun_admin, tmp_path, monkeypatch)
     return "admin"
 
 

@@ -4,36 +4,31 @@ the sign-in form locks an account after the configured number of failures."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dasbor.services import akun
-from tests.impor.bantu import SANDI, WILAYAH, isi_data
+from tests.impor.bantu import SANDI, WILAYAH, isi_data, salin_akun, templat_akun
 from tests.impor.test_halaman_impor import _halaman_impor, _unggah
 
 LAIN = "63.09"
 
 
 @pytest.fixture(scope="module")
-def templat_akun(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The three accounts hashed once (bcrypt at its real cost); each test gets its own copy of the file."""
-    path = tmp_path_factory.mktemp("templat") / "akun.yaml"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DASBOR_AKUN", str(path))
-        akun.tambah_akun("admin", SANDI, "admin")
-        akun.tambah_akun("op.hsu", SANDI, "operator", wilayah=[LAIN])
-        akun.tambah_akun("op.bjb", SANDI, "operator", wilayah=[WILAYAH])
-    return path
+def templat(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The three accounts hashed once; each test gets its own copy of the file."""
+    return templat_akun(
+        tmp_path_factory.mktemp("templat"),
+        ("admin", SANDI, "admin"),
+        ("op.hsu", SANDI, "operator", {"wilayah": [LAIN]}),
+        ("op.bjb", SANDI, "operator", {"wilayah": [WILAYAH]}),
+    )
 
 
 @pytest.fixture
-def akun_operator(templat_akun: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "akun.yaml"
-    shutil.copy2(templat_akun, path)
-    monkeypatch.setenv("DASBOR_AKUN", str(path))
+def akun_operator(templat: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    salin_akun(templat, tmp_path, monkeypatch)
 
 
 def _masuk(at: AppTest, nama: str, sandi: str = SANDI) -> AppTest:

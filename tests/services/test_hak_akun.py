@@ -5,7 +5,6 @@ timeout; DASBOR_WAJIB_MASUK's values; who an OIDC identity is."""
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
@@ -13,28 +12,25 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dasbor.services import akun
+from tests.impor.bantu import SANDI, salin_akun, templat_akun
 
 ROOT = Path(__file__).resolve().parents[2]
-SANDI = "sandi-uji-yang-panjang"
 
 
 @pytest.fixture(scope="module")
-def templat_akun(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The accounts hashed once (bcrypt at its real cost); each test gets its own copy of the file to change."""
-    path = tmp_path_factory.mktemp("templat") / "akun.yaml"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DASBOR_AKUN", str(path))
-        akun.tambah_akun("admin", SANDI, "admin")
-        akun.tambah_akun("op6309", SANDI, "operator", wilayah=["63.09", "63.10"])
-        akun.tambah_akun("kepala@kalselprov.go.id", None, "admin", oidc=True)
-    return path
+def templat(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The accounts hashed once; each test gets its own copy of the file to change."""
+    return templat_akun(
+        tmp_path_factory.mktemp("templat"),
+        ("admin", SANDI, "admin"),
+        ("op6309", SANDI, "operator", {"wilayah": ["63.09", "63.10"]}),
+        ("kepala@kalselprov.go.id", None, "admin", {"oidc": True}),
+    )
 
 
 @pytest.fixture
-def berkas_akun(templat_akun: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "akun.yaml"
-    shutil.copy(templat_akun, path)
-    monkeypatch.setenv("DASBOR_AKUN", str(path))
+def berkas_akun(templat: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = salin_akun(templat, tmp_path, monkeypatch)
     monkeypatch.delenv("DASBOR_WAJIB_MASUK", raising=False)
     monkeypatch.delenv("DASBOR_SESI_MENIT", raising=False)
     monkeypatch.delenv("DASBOR_OIDC_DOMAIN", raising=False)
