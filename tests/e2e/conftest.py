@@ -14,12 +14,20 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from penguji.server_lokal import CHROMIUM, CHROMIUM_ARGS, ROOT, start_server, stop_server
 
 # Tests that need their own server, or one of the waits below, import them from here.
-__all__ = ["server_berakun", "skrip_selesai", "start_server", "stop_server", "tata_letak_tetap", "ubah_ukuran"]
+__all__ = [
+    "klik_baris_pertama",
+    "server_berakun",
+    "skrip_selesai",
+    "start_server",
+    "stop_server",
+    "tata_letak_tetap",
+    "ubah_ukuran",
+]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 
@@ -111,6 +119,24 @@ def ubah_ukuran(page: Page, lebar: int, tinggi: int, timeout: float = 30_000) ->
     page.set_viewport_size({"width": lebar, "height": tinggi})
     page.wait_for_function(LEBAR_GRAFIK_IKUT, timeout=timeout)
     tata_letak_tetap(page, timeout)
+
+
+# One element's box unchanged over two polls: a grid that was just scrolled into view or is still being laid out.
+KOTAK_TETAP = """(el) => {
+  const r = el.getBoundingClientRect();
+  const tanda = [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+  if (el.__dasborTanda !== tanda) { el.__dasborTanda = tanda; el.__dasborSama = 0; } else el.__dasborSama += 1;
+  return el.__dasborSama >= 2;
+}"""
+
+
+def klik_baris_pertama(page: Page, tabel: Locator, timeout: float) -> None:
+    """Click the row-selection cell of the first data row of a st.dataframe grid (a canvas, so by position), once
+    the grid has stopped moving."""
+    tabel.scroll_into_view_if_needed()
+    page.wait_for_function(KOTAK_TETAP, arg=tabel.element_handle(), polling=100, timeout=timeout)
+    kotak = tabel.bounding_box()
+    page.mouse.click(kotak["x"] + 15, kotak["y"] + 35 + 17)
 
 
 @contextmanager

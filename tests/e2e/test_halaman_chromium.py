@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import skrip_selesai, ubah_ukuran
+from tests.e2e.conftest import klik_baris_pertama, skrip_selesai, ubah_ukuran
 from tests.e2e.kontras import periksa_kontras
 
 HALAMAN = {
@@ -125,10 +125,7 @@ def test_click_on_a_ranking_row_opens_that_profile(tab: Page, app_url: str) -> N
     expect(judul(tab)).to_have_text("Peringkat IID 2024", timeout=TUNGGU)
     tabel = tab.get_by_test_id("stDataFrame").first
     tabel.wait_for(state="visible", timeout=TUNGGU)
-    tabel.scroll_into_view_if_needed()
-    kotak = tabel.bounding_box()
-    # the grid is a canvas: click the row-selection cell of the first data row
-    tab.mouse.click(kotak["x"] + 15, kotak["y"] + 35 + 17)
+    klik_baris_pertama(tab, tabel, TUNGGU)
     expect(judul(tab)).to_have_text(re.compile(r"^Profil Kabupaten .+, 2024$"), timeout=TUNGGU)
 
 

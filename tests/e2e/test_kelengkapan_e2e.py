@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.conftest import tata_letak_tetap
+from tests.e2e.conftest import klik_baris_pertama, tata_letak_tetap
 
 TINGGI = 2400  # Streamlit scrolls inside its main container, so a tall window makes the screenshots whole
 TUNGGU = 60000
@@ -63,10 +63,7 @@ def test_drill_from_matrix_to_an_innovation_and_open_the_copied_link(tab: Page, 
     selesai(tab)
     screenshot(tab, "perangkat-daerah")
 
-    tabel = tab.get_by_test_id("stDataFrame").first
-    tabel.scroll_into_view_if_needed()
-    kotak = tabel.bounding_box()
-    tab.mouse.click(kotak["x"] + 15, kotak["y"] + 35 + 17)  # the row marker of the first innovation
+    klik_baris_pertama(tab, tab.get_by_test_id("stDataFrame").first, TUNGGU)  # the first innovation
     expect(tab).to_have_url(re.compile(r"inovasi=63\.09-"), timeout=TUNGGU)
     expect(tab.get_by_text("Bukti dukung yang membuktikan", exact=True)).to_be_visible(timeout=TUNGGU)
     posisi = tab.get_by_text("Posisi:").locator("xpath=..").inner_text()

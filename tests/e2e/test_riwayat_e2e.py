@@ -11,16 +11,10 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import server_berakun
+from tests.e2e.conftest import klik_baris_pertama, server_berakun
 from tests.impor.bantu import SANDI
 
 TUNGGU = 60000
-KOTAK_TETAP = """(el) => {
-  const r = el.getBoundingClientRect();
-  const tanda = [r.x, r.y, r.width, r.height].map(Math.round).join(',');
-  if (el.__dasborTanda !== tanda) { el.__dasborTanda = tanda; el.__dasborSama = 0; } else el.__dasborSama += 1;
-  return el.__dasborSama >= 2;
-}"""
 
 
 @pytest.fixture
@@ -47,11 +41,7 @@ def test_operator_finds_last_years_innovation_not_entered_again_and_opens_its_hi
     expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TUNGGU)
     # The table under that heading (the search results, advice and age-out tables come before it).
     tabel = judul.locator("xpath=following::*[@data-testid='stDataFrame'][1]")
-    tabel.scroll_into_view_if_needed()
-    # Click where the grid is once it stopped moving (its box unchanged over two polls), not after a fixed pause.
-    page.wait_for_function(KOTAK_TETAP, arg=tabel.element_handle(), polling=100, timeout=TUNGGU)
-    kotak = tabel.bounding_box()
-    page.mouse.click(kotak["x"] + 15, kotak["y"] + 35 + 17)  # the row marker of the first innovation
+    klik_baris_pertama(page, tabel, TUNGGU)  # the first innovation
     expect(page).to_have_url(re.compile(r"riwayat=63\.09-"), timeout=TUNGGU)
     riwayat = page.get_by_role("heading", name=re.compile(r"Riwayat lintas tahun: 63\.09-"))
     expect(riwayat).to_be_visible(timeout=TUNGGU)
