@@ -19,7 +19,7 @@ from dasbor.cli import (
     status,
 )
 from dasbor.db.connection import DatabaseSibukError
-from dasbor.db.terbitan import BasisDataTidakAdaError
+from dasbor.db.terbitan import BasisDataTidakAdaError, BelumDiterbitkanError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except (DatabaseSibukError, BasisDataTidakAdaError) as exc:
+    # A write that committed but could not be published says so, not a traceback (exit 2: the machine needs care).
+    except (DatabaseSibukError, BasisDataTidakAdaError, BelumDiterbitkanError) as exc:
         print(str(exc), file=sys.stderr)
         return 2
 

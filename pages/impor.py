@@ -5,7 +5,7 @@ import streamlit as st
 
 from dasbor.services import akun as layanan_akun
 from dasbor.services import impor, skor, status_inovasi
-from dasbor.services.db import DatabaseSibukError, database, stempel
+from dasbor.services.db import BelumDiterbitkanError, DatabaseSibukError, database, stempel
 from dasbor.ui import akun
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 
@@ -28,9 +28,9 @@ def tabel_lokasi(daftar: list[impor.MasalahBerkas], judul: str, key: str) -> Non
     )
 
 
-def _konfirmasi(sha256: str) -> None:
-    """The confirm button names the file whose preview was on screen when it was pressed."""
-    st.session_state["impor_dikonfirmasi"] = sha256
+def _konfirmasi(konfirmasi: impor.Konfirmasi) -> None:
+    """The confirm button names the preview that was on screen when it was pressed: file, year, decisions, data."""
+    st.session_state["impor_dikonfirmasi"] = konfirmasi
 
 
 def _kunci_ragu(periksa: impor.Pemeriksaan, i: int) -> str:
@@ -135,7 +135,7 @@ with tab_impor:
     tahun = st.selectbox(
         "Tahun penilaian data di berkas", pilihan_tahun, index=pilihan_tahun.index(terakhir), key="impor_tahun"
     )
-    dikonfirmasi = st.session_state.pop("impor_dikonfirmasi", None)  # the sha256 whose preview was confirmed
+    dikonfirmasi = st.session_state.pop("impor_dikonfirmasi", None)  # the preview confirmed (impor.Konfirmasi)
     berkas = st.file_uploader(
         "Berkas .xlsx: ekspor daftar inovasi dari portal IID nasional, atau templat dasbor (dikenali otomatis)",
         type=["xlsx"],
@@ -211,14 +211,22 @@ with tab_impor:
                 with st.expander(f"Rincian {bilangan(len(pratinjau.rincian))} inovasi yang baru, berubah atau dihapus"):
                     st.dataframe(pratinjau.rincian, hide_index=True)
             st.button(
-                "Konfirmasi impor", type="primary", key="konfirmasi_impor", on_click=_konfirmasi, args=(periksa.sha256,)
+                "Konfirmasi impor",
+                type="primary",
+                key="konfirmasi_impor",
+                on_click=_konfirmasi,
+                args=(periksa.konfirmasi,),
             )
-        # Pressed for the preview on screen; the service refuses any other file (one replaced just before).
+        # Pressed for the preview on screen; the service refuses any other check: another file, a year or decisions
+        # changed in the same run as the click, or data of these wilayah-years changed since the preview was drawn.
         if dikonfirmasi is not None:
             try:
                 # Rights as they are now, not as when the preview was drawn (an admin may have narrowed them).
                 boleh_kini = layanan_akun.pastikan_hak_wilayah(pengimpor, periksa.wilayah)
                 id_impor = impor.simpan(periksa, pengimpor, dikonfirmasi, boleh_kini)
+            except BelumDiterbitkanError as exc:  # committed; only the servers' copy is behind (full disk)
+                st.session_state.pop("impor_kunci", None)
+                st.error(str(exc))
             except (
                 layanan_akun.AkunError,
                 impor.DataBerubahError,
@@ -290,7 +298,13 @@ with tab_riwayat:
             # The undone import's regions are checked against these rights inside its transaction.
             boleh_kini = layanan_akun.pastikan_hak_wilayah(pengimpor, ())
             dibatalkan = impor.batalkan(pengimpor, boleh_kini, id_dilihat)
-        except (layanan_akun.AkunError, impor.ImporDitolakError, impor.DataBerubahError, DatabaseSibukError) as exc:
+        except (
+            layanan_akun.AkunError,
+            impor.ImporDitolakError,
+            impor.DataBerubahError,
+            BelumDiterbitkanError,
+            DatabaseSibukError,
+        ) as exc:
             st.warning(str(exc))
         else:
             st.session_state["impor_pesan"] = f"Impor #{dibatalkan} dibatalkan; isi sebelumnya dipulihkan."
@@ -299,7 +313,8 @@ with tab_riwayat:
     st.subheader("Riwayat impor")
     riwayat = impor.riwayat(db)
     st.dataframe(riwayat, hide_index=True, key="tabel_riwayat")
-    diimpor = riwayat.loc[riwayat["hasil"] == "diimpor", "id_impor"].astype(int).tolist()
+    # Only imports of the account's own regions: an archived file holds names and data of the pemda it came from.
+    diimpor = impor.arsip_boleh(db, wilayah_boleh)
     if diimpor:
         nama_berkas = dict(zip(riwayat["id_impor"].astype(int), riwayat["nama_file"], strict=True))
         id_unduh = st.selectbox(
@@ -308,7 +323,7 @@ with tab_riwayat:
             format_func=lambda i: f"#{i} — {nama_berkas[i]}",
             key="arsip_impor",
         )
-        arsip = impor.berkas_impor(db, id_unduh)
+        arsip = impor.berkas_impor(db, id_unduh, wilayah_boleh)
         if arsip is None:
             st.caption(f"Impor #{id_unduh} dari sebelum arsip berkas ada; berkasnya tidak tersimpan.")
         else:
@@ -343,7 +358,7 @@ with tab_status:
                 perubahan = pd.DataFrame({"id_inovasi": pilih_id, "status_inovasi": status_baru})
                 try:
                     n = status_inovasi.simpan_status(tahun_status, wilayah_status, perubahan, pengimpor, wilayah_boleh)
-                except (status_inovasi.StatusDitolakError, DatabaseSibukError) as exc:
+                except (status_inovasi.StatusDitolakError, DatabaseSibukError, BelumDiterbitkanError) as exc:
                     st.warning(str(exc))
                 else:
                     st.session_state["impor_pesan"] = (

@@ -32,7 +32,7 @@ def pelaku(args: argparse.Namespace) -> tuple[str, list[str] | None]:
 
     try:
         masuk = akun.masuk(args.akun, baca_sandi_masuk())
-    except akun.AkunTerkunciError as exc:
+    except akun.AkunError as exc:  # locked, unrecordable attempt, unreadable accounts file: said, not a traceback
         raise Ditolak(str(exc)) from exc
     if masuk is None:
         raise Ditolak("Nama akun atau kata sandi salah.")
@@ -172,11 +172,19 @@ def cmd_batalkan_impor(args: argparse.Namespace) -> int:
 
 
 def cmd_unduh_impor(args: argparse.Namespace) -> int:
-    """Exit 0 written, 1 when that import kept no file."""
-    berkas = impor.berkas_impor(terbitan.kini(db_path()).db, args.id_impor)
+    """Exit 0 written, 1 when that import kept no file or holds a region outside the --akun operator's, 2 sign-in
+    failed."""
+    try:
+        _, wilayah_boleh = pelaku(args)
+    except Ditolak as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    berkas = impor.berkas_impor(terbitan.kini(db_path()).db, args.id_impor, wilayah_boleh)
     if berkas is None:
         print(
-            f"Impor #{args.id_impor} tidak punya berkas di arsip (tidak ada, atau dari sebelum arsip).", file=sys.stderr
+            f"Impor #{args.id_impor} tidak punya berkas di arsip yang boleh Anda unduh (tidak ada, dari sebelum "
+            "arsip, atau berisi wilayah di luar wilayah akun Anda).",
+            file=sys.stderr,
         )
         return 1
     Path(args.keluaran).write_bytes(bytes(berkas["isi"]))
@@ -233,6 +241,12 @@ def daftarkan(sub: argparse._SubParsersAction) -> None:
     unduh = sub.add_parser("unduh-impor", help="tulis kembali berkas yang diimpor (arsip riwayat impor)")
     unduh.add_argument("id_impor", type=int, help="nomor impor di riwayat (impor_log)")
     unduh.add_argument("keluaran", help="berkas .xlsx yang ditulis")
+    unduh.add_argument("--pengguna", default=pengguna, help=argparse.SUPPRESS)
+    unduh.add_argument(
+        "--akun",
+        metavar="NAMA",
+        help="unduh sebagai akun ini (kata sandi ditanyakan): operator hanya berkas yang seluruhnya wilayahnya",
+    )
     unduh.set_defaults(func=cmd_unduh_impor)
 
     batal = sub.add_parser("batalkan-impor", help="pulihkan isi sebelum impor terakhir yang belum dibatalkan")

@@ -30,10 +30,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
+
 from dasbor.db.connection import Database, DatabaseSibukError, db_path, sql
 
 # How long a second writer waits for the first (an import commits in seconds; a demo build in about ten).
 TUNGGU_PENULIS = 120.0
+
+
+class BelumDiterbitkanError(OSError):
+    """A write committed to the writer database but could not be published (a full disk): the data is safe, the
+    running servers still show the previous copy until the next writer publishes it."""
 
 
 class BasisDataTidakAdaError(FileNotFoundError):
@@ -146,20 +153,26 @@ def _stempel(db: Database) -> list[int]:
 def penulis(path: Path | str | None = None, paksa: bool = False, tunggu: float = TUNGGU_PENULIS) -> Iterator[Database]:
     """The writer database under the writer lock; published when the block leaves new data behind.
 
-    A new copy is published when the data stamp differs from the published one (an import, an undo, or a
-    commit that a crash kept from being published), when opening applied migrations, or when `paksa` (a
-    rebuilt file whose stamp may be unchanged). A block that raises has rolled its transaction back, so what
-    is published then is exactly the last committed state.
+    A new copy is published when the block ends normally and the data stamp differs from the published one (an
+    import, an undo, or a commit that a crash kept from being published), when opening applied migrations, or
+    when `paksa` (a rebuilt file whose stamp may be unchanged). A block that raises publishes nothing, so its own
+    error is the one the caller sees (issue 24 L3); the next writer publishes what is committed. A publish that
+    fails after the block committed raises BelumDiterbitkanError.
     """
     with gembok(path, tunggu) as lt:
         db = Database(lt.penulis)
         try:
-            try:
-                yield db
-            finally:
-                penunjuk = _baca_penunjuk(lt)
-                if paksa or db.migrasi_baru or penunjuk is None or penunjuk.get("stempel") != _stempel(db):
+            yield db
+            penunjuk = _baca_penunjuk(lt)
+            if paksa or db.migrasi_baru or penunjuk is None or penunjuk.get("stempel") != _stempel(db):
+                try:
                     terbitkan(db, lt)
+                except (OSError, duckdb.Error) as exc:  # the CHECKPOINT's write or the copy's (a full disk)
+                    raise BelumDiterbitkanError(
+                        f"Perubahan sudah tersimpan di basis data, tetapi belum diterbitkan untuk server yang berjalan "
+                        f"({getattr(exc, 'strerror', None) or exc}). Periksa ruang disk di {lt.folder}; penulis berikutnya (impor, "
+                        "pembatalan, perubahan status) menerbitkannya lebih dulu."
+                    ) from exc
         finally:
             db.close()
 

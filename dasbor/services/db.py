@@ -9,11 +9,21 @@ from contextlib import AbstractContextManager
 
 from dasbor.db import terbitan
 from dasbor.db.connection import Database, DatabaseSibukError, db_path
-from dasbor.db.terbitan import Terbitan, dipakai
+from dasbor.db.terbitan import BelumDiterbitkanError, Terbitan, dipakai
 from dasbor.demo.build import ensure_demo_db
 
 # What the UI layer needs of the published copies, so that it never imports dasbor.db itself.
-__all__ = ["DatabaseSibukError", "Terbitan", "berlaku", "database", "dipakai", "penulis", "stempel", "terbitan_kini"]
+__all__ = [
+    "BelumDiterbitkanError",
+    "DatabaseSibukError",
+    "Terbitan",
+    "berlaku",
+    "database",
+    "dipakai",
+    "penulis",
+    "stempel",
+    "terbitan_kini",
+]
 
 
 def terbitan_kini() -> Terbitan:

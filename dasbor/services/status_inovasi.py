@@ -59,10 +59,11 @@ def ubah_status(
                 f"Inovasi {', '.join(tidak_ada)} tidak ada di daftar {kode_wilayah} tahun {tahun}; tidak ada yang diubah."
             )
         ringkas = ", ".join(f"{r.id_inovasi} → {r.status_inovasi}" for r in perubahan.itertuples(index=False))
-        cur.execute(
+        [(id_catat,)] = cur.execute(
             sql("status_inovasi_catat"),
             {"pengguna": pengguna, "tahun": tahun, "baris": len(perubahan), "pesan": f"{kode_wilayah}: {ringkas}"},
-        )
+        ).fetchall()
+        cur.execute(sql("status_inovasi_cakupan"), {"id_impor": id_catat, "kode_wilayah": kode_wilayah, "tahun": tahun})
     return len(perubahan)
 
 

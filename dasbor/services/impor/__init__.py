@@ -4,12 +4,13 @@ new offices against known ones, `riwayat` is the import history, `templat` write
 the Impor page and by `python -m dasbor impor`; the names below are what they call."""
 
 from dasbor.excel.read import MasalahBerkas
-from dasbor.services.impor.pemeriksaan import Pemeriksaan
+from dasbor.services.impor.pemeriksaan import Konfirmasi, Pemeriksaan
 from dasbor.services.impor.periksa import check_import, tahun_impor
 from dasbor.services.impor.portal import KOLOM_KEPUTUSAN
 from dasbor.services.impor.pratinjau import Pratinjau, preview
 from dasbor.services.impor.riwayat import (
     alasan_tolak_batal,
+    arsip_boleh,
     berkas_impor,
     impor_terakhir,
     riwayat,
@@ -33,11 +34,13 @@ __all__ = [
     "BerkasBerbedaError",
     "DataBerubahError",
     "KOLOM_KEPUTUSAN",
+    "Konfirmasi",
     "ImporDitolakError",
     "MasalahBerkas",
     "Pemeriksaan",
     "Pratinjau",
     "alasan_tolak_batal",
+    "arsip_boleh",
     "batalkan",
     "berkas_impor",
     "check_import",

@@ -11,6 +11,24 @@ from dasbor.excel.read import MasalahBerkas
 from dasbor.excel.skema import KOLOM_PERANGKAT_DAERAH
 
 
+@dataclass(frozen=True)
+class Konfirmasi:
+    """What a confirm is bound to: the preview the user had on screen (its file, year, decisions on uncertain pairs
+    and the data stamp it was computed at). `tulis.simpan` refuses a check that is not that preview."""
+
+    sha256: str
+    tahun: int
+    keputusan: tuple[tuple[str, str, str], ...] = ()
+    stempel: tuple[int, ...] = ()
+
+
+def tanda_keputusan(keputusan: pd.DataFrame | None) -> tuple[tuple[str, str, str], ...]:
+    """The decisions (portal.KOLOM_KEPUTUSAN) as a comparable value."""
+    if keputusan is None or keputusan.empty:
+        return ()
+    return tuple(sorted(tuple(str(x) for x in r) for r in keputusan.to_numpy()))
+
+
 @dataclass
 class Pemeriksaan:
     """A checked file: its problems, or the clean tables ready to be written."""
@@ -34,6 +52,12 @@ class Pemeriksaan:
     # decisions this check applied that are not remembered yet (written with the import).
     ragu: pd.DataFrame = field(default_factory=pd.DataFrame)
     keputusan_baru: pd.DataFrame = field(default_factory=pd.DataFrame)
+    keputusan: tuple[tuple[str, str, str], ...] = ()  # the user's decisions this check applied (tanda_keputusan)
+
+    @property
+    def konfirmasi(self) -> Konfirmasi:
+        """The confirm of exactly this preview."""
+        return Konfirmasi(self.sha256, self.tahun, self.keputusan, self.stempel)
 
     @property
     def sah(self) -> bool:

@@ -15,7 +15,7 @@ from dasbor.excel.portal import adalah_portal
 from dasbor.excel.read import KOLOM_BARIS, BukuKerja, MasalahBerkas, read_workbook
 from dasbor.excel.skema import LEMBAR_DATA, LEMBAR_PERANGKAT_DAERAH
 from dasbor.services.db import stempel
-from dasbor.services.impor.pemeriksaan import Pemeriksaan, batasi
+from dasbor.services.impor.pemeriksaan import Pemeriksaan, batasi, tanda_keputusan
 from dasbor.services.impor.pencatat import Pencatat
 from dasbor.services.impor.perangkat_daerah import pemilik_perangkat_daerah, periksa_perangkat_daerah
 from dasbor.services.impor.portal import periksa_portal
@@ -177,6 +177,7 @@ def check_import(
     portal export (portal.KOLOM_KEPUTUSAN)."""
     periksa = Pemeriksaan(nama_file, hashlib.sha256(isi).hexdigest(), tahun, [], stempel=stempel(db), isi=isi)
     _periksa(db, periksa, hari_ini, wilayah_boleh, keputusan)
+    periksa.keputusan = tanda_keputusan(keputusan)
     periksa.jumlah_masalah = len(periksa.masalah)
     periksa.masalah = batasi(periksa.masalah)
     periksa.peringatan = batasi(periksa.peringatan)

@@ -19,9 +19,31 @@ def riwayat(db: Database) -> pd.DataFrame:
     return db.query("impor_log")
 
 
-def berkas_impor(db: Database, id_impor: int) -> pd.Series | None:
+def _boleh_lihat(wilayah: Collection[str], wilayah_boleh: Collection[str] | None) -> bool:
+    """Whether an account limited to `wilayah_boleh` (None: every region) may see a file that holds `wilayah`: an
+    operator only a file of its own regions alone (a file of several pemda carries the others' data too)."""
+    wilayah = set(wilayah)
+    return wilayah_boleh is None or (bool(wilayah) and wilayah <= set(wilayah_boleh))
+
+
+def arsip_boleh(db: Database, wilayah_boleh: Collection[str] | None) -> list[int]:
+    """The imports (newest first) whose archived file the account may list and download: every one for an admin
+    (None), for an operator those that replaced only its regions."""
+    log = riwayat(db)
+    cakupan = db.query("impor_cakupan_semua").groupby("id_impor")["kode_wilayah"].agg(list)
+    return [
+        int(i)
+        for i in log.loc[log["hasil"] == "diimpor", "id_impor"]
+        if _boleh_lihat(cakupan.get(i, []), wilayah_boleh)
+    ]
+
+
+def berkas_impor(db: Database, id_impor: int, wilayah_boleh: Collection[str] | None = None) -> pd.Series | None:
     """An archived file of the history (id_impor, nama_file, sha256, format, isi), or None when the import kept
-    none (imports before the archive existed)."""
+    none (imports before the archive existed), or when it holds a region outside `wilayah_boleh` (an operator's;
+    None: every region): the answer does not tell those apart, so it does not reveal other regions' imports."""
+    if not _boleh_lihat(db.query("impor_cakupan", {"id_impor": id_impor})["kode_wilayah"], wilayah_boleh):
+        return None
     berkas = db.query("impor_berkas", {"id_impor": id_impor})
     return None if berkas.empty else berkas.iloc[0]
 
@@ -44,13 +66,39 @@ def alasan_tolak(id_impor: int, cakupan: pd.Series, wilayah_boleh: Collection[st
     )
 
 
+MAKS_DISEBUT = 5  # later status changes named in a refusal; the rest are counted
+
+
+def alasan_status_sesudah(id_impor: int, sesudah: pd.DataFrame) -> str | None:
+    """Why import `id_impor` may not be undone when status changes (impor_status_sesudah) were made after it in
+    its wilayah-years: the undo would put those innovations back to their earlier status while the history still
+    lists the changes as done."""
+    if sesudah.empty:
+        return None
+    disebut = [
+        f"#{int(r.id_impor)} oleh {r.pengguna} pada {pd.Timestamp(r.waktu):%d-%m-%Y %H:%M} ({r.pesan})"
+        for r in sesudah.head(MAKS_DISEBUT).itertuples(index=False)
+    ]
+    if len(sesudah) > MAKS_DISEBUT:
+        disebut.append(f"dan {len(sesudah) - MAKS_DISEBUT} lainnya")
+    return (
+        f"Impor #{id_impor} tidak dapat dibatalkan: sesudahnya status kirim inovasi di wilayah-tahunnya diubah "
+        f"({'; '.join(disebut)}). Pembatalan akan mengembalikan status itu diam-diam, padahal riwayat mencatatnya "
+        "sebagai sudah dilakukan. Tidak ada yang dibatalkan; perbaiki datanya dengan impor berkas yang benar atau "
+        "ubah statusnya di tab Status kirim."
+    )
+
+
 def alasan_tolak_batal(db: Database, wilayah_boleh: Collection[str] | None) -> str | None:
     """Why this account may not undo the last import, or None when it may (or there is nothing to undo)."""
     terakhir = impor_terakhir(db)
     if terakhir is None:
         return None
     id_impor = int(terakhir["id_impor"])
-    return alasan_tolak(id_impor, db.query("impor_cakupan", {"id_impor": id_impor})["kode_wilayah"], wilayah_boleh)
+    params = {"id_impor": id_impor}
+    return alasan_tolak(id_impor, db.query("impor_cakupan", params)["kode_wilayah"], wilayah_boleh) or (
+        alasan_status_sesudah(id_impor, db.query("impor_status_sesudah", params))
+    )
 
 
 def tahun_bawaan(db: Database) -> int:

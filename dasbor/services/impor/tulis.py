@@ -10,9 +10,9 @@ import pandas as pd
 
 from dasbor.db.connection import Database, sql, statements
 from dasbor.db.write import insert_frame
-from dasbor.services.db import penulis
-from dasbor.services.impor.pemeriksaan import Pemeriksaan
-from dasbor.services.impor.riwayat import alasan_tolak
+from dasbor.services.db import BelumDiterbitkanError, penulis
+from dasbor.services.impor.pemeriksaan import Konfirmasi, Pemeriksaan
+from dasbor.services.impor.riwayat import alasan_status_sesudah, alasan_tolak
 from dasbor.services.skor import metodologi_tahun
 
 # The statement boundaries of a commit where the SIGKILL test stops the importer. In the product `titik_uji` does
@@ -49,9 +49,27 @@ def _jalankan(cur: object, nama: str, params: dict) -> None:
         cur.execute(statement, params)
 
 
-def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str) -> int:
+def _berubah_sejak(cur: object, sejak: tuple[int, ...], periksa: Pemeriksaan) -> str | None:
+    """What changed since the data stamp `sejak` that makes the preview of `periksa` untrue, or None. A status
+    change of another wilayah-year does not: it leaves every number of this preview as it was (issue 24 L6)."""
+    sekarang = tuple(int(x) for x in cur.execute(sql("stempel_data")).fetchone())
+    if sekarang == sejak:
+        return None
+    if len(sejak) != len(sekarang) or sekarang[:-1] != sejak[:-1] or sekarang[-1] < sejak[-1]:
+        return "data lain diimpor, dibatalkan atau dipulihkan"
+    berubah = cur.execute(
+        sql("impor_perubahan_sejak"), {"sejak": sejak[-1], "tahun": periksa.tahun, "wilayah": list(periksa.wilayah)}
+    ).df()
+    if berubah.empty:
+        return None
+    return "; ".join(f"#{int(r.id_impor)} {r.hasil} oleh {r.pengguna}" for r in berubah.head(5).itertuples())
+
+
+def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str, sejak: tuple[int, ...] | None = None) -> int:
     """Write a checked file as one transaction: copy the wilayah-years it replaces, delete them, insert the
-    file's rows, log the import. A crash at any point leaves the database as it was before. Returns id_impor."""
+    file's rows, log the import. A crash at any point leaves the database as it was before. Returns id_impor.
+    `sejak` is the data stamp of the preview the user confirmed (default: the check's own); anything that changed
+    this file's wilayah-years since then is refused (DataBerubahError), nothing written."""
     if not periksa.sah:
         raise ValueError("berkas yang bermasalah tidak boleh diimpor")
     m = metodologi_tahun(db, periksa.tahun)
@@ -67,9 +85,11 @@ def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str) -> int:
     with db.transaction() as cur:
         _titik_uji("mulai")
         # Checked against one state of the data; if another import landed since, the preview is stale.
-        sekarang = tuple(int(x) for x in cur.execute(sql("stempel_data")).fetchone())
-        if sekarang != periksa.stempel:
-            raise DataBerubahError("Data di basis data berubah sejak berkas diperiksa. Periksa berkas sekali lagi.")
+        if berubah := _berubah_sejak(cur, periksa.stempel if sejak is None else sejak, periksa):
+            raise DataBerubahError(
+                f"Data di basis data berubah sejak berkas diperiksa ({berubah}). Tidak ada yang ditulis; periksa "
+                "berkas sekali lagi."
+            )
         [(id_sumber,)] = cur.execute(sql("impor_sumber_data"), {"keterangan": keterangan}).fetchall()
         [(id_impor,)] = cur.execute(
             sql("impor_catat"),
@@ -139,6 +159,8 @@ def undo_last_import(
         cakupan = cur.execute(sql("impor_cakupan"), params).df()["kode_wilayah"]
         if alasan := alasan_tolak(id_impor, cakupan, wilayah_boleh):
             raise ImporDitolakError(alasan)
+        if alasan := alasan_status_sesudah(id_impor, cur.execute(sql("impor_status_sesudah"), params).df()):
+            raise ImporDitolakError(alasan)
         _jalankan(cur, "impor_kosongkan", params)
         _jalankan(cur, "impor_pulihkan", params)
         [(n_inovasi,)] = cur.execute(sql("impor_cadangan_jumlah"), params).fetchall()
@@ -157,28 +179,52 @@ def undo_last_import(
 def simpan(
     periksa: Pemeriksaan,
     pengguna: str,
-    sha256_dikonfirmasi: str,
+    dikonfirmasi: Konfirmasi | str,
     wilayah_boleh: Collection[str] | None = None,
 ) -> int:
     """Commit a checked file under the writer lock and publish it: the one write of the page and the CLI.
-    `sha256_dikonfirmasi` is the file whose preview the user confirmed; any other file is refused
-    (BerkasBerbedaError), and so is a region outside an operator's (ImporDitolakError), re-checked here because
-    rights may have narrowed since the check."""
-    if sha256_dikonfirmasi != periksa.sha256:
+    `dikonfirmasi` is the preview the user confirmed (Pemeriksaan.konfirmasi of the check on screen): a check of
+    another file (BerkasBerbedaError), another year or other decisions on uncertain pairs (DataBerubahError) is
+    refused, and so is any change of its wilayah-years since that preview's data stamp. A bare SHA-256 binds the
+    file only, for a caller that checks and commits in one go (the CLI). A region outside an operator's is
+    refused too (ImporDitolakError), re-checked here because rights may have narrowed since the check."""
+    if isinstance(dikonfirmasi, str):
+        dikonfirmasi = Konfirmasi(dikonfirmasi, periksa.tahun, periksa.keputusan, periksa.stempel)
+    if dikonfirmasi.sha256 != periksa.sha256:
         raise BerkasBerbedaError(
-            f"Yang dikonfirmasi adalah pratinjau berkas lain (SHA-256 {sha256_dikonfirmasi[:16]}…), bukan "
+            f"Yang dikonfirmasi adalah pratinjau berkas lain (SHA-256 {dikonfirmasi.sha256[:16]}…), bukan "
             f"{periksa.nama_file} (SHA-256 {periksa.sha256[:16]}…). Tidak ada yang ditulis; periksa pratinjau "
             "berkas ini lalu konfirmasi lagi."
+        )
+    if dikonfirmasi.tahun != periksa.tahun:
+        raise DataBerubahError(
+            f"Yang dikonfirmasi adalah pratinjau tahun {dikonfirmasi.tahun}, tetapi tahun yang dipilih kini "
+            f"{periksa.tahun}. Tidak ada yang ditulis; periksa pratinjau tahun {periksa.tahun} lalu konfirmasi lagi."
+        )
+    if dikonfirmasi.keputusan != periksa.keputusan:
+        raise DataBerubahError(
+            "Keputusan pasangan ragu berubah setelah pratinjau yang dikonfirmasi digambar. Tidak ada yang ditulis; "
+            "periksa pratinjau dengan keputusan yang kini dipilih lalu konfirmasi lagi."
         )
     if wilayah_boleh is not None and (di_luar := sorted(set(periksa.wilayah) - set(wilayah_boleh))):
         raise ImporDitolakError(
             f"Berkas berisi wilayah {', '.join(di_luar)}, di luar wilayah akun Anda. Tidak ada yang ditulis."
         )
-    with penulis() as db:
-        return commit_import(db, periksa, pengguna)
+    id_impor = None
+    try:
+        with penulis() as db:
+            id_impor = commit_import(db, periksa, pengguna, dikonfirmasi.stempel)
+    except BelumDiterbitkanError as exc:
+        raise BelumDiterbitkanError(f"Impor #{id_impor} diimpor, belum diterbitkan. {exc}") from exc
+    return id_impor
 
 
 def batalkan(pengguna: str, wilayah_boleh: Collection[str] | None = None, id_dilihat: int | None = None) -> int | None:
     """Undo the last import under the writer lock and publish the result (see undo_last_import)."""
-    with penulis() as db:
-        return undo_last_import(db, pengguna, wilayah_boleh, id_dilihat)
+    id_impor = None
+    try:
+        with penulis() as db:
+            id_impor = undo_last_import(db, pengguna, wilayah_boleh, id_dilihat)
+    except BelumDiterbitkanError as exc:
+        raise BelumDiterbitkanError(f"Impor #{id_impor} dibatalkan, belum diterbitkan. {exc}") from exc
+    return id_impor
