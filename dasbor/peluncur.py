@@ -116,6 +116,23 @@ def pisah_opsi(opsi: list[str]) -> tuple[str | None, int, list[str]]:
     return alamat, port, sisa
 
 
+def pastikan_port_bebas(alamat: str | None, port: int) -> None:
+    """Refuse to start on a visitors' port another process listens on: HAProxy binds with SO_REUSEPORT by default,
+    so a second dasbor would silently share the port with the first (the config also says `noreuseport`). The
+    probe binds without SO_REUSEPORT, which fails on any listener, reuse-port or not."""
+    keluarga = socket.AF_INET6 if alamat and ":" in alamat else socket.AF_INET
+    with socket.socket(keluarga, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # connections still closing do not count
+        try:
+            s.bind((alamat or "", port))
+            s.listen(1)
+        except OSError as exc:
+            raise SystemExit(
+                f"port {port}{f' di {alamat}' if alamat else ''} sudah dipakai proses lain ({exc.strerror}); "
+                "hentikan dasbor yang sudah berjalan di port itu atau pilih --server.port lain"
+            ) from None
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -226,6 +243,7 @@ class Peluncur:
 
     def jalankan(self) -> int:
         haproxy = haproxy_bin()
+        pastikan_port_bebas(self.alamat, self.port)
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: self.berhenti.set())
         direktori = Path(tempfile.mkdtemp(prefix="dasbor-haproxy-"))

@@ -36,7 +36,8 @@ st.caption(
     "(DASBOR_MASUK_BATAS, DASBOR_MASUK_KUNCI_MENIT); admin dapat membukanya lebih awal dengan `akun buka`. Setiap "
     "gagal masuk dicatat di log masuk di server beserta alamat klien. Sesi berakhir setelah "
     f"{angka(menit_sesi, 0 if menit_sesi.is_integer() else 1)} menit tanpa aktivitas (DASBOR_SESI_MENIT); peran "
-    "dan wilayah akun dibaca ulang setiap kali halaman dijalankan."
+    "dan wilayah akun dibaca ulang setiap kali halaman dijalankan. Mengganti kata sandi, mengubah akun (`--timpa`) "
+    "atau `akun keluarkan` mengakhiri sesi akun itu yang sedang masuk."
 )
 st.markdown("Akun dibuat, diganti dan dihapus di komputer server (tidak lewat peramban):")
 st.code(
@@ -45,6 +46,7 @@ st.code(
     ".venv/bin/python -m dasbor akun sandi NAMA   # ganti kata sandi saja; peran dan wilayah tetap\n"
     ".venv/bin/python -m dasbor akun tambah NAMA --timpa --peran …|--wilayah …   # ubah peran atau wilayah\n"
     ".venv/bin/python -m dasbor akun buka NAMA    # buka kuncian setelah terlalu banyak gagal masuk\n"
+    ".venv/bin/python -m dasbor akun keluarkan NAMA   # akhiri semua sesi akun ini yang sedang masuk\n"
     ".venv/bin/python -m dasbor akun hapus NAMA\n"
     ".venv/bin/python -m dasbor akun daftar",
     language="bash",

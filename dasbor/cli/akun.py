@@ -1,4 +1,5 @@
-"""`python -m dasbor akun tambah | sandi | buka | hapus | daftar`: accounts with bcrypt hashes outside git."""
+"""`python -m dasbor akun tambah | sandi | buka | keluarkan | hapus | daftar`: accounts with bcrypt hashes outside
+git."""
 
 from __future__ import annotations
 
@@ -46,6 +47,8 @@ def cmd_akun(args: argparse.Namespace) -> int:
             sandi = None if rencana.get("oidc") or lama else _baca_sandi()
             lama, baru = akun.tambah_akun(args.nama, sandi, args.peran, args.timpa, args.wilayah, args.oidc)
             _cetak_perubahan(akun.normalkan_nama(args.nama), lama, baru)
+            if lama:
+                print("Sesi akun ini yang sedang masuk berakhir pada muatan halaman berikutnya.")
             if lama and not baru.get("oidc"):
                 print(
                     "Kata sandi " + ("diganti." if sandi is not None else "tidak diubah (ganti dengan `akun sandi`).")
@@ -54,7 +57,10 @@ def cmd_akun(args: argparse.Namespace) -> int:
         elif args.aksi == "sandi":
             nama = akun.normalkan_nama(args.nama)
             baru = akun.ganti_sandi(nama, _baca_sandi)
-            print(f"Kata sandi akun '{nama}' diganti. Peran dan wilayah tetap: {akun.peran_teks(baru)}.")
+            print(
+                f"Kata sandi akun '{nama}' diganti. Peran dan wilayah tetap: {akun.peran_teks(baru)}. Sesinya yang "
+                "sedang masuk berakhir."
+            )
         elif args.aksi == "buka":
             sampai = akun.buka_kunci(args.nama, f"cli:{getpass.getuser()}")
             nama = akun.normalkan_nama(args.nama)
@@ -66,7 +72,13 @@ def cmd_akun(args: argparse.Namespace) -> int:
                 print(f"Akun '{nama}' tidak sedang dikunci; hitungan gagal masuknya dinolkan.")
         elif args.aksi == "hapus":
             akun.hapus_akun(args.nama)
-            print(f"Akun '{akun.normalkan_nama(args.nama)}' dihapus.")
+            print(f"Akun '{akun.normalkan_nama(args.nama)}' dihapus; sesinya yang sedang masuk berakhir.")
+        elif args.aksi == "keluarkan":
+            akun.keluarkan(args.nama)
+            print(
+                f"Semua sesi akun '{akun.normalkan_nama(args.nama)}' berakhir pada muatan halaman berikutnya; akunnya "
+                "tetap dan dapat masuk lagi."
+            )
         else:
             daftar = akun.load_akun()
             print(f"Berkas akun: {akun.akun_path()}")
@@ -115,5 +127,7 @@ def daftarkan(sub: argparse._SubParsersAction) -> None:
     buka.add_argument("nama")
     hapus = akun_sub.add_parser("hapus")
     hapus.add_argument("nama")
+    keluarkan = akun_sub.add_parser("keluarkan", help="akhiri semua sesi akun ini yang sedang masuk")
+    keluarkan.add_argument("nama")
     akun_sub.add_parser("daftar")
     akun.set_defaults(func=cmd_akun)

@@ -8,17 +8,25 @@ Roles: `admin` may do everything; `operator` imports and undoes only for the kod
 
 A name is normalised (NFKC, lower case) and checked against a short character set before it is looked up, counted
 or logged, so a visitor's free text never becomes a lockout key or a log line. A signed-in session keeps only the
-name: `pengguna_terkini` re-reads role and regions from the accounts file (cached by the file's mtime) on every run,
-so removing an account or narrowing an operator takes effect at that session's next rerun."""
+name and the account's generation (`generasi`, a random token in the accounts file): `pengguna_terkini` re-reads
+role and regions from the accounts file (cached by the file's mtime) on every run, so removing an account or
+narrowing an operator takes effect at that session's next rerun, and the session ends when the generation changed:
+`akun sandi`, `akun tambah --timpa`, `akun keluarkan` draw a new one, and an account deleted and made again under
+the same name has a new one, so no old browser session follows the name into it.
+
+Every change of the accounts file holds an exclusive lock on `.akun.lock` beside it, so two admins running `akun`
+at once never lose each other's change."""
 
 from __future__ import annotations
 
 import os
 import re
+import secrets
 import tempfile
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -162,8 +170,30 @@ def akun_terbaca() -> dict[str, dict[str, Any]]:
     return akun
 
 
+# A second admin's `akun` command waits this long for the first to finish its change of the accounts file.
+TUNGGU_UBAH_DETIK = 30.0
+
+
+@contextmanager
+def _gembok_akun(path: Path) -> Iterator[None]:
+    """Hold the accounts file's change lock (`.akun.lock` beside it) across processes: each change reads the file,
+    changes one account and writes it back, and without the lock a second admin's change made meanwhile was lost."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = kunci_masuk.buka_pribadi(path.with_name(".akun.lock"), os.O_WRONLY | os.O_APPEND)
+    try:
+        kunci_masuk.ambil_gembok(fd, TUNGGU_UBAH_DETIK)
+        yield
+    finally:
+        os.close(fd)  # closing releases the flock
+
+
+def _generasi_baru() -> str:
+    return secrets.token_hex(8)
+
+
 def _simpan(akun: dict[str, dict[str, Any]], path: Path) -> None:
-    """Write beside the target and rename, so a crash never leaves a half-written accounts file; owner-only."""
+    """Write beside the target and rename, so a crash never leaves a half-written accounts file; owner-only, and
+    owned by whoever owned the file before (the service user, also when root ran the command)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".akun-", suffix=".yaml")
     try:
@@ -171,6 +201,7 @@ def _simpan(akun: dict[str, dict[str, Any]], path: Path) -> None:
             f.write("# Akun Dasbor IID Kalsel. Dibuat oleh `python -m dasbor akun`; jangan dimasukkan ke git.\n")
             yaml.safe_dump({"akun": akun}, f, allow_unicode=True, sort_keys=True)
         os.chmod(tmp, 0o600)
+        kunci_masuk.samakan_pemilik(tmp, path)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -252,21 +283,24 @@ def tambah_akun(
     has no password and signs in through the configured provider with the e-mail address that is its name. With
     timpa, a password account keeps its password hash when `sandi` is None."""
     nama = normalkan_nama(nama)
-    lama, baru = rencana_akun(nama, peran, timpa, wilayah, bool(oidc) or (sandi is None and not timpa))
+    hash_ = _hash(sandi) if sandi is not None else None  # the slow part, before the lock
     path = akun_path()
-    akun = load_akun(path)
-    if not baru.get("oidc"):
-        if sandi is not None:
-            baru["sandi_bcrypt"] = _hash(sandi)
-        elif lama and lama.get("sandi_bcrypt"):
-            baru["sandi_bcrypt"] = lama["sandi_bcrypt"]
-        else:
-            raise AkunError(f"akun '{nama}' belum punya kata sandi; berikan kata sandi atau --oidc")
-    baru["dibuat"] = (lama or {}).get("dibuat") or datetime.now().isoformat(timespec="seconds")
-    if lama:
-        baru["diubah"] = datetime.now().isoformat(timespec="seconds")
-    akun[nama] = baru
-    _simpan(akun, path)
+    with _gembok_akun(path):
+        lama, baru = rencana_akun(nama, peran, timpa, wilayah, bool(oidc) or (sandi is None and not timpa))
+        akun = load_akun(path)
+        if not baru.get("oidc"):
+            if hash_ is not None:
+                baru["sandi_bcrypt"] = hash_
+            elif lama and lama.get("sandi_bcrypt"):
+                baru["sandi_bcrypt"] = lama["sandi_bcrypt"]
+            else:
+                raise AkunError(f"akun '{nama}' belum punya kata sandi; berikan kata sandi atau --oidc")
+        baru["dibuat"] = (lama or {}).get("dibuat") or datetime.now().isoformat(timespec="seconds")
+        if lama:
+            baru["diubah"] = datetime.now().isoformat(timespec="seconds")
+        baru["generasi"] = _generasi_baru()  # a changed account's sessions end; a new one inherits none
+        akun[nama] = baru
+        _simpan(akun, path)
     return lama, baru
 
 
@@ -282,24 +316,47 @@ def ganti_sandi(nama: str, baca_sandi: Callable[[], str]) -> dict[str, Any]:
         raise AkunError(f"akun '{nama}' masuk lewat OIDC dan tidak punya kata sandi di dasbor ini")
     hash_ = _hash(baca_sandi())
     # Re-read after the (slow, human) prompt so that a change made meanwhile is not overwritten.
-    akun = load_akun(path)
-    if nama not in akun:
-        raise AkunError(f"akun '{nama}' dihapus selagi kata sandi ditanyakan")
-    data = akun[nama]
-    data["sandi_bcrypt"] = hash_
-    data["diubah"] = datetime.now().isoformat(timespec="seconds")
-    _simpan(akun, path)
+    with _gembok_akun(path):
+        akun = load_akun(path)
+        if nama not in akun:
+            raise AkunError(f"akun '{nama}' dihapus selagi kata sandi ditanyakan")
+        data = akun[nama]
+        data["sandi_bcrypt"] = hash_
+        data["diubah"] = datetime.now().isoformat(timespec="seconds")
+        data["generasi"] = _generasi_baru()  # a password reset ends the sessions signed in with the old one
+        _simpan(akun, path)
     return data
 
 
 def hapus_akun(nama: str) -> None:
     nama = normalkan_nama(nama)
     path = akun_path()
-    akun = load_akun(path)
-    if nama not in akun:
-        raise AkunError(f"akun '{nama}' tidak ada")
-    del akun[nama]
-    _simpan(akun, path)
+    with _gembok_akun(path):
+        akun = load_akun(path)
+        if nama not in akun:
+            raise AkunError(f"akun '{nama}' tidak ada")
+        del akun[nama]
+        _simpan(akun, path)
+
+
+def keluarkan(nama: str) -> None:
+    """End every session of `nama` at its next page run (`akun keluarkan`): a new generation, nothing else
+    changed."""
+    nama = normalkan_nama(nama)
+    path = akun_path()
+    with _gembok_akun(path):
+        akun = load_akun(path)
+        if nama not in akun:
+            raise AkunError(f"akun '{nama}' tidak ada")
+        akun[nama]["generasi"] = _generasi_baru()
+        _simpan(akun, path)
+
+
+def generasi(nama: str) -> str | None:
+    """The generation of account `nama` now ("" for an account written before generations existed), or None
+    when there is no such account. A session keeps the one it signed in under and ends when it differs."""
+    data = akun_terbaca().get(nama)
+    return None if data is None else str(data.get("generasi", ""))
 
 
 def buka_kunci(nama: str, oleh: str) -> datetime | None:

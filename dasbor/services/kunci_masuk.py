@@ -5,8 +5,9 @@ The state is a small JSON file beside the accounts file (`akun-status.json`), no
 the database through read-only published copies, while a sign-in must be recordable by any of several server processes
 and survive their restart. Every read-modify-write holds an exclusive `fcntl` lock on a sidecar lock file (waited
 for at most `TUNGGU_GEMBOK_DETIK`) and replaces the state file atomically (write beside, rename), so two processes
-never lose each other's update and a crash never leaves half a file. Failed sign-ins and lockouts are appended, one
-JSON object per line, to `akun-masuk.log` beside it, under the same lock; the log is rotated at `MAKS_LOG_BYTE`
+never lose each other's update and a crash never leaves half a file. Sign-ins, failed ones and lockouts are appended, one
+JSON object per line, to `akun-masuk.log` beside it, under the same lock and after the state (a log that cannot be
+written never leaves an attempt uncounted); the log is rotated at `MAKS_LOG_BYTE`
 (`akun-masuk.log.1` … `.3`), so a flood of attempts cannot fill the disk. Every name is counted, existing or not,
 so a lockout does not reveal which names are accounts. Lock, state and log files are owner-only (0600).
 
@@ -97,14 +98,35 @@ def gembok_path(akun_path: Path) -> Path:
     return akun_path.with_name(".akun-status.lock")
 
 
-def _buka_pribadi(path: Path, flags: int) -> int:
-    """Open (creating) a file readable by its owner only; a file made by an older version is narrowed too."""
+def buka_pribadi(path: Path, flags: int) -> int:
+    """Open (creating) a file readable by its owner only; a file made by an older version is narrowed too. A file
+    it creates belongs to the owner of its folder (samakan_pemilik)."""
+    baru = not path.exists()
     fd = os.open(path, flags | os.O_CREAT, 0o600)
     os.fchmod(fd, 0o600)
+    if baru:
+        samakan_pemilik(fd, path.parent)
     return fd
 
 
-def _ambil_gembok(fd: int, batas_detik: float) -> None:
+def samakan_pemilik(berkas: int | str | Path, acuan: Path) -> None:
+    """Give `berkas` (a descriptor or path) the owner of `acuan`, or of its folder when `acuan` does not exist yet.
+    `akun` run as root (against the README's advice) then still leaves the accounts, state and log files to the
+    service user that owns them, instead of root-owned 0600 files the server can no longer read (issue 24 L4).
+    Only root can give a file away; anyone else's files are theirs already."""
+    if os.geteuid() != 0:
+        return
+    try:
+        st = acuan.stat()
+    except FileNotFoundError:
+        st = acuan.parent.stat()
+    if isinstance(berkas, int):
+        os.fchown(berkas, st.st_uid, st.st_gid)
+    else:
+        os.chown(berkas, st.st_uid, st.st_gid)
+
+
+def ambil_gembok(fd: int, batas_detik: float) -> None:
     akhir = time.monotonic() + batas_detik
     while True:
         try:
@@ -119,21 +141,28 @@ def _ambil_gembok(fd: int, batas_detik: float) -> None:
 
 
 @contextmanager
-def _di_bawah_gembok(akun_path: Path) -> Iterator[dict[str, dict[str, Any]]]:
-    """The state under an exclusive lock across processes; written back atomically when the block ends."""
+def _di_bawah_gembok(akun_path: Path) -> Iterator[tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]]:
+    """The state and a list for log lines (`_catat`), under an exclusive lock across processes. When the block ends
+    the state is written back atomically first and the log lines appended after it, also when the block raised
+    (Terkunci, Sibuk): an attempt is counted even when the log cannot be written (a full disk), and that failure
+    still raises, so the caller refuses the sign-in (issue 24 L4)."""
     path = status_path(akun_path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = _buka_pribadi(gembok_path(akun_path), os.O_WRONLY | os.O_APPEND)
+    fd = buka_pribadi(gembok_path(akun_path), os.O_WRONLY | os.O_APPEND)
     try:
-        _ambil_gembok(fd, TUNGGU_GEMBOK_DETIK)
+        ambil_gembok(fd, TUNGGU_GEMBOK_DETIK)
         try:
             status = json.loads(path.read_text(encoding="utf-8"))
         except (FileNotFoundError, json.JSONDecodeError):
             status = {}
         sebelum = json.dumps(status, sort_keys=True)
-        yield status
-        if json.dumps(status, sort_keys=True) != sebelum:
-            _tulis(path, status)
+        catatan: list[dict[str, Any]] = []
+        try:
+            yield status, catatan
+        finally:
+            if json.dumps(status, sort_keys=True) != sebelum:
+                _tulis(path, status)
+            _tulis_log(akun_path, catatan)
     finally:
         os.close(fd)  # closing releases the flock
 
@@ -146,6 +175,7 @@ def _tulis(path: Path, status: dict[str, dict[str, Any]]) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o600)
+        samakan_pemilik(tmp, path)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -166,15 +196,22 @@ def _putar_log(log: Path) -> None:
     os.replace(log, log.with_name(f"{log.name}.1"))
 
 
-def _catat(akun_path: Path, peristiwa: str, nama: str, sekarang: datetime, **lain: Any) -> None:
-    """One line of the sign-in log; JSON so that a name with odd characters cannot forge a line. Called under the
-    state lock, so rotation never races another writer. A failed write raises: the caller refuses the sign-in."""
+def _catat(catatan: list[dict[str, Any]], peristiwa: str, nama: str, sekarang: datetime, **lain: Any) -> None:
+    """One line for the sign-in log, written when the state lock's block ends (after the state)."""
     baris = {"waktu": sekarang.isoformat(timespec="seconds"), "peristiwa": peristiwa, "nama": nama}
     baris.update({k: v for k, v in lain.items() if v is not None})
+    catatan.append(baris)
+
+
+def _tulis_log(akun_path: Path, catatan: list[dict[str, Any]]) -> None:
+    """Append the lines, JSON so that a name with odd characters cannot forge a line. Called under the state lock,
+    so rotation never races another writer. A failed write raises: the caller refuses the sign-in."""
+    if not catatan:
+        return
     log = log_path(akun_path)
     _putar_log(log)
-    data = (json.dumps(baris, ensure_ascii=False) + "\n").encode("utf-8")
-    fd = _buka_pribadi(log, os.O_WRONLY | os.O_APPEND)
+    data = "".join(json.dumps(b, ensure_ascii=False) + "\n" for b in catatan).encode("utf-8")
+    fd = buka_pribadi(log, os.O_WRONLY | os.O_APPEND)
     try:
         if os.write(fd, data) != len(data):
             raise KunciMasukError(errno.ENOSPC, "log masuk tidak tertulis utuh")
@@ -182,8 +219,10 @@ def _catat(akun_path: Path, peristiwa: str, nama: str, sekarang: datetime, **lai
         os.close(fd)
 
 
-def _catat_terkunci(akun_path: Path, nama: str, sekarang: datetime, sampai: datetime, alamat: str | None) -> None:
-    _catat(akun_path, "ditolak_terkunci", nama, sekarang, sampai=sampai.isoformat(timespec="seconds"), alamat=alamat)
+def _catat_terkunci(
+    catatan: list[dict[str, Any]], nama: str, sekarang: datetime, sampai: datetime, alamat: str | None
+) -> None:
+    _catat(catatan, "ditolak_terkunci", nama, sekarang, sampai=sampai.isoformat(timespec="seconds"), alamat=alamat)
 
 
 def _sampai(entri: dict[str, Any] | None, sekarang: datetime) -> datetime | None:
@@ -224,13 +263,13 @@ def mulai(akun_path: Path, nama: str, sekarang: datetime, alamat: str | None = N
     Raises Terkunci while the name is locked and Sibuk when the attempts being checked already fill the limit
     (both logged)."""
     atur = aturan()
-    with _di_bawah_gembok(akun_path) as status:
+    with _di_bawah_gembok(akun_path) as (status, log):
         entri = _entri_kini(status, nama, sekarang, atur)
         if sampai := _sampai(entri, sekarang):
-            _catat_terkunci(akun_path, nama, sekarang, sampai, alamat)
+            _catat_terkunci(log, nama, sekarang, sampai, alamat)
             raise Terkunci(sampai)
         if int(entri.get("gagal", 0)) + len(entri["berjalan"]) >= atur.batas:
-            _catat(akun_path, "ditolak_serentak", nama, sekarang, alamat=alamat)
+            _catat(log, "ditolak_serentak", nama, sekarang, alamat=alamat)
             raise Sibuk(nama)
         token = uuid.uuid4().hex
         entri["berjalan"][token] = sekarang.isoformat()
@@ -243,43 +282,45 @@ def mulai(akun_path: Path, nama: str, sekarang: datetime, alamat: str | None = N
 def gagal(akun_path: Path, nama: str, token: str, sekarang: datetime, alamat: str | None = None) -> datetime | None:
     """Settle a counted attempt as a failure; returns the end of the lock when this failure locks the name."""
     atur = aturan()
-    with _di_bawah_gembok(akun_path) as status:
+    with _di_bawah_gembok(akun_path) as (status, log):
         entri = _entri_kini(status, nama, sekarang, atur)
         entri["berjalan"].pop(token, None)
         if sampai := _sampai(entri, sekarang):
             # A parallel failure locked the name while this one was checked: the lock already stands, and the
             # count starts from zero after it.
-            _catat(akun_path, "gagal", nama, sekarang, alamat=alamat)
+            _catat(log, "gagal", nama, sekarang, alamat=alamat)
             _simpan_entri(status, nama, entri)
             return sampai
         ke = int(entri.get("gagal", 0)) + 1
         entri.update(gagal=ke, terakhir=sekarang.isoformat())
-        _catat(akun_path, "gagal", nama, sekarang, ke=ke, alamat=alamat)
+        _catat(log, "gagal", nama, sekarang, ke=ke, alamat=alamat)
         if ke >= atur.batas:
             sampai = sekarang + atur.lama
             entri.update(gagal=0, terkunci_sampai=sampai.isoformat())
-            _catat(akun_path, "terkunci", nama, sekarang, sampai=sampai.isoformat(timespec="seconds"), menit=atur.menit)
+            _catat(log, "terkunci", nama, sekarang, sampai=sampai.isoformat(timespec="seconds"), menit=atur.menit)
         _simpan_entri(status, nama, entri)
         return sampai
 
 
 def berhasil(akun_path: Path, nama: str, token: str, sekarang: datetime, alamat: str | None = None) -> datetime | None:
-    """Settle a counted attempt whose password matched. Clears the failures before it, unless a parallel failure
-    locked the name meanwhile: then the lock stands and its end is returned (the caller refuses)."""
-    with _di_bawah_gembok(akun_path) as status:
+    """Settle a counted attempt whose password matched, and log it. Clears the failures before it, unless a
+    parallel failure locked the name meanwhile: then the lock stands and its end is returned (the caller refuses)."""
+    with _di_bawah_gembok(akun_path) as (status, log):
         entri = _entri_kini(status, nama, sekarang, aturan())
         entri["berjalan"].pop(token, None)
         if sampai := _sampai(entri, sekarang):
-            _catat_terkunci(akun_path, nama, sekarang, sampai, alamat)
+            _catat_terkunci(log, nama, sekarang, sampai, alamat)
         else:
             entri["gagal"] = 0
+            # A success is logged too; one that cannot be logged raises, and the sign-in is refused.
+            _catat(log, "berhasil", nama, sekarang, alamat=alamat)
         _simpan_entri(status, nama, entri)
         return sampai
 
 
 def batal(akun_path: Path, nama: str, token: str, sekarang: datetime) -> None:
     """Release a counted attempt that was never checked (the server was too busy to run bcrypt)."""
-    with _di_bawah_gembok(akun_path) as status:
+    with _di_bawah_gembok(akun_path) as (status, log):
         entri = _entri_kini(status, nama, sekarang, aturan())
         entri["berjalan"].pop(token, None)
         _simpan_entri(status, nama, entri)
@@ -287,25 +328,25 @@ def batal(akun_path: Path, nama: str, token: str, sekarang: datetime) -> None:
 
 def catat(akun_path: Path, peristiwa: str, nama: str, sekarang: datetime, **lain: Any) -> None:
     """A log line about a sign-in that never reached the lockout (e.g. a name that is not valid), under the lock."""
-    with _di_bawah_gembok(akun_path):
-        _catat(akun_path, peristiwa, nama, sekarang, **lain)
+    with _di_bawah_gembok(akun_path) as (_, log):
+        _catat(log, peristiwa, nama, sekarang, **lain)
 
 
 def buka(akun_path: Path, nama: str, sekarang: datetime, oleh: str) -> datetime | None:
     """Lift the name's lock and forget its failures (`akun buka`); returns the end of the lock that was lifted."""
-    with _di_bawah_gembok(akun_path) as status:
+    with _di_bawah_gembok(akun_path) as (status, log):
         sampai = _sampai(status.get(nama), sekarang)
         entri = _entri_kini(status, nama, sekarang, aturan())
         entri.pop("terkunci_sampai", None)
         entri["gagal"] = 0
         _simpan_entri(status, nama, entri)
-        _catat(akun_path, "dibuka", nama, sekarang, oleh=oleh, sampai=sampai and sampai.isoformat(timespec="seconds"))
+        _catat(log, "dibuka", nama, sekarang, oleh=oleh, sampai=sampai and sampai.isoformat(timespec="seconds"))
         return sampai
 
 
 def terkunci_sampai(akun_path: Path, nama: str, sekarang: datetime) -> datetime | None:
     """When the name's lock ends, or None; reads only (for `akun daftar` and tests)."""
-    with _di_bawah_gembok(akun_path) as status:
+    with _di_bawah_gembok(akun_path) as (status, log):
         return _sampai(status.get(nama), sekarang)
 
 

@@ -2,7 +2,9 @@
 
 The password form checks bcrypt hashes from the accounts file and keeps the account's name in this browser
 session only (a reload signs out, and so does $DASBOR_SESI_MENIT minutes without activity), which suits shared
-laptops at a bimtek. Role and regions are re-read from the accounts file on every run. OIDC through st.login is
+laptops at a bimtek. Role and regions are re-read from the accounts file on every run, and the session ends when
+the account's generation is no longer the one it signed in under (a password reset, `akun tambah --timpa`,
+`akun keluarkan`, or the account deleted and made again). OIDC through st.login is
 offered only when an [auth] section exists in .streamlit/secrets.toml."""
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dasbor.services import akun
 from dasbor.visual.format import angka, tanpa_markdown
 
 KUNCI = "akun_masuk"  # the signed-in name, and nothing else: rights are re-read from the accounts file every run
+GENERASI = "akun_generasi"  # the account's generation at sign-in: a reset, change or `akun keluarkan` ends the session
 AKTIF = "akun_aktif"  # time.time() of the session's last run while signed in
 PESAN = "akun_pesan"  # why the session was signed out (idle, account removed), shown once
 
@@ -63,8 +66,8 @@ def _sesi_habis() -> bool:
 
 
 def _akhiri(pesan: str) -> None:
-    st.session_state.pop(KUNCI, None)
-    st.session_state.pop(AKTIF, None)
+    for kunci in (KUNCI, AKTIF, GENERASI):
+        st.session_state.pop(kunci, None)
     st.session_state[PESAN] = pesan
 
 
@@ -93,6 +96,12 @@ def pengguna() -> dict[str, Any] | None:
     hasil = akun.pengguna_terkini(nama)
     if hasil is None:
         _akhiri(f"Akun {nama} tidak ada lagi; sesi diakhiri.")
+    elif akun.generasi(nama) != st.session_state.get(GENERASI):
+        _akhiri(
+            f"Sesi akun {nama} diakhiri oleh admin (kata sandi diganti, akun diubah, atau sesinya dikeluarkan). "
+            "Silakan masuk lagi."
+        )
+        return None
     return hasil
 
 
@@ -109,12 +118,18 @@ def petunjuk_admin_pertama() -> None:
 def _coba_masuk() -> None:
     nama, sandi = st.session_state.get("masuk_nama", ""), st.session_state.get("masuk_sandi", "")
     try:
+        # Read before the password is checked: a reset landing meanwhile then ends this session at its next run.
+        generasi = akun.generasi(akun.normalkan_nama(nama))
+    except akun.AkunError:
+        generasi = None  # not a valid name: masuk() refuses it
+    try:
         hasil = akun.masuk(nama, sandi, alamat=alamat_klien())
     except akun.AkunError as exc:  # locked, too many at once, or the attempt could not be recorded
         st.session_state["masuk_gagal"] = str(exc)
         return
     if hasil:
         st.session_state[KUNCI] = hasil["nama"]
+        st.session_state[GENERASI] = generasi
         st.session_state[AKTIF] = time.time()
     else:
         st.session_state["masuk_gagal"] = "Nama akun atau kata sandi salah."
@@ -137,8 +152,8 @@ def form_masuk() -> None:
 
 
 def keluar() -> None:
-    st.session_state.pop(KUNCI, None)
-    st.session_state.pop(AKTIF, None)
+    for kunci in (KUNCI, AKTIF, GENERASI):
+        st.session_state.pop(kunci, None)
     if _oidc_masuk():
         st.logout()
 

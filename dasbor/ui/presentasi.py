@@ -6,6 +6,7 @@ escaped so that neither HTML nor Markdown in a name can change the page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -101,7 +102,9 @@ def nomor_slide(jumlah: int) -> int:
     """The current slide (1..jumlah): kept in session state, taken from ?slide= on a fresh session, in the URL."""
     if KUNCI_NOMOR not in st.session_state:
         raw = st.query_params.get(PARAM_SLIDE, "1")
-        if raw.isdigit():
+        # ASCII digits only, and few: str.isdigit() accepts "²" (which int() refuses) and 5 000 digits (over
+        # int()'s limit), and either crashed the page.
+        if re.fullmatch(r"[0-9]{1,6}", raw):
             st.session_state[KUNCI_NOMOR] = int(raw)
         else:
             st.session_state[KUNCI_NOMOR] = 1

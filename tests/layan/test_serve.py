@@ -4,12 +4,16 @@ it fails loudly instead of silently bringing back the pages-folder first session
 
 from __future__ import annotations
 
+import http.server
 import os
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
+import tomllib
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -27,6 +31,8 @@ from dasbor.peluncur import (
 )
 from dasbor.serve import APP, declare_st_navigation_app, jumlah_proses, sertifikat_tls
 from tests.layan.sertifikat import buat_sertifikat
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -186,3 +192,82 @@ def test_a_haproxy_that_cannot_start_ends_the_launcher(tmp_path: Path, monkeypat
     peluncur.perintah_haproxy = [haproxy_bin(), "-db", "-f", str(tmp_path / "tidak-ada.cfg")]
     peluncur._nyalakan_haproxy()
     assert peluncur._awasi() == 1  # after GAGAL_MULAI_MAKS starts in a row, instead of looping for ever
+
+
+# --- Issue 24 L6: headers, access log, per-worker limit, a taken port, bounded websocket messages
+
+
+class _PekerjaKecil(http.server.BaseHTTPRequestHandler):
+    """A stand-in worker for the proxy's own behaviour: answers the health check and any page with "ok"."""
+
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_the_proxy_sends_framing_and_sniffing_headers_and_logs_each_request(tmp_path: Path) -> None:
+    pekerja = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _PekerjaKecil)
+    threading.Thread(target=pekerja.serve_forever, daemon=True).start()
+    port = free_port()
+    teks = render_haproxy("127.0.0.1", port, [Pekerja(1, pekerja.server_address[1])])
+    assert any(b.strip().startswith("default-server") and " maxconn " in b for b in teks.splitlines())
+    cfg = tmp_path / "haproxy.cfg"
+    cfg.write_text(teks)
+    haproxy = subprocess.Popen([haproxy_bin(), "-db", "-f", str(cfg)], stdout=subprocess.PIPE, text=True)
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(haproxy.stdout), daemon=True).start()
+    try:
+        batas = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/halaman-uji", timeout=2) as r:
+                    kepala = r.headers
+                    break
+            except OSError:
+                if time.monotonic() > batas:
+                    raise
+                time.sleep(0.2)
+        assert kepala["X-Frame-Options"] == "SAMEORIGIN"
+        assert kepala["Content-Security-Policy"] == "frame-ancestors 'self'"
+        assert kepala["X-Content-Type-Options"] == "nosniff"
+        batas = time.monotonic() + 10  # the line is written when the request's stream ends
+        while not any("GET /halaman-uji" in b and " 200 " in b for b in log) and time.monotonic() < batas:
+            time.sleep(0.1)
+        assert any("GET /halaman-uji" in b and " 200 " in b for b in log), log
+    finally:
+        haproxy.terminate()
+        haproxy.wait(timeout=15)
+        pekerja.shutdown()
+
+
+def test_the_launcher_refuses_a_port_another_proxy_already_listens_on(demo_db: Path) -> None:
+    """A listener with SO_REUSEPORT, as HAProxy binds by default: a second HAProxy used to bind the same port and
+    share the visitors. The launcher now stops at once, naming the port, before starting any worker."""
+    with socket.socket() as lain:
+        lain.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        lain.bind(("127.0.0.1", 0))
+        lain.listen(1)
+        port = lain.getsockname()[1]
+        mulai = time.monotonic()
+        hasil = subprocess.run(
+            [sys.executable, "-m", "dasbor.serve", "--proses", "2", "--server.address", "127.0.0.1"]
+            + ["--server.port", str(port)],
+            cwd=ROOT,
+            env={**os.environ, "DASBOR_DB": str(demo_db)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert hasil.returncode != 0 and f"port {port} di 127.0.0.1 sudah dipakai" in hasil.stderr, hasil.stderr
+    assert time.monotonic() - mulai < 30
+
+
+def test_websocket_messages_are_bounded_by_the_config() -> None:
+    teks = (ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    server = tomllib.loads(teks)["server"]
+    assert server["maxMessageSize"] <= 50 and server["maxMessageSize"] >= server["maxUploadSize"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,9 +60,12 @@ def test_a_link_opens_its_slide_and_is_clamped_to_the_deck(demo_env: Path) -> No
     assert len(at.table) == 1 and len(at.table[0].value) == 13
 
 
-def test_a_malformed_slide_number_in_the_link_starts_at_one(demo_env: Path) -> None:
-    at = _buka(slide="<script>")
-    assert not at.exception
+@pytest.mark.parametrize("nilai", ["<script>", "²", "٣", "9" * 5000])
+def test_a_malformed_slide_number_in_the_link_starts_at_one(demo_env: Path, nilai: str) -> None:
+    """Superscript and other-script digits pass str.isdigit() but not int(), and 5 000 digits pass neither int()'s
+    limit: each crashed the page (issue 24 L6)."""
+    at = _buka(slide=nilai)
+    assert not at.exception, at.exception
     assert _nomor(at) == "1 / 19"
     assert "Nomor slide pada tautan tidak sah" in at.info[0].value
 

@@ -81,9 +81,10 @@ def test_akun_sandi_changes_only_the_password(berkas_akun: Path) -> None:
     assert "Peran dan wilayah tetap: operator wilayah 63.09" in hasil.stdout
     sesudah = _isi(berkas_akun)["op6309"]
     assert sesudah["sandi_bcrypt"] != sebelum["sandi_bcrypt"]
-    assert {k: v for k, v in sesudah.items() if k not in ("sandi_bcrypt", "diubah")} == {
-        k: v for k, v in sebelum.items() if k != "sandi_bcrypt"
+    assert {k: v for k, v in sesudah.items() if k not in ("sandi_bcrypt", "diubah", "generasi")} == {
+        k: v for k, v in sebelum.items() if k not in ("sandi_bcrypt", "generasi")
     }
+    assert sesudah["generasi"] != sebelum["generasi"]  # the sessions signed in with the old password end
     assert akun.masuk("op6309", SANDI) is None
     assert akun.masuk("op6309", BARU) == {"nama": "op6309", "peran": "operator", "wilayah": ["63.09"]}
     tidak_ada = _di_sini(berkas_akun, "sandi", "siapa", masukan=BARU + "\n")

@@ -153,9 +153,11 @@ def test_a_session_sees_narrowed_regions_and_removal_at_its_next_rerun(berkas_ak
     at = _masuk(_akun_page(), "op6309")
     assert not at.exception, at.exception
     assert "Wilayah akun ini: 63.09, 63.10" in _teks(at)
-    assert at.session_state["akun_masuk"] == "op6309"  # the name only, no role or regions
+    assert at.session_state["akun_masuk"] == "op6309"  # the name only (and its generation), no role or regions
     akun.tambah_akun("op6309", None, timpa=True, wilayah=["63.09"])
     at.run()
+    assert "Sesi akun op6309 diakhiri oleh admin" in _teks(at)  # a changed account starts a new generation
+    at = _masuk(at, "op6309")
     assert "Wilayah akun ini: 63.09." in _teks(at) and "63.10" not in _teks(at)
     akun.hapus_akun("op6309")
     at.run()

@@ -371,3 +371,26 @@ def test_bcrypt_checks_are_capped_per_process(berkas_akun: Path, monkeypatch: py
     for u in utas:
         u.join()
     assert 1 <= puncak <= akun.BCRYPT_SERENTAK
+
+
+# --- Issue 24 L4 and L6: counted before logged, a success that cannot be recorded refused, successes logged
+
+
+def test_with_only_the_log_unwritable_guesses_still_lock_and_the_password_is_refused(berkas_akun: Path) -> None:
+    """The log alone cannot be written (a directory where the file should be): every wrong guess is still counted,
+    so five lock the name, and the right password is refused because its success cannot be recorded."""
+    kunci_masuk.log_path(berkas_akun).mkdir()
+    for _ in range(5):
+        with pytest.raises(akun.AkunError, match="tidak dapat dicatat"):
+            akun.masuk("op.hsu", SALAH, AWAL)
+    assert kunci_masuk.terkunci_sampai(berkas_akun, "op.hsu", AWAL) == AWAL + timedelta(minutes=15)
+    with pytest.raises(akun.AkunError, match="tidak dapat dicatat"):
+        akun.masuk("op.hsu", SANDI, AWAL + timedelta(minutes=16))  # the lock has ended; the success is refused
+    kunci_masuk.log_path(berkas_akun).rmdir()
+    assert akun.masuk("op.hsu", SANDI, AWAL + timedelta(minutes=17)) is not None
+
+
+def test_a_successful_sign_in_is_logged_with_its_address(berkas_akun: Path) -> None:
+    assert akun.masuk("op.hsu", SANDI, AWAL, alamat="203.0.113.7") is not None
+    [baris] = [json.loads(b) for b in kunci_masuk.log_path(berkas_akun).read_text(encoding="utf-8").splitlines()]
+    assert baris == {"waktu": AWAL.isoformat(), "peristiwa": "berhasil", "nama": "op.hsu", "alamat": "203.0.113.7"}
