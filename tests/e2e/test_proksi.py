@@ -100,8 +100,13 @@ def test_a_download_works_through_the_proxy(page: Page, proksi) -> None:
     _, url = proksi
     page.goto(f"{url}/peringkat?tahun=2024")
     expect(page.get_by_role("heading", level=1)).to_have_text("Peringkat IID 2024", timeout=TUNGGU)
+    # The grid's own toolbar offers "Show/hide columns" and "Search" but no "Download as CSV": that one wrote
+    # formula-like cells raw (issue 24 L2, client.disableDataExport).
+    page.get_by_test_id("stDataFrame").first.hover()
+    expect(page.get_by_role("button", name="Search").first).to_be_visible(timeout=TUNGGU)
+    expect(page.get_by_role("button", name="Download as CSV")).to_have_count(0)
     with page.expect_download(timeout=TUNGGU) as unduh:
-        # Our own CSV button (';'-separated): the data grid's toolbar also has a "Download as CSV" button.
+        # Our own CSV button (';'-separated), which neutralises formula-like cells.
         page.get_by_role("button", name="⬇️ CSV", exact=True).first.click()
     teks = Path(unduh.value.path()).read_bytes().decode("utf-8-sig")
     assert unduh.value.suggested_filename.endswith(".csv")

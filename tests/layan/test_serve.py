@@ -271,3 +271,21 @@ def test_websocket_messages_are_bounded_by_the_config() -> None:
     teks = (ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
     server = tomllib.loads(teks)["server"]
     assert server["maxMessageSize"] <= 50 and server["maxMessageSize"] >= server["maxUploadSize"]
+
+
+def test_the_table_toolbar_export_is_off_in_every_worker() -> None:
+    """Streamlit's own "Download as CSV" (and clipboard copy) writes `=cmd|…` cells raw (issue 24 L2): the config
+    every worker reads turns them off, under the option name this Streamlit reads."""
+    from streamlit import config
+
+    assert tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["client"][
+        "disableDataExport"
+    ]
+    sebelum = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        config.get_config_options(force_reparse=True)
+        assert config.get_option("client.disableDataExport") is True
+    finally:
+        os.chdir(sebelum)
+        config.get_config_options(force_reparse=True)
