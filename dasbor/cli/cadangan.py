@@ -20,7 +20,7 @@ def _admin(nama: str | None) -> str | None:
 
     try:
         masuk = akun.masuk(nama, baca_sandi_masuk())
-    except akun.AkunTerkunciError as exc:
+    except akun.AkunError as exc:  # locked, or the attempt could not be recorded: said, not a traceback
         return str(exc)
     if masuk is None:
         return "Nama akun atau kata sandi salah."

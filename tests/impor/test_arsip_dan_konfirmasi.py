@@ -248,10 +248,16 @@ def test_an_import_committed_but_not_published_says_so(salinan_db: Path, buku_sa
         bersihkan_cache()
 
 
-def test_batalkan_impor_with_an_account_that_cannot_sign_in_says_why(salinan_db: Path, berkas_akun: Path) -> None:
+def test_batalkan_impor_with_an_account_that_cannot_sign_in_says_why(
+    salinan_db: Path, berkas_akun: Path, tmp_path: Path
+) -> None:
     env = {"DASBOR_AKUN": str(berkas_akun)}
     kunci_masuk.status_path(berkas_akun).mkdir()  # the sign-in cannot be recorded
     hasil = _jalan("batalkan-impor", "--akun", "admin", db=salinan_db, masukan=SANDI, **env)
+    assert hasil.returncode == 2 and "tidak dapat dicatat" in hasil.stderr, hasil.stdout + hasil.stderr
+    cadangan = tmp_path / "cadangan.zip"
+    cadangan.write_bytes(b"")  # never read: the sign-in comes first
+    hasil = _jalan("pulihkan", str(cadangan), "--akun", "admin", db=salinan_db, masukan=SANDI, **env)
     assert hasil.returncode == 2 and "tidak dapat dicatat" in hasil.stderr, hasil.stdout + hasil.stderr
     berkas_akun.write_text("akun: [bukan, pemetaan]\n", encoding="utf-8")  # an accounts file that is not valid
     kunci_masuk.status_path(berkas_akun).rmdir()
