@@ -51,7 +51,9 @@ def _jalankan(cur: object, nama: str, params: dict) -> None:
 
 def _berubah_sejak(cur: object, sejak: tuple[int, ...], periksa: Pemeriksaan) -> str | None:
     """What changed since the data stamp `sejak` that makes the preview of `periksa` untrue, or None. A status
-    change of another wilayah-year does not: it leaves every number of this preview as it was (issue 24 L6)."""
+    change of another wilayah-year does not: it leaves every number of this preview as it was (issue 24 L6).
+    The stamp is stempel_data's (n_inovasi, sumber_terakhir, impor_terakhir): a status change moves only the last,
+    the history's newest id, so the history entries after it say what happened."""
     sekarang = tuple(int(x) for x in cur.execute(sql("stempel_data")).fetchone())
     if sekarang == sejak:
         return None
