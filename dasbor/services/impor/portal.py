@@ -112,6 +112,9 @@ def periksa_portal(
     for k in KOLOM_DIPERTAHANKAN:
         inovasi[k] = ids.map(lama[k]).to_numpy() if k in lama else None
     inovasi["status_inovasi"] = inovasi["status_inovasi"].fillna("draft")
+    # The older (≈2023) export carries the uji coba date: where a row has one, the file's wins over the kept one.
+    uji_coba = baris["tanggal_uji_coba"]
+    inovasi["tanggal_uji_coba"] = uji_coba.where(uji_coba.notna(), inovasi["tanggal_uji_coba"]).to_numpy()
     inovasi["kembar_dengan"] = _kembar_dengan(ids, hasil["kelompok_kembar"])
     for k in KOLOM_TANGGAL:
         inovasi[k] = pd.to_datetime(inovasi[k])
