@@ -41,6 +41,10 @@ class Pemeriksaan:
 
     @property
     def baris(self) -> int:
+        """The file's data rows. A portal export's are its innovations: the SID and SPD answers written with
+        them are carried over from the database, not read from the file."""
+        if self.format == "portal":
+            return len(self.data.get("inovasi", ()))
         return sum(len(f) for f in self.data.values())
 
 

@@ -20,7 +20,7 @@ from dasbor.db.connection import Database
 from dasbor.excel.portal import LEMBAR_PORTAL, read_portal
 from dasbor.excel.read import MasalahBerkas
 from dasbor.excel.skema import KOLOM_PERANGKAT_DAERAH
-from dasbor.services.cocok_inovasi import baku, cocokkan
+from dasbor.services.cocok_inovasi import TerlaluBanyakRaguError, baku, cocokkan
 from dasbor.services.impor.pemeriksaan import Pemeriksaan
 from dasbor.services.impor.perangkat_daerah import nama_mirip
 
@@ -89,13 +89,20 @@ def periksa_portal(
     dulu = db.query("cocok_keputusan", {"kode_wilayah": kode})[list(KOLOM_KEPUTUSAN)]
     # The review shows the pairs still open before this check's own decisions, so that a decision just taken
     # stays visible (and can be changed) until the import is confirmed.
-    tanpa_baru = cocokkan(baris, ada, dulu, tahun)
+    try:
+        tanpa_baru = cocokkan(baris, ada, dulu, tahun)
+        if baru.empty:
+            hasil = tanpa_baru.baris
+        else:
+            gabungan = pd.concat([dulu, baru], ignore_index=True)
+            gabungan = gabungan.drop_duplicates(["kunci_baris", "id_inovasi"], keep="last")
+            hasil = cocokkan(baris, ada, gabungan, tahun).baris
+    except TerlaluBanyakRaguError as exc:
+        periksa.masalah.append(
+            MasalahBerkas(str(exc), LEMBAR_PORTAL, None, "Judul Inovasi", buku.huruf.get("Judul Inovasi"))
+        )
+        return
     periksa.ragu = tanpa_baru.ragu
-    if baru.empty:
-        hasil = tanpa_baru.baris
-    else:
-        gabungan = pd.concat([dulu, baru], ignore_index=True)
-        hasil = cocokkan(baris, ada, gabungan.drop_duplicates(["kunci_baris", "id_inovasi"], keep="last"), tahun).baris
     dipakai = set(hasil["kunci_baris"])
     periksa.keputusan_baru = baru[baru["kunci_baris"].isin(dipakai)].assign(kode_wilayah=kode)
     abaikan = baru[~baru["kunci_baris"].isin(dipakai)]
