@@ -54,11 +54,12 @@ TerlaluBanyakRaguError, whose message says what to do.
 from __future__ import annotations
 
 import difflib
+import heapq
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -200,8 +201,10 @@ def _banding_judul(a: _Judul, b: _Judul) -> tuple[str, float] | None:
     return ("mirip", round(rasio, 3)) if rasio >= MIRIP_JUDUL else None
 
 
-def _banding_pd(a: str, b: str, singkatan: str) -> float | None:
-    """Similarity of two normalised perangkat daerah names (None when either side has none)."""
+def _banding_pd(a: str, b: str, singkatan: str, tepat: bool = False) -> float | None:
+    """Similarity of two normalised perangkat daerah names (None when either side has none). Below the bar of
+    MIRIP_PERANGKAT_DAERAH, difflib's cheap upper bound stands in for the ratio unless `tepat`: it settles that
+    the names differ, and only the pairs shown to the user need the exact figure."""
     if not a or not b:
         return None
     if a == b or (singkatan and a == singkatan):
@@ -209,7 +212,10 @@ def _banding_pd(a: str, b: str, singkatan: str) -> float | None:
     ka, kb = set(a.split()), set(b.split())
     if ka <= kb or kb <= ka:
         return 0.9
-    return round(difflib.SequenceMatcher(None, a, b, autojunk=False).ratio(), 3)
+    m = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if not tepat and (batas := m.quick_ratio()) < MIRIP_PERANGKAT_DAERAH:
+        return round(batas, 3)
+    return round(m.ratio(), 3)
 
 
 def _pd_sama(skor: float | None) -> bool:
@@ -250,7 +256,9 @@ class _Indeks:
         self.id = [str(i) for i in self.ada["id_inovasi"]]
         self.tahun = [int(t) for t in self.ada["tahun"]]
         self.tahun_terbaru = max(self.tahun, default=0)
-        self.per_bentuk: dict[str, list[int]] = defaultdict(list)  # whole title or a part -> rows
+        # whole title or a part -> rows, in record order (latest year, then id), and the same per perangkat daerah
+        self.per_bentuk: dict[str, list[int]] = defaultdict(list)
+        self.per_bentuk_pd: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.per_kata: dict[str, list[int]] = defaultdict(list)
         self.per_id: dict[str, list[int]] = defaultdict(list)
         # identity: normalised title, perangkat daerah and the dates both sides carry (rows are in latest-year
@@ -263,6 +271,7 @@ class _Indeks:
         for r, j in enumerate(self.judul):
             for b in {j.baku, *j.bagian}:
                 self.per_bentuk[b].append(r)
+                self.per_bentuk_pd[(b, self.pd[r])].append(r)
             for k in j.kata:
                 self.per_kata[k].append(r)
             self.per_id[self.id[r]].append(r)
@@ -272,11 +281,18 @@ class _Indeks:
     def calon_sama(self, j: _Judul, pd_baku: str) -> set[int]:
         """Rows sharing the title or a part of it: the CALON_SAMA_PER_BARIS closest (same perangkat daerah, then
         the latest year, then id) when a title is shared by more."""
-        semua = {r for b in {j.baku, *j.bagian} for r in self.per_bentuk.get(b, ())}
+        bentuk = {j.baku, *j.bagian}
+        semua = {r for b in bentuk for r in self.per_bentuk.get(b, ())}
         if len(semua) <= CALON_SAMA_PER_BARIS:
             return semua
-        urut = sorted(semua, key=lambda r: (self.pd[r] != pd_baku, -self.tahun[r], self.id[r]))
-        return set(urut[:CALON_SAMA_PER_BARIS])
+        # Both lists are in record order: the same perangkat daerah's first, then the others', up to the bound.
+        sama_pd = sorted({r for b in bentuk for r in self.per_bentuk_pd.get((b, pd_baku), ())})
+        hasil = set(sama_pd[:CALON_SAMA_PER_BARIS])
+        for r in heapq.merge(*(self.per_bentuk[b] for b in sorted(bentuk) if b in self.per_bentuk)):
+            if len(hasil) >= CALON_SAMA_PER_BARIS:
+                break
+            hasil.add(r)
+        return hasil
 
     def calon_identik(self, identitas: tuple[Any, ...]) -> set[str]:
         """Ids of the records identical to a row (at most CALON_SAMA_PER_BARIS, the latest first)."""
@@ -457,7 +473,10 @@ def cocokkan(
 
     ragu: list[dict[str, Any]] = []
     for posisi, daftar_pasangan in tampil.items():
-        for x in daftar_pasangan:
+        for kasar in daftar_pasangan:
+            # the figure shown is the exact one
+            skor_pd = _banding_pd(pd_baris[posisi], indeks.pd[kasar.rekam], indeks.singkatan[kasar.rekam], tepat=True)
+            x = replace(kasar, skor_pd=skor_pd)
             rekam = indeks.ada.loc[x.rekam]
             ragu.append(
                 {
