@@ -23,7 +23,13 @@ def berkas() -> bytes:
         sel(No="3", Judul_Inovasi="Layanan Antar Jemput Pasien ", Admin_OPD=" DINAS  KESEHATAN (dinkes2.bjb)"),
         sel(No="4", Judul_Inovasi="Smart School", Admin_OPD="SMAN 1 BANJARBARU (sman1b.bjb)", Kematangan="0"),
         sel(No="5", Judul_Inovasi="SIPANDU (Sistem Pelayanan Terpadu)", Koordinat="null", Kematangan="0.00"),
-        sel(No="6", Judul_Inovasi="Kampung Literasi", Tanggal_Pengembangan="05-07-2023", Video="Tidak Ada"),
+        sel(
+            No="6",
+            Judul_Inovasi="Kampung Literasi",
+            Tanggal_Pengembangan="05-07-2023",
+            Video="Tidak Ada",
+            Jenis="Teknologi",
+        ),
     ]
     return buku(JUDUL, [b | {"Pemda": "Kota Banjarbaru"} for b in baris])
 
@@ -66,3 +72,20 @@ def test_a_second_import_of_the_same_file_keeps_every_id_status_and_decision(sal
     assert sesudah["kembar_dengan"].tolist() == sebelum["kembar_dengan"].tolist()
     assert sesudah["kematangan"].tolist() == [85.0, 85.0, 85.0, 0.0, 0.0, 85.0]
     assert _keputusan(salinan_env) == keputusan
+
+
+def test_a_teknologi_innovation_survives_the_template_export_and_reimport(salinan_env: Path) -> None:
+    periksa, _ = _impor(salinan_env, berkas())
+    id_teknologi = periksa.data["inovasi"]["id_inovasi"].iat[5]
+    assert _tahun(salinan_env).at[id_teknologi, "jenis"] == "teknologi"
+    db = Database(salinan_env, read_only=True)
+    try:
+        templat = impor.ekspor(db, TAHUN_P, [WILAYAH])
+        kembali = impor.check_import(db, templat, TAHUN_P, "ekspor.xlsx")
+    finally:
+        db.close()
+    assert kembali.format == "templat" and kembali.masalah == [], kembali.masalah
+    jenis = kembali.data["inovasi"].set_index("id_inovasi")["jenis"]
+    assert jenis[id_teknologi] == "teknologi"
+    impor.simpan(kembali, "uji", kembali.sha256)
+    assert _tahun(salinan_env).at[id_teknologi, "jenis"] == "teknologi"
