@@ -11,7 +11,7 @@ import pandas as pd
 
 from dasbor.db.connection import Database
 from dasbor.services import impor, status_inovasi
-from tests.excel.test_portal_sel import JUDUL, buku, sel
+from tests.excel.test_portal_sel import JUDUL, JUDUL_LAMA, buku, lama, sel
 from tests.impor.bantu import WILAYAH
 from tests.impor.test_portal_impor import TAHUN_P, _impor, _periksa, _tahun
 
@@ -89,3 +89,28 @@ def test_a_teknologi_innovation_survives_the_template_export_and_reimport(salina
     assert jenis[id_teknologi] == "teknologi"
     impor.simpan(kembali, "uji", kembali.sha256)
     assert _tahun(salinan_env).at[id_teknologi, "jenis"] == "teknologi"
+
+
+def test_an_older_export_goes_in_and_next_years_list_matches_it(salinan_env: Path) -> None:
+    """A Brida's archive: the ≈2023 12-column download for 2023, then the 2025-layout list for 2024."""
+    lama_baris = [
+        lama(Judul_Inovasi="SIPANDU (Sistem Pelayanan Terpadu)", Admin_OPD="DINAS KESEHATAN (dinkes.bjb)"),
+        lama(Judul_Inovasi="Kampung  Literasi", Admin_OPD="DINAS PERPUSTAKAAN (dispusip.bjb)", Youtube="Tidak Ada"),
+        lama(Judul_Inovasi="Bank Sampah Digital", Admin_OPD="DINAS LINGKUNGAN HIDUP (dlh.bjb)"),
+    ]
+    arsip = buku(JUDUL_LAMA[::-1], [b | {"Pemda": "Kota Banjarbaru"} for b in lama_baris], lembar="Worksheet")
+    periksa, _ = _impor(salinan_env, arsip, tahun=2023)
+    assert periksa.format == "portal" and periksa.baris == 3
+    id_2023 = periksa.data["inovasi"]["id_inovasi"].tolist()
+    simpan = _tahun(salinan_env, 2023).loc[id_2023]
+    assert simpan["tanggal_uji_coba"].tolist() == [pd.Timestamp("2021-02-01")] * 3
+    assert simpan["ada_video"].tolist() == [True, False, True]
+
+    kini = [
+        sel(Judul_Inovasi="SIPANDU", Admin_OPD="DINAS KESEHATAN (dinkes.bjb)"),  # the acronym alone
+        sel(No="2", Judul_Inovasi="Kampung Literasi", Admin_OPD="DINAS PERPUSTAKAAN (dispusip.bjb)"),
+        sel(No="3", Judul_Inovasi="Posyandu Keliling", Admin_OPD="DINAS KESEHATAN (dinkes.bjb)"),
+    ]
+    periksa, _ = _impor(salinan_env, buku(JUDUL, [b | {"Pemda": "Kota Banjarbaru"} for b in kini]), tahun=2024)
+    id_2024 = periksa.data["inovasi"]["id_inovasi"].tolist()
+    assert id_2024[:2] == id_2023[:2] and id_2024[2] not in id_2023
