@@ -34,6 +34,9 @@ class Pemeriksaan:
     # decisions this check applied that are not remembered yet (written with the import).
     ragu: pd.DataFrame = field(default_factory=pd.DataFrame)
     keputusan_baru: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # A portal export only: the pairs left undecided whose row comes in as a new innovation (portal.KOLOM_TERTUNDA),
+    # kept with the import for review on the Inovasi page.
+    tertunda: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def sah(self) -> bool:

@@ -49,6 +49,19 @@ KOLOM_TANGGAL = ("tanggal_penerapan", "tanggal_pengembangan", "tanggal_uji_coba"
 # The decision file of `impor --keputusan` and the page's review table: one line per uncertain pair.
 KOLOM_KEPUTUSAN = ("kunci_baris", "id_inovasi", "keputusan")
 KEPUTUSAN = ("sama", "beda")
+# An undecided pair whose row came in as new, as the import stores it for review (table cocok_tertunda).
+KOLOM_TERTUNDA = (
+    "id_inovasi_baru",
+    "id_inovasi_ada",
+    "kunci_baris",
+    "tahun_ada",
+    "nama_inovasi_berkas",
+    "nama_inovasi_ada",
+    "perangkat_daerah_berkas",
+    "perangkat_daerah_ada",
+    "beda",
+    "alasan",
+)
 
 
 def periksa_portal(
@@ -90,19 +103,17 @@ def periksa_portal(
     # The review shows the pairs still open before this check's own decisions, so that a decision just taken
     # stays visible (and can be changed) until the import is confirmed.
     try:
-        tanpa_baru = cocokkan(baris, ada, dulu, tahun)
-        if baru.empty:
-            hasil = tanpa_baru.baris
-        else:
+        tanpa_baru = akhir = cocokkan(baris, ada, dulu, tahun)
+        if not baru.empty:
             gabungan = pd.concat([dulu, baru], ignore_index=True)
             gabungan = gabungan.drop_duplicates(["kunci_baris", "id_inovasi"], keep="last")
-            hasil = cocokkan(baris, ada, gabungan, tahun).baris
+            akhir = cocokkan(baris, ada, gabungan, tahun)
     except TerlaluBanyakRaguError as exc:
         periksa.masalah.append(
             MasalahBerkas(str(exc), LEMBAR_PORTAL, None, "Judul Inovasi", buku.huruf.get("Judul Inovasi"))
         )
         return
-    periksa.ragu = tanpa_baru.ragu
+    periksa.ragu, hasil = tanpa_baru.ragu, akhir.baris
     dipakai = set(hasil["kunci_baris"])
     periksa.keputusan_baru = baru[baru["kunci_baris"].isin(dipakai)].assign(kode_wilayah=kode)
     abaikan = baru[~baru["kunci_baris"].isin(dipakai)]
@@ -113,6 +124,13 @@ def periksa_portal(
 
     lama = db.query("impor_inovasi_wilayah_tahun", {"kode_wilayah": kode, "tahun": tahun}).set_index("id_inovasi")
     ids = _id_inovasi(db, kode, tahun, hasil["id_inovasi"])
+    # What stays undecided after this check's decisions, for rows that come in as new: reviewed on Inovasi.
+    terbuka = akhir.ragu[akhir.ragu["posisi"].map(hasil["id_inovasi"].isna())]
+    periksa.tertunda = (
+        terbuka.assign(id_inovasi_baru=terbuka["posisi"].map(ids).to_numpy(), id_inovasi_ada=terbuka["id_inovasi"])
+        .reindex(columns=list(KOLOM_TERTUNDA))
+        .reset_index(drop=True)
+    )
     inovasi = pd.DataFrame({"id_inovasi": ids, "tahun": tahun, "kode_wilayah": kode, "id_perangkat_daerah": id_pd})
     for k in KOLOM_DARI_PORTAL:
         inovasi[k] = baris[k].to_numpy()
