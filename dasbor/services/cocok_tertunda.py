@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from dasbor.db.connection import Database, sql, statements
-from dasbor.services.db import penulis
+from dasbor.services.db import database, penulis
 
 
 class CocokDitolakError(ValueError):
@@ -25,6 +25,11 @@ def daftar_tertunda(db: Database, tahun: int, kode_wilayah: str) -> pd.DataFrame
     """The wilayah-year's open pairs with the import's evidence, and `ada_tahun_ini` (the existing innovation
     already has a row that year, so the two can only be told apart, not merged)."""
     return db.query("cocok_tertunda", {"tahun": tahun, "kode_wilayah": kode_wilayah})
+
+
+def tertunda(tahun: int, kode_wilayah: str) -> pd.DataFrame:
+    """daftar_tertunda on the published copy the run reads (for the page, through the cache)."""
+    return daftar_tertunda(database(), tahun, kode_wilayah)
 
 
 def _pasangan(cur: duckdb.DuckDBPyConnection, tahun: int, kode_wilayah: str, id_baru: str, id_ada: str) -> pd.Series:

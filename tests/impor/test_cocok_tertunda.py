@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from dasbor.excel.portal_tulis import tulis_portal
 from dasbor.services import status_inovasi
 from dasbor.services.cocok_tertunda import CocokDitolakError, daftar_tertunda, simpan_keputusan
 from dasbor.services.db import database
-from tests.impor.bantu import WILAYAH, dasbor
-from tests.impor.test_portal_impor import PEMDA, TAHUN_P, _kasus, _kueri, _lama, _periksa, _tahun
+from dasbor.ui.akun import KUNCI
+from tests.impor.bantu import SANDI, WILAYAH, dasbor, salin_akun, templat_akun
+from tests.impor.test_portal_impor import PEMDA, ROOT, TAHUN_P, _kasus, _kueri, _lama, _periksa, _tahun
 
 
 def _tertunda() -> pd.DataFrame:
@@ -69,3 +71,51 @@ def test_pairs_left_open_by_the_cli_are_reviewed_merged_or_kept_apart(salinan_en
     assert set(ids) == set(_tahun(salinan_env).index)
     assert lagi.data["inovasi"].set_index("id_inovasi").at[id_edit, "status_inovasi"] == "dikirim"
     assert lagi.tertunda.empty
+
+
+@pytest.fixture
+def akun_operator(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    templat = templat_akun(
+        tmp_path_factory.mktemp("templat"),
+        ("op.hsu", SANDI, "operator", {"wilayah": ["63.09"]}),
+        ("op.bjb", SANDI, "operator", {"wilayah": [WILAYAH]}),
+    )
+    salin_akun(templat, tmp_path, monkeypatch)
+
+
+def _halaman(masuk: str | None) -> AppTest:
+    """The Inovasi page of Banjarbaru 2023 as a link opens it, signed in as `masuk` (the session's name, as the
+    sign-in form leaves it)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.switch_page("pages/inovasi.py")
+    at.query_params.update({"tahun": str(TAHUN_P), "wilayah": "Kota Banjarbaru"})
+    if masuk:
+        at.session_state[KUNCI] = masuk
+    return at.run()
+
+
+def test_the_inovasi_page_shows_open_pairs_and_the_pemdas_operator_merges_one(
+    salinan_env: Path, tmp_path: Path, akun_operator: None
+) -> None:
+    lama = _lama(salinan_env, 2022)
+    id_edit = lama["id_inovasi"].iat[3]
+    berkas = tmp_path / "daftar.xlsx"
+    berkas.write_bytes(tulis_portal(_kasus(lama), PEMDA))
+    assert dasbor(salinan_env, "impor", str(berkas), "--tahun", str(TAHUN_P)).returncode == 0
+    [n_edit] = _tertunda().query("id_inovasi_ada == @id_edit")["id_inovasi_baru"]
+
+    for masuk in (None, "op.hsu"):  # a viewer, another pemda's operator: the evidence, no buttons
+        at = _halaman(masuk)
+        assert not at.exception, at.exception
+        [tabel] = [d.value for d in at.dataframe if "Id lama" in d.value]
+        assert id_edit in set(tabel["Id lama"]) and not tabel.isna().any().any()
+        assert not [b for b in at.button if b.key == "tertunda_gabung"]
+        assert any("Hanya admin atau operator wilayah ini" in c.value for c in at.caption)
+
+    at = _halaman("op.bjb")
+    at.selectbox(key="tertunda_pilih").select(f"{n_edit}|{id_edit}").run()
+    at.button(key="tertunda_gabung").click().run()
+    assert not at.exception, at.exception
+    assert any(f"{n_edit} digabung ke {id_edit}" in s.value for s in at.success)
+    assert id_edit in _tahun(salinan_env).index and n_edit not in _tahun(salinan_env).index
+    assert id_edit not in set(_tertunda()["id_inovasi_ada"])
