@@ -41,7 +41,9 @@ acronym, and the row that lost is asked about. Never a silent merge or split: wh
 rows would take one innovation, or one row two innovations, all those pairs become uncertain (and are not
 offered to a weaker tier); the exception is k rows with one kunci_baris facing exactly k innovations that each
 match all of them (a title entered twice, imported before): they are paired stably, the closest in
-`KOLOM_RINCI` first, then in row order with id order, so importing the same file again gives the same ids.
+`KOLOM_RINCI` first, then in row order with id order, so importing the same file again gives the same ids; and,
+for equal titles and acronyms, k rows facing k ids where each row's strictly nearest id has that row as its
+strictly nearest (one title under 'SMAN 1 X, KAB. Y' and under 'SMAN 1 X', each nearest its own).
 
 Bounds (a title repeated hundreds of times must not make matching quadratic): at most CALON_SAMA_PER_BARIS
 records sharing a title are compared per row (same perangkat daerah, then the latest year, first), at most
@@ -438,7 +440,15 @@ def cocokkan(
                 ids &= tahun_ini
             if ids:
                 calon[b] = ids
-        ditetapkan, bentrok = _selesaikan(calon, kunci, lambda b, i: indeks.kedekatan(rinci[b], i))
+        ditetapkan, bentrok = _selesaikan(
+            calon,
+            kunci,
+            lambda b, i: indeks.kedekatan(rinci[b], i),
+            # equal or acronym titles: the closer pair by title, perangkat daerah, then detail
+            (lambda b, i: (*pasangan[b][i].urutan(), indeks.kedekatan(rinci[b], i)))
+            if nama in ("sama", "akronim")
+            else None,
+        )
         hasil_id |= ditetapkan
         dasar |= dict.fromkeys(ditetapkan, nama)
         alasan_ragu |= bentrok
@@ -552,10 +562,15 @@ def _alasan(x: _Pasangan, diberikan: set[str], pemilik: dict[str, int], baris: p
 
 
 def _selesaikan(
-    calon: dict[int, set[str]], kunci: list[str], kedekatan: Callable[[int, str], int]
+    calon: dict[int, set[str]],
+    kunci: list[str],
+    kedekatan: Callable[[int, str], int],
+    mutu: Callable[[int, str], tuple[Any, ...]] | None = None,
 ) -> tuple[dict[int, str], dict[tuple[int, str], str]]:
     """One tier's certain edges settled: a row and an id that only have each other are a match; k rows of one
-    kunci_baris facing exactly the same k ids are paired stably (`_pasangkan`); every other edge is a conflict."""
+    kunci_baris facing exactly the same k ids are paired stably (`_pasangkan`); k rows and k ids where each row's
+    strictly best id (by `mutu`) is that id's strictly best row are paired so (`_saling_terbaik`: one title under
+    'SMAN 1 X, KAB. Y' and 'SMAN 1 X', each nearest its own); every other edge is a conflict."""
     per_id: dict[str, set[int]] = defaultdict(set)
     for b, ids in calon.items():
         for i in ids:
@@ -569,6 +584,9 @@ def _selesaikan(
         if setara:
             ditetapkan.update(_pasangkan(komponen_baris, komponen_id, kedekatan))
             continue
+        if mutu is not None and (jelas := _saling_terbaik(komponen_baris, komponen_id, calon, mutu)):
+            ditetapkan.update(jelas)
+            continue
         for b in komponen_baris:
             for i in calon[b]:
                 bentrok[(b, i)] = (
@@ -576,6 +594,25 @@ def _selesaikan(
                     "dasbor tidak menggabung atau memisah inovasi tanpa keputusan Anda"
                 )
     return ditetapkan, bentrok
+
+
+def _saling_terbaik(
+    baris: set[int], ids: set[str], calon: dict[int, set[str]], mutu: Callable[[int, str], tuple[Any, ...]]
+) -> dict[int, str]:
+    """The one-to-one pairing of k rows and k ids where every row's strictly best id has that row as its strictly
+    best row; empty when there is none (a tie anywhere, or two rows preferring one id)."""
+    if len(baris) != len(ids):
+        return {}
+
+    def satu_terbaik(pilihan: list[tuple[tuple[Any, ...], Any]]) -> Any:
+        pilihan.sort(key=lambda x: x[0], reverse=True)
+        return pilihan[0][1] if len(pilihan) == 1 or pilihan[0][0] > pilihan[1][0] else None
+
+    terbaik_id = {b: satu_terbaik([(mutu(b, i), i) for i in calon[b]]) for b in baris}
+    terbaik_baris = {i: satu_terbaik([(mutu(b, i), b) for b in baris if i in calon[b]]) for i in ids}
+    if any(i is None or terbaik_baris[i] != b for b, i in terbaik_id.items()):
+        return {}
+    return terbaik_id
 
 
 def _pasangkan(baris: set[int], ids: set[str], kedekatan: Callable[[int, str], int]) -> dict[int, str]:

@@ -331,3 +331,24 @@ def test_a_widely_shared_title_compares_a_bounded_number_and_still_finds_its_own
     hasil = cocokkan(berkas(("INOVASI DESA", "Desa 137"), ("Inovasi Desa", "Kecamatan Baru")), lama, tahun=2025)
     assert daftar(hasil.baris["id_inovasi"]) == ["id137", None]
     assert len(hasil.ragu) <= RAGU_PER_BARIS
+
+
+def test_a_pair_under_its_two_perangkat_daerah_spellings_keeps_its_ids_when_a_date_changed() -> None:
+    """Not identical any more (a development date added in the portal since the last download), so the equal-title
+    tier decides: each row is strictly nearest its own innovation, and each innovation its own row."""
+    rows = berkas(("Smart School", f"{SMAN}, KAB. PONOROGO"), ("SMART SCHOOL", SMAN)).assign(
+        tanggal_penerapan=date(2023, 1, 2), tanggal_pengembangan=date(2024, 5, 6)
+    )
+    lama = ada(("Z9", 2025, "Smart School", SMAN), ("A1", 2025, "Smart School", f"{SMAN}, KAB. PONOROGO")).assign(
+        tanggal_penerapan=pd.Timestamp("2023-01-02"), tanggal_pengembangan=pd.NaT
+    )
+    hasil = cocokkan(rows, lama, tahun=2025)
+    assert daftar(hasil.baris[["id_inovasi", "dasar"]]) == [["A1", "sama"], ["Z9", "sama"]]
+    assert hasil.ragu.empty
+    # Two rows equally near both innovations: no preference, so asked, never guessed.
+    dua = berkas(("Smart School", f"{SMAN} PONOROGO"), ("SMART SCHOOL", f"{SMAN} KAB")).assign(
+        tanggal_penerapan=date(2023, 1, 2), tanggal_pengembangan=None
+    )
+    seri = cocokkan(dua, lama, tahun=2025)
+    assert seri.baris["id_inovasi"].isna().all() and set(seri.ragu["id_inovasi"]) == {"Z9", "A1"}
+    assert seri.ragu["alasan"].str.startswith("bentrok: 2 baris berkas dan 2 inovasi").all()
