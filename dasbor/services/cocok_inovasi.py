@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import difflib
 import heapq
+import numbers
 import re
 import unicodedata
 from collections import defaultdict
@@ -135,7 +136,7 @@ def _nilai(x: Any) -> Any:
         return None
     if isinstance(x, str):
         return baku(x) or None
-    if isinstance(x, int | float):
+    if isinstance(x, numbers.Real):  # numpy's too, which pd.Timestamp would read as nanoseconds
         return round(float(x), 6)
     try:
         return pd.Timestamp(x).date().isoformat()
