@@ -249,7 +249,7 @@ def tinjau_tertunda(tertunda: pd.DataFrame) -> None:
                 "Id baru": tertunda["id_inovasi_baru"],
                 "Mirip dengan": tertunda["nama_inovasi_ada"],
                 "Id lama": tertunda["id_inovasi_ada"],
-                "Tahun id lama": tertunda["tahun_ada"].astype("Int64").astype(str),
+                "Tahun id lama": tertunda["tahun_ada"].map(lambda t: "–" if pd.isna(t) else str(int(t))),
                 "Perangkat daerah (impor / lama)": tertunda["perangkat_daerah_berkas"].fillna("–")
                 + " / "
                 + tertunda["perangkat_daerah_ada"].fillna("–"),
