@@ -119,3 +119,24 @@ def test_the_inovasi_page_shows_open_pairs_and_the_pemdas_operator_merges_one(
     assert any(f"{n_edit} digabung ke {id_edit}" in s.value for s in at.success)
     assert id_edit in _tahun(salinan_env).index and n_edit not in _tahun(salinan_env).index
     assert id_edit not in set(_tertunda()["id_inovasi_ada"])
+
+
+def test_a_pair_whose_row_left_the_list_is_dropped_and_a_reimport_keeps_the_open_ones(
+    salinan_env: Path, tmp_path: Path
+) -> None:
+    lama = _lama(salinan_env, 2022)
+    kasus = _kasus(lama)
+    penuh, tanpa_edit = tmp_path / "penuh.xlsx", tmp_path / "tanpa-edit.xlsx"
+    penuh.write_bytes(tulis_portal(kasus, PEMDA))
+    tanpa_edit.write_bytes(tulis_portal(kasus.drop(index=2), PEMDA))
+    assert dasbor(salinan_env, "impor", str(penuh), "--tahun", str(TAHUN_P)).returncode == 0
+    pertama = _tertunda()
+    assert len(pertama) >= 2
+    # The same file again: every row keeps its id, and the pairs left open stay open.
+    assert dasbor(salinan_env, "impor", str(penuh), "--tahun", str(TAHUN_P)).returncode == 0
+    assert _tertunda()[["id_inovasi_baru", "id_inovasi_ada"]].equals(pertama[["id_inovasi_baru", "id_inovasi_ada"]])
+    # The edited row leaves the list: its pair is gone from the table, not only hidden.
+    [n_edit] = pertama.loc[pertama["id_inovasi_ada"] == lama["id_inovasi"].iat[3], "id_inovasi_baru"]
+    assert dasbor(salinan_env, "impor", str(tanpa_edit), "--tahun", str(TAHUN_P)).returncode == 0
+    assert _kueri(salinan_env, f"SELECT count(*) FROM cocok_tertunda WHERE id_inovasi_baru = '{n_edit}'") == [(0,)]
+    assert n_edit not in set(_tertunda()["id_inovasi_baru"]) and not _tertunda().empty

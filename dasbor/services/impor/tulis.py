@@ -108,6 +108,10 @@ def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str) -> int:
                     "pengguna": pengguna,
                 },
             )
+        for kode in periksa.wilayah:
+            cur.execute(
+                sql("cocok_tertunda_bersihkan"), {"kode_wilayah": kode, "tahun": periksa.tahun, "id_impor": id_impor}
+            )
         for t in periksa.tertunda.astype(object).where(periksa.tertunda.notna(), None).to_dict("records"):
             cur.execute(
                 sql("cocok_tertunda_simpan"),
