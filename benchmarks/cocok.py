@@ -1,7 +1,8 @@
 """Benchmark of matching a 700-row portal export to five years of one pemda's innovations (issue 18: ≤ 1 s), plus
 writing and reading that file. Names come from the demo vocabulary; history carries innovations over between
-years, and the file has the portal's quirks plus edited titles and acronyms written out. Prints the figures;
-asserts nothing.
+years, and the file has the portal's quirks plus edited titles and acronyms written out. Then the worst case
+(issue 24 M6): every row and every stored innovation under one title, 1 000 × 200 and 2 000 × 400, which the
+matcher refuses past MAKS_RAGU uncertain pairs. Prints the figures; asserts nothing.
 
     .venv/bin/python benchmarks/cocok.py [--ulang 3]
 """
@@ -22,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from dasbor.demo.generator import perangkat_daerah, pool_inovasi  # noqa: E402
 from dasbor.excel.portal import read_portal  # noqa: E402
 from dasbor.excel.portal_tulis import beri_keanehan, tulis_portal  # noqa: E402
-from dasbor.services.cocok_inovasi import cocokkan  # noqa: E402
+from dasbor.services.cocok_inovasi import TerlaluBanyakRaguError, cocokkan  # noqa: E402
 
 KODE = "63.09"
 TAHUN = (2021, 2022, 2023, 2024, 2025)
@@ -47,6 +48,32 @@ def riwayat(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
         tahun_tahun.append(pool.iloc[kini].assign(tahun=tahun))
     ada = pd.concat(tahun_tahun, ignore_index=True)
     return ada, tahun_tahun[-1].reset_index(drop=True)
+
+
+def terburuk(n_baris: int, n_ada: int) -> None:
+    """One title everywhere, each row and innovation under its own perangkat daerah (no certain match possible)."""
+    baris = pd.DataFrame(
+        {
+            "_baris": range(2, n_baris + 2),
+            "nama_inovasi": "Inovasi Pelayanan Desa",
+            "nama_perangkat_daerah": [f"Desa Nomor {i}" for i in range(n_baris)],
+        }
+    )
+    ada = pd.DataFrame(
+        {
+            "id_inovasi": [f"{KODE}-2024-{i:04d}" for i in range(n_ada)],
+            "tahun": 2024,
+            "nama_inovasi": "INOVASI PELAYANAN DESA",
+            "nama_perangkat_daerah": [f"Kelurahan Nomor {i}" for i in range(n_ada)],
+        }
+    )
+    mulai = time.perf_counter()
+    try:
+        hasil = cocokkan(baris, ada, tahun=2025)
+        akhir = f"{len(hasil.ragu)} pasangan ragu"
+    except TerlaluBanyakRaguError:
+        akhir = "ditolak (terlalu banyak pasangan ragu)"
+    print(f"terburuk {n_baris} baris × {n_ada} inovasi berjudul sama: {time.perf_counter() - mulai:.3f} s, {akhir}")
 
 
 def main() -> None:
@@ -89,6 +116,8 @@ def main() -> None:
         f"· kelompok kembar {int(hasil.baris['kelompok_kembar'].max() or 0)}"
     )
     print("dasar:", hasil.baris["dasar"].value_counts().to_dict())
+    terburuk(1_000, 200)
+    terburuk(2_000, 400)
     # The machine is shared: the load says how far these times sit above an idle run.
     print(f"beban mesin (1 menit) {os.getloadavg()[0]:.1f} pada {os.cpu_count()} inti")
 

@@ -28,6 +28,11 @@ def tabel_lokasi(daftar: list[impor.MasalahBerkas], judul: str, key: str) -> Non
     )
 
 
+def tabel_isi(frame: pd.DataFrame, key: str | None = None) -> None:
+    """A preview table with every empty cell shown as "–": Streamlit writes None and NaN as the words."""
+    st.dataframe(frame.astype(object).where(frame.notna(), "–"), hide_index=True, key=key)
+
+
 def _konfirmasi(konfirmasi: impor.Konfirmasi) -> None:
     """The confirm button names the preview that was on screen when it was pressed: file, year, decisions, data."""
     st.session_state["impor_dikonfirmasi"] = konfirmasi
@@ -87,7 +92,7 @@ def portal(periksa: impor.Pemeriksaan, pratinjau: impor.Pratinjau) -> None:
             f"{bilangan(len(keluar))} inovasi tahun {periksa.tahun} tidak ada di berkas ini dan akan keluar dari daftar "
             "tahun itu (data tahun sebelumnya tidak berubah):"
         )
-        st.dataframe(keluar[["id_inovasi", "nama_inovasi"]], hide_index=True, key="tabel_keluar")
+        tabel_isi(keluar[["id_inovasi", "nama_inovasi"]], key="tabel_keluar")
     inovasi = periksa.data["inovasi"]
     kembar = inovasi[inovasi["kembar_dengan"].notna()]
     if not kembar.empty:
@@ -95,9 +100,7 @@ def portal(periksa: impor.Pemeriksaan, pratinjau: impor.Pratinjau) -> None:
             f"{bilangan(len(kembar))} baris berjudul kembar (diinput akun OPD berbeda). Semua diimpor dan saling "
             "ditandai; selesaikan di portal."
         )
-        st.dataframe(
-            kembar[["id_inovasi", "nama_inovasi", "akun_portal", "kembar_dengan"]], hide_index=True, key="tabel_kembar"
-        )
+        tabel_isi(kembar[["id_inovasi", "nama_inovasi", "akun_portal", "kembar_dengan"]], key="tabel_kembar")
     if not periksa.ragu.empty:
         tinjau_ragu(periksa)
 
@@ -206,10 +209,10 @@ with tab_impor:
                 st.markdown(
                     f"**{bilangan(len(periksa.perangkat_daerah_baru))} perangkat daerah baru** akan ditambahkan:"
                 )
-                st.dataframe(periksa.perangkat_daerah_baru, hide_index=True, key="tabel_pd_baru")
+                tabel_isi(periksa.perangkat_daerah_baru, key="tabel_pd_baru")
             if not pratinjau.rincian.empty:
                 with st.expander(f"Rincian {bilangan(len(pratinjau.rincian))} inovasi yang baru, berubah atau dihapus"):
-                    st.dataframe(pratinjau.rincian, hide_index=True)
+                    tabel_isi(pratinjau.rincian)
             st.button(
                 "Konfirmasi impor",
                 type="primary",

@@ -3,15 +3,17 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from dasbor.services import akun as layanan_akun
+from dasbor.services import cocok_tertunda, lintas_tahun
 from dasbor.services import inovasi as layanan_inovasi
 from dasbor.services import kelengkapan as layanan
 from dasbor.services import kiriman as layanan_kiriman
-from dasbor.services import lintas_tahun
 from dasbor.services import telusur_celah as telusur
+from dasbor.services.db import DatabaseSibukError
 from dasbor.ui import data, drill, sumber, unduh
 from dasbor.ui import filter as saringan
 from dasbor.ui import kelengkapan_tabel as tabel
-from dasbor.ui.akun import wajib_masuk
+from dasbor.ui.akun import pengguna, wajib_masuk
 from dasbor.visual.charts import batang_kematangan_opd
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 from dasbor.visual.palette import transparan, warna_seri
@@ -230,6 +232,80 @@ if not kembar.empty:
         key="tabel_kembar",
         hide_index=True,
     )
+
+
+def tinjau_tertunda(tertunda: pd.DataFrame) -> None:
+    """The pairs an import left open: evidence for everyone, the answer for an admin or this pemda's operator."""
+    st.subheader("Pasangan ragu dari impor portal")
+    st.caption(
+        "Baris ekspor portal yang mirip inovasi yang sudah ada, tetapi diimpor sebagai inovasi baru karena belum "
+        "diputuskan. Gabungkan bila keduanya inovasi yang sama: id lama dipakai untuk tahun ini, dengan status dan "
+        "jawaban indikatornya. Tandai berbeda bila memang dua inovasi. Keputusan diingat untuk impor berikutnya."
+    )
+    unduh.dataframe(
+        pd.DataFrame(
+            {
+                "Baris impor": tertunda["nama_inovasi_berkas"],
+                "Id baru": tertunda["id_inovasi_baru"],
+                "Mirip dengan": tertunda["nama_inovasi_ada"],
+                "Id lama": tertunda["id_inovasi_ada"],
+                "Tahun id lama": tertunda["tahun_ada"].map(lambda t: "–" if pd.isna(t) else str(int(t))),
+                "Perangkat daerah (impor / lama)": tertunda["perangkat_daerah_berkas"].fillna("–")
+                + " / "
+                + tertunda["perangkat_daerah_ada"].fillna("–"),
+                "Perbedaan": tertunda["beda"].fillna("–"),
+            }
+        ),
+        nama=f"pasangan-ragu-{tahun}-{wilayah}",
+        key="tabel_tertunda",
+        hide_index=True,
+    )
+    masuk = pengguna()
+    boleh = layanan_akun.wilayah_boleh(masuk)
+    if not (masuk and masuk["peran"] in ("admin", "operator") and (boleh is None or wilayah in boleh)):
+        st.caption("Hanya admin atau operator wilayah ini yang dapat memutuskan pasangan ini.")
+        return
+    baris = {f"{r.id_inovasi_baru}|{r.id_inovasi_ada}": r for r in tertunda.itertuples(index=False)}
+    pilih = st.selectbox(
+        "Pasangan yang diputuskan",
+        list(baris),
+        format_func=lambda k: (
+            f"{baris[k].id_inovasi_baru} {baris[k].nama_inovasi_berkas} ↔ {baris[k].id_inovasi_ada} "
+            f"{baris[k].nama_inovasi_ada} ({baris[k].tahun_ada})"
+        ),
+        key="tertunda_pilih",
+    )
+    r = baris[pilih]
+    if r.ada_tahun_ini:
+        st.caption(f"{r.id_inovasi_ada} sudah ada di daftar {tahun}: pasangan ini hanya dapat ditandai berbeda.")
+    kiri, kanan = st.columns(2)
+    gabung = kiri.button("Gabungkan: inovasi yang sama", key="tertunda_gabung", disabled=bool(r.ada_tahun_ini))
+    pisah = kanan.button("Tandai dua inovasi berbeda", key="tertunda_beda")
+    if gabung or pisah:
+        try:
+            # Rights as they are now, not as when the page was drawn.
+            boleh_kini = layanan_akun.pastikan_hak_wilayah(masuk["nama"], [wilayah])
+            pesan = cocok_tertunda.simpan_keputusan(
+                tahun,
+                wilayah,
+                r.id_inovasi_baru,
+                r.id_inovasi_ada,
+                "sama" if gabung else "beda",
+                masuk["nama"],
+                boleh_kini,
+            )
+        except (layanan_akun.AkunError, cocok_tertunda.CocokDitolakError, DatabaseSibukError) as exc:
+            st.warning(str(exc))
+        else:
+            st.session_state["tertunda_pesan"] = f"Tersimpan: {pesan}."
+            st.rerun()
+
+
+if pesan_tertunda := st.session_state.pop("tertunda_pesan", None):
+    st.success(pesan_tertunda)
+tertunda = data.cocok_tertunda(tahun, wilayah)
+if not tertunda.empty:
+    tinjau_tertunda(tertunda)
 
 selisih = data.selisih(tahun)
 selisih = selisih[selisih["kode_wilayah"] == wilayah]

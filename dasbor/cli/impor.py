@@ -131,7 +131,7 @@ def _cetak_portal(periksa: impor.Pemeriksaan, pratinjau: impor.Pratinjau, args: 
         return
     print(
         f"- {len(ragu)} pasangan ragu; TANPA keputusan tiap baris berkas di bawah diimpor sebagai inovasi baru "
-        "(tidak digabung):"
+        "(tidak digabung) dan pasangannya menunggu keputusan di halaman Inovasi:"
     )
     for r in ragu.to_dict("records"):
         print(

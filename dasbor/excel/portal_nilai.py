@@ -89,15 +89,22 @@ def pisah_admin_opd(teks: str) -> tuple[str, str | None]:
 
 
 _ANGKA = r"-?\d{1,3}(?:\.\d+)?"
+_ANGKA_KOMA = r"-?\d{1,3}(?:[.,]\d+)?"
 POLA_KOORDINAT = (
-    # Google Maps: …/@-7.998,111.817,17z/… or …?q=-7.998,111.817
+    # Google Maps: …/@-7.998,111.817,17z/…, …!3d-7.998!4d111.817 or …?q=-7.998,111.817
     re.compile(rf"@({_ANGKA}),\s*({_ANGKA})"),
+    re.compile(rf"!3d({_ANGKA})!4d({_ANGKA})"),
     re.compile(rf"[?&](?:q|query|ll)=({_ANGKA})(?:,|%2C)\s*({_ANGKA})", re.IGNORECASE),
     # a pair with dot decimals: "-7.607, 112.540", "(-7.607; 112.540)", "-7.607 112.540"
     re.compile(rf"\(?\s*({_ANGKA})\s*(?:[,;]\s*|\s+)({_ANGKA})\s*\)?"),
 )
 # a pair with comma decimals: "-7,325387, 112,731079"
 POLA_KOMA = re.compile(r"\(?\s*(-?\d{1,3}),(\d+)\s*[,;]\s*(-?\d{1,3}),(\d+)\s*\)?")
+# a labelled pair: "Lat -7.05° Long 112.71°", "Lintang: -3,44 Bujur: 114,83"
+POLA_LABEL = re.compile(
+    rf"(?:lat|lintang)\w*\s*[:=]?\s*({_ANGKA_KOMA})\s*°?\s*[,;/]?\s*(?:long|lon|lng|bujur)\w*\s*[:=]?\s*({_ANGKA_KOMA})\s*°?",
+    re.IGNORECASE,
+)
 
 
 def baca_koordinat(teks: str) -> tuple[float, float] | None:
@@ -106,8 +113,10 @@ def baca_koordinat(teks: str) -> tuple[float, float] | None:
     teks = teks.strip()
     if m := POLA_KOMA.fullmatch(teks):
         return float(f"{m[1]}.{m[2]}"), float(f"{m[3]}.{m[4]}")
+    if m := POLA_LABEL.fullmatch(teks):
+        return float(m[1].replace(",", ".")), float(m[2].replace(",", "."))
     for i, pola in enumerate(POLA_KOORDINAT):
-        m = pola.search(teks) if i < 2 else pola.fullmatch(teks)
+        m = pola.search(teks) if i < 3 else pola.fullmatch(teks)
         if m:
             return float(m[1]), float(m[2])
     return None

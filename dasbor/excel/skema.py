@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from scoring.model import LEVEL_MAKS, STATUS_BUKTI, STATUS_INOVASI
 
-# The CHECK constraints of dasbor/db/migrations/001_skema.sql, spelled once more here because the workbook
-# offers them as drop-downs; tests/excel/test_skema.py proves both lists agree with the database.
+# The CHECK constraints of the inovasi table (dasbor/db/migrations/001_skema.sql, jenis widened by 004_portal.sql
+# for the portal's `Teknologi`), spelled once more here because the workbook offers them as drop-downs;
+# tests/excel/test_skema.py proves both lists agree with the database.
 TAHAPAN = ("inisiatif", "uji coba", "penerapan")
 INISIATOR = ("kepala daerah", "anggota DPRD", "perangkat daerah", "ASN", "masyarakat")
-JENIS = ("digital", "non digital")
+JENIS = ("digital", "non digital", "teknologi")
 BENTUK = ("tata kelola pemerintahan daerah", "pelayanan publik", "inovasi daerah lainnya")
 LEVEL = tuple(range(LEVEL_MAKS + 1))
 

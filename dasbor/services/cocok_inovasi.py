@@ -11,6 +11,8 @@ Public API (stable):
 `ada`: the pemda's existing innovations, one row per (id_inovasi, tahun) for the import year (a re-import) and
 earlier years: `id_inovasi`, `tahun`, `nama_inovasi`, `nama_perangkat_daerah` (may be empty) and optionally
 `singkatan` (of the perangkat daerah). An id's best-matching year counts; ties go to the latest year.
+Optional columns of both frames sharpen the match: `KOLOM_IDENTITAS` (the dates) are part of a row's identity,
+`KOLOM_RINCI` (kematangan, account, …) only order identical candidates.
 `keputusan`: the user's earlier word (table cocok_keputusan): `kunci_baris`, `id_inovasi`, `keputusan`
 ('sama' | 'beda'). 'sama' makes the pair certain; 'beda' removes it from the candidates for good.
 `tahun`: the import year. Pass it: when a row matches for certain both ids of that year and ids known only
@@ -18,8 +20,9 @@ from earlier years, that year's win, so importing the same file again keeps the 
 
 `HasilCocok.baris`, one row per file row in input order:
     posisi (0-based position in `baris`), _baris (when given), kunci_baris, id_inovasi (the certain match or
-    None), dasar ('sama': title and perangkat daerah equal once normalised; 'akronim': one title is the other's
-    acronym or its expansion alone, same perangkat daerah; 'keputusan': the user said so; None), kelompok_kembar
+    None), dasar ('identik': title, perangkat daerah and dates equal once normalised; 'sama': title and
+    perangkat daerah close enough; 'akronim': one title is the other's acronym or its expansion alone, same
+    perangkat daerah; 'keputusan': the user said so; None), kelompok_kembar
     (rows of the file sharing a normalised title get the same number, 1, 2, … by first row; None when unique).
 `HasilCocok.ragu`, the uncertain pairs for the user to confirm or reject, each with its evidence:
     posisi, _baris, kunci_baris, id_inovasi, tahun_ada, nama_inovasi_berkas, nama_inovasi_ada,
@@ -32,12 +35,20 @@ Rules. Case, spacing, punctuation and accents never matter; an acronym written o
 needs such a title and the same perangkat daerah (equal once normalised, one name inside the other, its
 singkatan, or difflib ≥ 0,85; a side without a perangkat daerah does not contradict). Everything else that looks
 close (another perangkat daerah, an edited title with difflib ≥ 0,75) is uncertain. Certain pairs are settled
-in tiers: the user's 'sama', then equal titles, then acronyms; an exact title thus wins over an acronym, and
-the row that lost is asked about. Never a silent merge or split: when, within a tier, two file rows would take
-one innovation, or one row two innovations, all those pairs become uncertain (and are not offered to a weaker
-tier); the exception is k rows with one kunci_baris facing exactly k innovations that each match all of them (a
-title entered twice by one account, imported before): they are paired in row order with id order, so
-importing the same file again gives the same ids.
+in tiers: the user's 'sama', then identical rows (a re-import: normalised title, perangkat daerah and dates
+equal, before any fuzzy comparison), then equal titles, then acronyms; an exact title thus wins over an
+acronym, and the row that lost is asked about. Never a silent merge or split: when, within a tier, two file
+rows would take one innovation, or one row two innovations, all those pairs become uncertain (and are not
+offered to a weaker tier); the exception is k rows with one kunci_baris facing exactly k innovations that each
+match all of them (a title entered twice, imported before): they are paired stably, the closest in
+`KOLOM_RINCI` first, then in row order with id order, so importing the same file again gives the same ids; and,
+for equal titles and acronyms, k rows facing k ids where each row's strictly nearest id has that row as its
+strictly nearest (one title under 'SMAN 1 X, KAB. Y' and under 'SMAN 1 X', each nearest its own).
+
+Bounds (a title repeated hundreds of times must not make matching quadratic): at most CALON_SAMA_PER_BARIS
+records sharing a title are compared per row (same perangkat daerah, then the latest year, first), at most
+RAGU_WAJIB_PER_BARIS conflict pairs are listed per row, and past MAKS_RAGU uncertain pairs `cocokkan` raises
+TerlaluBanyakRaguError, whose message says what to do.
 
 `kunci_baris` = normalised title + " | " + normalised perangkat daerah: what a decision is remembered by.
 """
@@ -45,11 +56,13 @@ importing the same file again gives the same ids.
 from __future__ import annotations
 
 import difflib
+import heapq
+import numbers
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -62,6 +75,11 @@ KATA_PER_BARIS = 4  # a row's rarest words used to find those titles
 MAKS_KATA_UMUM = 150  # a word in more titles than this finds nothing
 RAGU_PER_BARIS = 3  # uncertain candidates shown per row, best first
 MIN_BAGIAN = 4  # shortest acronym or expansion that may stand for a whole title
+CALON_SAMA_PER_BARIS = 12  # records sharing a row's title or identity compared with it
+RAGU_WAJIB_PER_BARIS = 10  # conflict pairs listed per row
+MAKS_RAGU = 300  # uncertain pairs one review can hold: past it the file is refused with what to do
+KOLOM_IDENTITAS = ("tanggal_penerapan", "tanggal_pengembangan")
+KOLOM_RINCI = ("kematangan", "akun_portal", "tahapan", "jenis", "tautan_video", "tanggal_uji_coba")
 
 KOLOM_BARIS = ("posisi", "_baris", "kunci_baris", "id_inovasi", "dasar", "kelompok_kembar")
 KOLOM_RAGU = (
@@ -91,6 +109,10 @@ class HasilCocok:
     ragu: pd.DataFrame
 
 
+class TerlaluBanyakRaguError(ValueError):
+    """More uncertain pairs than one review can hold (MAKS_RAGU); the message says why and what to do."""
+
+
 def baku(teks: Any) -> str:
     """Text without case, accents, punctuation and spacing differences: 'SIPINTAR  (Sistem-Info.)' ->
     'sipintar sistem info'. Empty for a missing value."""
@@ -105,6 +127,28 @@ def _baku(teks: str) -> str:
     if not teks.isascii():
         teks = "".join(ch for ch in unicodedata.normalize("NFKD", teks) if not unicodedata.combining(ch))
     return " ".join(re.sub(r"[\W_]+", " ", teks).split())
+
+
+def _nilai(x: Any) -> Any:
+    """A cell comparable whether it came from the database or from the file: dates as ISO text, numbers as
+    floats, text normalised, empty as None."""
+    if x is None or (not isinstance(x, str) and pd.isna(x)):
+        return None
+    if isinstance(x, str):
+        return baku(x) or None
+    if isinstance(x, numbers.Real):  # numpy's too, which pd.Timestamp would read as nanoseconds
+        return round(float(x), 6)
+    try:
+        return pd.Timestamp(x).date().isoformat()
+    except (TypeError, ValueError):
+        return str(x)
+
+
+def _lajur(frame: pd.DataFrame, kolom: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """Per row, the normalised values of `kolom` (all present in `frame`)."""
+    if not kolom:
+        return [()] * len(frame)
+    return list(zip(*(frame[k].map(_nilai) for k in kolom), strict=True))
 
 
 def kunci_baris(nama_inovasi: Any, nama_perangkat_daerah: Any) -> str:
@@ -160,8 +204,10 @@ def _banding_judul(a: _Judul, b: _Judul) -> tuple[str, float] | None:
     return ("mirip", round(rasio, 3)) if rasio >= MIRIP_JUDUL else None
 
 
-def _banding_pd(a: str, b: str, singkatan: str) -> float | None:
-    """Similarity of two normalised perangkat daerah names (None when either side has none)."""
+def _banding_pd(a: str, b: str, singkatan: str, tepat: bool = False) -> float | None:
+    """Similarity of two normalised perangkat daerah names (None when either side has none). Below the bar of
+    MIRIP_PERANGKAT_DAERAH, difflib's cheap upper bound stands in for the ratio unless `tepat`: it settles that
+    the names differ, and only the pairs shown to the user need the exact figure."""
     if not a or not b:
         return None
     if a == b or (singkatan and a == singkatan):
@@ -169,7 +215,10 @@ def _banding_pd(a: str, b: str, singkatan: str) -> float | None:
     ka, kb = set(a.split()), set(b.split())
     if ka <= kb or kb <= ka:
         return 0.9
-    return round(difflib.SequenceMatcher(None, a, b, autojunk=False).ratio(), 3)
+    m = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if not tepat and (batas := m.quick_ratio()) < MIRIP_PERANGKAT_DAERAH:
+        return round(batas, 3)
+    return round(m.ratio(), 3)
 
 
 def _pd_sama(skor: float | None) -> bool:
@@ -196,11 +245,12 @@ class _Pasangan:
 class _Indeks:
     """The existing innovations, indexed by title, title part and word."""
 
-    def __init__(self, ada: pd.DataFrame) -> None:
+    def __init__(self, ada: pd.DataFrame, identitas: tuple[str, ...], rinci: tuple[str, ...]) -> None:
         # One record per id, title and perangkat daerah, from its latest year: five years of an unchanged
         # innovation compare like one.
         ada = ada.assign(_judul=ada["nama_inovasi"].map(baku), _pd=ada["nama_perangkat_daerah"].map(baku))
-        ada = ada.sort_values("tahun", ascending=False, kind="stable").drop_duplicates(["id_inovasi", "_judul", "_pd"])
+        ada = ada.sort_values(["tahun", "id_inovasi"], ascending=[False, True], kind="stable")
+        ada = ada.drop_duplicates(["id_inovasi", "_judul", "_pd"])
         self.ada = ada.reset_index(drop=True)
         self.judul = [_judul(n) for n in self.ada["nama_inovasi"]]
         self.pd = self.ada["_pd"].tolist()
@@ -209,19 +259,51 @@ class _Indeks:
         self.id = [str(i) for i in self.ada["id_inovasi"]]
         self.tahun = [int(t) for t in self.ada["tahun"]]
         self.tahun_terbaru = max(self.tahun, default=0)
-        self.per_bentuk: dict[str, list[int]] = defaultdict(list)  # whole title or a part -> rows
+        # whole title or a part -> rows, in record order (latest year, then id), and the same per perangkat daerah
+        self.per_bentuk: dict[str, list[int]] = defaultdict(list)
+        self.per_bentuk_pd: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.per_kata: dict[str, list[int]] = defaultdict(list)
         self.per_id: dict[str, list[int]] = defaultdict(list)
+        # identity: normalised title, perangkat daerah and the dates both sides carry (rows are in latest-year
+        # then id order, so each list is too)
+        self.identitas = [
+            (j.baku, p, *t) for j, p, t in zip(self.judul, self.pd, _lajur(self.ada, identitas), strict=True)
+        ]
+        self.rinci = _lajur(self.ada, rinci)
+        self.per_identitas: dict[tuple[Any, ...], list[int]] = defaultdict(list)
         for r, j in enumerate(self.judul):
             for b in {j.baku, *j.bagian}:
                 self.per_bentuk[b].append(r)
+                self.per_bentuk_pd[(b, self.pd[r])].append(r)
             for k in j.kata:
                 self.per_kata[k].append(r)
             self.per_id[self.id[r]].append(r)
+            if j.baku:
+                self.per_identitas[self.identitas[r]].append(r)
 
-    def calon_sama(self, j: _Judul) -> set[int]:
-        """Rows sharing the title or a part of it."""
-        return {r for b in {j.baku, *j.bagian} for r in self.per_bentuk.get(b, ())}
+    def calon_sama(self, j: _Judul, pd_baku: str) -> set[int]:
+        """Rows sharing the title or a part of it: the CALON_SAMA_PER_BARIS closest (same perangkat daerah, then
+        the latest year, then id) when a title is shared by more."""
+        bentuk = {j.baku, *j.bagian}
+        semua = {r for b in bentuk for r in self.per_bentuk.get(b, ())}
+        if len(semua) <= CALON_SAMA_PER_BARIS:
+            return semua
+        # Both lists are in record order: the same perangkat daerah's first, then the others', up to the bound.
+        sama_pd = sorted({r for b in bentuk for r in self.per_bentuk_pd.get((b, pd_baku), ())})
+        hasil = set(sama_pd[:CALON_SAMA_PER_BARIS])
+        for r in heapq.merge(*(self.per_bentuk[b] for b in sorted(bentuk) if b in self.per_bentuk)):
+            if len(hasil) >= CALON_SAMA_PER_BARIS:
+                break
+            hasil.add(r)
+        return hasil
+
+    def calon_identik(self, identitas: tuple[Any, ...]) -> set[str]:
+        """Ids of the records identical to a row (at most CALON_SAMA_PER_BARIS, the latest first)."""
+        return {self.id[r] for r in self.per_identitas.get(identitas, ())[:CALON_SAMA_PER_BARIS]}
+
+    def kedekatan(self, rinci: tuple[Any, ...], id_inovasi: str) -> int:
+        """How many of a row's KOLOM_RINCI values an id's closest record shares: orders identical candidates."""
+        return max(sum(a == b for a, b in zip(rinci, self.rinci[r], strict=True)) for r in self.per_id[id_inovasi])
 
     def calon_mirip(self, j: _Judul) -> set[int]:
         """The few rows sharing the most of the title's rarer words."""
@@ -240,7 +322,7 @@ def _pasangan_baris(posisi: int, j: _Judul, pd_baku: str, indeks: _Indeks) -> di
     """Best pair per existing id for one file row. Edited titles (difflib, the slow part) are looked for only
     when nothing matches for certain: a row with a certain match shows no uncertain candidates."""
     terbaik: dict[str, _Pasangan] = {}
-    sama = indeks.calon_sama(j)
+    sama = indeks.calon_sama(j, pd_baku)
     for cari in (lambda: sama, lambda: indeks.calon_mirip(j) - sama):
         for r in cari():
             banding = _banding_judul(j, indeks.judul[r])
@@ -309,11 +391,16 @@ def cocokkan(
 ) -> HasilCocok:
     """Match every file row to the existing innovations (see the module docstring). `tahun`, the import year:
     when a row matches for certain both ids of that year and ids known only from earlier years, that year's
-    win (a re-import keeps the ids its first import gave)."""
+    win (a re-import keeps the ids its first import gave). TerlaluBanyakRaguError past MAKS_RAGU uncertain
+    pairs."""
     baris = baris.reset_index(drop=True)
-    indeks = _Indeks(ada)
+    kolom_identitas = tuple(k for k in KOLOM_IDENTITAS if k in baris and k in ada)
+    kolom_rinci = tuple(k for k in KOLOM_RINCI if k in baris and k in ada)
+    indeks = _Indeks(ada, kolom_identitas, kolom_rinci)
     judul = [_judul(n) for n in baris["nama_inovasi"]]
     pd_baris = [baku(n) for n in baris["nama_perangkat_daerah"]]
+    identitas = [(j.baku, p, *t) for j, p, t in zip(judul, pd_baris, _lajur(baris, kolom_identitas), strict=True)]
+    rinci = _lajur(baris, kolom_rinci)
     kunci = [kunci_baris(n, p) for n, p in zip(baris["nama_inovasi"], baris["nama_perangkat_daerah"], strict=True)]
     beda, sama = _keputusan(keputusan)
     ada_id = set(indeks.id)
@@ -324,12 +411,20 @@ def cocokkan(
         semua = _pasangan_baris(posisi, j, p, indeks)
         pasangan.append({i: x for i, x in semua.items() if (kunci[posisi], i) not in beda})
 
-    # Certain edges by tier: the user's 'sama', then equal titles, then acronyms. Each tier settles what it can
-    # one to one; rows and ids caught in a conflict stay uncertain and are not offered to a weaker tier, and an id
-    # the user has given to a row is not taken automatically by another.
+    # Certain edges by tier: the user's 'sama', identical rows, then equal titles, then acronyms. Each tier settles
+    # what it can one to one; rows and ids caught in a conflict stay uncertain and are not offered to a weaker
+    # tier, and an id the user has given to a row is not taken automatically by another.
     diberikan = {i for k in kunci for i in sama.get(k, ()) if i in ada_id}
     tingkat: tuple[tuple[str, Callable[[int], set[str]]], ...] = (
         ("keputusan", lambda b: {i for i in sama.get(kunci[b], ()) if i in ada_id}),
+        (
+            "identik",
+            lambda b: (
+                {i for i in indeks.calon_identik(identitas[b]) if (kunci[b], i) not in beda} - diberikan
+                if judul[b].baku
+                else set()
+            ),
+        ),
         ("sama", lambda b: {i for i, x in pasangan[b].items() if x.pasti and x.jenis == "sama"} - diberikan),
         ("akronim", lambda b: {i for i, x in pasangan[b].items() if x.pasti and x.jenis == "akronim"} - diberikan),
     )
@@ -346,26 +441,53 @@ def cocokkan(
                 ids &= tahun_ini
             if ids:
                 calon[b] = ids
-        ditetapkan, bentrok = _selesaikan(calon, kunci)
+        ditetapkan, bentrok = _selesaikan(
+            calon,
+            kunci,
+            lambda b, i: indeks.kedekatan(rinci[b], i),
+            # equal or acronym titles: the closer pair by title, perangkat daerah, then detail
+            (lambda b, i: (*pasangan[b][i].urutan(), indeks.kedekatan(rinci[b], i)))
+            if nama in ("sama", "akronim")
+            else None,
+        )
         hasil_id |= ditetapkan
         dasar |= dict.fromkeys(ditetapkan, nama)
         alasan_ragu |= bentrok
     pemilik = {i: b for b, i in hasil_id.items()}
 
-    ragu: list[dict[str, Any]] = []
+    # Which pairs each unsettled row shows, counted before any is built: past MAKS_RAGU the file is refused.
+    bentrok_baris: dict[int, list[str]] = defaultdict(list)
+    for b, i in alasan_ragu:
+        bentrok_baris[b].append(i)
+    tampil: dict[int, list[_Pasangan]] = {}
     for posisi in range(len(baris)):
         if posisi in hasil_id:
             continue
-        # Pairs in a conflict and pairs the user called 'sama' are always shown; then the closest others.
-        wajib = [i for (b, i) in alasan_ragu if b == posisi] + sorted(sama.get(kunci[posisi], set()) & ada_id)
+        # Pairs in a conflict and pairs the user called 'sama' are always shown (a bounded number of the
+        # conflict's); then the closest others.
+        wajib = list(
+            dict.fromkeys(
+                sorted(bentrok_baris.get(posisi, ()))[:RAGU_WAJIB_PER_BARIS]
+                + sorted(sama.get(kunci[posisi], set()) & ada_id)
+            )
+        )
         for i in wajib:
             if i not in pasangan[posisi]:
                 pasangan[posisi][i] = _pasangan_paksa(posisi, judul[posisi], pd_baris[posisi], i, indeks)
         lain = sorted(
             (x for i, x in pasangan[posisi].items() if i not in wajib), key=lambda x: x.urutan(), reverse=True
         )
-        calon = [pasangan[posisi][i] for i in dict.fromkeys(wajib)] + lain
-        for x in calon[: max(RAGU_PER_BARIS, len(set(wajib)))]:
+        tampil[posisi] = ([pasangan[posisi][i] for i in wajib] + lain)[: max(RAGU_PER_BARIS, len(wajib))]
+    jumlah = sum(len(x) for x in tampil.values())
+    if jumlah > MAKS_RAGU:
+        raise TerlaluBanyakRaguError(_pesan_terlalu_banyak(jumlah, tampil, judul, baris, indeks))
+
+    ragu: list[dict[str, Any]] = []
+    for posisi, daftar_pasangan in tampil.items():
+        for kasar in daftar_pasangan:
+            # the figure shown is the exact one
+            skor_pd = _banding_pd(pd_baris[posisi], indeks.pd[kasar.rekam], indeks.singkatan[kasar.rekam], tepat=True)
+            x = replace(kasar, skor_pd=skor_pd)
             rekam = indeks.ada.loc[x.rekam]
             ragu.append(
                 {
@@ -401,6 +523,30 @@ def cocokkan(
     return HasilCocok(hasil, pd.DataFrame(ragu, columns=list(KOLOM_RAGU)))
 
 
+def _pesan_terlalu_banyak(
+    jumlah: int, tampil: dict[int, list[_Pasangan]], judul: list[_Judul], baris: pd.DataFrame, indeks: _Indeks
+) -> str:
+    """Why a file has too many uncertain pairs (almost always one title entered over and over) and what to do."""
+    per_judul: dict[str, int] = defaultdict(int)
+    for posisi, daftar_pasangan in tampil.items():
+        per_judul[judul[posisi].baku] += len(daftar_pasangan)
+    terbanyak = max(per_judul, key=lambda j: (per_judul[j], j))
+    contoh = next(n for n, j in zip(baris["nama_inovasi"], judul, strict=True) if j.baku == terbanyak)
+    di_berkas = sum(j.baku == terbanyak for j in judul)
+    tersimpan = len({indeks.id[r] for r in indeks.per_bentuk.get(terbanyak, ())})
+
+    def ribuan(n: int) -> str:
+        return f"{n:,}".replace(",", ".")
+
+    return (
+        f"berkas ini menghasilkan {ribuan(jumlah)} pasangan ragu, lebih dari {MAKS_RAGU} yang dapat ditinjau sekali "
+        f"jalan. Penyebab terbesar: judul '{contoh}' ({ribuan(di_berkas)} baris di berkas, {ribuan(tersimpan)} inovasi "
+        "tersimpan dengan judul yang sama). Beri setiap inovasi judul yang membedakannya di portal (mis. tambahkan "
+        "nama lokasi atau perangkat daerahnya), unduh ulang daftarnya, lalu impor lagi; atau hapus baris ganda dari "
+        "berkas sebelum mengimpor."
+    )
+
+
 def _alasan(x: _Pasangan, diberikan: set[str], pemilik: dict[str, int], baris: pd.DataFrame) -> str:
     """Why a pair is not certain, when no conflict of its own says it."""
     if x.id_inovasi in diberikan:
@@ -416,9 +562,16 @@ def _alasan(x: _Pasangan, diberikan: set[str], pemilik: dict[str, int], baris: p
     return "judul sama tetapi perangkat daerah lain"
 
 
-def _selesaikan(calon: dict[int, set[str]], kunci: list[str]) -> tuple[dict[int, str], dict[tuple[int, str], str]]:
+def _selesaikan(
+    calon: dict[int, set[str]],
+    kunci: list[str],
+    kedekatan: Callable[[int, str], int],
+    mutu: Callable[[int, str], tuple[Any, ...]] | None = None,
+) -> tuple[dict[int, str], dict[tuple[int, str], str]]:
     """One tier's certain edges settled: a row and an id that only have each other are a match; k rows of one
-    kunci_baris facing exactly the same k ids are paired in order; every other edge is a conflict."""
+    kunci_baris facing exactly the same k ids are paired stably (`_pasangkan`); k rows and k ids where each row's
+    strictly best id (by `mutu`) is that id's strictly best row are paired so (`_saling_terbaik`: one title under
+    'SMAN 1 X, KAB. Y' and 'SMAN 1 X', each nearest its own); every other edge is a conflict."""
     per_id: dict[str, set[int]] = defaultdict(set)
     for b, ids in calon.items():
         for i in ids:
@@ -430,7 +583,10 @@ def _selesaikan(calon: dict[int, set[str]], kunci: list[str]) -> tuple[dict[int,
             calon[b] == komponen_id and kunci[b] == kunci[min(komponen_baris)] for b in komponen_baris
         )
         if setara:
-            ditetapkan.update(zip(sorted(komponen_baris), sorted(komponen_id), strict=True))
+            ditetapkan.update(_pasangkan(komponen_baris, komponen_id, kedekatan))
+            continue
+        if mutu is not None and (jelas := _saling_terbaik(komponen_baris, komponen_id, calon, mutu)):
+            ditetapkan.update(jelas)
             continue
         for b in komponen_baris:
             for i in calon[b]:
@@ -439,6 +595,38 @@ def _selesaikan(calon: dict[int, set[str]], kunci: list[str]) -> tuple[dict[int,
                     "dasbor tidak menggabung atau memisah inovasi tanpa keputusan Anda"
                 )
     return ditetapkan, bentrok
+
+
+def _saling_terbaik(
+    baris: set[int], ids: set[str], calon: dict[int, set[str]], mutu: Callable[[int, str], tuple[Any, ...]]
+) -> dict[int, str]:
+    """The one-to-one pairing of k rows and k ids where every row's strictly best id has that row as its strictly
+    best row; empty when there is none (a tie anywhere, or two rows preferring one id)."""
+    if len(baris) != len(ids):
+        return {}
+
+    def satu_terbaik(pilihan: list[tuple[tuple[Any, ...], Any]]) -> Any:
+        pilihan.sort(key=lambda x: x[0], reverse=True)
+        return pilihan[0][1] if len(pilihan) == 1 or pilihan[0][0] > pilihan[1][0] else None
+
+    terbaik_id = {b: satu_terbaik([(mutu(b, i), i) for i in calon[b]]) for b in baris}
+    terbaik_baris = {i: satu_terbaik([(mutu(b, i), b) for b in baris if i in calon[b]]) for i in ids}
+    if any(i is None or terbaik_baris[i] != b for b, i in terbaik_id.items()):
+        return {}
+    return terbaik_id
+
+
+def _pasangkan(baris: set[int], ids: set[str], kedekatan: Callable[[int, str], int]) -> dict[int, str]:
+    """k interchangeable rows and k ids paired one to one: the pairs sharing the most detail first, then row order
+    with id order. The same file against what its first import stored thus gets the same ids again."""
+    urut = sorted((-kedekatan(b, i), b, i) for b in baris for i in ids)
+    hasil: dict[int, str] = {}
+    dipakai: set[str] = set()
+    for _, b, i in urut:
+        if b not in hasil and i not in dipakai:
+            hasil[b] = i
+            dipakai.add(i)
+    return hasil
 
 
 def _komponen(pasti: dict[int, set[str]], per_id: dict[str, set[int]]) -> list[tuple[set[int], set[str]]]:

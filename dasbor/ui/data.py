@@ -33,6 +33,7 @@ import scoring
 from dasbor.bimtek import bahan, susun
 from dasbor.bimtek import ekspor as bimtek_ekspor
 from dasbor.bimtek.model import Acara, Deck
+from dasbor.services import cocok_tertunda as _cocok_tertunda
 from dasbor.services import daftar_kerja as _daftar_kerja
 from dasbor.services import hasil as _hasil
 from dasbor.services import inovasi as _inovasi
@@ -266,6 +267,7 @@ inovasi_usia = sekali(_kiriman.inovasi_usia)
 menua = sekali(_kiriman.menua)
 selisih = sekali(_kiriman.selisih)
 saran = sekali(_kiriman.saran)  # per year and wilayah
+cocok_tertunda = sekali(_cocok_tertunda.tertunda)  # uncertain pairs an import left open, per year and wilayah
 
 
 def _berkas_ekspor(tahun: int, kode_wilayah: str, dibuat: date, jenis: str) -> bytes:

@@ -90,10 +90,13 @@ def test_every_quirk_reads_back_to_the_innovations() -> None:
         ]
         assert beda == [], kolom
     assert set(buku.baris["urusan_lain"].dropna()) == {"kesehatan, koperasi, usaha kecil, dan menengah"}
-    # Plus codes are kept as text with a notice on their own row and column; nothing else is noticed.
+    # Plus codes are kept as text with one notice naming their rows; nothing else is noticed.
     plus = harapan.index[harapan["koordinat_teks"].notna()]
-    assert len(plus) >= 1
-    assert [(c.baris, c.kolom, c.huruf) for c in buku.catatan] == [(i + 2, "Koordinat", "Q") for i in plus]
+    assert len(plus) >= 2
+    [catatan] = buku.catatan
+    assert (catatan.baris, catatan.kolom, catatan.huruf) == (plus[0] + 2, "Koordinat", "Q")
+    assert f"{len(plus)} koordinat disimpan sebagai teks" in catatan.pesan
+    assert f"Baris {', '.join(str(i + 2) for i in plus)}." in catatan.pesan
 
 
 def test_text_as_typed_in_the_portal() -> None:
@@ -253,15 +256,17 @@ def test_coordinates_as_the_portal_holds_them(teks: str, pasangan: tuple[float, 
     assert baca_koordinat(teks) == pasangan
 
 
-def test_an_unreadable_or_out_of_range_coordinate_is_text_with_a_notice_never_a_problem() -> None:
+def test_an_unreadable_or_out_of_range_coordinate_is_text_with_one_notice_never_a_problem() -> None:
     kode = plus_code(-3.8, 114.8, "Pelaihari")
     b = inovasi(3).assign(koordinat=[kode, "114.83, -3.44", "123.5, 200.1"])
     buku = read_portal(tulis_portal(b, "Kabupaten Tanah Laut"))
     assert buku.masalah == []
     assert buku.baris["koordinat_teks"].tolist() == [kode, "114.83, -3.44", "123.5, 200.1"]
     assert buku.baris["lintang"].isna().all()
-    assert [(c.baris, c.kolom) for c in buku.catatan] == [(2, "Koordinat"), (3, "Koordinat"), (4, "Koordinat")]
-    assert "di luar rentang" in buku.catatan[2].pesan and "plus code" in buku.catatan[0].pesan
+    [catatan] = buku.catatan
+    assert (catatan.baris, catatan.kolom) == (2, "Koordinat")
+    assert "1 tidak berupa pasangan" in catatan.pesan and "plus code" in catatan.pesan
+    assert "2 di luar rentang" in catatan.pesan and "Baris 2, 3, 4." in catatan.pesan
 
 
 def test_hostile_and_foreign_files() -> None:

@@ -11,6 +11,7 @@ from dasbor.visual.format import tanpa_markdown
 from tests.impor.bantu import WILAYAH
 from tests.impor.test_halaman_impor import XLSX, _halaman_impor, _masuk
 from tests.impor.test_portal_impor import PEMDA, TAHUN_P, _kasus, _kueri, _lama, _tahun
+from tests.impor.test_portal_ulang import berkas
 
 
 def test_portal_file_review_confirm_archive_and_status(salinan_env: Path, akun_admin) -> None:
@@ -47,3 +48,19 @@ def test_portal_file_review_confirm_archive_and_status(salinan_env: Path, akun_a
     at.button(key="simpan_status").click().run()
     assert not at.exception, at.exception
     assert _tahun(salinan_env).loc[ids[0], "status_inovasi"] == "dikirim"
+
+
+def test_the_preview_counts_the_files_rows_and_shows_no_none_or_nan(salinan_env: Path, akun_admin) -> None:
+    """Six rows from literal portal text, with perangkat daerah the region does not know (their singkatan empty)."""
+    at = _masuk(_halaman_impor())
+    at.selectbox(key="impor_tahun").select(TAHUN_P).run()
+    at.file_uploader(key="impor_berkas").set_value(("daftar-inovasi.xlsx", berkas(), XLSX))
+    at.run()
+    assert not at.exception, at.exception
+    assert any("sah: 6 baris untuk tahun" in s.value for s in at.success), [s.value for s in at.success]
+    tabel = [d.value for d in at.tabs[0].dataframe]  # the preview's tab
+    [pd_baru] = [t for t in tabel if "singkatan" in t]
+    assert len(pd_baru) >= 2 and (pd_baru["singkatan"] == "–").all()
+    for t in tabel:
+        assert not t.isna().any().any(), t
+        assert not t.astype(str).isin(["None", "nan", "NaN", "<NA>"]).any().any(), t

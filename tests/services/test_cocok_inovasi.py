@@ -3,13 +3,24 @@ uncertain with evidence otherwise, the user's decisions remembered, never a sile
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dasbor.excel.portal import read_portal
 from dasbor.excel.portal_tulis import beri_keanehan, tulis_portal
-from dasbor.services.cocok_inovasi import bagian_judul, baku, cocokkan, kunci_baris
+from dasbor.services.cocok_inovasi import (
+    MAKS_RAGU,
+    RAGU_PER_BARIS,
+    TerlaluBanyakRaguError,
+    bagian_judul,
+    baku,
+    cocokkan,
+    kunci_baris,
+)
 
 DISDIK = "Dinas Pendidikan dan Kebudayaan"
 DINKES = "Dinas Kesehatan"
@@ -60,7 +71,8 @@ def test_same_title_after_case_spacing_and_punctuation_is_certain() -> None:
             ("B", 2024, "SIHATI (Sistem Informasi Kesehatan Ibu)", DINKES),
         ),
     )
-    assert hasil.baris[["id_inovasi", "dasar"]].values.tolist() == [["A", "sama"]]
+    # title and perangkat daerah equal once normalised, no dates on either side: identical
+    assert hasil.baris[["id_inovasi", "dasar"]].values.tolist() == [["A", "identik"]]
     assert hasil.ragu.empty
 
 
@@ -231,7 +243,7 @@ def test_no_silent_merge_and_decisions_hold(file_rows, known, decided) -> None:
 def test_an_exact_title_wins_over_an_acronym_and_the_other_row_is_asked() -> None:
     rows = berkas(("SIPINTAR (Sistem Informasi Pendidikan Terintegrasi)", DISDIK), ("SIPINTAR", DISDIK))
     hasil = cocokkan(rows, ada(("A", 2024, "SIPINTAR", DISDIK)))
-    assert daftar(hasil.baris[["id_inovasi", "dasar"]]) == [[None, None], ["A", "sama"]]
+    assert daftar(hasil.baris[["id_inovasi", "dasar"]]) == [[None, None], ["A", "identik"]]
     assert hasil.ragu[["posisi", "id_inovasi", "alasan"]].values.tolist() == [
         [0, "A", "inovasi ini sudah dipasangkan dengan baris 3, yang lebih cocok"]
     ]
@@ -263,3 +275,80 @@ def test_importing_the_same_file_again_keeps_the_ids_the_first_import_gave() -> 
     assert kedua.ragu.empty
     # Without the year, the 2024 innovation joins the conflict again: asked, never merged.
     assert cocokkan(rows, kedua_ada).baris["id_inovasi"].iloc[:2].isna().all()
+
+
+SMAN = "SMAN 1 PULUNG"
+
+
+def test_a_reimport_keeps_both_ids_of_a_title_entered_with_and_without_its_kabupaten() -> None:
+    """The real export's pairs: one title under 'SMAN 1 X, KAB. Y' and 'SMAN 1 X'. Each row is identical to the
+    innovation its first import stored, so neither is a conflict, whatever the id order."""
+    rows = berkas(("SMART  SCHOOL", f"{SMAN}, KAB. PONOROGO"), ("Smart School", SMAN))
+    lama = ada(("Z9", 2025, "SMART SCHOOL", f"{SMAN}, KAB. PONOROGO"), ("A1", 2025, "Smart School", SMAN))
+    for tahun in (2025, None):
+        hasil = cocokkan(rows, lama, tahun=tahun)
+        assert daftar(hasil.baris[["id_inovasi", "dasar"]]) == [["Z9", "identik"], ["A1", "identik"]]
+        assert hasil.ragu.empty
+    # Against last year's list (not yet identical to anything this year), the same pair is asked, never merged.
+    pertama = cocokkan(rows, lama.assign(tahun=2024, nama_perangkat_daerah=SMAN), tahun=2025)
+    assert pertama.baris["id_inovasi"].isna().all()
+
+
+def test_identical_candidates_are_told_apart_by_dates_then_detail_then_order() -> None:
+    rows = berkas(("SEHATI", DINKES), ("SEHATI", DINKES), ("SEHATI", DINKES)).assign(
+        tanggal_penerapan=[date(2022, 7, 5), date(2023, 1, 2), date(2023, 1, 2)],
+        tanggal_pengembangan=None,
+        kematangan=[50.0, 80.0, 20.0],
+        akun_portal=["dinkes.a", "dinkes.b", "dinkes.b"],
+    )
+    # Stored as a database gives them back: timestamps, and ids in an order unlike the rows'.
+    lama = ada(("C", 2025, "SEHATI", DINKES), ("B", 2025, "sehati", DINKES), ("A", 2025, "Sehati", DINKES)).assign(
+        tanggal_penerapan=pd.to_datetime(["2023-01-02", "2022-07-05", "2023-01-02"]),
+        tanggal_pengembangan=pd.NaT,
+        kematangan=[20.0, 50.0, 80.0],
+        akun_portal=["dinkes.b", "dinkes.a", "dinkes.b"],
+    )
+    hasil = cocokkan(rows, lama, tahun=2025)
+    assert hasil.baris["id_inovasi"].tolist() == ["B", "A", "C"]
+    assert set(hasil.baris["dasar"]) == {"identik"} and hasil.ragu.empty
+    # Nothing but order tells two rows apart: row order with id order, the same every time.
+    sama_semua = cocokkan(rows.iloc[1:].assign(kematangan=1.0), lama.iloc[[0, 2]].assign(kematangan=1.0), tahun=2025)
+    assert sama_semua.baris["id_inovasi"].tolist() == ["A", "C"]
+
+
+def test_a_title_repeated_hundreds_of_times_is_refused_with_what_to_do() -> None:
+    rows = berkas(*[("Inovasi Desa", f"Desa {i}") for i in range(120)])
+    lama = ada(*[(f"id{i:03d}", 2024, "INOVASI DESA", f"Kelurahan {i}") for i in range(60)])
+    with pytest.raises(TerlaluBanyakRaguError) as galat:
+        cocokkan(rows, lama, tahun=2025)
+    pesan = str(galat.value)
+    assert f"lebih dari {MAKS_RAGU}" in pesan and "'Inovasi Desa' (120 baris di berkas, 60 inovasi tersimpan" in pesan
+    assert "Beri setiap inovasi judul yang membedakannya di portal" in pesan
+
+
+def test_a_widely_shared_title_compares_a_bounded_number_and_still_finds_its_own() -> None:
+    lama = ada(*[(f"id{i:03d}", 2024, "Inovasi Desa", f"Desa {i}") for i in range(200)])
+    hasil = cocokkan(berkas(("INOVASI DESA", "Desa 137"), ("Inovasi Desa", "Kecamatan Baru")), lama, tahun=2025)
+    assert daftar(hasil.baris["id_inovasi"]) == ["id137", None]
+    assert len(hasil.ragu) <= RAGU_PER_BARIS
+
+
+def test_a_pair_under_its_two_perangkat_daerah_spellings_keeps_its_ids_when_a_date_changed() -> None:
+    """Not identical any more (a development date added in the portal since the last download), so the equal-title
+    tier decides: each row is strictly nearest its own innovation, and each innovation its own row."""
+    rows = berkas(("Smart School", f"{SMAN}, KAB. PONOROGO"), ("SMART SCHOOL", SMAN)).assign(
+        tanggal_penerapan=date(2023, 1, 2), tanggal_pengembangan=date(2024, 5, 6)
+    )
+    lama = ada(("Z9", 2025, "Smart School", SMAN), ("A1", 2025, "Smart School", f"{SMAN}, KAB. PONOROGO")).assign(
+        tanggal_penerapan=pd.Timestamp("2023-01-02"), tanggal_pengembangan=pd.NaT
+    )
+    hasil = cocokkan(rows, lama, tahun=2025)
+    assert daftar(hasil.baris[["id_inovasi", "dasar"]]) == [["A1", "sama"], ["Z9", "sama"]]
+    assert hasil.ragu.empty
+    # Two rows equally near both innovations: no preference, so asked, never guessed.
+    dua = berkas(("Smart School", f"{SMAN} PONOROGO"), ("SMART SCHOOL", f"{SMAN} KAB")).assign(
+        tanggal_penerapan=date(2023, 1, 2), tanggal_pengembangan=None
+    )
+    seri = cocokkan(dua, lama, tahun=2025)
+    assert seri.baris["id_inovasi"].isna().all() and set(seri.ragu["id_inovasi"]) == {"Z9", "A1"}
+    assert seri.ragu["alasan"].str.startswith("bentrok: 2 baris berkas dan 2 inovasi").all()

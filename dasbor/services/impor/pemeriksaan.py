@@ -52,6 +52,9 @@ class Pemeriksaan:
     # decisions this check applied that are not remembered yet (written with the import).
     ragu: pd.DataFrame = field(default_factory=pd.DataFrame)
     keputusan_baru: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # A portal export only: the pairs left undecided whose row comes in as a new innovation (portal.KOLOM_TERTUNDA),
+    # kept with the import for review on the Inovasi page.
+    tertunda: pd.DataFrame = field(default_factory=pd.DataFrame)
     keputusan: tuple[tuple[str, str, str], ...] = ()  # the user's decisions this check applied (tanda_keputusan)
 
     @property
@@ -65,6 +68,10 @@ class Pemeriksaan:
 
     @property
     def baris(self) -> int:
+        """The file's data rows. A portal export's are its innovations: the SID and SPD answers written with
+        them are carried over from the database, not read from the file."""
+        if self.format == "portal":
+            return len(self.data.get("inovasi", ()))
         return sum(len(f) for f in self.data.values())
 
 

@@ -20,7 +20,7 @@ from dasbor.db.connection import Database
 from dasbor.excel.portal import LEMBAR_PORTAL, read_portal
 from dasbor.excel.read import MasalahBerkas
 from dasbor.excel.skema import KOLOM_PERANGKAT_DAERAH
-from dasbor.services.cocok_inovasi import baku, cocokkan
+from dasbor.services.cocok_inovasi import TerlaluBanyakRaguError, baku, cocokkan
 from dasbor.services.impor.pemeriksaan import Pemeriksaan
 from dasbor.services.impor.perangkat_daerah import nama_mirip
 
@@ -49,6 +49,19 @@ KOLOM_TANGGAL = ("tanggal_penerapan", "tanggal_pengembangan", "tanggal_uji_coba"
 # The decision file of `impor --keputusan` and the page's review table: one line per uncertain pair.
 KOLOM_KEPUTUSAN = ("kunci_baris", "id_inovasi", "keputusan")
 KEPUTUSAN = ("sama", "beda")
+# An undecided pair whose row came in as new, as the import stores it for review (table cocok_tertunda).
+KOLOM_TERTUNDA = (
+    "id_inovasi_baru",
+    "id_inovasi_ada",
+    "kunci_baris",
+    "tahun_ada",
+    "nama_inovasi_berkas",
+    "nama_inovasi_ada",
+    "perangkat_daerah_berkas",
+    "perangkat_daerah_ada",
+    "beda",
+    "alasan",
+)
 
 
 def periksa_portal(
@@ -89,13 +102,18 @@ def periksa_portal(
     dulu = db.query("cocok_keputusan", {"kode_wilayah": kode})[list(KOLOM_KEPUTUSAN)]
     # The review shows the pairs still open before this check's own decisions, so that a decision just taken
     # stays visible (and can be changed) until the import is confirmed.
-    tanpa_baru = cocokkan(baris, ada, dulu, tahun)
-    periksa.ragu = tanpa_baru.ragu
-    if baru.empty:
-        hasil = tanpa_baru.baris
-    else:
-        gabungan = pd.concat([dulu, baru], ignore_index=True)
-        hasil = cocokkan(baris, ada, gabungan.drop_duplicates(["kunci_baris", "id_inovasi"], keep="last"), tahun).baris
+    try:
+        tanpa_baru = akhir = cocokkan(baris, ada, dulu, tahun)
+        if not baru.empty:
+            gabungan = pd.concat([dulu, baru], ignore_index=True)
+            gabungan = gabungan.drop_duplicates(["kunci_baris", "id_inovasi"], keep="last")
+            akhir = cocokkan(baris, ada, gabungan, tahun)
+    except TerlaluBanyakRaguError as exc:
+        periksa.masalah.append(
+            MasalahBerkas(str(exc), LEMBAR_PORTAL, None, "Judul Inovasi", buku.huruf.get("Judul Inovasi"))
+        )
+        return
+    periksa.ragu, hasil = tanpa_baru.ragu, akhir.baris
     dipakai = set(hasil["kunci_baris"])
     periksa.keputusan_baru = baru[baru["kunci_baris"].isin(dipakai)].assign(kode_wilayah=kode)
     abaikan = baru[~baru["kunci_baris"].isin(dipakai)]
@@ -106,12 +124,22 @@ def periksa_portal(
 
     lama = db.query("impor_inovasi_wilayah_tahun", {"kode_wilayah": kode, "tahun": tahun}).set_index("id_inovasi")
     ids = _id_inovasi(db, kode, tahun, hasil["id_inovasi"])
+    # What stays undecided after this check's decisions, for rows that come in as new: reviewed on Inovasi.
+    terbuka = akhir.ragu[akhir.ragu["posisi"].map(hasil["id_inovasi"].isna())]
+    periksa.tertunda = (
+        terbuka.assign(id_inovasi_baru=terbuka["posisi"].map(ids).to_numpy(), id_inovasi_ada=terbuka["id_inovasi"])
+        .reindex(columns=list(KOLOM_TERTUNDA))
+        .reset_index(drop=True)
+    )
     inovasi = pd.DataFrame({"id_inovasi": ids, "tahun": tahun, "kode_wilayah": kode, "id_perangkat_daerah": id_pd})
     for k in KOLOM_DARI_PORTAL:
         inovasi[k] = baris[k].to_numpy()
     for k in KOLOM_DIPERTAHANKAN:
         inovasi[k] = ids.map(lama[k]).to_numpy() if k in lama else None
     inovasi["status_inovasi"] = inovasi["status_inovasi"].fillna("draft")
+    # The older (≈2023) export carries the uji coba date: where a row has one, the file's wins over the kept one.
+    uji_coba = baris["tanggal_uji_coba"]
+    inovasi["tanggal_uji_coba"] = uji_coba.where(uji_coba.notna(), inovasi["tanggal_uji_coba"]).to_numpy()
     inovasi["kembar_dengan"] = _kembar_dengan(ids, hasil["kelompok_kembar"])
     for k in KOLOM_TANGGAL:
         inovasi[k] = pd.to_datetime(inovasi[k])

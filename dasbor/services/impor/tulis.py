@@ -130,6 +130,21 @@ def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str, sejak: tupl
                     "pengguna": pengguna,
                 },
             )
+        for kode in periksa.wilayah:
+            cur.execute(
+                sql("cocok_tertunda_bersihkan"), {"kode_wilayah": kode, "tahun": periksa.tahun, "id_impor": id_impor}
+            )
+        for t in periksa.tertunda.astype(object).where(periksa.tertunda.notna(), None).to_dict("records"):
+            cur.execute(
+                sql("cocok_tertunda_simpan"),
+                {
+                    **t,
+                    "tahun_ada": None if t["tahun_ada"] is None else int(t["tahun_ada"]),
+                    "kode_wilayah": periksa.wilayah[0],
+                    "tahun": periksa.tahun,
+                    "id_impor": id_impor,
+                },
+            )
         cur.execute(sql("impor_arsipkan"), {"id_impor": id_impor, "format": periksa.format, "isi": periksa.isi})
         _titik_uji("sebelum_commit")
     _titik_uji("setelah_commit")
