@@ -7,6 +7,7 @@ drilled is what they write and say; the server start of the last test stays a re
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -17,6 +18,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import duckdb
 import openpyxl
 import pandas as pd
 import pytest
@@ -198,3 +200,71 @@ def test_a_missing_dasbor_db_is_not_created_by_a_read(tmp_path: Path, monkeypatc
     )
     assert mulai.returncode != 0 and "tidak ada" in mulai.stderr
     assert not hilang.exists() and not terbitan.letak(hilang).penunjuk.exists()
+
+
+def _ganti_isi_zip(sumber: Path, tujuan: Path, ubah_db, folder: Path) -> Path:  # noqa: ANN001
+    """A backup whose database was changed by `ubah_db(con)` with a plain DuckDB connection (what an attacker has),
+    then made consistent again: hash, size and row counts recomputed, so only the content can refuse it."""
+    with zipfile.ZipFile(sumber) as z:
+        manifest = json.loads(z.read(MANIFEST))
+        salinan = folder / "ubahan.duckdb"
+        salinan.write_bytes(z.read(ISI))
+    con = duckdb.connect(str(salinan))
+    try:
+        ubah_db(con)
+        con.execute("CHECKPOINT")
+        tabel = con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1"
+        ).fetchall()
+        manifest["jumlah_baris"] = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for (t,) in tabel}
+    finally:
+        con.close()
+    isi = salinan.read_bytes()
+    manifest["sha256"], manifest["ukuran"] = hashlib.sha256(isi).hexdigest(), len(isi)
+    with zipfile.ZipFile(tujuan, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(MANIFEST, json.dumps(manifest))
+        z.writestr(ISI, isi)
+    return tujuan
+
+
+def test_a_backup_carrying_a_view_over_a_file_is_refused_naming_the_view(
+    cadangan_ditolak: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Issue 24 M2's drill: `hasil_resmi` (it feeds the public Peringkat page) replaced by a view over the accounts
+    file, every check the manifest allows made to pass. The catalog differs from a fresh migration: refused, and
+    the message names the view."""
+    db_berimpor, berkas = cadangan_ditolak
+    akun = tmp_path / "akun.yaml"
+    akun.write_text("admin:\n  sandi: $2b$12$rahasia\n", encoding="utf-8")
+
+    def ganti_dengan_view(con: duckdb.DuckDBPyConnection) -> None:
+        con.execute("DROP TABLE hasil_resmi")
+        con.execute(f"CREATE VIEW hasil_resmi AS SELECT content AS keterangan FROM read_text('{akun}')")
+
+    buruk = _ganti_isi_zip(berkas, tmp_path / "view.zip", ganti_dengan_view, tmp_path)
+    sebelum = isi_db(db_berimpor)
+    hasil = dasbor(db_berimpor, "pulihkan", str(buruk))
+    assert hasil.returncode == 1 and "tidak ada yang diubah" in hasil.stderr, hasil.stderr
+    assert "view main.hasil_resmi tidak dikenal" in hasil.stderr and "tabel main.hasil_resmi tidak ada" in hasil.stderr
+    assert isi_db(db_berimpor) == sebelum
+    assert not list(db_berimpor.parent.glob("*.pulihkan*"))
+
+
+@pytest.mark.parametrize(
+    ("nama", "ubah", "pesan"),
+    [
+        ("makro", "CREATE MACRO rahasia() AS TABLE SELECT 1", "makro main.rahasia tidak dikenal"),
+        ("kolom", "ALTER TABLE wilayah ADD COLUMN catatan TEXT", "kolom main.wilayah.catatan tidak dikenal"),
+        ("tipe kolom", "ALTER TABLE impor_log ALTER COLUMN pesan TYPE BLOB", "kolom main.impor_log.pesan berbeda"),
+        ("skema", "CREATE SCHEMA lain", "skema lain tidak dikenal"),
+    ],
+)
+def test_any_object_the_migrations_do_not_make_is_refused_by_name(
+    cadangan_ditolak: tuple[Path, Path], tmp_path: Path, nama: str, ubah: str, pesan: str
+) -> None:
+    db_berimpor, berkas = cadangan_ditolak
+    buruk = _ganti_isi_zip(berkas, tmp_path / "ubah.zip", lambda con: con.execute(ubah), tmp_path)
+    sebelum = isi_db(db_berimpor)
+    hasil = dasbor(db_berimpor, "pulihkan", str(buruk))
+    assert hasil.returncode == 1 and pesan in hasil.stderr, hasil.stderr
+    assert isi_db(db_berimpor) == sebelum
