@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import zipfile
 from pathlib import Path
 
@@ -23,7 +24,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dasbor.db import terbitan
+from dasbor.db import cadangan, terbitan
 from dasbor.db.cadangan import ISI, MANIFEST, versi_kode
 from dasbor.demo import generator
 from dasbor.services import impor
@@ -268,3 +269,159 @@ def test_any_object_the_migrations_do_not_make_is_refused_by_name(
     hasil = dasbor(db_berimpor, "pulihkan", str(buruk))
     assert hasil.returncode == 1 and pesan in hasil.stderr, hasil.stderr
     assert isi_db(db_berimpor) == sebelum
+
+
+def _bom(manifest_asli: Path, tujuan: Path, ukuran_manifest: int | None, tambah_manifest: int = 0) -> Path:
+    """A backup of ~200 kB whose database member holds 200 MB of zeros (the hash matches them); the manifest
+    declares `ukuran_manifest` (None: the real backup's size), optionally padded to `tambah_manifest` bytes."""
+    with zipfile.ZipFile(manifest_asli) as z:
+        manifest = json.loads(z.read(MANIFEST))
+    n = 200 << 20
+    nol = bytes(1 << 20)
+    h = hashlib.sha256()
+    for _ in range(n >> 20):
+        h.update(nol)
+    manifest["sha256"] = h.hexdigest()
+    if ukuran_manifest is not None:
+        manifest["ukuran"] = ukuran_manifest
+    if tambah_manifest:
+        manifest["catatan"] = " " * tambah_manifest
+    with zipfile.ZipFile(tujuan, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr(MANIFEST, json.dumps(manifest))
+        with z.open(ISI, "w", force_zip64=True) as f:
+            for _ in range(n >> 20):
+                f.write(nol)
+    return tujuan
+
+
+def _isi_folder(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_size for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("nama", "ukuran_manifest", "tambah_manifest", "pesan"),
+    [
+        ("melebihi batas", 200 << 20, 0, "melebihi batas 100 MB"),
+        ("tidak sama dengan manifest", None, 0, "menyatakan 209.715.200 byte"),
+        ("manifest raksasa", 200 << 20, 1 << 20, "manifest.json menyatakan"),
+    ],
+)
+def test_a_small_backup_declaring_a_huge_member_is_refused_before_anything_is_written(
+    cadangan_ditolak: tuple[Path, Path],
+    tmp_path: Path,
+    nama: str,
+    ukuran_manifest: int | None,
+    tambah_manifest: int,
+    pesan: str,
+) -> None:
+    """Issue 24 L5: the member's declared size is checked against the manifest and a cap before a byte is
+    extracted, and the manifest is read bounded; the database's folder (and so the disk) is left as it was."""
+    db_berimpor, berkas = cadangan_ditolak
+    bom = _bom(berkas, tmp_path / "bom.zip", ukuran_manifest, tambah_manifest)
+    assert bom.stat().st_size < 1 << 21
+    sebelum, folder = isi_db(db_berimpor), _isi_folder(db_berimpor.parent)
+    hasil = dasbor(db_berimpor, "pulihkan", str(bom), env={"DASBOR_CADANGAN_MAKS_MB": "100"})
+    assert hasil.returncode == 1 and pesan in hasil.stderr, hasil.stderr
+    assert _isi_folder(db_berimpor.parent) == folder
+    assert isi_db(db_berimpor) == sebelum
+
+
+def _jumlah_inovasi(path: Path) -> int:
+    t = terbitan.kini(path)
+    try:
+        with t.db.cursor() as cur:
+            return int(cur.execute("SELECT count(*) FROM inovasi").fetchone()[0])
+    finally:
+        terbitan.tutup_semua()
+
+
+def test_two_overlapping_restores_take_turns_and_never_publish_an_empty_database(
+    db_berimpor: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 24 M3: the first restore is held between extracting and checking its copy (where the old code's
+    second run removed that copy and the first then opened, and published, a new empty database). The second
+    waits for the writer lock and cannot reach its own extraction; both then finish, one after the other."""
+    berkas = tmp_path / "cadangan.zip"
+    cadangan.tulis_cadangan(db_berimpor, berkas)
+    jumlah = _jumlah_inovasi(db_berimpor)
+    assert jumlah > 0
+    pertama_menunggu, lanjut, kedua_mengekstrak = threading.Event(), threading.Event(), threading.Event()
+
+    def titik(nama: str) -> None:
+        if nama != "setelah_ekstrak":
+            return
+        if threading.current_thread().name == "pertama":
+            pertama_menunggu.set()
+            assert lanjut.wait(60)
+        else:
+            kedua_mengekstrak.set()
+
+    monkeypatch.setattr(cadangan, "titik_uji", titik)
+    hasil: dict[str, object] = {}
+
+    def jalankan(nama: str) -> None:
+        try:
+            hasil[nama] = cadangan.pulihkan(db_berimpor, berkas)
+        except BaseException as exc:  # handed to the test thread
+            hasil[nama] = exc
+
+    pertama = threading.Thread(target=jalankan, args=("pertama",), name="pertama")
+    kedua = threading.Thread(target=jalankan, args=("kedua",), name="kedua")
+    pertama.start()
+    try:
+        assert pertama_menunggu.wait(60)
+        kedua.start()
+        assert not kedua_mengekstrak.wait(1.5), "the second restore extracted while the first was between its checks"
+        assert len(list(db_berimpor.parent.glob("*.pulihkan-*"))) == 1
+    finally:
+        lanjut.set()
+        pertama.join(120)
+        if kedua.ident is not None:
+            kedua.join(120)
+    assert all(isinstance(hasil[n], tuple) for n in ("pertama", "kedua")), hasil
+    assert _jumlah_inovasi(db_berimpor) == jumlah
+    assert not list(db_berimpor.parent.glob("*.pulihkan*"))
+
+
+def _hapus(path: Path) -> None:
+    path.unlink()
+
+
+def _kosongkan(path: Path) -> None:
+    path.unlink()
+    duckdb.connect(str(path)).close()  # what the old check's Database(...) made of a missing copy
+
+
+@pytest.mark.parametrize(
+    ("titik_nama", "ubah", "pesan"),
+    [
+        ("setelah_ekstrak", _hapus, "tidak dapat dibuka"),
+        ("sebelum_tukar", _hapus, "berubah setelah diperiksa"),
+        ("sebelum_tukar", _kosongkan, "berubah setelah diperiksa"),
+    ],
+)
+def test_a_copy_removed_or_replaced_during_a_restore_is_never_swapped_in(
+    cadangan_ditolak: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    titik_nama: str,
+    ubah,  # noqa: ANN001
+    pesan: str,
+) -> None:
+    """The copy is opened read-only (a missing one is not created) and its hash is checked again just before the
+    swap: a copy that went missing or was replaced by an empty database is refused, and nothing changes."""
+    db_berimpor, berkas = cadangan_ditolak
+
+    def titik(nama: str) -> None:
+        if nama == titik_nama:
+            [salinan] = db_berimpor.parent.glob("*.pulihkan-*")
+            ubah(salinan)
+
+    monkeypatch.setattr(cadangan, "titik_uji", titik)
+    sebelum = isi_db(db_berimpor)
+    with pytest.raises(cadangan.CadanganError, match=pesan):
+        cadangan.pulihkan(db_berimpor, berkas)
+    assert isi_db(db_berimpor) == sebelum
+    assert not list(db_berimpor.parent.glob("*.pulihkan*"))
+    for sisa in cadangan.folder_pulihan(db_berimpor).glob("*.zip"):
+        sisa.unlink()  # the state the refused restore backed up first; the shared database is unchanged
