@@ -1,0 +1,70 @@
+"""The import archive (issue 24 L1, M1): each import links to its file's normalised content (dasbor.excel.arsip),
+stored once per content, within a retention and a size quota.
+
+- $DASBOR_ARSIP_SIMPAN (default 200): the newest that many archived imports keep their file.
+- $DASBOR_ARSIP_KUOTA_MB (default 256): the archive's total size. The newest files that fit stay; older ones are
+  let go. A file larger than the whole quota is not archived.
+What an import's archiving let go (or could not keep) is appended to its log message, which the history shows.
+A value that is not a positive number falls back to the default (the quota may be a fraction: 0,5)."""
+
+from __future__ import annotations
+
+import os
+
+import duckdb
+
+from dasbor.db.connection import sql
+from dasbor.excel.arsip import Ringkasan
+
+SIMPAN_BAWAAN = 200
+KUOTA_MB_BAWAAN = 256
+
+
+def _angka(nama: str, bawaan: float) -> float:
+    try:
+        nilai = float(os.environ.get(nama, "").strip().replace(",", "."))
+    except ValueError:
+        return bawaan
+    return nilai if nilai > 0 else bawaan
+
+
+def batas() -> tuple[int, int]:
+    """(imports kept, quota in bytes)."""
+    simpan = int(_angka("DASBOR_ARSIP_SIMPAN", SIMPAN_BAWAAN))
+    return max(simpan, 1), int(_angka("DASBOR_ARSIP_KUOTA_MB", KUOTA_MB_BAWAAN) * 2**20)
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:.2f}".replace(".", ",")
+
+
+def arsipkan(cur: duckdb.DuckDBPyConnection, id_impor: int, arsip: Ringkasan) -> str:
+    """Archive import `id_impor`'s content inside the caller's transaction and apply retention and quota.
+    Returns the note for the import's log message ('' when there is nothing to say)."""
+    simpan, kuota = batas()
+    if len(arsip.isi) > kuota:
+        return (
+            f". Berkas tidak diarsipkan: isinya {_mb(len(arsip.isi))} MB melebihi kuota arsip {_mb(kuota)} MB "
+            "(DASBOR_ARSIP_KUOTA_MB)"
+        )
+    cur.execute(sql("impor_arsip_simpan"), {"kunci": arsip.kunci, "format": arsip.format, "isi": arsip.isi})
+    cur.execute(sql("impor_arsipkan"), {"id_impor": id_impor, "kunci": arsip.kunci})
+    terpakai, dilihat, lepas = 0, set(), []
+    for i, (id_lama, kunci, ukuran) in enumerate(cur.execute(sql("impor_arsip_daftar")).fetchall()):
+        if not lepas and kunci not in dilihat:
+            terpakai += ukuran
+            dilihat.add(kunci)
+        if lepas or i >= simpan or terpakai > kuota:
+            lepas.append(id_lama)
+    if not lepas:
+        return ""
+    for id_lama in lepas:
+        cur.execute(sql("impor_arsip_lepas"), {"id_impor": id_lama})
+    cur.execute(sql("impor_arsip_yatim"))
+    daftar = ", ".join(f"#{i}" for i in sorted(lepas)[:10]) + (
+        f" dan {len(lepas) - 10} lainnya" if len(lepas) > 10 else ""
+    )
+    return (
+        f". Arsip: berkas impor {daftar} dilepas (menyimpan {simpan} impor terbaru, kuota {_mb(kuota)} MB; "
+        "DASBOR_ARSIP_SIMPAN, DASBOR_ARSIP_KUOTA_MB)"
+    )
