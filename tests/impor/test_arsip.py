@@ -17,6 +17,7 @@ import pytest
 
 from dasbor.db import terbitan
 from dasbor.db.connection import Database
+from dasbor.excel.arsip import ringkas
 from dasbor.excel.portal_tulis import tulis_portal
 from dasbor.services import impor
 from tests.impor.bantu import TAHUN, WILAYAH
@@ -179,6 +180,18 @@ def test_a_file_larger_than_the_quota_is_not_archived_and_the_log_says_so(
     monkeypatch.setenv("DASBOR_ARSIP_KUOTA_MB", "0,001")
     id_impor = _impor(salinan_env, buku_sah, TAHUN)
     assert _arsip(salinan_env, id_impor) is None
-    assert "tidak diarsipkan" in _pesan(salinan_env, id_impor) and "kuota arsip 0,00 MB" in _pesan(
-        salinan_env, id_impor
-    )
+    assert "tidak diarsipkan" in _pesan(salinan_env, id_impor) and "kuota arsip 1,0 kB" in _pesan(salinan_env, id_impor)
+
+
+def test_the_quota_keeps_the_newest_files_that_fit(
+    salinan_env: Path, buku_sah: bytes, berkas_portal: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    u1, u2 = len(ringkas(buku_sah, "templat").isi), len(ringkas(berkas_portal, "portal").isi)
+    kuota = max(u1, u2) + 100  # either file fits alone, the two together do not
+    assert kuota < u1 + u2
+    monkeypatch.setenv("DASBOR_ARSIP_KUOTA_MB", f"{kuota / 2**20:.9f}")
+    pertama = _impor(salinan_env, buku_sah, TAHUN)
+    assert _arsip(salinan_env, pertama) is not None
+    kedua = _impor(salinan_env, berkas_portal, TAHUN_P)
+    assert _arsip(salinan_env, pertama) is None and _arsip(salinan_env, kedua) is not None
+    assert f"berkas impor #{pertama} dilepas" in _pesan(salinan_env, kedua)

@@ -34,8 +34,9 @@ def batas() -> tuple[int, int]:
     return max(simpan, 1), int(_angka("DASBOR_ARSIP_KUOTA_MB", KUOTA_MB_BAWAAN) * 2**20)
 
 
-def _mb(n: int) -> str:
-    return f"{n / 2**20:.2f}".replace(".", ",")
+def _ukuran(n: int) -> str:
+    teks = f"{n / 2**20:.1f} MB" if n >= 1 << 20 else f"{n / 2**10:.1f} kB"
+    return teks.replace(".", ",")
 
 
 def arsipkan(cur: duckdb.DuckDBPyConnection, id_impor: int, arsip: Ringkasan) -> str:
@@ -44,7 +45,7 @@ def arsipkan(cur: duckdb.DuckDBPyConnection, id_impor: int, arsip: Ringkasan) ->
     simpan, kuota = batas()
     if len(arsip.isi) > kuota:
         return (
-            f". Berkas tidak diarsipkan: isinya {_mb(len(arsip.isi))} MB melebihi kuota arsip {_mb(kuota)} MB "
+            f". Berkas tidak diarsipkan: isinya {_ukuran(len(arsip.isi))} melebihi kuota arsip {_ukuran(kuota)} "
             "(DASBOR_ARSIP_KUOTA_MB)"
         )
     cur.execute(sql("impor_arsip_simpan"), {"kunci": arsip.kunci, "format": arsip.format, "isi": arsip.isi})
@@ -65,6 +66,6 @@ def arsipkan(cur: duckdb.DuckDBPyConnection, id_impor: int, arsip: Ringkasan) ->
         f" dan {len(lepas) - 10} lainnya" if len(lepas) > 10 else ""
     )
     return (
-        f". Arsip: berkas impor {daftar} dilepas (menyimpan {simpan} impor terbaru, kuota {_mb(kuota)} MB; "
+        f". Arsip: berkas impor {daftar} dilepas (menyimpan {simpan} impor terbaru, kuota {_ukuran(kuota)}; "
         "DASBOR_ARSIP_SIMPAN, DASBOR_ARSIP_KUOTA_MB)"
     )
