@@ -5,18 +5,21 @@ let the oldest files go and say so in the import's log message."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
 import zipfile
 from pathlib import Path
 
+import duckdb
 import openpyxl
 import pandas as pd
 import pytest
 
 from dasbor.db import terbitan
 from dasbor.db.connection import Database
+from dasbor.db.migrate import migrate, migration_files
 from dasbor.excel.arsip import ringkas
 from dasbor.excel.portal_tulis import tulis_portal
 from dasbor.services import impor
@@ -195,3 +198,46 @@ def test_the_quota_keeps_the_newest_files_that_fit(
     kedua = _impor(salinan_env, berkas_portal, TAHUN_P)
     assert _arsip(salinan_env, pertama) is None and _arsip(salinan_env, kedua) is not None
     assert f"berkas impor #{pertama} dilepas" in _pesan(salinan_env, kedua)
+
+
+def test_migration_008_moves_files_archived_before_it_as_they_were(berkas_portal: bytes) -> None:
+    con = duckdb.connect(":memory:")
+    try:
+        sebelum = [nama for nama, _ in migration_files() if nama < "008"]
+        migrate(con, hanya=sebelum)
+        for i in (1, 2):  # two imports of one file: stored once after the migration
+            con.execute(
+                "INSERT INTO impor_log (id_impor, pengguna, nama_file, sha256, baris, hasil) "
+                "VALUES ($i, 'uji', 'a.xlsx', 'x', 1, 'sukses')",
+                {"i": i},
+            )
+            con.execute("INSERT INTO impor_berkas VALUES ($i, 'portal', $isi)", {"i": i, "isi": berkas_portal})
+        assert "008_arsip.sql" in migrate(con)
+        kunci = hashlib.sha256(berkas_portal).hexdigest()
+        assert con.execute("SELECT kunci, format, mentah, ukuran FROM impor_arsip").fetchall() == [
+            (kunci, "portal", True, len(berkas_portal))
+        ]
+        assert con.execute("SELECT * FROM impor_berkas ORDER BY 1").fetchall() == [(1, kunci), (2, kunci)]
+    finally:
+        con.close()
+
+
+def test_the_next_import_re_writes_a_raw_file_from_before_migration_008(
+    salinan_env: Path, berkas_portal: bytes, buku_sah: bytes
+) -> None:
+    pertama = _impor(salinan_env, berkas_portal, TAHUN_P)
+    mentah = hashlib.sha256(berkas_portal).hexdigest()
+    with terbitan.penulis(salinan_env) as db, db.transaction() as cur:  # as migration 008 left an older archive
+        cur.execute("DELETE FROM impor_berkas")
+        cur.execute("DELETE FROM impor_arsip")
+        cur.execute(
+            "INSERT INTO impor_arsip VALUES ($k, 'portal', $isi, octet_length($isi), true)",
+            {"k": mentah, "isi": berkas_portal},
+        )
+        cur.execute("INSERT INTO impor_berkas VALUES ($i, $k)", {"i": pertama, "k": mentah})
+    assert b"Budi Santoso" in _ekstrak_teks(bytes(_arsip(salinan_env, pertama)["isi"]))
+    _impor(salinan_env, buku_sah, TAHUN)
+    isi = bytes(_arsip(salinan_env, pertama)["isi"])
+    assert b"Budi Santoso" not in _ekstrak_teks(isi)
+    assert _kueri(salinan_env, "SELECT count(*) FROM impor_arsip WHERE mentah") == [(0,)]
+    _sama(_periksa(salinan_env, isi, TAHUN_P), _periksa(salinan_env, berkas_portal, TAHUN_P))

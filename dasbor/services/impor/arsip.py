@@ -5,16 +5,18 @@ stored once per content, within a retention and a size quota.
 - $DASBOR_ARSIP_KUOTA_MB (default 256): the archive's total size. The newest files that fit stay; older ones are
   let go. A file larger than the whole quota is not archived.
 What an import's archiving let go (or could not keep) is appended to its log message, which the history shows.
+Files archived byte for byte before migration 008 (`mentah`, names included) are re-written by the next import.
 A value that is not a positive number falls back to the default (the quota may be a fraction: 0,5)."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 import duckdb
 
-from dasbor.db.connection import sql
-from dasbor.excel.arsip import Ringkasan
+from dasbor.db.connection import Database, sql
+from dasbor.excel.arsip import Ringkasan, ringkas
 
 SIMPAN_BAWAAN = 200
 KUOTA_MB_BAWAAN = 256
@@ -39,9 +41,33 @@ def _ukuran(n: int) -> str:
     return teks.replace(".", ",")
 
 
-def arsipkan(cur: duckdb.DuckDBPyConnection, id_impor: int, arsip: Ringkasan) -> str:
-    """Archive import `id_impor`'s content inside the caller's transaction and apply retention and quota.
-    Returns the note for the import's log message ('' when there is nothing to say)."""
+@dataclass(frozen=True)
+class Persiapan:
+    arsip: Ringkasan  # the imported file's archived form
+    ganti: list[tuple[str, Ringkasan]]  # (key of a raw file from before migration 008, its re-written form)
+
+
+def siapkan(db: Database, isi: bytes, format: str) -> Persiapan:
+    """What an import will archive, built before its transaction (each file in the limited child): its own file,
+    and every archived file still raw from before migration 008."""
+    ganti = []
+    for kunci, format_lama, mentah in db.query("impor_arsip_mentah").itertuples(index=False):
+        try:
+            ganti.append((kunci, ringkas(bytes(mentah), format_lama)))
+        except Exception:  # a raw file that no longer reads stays until retention lets it go
+            continue
+    return Persiapan(ringkas(isi, format), ganti)
+
+
+def arsipkan(cur: duckdb.DuckDBPyConnection, id_impor: int, persiapan: Persiapan) -> str:
+    """Archive import `id_impor`'s content inside the caller's transaction (re-writing raw old files on the way)
+    and apply retention and quota. Returns the note for the import's log message ('' when there is nothing to say)."""
+    for lama, baru in persiapan.ganti:
+        cur.execute(sql("impor_arsip_simpan"), {"kunci": baru.kunci, "format": baru.format, "isi": baru.isi})
+        cur.execute(sql("impor_arsip_ganti"), {"lama": lama, "baru": baru.kunci})
+    if persiapan.ganti:
+        cur.execute(sql("impor_arsip_yatim"))
+    arsip = persiapan.arsip
     simpan, kuota = batas()
     if len(arsip.isi) > kuota:
         return (

@@ -10,9 +10,8 @@ import pandas as pd
 
 from dasbor.db.connection import Database, sql, statements
 from dasbor.db.write import insert_frame
-from dasbor.excel.arsip import ringkas as ringkas_arsip
 from dasbor.services.db import penulis
-from dasbor.services.impor.arsip import arsipkan
+from dasbor.services.impor.arsip import arsipkan, siapkan
 from dasbor.services.impor.pemeriksaan import Pemeriksaan
 from dasbor.services.impor.riwayat import alasan_tolak
 from dasbor.services.skor import metodologi_tahun
@@ -67,7 +66,7 @@ def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str) -> int:
         f"{len(periksa.data['jawaban_spd'])} jawaban SPD"
     )
     # Before the transaction: the archived form is built in a limited child, and the writer lock waits meanwhile.
-    ringkasan = ringkas_arsip(periksa.isi, periksa.format)
+    arsip = siapkan(db, periksa.isi, periksa.format)
     with db.transaction() as cur:
         _titik_uji("mulai")
         # Checked against one state of the data; if another import landed since, the preview is stale.
@@ -112,7 +111,7 @@ def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str) -> int:
                     "pengguna": pengguna,
                 },
             )
-        if catatan := arsipkan(cur, id_impor, ringkasan):
+        if catatan := arsipkan(cur, id_impor, arsip):
             cur.execute(sql("impor_pesan_tambah"), {"id_impor": id_impor, "catatan": catatan})
         _titik_uji("sebelum_commit")
     _titik_uji("setelah_commit")
