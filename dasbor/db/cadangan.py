@@ -179,6 +179,10 @@ def _baca_manifest(z: zipfile.ZipFile) -> tuple[Manifest, zipfile.ZipInfo]:
         manifest = Manifest(**json.loads(mentah))
     except (ValueError, TypeError) as exc:
         raise CadanganError(f"manifest cadangan tidak sah ({exc}).") from None
+    tipe = {"format": str, "waktu": str, "versi_skema": int, "migrasi": list, "jumlah_baris": dict, "sha256": str}
+    salah = [k for k, t in {**tipe, "ukuran": int}.items() if not isinstance(getattr(manifest, k), t)]
+    if salah or not all(isinstance(m, str) for m in manifest.migrasi):
+        raise CadanganError(f"manifest cadangan tidak sah: isian {', '.join(salah) or 'migrasi'} bertipe salah.")
     return manifest, info[ISI]
 
 
@@ -186,7 +190,7 @@ def _periksa_ukuran(manifest: Manifest, isi: zipfile.ZipInfo, folder: Path) -> N
     """Refuse a database member before extracting it: its declared size must be the manifest's, under the cap,
     and leave SISA_DISK free (issue 24 L5: a 199 kB backup declaring 200 MB filled the disk before the hash
     refused it). zipfile then never yields more than the declared size."""
-    if not isinstance(manifest.ukuran, int) or isi.file_size != manifest.ukuran:
+    if isi.file_size != manifest.ukuran:
         raise CadanganError(
             f"{ISI} di dalam zip menyatakan {isi.file_size:,} byte, manifest {manifest.ukuran!r}: berkas diubah.".replace(
                 ",", "."
@@ -231,7 +235,7 @@ def periksa_cadangan(berkas: Path, tujuan: Path) -> Manifest:
                     f"{versi_kode()} yang dikenal program ini. Perbarui program dulu, lalu pulihkan."
                 )
             dikenal = [nama for nama, _ in migration_files()]
-            if not isinstance(manifest.migrasi, list) or manifest.migrasi != dikenal[: len(manifest.migrasi)]:
+            if manifest.migrasi != dikenal[: len(manifest.migrasi)]:
                 raise CadanganError(f"daftar migrasi di manifest tidak dikenal program ini: {manifest.migrasi!r:.200}.")
             _periksa_ukuran(manifest, isi, tujuan.parent)
             sha = _ekstrak(z, isi, tujuan)
@@ -295,9 +299,10 @@ def pulihkan(db_path: Path, berkas: Path) -> tuple[Manifest, Path | None]:
                 cap = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
                 folder = folder_pulihan(db_path)
                 folder.mkdir(mode=0o700, exist_ok=True)
+                os.chmod(folder, 0o700)  # also a folder an older version made with the umask's mode
                 sebelum = folder / f"{db_path.stem}-sebelum-pulih-{cap}.zip"
                 tulis_cadangan(db_path, sebelum)
-            if manifest.versi_skema < versi_kode():
+            if manifest.migrasi != [nama for nama, _ in migration_files()]:
                 # An older backup is brought up to this code's schema before it goes live. Only a file that is
                 # still there is opened for writing: a writer open would create an empty one.
                 if not sementara.is_file():

@@ -144,12 +144,21 @@ def _skema_baru(manifest: dict) -> None:
     manifest["versi_skema"] = versi_kode() + 1
 
 
+def _versi_teks(manifest: dict) -> None:
+    manifest["versi_skema"] = str(manifest["versi_skema"])
+
+
 @pytest.mark.parametrize(
     ("nama", "rusakkan", "pesan"),
     [
         ("terpotong", lambda b, t: _potong(b, t), "rusak atau terpotong"),
         ("isi diubah", lambda b, t: _ubah_zip(b, t, ubah_isi=_balik_satu_byte), "hash SHA-256"),
         ("skema lebih baru", lambda b, t: _ubah_zip(b, t, ubah_manifest=_skema_baru), "lebih baru"),
+        (
+            "manifest bertipe salah",
+            lambda b, t: _ubah_zip(b, t, ubah_manifest=_versi_teks),
+            "versi_skema bertipe salah",
+        ),
     ],
 )
 def test_a_damaged_or_newer_backup_is_refused_and_nothing_changes(
