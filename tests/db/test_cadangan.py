@@ -26,6 +26,8 @@ import pytest
 
 from dasbor.db import cadangan, terbitan
 from dasbor.db.cadangan import ISI, MANIFEST, versi_kode
+from dasbor.db.connection import Database
+from dasbor.db.migrate import migrate, migration_files
 from dasbor.demo import generator
 from dasbor.services import impor
 from tests.conftest import ROOT, bersihkan_cache, salin_bingkai
@@ -434,3 +436,52 @@ def test_a_copy_removed_or_replaced_during_a_restore_is_never_swapped_in(
     assert not list(db_berimpor.parent.glob("*.pulihkan*"))
     for sisa in cadangan.folder_pulihan(db_berimpor).glob("*.zip"):
         sisa.unlink()  # the state the refused restore backed up first; the shared database is unchanged
+
+
+def test_a_backup_from_an_older_schema_is_checked_against_that_schema_and_migrated(
+    salinan_db: Path, tmp_path: Path
+) -> None:
+    """A backup written before the last migrations: its catalog is compared with a fresh database given exactly its
+    migrations, then the restored copy is brought up to this code's schema before it goes live."""
+
+    lama = [nama for nama, _ in migration_files()][:4]
+    salinan = tmp_path / "lama.duckdb"
+    con = duckdb.connect(str(salinan))
+    try:
+        migrate(con, hanya=lama)
+        con.execute(
+            "INSERT INTO wilayah (kode_wilayah, nama_wilayah, jenis) VALUES ('63.01', 'Kabupaten Uji', 'kabupaten')"
+        )
+        con.execute("CHECKPOINT")
+        jumlah = {
+            t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+            for (t,) in con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
+            ).fetchall()
+        }
+    finally:
+        con.close()
+    isi = salinan.read_bytes()
+    manifest = {
+        "format": "dasbor-iid-cadangan/1",
+        "waktu": "2026-01-01T00:00:00+00:00",
+        "versi_skema": 4,
+        "migrasi": lama,
+        "jumlah_baris": jumlah,
+        "sha256": hashlib.sha256(isi).hexdigest(),
+        "ukuran": len(isi),
+    }
+    berkas = tmp_path / "lama.zip"
+    with zipfile.ZipFile(berkas, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(MANIFEST, json.dumps(manifest))
+        z.writestr(ISI, isi)
+    hasil = dasbor(salinan_db, "pulihkan", str(berkas))
+    assert hasil.returncode == 0, hasil.stderr
+    db = Database(salinan_db, read_only=True)
+    try:
+        with db.cursor() as cur:
+            assert cur.execute("SELECT nama_wilayah FROM wilayah").fetchall() == [("Kabupaten Uji",)]
+            sudah = [r[0] for r in cur.execute("SELECT name FROM schema_migrations ORDER BY 1").fetchall()]
+    finally:
+        db.close()
+    assert sudah == [nama for nama, _ in migration_files()]
