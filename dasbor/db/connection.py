@@ -15,10 +15,18 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from dasbor.db.berkas_pribadi import pribadi, tanpa_akses_lain
 from dasbor.db.migrate import migrate
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB = ROOT / "data" / "iid.duckdb"
+
+
+# Every connection we open, reader or writer: no query may read or write a file (read_text, read_csv, read_blob,
+# glob, COPY, ATTACH, INSTALL/LOAD) and none may switch that back on with SET (issue 24 M2: a restored backup's
+# view over read_text('akun.yaml') served the accounts file on a public page). The product never needs DuckDB to
+# touch a file other than the database itself: copies, backups and restores copy the file's bytes in Python.
+AMAN = {"enable_external_access": False, "lock_configuration": True}
 
 
 class DatabaseSibukError(RuntimeError):
@@ -53,12 +61,20 @@ def _run(cur: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | 
     return cur.execute(sql(name), dict(params or {})).df()
 
 
+def buka(path: Path | str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection to a database file, with external access off and the configuration locked (AMAN).
+    read_only never creates a missing file (DuckDB refuses to open it)."""
+    return duckdb.connect(str(path), read_only=read_only, config=dict(AMAN))
+
+
 class Database:
     def __init__(self, path: Path | str, read_only: bool = False) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not read_only:
+            tanpa_akses_lain()
         try:
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
+            self._con = buka(self.path, read_only)
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
                 raise DatabaseSibukError(
@@ -67,6 +83,8 @@ class Database:
                     "itu, lalu coba lagi."
                 ) from exc
             raise
+        if not read_only:
+            pribadi(self.path)
         # Names of the migrations this open applied: a writer that migrated has something new to publish.
         self.migrasi_baru = [] if read_only else migrate(self._con)
 

@@ -21,7 +21,6 @@ import fcntl
 import json
 import os
 import re
-import shutil
 import threading
 import time
 from collections import deque
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import duckdb
 
+from dasbor.db import berkas_pribadi
 from dasbor.db.connection import Database, DatabaseSibukError, db_path, sql
 
 # How long a second writer waits for the first (an import commits in seconds; a demo build in about ten).
@@ -190,7 +190,7 @@ def terbitkan(db: Database, lt: Letak) -> int:
     tujuan = lt.berkas(id_baru)
     sementara = tujuan.with_name(tujuan.name + ".baru")
     with _tanpa_sisa(sementara):
-        shutil.copyfile(lt.penulis, sementara)
+        berkas_pribadi.salin(lt.penulis, sementara)
         _fsync(sementara)
     tujuan.with_name(tujuan.name + ".pakai").touch()
     os.replace(sementara, tujuan)

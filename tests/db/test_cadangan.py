@@ -7,6 +7,7 @@ drilled is what they write and say; the server start of the last test stays a re
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -14,15 +15,19 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import zipfile
 from pathlib import Path
 
+import duckdb
 import openpyxl
 import pandas as pd
 import pytest
 
-from dasbor.db import terbitan
+from dasbor.db import cadangan, terbitan
 from dasbor.db.cadangan import ISI, MANIFEST, versi_kode
+from dasbor.db.connection import Database
+from dasbor.db.migrate import migrate, migration_files
 from dasbor.demo import generator
 from dasbor.services import impor
 from tests.conftest import ROOT, bersihkan_cache, salin_bingkai
@@ -141,12 +146,21 @@ def _skema_baru(manifest: dict) -> None:
     manifest["versi_skema"] = versi_kode() + 1
 
 
+def _versi_teks(manifest: dict) -> None:
+    manifest["versi_skema"] = str(manifest["versi_skema"])
+
+
 @pytest.mark.parametrize(
     ("nama", "rusakkan", "pesan"),
     [
         ("terpotong", lambda b, t: _potong(b, t), "rusak atau terpotong"),
         ("isi diubah", lambda b, t: _ubah_zip(b, t, ubah_isi=_balik_satu_byte), "hash SHA-256"),
         ("skema lebih baru", lambda b, t: _ubah_zip(b, t, ubah_manifest=_skema_baru), "lebih baru"),
+        (
+            "manifest bertipe salah",
+            lambda b, t: _ubah_zip(b, t, ubah_manifest=_versi_teks),
+            "versi_skema bertipe salah",
+        ),
     ],
 )
 def test_a_damaged_or_newer_backup_is_refused_and_nothing_changes(
@@ -198,3 +212,276 @@ def test_a_missing_dasbor_db_is_not_created_by_a_read(tmp_path: Path, monkeypatc
     )
     assert mulai.returncode != 0 and "tidak ada" in mulai.stderr
     assert not hilang.exists() and not terbitan.letak(hilang).penunjuk.exists()
+
+
+def _ganti_isi_zip(sumber: Path, tujuan: Path, ubah_db, folder: Path) -> Path:  # noqa: ANN001
+    """A backup whose database was changed by `ubah_db(con)` with a plain DuckDB connection (what an attacker has),
+    then made consistent again: hash, size and row counts recomputed, so only the content can refuse it."""
+    with zipfile.ZipFile(sumber) as z:
+        manifest = json.loads(z.read(MANIFEST))
+        salinan = folder / "ubahan.duckdb"
+        salinan.write_bytes(z.read(ISI))
+    con = duckdb.connect(str(salinan))
+    try:
+        ubah_db(con)
+        con.execute("CHECKPOINT")
+        tabel = con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1"
+        ).fetchall()
+        manifest["jumlah_baris"] = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for (t,) in tabel}
+    finally:
+        con.close()
+    isi = salinan.read_bytes()
+    manifest["sha256"], manifest["ukuran"] = hashlib.sha256(isi).hexdigest(), len(isi)
+    with zipfile.ZipFile(tujuan, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(MANIFEST, json.dumps(manifest))
+        z.writestr(ISI, isi)
+    return tujuan
+
+
+def test_a_backup_carrying_a_view_over_a_file_is_refused_naming_the_view(
+    cadangan_ditolak: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Issue 24 M2's drill: `hasil_resmi` (it feeds the public Peringkat page) replaced by a view over the accounts
+    file, every check the manifest allows made to pass. The catalog differs from a fresh migration: refused, and
+    the message names the view."""
+    db_berimpor, berkas = cadangan_ditolak
+    akun = tmp_path / "akun.yaml"
+    akun.write_text("admin:\n  sandi: $2b$12$rahasia\n", encoding="utf-8")
+
+    def ganti_dengan_view(con: duckdb.DuckDBPyConnection) -> None:
+        con.execute("DROP TABLE hasil_resmi")
+        con.execute(f"CREATE VIEW hasil_resmi AS SELECT content AS keterangan FROM read_text('{akun}')")
+
+    buruk = _ganti_isi_zip(berkas, tmp_path / "view.zip", ganti_dengan_view, tmp_path)
+    sebelum = isi_db(db_berimpor)
+    hasil = dasbor(db_berimpor, "pulihkan", str(buruk))
+    assert hasil.returncode == 1 and "tidak ada yang diubah" in hasil.stderr, hasil.stderr
+    assert "view main.hasil_resmi tidak dikenal" in hasil.stderr and "tabel main.hasil_resmi tidak ada" in hasil.stderr
+    assert isi_db(db_berimpor) == sebelum
+    assert not list(db_berimpor.parent.glob("*.pulihkan*"))
+
+
+@pytest.mark.parametrize(
+    ("nama", "ubah", "pesan"),
+    [
+        ("makro", "CREATE MACRO rahasia() AS TABLE SELECT 1", "makro main.rahasia tidak dikenal"),
+        ("kolom", "ALTER TABLE wilayah ADD COLUMN catatan TEXT", "kolom main.wilayah.catatan tidak dikenal"),
+        ("tipe kolom", "ALTER TABLE impor_log ALTER COLUMN pesan TYPE BLOB", "kolom main.impor_log.pesan berbeda"),
+        ("skema", "CREATE SCHEMA lain", "skema lain tidak dikenal"),
+    ],
+)
+def test_any_object_the_migrations_do_not_make_is_refused_by_name(
+    cadangan_ditolak: tuple[Path, Path], tmp_path: Path, nama: str, ubah: str, pesan: str
+) -> None:
+    db_berimpor, berkas = cadangan_ditolak
+    buruk = _ganti_isi_zip(berkas, tmp_path / "ubah.zip", lambda con: con.execute(ubah), tmp_path)
+    sebelum = isi_db(db_berimpor)
+    hasil = dasbor(db_berimpor, "pulihkan", str(buruk))
+    assert hasil.returncode == 1 and pesan in hasil.stderr, hasil.stderr
+    assert isi_db(db_berimpor) == sebelum
+
+
+def _bom(manifest_asli: Path, tujuan: Path, ukuran_manifest: int | None, tambah_manifest: int = 0) -> Path:
+    """A backup of ~200 kB whose database member holds 200 MB of zeros (the hash matches them); the manifest
+    declares `ukuran_manifest` (None: the real backup's size), optionally padded to `tambah_manifest` bytes."""
+    with zipfile.ZipFile(manifest_asli) as z:
+        manifest = json.loads(z.read(MANIFEST))
+    n = 200 << 20
+    nol = bytes(1 << 20)
+    h = hashlib.sha256()
+    for _ in range(n >> 20):
+        h.update(nol)
+    manifest["sha256"] = h.hexdigest()
+    if ukuran_manifest is not None:
+        manifest["ukuran"] = ukuran_manifest
+    if tambah_manifest:
+        manifest["catatan"] = " " * tambah_manifest
+    with zipfile.ZipFile(tujuan, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr(MANIFEST, json.dumps(manifest))
+        with z.open(ISI, "w", force_zip64=True) as f:
+            for _ in range(n >> 20):
+                f.write(nol)
+    return tujuan
+
+
+def _isi_folder(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_size for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("nama", "ukuran_manifest", "tambah_manifest", "pesan"),
+    [
+        ("melebihi batas", 200 << 20, 0, "melebihi batas 100 MB"),
+        ("tidak sama dengan manifest", None, 0, "menyatakan 209.715.200 byte"),
+        ("manifest raksasa", 200 << 20, 1 << 20, "manifest.json menyatakan"),
+    ],
+)
+def test_a_small_backup_declaring_a_huge_member_is_refused_before_anything_is_written(
+    cadangan_ditolak: tuple[Path, Path],
+    tmp_path: Path,
+    nama: str,
+    ukuran_manifest: int | None,
+    tambah_manifest: int,
+    pesan: str,
+) -> None:
+    """Issue 24 L5: the member's declared size is checked against the manifest and a cap before a byte is
+    extracted, and the manifest is read bounded; the database's folder (and so the disk) is left as it was."""
+    db_berimpor, berkas = cadangan_ditolak
+    bom = _bom(berkas, tmp_path / "bom.zip", ukuran_manifest, tambah_manifest)
+    assert bom.stat().st_size < 1 << 21
+    sebelum, folder = isi_db(db_berimpor), _isi_folder(db_berimpor.parent)
+    hasil = dasbor(db_berimpor, "pulihkan", str(bom), env={"DASBOR_CADANGAN_MAKS_MB": "100"})
+    assert hasil.returncode == 1 and pesan in hasil.stderr, hasil.stderr
+    assert _isi_folder(db_berimpor.parent) == folder
+    assert isi_db(db_berimpor) == sebelum
+
+
+def _jumlah_inovasi(path: Path) -> int:
+    t = terbitan.kini(path)
+    try:
+        with t.db.cursor() as cur:
+            return int(cur.execute("SELECT count(*) FROM inovasi").fetchone()[0])
+    finally:
+        terbitan.tutup_semua()
+
+
+def test_two_overlapping_restores_take_turns_and_never_publish_an_empty_database(
+    db_berimpor: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 24 M3: the first restore is held between extracting and checking its copy (where the old code's
+    second run removed that copy and the first then opened, and published, a new empty database). The second
+    waits for the writer lock and cannot reach its own extraction; both then finish, one after the other."""
+    berkas = tmp_path / "cadangan.zip"
+    cadangan.tulis_cadangan(db_berimpor, berkas)
+    jumlah = _jumlah_inovasi(db_berimpor)
+    assert jumlah > 0
+    pertama_menunggu, lanjut, kedua_mengekstrak = threading.Event(), threading.Event(), threading.Event()
+
+    def titik(nama: str) -> None:
+        if nama != "setelah_ekstrak":
+            return
+        if threading.current_thread().name == "pertama":
+            pertama_menunggu.set()
+            assert lanjut.wait(60)
+        else:
+            kedua_mengekstrak.set()
+
+    monkeypatch.setattr(cadangan, "titik_uji", titik)
+    hasil: dict[str, object] = {}
+
+    def jalankan(nama: str) -> None:
+        try:
+            hasil[nama] = cadangan.pulihkan(db_berimpor, berkas)
+        except BaseException as exc:  # handed to the test thread
+            hasil[nama] = exc
+
+    pertama = threading.Thread(target=jalankan, args=("pertama",), name="pertama")
+    kedua = threading.Thread(target=jalankan, args=("kedua",), name="kedua")
+    pertama.start()
+    try:
+        assert pertama_menunggu.wait(60)
+        kedua.start()
+        assert not kedua_mengekstrak.wait(1.5), "the second restore extracted while the first was between its checks"
+        assert len(list(db_berimpor.parent.glob("*.pulihkan-*"))) == 1
+    finally:
+        lanjut.set()
+        pertama.join(120)
+        if kedua.ident is not None:
+            kedua.join(120)
+    assert all(isinstance(hasil[n], tuple) for n in ("pertama", "kedua")), hasil
+    assert _jumlah_inovasi(db_berimpor) == jumlah
+    assert not list(db_berimpor.parent.glob("*.pulihkan*"))
+
+
+def _hapus(path: Path) -> None:
+    path.unlink()
+
+
+def _kosongkan(path: Path) -> None:
+    path.unlink()
+    duckdb.connect(str(path)).close()  # what the old check's Database(...) made of a missing copy
+
+
+@pytest.mark.parametrize(
+    ("titik_nama", "ubah", "pesan"),
+    [
+        ("setelah_ekstrak", _hapus, "tidak dapat dibuka"),
+        ("sebelum_tukar", _hapus, "berubah setelah diperiksa"),
+        ("sebelum_tukar", _kosongkan, "berubah setelah diperiksa"),
+    ],
+)
+def test_a_copy_removed_or_replaced_during_a_restore_is_never_swapped_in(
+    cadangan_ditolak: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    titik_nama: str,
+    ubah,  # noqa: ANN001
+    pesan: str,
+) -> None:
+    """The copy is opened read-only (a missing one is not created) and its hash is checked again just before the
+    swap: a copy that went missing or was replaced by an empty database is refused, and nothing changes."""
+    db_berimpor, berkas = cadangan_ditolak
+
+    def titik(nama: str) -> None:
+        if nama == titik_nama:
+            [salinan] = db_berimpor.parent.glob("*.pulihkan-*")
+            ubah(salinan)
+
+    monkeypatch.setattr(cadangan, "titik_uji", titik)
+    sebelum = isi_db(db_berimpor)
+    with pytest.raises(cadangan.CadanganError, match=pesan):
+        cadangan.pulihkan(db_berimpor, berkas)
+    assert isi_db(db_berimpor) == sebelum
+    assert not list(db_berimpor.parent.glob("*.pulihkan*"))
+    for sisa in cadangan.folder_pulihan(db_berimpor).glob("*.zip"):
+        sisa.unlink()  # the state the refused restore backed up first; the shared database is unchanged
+
+
+def test_a_backup_from_an_older_schema_is_checked_against_that_schema_and_migrated(
+    salinan_db: Path, tmp_path: Path
+) -> None:
+    """A backup written before the last migrations: its catalog is compared with a fresh database given exactly its
+    migrations, then the restored copy is brought up to this code's schema before it goes live."""
+
+    lama = [nama for nama, _ in migration_files()][:4]
+    salinan = tmp_path / "lama.duckdb"
+    con = duckdb.connect(str(salinan))
+    try:
+        migrate(con, hanya=lama)
+        con.execute(
+            "INSERT INTO wilayah (kode_wilayah, nama_wilayah, jenis) VALUES ('63.01', 'Kabupaten Uji', 'kabupaten')"
+        )
+        con.execute("CHECKPOINT")
+        jumlah = {
+            t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+            for (t,) in con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
+            ).fetchall()
+        }
+    finally:
+        con.close()
+    isi = salinan.read_bytes()
+    manifest = {
+        "format": "dasbor-iid-cadangan/1",
+        "waktu": "2026-01-01T00:00:00+00:00",
+        "versi_skema": 4,
+        "migrasi": lama,
+        "jumlah_baris": jumlah,
+        "sha256": hashlib.sha256(isi).hexdigest(),
+        "ukuran": len(isi),
+    }
+    berkas = tmp_path / "lama.zip"
+    with zipfile.ZipFile(berkas, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(MANIFEST, json.dumps(manifest))
+        z.writestr(ISI, isi)
+    hasil = dasbor(salinan_db, "pulihkan", str(berkas))
+    assert hasil.returncode == 0, hasil.stderr
+    db = Database(salinan_db, read_only=True)
+    try:
+        with db.cursor() as cur:
+            assert cur.execute("SELECT nama_wilayah FROM wilayah").fetchall() == [("Kabupaten Uji",)]
+            sudah = [r[0] for r in cur.execute("SELECT name FROM schema_migrations ORDER BY 1").fetchall()]
+    finally:
+        db.close()
+    assert sudah == [nama for nama, _ in migration_files()]

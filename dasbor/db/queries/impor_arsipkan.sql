@@ -1,2 +1,2 @@
--- Keep the imported file byte for byte with its format, under the import's id (migration 004's archive).
-INSERT INTO impor_berkas (id_impor, format, isi) VALUES ($id_impor, $format, $isi)
+-- Link an import to its archived content (impor_arsip_simpan.sql stores the content once).
+INSERT INTO impor_berkas (id_impor, kunci) VALUES ($id_impor, $kunci)

@@ -11,6 +11,7 @@ import pandas as pd
 from dasbor.db.connection import Database, sql, statements
 from dasbor.db.write import insert_frame
 from dasbor.services.db import BelumDiterbitkanError, penulis
+from dasbor.services.impor.arsip import arsipkan, siapkan
 from dasbor.services.impor.pemeriksaan import Konfirmasi, Pemeriksaan
 from dasbor.services.impor.riwayat import alasan_status_sesudah, alasan_tolak
 from dasbor.services.skor import metodologi_tahun
@@ -84,6 +85,8 @@ def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str, sejak: tupl
         f"{ringkas} ({periksa.format}): {len(periksa.data['inovasi'])} inovasi, {len(periksa.data['jawaban_sid'])} jawaban SID, "
         f"{len(periksa.data['jawaban_spd'])} jawaban SPD"
     )
+    # Before the transaction: the archived form is built in a limited child, and the writer lock waits meanwhile.
+    arsip = siapkan(db, periksa.isi, periksa.format)
     with db.transaction() as cur:
         _titik_uji("mulai")
         # Checked against one state of the data; if another import landed since, the preview is stale.
@@ -145,7 +148,8 @@ def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str, sejak: tupl
                     "id_impor": id_impor,
                 },
             )
-        cur.execute(sql("impor_arsipkan"), {"id_impor": id_impor, "format": periksa.format, "isi": periksa.isi})
+        if catatan := arsipkan(cur, id_impor, arsip):
+            cur.execute(sql("impor_pesan_tambah"), {"id_impor": id_impor, "catatan": catatan})
         _titik_uji("sebelum_commit")
     _titik_uji("setelah_commit")
     return int(id_impor)
