@@ -140,3 +140,22 @@ def test_a_pair_whose_row_left_the_list_is_dropped_and_a_reimport_keeps_the_open
     assert dasbor(salinan_env, "impor", str(tanpa_edit), "--tahun", str(TAHUN_P)).returncode == 0
     assert _kueri(salinan_env, f"SELECT count(*) FROM cocok_tertunda WHERE id_inovasi_baru = '{n_edit}'") == [(0,)]
     assert n_edit not in set(_tertunda()["id_inovasi_baru"]) and not _tertunda().empty
+
+
+def test_an_import_whose_pair_was_merged_after_it_is_not_undone_silently(salinan_env: Path, tmp_path: Path) -> None:
+    """Undoing the import would bring the merged-away id back and take the year from the surviving one, while the
+    history still lists the merge as done (issue 24 M4): refused, naming the merge, and nothing changes."""
+    lama = _lama(salinan_env, 2022)
+    id_edit = lama["id_inovasi"].iat[3]
+    berkas = tmp_path / "daftar.xlsx"
+    berkas.write_bytes(tulis_portal(_kasus(lama), PEMDA))
+    assert dasbor(salinan_env, "impor", str(berkas), "--tahun", str(TAHUN_P)).returncode == 0
+    [n_edit] = [
+        b for b, a in zip(_tertunda()["id_inovasi_baru"], _tertunda()["id_inovasi_ada"], strict=True) if a == id_edit
+    ]
+    simpan_keputusan(TAHUN_P, WILAYAH, n_edit, id_edit, "sama", "admin")
+    sebelum = _kueri(salinan_env, "SELECT * FROM inovasi ORDER BY ALL")
+    hasil = dasbor(salinan_env, "batalkan-impor")
+    assert hasil.returncode == 1
+    assert "pasangan ragu diputuskan" in hasil.stderr + hasil.stdout and "oleh admin" in hasil.stderr + hasil.stdout
+    assert _kueri(salinan_env, "SELECT * FROM inovasi ORDER BY ALL") == sebelum

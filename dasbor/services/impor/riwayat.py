@@ -82,8 +82,8 @@ def alasan_status_sesudah(id_impor: int, sesudah: pd.DataFrame) -> str | None:
     if len(sesudah) > MAKS_DISEBUT:
         disebut.append(f"dan {len(sesudah) - MAKS_DISEBUT} lainnya")
     return (
-        f"Impor #{id_impor} tidak dapat dibatalkan: sesudahnya status kirim inovasi di wilayah-tahunnya diubah "
-        f"({'; '.join(disebut)}). Pembatalan akan mengembalikan status itu diam-diam, padahal riwayat mencatatnya "
+        f"Impor #{id_impor} tidak dapat dibatalkan: sesudahnya status kirim inovasi di wilayah-tahunnya diubah atau pasangan ragu diputuskan "
+        f"({'; '.join(disebut)}). Pembatalan akan mengembalikan semua itu diam-diam, padahal riwayat mencatatnya "
         "sebagai sudah dilakukan. Tidak ada yang dibatalkan; perbaiki datanya dengan impor berkas yang benar atau "
         "ubah statusnya di tab Status kirim."
     )
