@@ -3,7 +3,8 @@
 
 Public API (stable; the import pipeline and the test-file writer build on it):
 - `adalah_portal(data) -> bool`: the file is a portal export (it has a sheet `Data` and no template sheet
-  `inovasi`); the caller then reads it with `read_portal`, else with the template reader.
+  `inovasi`); the caller then reads it with `read_portal`, else with the template reader. The import reads
+  through `dasbor.excel.berkas.baca_berkas`, which decides the same (`lembar_portal`) inside its limited child.
 - `read_portal(data, wilayah=None) -> BukuPortal`: every row and every problem, without touching a database.
 - `BukuPortal`: `kode_wilayah` and `nama_pemda` (from data/referensi/wilayah-kalsel.csv; None when the Pemda
   column did not name exactly one Kalsel pemda), `baris` (one row per innovation, columns `KOLOM_BARIS_PORTAL`),
@@ -33,6 +34,7 @@ import io
 import re
 import warnings
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -55,6 +57,7 @@ from dasbor.excel.read import (
     _teks_angka,
     _terlalu_panjang,
     check_file,
+    periksa_berkas,
     sel_terlarang,
 )
 from dasbor.excel.skema import MAKS_BARIS, Kolom
@@ -247,16 +250,13 @@ def _kunci_judul(nilai: Any) -> str:
 def adalah_portal(data: bytes) -> bool:
     """True when the file is meant as a portal export: a sheet `Data` (any case) and no template sheet
     `inovasi`. An unreadable file is not (the template reader reports why)."""
-    if check_file(data):
-        return False
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            wb = load_workbook(io.BytesIO(data), read_only=True)
-            nama = [s.strip().lower() for s in wb.sheetnames]
-            wb.close()
-    except Exception:  # damaged XML inside a valid zip: the template reader names it
-        return False
+    pra = periksa_berkas(data)
+    return not pra.masalah and lembar_portal(pra.lembar)
+
+
+def lembar_portal(nama_lembar: Iterable[str]) -> bool:
+    """adalah_portal from the sheet names the XML checks found, without a parser opening the file."""
+    nama = {s.strip().lower() for s in nama_lembar}
     return LEMBAR_PORTAL.lower() in nama and "inovasi" not in nama
 
 
@@ -456,9 +456,15 @@ def _satu_pemda(
 
 def read_portal(data: bytes, wilayah: pd.DataFrame | None = None) -> BukuPortal:
     """Read a portal export from its bytes (streaming, only the 19 columns). `wilayah` (kode_wilayah,
-    nama_wilayah, jenis) replaces data/referensi/wilayah-kalsel.csv, for tests. No database is touched."""
+    nama_wilayah, jenis) replaces data/referensi/wilayah-kalsel.csv, for tests. No database is touched.
+    Untrusted files are read through dasbor.excel.berkas.baca_berkas, in a limited child."""
     if masalah := check_file(data):
         return BukuPortal(masalah=masalah)
+    return baca_portal(data, wilayah)
+
+
+def baca_portal(data: bytes, wilayah: pd.DataFrame | None) -> BukuPortal:
+    """read_portal of a file that has passed check_file."""
     with warnings.catch_warnings():
         # openpyxl warns about extensions it does not keep (slicers, conditional formats); irrelevant to values.
         warnings.simplefilter("ignore")

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -385,9 +385,9 @@ def _bom_banyak_lembar(isi: bytes) -> bytes:
     return _ganti_bagian(isi, ubah)
 
 
-def _bom_teks_bersama(isi: bytes) -> bytes:
-    """Two million shared strings: 34 MB of XML in a zip of a few hundred kB."""
-    n = 2_000_000
+def _bom_teks_bersama(isi: bytes, n: int = 2_000_000) -> bytes:
+    """Two million shared strings: 34 MB of XML in a zip of a few hundred kB (refused by the part's size); 400.000
+    fit in the size limit of xl/sharedStrings.xml and are refused by their number."""
     assert n > MAKS_TEKS_BERSAMA
 
     def ubah(b: dict[str, bytes]) -> None:
@@ -421,16 +421,33 @@ BOM = [
     Kasus("kolom XFD di baris 50.001", _bom_kolom_jauh, "inovasi", 50001, "XFD", "kolom XFD", mentah=True),
     Kasus("baris 1.048.576", _bom_baris_jauh, "inovasi", None, None, "melebihi batas 50.000 baris", mentah=True),
     Kasus("2.000 lembar", _bom_banyak_lembar, None, None, None, "lebih dari 50 lembar", mentah=True),
-    Kasus("dua juta teks bersama", _bom_teks_bersama, None, None, None, "teks berbeda", mentah=True),
+    Kasus(
+        "dua juta teks bersama",
+        _bom_teks_bersama,
+        None,
+        None,
+        None,
+        "bagian 'xl/sharedStrings.xml' berukuran 32,4 MB",
+        mentah=True,
+    ),
+    Kasus(
+        "400.000 teks bersama",
+        lambda isi: _bom_teks_bersama(isi, 400_000),
+        None,
+        None,
+        None,
+        "teks berbeda",
+        mentah=True,
+    ),
 ]
 
 _BACA_DI_ANAK = """
 import json, sys, time
 from datetime import date
 mulai = time.perf_counter()
-from dasbor.excel.read import read_workbook
-buku = read_workbook(open(sys.argv[1], "rb").read(), date(2026, 6, 30))
-print(json.dumps({"detik": time.perf_counter() - mulai, "frames": sorted(buku.frames),
+from dasbor.excel.berkas import baca_berkas
+buku = baca_berkas(open(sys.argv[1], "rb").read(), date(2026, 6, 30))
+print(json.dumps({"detik": time.perf_counter() - mulai, "frames": sorted(getattr(buku, "frames", {})),
                   "masalah": [[m.pesan, m.lembar, m.baris, m.huruf, str(m)] for m in buku.masalah]}))
 """
 
@@ -490,3 +507,242 @@ def test_a_dtd_is_refused(buku_sah: bytes) -> None:
 
     masalah = check_file(_ganti_bagian(buku_sah, ubah))
     assert [m.lembar for m in masalah] == ["inovasi"] and "DTD" in masalah[0].pesan
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Issue 24 H1: bombs in a portal export, whose elements are not cells: children of <row> that are not <c>, styles,
+# rich-text runs, defined names, a sheet in UTF-16. Each is checked the way the Impor page and `impor --periksa`
+# check a file (check_import) in this process, which stands for the server worker: the whole file stage runs in
+# the limited child (1 GiB above what this process maps), and this process's resident memory must stay flat
+# while it does (its peak, VmHWM, reset first). The time is printed, not asserted. Bombs are written into the
+# zip piece by piece, so that building one costs this test a few hundred kB.
+
+JUDUL_PORTAL = (
+    "No",
+    "Judul Inovasi",
+    "Pemda",
+    "Admin OPD",
+    "Inisiator",
+    "Nama Inisiator",
+    "Bentuk Inovasi",
+    "Jenis",
+    "Asta Cipta",
+    "Urusan Utama",
+    "Urusan lain yang beririsan",
+    "Kematangan",
+    "Tahapan Inovasi",
+    "Tanggal Input",
+    "Tanggal Penerapan",
+    "Tanggal Pengembangan",
+    "Koordinat",
+    "Video",
+    "Link Video",
+)
+LEMBAR_PORTAL = "xl/worksheets/sheet1.xml"
+MB_PARENT = 100  # growth of this process's resident memory allowed while a bomb is checked
+
+
+@pytest.fixture(scope="module")
+def portal_sah() -> bytes:
+    """Five rows of Kota Banjarbaru as the portal writes them (literal cell text), saved by openpyxl: one sheet
+    Data, styles, inline strings."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append(JUDUL_PORTAL)
+    for i in range(1, 6):
+        ws.append(
+            (
+                str(i),
+                f"Layanan Digital Kelurahan {i}",
+                "Kota Banjarbaru",
+                f"DINAS KOMUNIKASI DAN INFORMATIKA (kominfo.bjb{i})",
+                "OPD",
+                "Budi Santoso",
+                "Inovasi pelayanan publik",
+                "Digital",
+                "-",
+                "komunikasi dan informatika",
+                "",
+                "85.00",
+                "Penerapan",
+                "12-01-2021",
+                "15-03-2020",
+                "-",
+                "-3.44, 114.83",
+                "Tidak Ada",
+                "-",
+            )
+        )
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _ulang(potongan: bytes, kali: int, per: int = 100_000) -> Iterator[bytes]:
+    blok = potongan * per
+    for _ in range(kali // per):
+        yield blok
+    yield potongan * (kali % per)
+
+
+def _alirkan(isi: bytes, ganti: dict[str, Callable[[bytes], Iterable[bytes]]]) -> bytes:
+    """The workbook with the members of `ganti` rewritten from the pieces `ganti[name](old bytes)` gives (a name
+    not in the zip is added, from b""), streamed into the zip so that a member of tens of MB is never held whole."""
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(isi)) as masuk, zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as z:
+        lama = {info.filename: masuk.read(info) for info in masuk.infolist() if info.filename not in ganti}
+        for nama, data in lama.items():
+            z.writestr(nama, data)
+        for nama, potongan in ganti.items():
+            with z.open(nama, "w") as f:
+                for p in potongan(masuk.read(nama) if nama in masuk.NameToInfo else b""):
+                    f.write(p)
+    return keluar.getvalue()
+
+
+def _sisip_setelah(penanda: bytes, isi: Callable[[], Iterable[bytes]]) -> Callable[[bytes], Iterator[bytes]]:
+    """Pieces: the old bytes up to the end of the tag that starts with `penanda`, the inserted pieces, the rest."""
+
+    def potongan(data: bytes) -> Iterator[bytes]:
+        akhir = data.index(b">", data.index(penanda)) + 1
+        yield data[:akhir]
+        yield from isi()
+        yield data[akhir:]
+
+    return potongan
+
+
+def _bom_anak_baris(isi: bytes) -> bytes:
+    """H1 as reproduced: `<x/>` × 12.000.000 in row 3 (48 MB of sheet, a zip of about 50 kB)."""
+    return _alirkan(isi, {LEMBAR_PORTAL: _sisip_setelah(b'<row r="3"', lambda: _ulang(b"<x/>", 12_000_000))})
+
+
+def _bom_gaya(n: int) -> Callable[[bytes], bytes]:
+    """n × `<xf/>` in the cell formats of styles.xml (two million: 10 MB; 400.000: 2 MB, inside the size limit)."""
+    return lambda isi: _alirkan(isi, {"xl/styles.xml": _sisip_setelah(b"<cellXfs", lambda: _ulang(b"<xf/>", n))})
+
+
+def _bom_run(n: int) -> Callable[[bytes], bytes]:
+    """Shared strings (openpyxl writes none: added, as the portal's writer has them) whose second text is made of
+    n rich-text runs (a million: 15 MB; 300.000: 4,5 MB)."""
+
+    def teks(_: bytes) -> Iterator[bytes]:
+        yield b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>x</t></si><si>'
+        yield from _ulang(b"<r><t>a</t></r>", n)
+        yield b"</si></sst>"
+
+    relasi = (
+        b'<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+        b'Target="sharedStrings.xml" Id="rSst"/></Relationships>'
+    )
+    jenis = (
+        b'<Override PartName="/xl/sharedStrings.xml" '
+        b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+    )
+    ganti = {
+        "xl/sharedStrings.xml": teks,
+        "xl/_rels/workbook.xml.rels": lambda d: [d.replace(b"</Relationships>", relasi)],
+        "[Content_Types].xml": lambda d: [d.replace(b"</Types>", jenis)],
+    }
+    return lambda isi: _alirkan(isi, ganti)
+
+
+def _bom_nama(n: int) -> Callable[[bytes], bytes]:
+    """n defined names in the workbook part (500.000: 23 MB; 40.000: 1,8 MB)."""
+
+    def nama() -> Iterator[bytes]:
+        yield b"<definedNames>"
+        for awal in range(0, n, 10_000):
+            yield b"".join(
+                b'<definedName name="n%d">Data!$A$1</definedName>' % i for i in range(awal, min(n, awal + 10_000))
+            )
+        yield b"</definedNames>"
+
+    def potongan(data: bytes) -> Iterator[bytes]:
+        akhir = data.index(b"</sheets>") + len(b"</sheets>")
+        yield data[:akhir]
+        yield from nama()
+        yield data[akhir:]
+
+    return lambda isi: _alirkan(isi, {"xl/workbook.xml": potongan})
+
+
+def _bom_utf16(isi: bytes) -> bytes:
+    """The Data sheet saved as UTF-16 (byte-order mark and declaration), with `<x/>` × 5.000.000 in row 3: 40 MB
+    that no byte pattern of the scanner can see."""
+
+    def potongan(data: bytes) -> Iterator[bytes]:
+        akhir = data.index(b">", data.index(b'<row r="3"')) + 1
+        yield "\ufeff<?xml version='1.0' encoding='UTF-16'?>".encode("utf-16-le")
+        yield data[data.index(b"<worksheet") : akhir].decode().encode("utf-16-le")
+        yield from _ulang("<x/>".encode("utf-16-le"), 5_000_000)
+        yield data[akhir:].decode().encode("utf-16-le")
+
+    return _alirkan(isi, {LEMBAR_PORTAL: potongan})
+
+
+@dataclass(frozen=True)
+class BomPortal:
+    nama: str
+    buat: Callable[[bytes], bytes]
+    bagian: str  # the zip member the message must name
+    pesan: str
+    lembar: str | None = None
+    baris: int | None = None
+
+
+BOM_PORTAL = [
+    BomPortal("<x/> × 12 juta di satu baris", _bom_anak_baris, LEMBAR_PORTAL, "elemen XML", "Data", 3),
+    BomPortal("<xf/> × 2 juta", _bom_gaya(2_000_000), "xl/styles.xml", "berukuran 9,5 MB"),
+    BomPortal("<xf/> × 400.000", _bom_gaya(400_000), "xl/styles.xml", "berisi 400.0"),
+    BomPortal("rich text × 1 juta run", _bom_run(1_000_000), "xl/sharedStrings.xml", "berukuran 14,3 MB"),
+    BomPortal("rich text × 300.000 run", _bom_run(300_000), "xl/sharedStrings.xml", "potongan teks berformat"),
+    BomPortal("definedName × 500.000", _bom_nama(500_000), "xl/workbook.xml", "berukuran"),
+    BomPortal("definedName × 40.000", _bom_nama(40_000), "xl/workbook.xml", "berisi 40.0"),
+    BomPortal("lembar UTF-16", _bom_utf16, LEMBAR_PORTAL, "tidak berkode UTF-8", "Data"),
+]
+
+
+def _status_kb(kunci: str) -> int:
+    with open("/proc/self/status", encoding="ascii") as f:
+        return next(int(b.split()[1]) for b in f if b.startswith(f"{kunci}:"))
+
+
+def test_the_portal_export_under_the_bombs_is_valid(db_korpus: DbKorpus, portal_sah: bytes) -> None:
+    db = Database(db_korpus.path)
+    try:
+        periksa = impor.check_import(db, portal_sah, TAHUN, "portal.xlsx")
+    finally:
+        db.close()
+    assert periksa.format == "portal" and periksa.masalah == [], [str(m) for m in periksa.masalah]
+    assert len(periksa.data["inovasi"]) == 5
+
+
+@pytest.mark.parametrize("bom", BOM_PORTAL, ids=lambda b: b.nama)
+def test_a_portal_bomb_is_refused_in_the_child_while_this_process_stays_flat(
+    bom: BomPortal, db_korpus: DbKorpus, portal_sah: bytes
+) -> None:
+    isi = bom.buat(portal_sah)
+    db = Database(db_korpus.path)
+    try:
+        impor.check_import(db, portal_sah, TAHUN, "hangat.xlsx")  # caches warm, as in a running worker
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as f:
+            f.write("5")  # resets VmHWM to the current resident size
+        sebelum = _status_kb("VmRSS")
+        mulai = time.perf_counter()
+        periksa = impor.check_import(db, isi, TAHUN, "bom.xlsx")
+        detik = time.perf_counter() - mulai
+        tumbuh = _status_kb("VmHWM") - sebelum
+    finally:
+        db.close()
+    print(
+        f"{bom.nama}: {len(isi) / 1024:.0f} kB, ditolak dalam {detik:.2f} s; puncak RSS proses ini "
+        f"+{tumbuh / 1024:.1f} MB (dari {sebelum / 1024:.0f} MB)"
+    )
+    assert tumbuh < MB_PARENT * 1024, f"this process grew {tumbuh / 1024:.0f} MB while the bomb was checked"
+    assert not periksa.sah and not periksa.data
+    [m] = periksa.masalah
+    assert f"bagian '{bom.bagian}'" in m.pesan and bom.pesan in m.pesan, str(m)
+    assert (m.lembar, m.baris) == (bom.lembar, bom.baris), str(m)
+    assert _tidak_berubah(db_korpus)

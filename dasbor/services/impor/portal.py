@@ -17,10 +17,11 @@ from collections.abc import Collection
 import pandas as pd
 
 from dasbor.db.connection import Database
-from dasbor.excel.portal import LEMBAR_PORTAL, read_portal
+from dasbor.excel.portal import LEMBAR_PORTAL, BukuPortal
 from dasbor.excel.read import MasalahBerkas
 from dasbor.excel.skema import KOLOM_PERANGKAT_DAERAH
-from dasbor.services.cocok_inovasi import baku, cocokkan
+from dasbor.excel.terbatas import BatasTerlampaui, jalankan_terbatas
+from dasbor.services.cocok_inovasi import HasilCocok, baku, cocokkan
 from dasbor.services.impor.pemeriksaan import Pemeriksaan
 from dasbor.services.impor.perangkat_daerah import nama_mirip
 
@@ -54,12 +55,13 @@ KEPUTUSAN = ("sama", "beda")
 def periksa_portal(
     db: Database,
     periksa: Pemeriksaan,
+    buku: BukuPortal,
     wilayah_boleh: Collection[str] | None,
     keputusan: pd.DataFrame | None,
 ) -> None:
-    """Fill `periksa` from a portal export: problems, notices, the tables to write, the uncertain pairs."""
+    """Fill `periksa` from a portal export as read (`buku`): problems, notices, the tables to write, the uncertain
+    pairs."""
     periksa.format = "portal"
-    buku = read_portal(periksa.isi, db.query("wilayah")[["kode_wilayah", "nama_wilayah", "jenis"]])
     periksa.masalah = list(buku.masalah)
     periksa.peringatan = list(buku.catatan)
     baru, masalah_keputusan = keputusan_sah(keputusan)
@@ -87,15 +89,18 @@ def periksa_portal(
 
     ada = db.query("impor_cocok_ada", {"kode_wilayah": kode, "tahun": tahun})
     dulu = db.query("cocok_keputusan", {"kode_wilayah": kode})[list(KOLOM_KEPUTUSAN)]
-    # The review shows the pairs still open before this check's own decisions, so that a decision just taken
-    # stays visible (and can be changed) until the import is confirmed.
-    tanpa_baru = cocokkan(baris, ada, dulu, tahun)
+    # The matching is as untrusted as the file's rows: it runs in a limited child too (issue 24 M6).
+    try:
+        tanpa_baru, hasil = jalankan_terbatas(_cocokkan, baris, ada, dulu, baru, tahun)
+    except BatasTerlampaui as exc:
+        periksa.masalah.append(
+            MasalahBerkas(
+                f"pencocokan baris berkas dengan inovasi yang tersimpan {exc}; berkas ditolak. Bila banyak judul "
+                "sama berulang, bedakan judulnya di portal lalu unduh dan impor lagi."
+            )
+        )
+        return
     periksa.ragu = tanpa_baru.ragu
-    if baru.empty:
-        hasil = tanpa_baru.baris
-    else:
-        gabungan = pd.concat([dulu, baru], ignore_index=True)
-        hasil = cocokkan(baris, ada, gabungan.drop_duplicates(["kunci_baris", "id_inovasi"], keep="last"), tahun).baris
     dipakai = set(hasil["kunci_baris"])
     periksa.keputusan_baru = baru[baru["kunci_baris"].isin(dipakai)].assign(kode_wilayah=kode)
     abaikan = baru[~baru["kunci_baris"].isin(dipakai)]
@@ -122,6 +127,20 @@ def periksa_portal(
         "jawaban_spd": db.query("impor_spd_wilayah_tahun", {"kode_wilayah": kode, "tahun": tahun}),
     }
     periksa.wilayah = [kode]
+
+
+def _cocokkan(
+    baris: pd.DataFrame, ada: pd.DataFrame, dulu: pd.DataFrame, baru: pd.DataFrame, tahun: int
+) -> tuple[HasilCocok, pd.DataFrame]:
+    """The pairs still open before this check's own decisions (so that a decision just taken stays visible, and can
+    be changed, until the import is confirmed) and the rows matched with those decisions applied."""
+    tanpa_baru = cocokkan(baris, ada, dulu, tahun)
+    if baru.empty:
+        return tanpa_baru, tanpa_baru.baris
+    gabungan = pd.concat([dulu, baru], ignore_index=True)
+    return tanpa_baru, cocokkan(
+        baris, ada, gabungan.drop_duplicates(["kunci_baris", "id_inovasi"], keep="last"), tahun
+    ).baris
 
 
 def keputusan_sah(keputusan: pd.DataFrame | None) -> tuple[pd.DataFrame, list[MasalahBerkas]]:
