@@ -509,6 +509,85 @@ def test_a_dtd_is_refused(buku_sah: bytes) -> None:
     assert [m.lembar for m in masalah] == ["inovasi"] and "DTD" in masalah[0].pesan
 
 
+def _sisip_di_baris(b: dict[str, bytes], nomor: int, sisipan: bytes, setelah_sel: bool) -> None:
+    """`sisipan` inside row `nomor` of the inovasi sheet: right after its start tag, or after its first cell."""
+    teks = b[LEMBAR_INOVASI]
+    awal = teks.index(b">", teks.index(b'<row r="%d"' % nomor)) + 1
+    if setelah_sel:
+        awal = teks.index(b"</c>", awal) + len(b"</c>")
+    b[LEMBAR_INOVASI] = teks[:awal] + sisipan + teks[awal:]
+
+
+@pytest.mark.parametrize(
+    ("sisipan", "setelah_sel", "tag"),
+    [
+        (b"<x/>", False, "x"),
+        (b"<v>1</v>", True, "v"),
+        (b'<c r="Z4" q="a>b"/><f>1+1</f>', True, "f"),  # '>' inside a quoted value does not hide what follows
+        (b"<!-- catatan --><x/>", True, "!--"),  # nor does a comment
+    ],
+    ids=["setelah awal baris", "setelah sel", "setelah sel kosong", "setelah komentar"],
+)
+def test_a_child_of_a_row_that_is_not_a_cell_is_refused(
+    buku_sah: bytes, sisipan: bytes, setelah_sel: bool, tag: str
+) -> None:
+    """openpyxl takes every child of <row> as a cell; Excel writes only cells there."""
+    from dasbor.excel.read import check_file
+
+    masalah = check_file(_ganti_bagian(buku_sah, lambda b: _sisip_di_baris(b, 4, sisipan, setelah_sel)))
+    assert [(m.lembar, m.baris) for m in masalah] == [("inovasi", 4)], [str(m) for m in masalah]
+    assert f"elemen <{tag}> di antara sel (bagian '{LEMBAR_INOVASI}')" in masalah[0].pesan
+
+
+def test_a_namespace_prefix_and_a_quoted_gt_are_no_reason_to_refuse(buku_sah: bytes) -> None:
+    """Some writers prefix every tag (x:row, x:c) and Excel may keep a raw '>' in an attribute value."""
+    from dasbor.excel.read import check_file
+
+    def ubah(b: dict[str, bytes]) -> None:
+        teks = re.sub(rb"<(/?)([A-Za-z])", rb"<\1x:\2", b[LEMBAR_INOVASI])
+        teks = teks.replace(b' xmlns="', b' xmlns:x="', 1).replace(b'<x:row r="3"', b'<x:row q="a>b" r="3"', 1)
+        b[LEMBAR_INOVASI] = teks
+
+    isi = _ganti_bagian(buku_sah, ubah)
+    assert b"<x:row" in zipfile.ZipFile(io.BytesIO(isi)).read(LEMBAR_INOVASI)
+    assert check_file(isi) == []
+
+
+@pytest.mark.parametrize(
+    ("bagian", "ubah", "pesan"),
+    [
+        ("docProps/core.xml", lambda t: b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + t, "DTD"),
+        ("xl/styles.xml", lambda t: b'<?xml version="1.0" encoding="ISO-8859-1"?>' + t, "encoding 'ISO-8859-1'"),
+        (
+            "xl/styles.xml",
+            lambda t: t.replace(b"</styleSheet>", "<x>\u00e9</x>".encode("latin-1") + b"</styleSheet>"),
+            "bukan UTF-8",
+        ),
+        (
+            "xl/theme/theme1.xml",
+            lambda t: t.replace(b"</a:theme>", b"<a:x/>" * 100_001 + b"</a:theme>"),
+            "melebihi batas 100.000",
+        ),
+        (
+            LEMBAR_INOVASI,
+            lambda t: t.replace(b"<sheetData>", b"<cols>" + b"<col/>" * 100_001 + b"</cols><sheetData>"),
+            "di luar baris-barisnya",
+        ),
+    ],
+    ids=["DTD di docProps", "deklarasi Latin-1", "bita bukan UTF-8", "elemen tema", "elemen di luar baris"],
+)
+def test_every_xml_part_is_checked_and_named(
+    buku_sah: bytes, bagian: str, ubah: Callable[[bytes], bytes], pesan: str
+) -> None:
+    from dasbor.excel.read import check_file
+
+    def ganti(b: dict[str, bytes]) -> None:
+        b[bagian] = ubah(b[bagian])
+
+    masalah = check_file(_ganti_bagian(buku_sah, ganti))
+    assert len(masalah) == 1 and pesan in masalah[0].pesan and bagian in masalah[0].pesan, [str(m) for m in masalah]
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Issue 24 H1: bombs in a portal export, whose elements are not cells: children of <row> that are not <c>, styles,
 # rich-text runs, defined names, a sheet in UTF-16. Each is checked the way the Impor page and `impor --periksa`
