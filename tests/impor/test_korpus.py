@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 import resource
 import shutil
@@ -796,6 +797,28 @@ def test_the_portal_export_under_the_bombs_is_valid(db_korpus: DbKorpus, portal_
         db.close()
     assert periksa.format == "portal" and periksa.masalah == [], [str(m) for m in periksa.masalah]
     assert len(periksa.data["inovasi"]) == 5
+
+
+_GARPU: list[int] = []  # one entry per fork of this process: an observer, it changes nothing
+os.register_at_fork(before=lambda: _GARPU.append(1))
+
+
+def test_the_file_stage_and_the_matcher_run_in_children(db_korpus: DbKorpus, portal_sah: bytes) -> None:
+    """Issue 24 H1/M6: recognising, reading and matching a portal file happen in forked children (the limited ones
+    of terbatas.py: the bombs below show the limits), the template's reading in one; what comes back is data."""
+    db = Database(db_korpus.path)
+    try:
+        sebelum = len(_GARPU)
+        portal = impor.check_import(db, portal_sah, TAHUN, "portal.xlsx")
+        garpu_portal = len(_GARPU) - sebelum
+        sebelum = len(_GARPU)
+        tolak = impor.check_import(db, b"PK\x03\x04 bukan zip", TAHUN, "rusak.xlsx")
+        garpu_tolak = len(_GARPU) - sebelum
+    finally:
+        db.close()
+    assert portal.sah and len(portal.data["inovasi"]) == 5
+    assert garpu_portal == 2  # the file stage, then the matcher
+    assert not tolak.sah and garpu_tolak == 1  # even a file the first byte check refuses is looked at in the child
 
 
 @pytest.mark.parametrize("bom", BOM_PORTAL, ids=lambda b: b.nama)
