@@ -282,14 +282,16 @@ def _batas_byte(z: zipfile.ZipFile, bagian: str, jenis: str) -> None:
 
 
 def _bagian_xml(z: zipfile.ZipFile, bawaan: dict[str, str], khusus: dict[str, str]) -> list[str]:
-    """Every member a parser may read as XML: by its name, or by the content type the package gives it."""
+    """Every member a parser may read as XML: by its name, or by the content type the package gives it. Legacy VML
+    drawings (comment boxes) are not among them: openpyxl does not read them in streaming mode, and Excel does not
+    always write them as well-formed UTF-8."""
     hasil = []
     for info in z.infolist():
         if info.is_dir():
             continue
         ext = info.filename.rpartition(".")[2].lower()
         jenis = khusus.get(info.filename) or bawaan.get(ext, "")
-        if ext in ("xml", "rels", "vml") or "xml" in jenis.lower():
+        if ext in ("xml", "rels") or "xml" in jenis.lower():
             hasil.append(info.filename)
     return hasil
 

@@ -805,7 +805,7 @@ os.register_at_fork(before=lambda: _GARPU.append(1))
 
 def test_the_file_stage_and_the_matcher_run_in_children(db_korpus: DbKorpus, portal_sah: bytes) -> None:
     """Issue 24 H1/M6: recognising, reading and matching a portal file happen in forked children (the limited ones
-    of terbatas.py: the bombs below show the limits), the template's reading in one; what comes back is data."""
+    of terbatas.py: the bombs below show the limits), and what comes back is data."""
     db = Database(db_korpus.path)
     try:
         sebelum = len(_GARPU)
