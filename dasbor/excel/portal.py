@@ -7,7 +7,8 @@ downloads holds.
 Public API (stable; the import pipeline and the test-file writer build on it):
 - `adalah_portal(data) -> bool`: the file is a portal export (a sheet `Data`, or a first sheet headed like the
   older export, and no template sheet `inovasi`); the caller then reads it with `read_portal`, else with the
-  template reader.
+  template reader. The import reads through `dasbor.excel.berkas.baca_berkas`, which decides the same
+  (`portal_menurut`) inside its limited child.
 - `read_portal(data, wilayah=None) -> BukuPortal`: every row and every problem, without touching a database.
 - `BukuPortal`: `kode_wilayah` and `nama_pemda` (from data/referensi/wilayah-kalsel.csv; None when the Pemda
   column did not name exactly one Kalsel pemda), `baris` (one row per innovation, columns `KOLOM_BARIS_PORTAL`),
@@ -39,6 +40,7 @@ import io
 import re
 import warnings
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -61,6 +63,7 @@ from dasbor.excel.read import (
     _teks_angka,
     _terlalu_panjang,
     check_file,
+    periksa_berkas,
     sel_terlarang,
 )
 from dasbor.excel.skema import MAKS_BARIS, Kolom
@@ -303,15 +306,25 @@ def adalah_portal(data: bytes) -> bool:
     """True when the file is meant as a portal export: a sheet `Data` (any case), or a first sheet headed like
     the older export, and no template sheet `inovasi`. An unreadable file is not (the template reader reports
     why)."""
-    if check_file(data):
+    pra = periksa_berkas(data)
+    return not pra.masalah and portal_menurut(data, pra.lembar)
+
+
+def portal_menurut(data: bytes, nama_lembar: Iterable[str]) -> bool:
+    """adalah_portal of a file that passed the XML checks, from the sheet names they found. Only a file with
+    neither a sheet `Data` nor a template sheet `inovasi` is opened, to see whether its first sheet is headed like
+    the older export; call it where the file may be opened (the limited child)."""
+    nama = {s.strip().lower() for s in nama_lembar}
+    if "inovasi" in nama:
         return False
+    if LEMBAR_PORTAL.lower() in nama:
+        return True
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             wb = load_workbook(io.BytesIO(data), read_only=True)
             try:
-                nama = [s.strip().lower() for s in wb.sheetnames]
-                return "inovasi" not in nama and _lembar_portal(wb) is not None
+                return _lembar_portal(wb) is not None
             finally:
                 wb.close()
     except Exception:  # damaged XML inside a valid zip: the template reader names it
@@ -543,9 +556,15 @@ def _satu_pemda(
 
 def read_portal(data: bytes, wilayah: pd.DataFrame | None = None) -> BukuPortal:
     """Read a portal export from its bytes (streaming, only the 19 columns). `wilayah` (kode_wilayah,
-    nama_wilayah, jenis) replaces data/referensi/wilayah-kalsel.csv, for tests. No database is touched."""
+    nama_wilayah, jenis) replaces data/referensi/wilayah-kalsel.csv, for tests. No database is touched.
+    Untrusted files are read through dasbor.excel.berkas.baca_berkas, in a limited child."""
     if masalah := check_file(data):
         return BukuPortal(masalah=masalah)
+    return baca_portal(data, wilayah)
+
+
+def baca_portal(data: bytes, wilayah: pd.DataFrame | None) -> BukuPortal:
+    """read_portal of a file that has passed check_file."""
     with warnings.catch_warnings():
         # openpyxl warns about extensions it does not keep (slicers, conditional formats); irrelevant to values.
         warnings.simplefilter("ignore")

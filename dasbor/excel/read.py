@@ -25,6 +25,8 @@ from dasbor.excel.skema import (
     MAKS_BARIS,
     MAKS_BYTE,
     MAKS_BYTE_TERURAI,
+    MAKS_ELEMEN_BARIS,
+    MAKS_ELEMEN_LUAR_BARIS,
     MAKS_GABUNGAN,
     MAKS_KOLOM,
     MAKS_LEMBAR,
@@ -33,7 +35,6 @@ from dasbor.excel.skema import (
     Kolom,
     maks_panjang,
 )
-from dasbor.excel.terbatas import BatasTerlampaui, jalankan_terbatas
 
 OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # compound file: legacy .xls, or an .xlsx encrypted with a password
 # An encrypted OOXML file is an OLE container holding the stream "EncryptedPackage" (names are UTF-16LE).
@@ -177,8 +178,10 @@ def _periksa_bita(data: bytes) -> list[MasalahBerkas]:
 
 
 def _pesan_pelanggaran(p: Pelanggaran) -> MasalahBerkas:
-    """A limit passed in the sheet XML, worded for the person who made the file."""
+    """A limit passed in the workbook's XML, worded for the person who made the file; a part-wide limit names the
+    zip member (xl/styles.xml…), as only its size or content says what is wrong."""
     huruf = huruf_kolom(p.kolom) if p.kolom else None
+    bagian = f" (bagian '{p.bagian}')" if p.bagian else ""
     batas_lembar = f"{MAKS_KOLOM} kolom dan {_angka(MAKS_BARIS)} baris data"
     pesan = {
         "lembar_banyak": f"berkas berisi lebih dari {MAKS_LEMBAR} lembar. Hapus lembar yang bukan bagian templat, "
@@ -195,11 +198,33 @@ def _pesan_pelanggaran(p: Pelanggaran) -> MasalahBerkas:
         "Pisahkan sel, lalu simpan ulang.",
         "dimensi": f"lembar menyatakan luas {p.ref}, melewati batas lembar ({batas_lembar}). Hapus baris dan kolom "
         "di luar tabel, lalu simpan ulang dari Excel.",
-        "dtd": "berkas .xlsx berisi deklarasi DTD/entitas XML, yang tidak pernah dibuat Excel; berkas ditolak. "
-        "Simpan ulang dari Excel.",
+        "dtd": f"berkas .xlsx berisi deklarasi DTD/entitas XML{bagian}, yang tidak pernah dibuat Excel; berkas "
+        "ditolak. Simpan ulang dari Excel.",
         "xml": f"berkas .xlsx rusak dan tidak dapat dibaca (XML tidak sah: {p.ref}). Simpan ulang dari Excel.",
+        "bukan_utf8": f"bagian '{p.bagian}' tidak berkode UTF-8 ({p.ref}); Excel selalu menyimpan XML buku kerja "
+        "sebagai UTF-8, dan berkas ini ditolak. Simpan ulang dari Excel.",
+        "bagian_besar": f"bagian '{p.bagian}' berukuran {_mb(p.nilai or 0)} MB setelah diurai, melebihi batas "
+        f"{_mb(p.batas or 0)} MB untuk bagian ini. Simpan ulang dari Excel sebagai buku kerja baru (gaya sel, nama "
+        "rentang atau teks yang menumpuk ikut terbuang), atau pecah berkas per wilayah.",
+        "elemen_banyak": f"bagian '{p.bagian}' berisi {_angka(p.nilai or 0)} elemen XML, melebihi batas "
+        f"{_angka(p.batas or 0)} untuk bagian ini. Simpan ulang dari Excel sebagai buku kerja baru, atau pecah "
+        "berkas per wilayah.",
+        "run_banyak": f"bagian '{p.bagian}' berisi lebih dari {_angka(p.batas or 0)} potongan teks berformat "
+        "(rich text), melebihi batas. Hapus format di dalam sel (salin lalu Tempel Khusus › Nilai), lalu simpan ulang.",
+        "baris_banyak": f"lembar berisi lebih dari {_angka(MAKS_BARIS + 1)} elemen baris (bagian '{p.bagian}'), "
+        f"melebihi batas {_angka(MAKS_BARIS)} baris data per lembar. Hapus baris di bawah tabel atau pecah berkas "
+        "per wilayah.",
+        "elemen_baris": f"baris ini berisi {_angka(p.nilai or 0)} elemen XML (bagian '{p.bagian}'), melebihi batas "
+        f"{_angka(MAKS_ELEMEN_BARIS)} per baris; baris yang ditulis Excel berisi satu elemen per sel. Simpan ulang "
+        "dari Excel.",
+        "elemen_luar_baris": f"lembar berisi {_angka(p.nilai or 0)} elemen XML di luar baris-barisnya (bagian "
+        f"'{p.bagian}'), melebihi batas {_angka(MAKS_ELEMEN_LUAR_BARIS)}. Simpan ulang dari Excel sebagai buku kerja "
+        "baru.",
+        "bukan_sel": f"baris ini berisi elemen <{p.ref}> di antara sel (bagian '{p.bagian}'); Excel hanya menulis sel "
+        "(<c>) di dalam baris, dan berkas ini ditolak. Simpan ulang dari Excel.",
     }[p.jenis]
-    baris = None if p.jenis in ("dimensi", "lembar_banyak", "teks_bersama", "gabungan_banyak") else p.baris
+    tanpa_baris = ("dimensi", "lembar_banyak", "teks_bersama", "gabungan_banyak", "baris_banyak", "elemen_banyak")
+    baris = None if p.jenis in tanpa_baris else p.baris
     return MasalahBerkas(pesan, p.lembar, baris, None, None if p.jenis in ("baris", "dimensi") else huruf)
 
 
@@ -425,22 +450,10 @@ def _read_sheet(
     return pd.DataFrame(isi), huruf, masalah, catatan
 
 
-def read_workbook(data: bytes, hari_ini: date | None = None) -> BukuKerja:
-    """Every data sheet as a frame plus every problem; when a problem makes the file unreadable, no frames.
-
-    The sheet XML is checked first (check_file); the parse itself then runs in a child process under a memory
-    and time limit, so that whatever the checks did not foresee ends in a refusal instead of a dead server."""
-    hari_ini = hari_ini or date.today()
-    pra = periksa_berkas(data)
-    if pra.masalah:
-        return BukuKerja(masalah=pra.masalah)
-    try:
-        return jalankan_terbatas(_baca, data, pra.lembar, hari_ini)
-    except BatasTerlampaui as exc:
-        return BukuKerja(masalah=[MasalahBerkas(f"pembacaan berkas {exc}; berkas ditolak. Pecah berkas per wilayah.")])
-
-
-def _baca(data: bytes, lembar_xml: dict[str, Lembar], hari_ini: date) -> BukuKerja:
+def baca_templat(data: bytes, lembar_xml: dict[str, Lembar], hari_ini: date) -> BukuKerja:
+    """Every data sheet of a template workbook as a frame plus every problem; when a problem makes the file
+    unreadable, no frames. `data` has passed periksa_berkas, whose sheets are `lembar_xml`. Untrusted files are
+    read through dasbor.excel.berkas.baca_berkas, which runs the check and this parse in a limited child."""
     buku = BukuKerja()
     with warnings.catch_warnings():
         # openpyxl warns about extensions it does not keep (slicers, conditional formats); irrelevant to values.

@@ -28,6 +28,19 @@ MAKS_KOLOM = 100  # the template has 19 columns per sheet, the national portal's
 MAKS_LEMBAR = 50
 MAKS_GABUNGAN = 1_000  # merged ranges per sheet
 MAKS_TEKS_BERSAMA = 300_000  # distinct texts (sharedStrings) per workbook; three full sheets stay below
+# Every XML part is bounded too, since a parser builds an object per element whatever the element is (issue 24 H1):
+# openpyxl turns every child of <row> into a cell and every <xf> into a style, and parses the workbook part,
+# styles and shared strings whole when it opens a file. The busiest demo year's export re-saved by LibreOffice
+# has 1,0 MB of shared strings, 8,6 kB of styles, a 1,9 kB workbook part, 35 elements per row at most and
+# 293.000 elements in its largest sheet.
+MAKS_BYTE_BAGIAN = {"gaya": 4 << 20, "teks_bersama": 8 << 20, "buku": 2 << 20}  # styles, sharedStrings, workbook
+MAKS_ELEMEN_BARIS = 2_000  # elements inside one <row>: its cells and what they hold
+MAKS_ELEMEN_LUAR_BARIS = 100_000  # elements of a sheet outside its rows (columns, views, validations…)
+MAKS_ELEMEN_LEMBAR = 3_000_000  # elements of one sheet in all
+MAKS_ELEMEN_TEKS_BERSAMA = 1_000_000  # elements of the shared strings (two per text: <si><t>)
+MAKS_RUN = 50_000  # rich-text runs (<r>, <rPh>) in the shared strings: openpyxl builds objects for each
+MAKS_ELEMEN_BUKU = 10_000  # elements of the workbook part (sheets, definedName…)
+MAKS_ELEMEN_BAGIAN = 100_000  # elements of any other XML part (styles: one <xf> per cell format)
 TAHUN_PALING_AWAL = 2000  # dates before this are typing errors: the IID began in 2018
 
 

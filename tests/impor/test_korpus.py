@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 import resource
 import shutil
@@ -13,7 +14,7 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -385,9 +386,9 @@ def _bom_banyak_lembar(isi: bytes) -> bytes:
     return _ganti_bagian(isi, ubah)
 
 
-def _bom_teks_bersama(isi: bytes) -> bytes:
-    """Two million shared strings: 34 MB of XML in a zip of a few hundred kB."""
-    n = 2_000_000
+def _bom_teks_bersama(isi: bytes, n: int = 2_000_000) -> bytes:
+    """Two million shared strings: 34 MB of XML in a zip of a few hundred kB (refused by the part's size); 400.000
+    fit in the size limit of xl/sharedStrings.xml and are refused by their number."""
     assert n > MAKS_TEKS_BERSAMA
 
     def ubah(b: dict[str, bytes]) -> None:
@@ -421,16 +422,33 @@ BOM = [
     Kasus("kolom XFD di baris 50.001", _bom_kolom_jauh, "inovasi", 50001, "XFD", "kolom XFD", mentah=True),
     Kasus("baris 1.048.576", _bom_baris_jauh, "inovasi", None, None, "melebihi batas 50.000 baris", mentah=True),
     Kasus("2.000 lembar", _bom_banyak_lembar, None, None, None, "lebih dari 50 lembar", mentah=True),
-    Kasus("dua juta teks bersama", _bom_teks_bersama, None, None, None, "teks berbeda", mentah=True),
+    Kasus(
+        "dua juta teks bersama",
+        _bom_teks_bersama,
+        None,
+        None,
+        None,
+        "bagian 'xl/sharedStrings.xml' berukuran 32,4 MB",
+        mentah=True,
+    ),
+    Kasus(
+        "400.000 teks bersama",
+        lambda isi: _bom_teks_bersama(isi, 400_000),
+        None,
+        None,
+        None,
+        "teks berbeda",
+        mentah=True,
+    ),
 ]
 
 _BACA_DI_ANAK = """
 import json, sys, time
 from datetime import date
 mulai = time.perf_counter()
-from dasbor.excel.read import read_workbook
-buku = read_workbook(open(sys.argv[1], "rb").read(), date(2026, 6, 30))
-print(json.dumps({"detik": time.perf_counter() - mulai, "frames": sorted(buku.frames),
+from dasbor.excel.berkas import baca_berkas
+buku = baca_berkas(open(sys.argv[1], "rb").read(), date(2026, 6, 30))
+print(json.dumps({"detik": time.perf_counter() - mulai, "frames": sorted(getattr(buku, "frames", {})),
                   "masalah": [[m.pesan, m.lembar, m.baris, m.huruf, str(m)] for m in buku.masalah]}))
 """
 
@@ -490,3 +508,343 @@ def test_a_dtd_is_refused(buku_sah: bytes) -> None:
 
     masalah = check_file(_ganti_bagian(buku_sah, ubah))
     assert [m.lembar for m in masalah] == ["inovasi"] and "DTD" in masalah[0].pesan
+
+
+def _sisip_di_baris(b: dict[str, bytes], nomor: int, sisipan: bytes, setelah_sel: bool) -> None:
+    """`sisipan` inside row `nomor` of the inovasi sheet: right after its start tag, or after its first cell."""
+    teks = b[LEMBAR_INOVASI]
+    awal = teks.index(b">", teks.index(b'<row r="%d"' % nomor)) + 1
+    if setelah_sel:
+        awal = teks.index(b"</c>", awal) + len(b"</c>")
+    b[LEMBAR_INOVASI] = teks[:awal] + sisipan + teks[awal:]
+
+
+@pytest.mark.parametrize(
+    ("sisipan", "setelah_sel", "tag"),
+    [
+        (b"<x/>", False, "x"),
+        (b"<v>1</v>", True, "v"),
+        (b'<c r="Z4" q="a>b"/><f>1+1</f>', True, "f"),  # '>' inside a quoted value does not hide what follows
+        (b"<!-- catatan --><x/>", True, "!--"),  # nor does a comment
+    ],
+    ids=["setelah awal baris", "setelah sel", "setelah sel kosong", "setelah komentar"],
+)
+def test_a_child_of_a_row_that_is_not_a_cell_is_refused(
+    buku_sah: bytes, sisipan: bytes, setelah_sel: bool, tag: str
+) -> None:
+    """openpyxl takes every child of <row> as a cell; Excel writes only cells there."""
+    from dasbor.excel.read import check_file
+
+    masalah = check_file(_ganti_bagian(buku_sah, lambda b: _sisip_di_baris(b, 4, sisipan, setelah_sel)))
+    assert [(m.lembar, m.baris) for m in masalah] == [("inovasi", 4)], [str(m) for m in masalah]
+    assert f"elemen <{tag}> di antara sel (bagian '{LEMBAR_INOVASI}')" in masalah[0].pesan
+
+
+def test_a_namespace_prefix_and_a_quoted_gt_are_no_reason_to_refuse(buku_sah: bytes) -> None:
+    """Some writers prefix every tag (x:row, x:c) and Excel may keep a raw '>' in an attribute value."""
+    from dasbor.excel.read import check_file
+
+    def ubah(b: dict[str, bytes]) -> None:
+        teks = re.sub(rb"<(/?)([A-Za-z])", rb"<\1x:\2", b[LEMBAR_INOVASI])
+        teks = teks.replace(b' xmlns="', b' xmlns:x="', 1).replace(b'<x:row r="3"', b'<x:row q="a>b" r="3"', 1)
+        b[LEMBAR_INOVASI] = teks
+
+    isi = _ganti_bagian(buku_sah, ubah)
+    assert b"<x:row" in zipfile.ZipFile(io.BytesIO(isi)).read(LEMBAR_INOVASI)
+    assert check_file(isi) == []
+
+
+@pytest.mark.parametrize(
+    ("bagian", "ubah", "pesan"),
+    [
+        ("docProps/core.xml", lambda t: b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + t, "DTD"),
+        ("xl/styles.xml", lambda t: b'<?xml version="1.0" encoding="ISO-8859-1"?>' + t, "encoding 'ISO-8859-1'"),
+        (
+            "xl/styles.xml",
+            lambda t: t.replace(b"</styleSheet>", "<x>\u00e9</x>".encode("latin-1") + b"</styleSheet>"),
+            "bukan UTF-8",
+        ),
+        (
+            "xl/theme/theme1.xml",
+            lambda t: t.replace(b"</a:theme>", b"<a:x/>" * 100_001 + b"</a:theme>"),
+            "melebihi batas 100.000",
+        ),
+        (
+            LEMBAR_INOVASI,
+            lambda t: t.replace(b"<sheetData>", b"<cols>" + b"<col/>" * 100_001 + b"</cols><sheetData>"),
+            "di luar baris-barisnya",
+        ),
+    ],
+    ids=["DTD di docProps", "deklarasi Latin-1", "bita bukan UTF-8", "elemen tema", "elemen di luar baris"],
+)
+def test_every_xml_part_is_checked_and_named(
+    buku_sah: bytes, bagian: str, ubah: Callable[[bytes], bytes], pesan: str
+) -> None:
+    from dasbor.excel.read import check_file
+
+    def ganti(b: dict[str, bytes]) -> None:
+        b[bagian] = ubah(b[bagian])
+
+    masalah = check_file(_ganti_bagian(buku_sah, ganti))
+    assert len(masalah) == 1 and pesan in masalah[0].pesan and bagian in masalah[0].pesan, [str(m) for m in masalah]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Issue 24 H1: bombs in a portal export, whose elements are not cells: children of <row> that are not <c>, styles,
+# rich-text runs, defined names, a sheet in UTF-16. Each is checked the way the Impor page and `impor --periksa`
+# check a file (check_import) in this process, which stands for the server worker: the whole file stage runs in
+# the limited child (1 GiB above what this process maps), and this process's resident memory must stay flat
+# while it does (its peak, VmHWM, reset first). The time is printed, not asserted. Bombs are written into the
+# zip piece by piece, so that building one costs this test a few hundred kB.
+
+JUDUL_PORTAL = (
+    "No",
+    "Judul Inovasi",
+    "Pemda",
+    "Admin OPD",
+    "Inisiator",
+    "Nama Inisiator",
+    "Bentuk Inovasi",
+    "Jenis",
+    "Asta Cipta",
+    "Urusan Utama",
+    "Urusan lain yang beririsan",
+    "Kematangan",
+    "Tahapan Inovasi",
+    "Tanggal Input",
+    "Tanggal Penerapan",
+    "Tanggal Pengembangan",
+    "Koordinat",
+    "Video",
+    "Link Video",
+)
+LEMBAR_PORTAL = "xl/worksheets/sheet1.xml"
+MB_PARENT = 100  # growth of this process's resident memory allowed while a bomb is checked
+
+
+@pytest.fixture(scope="module")
+def portal_sah() -> bytes:
+    """Five rows of Kota Banjarbaru as the portal writes them (literal cell text), saved by openpyxl: one sheet
+    Data, styles, inline strings."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append(JUDUL_PORTAL)
+    for i in range(1, 6):
+        ws.append(
+            (
+                str(i),
+                f"Layanan Digital Kelurahan {i}",
+                "Kota Banjarbaru",
+                f"DINAS KOMUNIKASI DAN INFORMATIKA (kominfo.bjb{i})",
+                "OPD",
+                "Budi Santoso",
+                "Inovasi pelayanan publik",
+                "Digital",
+                "-",
+                "komunikasi dan informatika",
+                "",
+                "85.00",
+                "Penerapan",
+                "12-01-2021",
+                "15-03-2020",
+                "-",
+                "-3.44, 114.83",
+                "Tidak Ada",
+                "-",
+            )
+        )
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _ulang(potongan: bytes, kali: int, per: int = 100_000) -> Iterator[bytes]:
+    blok = potongan * per
+    for _ in range(kali // per):
+        yield blok
+    yield potongan * (kali % per)
+
+
+def _alirkan(isi: bytes, ganti: dict[str, Callable[[bytes], Iterable[bytes]]]) -> bytes:
+    """The workbook with the members of `ganti` rewritten from the pieces `ganti[name](old bytes)` gives (a name
+    not in the zip is added, from b""), streamed into the zip so that a member of tens of MB is never held whole."""
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(isi)) as masuk, zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as z:
+        lama = {info.filename: masuk.read(info) for info in masuk.infolist() if info.filename not in ganti}
+        for nama, data in lama.items():
+            z.writestr(nama, data)
+        for nama, potongan in ganti.items():
+            with z.open(nama, "w") as f:
+                for p in potongan(masuk.read(nama) if nama in masuk.NameToInfo else b""):
+                    f.write(p)
+    return keluar.getvalue()
+
+
+def _sisip_setelah(penanda: bytes, isi: Callable[[], Iterable[bytes]]) -> Callable[[bytes], Iterator[bytes]]:
+    """Pieces: the old bytes up to the end of the tag that starts with `penanda`, the inserted pieces, the rest."""
+
+    def potongan(data: bytes) -> Iterator[bytes]:
+        akhir = data.index(b">", data.index(penanda)) + 1
+        yield data[:akhir]
+        yield from isi()
+        yield data[akhir:]
+
+    return potongan
+
+
+def _bom_anak_baris(isi: bytes) -> bytes:
+    """H1 as reproduced: `<x/>` × 12.000.000 in row 3 (48 MB of sheet, a zip of about 50 kB)."""
+    return _alirkan(isi, {LEMBAR_PORTAL: _sisip_setelah(b'<row r="3"', lambda: _ulang(b"<x/>", 12_000_000))})
+
+
+def _bom_gaya(n: int) -> Callable[[bytes], bytes]:
+    """n × `<xf/>` in the cell formats of styles.xml (two million: 10 MB; 400.000: 2 MB, inside the size limit)."""
+    return lambda isi: _alirkan(isi, {"xl/styles.xml": _sisip_setelah(b"<cellXfs", lambda: _ulang(b"<xf/>", n))})
+
+
+def _bom_run(n: int) -> Callable[[bytes], bytes]:
+    """Shared strings (openpyxl writes none: added, as the portal's writer has them) whose second text is made of
+    n rich-text runs (a million: 15 MB; 300.000: 4,5 MB)."""
+
+    def teks(_: bytes) -> Iterator[bytes]:
+        yield b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>x</t></si><si>'
+        yield from _ulang(b"<r><t>a</t></r>", n)
+        yield b"</si></sst>"
+
+    relasi = (
+        b'<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+        b'Target="sharedStrings.xml" Id="rSst"/></Relationships>'
+    )
+    jenis = (
+        b'<Override PartName="/xl/sharedStrings.xml" '
+        b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+    )
+    ganti = {
+        "xl/sharedStrings.xml": teks,
+        "xl/_rels/workbook.xml.rels": lambda d: [d.replace(b"</Relationships>", relasi)],
+        "[Content_Types].xml": lambda d: [d.replace(b"</Types>", jenis)],
+    }
+    return lambda isi: _alirkan(isi, ganti)
+
+
+def _bom_nama(n: int) -> Callable[[bytes], bytes]:
+    """n defined names in the workbook part (500.000: 23 MB; 40.000: 1,8 MB)."""
+
+    def nama() -> Iterator[bytes]:
+        yield b"<definedNames>"
+        for awal in range(0, n, 10_000):
+            yield b"".join(
+                b'<definedName name="n%d">Data!$A$1</definedName>' % i for i in range(awal, min(n, awal + 10_000))
+            )
+        yield b"</definedNames>"
+
+    def potongan(data: bytes) -> Iterator[bytes]:
+        akhir = data.index(b"</sheets>") + len(b"</sheets>")
+        yield data[:akhir]
+        yield from nama()
+        yield data[akhir:]
+
+    return lambda isi: _alirkan(isi, {"xl/workbook.xml": potongan})
+
+
+def _bom_utf16(isi: bytes) -> bytes:
+    """The Data sheet saved as UTF-16 (byte-order mark and declaration), with `<x/>` × 5.000.000 in row 3: 40 MB
+    that no byte pattern of the scanner can see."""
+
+    def potongan(data: bytes) -> Iterator[bytes]:
+        akhir = data.index(b">", data.index(b'<row r="3"')) + 1
+        yield "\ufeff<?xml version='1.0' encoding='UTF-16'?>".encode("utf-16-le")
+        yield data[data.index(b"<worksheet") : akhir].decode().encode("utf-16-le")
+        yield from _ulang("<x/>".encode("utf-16-le"), 5_000_000)
+        yield data[akhir:].decode().encode("utf-16-le")
+
+    return _alirkan(isi, {LEMBAR_PORTAL: potongan})
+
+
+@dataclass(frozen=True)
+class BomPortal:
+    nama: str
+    buat: Callable[[bytes], bytes]
+    bagian: str  # the zip member the message must name
+    pesan: str
+    lembar: str | None = None
+    baris: int | None = None
+
+
+BOM_PORTAL = [
+    BomPortal("<x/> × 12 juta di satu baris", _bom_anak_baris, LEMBAR_PORTAL, "elemen XML", "Data", 3),
+    BomPortal("<xf/> × 2 juta", _bom_gaya(2_000_000), "xl/styles.xml", "berukuran 9,5 MB"),
+    BomPortal("<xf/> × 400.000", _bom_gaya(400_000), "xl/styles.xml", "berisi 400.0"),
+    BomPortal("rich text × 1 juta run", _bom_run(1_000_000), "xl/sharedStrings.xml", "berukuran 14,3 MB"),
+    BomPortal("rich text × 300.000 run", _bom_run(300_000), "xl/sharedStrings.xml", "potongan teks berformat"),
+    BomPortal("definedName × 500.000", _bom_nama(500_000), "xl/workbook.xml", "berukuran"),
+    BomPortal("definedName × 40.000", _bom_nama(40_000), "xl/workbook.xml", "berisi 40.0"),
+    BomPortal("lembar UTF-16", _bom_utf16, LEMBAR_PORTAL, "tidak berkode UTF-8", "Data"),
+]
+
+
+def _status_kb(kunci: str) -> int:
+    with open("/proc/self/status", encoding="ascii") as f:
+        return next(int(b.split()[1]) for b in f if b.startswith(f"{kunci}:"))
+
+
+def test_the_portal_export_under_the_bombs_is_valid(db_korpus: DbKorpus, portal_sah: bytes) -> None:
+    db = Database(db_korpus.path)
+    try:
+        periksa = impor.check_import(db, portal_sah, TAHUN, "portal.xlsx")
+    finally:
+        db.close()
+    assert periksa.format == "portal" and periksa.masalah == [], [str(m) for m in periksa.masalah]
+    assert len(periksa.data["inovasi"]) == 5
+
+
+_GARPU: list[int] = []  # one entry per fork of this process: an observer, it changes nothing
+os.register_at_fork(before=lambda: _GARPU.append(1))
+
+
+def test_the_file_stage_and_the_matcher_run_in_children(db_korpus: DbKorpus, portal_sah: bytes) -> None:
+    """Issue 24 H1/M6: recognising, reading and matching a portal file happen in forked children (the limited ones
+    of terbatas.py: the bombs below show the limits), and what comes back is data."""
+    db = Database(db_korpus.path)
+    try:
+        sebelum = len(_GARPU)
+        portal = impor.check_import(db, portal_sah, TAHUN, "portal.xlsx")
+        garpu_portal = len(_GARPU) - sebelum
+        sebelum = len(_GARPU)
+        tolak = impor.check_import(db, b"PK\x03\x04 bukan zip", TAHUN, "rusak.xlsx")
+        garpu_tolak = len(_GARPU) - sebelum
+    finally:
+        db.close()
+    assert portal.sah and len(portal.data["inovasi"]) == 5
+    assert garpu_portal == 2  # the file stage, then the matcher
+    assert not tolak.sah and garpu_tolak == 1  # even a file the first byte check refuses is looked at in the child
+
+
+@pytest.mark.parametrize("bom", BOM_PORTAL, ids=lambda b: b.nama)
+def test_a_portal_bomb_is_refused_in_the_child_while_this_process_stays_flat(
+    bom: BomPortal, db_korpus: DbKorpus, portal_sah: bytes
+) -> None:
+    isi = bom.buat(portal_sah)
+    db = Database(db_korpus.path)
+    try:
+        impor.check_import(db, portal_sah, TAHUN, "hangat.xlsx")  # caches warm, as in a running worker
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as f:
+            f.write("5")  # resets VmHWM to the current resident size
+        sebelum = _status_kb("VmRSS")
+        mulai = time.perf_counter()
+        periksa = impor.check_import(db, isi, TAHUN, "bom.xlsx")
+        detik = time.perf_counter() - mulai
+        tumbuh = _status_kb("VmHWM") - sebelum
+    finally:
+        db.close()
+    print(
+        f"{bom.nama}: {len(isi) / 1024:.0f} kB, ditolak dalam {detik:.2f} s; puncak RSS proses ini "
+        f"+{tumbuh / 1024:.1f} MB (dari {sebelum / 1024:.0f} MB)"
+    )
+    assert tumbuh < MB_PARENT * 1024, f"this process grew {tumbuh / 1024:.0f} MB while the bomb was checked"
+    assert not periksa.sah and not periksa.data
+    [m] = periksa.masalah
+    assert f"bagian '{bom.bagian}'" in m.pesan and bom.pesan in m.pesan, str(m)
+    assert (m.lembar, m.baris) == (bom.lembar, bom.baris), str(m)
+    assert _tidak_berubah(db_korpus)

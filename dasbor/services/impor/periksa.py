@@ -11,8 +11,9 @@ import pandas as pd
 
 import scoring
 from dasbor.db.connection import Database
-from dasbor.excel.portal import adalah_portal
-from dasbor.excel.read import KOLOM_BARIS, BukuKerja, MasalahBerkas, read_workbook
+from dasbor.excel.berkas import baca_berkas
+from dasbor.excel.portal import BukuPortal
+from dasbor.excel.read import KOLOM_BARIS, BukuKerja, MasalahBerkas
 from dasbor.excel.skema import LEMBAR_DATA, LEMBAR_PERANGKAT_DAERAH
 from dasbor.services.db import stempel
 from dasbor.services.impor.pemeriksaan import Pemeriksaan, batasi, tanda_keputusan
@@ -205,20 +206,23 @@ def _periksa(
             )
         )
         return
-    if adalah_portal(periksa.isi):
-        periksa_portal(db, periksa, wilayah_boleh, keputusan)
+    # The file stage (checks, format, parse) runs in a limited child and hands back plain frames; what needs the
+    # database runs here, on those frames.
+    wilayah = db.query("wilayah")[["kode_wilayah", "nama_wilayah", "jenis"]]
+    buku = baca_berkas(periksa.isi, hari_ini or date.today(), wilayah)
+    if isinstance(buku, BukuPortal):
+        periksa_portal(db, periksa, buku, wilayah_boleh, keputusan)
     else:
-        _periksa_templat(db, periksa, m, hari_ini, wilayah_boleh)
+        _periksa_templat(db, periksa, buku, m, wilayah_boleh)
 
 
 def _periksa_templat(
     db: Database,
     periksa: Pemeriksaan,
+    buku: BukuKerja,
     m: scoring.Metodologi,
-    hari_ini: date | None,
     wilayah_boleh: Collection[str] | None,
 ) -> None:
-    buku = read_workbook(periksa.isi, hari_ini)
     periksa.masalah = list(buku.masalah)
     periksa.peringatan = list(buku.catatan)
     if not set(LEMBAR_DATA) <= set(buku.frames):

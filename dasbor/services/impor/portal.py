@@ -17,10 +17,11 @@ from collections.abc import Collection
 import pandas as pd
 
 from dasbor.db.connection import Database
-from dasbor.excel.portal import LEMBAR_PORTAL, read_portal
+from dasbor.excel.portal import LEMBAR_PORTAL, BukuPortal
 from dasbor.excel.read import MasalahBerkas
 from dasbor.excel.skema import KOLOM_PERANGKAT_DAERAH
-from dasbor.services.cocok_inovasi import TerlaluBanyakRaguError, baku, cocokkan
+from dasbor.excel.terbatas import BatasTerlampaui, jalankan_terbatas
+from dasbor.services.cocok_inovasi import HasilCocok, TerlaluBanyakRaguError, baku, cocokkan
 from dasbor.services.impor.pemeriksaan import Pemeriksaan
 from dasbor.services.impor.perangkat_daerah import nama_mirip
 
@@ -67,12 +68,13 @@ KOLOM_TERTUNDA = (
 def periksa_portal(
     db: Database,
     periksa: Pemeriksaan,
+    buku: BukuPortal,
     wilayah_boleh: Collection[str] | None,
     keputusan: pd.DataFrame | None,
 ) -> None:
-    """Fill `periksa` from a portal export: problems, notices, the tables to write, the uncertain pairs."""
+    """Fill `periksa` from a portal export as read (`buku`): problems, notices, the tables to write, the uncertain
+    pairs."""
     periksa.format = "portal"
-    buku = read_portal(periksa.isi, db.query("wilayah")[["kode_wilayah", "nama_wilayah", "jenis"]])
     periksa.masalah = list(buku.masalah)
     periksa.peringatan = list(buku.catatan)
     baru, masalah_keputusan = keputusan_sah(keputusan)
@@ -100,17 +102,20 @@ def periksa_portal(
 
     ada = db.query("impor_cocok_ada", {"kode_wilayah": kode, "tahun": tahun})
     dulu = db.query("cocok_keputusan", {"kode_wilayah": kode})[list(KOLOM_KEPUTUSAN)]
-    # The review shows the pairs still open before this check's own decisions, so that a decision just taken
-    # stays visible (and can be changed) until the import is confirmed.
+    # The matching is as untrusted as the file's rows: it runs in a limited child too (issue 24 M6).
     try:
-        tanpa_baru = akhir = cocokkan(baris, ada, dulu, tahun)
-        if not baru.empty:
-            gabungan = pd.concat([dulu, baru], ignore_index=True)
-            gabungan = gabungan.drop_duplicates(["kunci_baris", "id_inovasi"], keep="last")
-            akhir = cocokkan(baris, ada, gabungan, tahun)
+        tanpa_baru, akhir = jalankan_terbatas(_cocokkan, baris, ada, dulu, baru, tahun)
     except TerlaluBanyakRaguError as exc:
         periksa.masalah.append(
             MasalahBerkas(str(exc), LEMBAR_PORTAL, None, "Judul Inovasi", buku.huruf.get("Judul Inovasi"))
+        )
+        return
+    except BatasTerlampaui as exc:
+        periksa.masalah.append(
+            MasalahBerkas(
+                f"pencocokan baris berkas dengan inovasi yang tersimpan {exc}; berkas ditolak. Bila banyak judul "
+                "sama berulang, bedakan judulnya di portal lalu unduh dan impor lagi."
+            )
         )
         return
     periksa.ragu, hasil = tanpa_baru.ragu, akhir.baris
@@ -150,6 +155,18 @@ def periksa_portal(
         "jawaban_spd": db.query("impor_spd_wilayah_tahun", {"kode_wilayah": kode, "tahun": tahun}),
     }
     periksa.wilayah = [kode]
+
+
+def _cocokkan(
+    baris: pd.DataFrame, ada: pd.DataFrame, dulu: pd.DataFrame, baru: pd.DataFrame, tahun: int
+) -> tuple[HasilCocok, HasilCocok]:
+    """The pairs still open before this check's own decisions (so that a decision just taken stays visible, and can
+    be changed, until the import is confirmed) and the matching with those decisions applied."""
+    tanpa_baru = cocokkan(baris, ada, dulu, tahun)
+    if baru.empty:
+        return tanpa_baru, tanpa_baru
+    gabungan = pd.concat([dulu, baru], ignore_index=True)
+    return tanpa_baru, cocokkan(baris, ada, gabungan.drop_duplicates(["kunci_baris", "id_inovasi"], keep="last"), tahun)
 
 
 def keputusan_sah(keputusan: pd.DataFrame | None) -> tuple[pd.DataFrame, list[MasalahBerkas]]:
