@@ -11,10 +11,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dasbor.excel.portal_tulis import tulis_portal
-from dasbor.services import status_inovasi
+from dasbor.services import akun, status_inovasi
 from dasbor.services.cocok_tertunda import CocokDitolakError, daftar_tertunda, simpan_keputusan
 from dasbor.services.db import database
-from dasbor.ui.akun import KUNCI
+from dasbor.ui.akun import GENERASI, KUNCI
 from tests.impor.bantu import SANDI, WILAYAH, dasbor, salin_akun, templat_akun
 from tests.impor.test_portal_impor import PEMDA, ROOT, TAHUN_P, _kasus, _kueri, _lama, _periksa, _tahun
 
@@ -89,8 +89,9 @@ def _halaman(masuk: str | None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.switch_page("pages/inovasi.py")
     at.query_params.update({"tahun": str(TAHUN_P), "wilayah": "Kota Banjarbaru"})
-    if masuk:
+    if masuk:  # a signed-in session: the name and the account's generation the sign-in form leaves
         at.session_state[KUNCI] = masuk
+        at.session_state[GENERASI] = akun.generasi(masuk)
     return at.run()
 
 
