@@ -300,6 +300,30 @@ def kontribusi(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi")
     )
 
 
+def poin_kematangan(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi") -> pd.DataFrame:
+    """What one point of the portal's kematangan is worth in IID points, per innovation scored from it.
+
+    Raising a portal-scored innovation's kematangan moves only the kematangan term of its region: n, the divisor
+    MAX(k, n), the jumlah term and the yandas gate stay, so the worth is exact and adds up over innovations:
+    skala_kematangan_portal ÷ MAX(k, n) ÷ skor total maksimum × 100. Columns: kode_wilayah, id_inovasi,
+    dari_kematangan_portal, poin_per_kematangan (0 for an innovation not scored from the portal or not counted).
+    """
+    wilayah, iw, _ = _wilayah(data)
+    pembagi = hitung_skor(data, m, basis)["pembagi"].to_numpy(float)[iw]  # rows in `wilayah` order
+    per_inovasi = _kematangan(data, m, basis)
+    dinilai = _status_efektif(data.inovasi, basis).isin(STATUS_DINILAI).to_numpy(bool)
+    portal = per_inovasi["dari_kematangan_portal"]
+    poin = np.where(portal & dinilai, m.skala_kematangan_portal / pembagi / m.maks_total * 100, 0.0)
+    return pd.DataFrame(
+        {
+            "kode_wilayah": data.inovasi["kode_wilayah"].astype(str).to_numpy(),
+            "id_inovasi": data.inovasi["id_inovasi"].to_numpy(),
+            "dari_kematangan_portal": portal,
+            "poin_per_kematangan": poin,
+        }
+    )
+
+
 def terapkan_perubahan_level(
     data: DataPenilaian, perubahan: pd.DataFrame, basis: str = "terverifikasi"
 ) -> DataPenilaian:

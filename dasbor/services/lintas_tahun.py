@@ -23,8 +23,9 @@ import pandas as pd
 
 import scoring
 from dasbor.db.connection import Database
+from dasbor.services.katalog_celah import katalog
 from dasbor.services.skor import data_penilaian, metodologi_tahun
-from dasbor.services.usia import layak_usia
+from dasbor.services.usia import layak_usia, skenario_semua_layak
 from dasbor.visual.format import angka, bilangan
 
 # Gaps are the distance between what a region claimed and what Kemendagri counts, so they are always priced
@@ -32,19 +33,8 @@ from dasbor.visual.format import angka, bilangan
 # and in the Kelengkapan worklist, which imports it.
 BASIS = "terverifikasi"
 
-JENIS_LINTAS = {
-    "belum_diinput_ulang": "Inovasi tahun lalu belum diinput ulang",
-    "belum_diperbarui": "Inovasi diinput ulang tanpa pembaruan",
-}
-PERBAIKAN_LINTAS = {
-    "belum_diinput_ulang": "Input ulang inovasi tahun lalu yang masih memenuhi aturan usia, dengan data dan bukti "
-    "terbaru. Nilai = IID bila inovasi diinput ulang persis seperti tahun lalu (level terverifikasi tahun lalu), "
-    "dihitung ulang penuh: mengubah n, pembagi MAX(k, n), skor jumlah inovasi dan syarat yandas, sehingga nilainya "
-    "bisa negatif bila kematangannya di bawah rata-rata wilayah.",
-    "belum_diperbarui": "Perbarui jawaban dan bukti dukung inovasi yang diinput ulang tanpa perubahan. Nilai = "
-    "jumlah nilai celah bukti dukungnya (level klaim yang belum diakui), seperti inovasi lain; celah itu tercantum "
-    "sendiri-sendiri di daftar kerja, jadi nilai ini tidak dijumlahkan lagi.",
-}
+JENIS_LINTAS = katalog().nama("belum_diinput_ulang", "belum_diperbarui")
+PERBAIKAN_LINTAS = katalog().perbaikan(*JENIS_LINTAS)
 KOLOM_LINTAS = (
     "jenis",
     "kode_wilayah",
@@ -181,13 +171,22 @@ def celah_lintas_tahun(
     )
 
 
+def data_dihitung(data: scoring.DataPenilaian, m: scoring.Metodologi, tahun: int) -> scoring.DataPenilaian:
+    """A year's data with the statuses its IID is computed on (services.usia.skenario_semua_layak): as marked, or
+    where a pemda marked nothing (a portal export carries no status), every eligible innovation sent."""
+    inovasi, _ = skenario_semua_layak(data.inovasi, m, tahun)
+    return scoring.DataPenilaian(inovasi, data.jawaban_sid, data.jawaban_spd)
+
+
 def lintas_tahun_db(db: Database, tahun: int) -> pd.DataFrame:
-    """The gaps of `tahun` read from the database; empty when the year before has no data."""
+    """The gaps of `tahun` read from the database; empty when the year before has no data. Both years are taken
+    on the set their IID is computed on, so a portal-only year (nothing marked) is compared too."""
     if tahun - 1 not in set(db.query("periode")["tahun"].astype(int)):
         return pd.DataFrame(columns=KOLOM_LINTAS)
-    return celah_lintas_tahun(
-        data_penilaian(db, tahun), data_penilaian(db, tahun - 1), metodologi_tahun(db, tahun), tahun
-    )
+    m = metodologi_tahun(db, tahun)
+    kini = data_dihitung(data_penilaian(db, tahun), m, tahun)
+    lalu = data_dihitung(data_penilaian(db, tahun - 1), metodologi_tahun(db, tahun - 1), tahun - 1)
+    return celah_lintas_tahun(kini, lalu, m, tahun)
 
 
 def baris_celah(lintas: pd.DataFrame) -> pd.DataFrame:
