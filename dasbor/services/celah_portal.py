@@ -48,7 +48,7 @@ def _baris(inovasi: pd.DataFrame, jenis: str, **kolom: object) -> pd.DataFrame:
             "id_inovasi": inovasi["id_inovasi"].to_numpy(),
             "jenis_celah": jenis,
             "aspek": "INOVASI",
-            **{k: (v.to_numpy() if isinstance(v, pd.Series) else v) for k, v in kolom.items()},
+            **{k: (v.reindex(inovasi.index).to_numpy() if isinstance(v, pd.Series) else v) for k, v in kolom.items()},
         },
         index=inovasi.index,
     )
