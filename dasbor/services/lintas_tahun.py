@@ -219,6 +219,7 @@ def baris_celah(lintas: pd.DataFrame) -> pd.DataFrame:
             "bukti_sasaran": "",
             "yang_kurang": kurang,
             "perbaikan": lintas["jenis"].map(PERBAIKAN_LINTAS),
+            "di_portal": lintas["jenis"].map(katalog().di_portal()),
             "cara_hitung": np.where(
                 lintas["jenis"] == "belum_diinput_ulang",
                 "hitung ulang penuh (scoring.hitung_skor)",

@@ -30,6 +30,8 @@ def _bulat(v: float) -> str:
 FORMAT: dict[str, Callable[[float], str]] = {
     "Poin IID": _poin,
     KOLOM_DAFTAR["nilai_perbaikan"]: _poin,
+    KOLOM_DAFTAR["nilai_saran"]: _poin,
+    KOLOM_DAFTAR["kematangan"]: _bulat,
     "IID sesudahnya (belum dibulatkan)": _poin,
     "Nilai input ulang terbesar (poin IID)": _poin,
     "Nilai celah bukti inovasi itu (poin IID)": _poin,

@@ -88,5 +88,5 @@ def test_on_demo_data_each_regions_top_gap_is_worth_exactly_its_rescore(demo_db)
     hasil = scoring.selisih_iid(data, m, teratas.reset_index().assign(level_baru=teratas["level_sasaran"].to_numpy()))
     selisih = hasil.set_index("kode_wilayah")["selisih_iid"]
     pd.testing.assert_series_equal(
-        selisih.loc[teratas.index], teratas["nilai_iid"], check_names=False, atol=1e-9, rtol=0
+        selisih.loc[teratas.index], teratas["nilai_iid"], check_names=False, check_index_type=False, atol=1e-9, rtol=0
     )
