@@ -21,7 +21,7 @@ import pandas as pd
 
 import scoring
 from dasbor.services.celah_portal import celah_portal
-from dasbor.services.harga_celah import hanya_portal, kosong, nilai_ubah_status
+from dasbor.services.harga_celah import daftar_kosong, hanya_portal, kosong, nilai_ubah_status
 from dasbor.services.katalog_celah import katalog
 from dasbor.services.kiriman import saran_per_inovasi
 from dasbor.services.lintas_tahun import BASIS
@@ -250,9 +250,7 @@ def _celah_inovasi(data: scoring.DataPenilaian, m: scoring.Metodologi, portal: p
     for kolom, (label, tahapan) in TANGGAL_WAJIB.items():
         if kolom in inovasi and "tahapan" in inovasi:
             kosong_kolom[label] = inovasi["tahapan"].isin(tahapan) & kosong(inovasi[kolom])
-    daftar = pd.Series(
-        [", ".join(kosong_kolom.columns[baris]) for baris in kosong_kolom.to_numpy(bool)], index=inovasi.index
-    )
+    daftar = daftar_kosong(kosong_kolom)
     profil = kunci[daftar != ""]
     bagian.append(
         profil.assign(
@@ -365,7 +363,7 @@ def hitung_celah(data: scoring.DataPenilaian, m: scoring.Metodologi, tahun: int)
         [
             "poin per level (scoring.kontribusi) × kenaikan level",
             "poin per kematangan (scoring.poin_kematangan) × kenaikan kematangan",
-            "hitung ulang penuh (scoring.hitung_skor)",
+            "hitung ulang dengan status baru (scoring.iid_ubah_status)",
         ],
         default="tidak masuk rumus IID",
     )

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 import scoring
-from dasbor.services.harga_celah import kosong, nilai_ubah_status
+from dasbor.services.harga_celah import daftar_kosong, kosong, nilai_ubah_status
 from dasbor.services.lintas_tahun import BASIS
 from dasbor.services.usia import nilai_usia, tahun_penerapan
 
@@ -170,9 +170,7 @@ def _profil(portal: pd.DataFrame) -> pd.DataFrame:
         kosong_kolom["tanggal penerapan"] = portal["tahapan"].eq("penerapan") & kosong(portal["tanggal_penerapan"])
     if {"lintang", "koordinat_teks"} <= set(portal.columns):
         kosong_kolom["koordinat"] = portal["lintang"].isna() & kosong(portal["koordinat_teks"])
-    daftar = pd.Series(
-        [", ".join(kosong_kolom.columns[b]) for b in kosong_kolom.to_numpy(bool)], index=portal.index, dtype=object
-    )
+    daftar = daftar_kosong(kosong_kolom)
     pilih = portal[daftar != ""]
     return _baris(
         pilih,
