@@ -142,10 +142,12 @@ def lembar_kerja(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> dict[str,
             }
         )
     }
+    # The region's worklist is made once and cut per perangkat daerah (a Pemprov has hundreds); plain objects,
+    # which the workbook writer reads cell by cell far faster than arrow-backed columns.
+    tampil = daftar_kerja(celah)[[KOLOM_DAFTAR[k] for k in KOLOM_LEMBAR_PD]].astype(object)
+    baris_pd = pd.Series(np.arange(len(celah))).groupby(celah["id_perangkat_daerah"].to_numpy()).indices
     for baris in ringkas.itertuples():
-        lembar[baris.lembar] = daftar_kerja(celah[celah["id_perangkat_daerah"] == baris.id_perangkat_daerah])[
-            [KOLOM_DAFTAR[k] for k in KOLOM_LEMBAR_PD]
-        ]
+        lembar[baris.lembar] = tampil.iloc[baris_pd[baris.id_perangkat_daerah]].reset_index(drop=True)
     keterangan = [
         ("Wilayah", _nama_wilayah(kel, kode_wilayah)),
         ("Tahun penilaian", str(kel.tahun)),
