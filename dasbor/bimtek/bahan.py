@@ -13,7 +13,7 @@ from dasbor.bimtek.celah import hitung_celah_bukti, sesudah_perbaikan
 from dasbor.bimtek.model import BimtekError
 from dasbor.services import skor
 from dasbor.services.db import database
-from dasbor.services.lintas_tahun import baris_celah, lintas_tahun_db
+from dasbor.services.lintas_tahun import baris_celah, data_dihitung, lintas_tahun_db
 from dasbor.services.peta import Batas, batas_wilayah
 
 JUMLAH_CELAH = 3  # top gaps per region on its slide, and fixed in the "sesudah" score
@@ -70,7 +70,8 @@ def kumpulkan(tahun: int, basis: str) -> Bahan:
     profil = data.inovasi[["id_inovasi", "nama_inovasi", "id_perangkat_daerah"]].merge(
         opd, on="id_perangkat_daerah", how="left"
     )
-    kematangan = scoring.hitung_kematangan(data, m, basis).merge(profil, on="id_inovasi")
+    # on the set the IID is computed on: a portal-only pemda (nothing marked) has its eligible innovations counted
+    kematangan = scoring.hitung_kematangan(data_dihitung(data, m, tahun), m, basis).merge(profil, on="id_inovasi")
     celah = hitung_celah_bukti(data, m, tahun)
     wilayah = skor.daftar_wilayah()
     return Bahan(

@@ -27,8 +27,16 @@ from dasbor.services.kiriman import saran_per_inovasi
 from dasbor.services.lintas_tahun import BASIS
 
 JENIS_CELAH = katalog().nama()
-# The gap kinds the matrix counts: the evidence problems and the claimed-above-verified level of the issue.
-JENIS_MATRIKS = ("bukti_kosong", "bukti_ditolak", "bukti_perlu_perbaikan", "klaim_di_atas_verifikasi", "wajib_kosong")
+# The gap kinds the matrix counts: the evidence problems and the claimed-above-verified level of the issue, and the
+# one indicator a portal export row proves empty (the video).
+JENIS_MATRIKS = (
+    "bukti_kosong",
+    "bukti_ditolak",
+    "bukti_perlu_perbaikan",
+    "klaim_di_atas_verifikasi",
+    "wajib_kosong",
+    "video_kosong",
+)
 # What fixing each kind of gap means, i.e. the modelling choice behind its worth; and what to do in the portal.
 PERBAIKAN = katalog().perbaikan()
 DI_PORTAL = katalog().di_portal()

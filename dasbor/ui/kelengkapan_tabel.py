@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from dasbor.services.celah import DI_PORTAL, JENIS_CELAH, PERBAIKAN
 from dasbor.services.daftar_kerja import KOLOM_DAFTAR, STATUS_BUKTI, daftar_kerja
-from dasbor.services.kelengkapan import JENIS_CELAH
 from dasbor.ui import unduh
 from dasbor.visual.format import angka, bilangan
 
@@ -57,6 +57,15 @@ def format_kolom(tabel: pd.DataFrame) -> dict[str, Callable[[float], str]]:
 def tampilkan(tabel: pd.DataFrame, *, nama: str, key: str, **argumen):
     """unduh.dataframe of a display table: its number columns in their Indonesian formats, no index."""
     return unduh.dataframe(tabel, nama=nama, key=key, format_kolom=format_kolom(tabel), hide_index=True, **argumen)
+
+
+def arti_celah() -> pd.DataFrame:
+    """Every gap kind of the catalogue: what fixing it means (and how it is priced), and what to do in the portal."""
+    return (
+        pd.DataFrame({"Arti perbaikan dan nilainya": PERBAIKAN, "Yang dikerjakan di portal": DI_PORTAL})
+        .rename(index=JENIS_CELAH)
+        .rename_axis("Jenis celah")
+    )
 
 
 def perangkat_daerah(ringkas: pd.DataFrame) -> pd.DataFrame:
