@@ -161,7 +161,11 @@ def rincian_jalan(rincian: pd.DataFrame, iid_mentah: float) -> pd.DataFrame:
             "Urutan": rincian["urutan"],
             "Perangkat daerah": rincian["nama_perangkat_daerah"],
             "Inovasi": rincian["nama_inovasi"].fillna(""),
-            "Indikator": rincian["kode_indikator"] + " " + rincian["nama_indikator"],
+            # a portal-only innovation is raised through its kematangan, not one indicator
+            "Indikator": [
+                f"{k} {n}" if isinstance(k, str) and k else "Kematangan (ekspor portal)"
+                for k, n in zip(rincian["kode_indikator"], rincian["nama_indikator"], strict=True)
+            ],
             "Yang kurang": rincian["yang_kurang"],
             "Poin IID": rincian["nilai_perbaikan"],
             "IID sesudahnya (belum dibulatkan)": iid_mentah + rincian["nilai_perbaikan"].cumsum(),
