@@ -24,6 +24,8 @@ def hanya_portal(data: scoring.DataPenilaian) -> pd.Series:
 
 def kosong(nilai: pd.Series) -> pd.Series:
     """Null, NaT or only whitespace."""
+    if pd.api.types.is_numeric_dtype(nilai) or pd.api.types.is_datetime64_any_dtype(nilai):
+        return nilai.isna()  # no text to be blank
     return nilai.isna() | nilai.astype(str).str.strip().eq("")
 
 
