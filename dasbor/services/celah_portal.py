@@ -232,21 +232,22 @@ def _status(
 
 
 def _spd_kosong(data: scoring.DataPenilaian, m: scoring.Metodologi) -> pd.DataFrame:
-    """Regions with innovations and no SPD answer: worth = every SPD indicator at level 3, re-scored in full."""
-    skor = scoring.hitung_skor(data, m, BASIS)
-    tanpa = skor.loc[~skor["ada_spd"].astype(bool), "kode_wilayah"].astype(str)
+    """Regions with innovations and no SPD answer: worth = every SPD indicator at level 3, scored."""
+    wilayah = pd.Index(data.inovasi["kode_wilayah"].astype(str).unique())
+    tanpa = pd.Series(wilayah.difference(data.jawaban_spd["kode_wilayah"].astype(str).unique()), dtype=object)
     if tanpa.empty:
         return pd.DataFrame()
     kode_spd = [i.kode for i in m.indikator_aspek("SPD")]
-    penuh = pd.DataFrame(
-        [
-            {"aspek": "SPD", "kode_wilayah": w, "id_inovasi": None, "kode_indikator": k, "level_baru": 3.0}
-            for w in tanpa
-            for k in kode_spd
-        ]
+    # SPD does not depend on the innovations: the regions' SPD alone at level 3, scored by the scoring module,
+    # is what entering it adds (their SPD is 0 now).
+    penuh = scoring.DataPenilaian(
+        inovasi=data.inovasi.iloc[:0],
+        jawaban_sid=data.jawaban_sid.iloc[:0],
+        jawaban_spd=pd.DataFrame(
+            [(w, k, 3.0, "ada", np.nan) for w in tanpa for k in kode_spd], columns=list(scoring.KOLOM_SPD)
+        ),
     )
-    selisih = scoring.selisih_iid(data, m, penuh, BASIS).set_index("kode_wilayah")["selisih_iid"]
-    nilai = tanpa.map(selisih).to_numpy()
+    nilai = tanpa.map(scoring.hitung_skor(penuh, m, BASIS).set_index("kode_wilayah")["iid_mentah"]).to_numpy()
     return pd.DataFrame(
         {
             "kode_wilayah": tanpa.to_numpy(),
