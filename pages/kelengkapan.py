@@ -15,6 +15,7 @@ from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, nama_pendek, tanpa_markdown
 
 wajib_masuk()
+GRAFIK_PD, GRAFIK_PD_BAWAH = 15, 5  # bars per perangkat daerah: the largest and the smallest; the rest in the table
 
 st.title("Kelengkapan bukti dukung")
 tahun = saringan.pilih_tahun()
@@ -25,9 +26,8 @@ st.caption(
     "yang diperbaiki, dihitung oleh modul skor bersama: pembagi MAX(k, n), skor jumlah inovasi dan syarat yandas "
     "aturan tahun ini ikut diperhitungkan."
 )
-with st.expander("Apa arti «memperbaiki» setiap jenis celah?"):
-    arti = {layanan.JENIS_CELAH[j]: teks for j, teks in layanan.PERBAIKAN.items()}
-    st.table(pd.Series(arti, name="Arti perbaikan dan nilainya").rename_axis("Jenis celah"))
+with st.expander("Apa arti «memperbaiki» setiap jenis celah, dan apa yang dikerjakan di portal?"):
+    st.table(tabel.arti_celah())
 
 katalog = data.katalog_indikator(kel.versi).set_index("kode_indikator")
 
@@ -175,19 +175,33 @@ if indikator and not inovasi:
 
 if perangkat is None:
     # Clicks of the previous run (bar or row) open a perangkat daerah.
-    kunci_grafik, kunci_tabel = f"pd_grafik_{tahun}_{wilayah}_{indikator}", f"pd_tabel_{tahun}_{wilayah}_{indikator}"
+    # The table lists every perangkat daerah (a Pemprov has hundreds), narrowed by a search; a picked row is read
+    # by its position in what was shown, so the search is known before the selection is.
+    kunci_cari = f"cari_pd_{tahun}_{wilayah}"
+    cari = str(st.session_state.get(kunci_cari) or "")
+    daftar_pd = (
+        ringkas[ringkas["nama_perangkat_daerah"].str.contains(cari, case=False, regex=False)] if cari else ringkas
+    )
+    daftar_pd = daftar_pd.reset_index(drop=True)
+    kunci_grafik = f"pd_grafik_{tahun}_{wilayah}_{indikator}"
+    kunci_tabel = f"pd_tabel_{tahun}_{wilayah}_{indikator}" + (f"_{cari}" if cari else "")
     dari_grafik = drill.titik(drill.pilihan_baru(kunci_grafik))
     dari_tabel = drill.baris(drill.pilihan_baru(kunci_tabel))
     if dari_grafik or dari_tabel is not None:
-        turun(perangkat_daerah=dari_grafik[0] if dari_grafik else ringkas["id_perangkat_daerah"].iat[dari_tabel])
+        turun(perangkat_daerah=dari_grafik[0] if dari_grafik else daftar_pd["id_perangkat_daerah"].iat[dari_tabel])
     kiri, kanan = st.columns(2)
     with kiri:
         st.markdown("**Poin IID per perangkat daerah** (klik batang untuk membuka)")
         if ringkas.empty:
             st.success("Tidak ada celah pada pilihan ini.")
         else:
+            if len(ringkas) > GRAFIK_PD:
+                st.caption(
+                    f"{GRAFIK_PD - GRAFIK_PD_BAWAH} teratas dan {GRAFIK_PD_BAWAH} terbawah dari "
+                    f"{bilangan(len(ringkas))} perangkat daerah; semuanya di tabel (cari dengan nama)."
+                )
             unduh.plotly_chart(
-                figur(grafik.poin_per_perangkat_daerah, ringkas),
+                figur(grafik.poin_per_perangkat_daerah, ringkas, GRAFIK_PD, GRAFIK_PD_BAWAH),
                 nama=f"poin-iid-per-perangkat-daerah-{tahun}-{wilayah}",
                 key=kunci_grafik,
                 on_select="rerun",
@@ -196,7 +210,8 @@ if perangkat is None:
             )
     with kanan:
         st.markdown("**Perangkat daerah** (pilih baris untuk membuka)")
-        pilih_tabel(tabel.perangkat_daerah(ringkas), kunci_tabel)
+        st.text_input("Cari perangkat daerah", key=kunci_cari, placeholder="mis. SMA Negeri 1")
+        pilih_tabel(tabel.perangkat_daerah(daftar_pd), kunci_tabel)
 elif perangkat == layanan.PD_PEMDA:
     spd = celah_wilayah[celah_wilayah["aspek"] == "SPD"].reset_index(drop=True)
     if indikator:
@@ -224,10 +239,11 @@ else:
         f"{angka(profil['kematangan_klaim'], 0)})"
     )
     milik = celah_wilayah[celah_wilayah["id_inovasi"] == inovasi]
-    for b in milik[milik["aspek"] == "INOVASI"].itertuples():
+    # Whole-innovation gaps, and those a portal export row proves (its kematangan, its video).
+    for b in milik[(milik["aspek"] == "INOVASI") | milik["kematangan_sasaran"].notna()].itertuples():
         st.warning(
             f"{layanan.JENIS_CELAH[b.jenis_celah]}: {b.yang_kurang}. Nilai: {angka(b.nilai_perbaikan, 3)} poin IID. "
-            f"{b.perbaikan}"
+            f"{b.perbaikan} Di portal: {b.di_portal}"
         )
     if indikator:
         detail_indikator(indikator, milik[milik["kode_indikator"] == indikator])

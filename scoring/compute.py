@@ -12,6 +12,8 @@ SID maximum per innovation): the portal's export has no indicator-level answers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -134,13 +136,23 @@ def _kematangan(data: DataPenilaian, m: Metodologi, basis: str) -> dict[str, np.
     if portal.any():
         nilai = inovasi[KOLOM_KEMATANGAN_PORTAL].to_numpy(dtype=float, na_value=0.0) * m.skala_kematangan_portal
         kematangan = np.where(portal, nilai, kematangan)
-    status = _status_efektif(inovasi, basis)
+    tanda = _tanda_status(inovasi["status_inovasi"], m, basis)
+    return {
+        "kematangan": np.where(tanda["dinilai"], kematangan, 0.0),
+        "dihitung_pembagi": tanda["dihitung_pembagi"],
+        "dihitung_jumlah": tanda["dihitung_jumlah"],
+        "dari_kematangan_portal": portal,
+    }
+
+
+def _tanda_status(status: pd.Series, m: Metodologi, basis: str) -> dict[str, np.ndarray]:
+    """What a status decides: kematangan scored, in n (the divisor), in the jumlah count."""
+    status = _status_efektif(pd.DataFrame({"status_inovasi": status}), basis)
     dihitung_pembagi = STATUS_DINILAI + ("ditolak",) if m.ditolak_dihitung else STATUS_DINILAI
     return {
-        "kematangan": np.where(status.isin(STATUS_DINILAI).to_numpy(bool), kematangan, 0.0),
+        "dinilai": status.isin(STATUS_DINILAI).to_numpy(bool),
         "dihitung_pembagi": status.isin(dihitung_pembagi).to_numpy(bool),
         "dihitung_jumlah": status.isin(m.status_jumlah).to_numpy(bool),
-        "dari_kematangan_portal": portal,
     }
 
 
@@ -298,6 +310,79 @@ def kontribusi(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi")
         ],
         ignore_index=True,
     )
+
+
+def poin_kematangan(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi") -> pd.DataFrame:
+    """What one point of the portal's kematangan is worth in IID points, per innovation scored from it.
+
+    Raising a portal-scored innovation's kematangan moves only the kematangan term of its region: n, the divisor
+    MAX(k, n), the jumlah term and the yandas gate stay, so the worth is exact and adds up over innovations:
+    skala_kematangan_portal ÷ MAX(k, n) ÷ skor total maksimum × 100. Columns: kode_wilayah, id_inovasi,
+    dari_kematangan_portal, poin_per_kematangan (0 for an innovation not scored from the portal or not counted).
+    """
+    wilayah, iw, _ = _wilayah(data)
+    pembagi = hitung_skor(data, m, basis)["pembagi"].to_numpy(float)[iw]  # rows in `wilayah` order
+    per_inovasi = _kematangan(data, m, basis)
+    dinilai = _status_efektif(data.inovasi, basis).isin(STATUS_DINILAI).to_numpy(bool)
+    portal = per_inovasi["dari_kematangan_portal"]
+    poin = np.where(portal & dinilai, m.skala_kematangan_portal / pembagi / m.maks_total * 100, 0.0)
+    return pd.DataFrame(
+        {
+            "kode_wilayah": data.inovasi["kode_wilayah"].astype(str).to_numpy(),
+            "id_inovasi": data.inovasi["id_inovasi"].to_numpy(),
+            "dari_kematangan_portal": portal,
+            "poin_per_kematangan": poin,
+        }
+    )
+
+
+def iid_ubah_status(
+    data: DataPenilaian,
+    m: Metodologi,
+    id_inovasi: Sequence[str],
+    status_baru: Sequence[str],
+    basis: str = "terverifikasi",
+) -> np.ndarray:
+    """Unrounded IID of each innovation's region with only that innovation's status changed (one change per entry,
+    each on its own; the others stay as they are).
+
+    Exact without re-scoring each scenario: a status decides whether the innovation's kematangan is in the sum,
+    whether it is in n (the divisor MAX(k, n)), in the jumlah count and in the yandas coverage, and the region's
+    IID is a function of those totals. tests/scoring/test_iid_ubah_status.py checks it against hitung_skor.
+    """
+    _check_basis(basis)
+    wilayah, iw, _ = _wilayah(data)
+    w_n = len(wilayah)
+    skor = hitung_skor(data, m, basis)  # rows in `wilayah` order
+    # Each innovation's kematangan as if it counted (from answers or the portal), and what its status decides now.
+    terkirim = DataPenilaian(data.inovasi.assign(status_inovasi="dikirim"), data.jawaban_sid, data.jawaban_spd)
+    kematangan = _kematangan(terkirim, m, basis)["kematangan"]
+    kini = _kematangan(data, m, basis)
+    i = pd.Series(np.arange(len(data.inovasi)), index=data.inovasi["id_inovasi"].to_numpy()).loc[list(id_inovasi)]
+    i = i.to_numpy()
+    w = iw[i]
+    baru = _tanda_status(pd.Series(list(status_baru), dtype=object), m, basis)
+    total = _jumlahkan(iw, kini["kematangan"], w_n)[w] - kini["kematangan"][i] + baru["dinilai"] * kematangan[i]
+    n = _jumlahkan(iw, kini["dihitung_pembagi"].astype(float), w_n)[w]
+    n = n - kini["dihitung_pembagi"][i] + baru["dihitung_pembagi"]
+    jumlah_kini = kini["dihitung_jumlah"]
+    n_jumlah = _jumlahkan(iw, jumlah_kini.astype(float), w_n)[w] - jumlah_kini[i] + baru["dihitung_jumlah"]
+    terpenuhi = np.ones(len(i), dtype=bool)
+    if m.syarat_yandas is not None:
+        urusan = data.inovasi["urusan_utama"].to_numpy(dtype=object)
+        yandas = data.inovasi["urusan_utama"].isin(m.syarat_yandas.urusan).to_numpy(bool)
+        pilih = jumlah_kini & yandas
+        per_urusan = pd.DataFrame({"w": iw[pilih], "u": urusan[pilih]}).groupby(["w", "u"]).size()
+        sendiri = per_urusan.reindex(pd.MultiIndex.from_arrays([w, urusan[i]])).fillna(0).to_numpy()
+        tercakup = skor["n_urusan_yandas"].to_numpy(float)[w]
+        # this innovation's urusan loses its coverage when it was the only one, gains it when it had none
+        tercakup = tercakup - (yandas[i] & jumlah_kini[i] & ~baru["dihitung_jumlah"] & (sendiri == 1))
+        tercakup = tercakup + (yandas[i] & ~jumlah_kini[i] & baru["dihitung_jumlah"] & (sendiri == 0))
+        terpenuhi = tercakup >= m.syarat_yandas.minimum_urusan
+    sid = total / np.maximum(m.pembagi_minimum, n) + np.where(
+        terpenuhi, m.poin_per_inovasi * np.minimum(n_jumlah, m.batas_inovasi), 0.0
+    )
+    return (skor["skor_spd"].to_numpy()[w] + sid) / m.maks_total * 100
 
 
 def terapkan_perubahan_level(

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 import scoring
-from dasbor.bimtek.celah import hitung_celah_bukti
+from dasbor.bimtek.celah import hitung_celah_bukti, sesudah_perbaikan
 from dasbor.bimtek.model import BimtekError
 from dasbor.services import skor
 from dasbor.services.db import database
-from dasbor.services.lintas_tahun import baris_celah, lintas_tahun_db
+from dasbor.services.lintas_tahun import baris_celah, data_dihitung, lintas_tahun_db
 from dasbor.services.peta import Batas, batas_wilayah
 
 JUMLAH_CELAH = 3  # top gaps per region on its slide, and fixed in the "sesudah" score
@@ -53,18 +53,6 @@ class Bahan:
         return self.skor.set_index("kode_wilayah").loc[kode]
 
 
-def sesudah_perbaikan(data: scoring.DataPenilaian, m: scoring.Metodologi, celah: pd.DataFrame) -> pd.DataFrame:
-    """Re-score with every region's top gaps fixed (evidence proves the claim), all regions in one pass:
-    a region's IID depends only on its own answers, so the fixes of one never move another."""
-    teratas = celah.groupby("kode_wilayah", sort=False).head(JUMLAH_CELAH)
-    perubahan = teratas.assign(level_baru=teratas["level_sasaran"])[
-        ["aspek", "kode_wilayah", "id_inovasi", "kode_indikator", "level_baru"]
-    ]
-    hasil = scoring.selisih_iid(data, m, perubahan, "terverifikasi").set_index("kode_wilayah")
-    hasil["iid_sesudah"] = scoring.bulatkan(hasil["iid_sesudah"].to_numpy(), m.digit_iid)
-    return hasil[["iid_sesudah", "predikat_sesudah"]]
-
-
 def kumpulkan(tahun: int, basis: str) -> Bahan:
     """Everything a deck of one year and basis needs, read from the published copy."""
     tahun_ada = skor.daftar_tahun()
@@ -82,8 +70,9 @@ def kumpulkan(tahun: int, basis: str) -> Bahan:
     profil = data.inovasi[["id_inovasi", "nama_inovasi", "id_perangkat_daerah"]].merge(
         opd, on="id_perangkat_daerah", how="left"
     )
-    kematangan = scoring.hitung_kematangan(data, m, basis).merge(profil, on="id_inovasi")
-    celah = hitung_celah_bukti(data, m)
+    # on the set the IID is computed on: a portal-only pemda (nothing marked) has its eligible innovations counted
+    kematangan = scoring.hitung_kematangan(data_dihitung(data, m, tahun), m, basis).merge(profil, on="id_inovasi")
+    celah = hitung_celah_bukti(data, m, tahun)
     wilayah = skor.daftar_wilayah()
     return Bahan(
         tahun=tahun,
@@ -101,7 +90,7 @@ def kumpulkan(tahun: int, basis: str) -> Bahan:
         skor_semua=skor_semua,
         resmi=db.query("hasil_resmi"),
         celah=celah,
-        sesudah=sesudah_perbaikan(data, m, celah),
+        sesudah=sesudah_perbaikan(data, m, tahun, celah, JUMLAH_CELAH),
         kematangan=kematangan,
         lintas=baris_celah(lintas_tahun_db(db, tahun)),
         batas=batas_wilayah(frozenset(wilayah["kode_wilayah"])),

@@ -1,7 +1,10 @@
-"""The gaps the bimtek slides show: the kelengkapan worklist's level gaps, in the slides' column terms.
+"""The gaps the bimtek slides show: the kelengkapan worklist's additive gaps (evidence and levels, and for an
+innovation known only from the portal its kematangan), in the slides' column terms, and the score once a region's
+top gaps are fixed.
 
-Gaps are priced once, by the kelengkapan service (scoring.kontribusi under the year's rule), so a slide, the
-Kelengkapan page and the exported worklist always give the same worth for the same gap.
+Gaps are priced once, by the kelengkapan service on the set the region's IID is computed on (the marked status,
+else every eligible innovation), so a slide, the Kelengkapan page and the exported worklist always give the same
+worth for the same gap, and the deck's "sesudah" starts from the IID the deck shows.
 """
 
 from __future__ import annotations
@@ -10,33 +13,62 @@ import pandas as pd
 
 import scoring
 from dasbor.services import kelengkapan
+from dasbor.services.lintas_tahun import data_dihitung
 
 
-def hitung_celah_bukti(data: scoring.DataPenilaian, m: scoring.Metodologi) -> pd.DataFrame:
-    """Every answer whose fix raises IID, with that worth in IID points, most valuable first.
+def hitung_celah_bukti(data: scoring.DataPenilaian, m: scoring.Metodologi, tahun: int) -> pd.DataFrame:
+    """Every fix that raises IID on its own and adds up with the others, with that worth in IID points, most
+    valuable first.
 
     These are the worklist's additive gaps (evidence kosong/ditolak/perlu_perbaikan, verified below the claim,
-    an empty wajib indicator); fixes that change an innovation's status move the divisor and are left to the
-    Kelengkapan page. `level_sasaran` is the level the fix reaches and `level` the one that counts now.
-    `data.inovasi` must also carry nama_inovasi and nama_perangkat_daerah (query inovasi_tahun does).
+    an empty wajib indicator, a portal kematangan below the maximum); fixes that change an innovation's status
+    move the divisor and are left to the Kelengkapan page. `level_sasaran` is the level the fix reaches and
+    `level` the one that counts now (both empty for a kematangan gap, which has `kematangan` and
+    `kematangan_sasaran`). `data` is the year as read (query inovasi_tahun, with nama_inovasi and
+    nama_perangkat_daerah); the set it is priced on is taken here.
     """
-    celah = kelengkapan.hitung_celah(kelengkapan.lengkapi_wajib(data, m), m)
+    celah = kelengkapan.hitung_celah(kelengkapan.lengkapi_wajib(data_dihitung(data, m, tahun), m), m, tahun)
     celah = celah[celah["aditif"] & (celah["nilai_perbaikan"] > 1e-12)]
     hasil = pd.DataFrame(
         {
+            "id_celah": celah["id_celah"],
+            "jenis_celah": celah["jenis_celah"],
             "aspek": celah["aspek"],
             "kode_wilayah": celah["kode_wilayah"],
             "id_inovasi": celah["id_inovasi"],
             "nama_inovasi": celah["nama_inovasi"],
             "nama_perangkat_daerah": celah["nama_perangkat_daerah"],
             "kode_indikator": celah["kode_indikator"],
-            "nama_indikator": celah["nama_indikator"],
-            "level_sasaran": celah["level_sasaran"].astype(int),
+            "nama_indikator": celah["nama_indikator"].where(
+                celah["nama_indikator"].fillna("") != "", "Kematangan inovasi (ekspor portal)"
+            ),
+            "level_sasaran": celah["level_sasaran"].astype("Int64"),
             "level": celah["level_diakui"],
+            "kematangan": celah["kematangan"],
+            "kematangan_sasaran": celah["kematangan_sasaran"],
+            "status_sasaran": celah["status_sasaran"],
             "status_bukti": celah["status_bukti"],
             "masalah": celah["yang_kurang"],
-            "bukti_dibutuhkan": celah["bukti_sasaran"],
+            "bukti_dibutuhkan": celah["bukti_sasaran"].where(
+                celah["bukti_sasaran"].fillna("") != "", celah["di_portal"]
+            ),
             "nilai_iid": celah["nilai_perbaikan"],
         }
     )
     return hasil.reset_index(drop=True)
+
+
+def sesudah_perbaikan(
+    data: scoring.DataPenilaian, m: scoring.Metodologi, tahun: int, celah: pd.DataFrame, jumlah: int
+) -> pd.DataFrame:
+    """Re-score with every region's top `jumlah` gaps fixed, all regions in one pass, on the set the IID is
+    computed on: a region's IID depends only on its own data, so the fixes of one never move another. Fixes only
+    add, so no region comes out lower than it went in."""
+    teratas = celah.groupby("kode_wilayah", sort=False).head(jumlah)
+    dasar = data_dihitung(data, m, tahun)
+    baru = kelengkapan.terapkan_celah(dasar, teratas.assign(level_sasaran=teratas["level_sasaran"].astype(float)))
+    return (
+        scoring.hitung_skor(baru, m, "terverifikasi")
+        .set_index("kode_wilayah")
+        .rename(columns={"iid": "iid_sesudah", "predikat": "predikat_sesudah"})[["iid_sesudah", "predikat_sesudah"]]
+    )

@@ -377,7 +377,12 @@ def _slide_wilayah(b: Bahan, kode: str) -> Slide:
     catatan += [
         f"Celah {i}: indikator {c['kode_indikator']} {c['nama_indikator']}"
         + (f", inovasi {c['nama_inovasi']} ({c['nama_perangkat_daerah']})" if pd.notna(c["nama_inovasi"]) else "")
-        + f"; level sasaran {c['level_sasaran']}, diakui level {int(c['level'])}, {c['masalah']}; "
+        + (
+            f"; level sasaran {c['level_sasaran']}, diakui level {int(c['level'])}"
+            if pd.notna(c["level_sasaran"])
+            else f"; kematangan {angka(c['kematangan'], 0)} → {angka(c['kematangan_sasaran'], 0)}"
+        )
+        + f", {c['masalah']}; "
         f"bukti yang dibutuhkan: {c['bukti_dibutuhkan']}; nilai +{angka(c['nilai_iid'], 3)} poin IID."
         for i, (_, c) in enumerate(celah.iterrows(), start=1)
     ]
@@ -395,7 +400,8 @@ def _slide_wilayah(b: Bahan, kode: str) -> Slide:
         for c in lintas.itertuples()
     ]
     catatan += [
-        "Nilai celah = poin per level × (level klaim − level yang diakui), dari scoring.kontribusi, basis terverifikasi.",
+        "Nilai celah = poin per level × (level klaim − level yang diakui), dari scoring.kontribusi, atau poin per "
+        "kematangan × (111 − kematangan) dari scoring.poin_kematangan, basis terverifikasi.",
         b.sumber_hitung,
     ]
     berikut = b.m.predikat_berikutnya(float(r["iid"]))
@@ -444,6 +450,8 @@ def _slide_wilayah(b: Bahan, kode: str) -> Slide:
 
 
 def _tindakan(c: pd.Series) -> str:
+    if pd.isna(c["level_sasaran"]):  # a portal-only innovation: its kematangan, not one indicator
+        return f"Isi indikator SID sampai kematangan {angka(c['kematangan_sasaran'], 0)}: {c['nama_inovasi']}"
     kerja = TINDAKAN.get(c["status_bukti"], f"Perkuat bukti ke level {c['level_sasaran']}")
     return f"{kerja}: {c['nama_indikator']}"
 

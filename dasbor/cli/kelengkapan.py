@@ -11,7 +11,8 @@ from dasbor.cli.bacaan import buka_tahun
 
 
 def cmd_kelengkapan(args: argparse.Namespace) -> int:
-    """One worklist workbook per kabupaten/kota and the province, and a one-line summary per region."""
+    """One worklist workbook per kabupaten/kota and the province (one coded sheet per perangkat daerah, the
+    Ringkasan sheet as their index), and a one-line summary per region."""
     from dasbor.services import daftar_kerja
     from dasbor.services import kelengkapan as kel
     from dasbor.visual.format import angka, bilangan
@@ -38,7 +39,8 @@ def cmd_kelengkapan(args: argparse.Namespace) -> int:
         status = int((~celah["aditif"]).sum())
         print(
             f"{wilayah.nama_wilayah}: {bilangan(len(celah))} celah, {angka(poin)} poin IID dipertaruhkan "
-            f"(+{bilangan(status)} inovasi draft/ditolak dinilai terpisah) -> {berkas.name}"
+            f"(+{bilangan(status)} dinilai terpisah: status, usia, kembar, lintas tahun), "
+            f"{bilangan(celah['id_perangkat_daerah'].nunique())} perangkat daerah -> {berkas.name}"
         )
     return 0
 

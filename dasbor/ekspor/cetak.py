@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import textwrap
 from dataclasses import dataclass
+from functools import lru_cache
 
 KERTAS_A4 = 9  # paper size code shared by xlsxwriter and openpyxl (OOXML ST_PaperSize)
 MARGIN_SISI = 0.4  # inches; narrow margins leave room for one more column at a readable scale
@@ -80,6 +81,7 @@ def _muat(kiri: str, tengah: str, kanan: str) -> tuple[str, str, str]:
     return kiri, tengah, kanan
 
 
+@lru_cache(maxsize=4096)  # a worklist repeats the same long texts (what to do, how it is priced) on every row
 def baris_teks(teks: str, lebar: float) -> int:
     """Lines a wrapped cell of `lebar` character widths takes: word wrap, as the spreadsheet does it.
 

@@ -67,6 +67,7 @@ class _Lembar:
 
     ws: object
     kolom_cetak: int | None  # the first this many columns are the printed hand-out; None: all
+    kop: Kop | None = None  # this sheet's own page header and footer; None: the workbook's
     lebar: dict[int, int] = field(default_factory=dict)
     kepala: list[int] = field(default_factory=list)  # header row of every table on the sheet
     baris_akhir: int = 0
@@ -102,11 +103,11 @@ class Buku:
         self.terpakai: set[str] = set()
         self._lembar: dict[str, _Lembar] = {}
 
-    def lembar(self, nama: str, kolom_cetak: int | None = None):
+    def lembar(self, nama: str, kolom_cetak: int | None = None, kop: Kop | None = None):
         """A new sheet; with `kolom_cetak` only its first that many columns are printed (the rest is data for
-        further processing, e.g. ids)."""
+        further processing, e.g. ids); with `kop` its pages say that instead of the workbook's kop."""
         ws = self.buku.add_worksheet(nama_lembar(nama, self.terpakai))
-        self._lembar[ws.get_name()] = _Lembar(ws, kolom_cetak)
+        self._lembar[ws.get_name()] = _Lembar(ws, kolom_cetak, kop)
         return ws
 
     def teks(self, ws, baris: int, kolom: int, nilai: str, fmt=None) -> None:
@@ -162,7 +163,7 @@ class Buku:
             # with several short tables (the deck's data) repeat nothing: one header would mislabel the others.
             kepala = (0, info.kepala[0]) if len(info.kepala) == 1 else None
             kolom = None if info.kolom_cetak is None else info.kolom_cetak - 1
-            cetak.atur_xlsxwriter(info.ws, self.kop, kepala, kolom, info.baris_akhir)
+            cetak.atur_xlsxwriter(info.ws, info.kop or self.kop, kepala, kolom, info.baris_akhir)
         self.buku.close()
         return self.buffer.getvalue()
 
@@ -172,17 +173,19 @@ def ke_xlsx(
     format_angka: Mapping[str, str] | None = None,
     kop: Kop | None = None,
     kolom_cetak: Mapping[str, int] | None = None,
+    kop_lembar: Mapping[str, Kop] | None = None,
 ) -> bytes:
     """A workbook with one sheet per frame: bold frozen header row, autofilter, widths that fit the content,
     printing one page wide with the header row on every page and `kop` in the page header and footer.
 
     `format_angka` maps a column name to an Excel number format (e.g. "0.000"); other numbers keep the default.
-    `kolom_cetak` maps a sheet to the number of its leading columns that are printed (default: all).
+    `kolom_cetak` maps a sheet to the number of its leading columns that are printed (default: all), `kop_lembar`
+    a sheet to its own page header and footer (default: `kop`).
     Text is written with write_string after netralkan(), never as a formula; predikat cells carry their colour.
     """
     buku = Buku(kop or Kop(""))
     for nama, frame in lembar.items():
-        ws = buku.lembar(nama, (kolom_cetak or {}).get(nama))
+        ws = buku.lembar(nama, (kolom_cetak or {}).get(nama), (kop_lembar or {}).get(nama))
         buku.tabel(ws, frame, 0, format_angka)
         ws.freeze_panes(1, 0)
         if len(frame.columns):

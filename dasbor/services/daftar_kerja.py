@@ -1,8 +1,17 @@
 """The worklist of a year's gaps as the page table, the Excel workbook and the CSV show it: Indonesian headers
-and words, one sheet per perangkat daerah, and the file names and bytes of a region's download."""
+and words, one sheet per perangkat daerah, and the file names and bytes of a region's download.
+
+One workbook per region, not one file per perangkat daerah: a Pemprov has hundreds of accounts (every SMA, SMK
+and SLB is one), and hundreds of files are lost in a mailbox and cannot be printed in one go. In the workbook each
+perangkat daerah's sheet is named by a short code (`001 DINKES`, never a name cut at 31 characters, so two long
+names cannot collide), the Ringkasan sheet is the index (code → full name, gaps, points), and every printed page
+of a sheet names its perangkat daerah in full in the page header. Printing the whole workbook gives one stack
+per perangkat daerah, each starting on a fresh page: what the Brida hands out.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -10,7 +19,8 @@ import pandas as pd
 
 from dasbor.ekspor.cetak import Kop
 from dasbor.ekspor.nama_berkas import slug
-from dasbor.ekspor.tabel import ke_csv, ke_xlsx
+from dasbor.ekspor.tabel import PANJANG_NAMA_LEMBAR, ke_csv, ke_xlsx
+from dasbor.services.katalog_celah import katalog
 from dasbor.services.kelengkapan import JENIS_CELAH, PD_PEMDA, PD_TANPA, PERBAIKAN, Kelengkapan
 
 # Worklist column -> Indonesian header, in the order the page table and the exports show them.
@@ -30,8 +40,11 @@ KOLOM_DAFTAR = {
     "level_sasaran": "Level sasaran",
     "yang_kurang": "Yang kurang",
     "bukti_sasaran": "Bukti untuk level sasaran (aturan tahun ini)",
+    "di_portal": "Yang dikerjakan di portal",
     "catatan_verifikasi": "Catatan verifikator",
+    "kematangan": "Kematangan (ekspor portal)",
     "nilai_perbaikan": "Nilai perbaikan (poin IID)",
+    "nilai_saran": "Nilai bila dikirim sesuai saran (poin IID)",
     "perbaikan": "Arti perbaikan",
     "cara_hitung": "Cara menghitung nilai",
     "id_celah": "ID celah",
@@ -50,12 +63,14 @@ KOLOM_CETAK = (
     "level_sasaran",
     "yang_kurang",
     "bukti_sasaran",
+    "di_portal",
     "catatan_verifikasi",
     "nilai_perbaikan",
 )
 KOLOM_LEMBAR_PD = KOLOM_CETAK + tuple(k for k in KOLOM_DAFTAR if k not in KOLOM_CETAK)
 JUDUL_CETAK = "Daftar kerja kelengkapan bukti dukung"
 FORMAT_POIN = "0.000"  # a single SID fix in a large region is worth thousandths of a point
+POIN_RINGKASAN = "Poin IID bila semua bukti, level dan kematangan diperbaiki"
 
 
 STATUS_BUKTI = {"ada": "ada", "kosong": "kosong", "ditolak": "ditolak", "perlu_perbaikan": "perlu perbaikan"}
@@ -92,39 +107,62 @@ def ringkasan_perangkat_daerah(celah: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _nama_lembar_pd(kel: Kelengkapan) -> dict[str, str]:
-    singkatan = kel.komitmen.set_index("id_perangkat_daerah")["singkatan"].dropna().to_dict()
-    return {**singkatan, PD_PEMDA: "Pemda (SPD)", PD_TANPA: "Tanpa perangkat daerah"}
+def kode_lembar(ringkas: pd.DataFrame, singkatan: dict[str, str]) -> pd.Series:
+    """Per perangkat daerah of a region's Ringkasan (same index): its sheet's name, a running number and its
+    abbreviation (or the start of its name), e.g. `001 DINKES`; unique through the number, whatever the names."""
+    khusus = {PD_PEMDA: "Pemda (SPD)", PD_TANPA: "Tanpa perangkat daerah"}
+    nama = []
+    nomor = 0
+    for id_pd, nama_pd in zip(ringkas["id_perangkat_daerah"], ringkas["nama_perangkat_daerah"], strict=True):
+        if id_pd in khusus:
+            nama.append(khusus[id_pd])
+            continue
+        nomor += 1
+        label = " ".join(str(singkatan.get(id_pd) or nama_pd).split())
+        nama.append(f"{nomor:03d} {label}"[:PANJANG_NAMA_LEMBAR].rstrip())
+    return pd.Series(nama, index=ringkas.index, dtype=object)
 
 
 def lembar_kerja(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> dict[str, pd.DataFrame]:
-    """Sheets of a region's worklist: Ringkasan, one per perangkat daerah (highest points first), Keterangan."""
+    """Sheets of a region's worklist: Ringkasan (the index: sheet, full name, gaps, points), one per perangkat
+    daerah (highest points first), Keterangan."""
     celah = kel.celah[kel.celah["kode_wilayah"] == kode_wilayah]
     ringkas = ringkasan_perangkat_daerah(celah)
-    nama_lembar = _nama_lembar_pd(kel)
+    singkatan = kel.komitmen.set_index("id_perangkat_daerah")["singkatan"].dropna().to_dict()
+    ringkas.insert(0, "lembar", kode_lembar(ringkas, singkatan))
     lembar = {
         "Ringkasan": ringkas.drop(columns="id_perangkat_daerah").rename(
             columns={
+                "lembar": "Lembar",
                 "nama_perangkat_daerah": "Perangkat daerah",
                 "jumlah": "Jumlah celah",
                 "bernilai": "Celah yang menambah IID",
-                "poin": "Poin IID bila semua bukti dan level diperbaiki",
-                "status": "Inovasi draft/ditolak/lintas tahun (dinilai terpisah)",
+                "poin": POIN_RINGKASAN,
+                "status": "Inovasi yang dinilai terpisah (status, usia, kembar, lintas tahun)",
             }
         )
     }
+    # The region's worklist is made once and cut per perangkat daerah (a Pemprov has hundreds); plain objects,
+    # which the workbook writer reads cell by cell far faster than arrow-backed columns.
+    tampil = daftar_kerja(celah)[[KOLOM_DAFTAR[k] for k in KOLOM_LEMBAR_PD]].astype(object)
+    baris_pd = pd.Series(np.arange(len(celah))).groupby(celah["id_perangkat_daerah"].to_numpy()).indices
     for baris in ringkas.itertuples():
-        nama = nama_lembar.get(baris.id_perangkat_daerah, baris.nama_perangkat_daerah)
-        lembar[nama] = daftar_kerja(celah[celah["id_perangkat_daerah"] == baris.id_perangkat_daerah])[
-            [KOLOM_DAFTAR[k] for k in KOLOM_LEMBAR_PD]
-        ]
+        lembar[baris.lembar] = tampil.iloc[baris_pd[baris.id_perangkat_daerah]].reset_index(drop=True)
     keterangan = [
         ("Wilayah", _nama_wilayah(kel, kode_wilayah)),
         ("Tahun penilaian", str(kel.tahun)),
         ("Sumber angka", kel.aturan + "; nilai perbaikan dihitung modul skor bersama (scoring)"),
         ("Data", f"SINTETIS: {kel.keterangan_sintetis}" if kel.keterangan_sintetis else "Data impor (bukan sintetis)"),
         ("Dibuat", dibuat.isoformat()),
-        ("Nilai perbaikan", "Selisih IID (poin, sebelum pembulatan) bila hanya celah itu yang diperbaiki."),
+        (
+            "Nilai perbaikan",
+            "Selisih IID (poin, sebelum pembulatan) bila hanya celah itu yang diperbaiki, pada inovasi yang "
+            "dihitung IID wilayah ini (yang ditandai kirim, atau bila belum ada yang ditandai: setiap inovasi yang "
+            "memenuhi aturan usia).",
+        ),
+        ("Nilai bila dikirim sesuai saran", "Nilai perbaikan yang sama bila yang dikirim adalah saran kirim."),
+        ("Lembar", "Setiap perangkat daerah punya lembar berkode; kode dan nama lengkapnya di kolom Lembar Ringkasan."),
+        ("Katalog celah", f"dasbor/services/celah.toml versi {katalog().versi}"),
         *((f"Arti perbaikan: {JENIS_CELAH[j]}", teks) for j, teks in PERBAIKAN.items()),
     ]
     lembar["Keterangan"] = pd.DataFrame(keterangan, columns=["Hal", "Keterangan"])
@@ -152,14 +190,19 @@ def kop(kel: Kelengkapan, kode_wilayah: str) -> Kop:
 
 
 def ekspor_xlsx(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> bytes:
-    """The region's worklist workbook, printing as it is handed out (see KOLOM_CETAK)."""
+    """The region's worklist workbook, printing as it is handed out (see KOLOM_CETAK): a perangkat daerah's
+    pages name it in full in their header."""
     lembar = lembar_kerja(kel, kode_wilayah, dibuat)
-    header = KOLOM_DAFTAR["nilai_perbaikan"]
+    nama_pd = lembar["Ringkasan"].set_index("Lembar")["Perangkat daerah"]
+    dasar = kop(kel, kode_wilayah)
+    pd_lembar = list(lembar)[1:-1]
+    poin = (KOLOM_DAFTAR["nilai_perbaikan"], KOLOM_DAFTAR["nilai_saran"], POIN_RINGKASAN)
     return ke_xlsx(
         lembar,
-        {header: FORMAT_POIN, "Poin IID bila semua bukti dan level diperbaiki": FORMAT_POIN},
-        kop=kop(kel, kode_wilayah),
-        kolom_cetak={nama: len(KOLOM_CETAK) for nama in list(lembar)[1:-1]},
+        dict.fromkeys(poin, FORMAT_POIN),
+        kop=dasar,
+        kolom_cetak=dict.fromkeys(pd_lembar, len(KOLOM_CETAK)),
+        kop_lembar={nama: replace(dasar, wilayah=f"{dasar.wilayah} · {nama_pd[nama]}") for nama in pd_lembar},
     )
 
 

@@ -162,32 +162,48 @@ def _skor_skenario(
     return (float(baris["iid_mentah"]) if ada_spd else None), float(baris["skor_sid"]), ada_spd
 
 
+def saran_per_inovasi(data: scoring.DataPenilaian, m: scoring.Metodologi, tahun: int) -> pd.DataFrame:
+    """The advice for every pemda in the data (scoring.saran_kirim.pilih_kiriman per pemda): one row per innovation
+    the age rule admits, in input order, with kematangan (claimed, see kematangan_klaim), dari_kematangan_portal,
+    disarankan (bool) and alasan. The Kelengkapan gaps and hitung_saran both read the advice from here."""
+    inovasi = data.inovasi.reset_index(drop=True)
+    layak = inovasi[nilai_usia(inovasi, m, tahun)["memenuhi_usia"].astype(bool).to_numpy()].reset_index(drop=True)
+    klaim = kematangan_klaim(data, m).reindex(layak["id_inovasi"])
+    hasil = layak.assign(
+        kematangan=klaim["kematangan"].to_numpy(float),
+        dari_kematangan_portal=klaim["dari_kematangan_portal"].astype(bool).to_numpy(),
+        disarankan=False,
+        alasan="",
+    )
+    for _, grup in hasil.groupby("kode_wilayah", sort=False):
+        saran = pilih_kiriman(grup["kematangan"].to_numpy(), grup["urusan_utama"].tolist(), m)
+        hasil.loc[grup.index, "disarankan"] = saran.dikirim
+        hasil.loc[grup.index, "alasan"] = list(saran.alasan)
+    return hasil.astype({"disarankan": bool})
+
+
 def hitung_saran(db: Database, tahun: int, kode_wilayah: str) -> Saran:
     """The send advice for one pemda-year under the year's rule version (scoring.saran_kirim.pilih_kiriman)."""
     m = metodologi_tahun(db, tahun)
     data = data_penilaian(db, tahun).bagian_wilayah(kode_wilayah)
-    inovasi = data.inovasi.reset_index(drop=True)
-    layak = inovasi[nilai_usia(inovasi, m, tahun)["memenuhi_usia"].astype(bool).to_numpy()].reset_index(drop=True)
-    klaim = kematangan_klaim(data, m).reindex(layak["id_inovasi"])
-    kematangan = pd.Series(klaim["kematangan"].to_numpy(float), index=layak.index)
-    portal = bool(klaim["dari_kematangan_portal"].astype(bool).any())
-    saran = pilih_kiriman(kematangan.to_numpy(), layak["urusan_utama"].tolist(), m)
+    layak = saran_per_inovasi(data, m, tahun)
     tabel = pd.DataFrame(
         {
             "id_inovasi": layak["id_inovasi"],
             "nama_inovasi": layak["nama_inovasi"],
             "nama_perangkat_daerah": layak["nama_perangkat_daerah"],
-            "kematangan": kematangan,
-            "disarankan": np.where(saran.dikirim, "ya", "tidak"),
-            "alasan": list(saran.alasan),
+            "kematangan": layak["kematangan"],
+            "disarankan": np.where(layak["disarankan"], "ya", "tidak"),
+            "alasan": layak["alasan"],
         }
     ).sort_values(["kematangan", "id_inovasi"], ascending=[False, True])
+    portal = bool(layak["dari_kematangan_portal"].any())
     iid_semua, sid_semua, ada_spd = _skor_skenario(data, m, set(layak["id_inovasi"]))
-    iid_saran, sid_saran, _ = _skor_skenario(data, m, set(layak["id_inovasi"][saran.dikirim]))
+    iid_saran, sid_saran, _ = _skor_skenario(data, m, set(layak["id_inovasi"][layak["disarankan"]]))
     return Saran(
         tabel=tabel.reset_index(drop=True),
         n_layak=len(layak),
-        n_saran=saran.n,
+        n_saran=int(layak["disarankan"].sum()),
         iid_semua=iid_semua,
         iid_saran=iid_saran,
         sid_semua=sid_semua,

@@ -3,8 +3,9 @@ daerah yang mungkin belum terinput atau terupdate"), as two gap kinds priced in 
 
 - belum_diinput_ulang: submitted last year (sent, whatever the verdict), still admitted this year by the year's
   age rule (scoring AturanUsia), and missing from this year's submission or still a draft. Worth = the region's
-  IID re-scored in full with the innovation re-entered exactly as it was last year (its status and answers, so
-  its verified levels count) minus the IID now. Re-entering moves n, the divisor MAX(k, n), the jumlah term and
+  IID with the innovation re-entered exactly as it was last year (its status and answers, so its verified levels
+  count, or its portal kematangan) minus the IID now: entered as a draft (which moves nothing) and then given
+  last year's status (scoring.iid_ubah_status, exact). Re-entering moves n, the divisor MAX(k, n), the jumlah term and
   the yandas gate, so the worth can be negative: an innovation weaker than the region's average lowers the
   average more than its jumlah points add.
 - belum_diperbarui: submitted again with every answer (indicator, level klaim, status bukti) identical to last
@@ -23,8 +24,9 @@ import pandas as pd
 
 import scoring
 from dasbor.db.connection import Database
+from dasbor.services.katalog_celah import katalog
 from dasbor.services.skor import data_penilaian, metodologi_tahun
-from dasbor.services.usia import layak_usia
+from dasbor.services.usia import layak_usia, skenario_semua_layak
 from dasbor.visual.format import angka, bilangan
 
 # Gaps are the distance between what a region claimed and what Kemendagri counts, so they are always priced
@@ -32,19 +34,8 @@ from dasbor.visual.format import angka, bilangan
 # and in the Kelengkapan worklist, which imports it.
 BASIS = "terverifikasi"
 
-JENIS_LINTAS = {
-    "belum_diinput_ulang": "Inovasi tahun lalu belum diinput ulang",
-    "belum_diperbarui": "Inovasi diinput ulang tanpa pembaruan",
-}
-PERBAIKAN_LINTAS = {
-    "belum_diinput_ulang": "Input ulang inovasi tahun lalu yang masih memenuhi aturan usia, dengan data dan bukti "
-    "terbaru. Nilai = IID bila inovasi diinput ulang persis seperti tahun lalu (level terverifikasi tahun lalu), "
-    "dihitung ulang penuh: mengubah n, pembagi MAX(k, n), skor jumlah inovasi dan syarat yandas, sehingga nilainya "
-    "bisa negatif bila kematangannya di bawah rata-rata wilayah.",
-    "belum_diperbarui": "Perbarui jawaban dan bukti dukung inovasi yang diinput ulang tanpa perubahan. Nilai = "
-    "jumlah nilai celah bukti dukungnya (level klaim yang belum diakui), seperti inovasi lain; celah itu tercantum "
-    "sendiri-sendiri di daftar kerja, jadi nilai ini tidak dijumlahkan lagi.",
-}
+JENIS_LINTAS = katalog().nama("belum_diinput_ulang", "belum_diperbarui")
+PERBAIKAN_LINTAS = katalog().perbaikan(*JENIS_LINTAS)
 KOLOM_LINTAS = (
     "jenis",
     "kode_wilayah",
@@ -69,48 +60,6 @@ def _inti(data: scoring.DataPenilaian, id_inovasi: pd.Series | None = None) -> s
     return scoring.DataPenilaian(inovasi, sid, data.jawaban_spd[list(scoring.KOLOM_SPD)])
 
 
-def _iid_skenario(skenario: list[scoring.DataPenilaian], m: scoring.Metodologi) -> np.ndarray:
-    """Unrounded IID of each scenario of one region, in a single scoring.hitung_skor call: every scenario
-    becomes its own pseudo-region, and regions are scored independently of each other. A scenario with no data
-    at all scores 0."""
-    kode = [str(k) for k in range(len(skenario))]
-    data = scoring.DataPenilaian(
-        inovasi=pd.concat(
-            [
-                d.inovasi.assign(kode_wilayah=k, id_inovasi=k + "|" + d.inovasi["id_inovasi"])
-                for k, d in zip(kode, skenario, strict=True)
-            ],
-            ignore_index=True,
-        ),
-        jawaban_sid=pd.concat(
-            [
-                d.jawaban_sid.assign(id_inovasi=k + "|" + d.jawaban_sid["id_inovasi"])
-                for k, d in zip(kode, skenario, strict=True)
-            ],
-            ignore_index=True,
-        ),
-        jawaban_spd=pd.concat(
-            [d.jawaban_spd.assign(kode_wilayah=k) for k, d in zip(kode, skenario, strict=True)], ignore_index=True
-        ),
-    )
-    iid = scoring.hitung_skor(data, m, BASIS).set_index("kode_wilayah")["iid_mentah"]
-    return iid.reindex(kode).fillna(0.0).to_numpy()
-
-
-def input_ulang(kini: scoring.DataPenilaian, lalu: scoring.DataPenilaian, id_inovasi: str) -> scoring.DataPenilaian:
-    """This year's data with one innovation re-entered exactly as last year (replacing a draft of it, if any)."""
-    baris = lalu.inovasi[lalu.inovasi["id_inovasi"] == id_inovasi]
-    jawaban = lalu.jawaban_sid[lalu.jawaban_sid["id_inovasi"] == id_inovasi]
-    tetap = kini.inovasi["id_inovasi"] != id_inovasi
-    return scoring.DataPenilaian(
-        inovasi=pd.concat([kini.inovasi[tetap], baris], ignore_index=True),
-        jawaban_sid=pd.concat(
-            [kini.jawaban_sid[kini.jawaban_sid["id_inovasi"] != id_inovasi], jawaban], ignore_index=True
-        ),
-        jawaban_spd=kini.jawaban_spd,
-    )
-
-
 def _belum_diinput_ulang(
     kini: scoring.DataPenilaian, lalu: scoring.DataPenilaian, m: scoring.Metodologi, tahun: int
 ) -> pd.DataFrame:
@@ -118,13 +67,26 @@ def _belum_diinput_ulang(
     status_kini = kini.inovasi.set_index("id_inovasi")["status_inovasi"]
     hilang = terkirim[~terkirim["id_inovasi"].isin(status_kini[status_kini != "draft"].index)]
     hilang = hilang[layak_usia(hilang, m, tahun)]
-    # Only the scoring columns, and only the innovations to re-enter: the scenarios copy these many times.
+    # Only the scoring columns, and only the innovations to re-enter.
     kini, lalu = _inti(kini), _inti(lalu, hilang["id_inovasi"])
     nilai = pd.Series(np.nan, index=hilang.index)
-    for kode, grup in hilang.groupby("kode_wilayah"):
-        wilayah = kini.bagian_wilayah(str(kode))
-        iid = _iid_skenario([wilayah, *(input_ulang(wilayah, lalu, i) for i in grup["id_inovasi"])], m)
-        nilai[grup.index] = iid[1:] - iid[0]
+    if not hilang.empty:
+        # Every one of them entered at once as a draft, exactly as last year (a draft counts for nothing, so the
+        # IID does not move); then each one's worth is its status set back to last year's, on its own.
+        tetap = ~kini.inovasi["id_inovasi"].isin(hilang["id_inovasi"])
+        dasar = scoring.DataPenilaian(
+            inovasi=pd.concat([kini.inovasi[tetap], lalu.inovasi.assign(status_inovasi="draft")], ignore_index=True),
+            jawaban_sid=pd.concat(
+                [kini.jawaban_sid[~kini.jawaban_sid["id_inovasi"].isin(hilang["id_inovasi"])], lalu.jawaban_sid],
+                ignore_index=True,
+            ),
+            jawaban_spd=kini.jawaban_spd,
+        )
+        sekarang = scoring.hitung_skor(kini, m, BASIS).set_index("kode_wilayah")["iid_mentah"]
+        sesudah = scoring.iid_ubah_status(
+            dasar, m, hilang["id_inovasi"].tolist(), hilang["status_inovasi"].tolist(), BASIS
+        )
+        nilai[:] = sesudah - hilang["kode_wilayah"].astype(str).map(sekarang).fillna(0.0).to_numpy(float)
     return hilang.assign(
         jenis="belum_diinput_ulang",
         status_sebelumnya=hilang["status_inovasi"],
@@ -181,13 +143,22 @@ def celah_lintas_tahun(
     )
 
 
+def data_dihitung(data: scoring.DataPenilaian, m: scoring.Metodologi, tahun: int) -> scoring.DataPenilaian:
+    """A year's data with the statuses its IID is computed on (services.usia.skenario_semua_layak): as marked, or
+    where a pemda marked nothing (a portal export carries no status), every eligible innovation sent."""
+    inovasi, _ = skenario_semua_layak(data.inovasi, m, tahun)
+    return scoring.DataPenilaian(inovasi, data.jawaban_sid, data.jawaban_spd)
+
+
 def lintas_tahun_db(db: Database, tahun: int) -> pd.DataFrame:
-    """The gaps of `tahun` read from the database; empty when the year before has no data."""
+    """The gaps of `tahun` read from the database; empty when the year before has no data. Both years are taken
+    on the set their IID is computed on, so a portal-only year (nothing marked) is compared too."""
     if tahun - 1 not in set(db.query("periode")["tahun"].astype(int)):
         return pd.DataFrame(columns=KOLOM_LINTAS)
-    return celah_lintas_tahun(
-        data_penilaian(db, tahun), data_penilaian(db, tahun - 1), metodologi_tahun(db, tahun), tahun
-    )
+    m = metodologi_tahun(db, tahun)
+    kini = data_dihitung(data_penilaian(db, tahun), m, tahun)
+    lalu = data_dihitung(data_penilaian(db, tahun - 1), metodologi_tahun(db, tahun - 1), tahun - 1)
+    return celah_lintas_tahun(kini, lalu, m, tahun)
 
 
 def baris_celah(lintas: pd.DataFrame) -> pd.DataFrame:
@@ -220,6 +191,7 @@ def baris_celah(lintas: pd.DataFrame) -> pd.DataFrame:
             "bukti_sasaran": "",
             "yang_kurang": kurang,
             "perbaikan": lintas["jenis"].map(PERBAIKAN_LINTAS),
+            "di_portal": lintas["jenis"].map(katalog().di_portal()),
             "cara_hitung": np.where(
                 lintas["jenis"] == "belum_diinput_ulang",
                 "hitung ulang penuh (scoring.hitung_skor)",

@@ -6,7 +6,8 @@ short text so it can be shared as a link:
 
     L:<aspek>:<kunci>:<kode_indikator>:<level>   an answer counts at that level (kunci: id_inovasi, or the
                                                  kode_wilayah for SPD)
-    B:<id_celah>                                 the evidence of that gap is fixed (see services.kelengkapan)
+    B:<id_celah>                                 the evidence of that gap is fixed (see services.kelengkapan); for an
+                                                 innovation known only from the portal, its kematangan is raised
     I:<id_inovasi>:<1|0>                         the innovation is sent (1) or withdrawn from the submission (0)
     T:<urusan>:<level>                           a hypothetical innovation with every SID indicator at that level;
                                                  urusan is an index into URUSAN_TAMBAHAN
@@ -22,6 +23,7 @@ import pandas as pd
 
 import scoring
 from dasbor.services import skor as layanan_skor
+from dasbor.services.harga_celah import hanya_portal
 from dasbor.services.kelengkapan import BASIS, Kelengkapan, terapkan_celah
 
 MAKS_BAGIAN = 500  # a shared link stays well under browser URL limits
@@ -73,8 +75,14 @@ def baca(teks: str | None, kel: Kelengkapan, kode_wilayah: str) -> tuple[Skenari
     bagian = [b for b in teks.split(",") if b][:MAKS_BAGIAN]
     pesan = [] if len(teks.split(",")) <= MAKS_BAGIAN else [f"Skenario dipotong: paling banyak {MAKS_BAGIAN} bagian."]
     inovasi = set(kel.data.inovasi.loc[kel.data.inovasi["kode_wilayah"] == kode_wilayah, "id_inovasi"])
-    celah = kel.celah[(kel.celah["kode_wilayah"] == kode_wilayah) & kel.celah["level_sasaran"].notna()]
+    celah = kel.celah[
+        (kel.celah["kode_wilayah"] == kode_wilayah)
+        & (kel.celah["level_sasaran"].notna() | kel.celah["kematangan_sasaran"].notna())
+    ]
     id_celah = set(celah["id_celah"])
+    # An answer given to an innovation known only from the portal would win over its kematangan and score it as
+    # if nothing else were filled in: such innovations are raised through their kematangan gaps only.
+    portal = set(kel.data.inovasi.loc[hanya_portal(kel.data).to_numpy(bool), "id_inovasi"])
     kode = {a: {i.kode for i in scoring.load_metodologi(kel.versi).indikator_aspek(a)} for a in ("SID", "SPD")}
     level, bukti, kirim, tambahan = {}, [], {}, []
     n_urusan = len(urusan_tambahan(scoring.load_metodologi(kel.versi)))
@@ -84,6 +92,12 @@ def baca(teks: str | None, kel: Kelengkapan, kode_wilayah: str) -> tuple[Skenari
         if m and b[0] == "L":
             aspek, kunci, indikator, v = m.groups()
             pemilik = kunci in inovasi if aspek == "SID" else kunci == kode_wilayah
+            if aspek == "SID" and kunci in portal:
+                pesan.append(
+                    f"Bagian skenario «{b[:40]}»: inovasi ini hanya dikenal dari ekspor portal (tanpa jawaban per "
+                    "indikator); naikkan kematangannya lewat celahnya. Diabaikan."
+                )
+                continue
             if pemilik and indikator in kode[aspek]:
                 level[(aspek, kunci, indikator)] = int(v)
                 continue

@@ -31,7 +31,9 @@ def jawaban_inovasi(kel: Kelengkapan, id_inovasi: str) -> pd.DataFrame:
     katalog = katalog_indikator(kel.versi)
     katalog = katalog[katalog["aspek"] == "SID"]
     jawaban = kel.data.jawaban_sid[kel.data.jawaban_sid["id_inovasi"] == id_inovasi]
-    celah = kel.celah[kel.celah["id_inovasi"] == id_inovasi].set_index("kode_indikator")
+    # one gap per indicator; the whole-innovation gaps (a portal kematangan, the age rule, …) have none
+    celah = kel.celah[(kel.celah["id_inovasi"] == id_inovasi) & kel.celah["kode_indikator"].notna()]
+    celah = celah.drop_duplicates("kode_indikator").set_index("kode_indikator")
     hasil = katalog[["kode_indikator", "nama_indikator", "bobot", "wajib"]].merge(
         jawaban[["kode_indikator", "level_klaim", "status_bukti", "level_verifikasi", "catatan_verifikasi"]].assign(
             level_diakui=scoring.level_efektif(jawaban, BASIS)
@@ -40,7 +42,7 @@ def jawaban_inovasi(kel: Kelengkapan, id_inovasi: str) -> pd.DataFrame:
         how="left",
     )
     hasil["skor"] = hasil["bobot"] * hasil["level_diakui"].fillna(0.0)
-    hasil["jenis_celah"] = hasil["kode_indikator"].map(celah["jenis_celah"].map(JENIS_CELAH)).fillna("")
+    hasil["jenis_celah"] = hasil["kode_indikator"].map(celah["jenis_celah"].map(JENIS_CELAH)).astype(object).fillna("")
     hasil["nilai_perbaikan"] = hasil["kode_indikator"].map(celah["nilai_perbaikan"])
     return hasil
 

@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from dasbor.services.celah import DI_PORTAL, JENIS_CELAH, PERBAIKAN
 from dasbor.services.daftar_kerja import KOLOM_DAFTAR, STATUS_BUKTI, daftar_kerja
-from dasbor.services.kelengkapan import JENIS_CELAH
 from dasbor.ui import unduh
 from dasbor.visual.format import angka, bilangan
 
@@ -30,6 +30,8 @@ def _bulat(v: float) -> str:
 FORMAT: dict[str, Callable[[float], str]] = {
     "Poin IID": _poin,
     KOLOM_DAFTAR["nilai_perbaikan"]: _poin,
+    KOLOM_DAFTAR["nilai_saran"]: _poin,
+    KOLOM_DAFTAR["kematangan"]: _bulat,
     "IID sesudahnya (belum dibulatkan)": _poin,
     "Nilai input ulang terbesar (poin IID)": _poin,
     "Nilai celah bukti inovasi itu (poin IID)": _poin,
@@ -55,6 +57,15 @@ def format_kolom(tabel: pd.DataFrame) -> dict[str, Callable[[float], str]]:
 def tampilkan(tabel: pd.DataFrame, *, nama: str, key: str, **argumen):
     """unduh.dataframe of a display table: its number columns in their Indonesian formats, no index."""
     return unduh.dataframe(tabel, nama=nama, key=key, format_kolom=format_kolom(tabel), hide_index=True, **argumen)
+
+
+def arti_celah() -> pd.DataFrame:
+    """Every gap kind of the catalogue: what fixing it means (and how it is priced), and what to do in the portal."""
+    return (
+        pd.DataFrame({"Arti perbaikan dan nilainya": PERBAIKAN, "Yang dikerjakan di portal": DI_PORTAL})
+        .rename(index=JENIS_CELAH)
+        .rename_axis("Jenis celah")
+    )
 
 
 def perangkat_daerah(ringkas: pd.DataFrame) -> pd.DataFrame:
@@ -150,7 +161,11 @@ def rincian_jalan(rincian: pd.DataFrame, iid_mentah: float) -> pd.DataFrame:
             "Urutan": rincian["urutan"],
             "Perangkat daerah": rincian["nama_perangkat_daerah"],
             "Inovasi": rincian["nama_inovasi"].fillna(""),
-            "Indikator": rincian["kode_indikator"] + " " + rincian["nama_indikator"],
+            # a portal-only innovation is raised through its kematangan, not one indicator
+            "Indikator": [
+                f"{k} {n}" if isinstance(k, str) and k else "Kematangan (ekspor portal)"
+                for k, n in zip(rincian["kode_indikator"], rincian["nama_indikator"], strict=True)
+            ],
             "Yang kurang": rincian["yang_kurang"],
             "Poin IID": rincian["nilai_perbaikan"],
             "IID sesudahnya (belum dibulatkan)": iid_mentah + rincian["nilai_perbaikan"].cumsum(),

@@ -110,12 +110,18 @@ def matriks_celah(
     return _dasar(fig, 90 + 34 * len(urut_y))
 
 
-def poin_per_perangkat_daerah(ringkas: pd.DataFrame, maks: int = 15) -> go.Figure:
+def poin_per_perangkat_daerah(ringkas: pd.DataFrame, maks: int = 15, bawah: int = 0) -> go.Figure:
     """Horizontal bars of IID points per perangkat daerah (largest on top); customdata [id_perangkat_daerah].
 
-    ringkas: id_perangkat_daerah, nama_perangkat_daerah, jumlah, poin (services.kelengkapan.ringkasan_perangkat_daerah).
+    ringkas: id_perangkat_daerah, nama_perangkat_daerah, jumlah, poin (services.daftar_kerja.ringkasan_perangkat_daerah),
+    largest first. Bounded whatever the region's size (a Pemprov has hundreds of accounts): the `maks` largest,
+    and with `bawah` the last that many of them are the smallest instead; the rest are for the table beside it.
     """
-    atas = ringkas.head(maks).iloc[::-1]
+    atas = (
+        pd.concat([ringkas.head(maks - bawah), ringkas.tail(bawah)])
+        if bawah and len(ringkas) > maks
+        else ringkas.head(maks)
+    ).iloc[::-1]
     nama = atas["nama_perangkat_daerah"].map(tanpa_html)
     fig = go.Figure(
         go.Bar(

@@ -108,7 +108,7 @@ def test_region_slide_prices_its_three_gaps_and_rescores_them(deck: Deck) -> Non
         berikut.nama,
         berikut.jarak,
     )
-    harapan = hitung_celah_bukti(data, m).query("kode_wilayah == '63.08'").head(3)
+    harapan = hitung_celah_bukti(data, m, 2024).query("kode_wilayah == '63.08'").head(3)
     assert slide.data["celah"]["nilai_iid"].tolist() == pytest.approx(harapan["nilai_iid"].tolist())
     iid_mentah = skor.skor_tahun(2024).set_index("kode_wilayah").at["63.08", "iid_mentah"]
     assert ringkasan["iid_terverifikasi_sesudah_3_perbaikan"] == pytest.approx(

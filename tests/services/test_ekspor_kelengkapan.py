@@ -91,7 +91,10 @@ def test_worklist_workbook_reads_back_with_sheets_headers_filters_and_no_formula
     # a perangkat daerah's sheet: the printed hand-out columns first, then the rest of the worklist
     assert [c.value for c in lembar[1]] == [daftar_kerja.KOLOM_DAFTAR[k] for k in daftar_kerja.KOLOM_LEMBAR_PD]
     assert set(daftar_kerja.KOLOM_LEMBAR_PD) == set(daftar_kerja.KOLOM_DAFTAR)
-    assert [c.value for c in wb["Ringkasan"][1]][:2] == ["Perangkat daerah", "Jumlah celah"]
+    assert [c.value for c in wb["Ringkasan"][1]][:3] == ["Lembar", "Perangkat daerah", "Jumlah celah"]
+    # the index: every perangkat daerah sheet is listed by its code with its full name
+    indeks = [r[0] for r in wb["Ringkasan"].iter_rows(min_row=2, values_only=True)]
+    assert indeks == wb.sheetnames[1:-1]
     sel = _semua_sel(wb)
     assert not [c.coordinate for c in sel if c.data_type == "f"]
     teks = {c.value for c in sel if isinstance(c.value, str)}

@@ -50,6 +50,13 @@ def perbaiki_mandiri(data: scoring.DataPenilaian, baris: pd.Series) -> scoring.D
         inovasi = data.inovasi.copy()
         inovasi.loc[inovasi["id_inovasi"] == baris["id_inovasi"], list(kel.PROFIL_WAJIB)] = "diisi"
         return scoring.DataPenilaian(inovasi, data.jawaban_sid, data.jawaban_spd)
+    if jenis == "spd_kosong":  # the region enters every SPD indicator, at the top level
+        m = scoring.metodologi_untuk_tahun(2026)
+        spd = pd.DataFrame(
+            [(baris["kode_wilayah"], i.kode, 3.0, "ada", np.nan) for i in m.indikator_aspek("SPD")],
+            columns=list(scoring.KOLOM_SPD),
+        )
+        return scoring.DataPenilaian(data.inovasi, data.jawaban_sid, pd.concat([data.jawaban_spd, spd]))
     if baris["aspek"] == "SID":
         jawaban = data.jawaban_sid
         pilih = (jawaban["id_inovasi"] == baris["id_inovasi"]) & (jawaban["kode_indikator"] == baris["kode_indikator"])
@@ -85,7 +92,7 @@ def db(demo_db: Path) -> Database:
 def test_sample_of_demo_gaps_rescored_in_full_change_iid_by_their_worth(db: Database, tahun: int) -> None:
     m = metodologi_tahun(db, tahun)
     data = data_penilaian(db, tahun)
-    celah = kel.hitung_celah(kel.lengkapi_wajib(data, m), m)
+    celah = kel.hitung_celah(kel.lengkapi_wajib(data, m), m, tahun)
     sampel = celah.sample(frac=1, random_state=7).groupby("jenis_celah").head(4)
     assert {"bukti_kosong", "klaim_di_atas_verifikasi", "inovasi_draft", "profil_kosong"} <= set(sampel["jenis_celah"])
     awal = iid_mentah_semua(data, m)  # the unchanged data scored once, not again for every gap
@@ -98,7 +105,7 @@ def test_sample_of_demo_gaps_rescored_in_full_change_iid_by_their_worth(db: Data
 def test_worklist_is_sorted_by_worth_and_every_region_evidence_gap_is_priced(db: Database) -> None:
     m = metodologi_tahun(db, 2024)
     data = data_penilaian(db, 2024)
-    celah = kel.hitung_celah(kel.lengkapi_wajib(data, m), m)
+    celah = kel.hitung_celah(kel.lengkapi_wajib(data, m), m, 2024)
     assert celah["nilai_perbaikan"].is_monotonic_decreasing
     assert celah["id_celah"].is_unique
     jawaban = celah[celah["aspek"].isin(["SID", "SPD"])]
@@ -114,7 +121,7 @@ def test_worklist_is_sorted_by_worth_and_every_region_evidence_gap_is_priced(db:
 def test_matrix_points_are_the_sum_of_the_worklist_and_fixing_a_cell_moves_iid_by_it(db: Database) -> None:
     m = metodologi_tahun(db, 2024)
     data = data_penilaian(db, 2024)
-    celah = kel.hitung_celah(kel.lengkapi_wajib(data, m), m)
+    celah = kel.hitung_celah(kel.lengkapi_wajib(data, m), m, 2024)
     matriks = telusur_celah.matriks_celah(celah)
     pilih = celah["jenis_celah"].isin(kel.JENIS_MATRIKS)
     assert matriks["jumlah"].sum() == pilih.sum()
@@ -137,7 +144,7 @@ def test_missing_wajib_rows_are_added_without_changing_any_score(db: Database) -
     lengkap = kel.lengkapi_wajib(kurang, m)
     assert len(lengkap.jawaban_sid) == len(data.jawaban_sid)
     pd.testing.assert_frame_equal(scoring.hitung_skor(kurang, m), scoring.hitung_skor(lengkap, m))
-    celah = kel.hitung_celah(lengkap, m)
+    celah = kel.hitung_celah(lengkap, m, 2023)
     wajib = celah[(celah["jenis_celah"] == "wajib_kosong") & (celah["kode_indikator"] == "35")]
     dinilai = data.inovasi["status_inovasi"].isin(["dikirim", "diterima"]).sum()
     assert len(wajib) == dinilai
@@ -189,7 +196,7 @@ def test_fastest_path_reaches_the_next_band_and_no_smaller_set_does(
 ) -> None:
     m = scoring.load_metodologi("2023")
     data = kasus(gap, tiga)
-    celah = kel.hitung_celah(data, m)
+    celah = kel.hitung_celah(data, m, 2023)
     jalan, rincian = kel.jalan_tercepat(data, celah, m)
     hasil = jalan.set_index("kode_wilayah").loc[W]
     calon = celah[celah["aditif"] & (celah["nilai_perbaikan"] > 0)]
@@ -209,7 +216,7 @@ def test_fastest_path_reaches_the_next_band_and_no_smaller_set_does(
 def test_a_region_in_the_top_band_has_no_next_band() -> None:
     m = scoring.load_metodologi("2023")
     data = kasus({"8": (3, "kosong")}, {i.kode for i in m.indikator_aspek("SPD")})
-    jalan, rincian = kel.jalan_tercepat(data, kel.hitung_celah(data, m), m)
+    jalan, rincian = kel.jalan_tercepat(data, kel.hitung_celah(data, m, 2023), m)
     hasil = jalan.iloc[0]
     assert hasil["predikat"] == "Sangat Inovatif" and hasil["predikat_berikut"] is None
     assert not hasil["tercapai"] and rincian.empty
@@ -220,7 +227,7 @@ def test_a_region_in_the_top_band_has_no_next_band() -> None:
 def test_every_gap_worth_equals_a_full_rescore_on_random_data(data: scoring.DataPenilaian) -> None:
     m = scoring.load_metodologi("2026")
     lengkap = kel.lengkapi_wajib(data, m)
-    celah = kel.hitung_celah(lengkap, m)
+    celah = kel.hitung_celah(lengkap, m, 2026)
     awal = iid_mentah_semua(lengkap, m)  # the unchanged data scored once per example, not again for every gap
     for _, baris in celah.head(12).iterrows():
         kode = baris["kode_wilayah"]
@@ -243,12 +250,12 @@ def test_sending_a_draft_that_completes_the_yandas_urusan_is_priced_with_the_jum
         "baru", 90, m
     )
     data = buat_data(inovasi, sid, [(W, "1", 3)])
-    celah = kel.hitung_celah(data, m).set_index("id_celah")
+    celah = kel.hitung_celah(data, m, 2026).set_index("id_celah")
     nilai = celah.at["INOVASI:baru:inovasi_draft", "nilai_perbaikan"]
     # Same kematangan as the others, so the average does not move; the worth is the jumlah term the gate opens:
     # 13 innovations × 0,38 out of 250.
     assert nilai == pytest.approx(13 * 0.38 / 250 * 100)
-    jalan, _ = kel.jalan_tercepat(data, kel.hitung_celah(data, m), m)
+    jalan, _ = kel.jalan_tercepat(data, kel.hitung_celah(data, m, 2026), m)
     assert list(jalan.iloc[0]["urusan_yandas_kurang"]) == sorted(yandas[4:])
     assert jalan.iloc[0]["syarat_yandas_berlaku"]
 

@@ -111,7 +111,7 @@ def test_re_entry_prices_agree_with_the_naive_reference(lintas: pd.DataFrame) ->
 
 
 def test_unchanged_price_is_the_sum_of_its_evidence_gaps_in_the_worklist(lintas: pd.DataFrame) -> None:
-    celah = kel.hitung_celah(kel.lengkapi_wajib(KINI, M), M)
+    celah = kel.hitung_celah(kel.lengkapi_wajib(KINI, M), M, 2025)
     bukti = celah[(celah["id_inovasi"] == "X") & celah["jenis_celah"].str.startswith(("bukti_", "klaim_"))]
     assert lintas.at["X", "nilai_perbaikan"] == pytest.approx(bukti["nilai_perbaikan"].sum())
 

@@ -121,12 +121,15 @@ def test_every_worklist_sheet_prints_landscape_one_page_wide_with_header_on_ever
     for ws in wb.worksheets:
         _cetak_mendatar_satu_halaman_lebar(ws)
         assert ws.print_title_rows == "$1:$1", ws.title
-        assert ws.oddHeader.left.text == "Daftar kerja kelengkapan bukti dukung · Kabupaten Tabalong"
+        assert ws.oddHeader.left.text.startswith("Daftar kerja kelengkapan bukti dukung · Kabupaten Tabalong")
         assert ws.oddHeader.right.text == f"Tahun 2025 · aturan IID {hasil.versi}"
         assert ws.oddFooter.left.text == "Data SINTETIS (demo), bukan data resmi"
         assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text
+    nama_pd = {r[0]: r[1] for r in wb["Ringkasan"].iter_rows(min_row=2, values_only=True)}
     for ws in wb.worksheets[1:-1]:  # one sheet per perangkat daerah: the hand-out columns only
         assert ws.print_area == f"'{ws.title}'!$A$1:${kolom_terakhir}${ws.max_row}", ws.title
+        # the coded sheet's pages name the perangkat daerah in full
+        assert ws.oddHeader.left.text.endswith(f" · {nama_pd[ws.title]}"), ws.title
     for nama in ("Ringkasan", "Keterangan"):
         assert not wb[nama].print_area
 

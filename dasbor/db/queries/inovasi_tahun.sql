@@ -6,7 +6,7 @@ SELECT i.id_inovasi, i.tahun, i.kode_wilayah, i.id_perangkat_daerah, p.nama_pera
        i.tanggal_uji_coba, i.tanggal_penerapan, i.status_inovasi, i.rancang_bangun, i.tujuan, i.manfaat,
        i.hasil_inovasi, i.tautan_video, i.id_sumber_data,
        i.kematangan AS kematangan_portal, i.tanggal_pengembangan, i.lintang, i.bujur, i.koordinat_teks,
-       i.akun_portal, i.kembar_dengan, i.sumber
+       i.akun_portal, i.ada_video, i.kembar_dengan, i.sumber
 FROM inovasi i
 LEFT JOIN perangkat_daerah p USING (id_perangkat_daerah)
 WHERE i.tahun = $tahun
