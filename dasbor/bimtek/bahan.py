@@ -53,16 +53,21 @@ class Bahan:
         return self.skor.set_index("kode_wilayah").loc[kode]
 
 
-def sesudah_perbaikan(data: scoring.DataPenilaian, m: scoring.Metodologi, celah: pd.DataFrame) -> pd.DataFrame:
-    """Re-score with every region's top gaps fixed (evidence proves the claim), all regions in one pass:
-    a region's IID depends only on its own answers, so the fixes of one never move another."""
+def sesudah_perbaikan(
+    data: scoring.DataPenilaian, m: scoring.Metodologi, celah: pd.DataFrame, tahun: int, wilayah: pd.DataFrame
+) -> pd.DataFrame:
+    """Re-score with every region's top gaps fixed (evidence proves the claim), all regions in one pass and by the
+    one rule (skor.nilai_wilayah, on the raw data): a region's IID depends only on its own answers, so the fixes of
+    one never move another. Per kode_wilayah: iid_sesudah and predikat_sesudah (empty without SPD), sid_sesudah."""
     teratas = celah.groupby("kode_wilayah", sort=False).head(JUMLAH_CELAH)
     perubahan = teratas.assign(level_baru=teratas["level_sasaran"])[
         ["aspek", "kode_wilayah", "id_inovasi", "kode_indikator", "level_baru"]
     ]
-    hasil = scoring.selisih_iid(data, m, perubahan, "terverifikasi").set_index("kode_wilayah")
-    hasil["iid_sesudah"] = scoring.bulatkan(hasil["iid_sesudah"].to_numpy(), m.digit_iid)
-    return hasil[["iid_sesudah", "predikat_sesudah"]]
+    diperbaiki = scoring.terapkan_perubahan_level(data, perubahan, "terverifikasi")
+    hasil = skor.nilai_wilayah(diperbaiki, m, tahun, wilayah, "terverifikasi").set_index("kode_wilayah")
+    return hasil.rename(columns={"iid": "iid_sesudah", "predikat": "predikat_sesudah", "skor_sid": "sid_sesudah"})[
+        ["iid_sesudah", "predikat_sesudah", "sid_sesudah"]
+    ]
 
 
 def kumpulkan(tahun: int, basis: str) -> Bahan:
@@ -75,7 +80,10 @@ def kumpulkan(tahun: int, basis: str) -> Bahan:
     db = database()
     m = skor.metodologi_tahun(db, tahun)
     asal = m.asal_tahun(tahun)
-    data = skor.data_penilaian(db, tahun)
+    mentah = skor.data_penilaian(db, tahun)
+    # Gaps and kematangan on the data the region's IID is computed on (the marked status, else every eligible
+    # innovation): a portal-only pemda, all draft, would otherwise show no kematangan and a verdict of nothing sent.
+    data, _ = skor.data_dinilai(mentah, m, tahun)
     sumber_sintetis = skor.sumber_sintetis(tahun)
     skor_semua = pd.concat([skor.skor_tahun(t, basis) for t in tahun_ada if t <= tahun], ignore_index=True)
     opd = db.query("perangkat_daerah")[["id_perangkat_daerah", "singkatan"]]
@@ -101,7 +109,7 @@ def kumpulkan(tahun: int, basis: str) -> Bahan:
         skor_semua=skor_semua,
         resmi=db.query("hasil_resmi"),
         celah=celah,
-        sesudah=sesudah_perbaikan(data, m, celah),
+        sesudah=sesudah_perbaikan(mentah, m, celah, tahun, wilayah),
         kematangan=kematangan,
         lintas=baris_celah(lintas_tahun_db(db, tahun)),
         batas=batas_wilayah(frozenset(wilayah["kode_wilayah"])),

@@ -12,7 +12,7 @@ from dasbor.cli.bacaan import buka_tahun
 
 def cmd_kelengkapan(args: argparse.Namespace) -> int:
     """One worklist workbook per kabupaten/kota and the province, and a one-line summary per region."""
-    from dasbor.services import daftar_kerja
+    from dasbor.services import daftar_kerja, skor
     from dasbor.services import kelengkapan as kel
     from dasbor.visual.format import angka, bilangan
 
@@ -27,6 +27,7 @@ def cmd_kelengkapan(args: argparse.Namespace) -> int:
         print(f"Folder keluaran {keluaran} tidak dapat dibuat: {exc.strerror}.", file=sys.stderr)
         return 2
     hari = date.today()
+    nilai = skor.hitung_skor_tahun(db, args.tahun, kel.BASIS).set_index("kode_wilayah")
     print(f"Kelengkapan {args.tahun}: {hasil.aturan}.")
     if hasil.keterangan_sintetis:
         print("Data inovasi SINTETIS (data demo), bukan data resmi.")
@@ -36,9 +37,11 @@ def cmd_kelengkapan(args: argparse.Namespace) -> int:
         celah = hasil.celah[hasil.celah["kode_wilayah"] == wilayah.kode_wilayah]
         poin = celah.loc[celah["aditif"], "nilai_perbaikan"].sum()
         status = int((~celah["aditif"]).sum())
+        n = nilai.loc[wilayah.kode_wilayah]
+        kini = f"IID {angka(n['iid'])} ({n['predikat']})" if n["ada_spd"] else f"SID {angka(n['skor_sid'])}"
         print(
-            f"{wilayah.nama_wilayah}: {bilangan(len(celah))} celah, {angka(poin)} poin IID dipertaruhkan "
-            f"(+{bilangan(status)} inovasi draft/ditolak dinilai terpisah) -> {berkas.name}"
+            f"{wilayah.nama_wilayah}: {kini}, {skor.dasar_teks(n)}; {bilangan(len(celah))} celah, {angka(poin)} poin "
+            f"IID dipertaruhkan (+{bilangan(status)} inovasi draft/ditolak dinilai terpisah) -> {berkas.name}"
         )
     return 0
 
