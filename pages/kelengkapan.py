@@ -3,6 +3,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from dasbor.services import asal as asal_data
 from dasbor.services import daftar_kerja, lintas_tahun
 from dasbor.services import kelengkapan as layanan
 from dasbor.services import skor as skor_tahun
@@ -46,7 +47,7 @@ st.session_state["_kelengkapan_wilayah"] = wilayah
 nama_wilayah = kel.skor.set_index("kode_wilayah")["nama_wilayah"]
 # Where the numbers of a downloaded table come from (its Excel 'Keterangan' sheet and the footer of a print).
 asal = f"Kelengkapan {tahun}, {nama_wilayah[wilayah]}: {kel.aturan}" + (
-    "; data inovasi SINTETIS (demo)" if kel.keterangan_sintetis else ""
+    "; data inovasi SINTETIS (demo)" if asal_data.wilayah_sintetis(kel.data.inovasi, wilayah) else ""
 )
 
 st.subheader("Matriks celah: wilayah × indikator")

@@ -635,5 +635,7 @@ def susun_deck(
         versi_metodologi=b.m.versi,
         keyakinan=b.keyakinan,
         sintetis=b.sintetis,
+        wilayah_sintetis=b.asal.kode_sintetis if b.asal.campuran else frozenset(),
+        nama_sintetis=b.asal.sintetis if b.asal.campuran else (),
         slides=slides,
     )

@@ -12,7 +12,7 @@ from dasbor.cli.bacaan import buka_tahun
 
 def cmd_kelengkapan(args: argparse.Namespace) -> int:
     """One worklist workbook per kabupaten/kota and the province, and a one-line summary per region."""
-    from dasbor.services import daftar_kerja, skor
+    from dasbor.services import asal, daftar_kerja, skor
     from dasbor.services import kelengkapan as kel
     from dasbor.visual.format import angka, bilangan
 
@@ -29,8 +29,10 @@ def cmd_kelengkapan(args: argparse.Namespace) -> int:
     hari = date.today()
     nilai = skor.hitung_skor_tahun(db, args.tahun, kel.BASIS).set_index("kode_wilayah")
     print(f"Kelengkapan {args.tahun}: {hasil.aturan}.")
-    if hasil.keterangan_sintetis:
-        print("Data inovasi SINTETIS (data demo), bukan data resmi.")
+    if label := asal.asal_dari(
+        hasil.data.inovasi, db.query("wilayah"), db.query("sumber_data_tahun", {"tahun": args.tahun}), args.tahun
+    ).label():
+        print(f"{label}, bukan data resmi.")
     for wilayah in hasil.skor.sort_values("kode_wilayah").itertuples():
         berkas = keluaran / daftar_kerja.nama_berkas(hasil, wilayah.kode_wilayah, hari, "xlsx")
         berkas.write_bytes(daftar_kerja.ekspor_xlsx(hasil, wilayah.kode_wilayah, hari))

@@ -213,3 +213,35 @@ def test_the_preview_of_a_mixed_region_equals_the_result(dua_wilayah: Path) -> N
     sesudah = _satu_aturan().loc[CAMPUR]
     assert r["iid_sesudah"] == sesudah["iid"] != sebelum["iid"] and r["predikat_sesudah"] == sesudah["predikat"]
     assert r["dasar_sesudah"] == "sesuai status kirim yang ditandai"
+
+
+def test_a_region_imported_for_real_is_never_labelled_synthetic(dua_wilayah: Path) -> None:
+    """2025 is now mixed: Tanah Laut and Kotabaru came from (portal) imports, the other regions from the demo."""
+    from dasbor.services import asal, daftar_kerja, kelengkapan
+
+    a = asal.asal_tahun(TAHUN)
+    assert a.campuran and set(a.nyata) == {NAMA[PORTAL], NAMA[CAMPUR]}
+    assert NAMA[PORTAL] not in a.label() and "hanya untuk" in a.label() and "Kabupaten Banjar" in a.label()
+    # the worklist and its print
+    kel = kelengkapan.hitung_kelengkapan(terbitan.kini().db, TAHUN)
+    for kode, sintetis in ((PORTAL, False), (CAMPUR, False), ("63.03", True)):
+        keterangan = dict(daftar_kerja.lembar_kerja(kel, kode, date(2026, 12, 7))["Keterangan"].to_numpy())
+        assert keterangan["Data"].startswith("SINTETIS") == sintetis, kode
+        assert ("SINTETIS" in daftar_kerja.kop(kel, kode).label_sintetis) == sintetis, kode
+    # the deck: no label on the real regions' slides, the synthetic ones named on the others
+    deck = susun.susun_deck(bahan.kumpulkan(TAHUN, "terverifikasi"), [PORTAL, "63.03"], acara=None)
+    slide = {sl.kunci: sl for sl in deck.slides}
+    assert deck.label_untuk(slide[susun.kunci_wilayah(PORTAL)]) == ""
+    assert "hanya untuk" in deck.label_untuk(slide[susun.kunci_wilayah("63.03")])
+    assert NAMA[PORTAL] not in deck.label_sintetis and "Kabupaten Banjar" in deck.label_sintetis
+    # the pages: the banner names the synthetic regions only
+    at = buka("ringkasan", tahun=str(TAHUN))
+    [banner] = [w.value for w in at.warning if "SINTETIS" in w.value]
+    assert "hanya untuk" in banner and "Tanah Laut" not in banner and "Kotabaru" not in banner
+
+
+@pytest.mark.parametrize("halaman", ["ringkasan", "peringkat", "tren", "bandingkan", "profil", "simulasi", "inovasi"])
+def test_pages_draw_a_pemda_without_spd_as_sid_only(dua_wilayah: Path, halaman: str) -> None:
+    at = buka(halaman, tahun=str(TAHUN), wilayah=NAMA[PORTAL])
+    teks = " ".join(str(e.value) for jenis in ("markdown", "caption", "warning", "info") for e in at.get(jenis))
+    assert "SPD" in teks, halaman
