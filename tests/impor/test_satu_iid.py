@@ -152,6 +152,20 @@ def test_every_surface_shows_the_same_number(dua_wilayah: Path, akun_admin: str,
         and cli.at[CAMPUR, "peringkat"] == s.at[CAMPUR, "peringkat"]
     )
 
+    # the saran-kirim CLI says the IID now beside its scenarios
+    import json
+
+    for kode in (PORTAL, CAMPUR):
+        assert main(["saran-kirim", "--tahun", str(TAHUN), "--wilayah", kode, "--format", "json"]) == 0
+        r = json.loads(capsys.readouterr().out)["ringkasan"]
+        if kode == PORTAL:
+            assert r["iid_sekarang"] is None and r["dasar_nilai_sekarang"].startswith("SID saja")
+        else:
+            assert (
+                r["iid_sekarang"] == s.at[kode, "iid"]
+                and r["dasar_nilai_sekarang"] == "sesuai status kirim yang ditandai"
+            )
+
     # the bimtek deck
     b = bahan.kumpulkan(TAHUN, "terverifikasi")
     deck = susun.susun_deck(b, [PORTAL, CAMPUR], acara=None)
