@@ -41,7 +41,15 @@ def test_migrations_apply_to_empty_db_and_rerun_cleanly(tmp_path: Path) -> None:
 
 
 # Parameters a CHECK constraint or a column type limits; every other parameter runs with 2024.
-CONTOH = {"keputusan": "sama", "format": "portal", "status_inovasi": "dikirim", "isi": b"PK", "id_inovasi": "x"}
+CONTOH = {
+    "keputusan": "sama",
+    "format": "portal",
+    "status_inovasi": "dikirim",
+    "isi": b"PK",
+    "id_inovasi": "x",
+    "indeks_mandiri": 61.5,
+    "tanggal_indeks": "2025-08-01",
+}
 
 
 @pytest.mark.parametrize("name", QUERIES)
