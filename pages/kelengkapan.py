@@ -47,7 +47,9 @@ st.session_state["_kelengkapan_wilayah"] = wilayah
 nama_wilayah = kel.skor.set_index("kode_wilayah")["nama_wilayah"]
 # Where the numbers of a downloaded table come from (its Excel 'Keterangan' sheet and the footer of a print).
 asal = f"Kelengkapan {tahun}, {nama_wilayah[wilayah]}: {kel.aturan}" + (
-    "; data inovasi SINTETIS (demo)" if asal_data.wilayah_sintetis(kel.data.inovasi, wilayah) else ""
+    "; data inovasi SINTETIS (demo)"
+    if asal_data.wilayah_sintetis(kel.data.inovasi, wilayah, bool(kel.keterangan_sintetis))
+    else ""
 )
 
 st.subheader("Matriks celah: wilayah × indikator")

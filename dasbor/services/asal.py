@@ -19,9 +19,10 @@ def sintetis_per_wilayah(inovasi: pd.DataFrame) -> pd.Series:
     return (inovasi["sumber"] == SUMBER_SINTETIS).groupby(inovasi["kode_wilayah"]).all()
 
 
-def wilayah_sintetis(inovasi: pd.DataFrame, kode_wilayah: str) -> bool:
-    """Whether one region's innovations of the year (the year's inovasi frame) are demo data."""
-    return bool(sintetis_per_wilayah(inovasi).get(kode_wilayah, False))
+def wilayah_sintetis(inovasi: pd.DataFrame, kode_wilayah: str, ada_sumber_sintetis: bool) -> bool:
+    """Whether one region's innovations of the year (the year's inovasi frame) are demo data; never when none of the
+    year's sources is synthetic (sumber_data says so, e.g. demo rows an admin has declared real)."""
+    return ada_sumber_sintetis and bool(sintetis_per_wilayah(inovasi).get(kode_wilayah, False))
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class AsalTahun:
 
 def asal_dari(inovasi: pd.DataFrame, wilayah: pd.DataFrame, sumber: pd.DataFrame, tahun: int) -> AsalTahun:
     """AsalTahun from the year's inovasi frame, the wilayah table and the year's sources (sumber_data_tahun)."""
-    per = sintetis_per_wilayah(inovasi)
+    per = sintetis_per_wilayah(inovasi) & bool(sumber["sintetis"].any())
     nama = wilayah.set_index("kode_wilayah")["nama_wilayah"]
     kode_sintetis = sorted(per.index[per.to_numpy(bool)])
     kode_nyata = sorted(per.index[~per.to_numpy(bool)])

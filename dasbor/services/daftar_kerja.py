@@ -126,7 +126,7 @@ def lembar_kerja(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> dict[str,
         (
             "Data",
             f"SINTETIS: {kel.keterangan_sintetis}"
-            if wilayah_sintetis(kel.data.inovasi, kode_wilayah)
+            if wilayah_sintetis(kel.data.inovasi, kode_wilayah, bool(kel.keterangan_sintetis))
             else "Data impor (bukan sintetis)",
         ),
         ("Dibuat", dibuat.isoformat()),
@@ -154,7 +154,7 @@ def kop(kel: Kelengkapan, kode_wilayah: str) -> Kop:
         tahun=kel.tahun,
         versi=kel.versi,
         label_sintetis="Data SINTETIS (demo), bukan data resmi"
-        if wilayah_sintetis(kel.data.inovasi, kode_wilayah)
+        if wilayah_sintetis(kel.data.inovasi, kode_wilayah, bool(kel.keterangan_sintetis))
         else "",
     )
 

@@ -55,7 +55,7 @@ def catatan_skor(tahun: int, basis: str, versi: str | None = None) -> str:
 
 def _catatan_portal(tahun: int, basis: str, versi: str | None = None) -> list[str]:
     """What numbers of the year rest on a portal import: SID from the portal's kematangan, pemda without SPD
-    answers (the export has none; their IID holds SID alone), pemda with nothing marked as sent."""
+    answers (the export has none; they have SID alone, no IID), pemda with nothing marked as sent."""
     s = data.skor_tahun(tahun, basis, versi)
 
     def nama(pilih: pd.Series) -> str:
@@ -65,7 +65,10 @@ def _catatan_portal(tahun: int, basis: str, versi: str | None = None) -> list[st
     if (portal := s["sumber_sid"] != "jawaban").any():
         catatan.append(f"SID dari kematangan portal: {nama(portal)}")
     if (tanpa := ~s["ada_spd"].astype(bool)).any():
-        catatan.append(f"Tanpa jawaban SPD, IID hanya dari SID (bukan nilai lengkap): {nama(tanpa)}")
+        catatan.append(
+            f"SPD belum diisi (ekspor portal tidak memuat SPD), hanya SID, tanpa IID dan predikat, diperingkat "
+            f"terpisah: {nama(tanpa)}"
+        )
     if (semua := s["semua_layak_dikirim"].astype(bool)).any():
         catatan.append(
             f"Belum ada inovasi bertanda dikirim, dihitung bila setiap inovasi yang layak dikirim: {nama(semua)}"
