@@ -411,8 +411,13 @@ def _slide_wilayah(b: Bahan, kode: str) -> Slide:
         f"{lingkup[:1].upper()}{lingkup[1:]} · {bilangan(r['n_inovasi'])} inovasi dihitung",
         f"Dasar nilai: {dasar}",
     )
+    nilai = (
+        f"IID {angka(r['iid'])} ({r['predikat']})"
+        if lengkap
+        else f"SID {angka(r['skor_sid'])} (SPD belum diisi, tanpa IID dan predikat)"
+    )
     catatan = [
-        f"{r['nama_wilayah']} {b.tahun}: {utama}, {lingkup}; "
+        f"{r['nama_wilayah']} {b.tahun}: {nilai}, {lingkup}; "
         f"{bilangan(r['n_inovasi'])} inovasi dihitung, pembagi {r['pembagi']}; dasar nilai: {dasar}.",
         f"{_teks_jarak(float(r['iid']), b.m)} (ambang dari aturan versi {b.m.versi}).",
     ]

@@ -161,13 +161,14 @@ def terapkan(data: scoring.DataPenilaian, kel: Kelengkapan, kode_wilayah: str, s
     return scoring.DataPenilaian(inovasi=inovasi, jawaban_sid=sid, jawaban_spd=hasil.jawaban_spd)
 
 
-def simulasikan(kel: Kelengkapan, kode_wilayah: str, s: Skenario) -> Hasil:
-    """Real and simulated scores of the region, and every region's real vs simulated rank."""
+def simulasikan(kel: Kelengkapan, kode_wilayah: str, s: Skenario, skor: pd.DataFrame | None = None) -> Hasil:
+    """Real and simulated scores of the region, and every region's real vs simulated rank. `skor` is the year's
+    skor.skor_tahun on the verified basis (the page passes its cached copy; read here when not given)."""
     m = scoring.load_metodologi(kel.versi)
     # Real and simulated by the one rule (services.skor.nilai_wilayah): "nyata" is the IID every page shows (from
     # the stored data: kel.data holds empty wajib answers added for the worklist, which would look like SPD).
     wilayah = kel.skor[["kode_wilayah", "nama_wilayah", "jenis"]]
-    nyata = layanan_skor.skor_tahun(kel.tahun, BASIS).reset_index(drop=True)
+    nyata = (layanan_skor.skor_tahun(kel.tahun, BASIS) if skor is None else skor).reset_index(drop=True)
     data = terapkan(kel.data.bagian_wilayah(kode_wilayah), kel, kode_wilayah, s)
     simulasi = layanan_skor.nilai_wilayah(data, m, kel.tahun, wilayah, BASIS).iloc[0]
     sim = nyata.copy()
