@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from dasbor.services import skor
 from dasbor.visual.format import angka
 from tests.conftest import bersihkan_cache
+from tests.impor.bantu import SANDI, salin_akun, templat_akun
 from tests.impor.test_halaman_impor import ROOT, _masuk
 from tests.impor.test_spd import KODE, TAHUN, tanpa_spd  # noqa: F401 (the fixture)
 
@@ -59,3 +61,19 @@ def test_portal_counters_are_stored_and_a_rule_breaking_skor_is_flagged(tanpa_sp
     aturan = tabel.loc["Skor Jumlah Inovasi portal menurut aturan"]
     assert aturan["Portal"] == "80,00" and aturan["Dasbor"] == "76,00" and "beda" in aturan["Beda"]
     assert any("Skor Jumlah Inovasi portal menurut aturan" in w.value for w in at.warning)
+
+
+def test_an_operator_can_pick_only_its_own_pemda(
+    tanpa_spd: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (tmp_path / "t").mkdir()
+    akun = templat_akun(tmp_path / "t", ("admin", SANDI, "admin"), ("op.tala", SANDI, "operator", {"wilayah": [KODE]}))
+    salin_akun(akun, tmp_path, monkeypatch)
+    at = _halaman()
+    at.text_input(key="masuk_nama").input("op.tala")
+    at.text_input(key="masuk_sandi").input(SANDI)
+    at = at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="spd_wilayah").options == ["Kabupaten Tanah Laut"]
