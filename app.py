@@ -28,6 +28,7 @@ halaman = {
     "Bimtek": [st.Page("pages/presentasi.py", title="Presentasi", icon="📽️")],
     "Data": [
         st.Page("pages/impor.py", title="Impor", icon="📥"),
+        st.Page("pages/spd.py", title="SPD dan penghitung portal", icon="🏛️"),
         st.Page("pages/akun.py", title="Akun", icon="🔑"),
     ],
 }

@@ -34,8 +34,7 @@ from dasbor.db.connection import Database, db_path  # noqa: E402
 from dasbor.demo.build import ensure_demo_db  # noqa: E402
 from dasbor.services import daftar_kerja  # noqa: E402
 from dasbor.services import kelengkapan as kel  # noqa: E402
-from dasbor.services.lintas_tahun import data_dihitung  # noqa: E402
-from dasbor.services.skor import data_penilaian, metodologi_tahun  # noqa: E402
+from dasbor.services.skor import data_dinilai, data_penilaian, metodologi_tahun  # noqa: E402
 from dasbor.ui import data as cache  # noqa: E402
 from penguji.wilayah_portal import tulis_wilayah_portal  # noqa: E402
 
@@ -52,7 +51,7 @@ def portal(salinan: Path, tahun: int) -> None:
     data = data_penilaian(db, tahun).bagian_wilayah(kode)
 
     def celah_wilayah() -> object:
-        dihitung = kel.lengkapi_wajib(data_dihitung(data, m, tahun), m)
+        dihitung = kel.lengkapi_wajib(data_dinilai(data, m, tahun)[0], m)
         return kel.jalan_tercepat(dihitung, kel.hitung_celah(dihitung, m, tahun), m)
 
     hasil = kel.hitung_kelengkapan(db, tahun)

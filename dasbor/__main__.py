@@ -16,6 +16,7 @@ from dasbor.cli import (
     kelengkapan,
     lintas_tahun,
     saran_kirim,
+    spd,
     status,
 )
 from dasbor.db.connection import DatabaseSibukError
@@ -25,7 +26,20 @@ from dasbor.db.terbitan import BasisDataTidakAdaError, BelumDiterbitkanError
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dasbor", description="Dasbor IID Kalsel")
     sub = parser.add_subparsers(dest="perintah", required=True)
-    for modul in (demo, impor, akun, kelengkapan, bimtek, lintas_tahun, inovasi, hasil, saran_kirim, status, cadangan):
+    for modul in (
+        demo,
+        impor,
+        akun,
+        kelengkapan,
+        bimtek,
+        lintas_tahun,
+        inovasi,
+        hasil,
+        saran_kirim,
+        spd,
+        status,
+        cadangan,
+    ):
         modul.daftarkan(sub)
     args = parser.parse_args(argv)
     try:

@@ -190,9 +190,11 @@ with tab_impor:
                         "Tetap": r["inovasi_tetap"],
                         "Jawaban SPD berubah": r["jawaban_spd_berubah"],
                         "IID sebelum": r["iid_sebelum"].map(angka),
-                        "Predikat sebelum": r["predikat_sebelum"].fillna("–"),
+                        "Predikat sebelum": r["predikat_sebelum"].astype(object).fillna("–"),
                         "IID sesudah": r["iid_sesudah"].map(angka),
-                        "Predikat sesudah": r["predikat_sesudah"].fillna("–"),
+                        "Predikat sesudah": r["predikat_sesudah"].astype(object).fillna("–"),
+                        "SID sesudah": r["sid_sesudah"].map(angka),
+                        "Dasar nilai sesudah": r["dasar_sesudah"],
                     }
                 ),
                 hide_index=True,
@@ -201,7 +203,8 @@ with tab_impor:
             st.caption(
                 f"IID dihitung modul skor bersama dengan aturan versi {pratinjau.versi_metodologi} (keyakinan rumus: "
                 f"{pratinjau.keyakinan_rumus}), basis {pratinjau.basis}. Nilai sebelum berasal dari data yang kini "
-                "tersimpan (lihat kolom 'Data sebelum'); nilai sesudah dari berkas ini."
+                "tersimpan (lihat kolom 'Data sebelum'); nilai sesudah dari berkas ini, dengan aturan yang sama seperti halaman "
+                "lain sesudah konfirmasi. Pemda tanpa jawaban SPD tidak mendapat IID (hanya SID)."
             )
             if periksa.format == "portal":
                 portal(periksa, pratinjau)

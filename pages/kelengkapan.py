@@ -3,8 +3,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from dasbor.services import asal as asal_data
 from dasbor.services import daftar_kerja, lintas_tahun
 from dasbor.services import kelengkapan as layanan
+from dasbor.services import skor as skor_tahun
 from dasbor.services import telusur_celah as telusur
 from dasbor.ui import data, drill, sumber, unduh
 from dasbor.ui import filter as saringan
@@ -45,7 +47,9 @@ st.session_state["_kelengkapan_wilayah"] = wilayah
 nama_wilayah = kel.skor.set_index("kode_wilayah")["nama_wilayah"]
 # Where the numbers of a downloaded table come from (its Excel 'Keterangan' sheet and the footer of a print).
 asal = f"Kelengkapan {tahun}, {nama_wilayah[wilayah]}: {kel.aturan}" + (
-    "; data inovasi SINTETIS (demo)" if kel.keterangan_sintetis else ""
+    "; data inovasi SINTETIS (demo)"
+    if asal_data.wilayah_sintetis(kel.data.inovasi, wilayah, bool(kel.keterangan_sintetis))
+    else ""
 )
 
 st.subheader("Matriks celah: wilayah × indikator")
@@ -159,10 +163,16 @@ if indikator and naik[2].button(
 st.caption("Tautan ke tampilan ini (salin dan kirim ke perangkat daerah yang bertanggung jawab):")
 st.code(drill.tautan({"tahun": tahun}), language=None, wrap_lines=True)
 
-skor_wilayah = kel.skor.set_index("kode_wilayah").loc[wilayah]
+# The headline is the region-year's one IID (services.skor.nilai_wilayah), the number every other page shows.
+skor_wilayah = data.skor_tahun(tahun, "terverifikasi").set_index("kode_wilayah").loc[wilayah]
+dasar = skor_tahun.dasar_teks(skor_wilayah)
 m1, m2, m3, m4 = st.columns([1, 1.5, 0.8, 1.7])
-m1.metric(f"IID {tahun} (hitungan)", angka(skor_wilayah["iid"]), help=kel.aturan)
-m2.metric("Predikat", skor_wilayah["predikat"])
+if skor_wilayah["ada_spd"]:
+    m1.metric(f"IID {tahun} (hitungan)", angka(skor_wilayah["iid"]), help=f"{kel.aturan}; {dasar}")
+    m2.metric("Predikat", skor_wilayah["predikat"])
+else:
+    m1.metric(f"SID {tahun} (tanpa SPD)", angka(skor_wilayah["skor_sid"]), help=f"{kel.aturan}; {dasar}")
+    m2.metric("Predikat", "– (SPD belum diisi)")
 m3.metric("Celah", bilangan(len(celah_wilayah)))
 m4.metric(
     "Poin IID dari semua perbaikan bukti/level",
@@ -170,6 +180,7 @@ m4.metric(
     help="Jumlah nilai perbaikan bukti dan level wilayah ini (nilainya dapat dijumlahkan); draft dan inovasi "
     "ditolak dinilai terpisah.",
 )
+st.caption(f"Dasar nilai: {dasar}.")
 if indikator and not inovasi:
     st.info(f"Hanya celah pada indikator {indikator}: {katalog.at[indikator, 'nama_indikator']}.")
 

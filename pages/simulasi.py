@@ -40,8 +40,14 @@ def simpan(baru: simulasi.Skenario) -> None:
 
 kiri, kanan = st.columns([3, 1])
 kanan.button("Atur ulang skenario", key="atur_ulang", on_click=drill.atur, kwargs={"skenario": None})
-hasil = simulasi.simulasikan(kel, wilayah, skenario)
+hasil = simulasi.simulasikan(kel, wilayah, skenario, data.skor_tahun(tahun, "terverifikasi"))
 nama = hasil.nyata["nama_wilayah"]
+if not hasil.nyata["ada_spd"]:
+    st.warning(
+        f"{tanpa_markdown(nama)}: SPD belum diisi, jadi belum ada IID, predikat dan peringkat untuk disimulasikan "
+        f"(SID nyata {angka(hasil.nyata['skor_sid'])}). Isi SPD di halaman «SPD dan penghitung portal»."
+    )
+    st.stop()
 provinsi = hasil.nyata["jenis"] == "provinsi"
 
 

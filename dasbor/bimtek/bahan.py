@@ -12,8 +12,9 @@ import scoring
 from dasbor.bimtek.celah import hitung_celah_bukti, sesudah_perbaikan
 from dasbor.bimtek.model import BimtekError
 from dasbor.services import skor
+from dasbor.services.asal import AsalTahun, asal_tahun
 from dasbor.services.db import database
-from dasbor.services.lintas_tahun import baris_celah, data_dihitung, lintas_tahun_db
+from dasbor.services.lintas_tahun import baris_celah, lintas_tahun_db
 from dasbor.services.peta import Batas, batas_wilayah
 
 JUMLAH_CELAH = 3  # top gaps per region on its slide, and fixed in the "sesudah" score
@@ -29,8 +30,9 @@ class Bahan:
     keyakinan: str
     catatan_aturan: str
     sumber_aturan: str
-    sintetis: bool
+    sintetis: bool  # some of the year's innovation data is synthetic (asal says which regions)
     keterangan_data: str
+    asal: AsalTahun
     wilayah: pd.DataFrame
     skor: pd.DataFrame  # the year, every wilayah
     skor_semua: pd.DataFrame  # every year up to `tahun`
@@ -43,7 +45,10 @@ class Bahan:
 
     @property
     def sumber_hitung(self) -> str:
-        data = "data demo SINTETIS" if self.sintetis else "data impor"
+        if self.asal.campuran:
+            data = f"data impor (SINTETIS demo hanya {', '.join(self.asal.sintetis)})"
+        else:
+            data = "data demo SINTETIS" if self.sintetis else "data impor"
         return (
             f"Dihitung dasbor dari {data} {self.tahun}, aturan IID versi {self.m.versi} "
             f"(keyakinan: {self.keyakinan}), basis {self.basis}."
@@ -63,16 +68,19 @@ def kumpulkan(tahun: int, basis: str) -> Bahan:
     db = database()
     m = skor.metodologi_tahun(db, tahun)
     asal = m.asal_tahun(tahun)
-    data = skor.data_penilaian(db, tahun)
-    sumber_sintetis = skor.sumber_sintetis(tahun)
+    mentah = skor.data_penilaian(db, tahun)
+    # Gaps and kematangan on the data the region's IID is computed on (the marked status, else every eligible
+    # innovation): a portal-only pemda, all draft, would otherwise show no kematangan and a verdict of nothing sent.
+    data, _ = skor.data_dinilai(mentah, m, tahun)
+    asal_data = asal_tahun(tahun)
     skor_semua = pd.concat([skor.skor_tahun(t, basis) for t in tahun_ada if t <= tahun], ignore_index=True)
     opd = db.query("perangkat_daerah")[["id_perangkat_daerah", "singkatan"]]
     profil = data.inovasi[["id_inovasi", "nama_inovasi", "id_perangkat_daerah"]].merge(
         opd, on="id_perangkat_daerah", how="left"
     )
     # on the set the IID is computed on: a portal-only pemda (nothing marked) has its eligible innovations counted
-    kematangan = scoring.hitung_kematangan(data_dihitung(data, m, tahun), m, basis).merge(profil, on="id_inovasi")
-    celah = hitung_celah_bukti(data, m, tahun)
+    kematangan = scoring.hitung_kematangan(data, m, basis).merge(profil, on="id_inovasi")
+    celah = hitung_celah_bukti(mentah, m, tahun)
     wilayah = skor.daftar_wilayah()
     return Bahan(
         tahun=tahun,
@@ -81,16 +89,15 @@ def kumpulkan(tahun: int, basis: str) -> Bahan:
         keyakinan=asal.keyakinan,
         catatan_aturan=asal.catatan,
         sumber_aturan=asal.sumber,
-        sintetis=not sumber_sintetis.empty,
-        keterangan_data=sumber_sintetis["keterangan"].iat[0]
-        if not sumber_sintetis.empty
-        else "Data impor (bukan demo).",
+        sintetis=asal_data.ada_sintetis,
+        keterangan_data=asal_data.keterangan or "Data impor (bukan demo).",
+        asal=asal_data,
         wilayah=wilayah,
         skor=skor_semua[skor_semua["tahun"] == tahun],
         skor_semua=skor_semua,
         resmi=db.query("hasil_resmi"),
         celah=celah,
-        sesudah=sesudah_perbaikan(data, m, tahun, celah, JUMLAH_CELAH),
+        sesudah=sesudah_perbaikan(mentah, m, tahun, celah, JUMLAH_CELAH, wilayah),
         kematangan=kematangan,
         lintas=baris_celah(lintas_tahun_db(db, tahun)),
         batas=batas_wilayah(frozenset(wilayah["kode_wilayah"])),

@@ -12,8 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 import scoring
-from dasbor.services import kelengkapan
-from dasbor.services.lintas_tahun import data_dihitung
+from dasbor.services import kelengkapan, skor
 
 
 def hitung_celah_bukti(data: scoring.DataPenilaian, m: scoring.Metodologi, tahun: int) -> pd.DataFrame:
@@ -27,7 +26,7 @@ def hitung_celah_bukti(data: scoring.DataPenilaian, m: scoring.Metodologi, tahun
     `kematangan_sasaran`). `data` is the year as read (query inovasi_tahun, with nama_inovasi and
     nama_perangkat_daerah); the set it is priced on is taken here.
     """
-    celah = kelengkapan.hitung_celah(kelengkapan.lengkapi_wajib(data_dihitung(data, m, tahun), m), m, tahun)
+    celah = kelengkapan.hitung_celah(kelengkapan.lengkapi_wajib(skor.data_dinilai(data, m, tahun)[0], m), m, tahun)
     celah = celah[celah["aditif"] & (celah["nilai_perbaikan"] > 1e-12)]
     hasil = pd.DataFrame(
         {
@@ -59,16 +58,21 @@ def hitung_celah_bukti(data: scoring.DataPenilaian, m: scoring.Metodologi, tahun
 
 
 def sesudah_perbaikan(
-    data: scoring.DataPenilaian, m: scoring.Metodologi, tahun: int, celah: pd.DataFrame, jumlah: int
+    data: scoring.DataPenilaian,
+    m: scoring.Metodologi,
+    tahun: int,
+    celah: pd.DataFrame,
+    jumlah: int,
+    wilayah: pd.DataFrame,
 ) -> pd.DataFrame:
     """Re-score with every region's top `jumlah` gaps fixed, all regions in one pass, on the set the IID is
-    computed on: a region's IID depends only on its own data, so the fixes of one never move another. Fixes only
-    add, so no region comes out lower than it went in."""
+    computed on and by the one rule (skor.nilai_wilayah): a region's IID depends only on its own data, so the fixes
+    of one never move another, and fixes only add, so no region comes out lower than it went in. Per
+    kode_wilayah: iid_sesudah and predikat_sesudah (empty without SPD), sid_sesudah."""
     teratas = celah.groupby("kode_wilayah", sort=False).head(jumlah)
-    dasar = data_dihitung(data, m, tahun)
+    dasar, _ = skor.data_dinilai(data, m, tahun)
     baru = kelengkapan.terapkan_celah(dasar, teratas.assign(level_sasaran=teratas["level_sasaran"].astype(float)))
-    return (
-        scoring.hitung_skor(baru, m, "terverifikasi")
-        .set_index("kode_wilayah")
-        .rename(columns={"iid": "iid_sesudah", "predikat": "predikat_sesudah"})[["iid_sesudah", "predikat_sesudah"]]
-    )
+    hasil = skor.nilai_wilayah(baru, m, tahun, wilayah, "terverifikasi").set_index("kode_wilayah")
+    return hasil.rename(columns={"iid": "iid_sesudah", "predikat": "predikat_sesudah", "skor_sid": "sid_sesudah"})[
+        ["iid_sesudah", "predikat_sesudah", "sid_sesudah"]
+    ]

@@ -90,9 +90,9 @@ def _tabel(pdf: _Pdf, slide: Slide) -> None:
 
 
 def _kaki(pdf: _Pdf, deck: Deck, slide: Slide, nomor: int) -> None:
-    if deck.sintetis:
-        pdf.tulis(tata_letak.KAKI_LABEL, [(deck.label_sintetis, True)], tata_letak.UKURAN_LABEL, warna=MERAH)
-    kotak = tata_letak.kotak_sumber(deck.sintetis)
+    if label := deck.label_untuk(slide):
+        pdf.tulis(tata_letak.KAKI_LABEL, [(label, True)], tata_letak.UKURAN_LABEL, warna=MERAH)
+    kotak = tata_letak.kotak_sumber(bool(label))
     paragraf = [(slide.sumber, False)]
     pdf.tulis(kotak, paragraf, tata_letak.ukuran_muat(paragraf, kotak, pdf.ukur, 11, 8), warna=ABU)
     pdf.tulis(tata_letak.KAKI_HALAMAN, [(f"{nomor} / {len(deck.slides)}", False)], 14, warna=ABU, rata="R")

@@ -122,9 +122,9 @@ def _tabel(s, slide: Slide) -> None:
 
 
 def _kaki(s, deck: Deck, slide: Slide, nomor: int) -> None:
-    if deck.sintetis:
-        _kotak_teks(s, tata_letak.KAKI_LABEL, [(deck.label_sintetis, True)], tata_letak.UKURAN_LABEL, MERAH)
-    kotak = tata_letak.kotak_sumber(deck.sintetis)
+    if label := deck.label_untuk(slide):
+        _kotak_teks(s, tata_letak.KAKI_LABEL, [(label, True)], tata_letak.UKURAN_LABEL, MERAH)
+    kotak = tata_letak.kotak_sumber(bool(label))
     paragraf = [(slide.sumber, False)]
     _kotak_teks(s, kotak, paragraf, tata_letak.ukuran_muat(paragraf, kotak, ukur, 11, 8), ABU)
     box = _kotak_teks(s, tata_letak.KAKI_HALAMAN, [(f"{nomor} / {len(deck.slides)}", False)], 14, ABU)
@@ -153,7 +153,7 @@ def tulis_pptx(deck: Deck, gambar: dict[int, bytes]) -> bytes:
         if slide.tabel is not None:
             _tabel(s, slide)
         _kaki(s, deck, slide, i + 1)
-        catatan = [*slide.catatan, deck.label_sintetis] if deck.sintetis else list(slide.catatan)
+        catatan = [*slide.catatan, label] if (label := deck.label_untuk(slide)) else list(slide.catatan)
         s.notes_slide.notes_text_frame.text = "\n".join(catatan)
     buf = io.BytesIO()
     prs.save(buf)

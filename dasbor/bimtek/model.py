@@ -52,10 +52,24 @@ class Deck:
     basis: str
     versi_metodologi: str
     keyakinan: str  # how surely the year's rule is known (scoring.model.KEYAKINAN)
-    sintetis: bool  # innovation data of the year comes from the synthetic demo generator
+    sintetis: bool  # some innovation data of the year comes from the synthetic demo generator
     slides: list[Slide]
+    # In a mixed year (issue 23 §5): the synthetic regions, by kode and by name; empty when all or none are.
+    wilayah_sintetis: frozenset[str] = frozenset()
+    nama_sintetis: tuple[str, ...] = ()
 
     @property
     def label_sintetis(self) -> str:
-        """The label every slide of a synthetic deck carries; empty for real data."""
-        return LABEL_SINTETIS if self.sintetis else ""
+        """The deck's label: empty for real data, naming the synthetic regions in a mixed year."""
+        if not self.sintetis:
+            return ""
+        if self.nama_sintetis:
+            return f"{LABEL_SINTETIS} hanya untuk {', '.join(self.nama_sintetis)}; wilayah lain hasil impor"
+        return LABEL_SINTETIS
+
+    def label_untuk(self, slide: Slide) -> str:
+        """The label one slide carries: none on the slide of a region imported for real, whatever the year holds."""
+        kode = slide.kunci.removeprefix("wilayah:") if slide.jenis == "wilayah" else None
+        if kode is not None and self.nama_sintetis and kode not in self.wilayah_sintetis:
+            return ""
+        return self.label_sintetis

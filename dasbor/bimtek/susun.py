@@ -15,9 +15,10 @@ import scoring
 from dasbor.bimtek import figur, tata_letak
 from dasbor.bimtek.bahan import JUMLAH_CELAH, Bahan, kumpulkan
 from dasbor.bimtek.model import Acara, Bagian, BimtekError, Deck, Slide
+from dasbor.services import skor as skor_layanan
 from dasbor.services.lintas_tahun import teks_wilayah
 from dasbor.services.nasional import konteks_nasional
-from dasbor.services.skor import daftar_wilayah
+from dasbor.services.skor import TEKS_DASAR, daftar_wilayah
 from dasbor.visual import charts, peta
 from dasbor.visual.format import angka, bilangan, nama_pendek, tanggal
 from dasbor.visual.gaya import PROYEKTOR
@@ -116,7 +117,9 @@ def _sebaran_predikat(kab_kota: pd.DataFrame, m: scoring.Metodologi) -> str:
 
 def _slide_peta(b: Bahan) -> Slide:
     """The province map of the pages (same figure function, projector style), band counts and thresholds beside."""
-    kab_kota = b.skor[b.skor["jenis"] != "provinsi"].merge(b.wilayah[["kode_wilayah", "lat", "lng"]], on="kode_wilayah")
+    kab_kota = _lengkap(b.skor[b.skor["jenis"] != "provinsi"]).merge(
+        b.wilayah[["kode_wilayah", "lat", "lng"]], on="kode_wilayah"
+    )
     lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
     fig = peta.peta_predikat(kab_kota, b.batas, "", gaya=PROYEKTOR)
     # The map is taller than wide: its legend goes to the free room on its right, so the map keeps the height.
@@ -131,6 +134,7 @@ def _slide_peta(b: Bahan) -> Slide:
     isi = (
         Bagian(None, (_sebaran_predikat(kab_kota, b.m), "Label: nama singkat dan IID; warna: predikat.")),
         Bagian(f"Ambang predikat versi {b.m.versi}", ambang),
+        *_bagian_sid_saja(b),
     )
     kolom = ["kode_wilayah", "nama_wilayah", "iid", "predikat", "peringkat", "versi_metodologi", "basis"]
     catatan = [
@@ -149,9 +153,32 @@ def _slide_peta(b: Bahan) -> Slide:
     )
 
 
+def _lengkap(skor: pd.DataFrame) -> pd.DataFrame:
+    """The pemda with SPD answers: only they have an IID, predikat and rank (skor.nilai_wilayah)."""
+    return skor[skor["ada_spd"].astype(bool)]
+
+
+def _teks_sid_saja(r: pd.Series | tuple) -> str:
+    r = r if isinstance(r, pd.Series) else pd.Series(r._asdict())
+    return (
+        f"{nama_pendek(r['nama_wilayah'])}: SID {angka(r['skor_sid'])}, peringkat SID {r['peringkat_sid_saja']} "
+        f"({TEKS_DASAR[r['dasar_nilai']]})"
+    )
+
+
+def _bagian_sid_saja(b: Bahan) -> tuple[Bagian, ...]:
+    """The pemda without SPD, ranked apart by SID and never among those with a whole IID."""
+    sid_saja = b.skor[~b.skor["ada_spd"].astype(bool)]
+    if sid_saja.empty:
+        return ()
+    return (
+        Bagian("SPD belum diisi: SID saja, diperingkat terpisah", tuple(map(_teks_sid_saja, sid_saja.itertuples()))),
+    )
+
+
 def _slide_peringkat(b: Bahan) -> Slide:
-    kab_kota = b.skor[b.skor["jenis"] != "provinsi"].sort_values("peringkat")
-    provinsi = b.skor[b.skor["jenis"] == "provinsi"]
+    kab_kota = _lengkap(b.skor[b.skor["jenis"] != "provinsi"]).sort_values("peringkat")
+    provinsi = _lengkap(b.skor[b.skor["jenis"] == "provinsi"])
     lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
     fig = charts.batang_peringkat(kab_kota, b.m.pita(), "", gaya=PROYEKTOR)
     fig.update_layout(width=lebar, height=tinggi, margin={"t": 60})
@@ -162,7 +189,7 @@ def _slide_peringkat(b: Bahan) -> Slide:
         f"Terendah: {nama_pendek(terlemah['nama_wilayah'])} {angka(terlemah['iid'])}",
     ]
     prov = [f"IID {angka(r.iid)} · {r.predikat} (dinilai di antara provinsi)" for r in provinsi.itertuples()]
-    isi = (Bagian(None, tuple(ringkas)), Bagian("Provinsi Kalimantan Selatan", tuple(prov)))
+    isi = (Bagian(None, tuple(ringkas)), Bagian("Provinsi Kalimantan Selatan", tuple(prov)), *_bagian_sid_saja(b))
     kolom = ["peringkat", "kode_wilayah", "nama_wilayah", "iid", "predikat", "n_inovasi", "versi_metodologi", "basis"]
     data = pd.concat([kab_kota[kolom], provinsi[kolom].assign(peringkat=pd.NA)], ignore_index=True)
     ambang = "; ".join(f"{p.nama} ≥ {angka(p.batas_bawah)} ({p.asal.keyakinan}, {p.asal.sumber})" for p in b.m.predikat)
@@ -317,13 +344,17 @@ def _teks_celah(r: pd.Series) -> str:
     return f"+{angka(r['nilai_iid'])} poin · {r['nama_indikator']}: {r['masalah']}{inovasi}"
 
 
-def _teks_sesudah(b: Bahan, kode: str, predikat: str) -> str:
+def _teks_sesudah(b: Bahan, kode: str, predikat: str | None) -> str:
     s = b.sesudah.loc[kode]
+    if pd.isna(s["iid_sesudah"]):
+        return f"Jika ketiganya diperbaiki: SID terverifikasi {angka(s['sid_sesudah'])} (SPD belum diisi, tanpa IID)"
     naik = " (naik predikat)" if s["predikat_sesudah"] != predikat else ""
     return f"Jika ketiganya diperbaiki: IID terverifikasi {angka(s['iid_sesudah'])}, {s['predikat_sesudah']}{naik}"
 
 
 def _teks_jarak(iid: float, m: scoring.Metodologi) -> str:
+    if pd.isna(iid):
+        return "Predikat menunggu SPD"
     berikut = m.predikat_berikutnya(iid)
     if berikut is None:
         return "Sudah di predikat tertinggi"
@@ -342,14 +373,19 @@ def _slide_wilayah(b: Bahan, kode: str) -> Slide:
     if kode not in set(b.skor["kode_wilayah"]):
         return _slide_tanpa_data(b, kode)
     r = b.baris_skor(kode)
-    kelompok = b.skor[(b.skor["jenis"] == "provinsi") == (r["jenis"] == "provinsi")]
-    lingkup = (
-        "dinilai di antara provinsi"
-        if r["jenis"] == "provinsi"
-        else f"peringkat {r['peringkat']} dari {len(kelompok)} kabupaten/kota"
-    )
+    lengkap = bool(r["ada_spd"])
+    kelompok = b.skor[
+        ((b.skor["jenis"] == "provinsi") == (r["jenis"] == "provinsi")) & (b.skor["ada_spd"].astype(bool) == lengkap)
+    ]
+    if r["jenis"] == "provinsi":
+        lingkup = "dinilai di antara provinsi"
+    elif lengkap:
+        lingkup = f"peringkat {r['peringkat']} dari {len(kelompok)} kabupaten/kota"
+    else:
+        lingkup = f"peringkat SID {r['peringkat_sid_saja']} dari {len(kelompok)} kabupaten/kota tanpa SPD"
+    dasar = skor_layanan.dasar_teks(r)
     lebar, tinggi = tata_letak.FIGUR_ATAS.piksel()
-    fig = figur.figur_posisi(float(r["iid"]), b.m, lebar, tinggi)
+    fig = figur.figur_posisi(float(r["iid"]), b.m, lebar, tinggi) if lengkap else None
     celah = _celah_wilayah(b, kode)
     terkuat = (
         b.kematangan[(b.kematangan["kode_wilayah"] == kode) & (b.kematangan["kematangan"] > 0)]
@@ -365,13 +401,24 @@ def _slide_wilayah(b: Bahan, kode: str) -> Slide:
     baris_terkuat = tuple(
         f"{angka(i.kematangan, 0)}/{angka(maks, 0)} · {i.nama_inovasi} · {i.singkatan}" for i in terkuat.itertuples()
     ) or ("Belum ada inovasi yang dinilai.",)
+    utama = (
+        f"IID {angka(r['iid'])} · {r['predikat']} · {_teks_jarak(float(r['iid']), b.m)}"
+        if lengkap
+        else f"SID {angka(r['skor_sid'])} · SPD belum diisi: tanpa IID dan predikat"
+    )
     ringkas = (
-        f"IID {angka(r['iid'])} · {r['predikat']} · {_teks_jarak(float(r['iid']), b.m)}",
+        utama,
         f"{lingkup[:1].upper()}{lingkup[1:]} · {bilangan(r['n_inovasi'])} inovasi dihitung",
+        f"Dasar nilai: {dasar}",
+    )
+    nilai = (
+        f"IID {angka(r['iid'])} ({r['predikat']})"
+        if lengkap
+        else f"SID {angka(r['skor_sid'])} (SPD belum diisi, tanpa IID dan predikat)"
     )
     catatan = [
-        f"{r['nama_wilayah']} {b.tahun}: IID {angka(r['iid'])} ({r['predikat']}), {lingkup}; "
-        f"{bilangan(r['n_inovasi'])} inovasi dihitung, pembagi {r['pembagi']}.",
+        f"{r['nama_wilayah']} {b.tahun}: {nilai}, {lingkup}; "
+        f"{bilangan(r['n_inovasi'])} inovasi dihitung, pembagi {r['pembagi']}; dasar nilai: {dasar}.",
         f"{_teks_jarak(float(r['iid']), b.m)} (ambang dari aturan versi {b.m.versi}).",
     ]
     catatan += [
@@ -404,7 +451,7 @@ def _slide_wilayah(b: Bahan, kode: str) -> Slide:
         "kematangan × (111 − kematangan) dari scoring.poin_kematangan, basis terverifikasi.",
         b.sumber_hitung,
     ]
-    berikut = b.m.predikat_berikutnya(float(r["iid"]))
+    berikut = b.m.predikat_berikutnya(float(r["iid"])) if lengkap else None
     ringkasan = pd.DataFrame(
         [
             {
@@ -413,6 +460,8 @@ def _slide_wilayah(b: Bahan, kode: str) -> Slide:
                 "iid": r["iid"],
                 "predikat": r["predikat"],
                 "peringkat": r["peringkat"] if r["jenis"] != "provinsi" else pd.NA,
+                "sid": r["skor_sid"],
+                "dasar_nilai": dasar,
                 "n_inovasi": r["n_inovasi"],
                 "predikat_berikutnya": berikut.nama if berikut else None,
                 "jarak_ke_predikat_berikutnya": berikut.jarak if berikut else None,
@@ -462,7 +511,7 @@ def _slide_penutup(b: Bahan, kode_wilayah: Sequence[str]) -> Slide:
         r = b.baris_skor(kode)
         celah = _celah_wilayah(b, kode)
         utama = celah.iloc[0] if not celah.empty else None
-        berikut = b.m.predikat_berikutnya(float(r["iid"]))
+        berikut = b.m.predikat_berikutnya(float(r["iid"])) if r["ada_spd"] else None
         baris.append(
             {
                 "kode_wilayah": kode,
@@ -476,6 +525,7 @@ def _slide_penutup(b: Bahan, kode_wilayah: Sequence[str]) -> Slide:
                 "nilai_tiga_celah": celah["nilai_iid"].sum(),
                 "iid_terverifikasi_sesudah": b.sesudah.at[kode, "iid_sesudah"],
                 "predikat_sesudah": b.sesudah.at[kode, "predikat_sesudah"],
+                "sid_terverifikasi_sesudah": b.sesudah.at[kode, "sid_sesudah"],
             }
         )
     data = pd.DataFrame(baris)
@@ -485,13 +535,18 @@ def _slide_penutup(b: Bahan, kode_wilayah: Sequence[str]) -> Slide:
             "IID": data["iid"].map(angka),
             "Predikat": data["predikat"],
             "Ke predikat berikutnya": [
-                f"+{angka(j)} poin" if pd.notna(j) else "tertinggi" for j in data["jarak_ke_predikat_berikutnya"]
+                f"+{angka(j)} poin" if pd.notna(j) else ("tertinggi" if pd.notna(i) else "menunggu SPD")
+                for j, i in zip(data["jarak_ke_predikat_berikutnya"], data["iid"], strict=True)
             ],
             "Tindakan utama": data["tindakan_utama"],
             "Setelah 3 perbaikan (terverifikasi)": [
-                f"{angka(s)} ↑ {ps}" if ps != p else angka(s)
-                for s, ps, p in zip(
-                    data["iid_terverifikasi_sesudah"], data["predikat_sesudah"], data["predikat"], strict=True
+                f"SID {angka(sid)}" if pd.isna(s) else (f"{angka(s)} ↑ {ps}" if ps != p else angka(s))
+                for s, ps, p, sid in zip(
+                    data["iid_terverifikasi_sesudah"],
+                    data["predikat_sesudah"],
+                    data["predikat"],
+                    data["sid_terverifikasi_sesudah"],
+                    strict=True,
                 )
             ],
         }
@@ -593,5 +648,7 @@ def susun_deck(
         versi_metodologi=b.m.versi,
         keyakinan=b.keyakinan,
         sintetis=b.sintetis,
+        wilayah_sintetis=b.asal.kode_sintetis if b.asal.campuran else frozenset(),
+        nama_sintetis=b.asal.sintetis if b.asal.campuran else (),
         slides=slides,
     )

@@ -1,4 +1,5 @@
-"""`python -m dasbor hasil`: one row per pemda with its IID as marked, and where its SID comes from (issue 18 §6)."""
+"""`python -m dasbor hasil`: one row per pemda with its IID by the one rule (services.skor.nilai_wilayah), what it
+rests on, and where its SID comes from (issue 18 §6, issue 23 §2 and §6)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ KOLOM = (
     "sid",
     "n_inovasi_dinilai",
     "sumber_sid",
+    "dasar_nilai",
+    "peringkat_sid_saja",
 )
 
 
@@ -32,7 +35,8 @@ def cmd_hasil(args: argparse.Namespace) -> int:
     if tanpa_spd:
         print(
             f"Tanpa jawaban SPD (ekspor portal tidak memuat SPD): {', '.join(tanpa_spd)}; hanya SID yang ditampilkan, "
-            "tanpa IID, predikat dan peringkat.",
+            "tanpa IID, predikat dan peringkat; diperingkat terpisah menurut SID (peringkat_sid_saja). Isi SPD dengan "
+            "`python -m dasbor spd` atau halaman SPD.",
             file=sys.stderr,
         )
     semua = hasil.loc[hasil["semua_layak_dikirim"], "nama_wilayah"].tolist()

@@ -86,7 +86,7 @@ def cmd_impor(args: argparse.Namespace) -> int:
         print(
             f"- {r.kode_wilayah} {r.nama_wilayah}: {r.inovasi_baru} inovasi baru, {r.inovasi_berubah} berubah, "
             f"{r.inovasi_dihapus} dihapus, {r.inovasi_tetap} tetap; IID {angka(r.iid_sebelum)} → "
-            f"{angka(r.iid_sesudah)} ({r.predikat_sesudah})"
+            f"{angka(r.iid_sesudah)} ({r.predikat_sesudah or '–'}), SID {angka(r.sid_sesudah)}; {r.dasar_sesudah}"
         )
     if periksa.format == "portal":
         _cetak_portal(periksa, pratinjau, args)

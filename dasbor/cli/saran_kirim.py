@@ -33,6 +33,7 @@ def _ringkasan(saran: Saran) -> dict[str, object]:
 
 
 def cmd_saran_kirim(args: argparse.Namespace) -> int:
+    from dasbor.services import skor
     from dasbor.services.kiriman import SUMBER_PORTAL, hitung_saran
 
     db = buka_tahun(args.tahun)
@@ -41,6 +42,13 @@ def cmd_saran_kirim(args: argparse.Namespace) -> int:
     saran = hitung_saran(db, args.tahun, args.wilayah)
     tabel = saran.tabel[list(KOLOM)].assign(kematangan=saran.tabel["kematangan"].round(6))
     ringkasan = _ringkasan(saran)
+    # The region-year's IID now, by the one rule every page shows (the advice's numbers are scenarios beside it).
+    kini = skor.hitung_skor_tahun(db, args.tahun).set_index("kode_wilayah")
+    sekarang = kini.loc[args.wilayah] if args.wilayah in kini.index else None
+    ringkasan["iid_sekarang"] = (
+        None if sekarang is None or not sekarang["ada_spd"] else round(float(sekarang["iid"]), 2)
+    )
+    ringkasan["dasar_nilai_sekarang"] = None if sekarang is None else skor.dasar_teks(sekarang)
     if args.format == "json":
         print(json.dumps({"ringkasan": ringkasan, "inovasi": tabel.to_dict("records")}, ensure_ascii=False, indent=1))
         return 0
@@ -49,7 +57,14 @@ def cmd_saran_kirim(args: argparse.Namespace) -> int:
     satuan = "IID" if saran.ada_spd else "SID (tanpa jawaban SPD: IID tidak dihitung)"
     semua = saran.iid_semua if saran.ada_spd else saran.sid_semua
     disarankan = saran.iid_saran if saran.ada_spd else saran.sid_saran
+    if sekarang is None:
+        teks_kini = "Sekarang: belum ada data"
+    elif sekarang["ada_spd"]:
+        teks_kini = f"Sekarang (basis terverifikasi): IID {angka(sekarang['iid'])} ({sekarang['predikat']}), {skor.dasar_teks(sekarang)}"
+    else:
+        teks_kini = f"Sekarang (basis terverifikasi): SID {angka(sekarang['skor_sid'])}, {skor.dasar_teks(sekarang)}"
     baris = [
+        teks_kini,
         f"Aturan {saran.versi}, basis klaim"
         + (f", kematangan {SUMBER_PORTAL}" if saran.dari_kematangan_portal else ""),
         f"{satuan} bila semua {saran.n_layak} inovasi yang memenuhi usia dikirim: {angka(semua)}",

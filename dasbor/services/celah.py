@@ -329,7 +329,7 @@ def data_saran(data: scoring.DataPenilaian, saran: pd.DataFrame) -> scoring.Data
 def hitung_celah(data: scoring.DataPenilaian, m: scoring.Metodologi, tahun: int) -> pd.DataFrame:
     """The worklist of one year, every gap with its worth for its region, highest worth first.
 
-    `data` is the year on the set its IID is computed on (lintas_tahun.data_dihitung), through lengkapi_wajib so
+    `data` is the year on the set its IID is computed on (skor.data_dinilai), through lengkapi_wajib so
     that missing wajib answers are listed too. Columns: KOLOM_CELAH (nilai_saran: the same fix priced on the set
     the send advice picks; empty for a status fix, which is re-scored on the computed set only) plus the
     innovation's perangkat daerah and name where the inovasi frame has them, nama_indikator, wajib,

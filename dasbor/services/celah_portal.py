@@ -1,6 +1,6 @@
 """The gaps a portal export row proves, for innovations known only from it (a kematangan, no indicator answers),
 each priced in IID points by the scoring module on the set the region's IID is computed on (the data handed in:
-lintas_tahun.data_dihitung), and again on the set the send advice picks (`nilai_saran`).
+skor.data_dinilai), and again on the set the send advice picks (`nilai_saran`).
 
 - kematangan_nol / kematangan_kurang: raising k to the portal's maximum (111) adds (111 − k) ÷ MAX(k, n) SID points,
   priced with scoring.poin_kematangan; additive (n, the divisor and the jumlah term stay).

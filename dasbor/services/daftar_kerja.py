@@ -20,6 +20,7 @@ import pandas as pd
 from dasbor.ekspor.cetak import Kop
 from dasbor.ekspor.nama_berkas import slug
 from dasbor.ekspor.tabel import PANJANG_NAMA_LEMBAR, ke_csv, ke_xlsx
+from dasbor.services.asal import wilayah_sintetis
 from dasbor.services.katalog_celah import katalog
 from dasbor.services.kelengkapan import JENIS_CELAH, PD_PEMDA, PD_TANPA, PERBAIKAN, Kelengkapan
 
@@ -152,7 +153,12 @@ def lembar_kerja(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> dict[str,
         ("Wilayah", _nama_wilayah(kel, kode_wilayah)),
         ("Tahun penilaian", str(kel.tahun)),
         ("Sumber angka", kel.aturan + "; nilai perbaikan dihitung modul skor bersama (scoring)"),
-        ("Data", f"SINTETIS: {kel.keterangan_sintetis}" if kel.keterangan_sintetis else "Data impor (bukan sintetis)"),
+        (
+            "Data",
+            f"SINTETIS: {kel.keterangan_sintetis}"
+            if wilayah_sintetis(kel.data.inovasi, kode_wilayah, bool(kel.keterangan_sintetis))
+            else "Data impor (bukan sintetis)",
+        ),
         ("Dibuat", dibuat.isoformat()),
         (
             "Nilai perbaikan",
@@ -185,7 +191,9 @@ def kop(kel: Kelengkapan, kode_wilayah: str) -> Kop:
         wilayah=_nama_wilayah(kel, kode_wilayah),
         tahun=kel.tahun,
         versi=kel.versi,
-        label_sintetis="Data SINTETIS (demo), bukan data resmi" if kel.keterangan_sintetis else "",
+        label_sintetis="Data SINTETIS (demo), bukan data resmi"
+        if wilayah_sintetis(kel.data.inovasi, kode_wilayah, bool(kel.keterangan_sintetis))
+        else "",
     )
 
 

@@ -14,8 +14,16 @@ import numpy as np
 import pandas as pd
 
 import scoring
+from dasbor.db.connection import Database
 from dasbor.services.db import database
-from dasbor.services.skor import daftar_tahun, daftar_wilayah, data_penilaian, metodologi_tahun, skor_tahun
+from dasbor.services.skor import (
+    daftar_tahun,
+    daftar_wilayah,
+    data_dinilai,
+    data_penilaian,
+    metodologi_tahun,
+    skor_tahun,
+)
 
 KAB_KOTA = ("kabupaten", "kota")
 # The jumlah inovasi term is no indicator of its own in the rule files; in breakdowns it is shown as one row
@@ -26,6 +34,11 @@ VARIABEL_JUMLAH = "Jumlah Inovasi dan Hasil Kreatif"
 # An indicator counts as a strength or weakness when its level is at least half a level away from the
 # provincial median: one sixth of the 0–3 scale, about the step a verifier's downgrade makes on average.
 AMBANG_JAUH = 0.5
+
+
+def _data_dinilai(db: Database, tahun: int) -> scoring.DataPenilaian:
+    """The year's data as the one rule scores it (skor.data_dinilai), so breakdowns add up to the IID shown."""
+    return data_dinilai(data_penilaian(db, tahun), metodologi_tahun(db, tahun), tahun)[0]
 
 
 def jumlah_kabkota() -> int:
@@ -117,7 +130,9 @@ class Ringkasan:
 
 def ringkasan(tahun: int, basis: str) -> Ringkasan:
     hasil = peringkat(tahun, basis)
-    kabkota = hasil[hasil["jenis"].isin(KAB_KOTA)].sort_values("peringkat")
+    kabkota = hasil[hasil["jenis"].isin(KAB_KOTA)]  # in rank order, the pemda with SID only after the others
+    if kabkota["ada_spd"].any():
+        kabkota = kabkota[kabkota["ada_spd"]]
     m = metodologi_tahun(database(), tahun)
     urutan = [p.nama for p in m.predikat] + [m.predikat_nol]
     hitung = kabkota["predikat"].value_counts()
@@ -192,7 +207,7 @@ def rincian_indikator(tahun: int, basis: str, versi: str | None = None) -> pd.Da
     """
     db = database()
     m = metodologi_tahun(db, tahun, versi)
-    k = scoring.kontribusi(data_penilaian(db, tahun), m, basis)
+    k = scoring.kontribusi(_data_dinilai(db, tahun), m, basis)
     # The mean level of an SID indicator is taken over the innovations that are assessed (poin_per_level > 0);
     # drafts and rejected ones score nothing and would only dilute it.
     dinilai = k[k["poin_per_level"] > 0]
@@ -280,7 +295,7 @@ def aturan_yandas(tahun: int) -> scoring.Metodologi:
 def kematangan(tahun: int, basis: str) -> pd.DataFrame:
     """Per innovation of the year: kematangan and whether the year's rule counts it for the jumlah term."""
     db = database()
-    return scoring.hitung_kematangan(data_penilaian(db, tahun), metodologi_tahun(db, tahun), basis)
+    return scoring.hitung_kematangan(_data_dinilai(db, tahun), metodologi_tahun(db, tahun), basis)
 
 
 def cakupan_yandas(tahun: int, basis: str, kode: str) -> pd.DataFrame:

@@ -30,8 +30,8 @@ from dasbor.services.celah import (
 from dasbor.services.db import database
 from dasbor.services.jalan_tercepat import jalan_tercepat
 from dasbor.services.katalog_celah import katalog
-from dasbor.services.lintas_tahun import BASIS, baris_celah, celah_lintas_tahun, data_dihitung
-from dasbor.services.skor import data_penilaian, metodologi_tahun
+from dasbor.services.lintas_tahun import BASIS, baris_celah, celah_lintas_tahun
+from dasbor.services.skor import data_dinilai, data_penilaian, metodologi_tahun
 
 __all__ = [
     "BASIS",
@@ -116,13 +116,13 @@ def hitung_kelengkapan(db: Database, tahun: int) -> Kelengkapan:
     """Worklist, fastest paths and SKPD commitment of every region in one year (uncached; the CLI uses this)."""
     m = metodologi_tahun(db, tahun)
     mentah = data_penilaian(db, tahun)
-    dihitung = data_dihitung(mentah, m, tahun)
+    dihitung = data_dinilai(mentah, m, tahun)[0]
     data = lengkapi_wajib(dihitung, m)
     celah = hitung_celah(data, m, tahun)
     # Last year's innovations not entered again, or entered unchanged, join the worklist; both years are taken on
     # the set their IID is computed on, so a portal-only year is compared too.
     if tahun - 1 in set(db.query("periode")["tahun"].astype(int)):
-        lalu = data_dihitung(data_penilaian(db, tahun - 1), metodologi_tahun(db, tahun - 1), tahun - 1)
+        lalu = data_dinilai(data_penilaian(db, tahun - 1), metodologi_tahun(db, tahun - 1), tahun - 1)[0]
         lintas = baris_celah(celah_lintas_tahun(dihitung, lalu, m, tahun)).fillna(
             {"id_perangkat_daerah": PD_TANPA, "nama_perangkat_daerah": NAMA_PD_TANPA}
         )

@@ -16,8 +16,8 @@ import pandas as pd
 import scoring
 from dasbor.db.connection import Database
 from dasbor.services.db import database
-from dasbor.services.skor import data_penilaian, metodologi_tahun, peringkat_wilayah
-from dasbor.services.usia import keluar_tahun_depan, nilai_usia, skenario_semua_layak
+from dasbor.services.skor import data_penilaian, hitung_skor_tahun, metodologi_tahun
+from dasbor.services.usia import keluar_tahun_depan, nilai_usia
 from dasbor.visual.format import angka
 from scoring.saran_kirim import pilih_kiriman
 
@@ -70,34 +70,29 @@ def selisih_kematangan(db: Database, tahun: int) -> pd.DataFrame:
 
 
 def hasil_pemda(db: Database, tahun: int, basis: str = "terverifikasi") -> pd.DataFrame:
-    """One row per pemda with data: kode_wilayah, nama_wilayah, jenis, iid, predikat, peringkat, spd, sid,
-    n_inovasi_dinilai, sumber_sid, ada_spd, semua_layak_dikirim. A pemda without SPD answers gets no iid,
-    predikat, peringkat or spd (never an invented SPD); its SID stands alone. Ranks are among pemda with SPD."""
-    m = metodologi_tahun(db, tahun)
-    data = data_penilaian(db, tahun)
-    inovasi, belum = skenario_semua_layak(data.inovasi, m, tahun)
-    skor = scoring.hitung_skor(scoring.DataPenilaian(inovasi, data.jawaban_sid, data.jawaban_spd), m, basis)
-    skor = db.query("wilayah")[["kode_wilayah", "nama_wilayah", "jenis"]].merge(skor, on="kode_wilayah")
-    ada_spd = skor["ada_spd"].astype(bool)
-    peringkat = pd.Series(pd.NA, index=skor.index, dtype="Int64")
-    if ada_spd.any():
-        peringkat[ada_spd] = peringkat_wilayah(skor[ada_spd]).astype("Int64")
-    hasil = pd.DataFrame(
-        {
-            "kode_wilayah": skor["kode_wilayah"],
-            "nama_wilayah": skor["nama_wilayah"],
-            "jenis": skor["jenis"],
-            "iid": skor["iid"].where(ada_spd),
-            "predikat": skor["predikat"].where(ada_spd),
-            "peringkat": peringkat,
-            "spd": skor["skor_spd"].where(ada_spd),
-            "sid": skor["skor_sid"],
-            "n_inovasi_dinilai": skor["n_inovasi"],
-            "sumber_sid": skor["sumber_sid"],
-            "ada_spd": ada_spd,
-            "semua_layak_dikirim": skor["kode_wilayah"].isin(belum),
-        }
-    )
+    """One row per pemda with data, from the one rule (skor.hitung_skor_tahun): kode_wilayah, nama_wilayah, jenis,
+    iid, predikat, peringkat, spd, sid, n_inovasi_dinilai, sumber_sid, ada_spd, semua_layak_dikirim, dasar_nilai,
+    peringkat_sid_saja. A pemda without SPD answers gets no iid, predikat, peringkat or spd (never an invented
+    SPD); its SID stands alone, ranked apart among such pemda."""
+    skor = hitung_skor_tahun(db, tahun, basis)
+    hasil = skor.rename(columns={"skor_spd": "spd", "skor_sid": "sid", "n_inovasi": "n_inovasi_dinilai"})[
+        [
+            "kode_wilayah",
+            "nama_wilayah",
+            "jenis",
+            "iid",
+            "predikat",
+            "peringkat",
+            "spd",
+            "sid",
+            "n_inovasi_dinilai",
+            "sumber_sid",
+            "ada_spd",
+            "semua_layak_dikirim",
+            "dasar_nilai",
+            "peringkat_sid_saja",
+        ]
+    ]
     return hasil.sort_values("kode_wilayah").reset_index(drop=True)
 
 

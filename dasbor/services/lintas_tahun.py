@@ -25,8 +25,8 @@ import pandas as pd
 import scoring
 from dasbor.db.connection import Database
 from dasbor.services.katalog_celah import katalog
-from dasbor.services.skor import data_penilaian, metodologi_tahun
-from dasbor.services.usia import layak_usia, skenario_semua_layak
+from dasbor.services.skor import data_dinilai, data_penilaian, metodologi_tahun
+from dasbor.services.usia import layak_usia
 from dasbor.visual.format import angka, bilangan
 
 # Gaps are the distance between what a region claimed and what Kemendagri counts, so they are always priced
@@ -143,21 +143,14 @@ def celah_lintas_tahun(
     )
 
 
-def data_dihitung(data: scoring.DataPenilaian, m: scoring.Metodologi, tahun: int) -> scoring.DataPenilaian:
-    """A year's data with the statuses its IID is computed on (services.usia.skenario_semua_layak): as marked, or
-    where a pemda marked nothing (a portal export carries no status), every eligible innovation sent."""
-    inovasi, _ = skenario_semua_layak(data.inovasi, m, tahun)
-    return scoring.DataPenilaian(inovasi, data.jawaban_sid, data.jawaban_spd)
-
-
 def lintas_tahun_db(db: Database, tahun: int) -> pd.DataFrame:
     """The gaps of `tahun` read from the database; empty when the year before has no data. Both years are taken
     on the set their IID is computed on, so a portal-only year (nothing marked) is compared too."""
     if tahun - 1 not in set(db.query("periode")["tahun"].astype(int)):
         return pd.DataFrame(columns=KOLOM_LINTAS)
     m = metodologi_tahun(db, tahun)
-    kini = data_dihitung(data_penilaian(db, tahun), m, tahun)
-    lalu = data_dihitung(data_penilaian(db, tahun - 1), metodologi_tahun(db, tahun - 1), tahun - 1)
+    kini, _ = data_dinilai(data_penilaian(db, tahun), m, tahun)
+    lalu, _ = data_dinilai(data_penilaian(db, tahun - 1), metodologi_tahun(db, tahun - 1), tahun - 1)
     return celah_lintas_tahun(kini, lalu, m, tahun)
 
 

@@ -175,17 +175,23 @@ def terapkan(data: scoring.DataPenilaian, kel: Kelengkapan, kode_wilayah: str, s
     return scoring.DataPenilaian(inovasi=inovasi, jawaban_sid=sid, jawaban_spd=hasil.jawaban_spd)
 
 
-def simulasikan(kel: Kelengkapan, kode_wilayah: str, s: Skenario) -> Hasil:
-    """Real and simulated scores of the region, and every region's real vs simulated rank."""
+def simulasikan(kel: Kelengkapan, kode_wilayah: str, s: Skenario, skor: pd.DataFrame | None = None) -> Hasil:
+    """Real and simulated scores of the region, and every region's real vs simulated rank. `skor` is the year's
+    skor.skor_tahun on the verified basis (the page passes its cached copy; read here when not given)."""
     m = scoring.load_metodologi(kel.versi)
+    # Real and simulated by the one rule (services.skor.nilai_wilayah): "nyata" is the IID every page shows (from
+    # the stored data: kel.data holds empty wajib answers added for the worklist, which would look like SPD).
+    wilayah = kel.skor[["kode_wilayah", "nama_wilayah", "jenis"]]
+    nyata = (layanan_skor.skor_tahun(kel.tahun, BASIS) if skor is None else skor).reset_index(drop=True)
     data = terapkan(kel.data.bagian_wilayah(kode_wilayah), kel, kode_wilayah, s)
-    simulasi = scoring.hitung_skor(data, m, BASIS).iloc[0]
-    nyata = kel.skor.assign(peringkat=layanan_skor.peringkat_wilayah(kel.skor))
-    sim = kel.skor.copy()
+    simulasi = layanan_skor.nilai_wilayah(data, m, kel.tahun, wilayah, BASIS).iloc[0]
+    sim = nyata.copy()
     pilih = sim["kode_wilayah"] == kode_wilayah
-    for kolom in simulasi.index.drop("kode_wilayah"):
+    for kolom in simulasi.index.drop(["kode_wilayah", "peringkat", "peringkat_sid_saja"]):
         sim.loc[pilih, kolom] = simulasi[kolom]
-    sim["peringkat"] = layanan_skor.peringkat_wilayah(sim)
+    lengkap = sim["ada_spd"].astype(bool)
+    sim["peringkat"] = pd.Series(pd.NA, index=sim.index, dtype="Int64")
+    sim.loc[lengkap, "peringkat"] = layanan_skor.peringkat_wilayah(sim[lengkap]).to_numpy()
     peringkat = nyata[["kode_wilayah", "nama_wilayah", "jenis", "iid", "peringkat"]].rename(
         columns={"peringkat": "peringkat_nyata"}
     )
@@ -205,7 +211,8 @@ def rentang_peringkat(tahun: int) -> pd.DataFrame:
     ]
     hasil = ranks[0].rename(columns={"peringkat": "peringkat_terverifikasi"})
     hasil["peringkat_klaim"] = ranks[1]["peringkat"]
-    hasil = hasil[hasil["jenis"] != "provinsi"].reset_index()
+    # A pemda without SPD has no rank among the others (services.skor.nilai_wilayah), so no range either.
+    hasil = hasil[(hasil["jenis"] != "provinsi") & hasil["peringkat_terverifikasi"].notna()].reset_index()
     return hasil.sort_values(["peringkat_terverifikasi", "peringkat_klaim"], ignore_index=True)
 
 

@@ -1,13 +1,27 @@
-"""Index scores per wilayah and year, computed by the shared scoring module from the database."""
+"""Index scores per wilayah and year, computed by the shared scoring module from the database.
+
+`nilai_wilayah` is the one rule every surface uses for a region-year's IID, predikat and rank (pages, the import
+preview, every CLI and the bimtek deck): the marked send status, else every innovation the age rule admits
+(`dasar_nilai`), and no IID at all for a pemda without SPD answers (SID only, ranked apart)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 import scoring
 from dasbor.db.connection import Database
 from dasbor.services.db import database
 from dasbor.services.usia import skenario_semua_layak
+
+# What a region-year's numbers rest on (column `dasar_nilai`), said beside them on every surface.
+DASAR_DITANDAI = "ditandai"
+DASAR_SEMUA_LAYAK = "semua_layak"
+TEKS_DASAR = {
+    DASAR_DITANDAI: "sesuai status kirim yang ditandai",
+    DASAR_SEMUA_LAYAK: "bila semua yang memenuhi aturan usia dikirim",
+}
+TEKS_SID_SAJA = "SID saja: SPD belum diisi (ekspor portal tidak memuat SPD), tanpa IID dan predikat"
 
 
 def data_penilaian(db: Database, tahun: int) -> scoring.DataPenilaian:
@@ -37,20 +51,78 @@ def peringkat_wilayah(skor: pd.DataFrame) -> pd.Series:
     return skor.groupby(kelompok)["iid_mentah"].rank(ascending=False, method="min").astype(int)
 
 
-def hitung_skor_tahun(db: Database, tahun: int, basis: str = "terverifikasi", versi: str | None = None) -> pd.DataFrame:
-    """Scores of every wilayah in one year with names, rank and the rule version used. A wilayah with nothing
-    marked is scored as if every eligible innovation were sent (`semua_layak_dikirim`, to be labelled so)."""
-    m = metodologi_tahun(db, tahun, versi)
-    data = data_penilaian(db, tahun)
-    inovasi, belum = skenario_semua_layak(data.inovasi, metodologi_tahun(db, tahun), tahun)
-    skor = scoring.hitung_skor(scoring.DataPenilaian(inovasi, data.jawaban_sid, data.jawaban_spd), m, basis)
-    skor["semua_layak_dikirim"] = skor["kode_wilayah"].isin(belum)
-    skor = db.query("wilayah")[["kode_wilayah", "nama_wilayah", "jenis"]].merge(skor, on="kode_wilayah")
+def data_dinilai(
+    data: scoring.DataPenilaian, usia: scoring.Metodologi, tahun: int
+) -> tuple[scoring.DataPenilaian, set[str]]:
+    """The data a region-year's IID is computed on: as marked, and in every pemda where nothing is marked each
+    innovation the year's age rule (`usia`) admits counted as sent; and the kode_wilayah so treated."""
+    inovasi, belum = skenario_semua_layak(data.inovasi, usia, tahun)
+    return scoring.DataPenilaian(inovasi, data.jawaban_sid, data.jawaban_spd), belum
+
+
+def nilai_wilayah(
+    data: scoring.DataPenilaian,
+    m: scoring.Metodologi,
+    tahun: int,
+    wilayah: pd.DataFrame,
+    basis: str = "terverifikasi",
+    usia: scoring.Metodologi | None = None,
+) -> pd.DataFrame:
+    """The one rule for a region-year's IID, predikat and rank, on raw data (`data_penilaian`, or a preview's
+    data with a file swapped in): scoring.hitung_skor's columns on `data_dinilai`, with nama_wilayah, jenis,
+    tahun, versi_metodologi, basis, semua_layak_dikirim and dasar_nilai (TEKS_DASAR). `usia` is the rule whose
+    age window decides eligibility (the year's own; `m` may be another version re-scoring the year).
+
+    A pemda without any SPD answer (`ada_spd` False) has no IID: iid, iid_mentah, skor_spd, skor_total and
+    predikat are empty, never computed with SPD 0; its SID stands alone. `peringkat` ranks the pemda with SPD
+    among themselves (scoring.peringkat_wilayah); those without are ranked apart by SID in
+    `peringkat_sid_saja`, listed after them."""
+    dinilai, belum = data_dinilai(data, usia or m, tahun)
+    skor = scoring.hitung_skor(dinilai, m, basis)
+    skor = wilayah[["kode_wilayah", "nama_wilayah", "jenis"]].merge(skor, on="kode_wilayah")
     skor.insert(0, "tahun", tahun)
-    skor["peringkat"] = peringkat_wilayah(skor)
+    lengkap = skor["ada_spd"].astype(bool).to_numpy()
+    for kolom in ("skor_spd", "skor_total", "iid_mentah", "iid"):
+        skor[kolom] = skor[kolom].where(lengkap, np.nan)
+    skor["predikat"] = skor["predikat"].where(lengkap, None)
+    skor["peringkat"] = pd.Series(pd.NA, index=skor.index, dtype="Int64")
+    skor["peringkat_sid_saja"] = pd.Series(pd.NA, index=skor.index, dtype="Int64")
+    if lengkap.any():
+        skor.loc[lengkap, "peringkat"] = peringkat_wilayah(skor[lengkap]).to_numpy()
+    if not lengkap.all():
+        sid_saja = skor[~lengkap].assign(iid_mentah=skor.loc[~lengkap, "skor_sid"])
+        skor.loc[~lengkap, "peringkat_sid_saja"] = peringkat_wilayah(sid_saja).to_numpy()
+    skor["semua_layak_dikirim"] = skor["kode_wilayah"].isin(belum)
+    skor["dasar_nilai"] = np.where(skor["semua_layak_dikirim"], DASAR_SEMUA_LAYAK, DASAR_DITANDAI)
     skor["versi_metodologi"] = m.versi
     skor["basis"] = basis
-    return skor.sort_values(["jenis", "peringkat"], key=lambda s: s.eq("provinsi") if s.name == "jenis" else s)
+    urut = pd.DataFrame(
+        {
+            "provinsi": skor["jenis"].eq("provinsi"),
+            "sid_saja": ~lengkap,
+            "peringkat": skor["peringkat"].fillna(skor["peringkat_sid_saja"]),
+        }
+    )
+    return skor.loc[urut.sort_values(list(urut.columns), kind="stable").index]
+
+
+def hitung_skor_tahun(db: Database, tahun: int, basis: str = "terverifikasi", versi: str | None = None) -> pd.DataFrame:
+    """Scores of every wilayah in one year by the one rule (nilai_wilayah), under the year's rule version or
+    `versi`."""
+    return nilai_wilayah(
+        data_penilaian(db, tahun),
+        metodologi_tahun(db, tahun, versi),
+        tahun,
+        db.query("wilayah"),
+        basis,
+        metodologi_tahun(db, tahun),
+    )
+
+
+def dasar_teks(baris: pd.Series) -> str:
+    """What one region-year's numbers rest on, in words: the send basis, and "SID saja" without SPD."""
+    teks = TEKS_DASAR[baris["dasar_nilai"]]
+    return teks if bool(baris["ada_spd"]) else f"{TEKS_SID_SAJA}; {teks}"
 
 
 def skor_tahun(tahun: int, basis: str = "terverifikasi", versi: str | None = None) -> pd.DataFrame:

@@ -33,6 +33,7 @@ import scoring
 from dasbor.bimtek import bahan, susun
 from dasbor.bimtek import ekspor as bimtek_ekspor
 from dasbor.bimtek.model import Acara, Deck
+from dasbor.services import asal as _asal
 from dasbor.services import cocok_tertunda as _cocok_tertunda
 from dasbor.services import daftar_kerja as _daftar_kerja
 from dasbor.services import hasil as _hasil
@@ -243,7 +244,7 @@ metodologi = sekali(_metodologi)
 skor_tahun = sekali(_skor.skor_tahun)
 daftar_tahun = sekali(_skor.daftar_tahun)
 daftar_wilayah = sekali(_skor.daftar_wilayah)
-sumber_sintetis = sekali(_skor.sumber_sintetis)
+asal_tahun = sekali(_asal.asal_tahun)  # per region: which are synthetic (issue 23 §5)
 hasil_resmi = sekali(_hasil.hasil_resmi)
 jumlah_kabkota = sekali(_hasil.jumlah_kabkota)
 status_periode = sekali(_hasil.status_periode)
@@ -318,7 +319,7 @@ def siapkan(t: Terbitan | None = None) -> Terbitan:
         versi_semua = [None, *(m.versi for m in scoring.semua_metodologi())]
         for basis in scoring.BASIS:
             for tahun in tahun_ada:
-                for fungsi in (sumber_sintetis, status_periode, metodologi, inovasi_tahun):
+                for fungsi in (asal_tahun, status_periode, metodologi, inovasi_tahun):
                     fungsi(tahun)
                 for fungsi in (peringkat, peringkat_kabkota_berlokasi, ringkasan):
                     fungsi(tahun, basis)

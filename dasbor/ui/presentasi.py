@@ -156,8 +156,8 @@ def _daftar(bagian: Sequence[Bagian]) -> None:
 
 def _kaki(deck: Deck, slide: Slide) -> None:
     with st.container(key="kaki_slide"):
-        if deck.sintetis:
-            st.markdown(LABEL_SINTETIS_MD.format(tanpa_markdown(deck.label_sintetis)))
+        if label := deck.label_untuk(slide):
+            st.markdown(LABEL_SINTETIS_MD.format(tanpa_markdown(label)))
         st.markdown(tanpa_markdown(slide.sumber))
 
 

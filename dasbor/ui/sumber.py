@@ -12,17 +12,26 @@ from dasbor.visual.format import nama_pendek, tanpa_markdown
 
 
 def banner_sintetis(*tahun: int) -> bool:
-    """One short warning line naming the given years whose innovation data is synthetic (demo), with the details
-    behind a button beside it: on a phone the first screen is for the numbers, not the notice. True when any is."""
-    sumber_per_tahun = {t: data.sumber_sintetis(t) for t in tahun}
-    sumber_per_tahun = {t: s for t, s in sumber_per_tahun.items() if not s.empty}
-    if not sumber_per_tahun:
+    """One short warning line naming the given years whose innovation data is synthetic (demo), and in a mixed year
+    which regions, with the details behind a button beside it: on a phone the first screen is for the numbers, not
+    the notice. A region imported for real is never named. True when any is synthetic."""
+    asal = [a for a in map(data.asal_tahun, tahun) if a.ada_sintetis]
+    if not asal:
         return False
-    keterangan = next(iter(sumber_per_tahun.values()))["keterangan"].iat[0]
+    semua = [str(a.tahun) for a in asal if not a.campuran]
+    teks = [f"Data {', '.join(semua)} SINTETIS (data demo)"] if semua else []
+    teks += [
+        f"Data {a.tahun} SINTETIS (demo) hanya untuk {', '.join(map(nama_pendek, a.sintetis))}"
+        for a in asal
+        if a.campuran
+    ]
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key="banner_sintetis"):
-        st.warning(f"**Data {', '.join(map(str, sumber_per_tahun))} SINTETIS (data demo)**", icon="⚠️")
+        st.warning(f"**{'; '.join(teks)}**", icon="⚠️")
         with st.popover("Rincian", help="Dari mana data demo ini berasal"):
-            st.markdown("**Bukan data resmi.** " + tanpa_markdown(keterangan))
+            st.markdown("**Bukan data resmi.** " + tanpa_markdown(asal[0].keterangan))
+            for a in asal:
+                if a.campuran:
+                    st.markdown(f"{a.tahun}: hasil impor (bukan sintetis): " + tanpa_markdown(", ".join(a.nyata)))
     return True
 
 
@@ -46,7 +55,7 @@ def catatan_skor(tahun: int, basis: str, versi: str | None = None) -> str:
 
 def _catatan_portal(tahun: int, basis: str, versi: str | None = None) -> list[str]:
     """What numbers of the year rest on a portal import: SID from the portal's kematangan, pemda without SPD
-    answers (the export has none; their IID holds SID alone), pemda with nothing marked as sent."""
+    answers (the export has none; they have SID alone, no IID), pemda with nothing marked as sent."""
     s = data.skor_tahun(tahun, basis, versi)
 
     def nama(pilih: pd.Series) -> str:
@@ -56,7 +65,10 @@ def _catatan_portal(tahun: int, basis: str, versi: str | None = None) -> list[st
     if (portal := s["sumber_sid"] != "jawaban").any():
         catatan.append(f"SID dari kematangan portal: {nama(portal)}")
     if (tanpa := ~s["ada_spd"].astype(bool)).any():
-        catatan.append(f"Tanpa jawaban SPD, IID hanya dari SID (bukan nilai lengkap): {nama(tanpa)}")
+        catatan.append(
+            f"SPD belum diisi (ekspor portal tidak memuat SPD), hanya SID, tanpa IID dan predikat, diperingkat "
+            f"terpisah: {nama(tanpa)}"
+        )
     if (semua := s["semua_layak_dikirim"].astype(bool)).any():
         catatan.append(
             f"Belum ada inovasi bertanda dikirim, dihitung bila setiap inovasi yang layak dikirim: {nama(semua)}"
@@ -65,26 +77,40 @@ def _catatan_portal(tahun: int, basis: str, versi: str | None = None) -> list[st
 
 
 def _asal_data(tahun: int) -> str:
-    return "data inovasi SINTETIS (demo)" if not data.sumber_sintetis(tahun).empty else "data inovasi hasil impor"
+    asal = data.asal_tahun(tahun)
+    if asal.campuran:
+        return f"data inovasi hasil impor, kecuali {', '.join(map(nama_pendek, asal.sintetis))} (SINTETIS, demo)"
+    return "data inovasi SINTETIS (demo)" if asal.ada_sintetis else "data inovasi hasil impor"
 
 
 def catatan_tren(basis: str, versi: str | None = None) -> str:
     """The note under a multi-year chart: which rule scored which year."""
     tahun = data.daftar_tahun()
     aturan = "; ".join(f"{t}: {keterangan_aturan(t, versi)}" for t in tahun)
-    tahun_sintetis = [t for t in tahun if not data.sumber_sintetis(t).empty]
+    tahun_sintetis = [t for t in tahun if data.asal_tahun(t).ada_sintetis]
     asal = (
         f"data inovasi SINTETIS (demo) untuk {', '.join(map(str, tahun_sintetis))}"
         if tahun_sintetis
         else "data hasil impor"
     )
+    tanpa_spd = [
+        f"{nama_pendek(r.nama_wilayah)} {t}"
+        for t in tahun
+        for r in data.skor_tahun(t, basis, versi).itertuples()
+        if not r.ada_spd
+    ]
+    sid_saja = f" Tanpa IID (SPD belum diisi, hanya SID): {', '.join(tanpa_spd)}." if tanpa_spd else ""
     return (
         f"IID dihitung dasbor, basis {BASIS_LABEL[basis].lower()}, dari {asal}. {aturan}. Belah ketupat = nilai resmi."
+        + sid_saja
     )
 
 
 def _singkat_data(*tahun: int) -> str:
-    return "data inovasi SINTETIS" if any(not data.sumber_sintetis(t).empty for t in tahun) else "data impor"
+    asal = [data.asal_tahun(t) for t in tahun]
+    if any(a.ada_sintetis and not a.campuran for a in asal):
+        return "data inovasi SINTETIS"
+    return "data impor, sebagian SINTETIS" if any(a.campuran for a in asal) else "data impor"
 
 
 def label_grafik(tahun: int, basis: str, versi: str | None = None) -> str:

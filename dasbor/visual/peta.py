@@ -31,10 +31,15 @@ class Batas(Protocol):
     kunci_fitur: str | None
 
 
+SID_SAJA = "SPD belum diisi"  # a pemda without SPD: no IID, predikat or rank among the others (services.skor)
+
+
 def _data_klik(d: pd.DataFrame) -> np.ndarray:
-    """customdata of every map mark: kode, nama, predikat, IID as text, 'n dari N'."""
-    peringkat = [f"{int(p)} dari {len(d)}" for p in d["peringkat"]]
-    return np.c_[d["kode_wilayah"], d["nama_wilayah"], d["predikat"], [angka(v) for v in d["iid"]], peringkat]
+    """customdata of every map mark: kode, nama, predikat, IID as text, 'n dari N' (or SID_SAJA)."""
+    n = int(d["peringkat"].notna().sum())
+    peringkat = [f"{int(p)} dari {n}" if pd.notna(p) else SID_SAJA for p in d["peringkat"]]
+    predikat = d["predikat"].astype(object).where(d["predikat"].notna(), SID_SAJA)
+    return np.c_[d["kode_wilayah"], d["nama_wilayah"], predikat, [angka(v) for v in d["iid"]], peringkat]
 
 
 def _teks_hover(klik: np.ndarray) -> list[str]:

@@ -48,6 +48,8 @@ CONTOH = {
     "isi": b"PK",
     "id_inovasi": "x",
     "wilayah": ["63.01"],
+    "indeks_mandiri": 61.5,
+    "tanggal_indeks": "2025-08-01",
 }
 
 

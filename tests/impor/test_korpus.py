@@ -88,12 +88,6 @@ def _tanpa_spd(wb: Workbook) -> None:
     ws.delete_rows(2, ws.max_row)
 
 
-def _inovasi_kosong(wb: Workbook) -> None:
-    ws, sid = wb["inovasi"], wb["jawaban_sid"]
-    ws.delete_rows(2, ws.max_row)
-    sid.delete_rows(2, sid.max_row)
-
-
 def _terlalu_banyak_baris(wb: Workbook) -> None:
     ws = wb["jawaban_sid"]
     ws.cell(row=MAKS_BARIS + 5, column=1, value="x")
@@ -198,7 +192,6 @@ KORPUS = [
     Kasus("nilai logika", _sel("jawaban_sid", "C9", True), "jawaban_sid", 9, "C", "nilai logika TRUE"),
     Kasus("galat excel", _sel("inovasi", "E7", "#N/A"), "inovasi", 7, "E", "galat Excel '#N/A'"),
     Kasus("wilayah tanpa jawaban SPD", _tanpa_spd, "jawaban_spd", None, None, "tidak punya satu pun baris"),
-    Kasus("tanpa inovasi", _inovasi_kosong, "inovasi", None, None, "tidak punya satu pun inovasi"),
     Kasus("terlalu banyak baris", _terlalu_banyak_baris, "jawaban_sid", None, None, "melebihi batas 50.000 baris"),
     Kasus("bukan zip", _bukan_zip, None, None, None, "bukan buku kerja Excel .xlsx", mentah=True),
     Kasus("zip terpotong", _zip_rusak, None, None, None, "rusak", mentah=True),

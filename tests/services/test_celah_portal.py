@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import scoring
 from dasbor.services import kelengkapan as kel
 from dasbor.services import simulasi
-from dasbor.services.lintas_tahun import data_dihitung
+from dasbor.services.skor import data_dinilai
 from scoring.reference import hitung_skor_referensi
 from scoring.saran_kirim import pilih_kiriman, skor_sid_kiriman
 
@@ -72,7 +72,7 @@ def data_portal(rows: list[dict[str, Any]]) -> scoring.DataPenilaian:
 
 def kelengkapan(data: scoring.DataPenilaian) -> tuple[scoring.DataPenilaian, pd.DataFrame]:
     """As hitung_kelengkapan takes a year: on the computed set, with explicit wajib rows."""
-    dihitung = kel.lengkapi_wajib(data_dihitung(data, M, TAHUN), M)
+    dihitung = kel.lengkapi_wajib(data_dinilai(data, M, TAHUN)[0], M)
     return dihitung, kel.hitung_celah(dihitung, M, TAHUN)
 
 
@@ -226,7 +226,7 @@ def terapkan_naif(rows: list[dict[str, Any]], gap: pd.Series) -> list[dict[str, 
 
 def iid_naif(rows: list[dict[str, Any]], tanpa: set[str] = frozenset()) -> dict[str, float]:
     """IID per region with every eligible innovation sent except `tanpa`, by the naive reference."""
-    data = data_dihitung(data_portal(rows), M, TAHUN)
+    data = data_dinilai(data_portal(rows), M, TAHUN)[0]
     inovasi = data.inovasi.assign(
         status_inovasi=np.where(data.inovasi["id_inovasi"].isin(tanpa), "draft", data.inovasi["status_inovasi"])
     )

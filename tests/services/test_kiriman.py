@@ -170,10 +170,13 @@ def test_cli_hasil(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     tabel = pd.read_csv(io.StringIO(keluar.out), dtype={"kode_wilayah": str})
     assert list(tabel.columns) == list(hasil_cli.KOLOM)
     assert ", ".join(tabel.columns) == (
-        "kode_wilayah, nama_wilayah, iid, predikat, peringkat, spd, sid, n_inovasi_dinilai, sumber_sid"
+        "kode_wilayah, nama_wilayah, iid, predikat, peringkat, spd, sid, n_inovasi_dinilai, sumber_sid, dasar_nilai, "
+        "peringkat_sid_saja"
     )
     baris = tabel.set_index("kode_wilayah").loc[PORTAL]
     assert pd.isna(baris["iid"]) and baris["sumber_sid"] == "kematangan" and baris["sid"] == pytest.approx(29.02)
+    assert baris["dasar_nilai"] == "semua_layak" and baris["peringkat_sid_saja"] == 1  # the only one without SPD
+    assert tabel.set_index("kode_wilayah").drop(index=PORTAL)["peringkat_sid_saja"].isna().all()
     assert "Tanpa jawaban SPD" in keluar.err and "bila setiap inovasi yang memenuhi aturan usia dikirim" in keluar.err
     assert "dari kematangan portal" in keluar.err
 

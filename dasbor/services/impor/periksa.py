@@ -20,6 +20,7 @@ from dasbor.services.impor.pemeriksaan import Pemeriksaan, batasi, tanda_keputus
 from dasbor.services.impor.pencatat import Pencatat
 from dasbor.services.impor.perangkat_daerah import pemilik_perangkat_daerah, periksa_perangkat_daerah
 from dasbor.services.impor.portal import periksa_portal
+from dasbor.services.impor.spd import bawa_wilayah
 from dasbor.services.skor import metodologi_tahun
 
 
@@ -121,14 +122,8 @@ def _periksa_isi(db: Database, buku: BukuKerja, tahun: int, m: scoring.Metodolog
                 "jawaban_spd",
             )
         )
-    for kode in sorted(di_spd - di_inovasi):
-        catat.masalah.append(
-            MasalahBerkas(
-                f"wilayah {kode} ada di lembar jawaban_spd tetapi tidak punya satu pun inovasi. Impor mengganti "
-                "seluruh data wilayah-tahun, sehingga semua inovasinya akan terhapus; isi lembar inovasi.",
-                "inovasi",
-            )
-        )
+    # A wilayah with SPD rows and no innovation rows is an SPD entry (a pemda imported from the portal, whose
+    # export has no SPD): its innovations are carried over unchanged (_bawa_hanya_spd), never deleted.
     if inovasi.empty and spd.empty:
         catat.masalah.append(MasalahBerkas("berkas tidak berisi data: lembar inovasi dan jawaban_spd kosong."))
     return catat.masalah
@@ -237,8 +232,25 @@ def _periksa_templat(
     data = _tabel_bersih(buku, periksa.tahun)
     periksa.masalah += _jaring_pengaman(buku, data, m)
     if not periksa.masalah:
-        periksa.data = data
+        periksa.data = _bawa_hanya_spd(db, periksa, data)
         periksa.wilayah = sorted(set(data["inovasi"]["kode_wilayah"]) | set(data["jawaban_spd"]["kode_wilayah"]))
+
+
+def _bawa_hanya_spd(db: Database, periksa: Pemeriksaan, data: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The file's tables plus, for each wilayah present only in jawaban_spd, its stored innovations and SID
+    answers (provenance included), so that the import, which replaces whole wilayah-years, changes only its SPD."""
+    for kode in sorted(set(data["jawaban_spd"]["kode_wilayah"]) - set(data["inovasi"]["kode_wilayah"])):
+        inovasi, sid = bawa_wilayah(db, kode, periksa.tahun)
+        data["inovasi"] = pd.concat([data["inovasi"], inovasi], ignore_index=True)
+        data["jawaban_sid"] = pd.concat([data["jawaban_sid"], sid], ignore_index=True)
+        periksa.peringatan.append(
+            MasalahBerkas(
+                f"wilayah {kode}: hanya jawaban SPD di berkas ini; {len(inovasi)} inovasi dan jawaban SID-nya tetap "
+                "seperti tersimpan (isian SPD).",
+                "jawaban_spd",
+            )
+        )
+    return data
 
 
 # --- Operator boundaries: an operator imports and undoes only for its own kode_wilayah. ---------------------------

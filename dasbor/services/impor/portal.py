@@ -140,7 +140,8 @@ def periksa_portal(
     for k in KOLOM_DARI_PORTAL:
         inovasi[k] = baris[k].to_numpy()
     for k in KOLOM_DIPERTAHANKAN:
-        inovasi[k] = ids.map(lama[k]).to_numpy() if k in lama else None
+        # (a first import of the pemda-year has nothing to keep; mapping through an empty date column fails)
+        inovasi[k] = ids.map(lama[k]).to_numpy() if k in lama and not lama.empty else None
     inovasi["status_inovasi"] = inovasi["status_inovasi"].fillna("draft")
     # The older (≈2023) export carries the uji coba date: where a row has one, the file's wins over the kept one.
     uji_coba = baris["tanggal_uji_coba"]

@@ -1,5 +1,6 @@
 """What an import would change, before it is written: innovations new, changed or removed, and IID before → after
-per wilayah, computed by the shared scoring module on the year's data with the file's wilayah-years swapped in."""
+per wilayah, computed by the one rule (services.skor.nilai_wilayah) on the year's data with the file's wilayah-years
+swapped in."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from dasbor.excel.skema import LEMBAR_DATA
 from dasbor.services.impor.pemeriksaan import Pemeriksaan
 from dasbor.services.impor.portal import KOLOM_DARI_PORTAL, KOLOM_DIPERTAHANKAN
 from dasbor.services.impor.riwayat import sumber_wilayah
-from dasbor.services.skor import data_penilaian, metodologi_tahun
+from dasbor.services.skor import dasar_teks, data_penilaian, metodologi_tahun, nilai_wilayah
 
 
 def _normal(nilai: object) -> object:
@@ -76,8 +77,11 @@ def preview(db: Database, periksa: Pemeriksaan, basis: str = "terverifikasi") ->
     lama = data_penilaian(db, periksa.tahun)
     baru = periksa.data
     diganti = lama.inovasi["kode_wilayah"].isin(periksa.wilayah)
+    # The file's rows as the year's query hands them to scoring (inovasi_tahun.sql): the portal's kematangan under
+    # its scoring name, or a portal-only pemda would be previewed with kematangan 0.
+    inovasi_baru = baru["inovasi"].rename(columns={"kematangan": "kematangan_portal"})
     sesudah = scoring.DataPenilaian(
-        inovasi=pd.concat([lama.inovasi[~diganti], baru["inovasi"]], ignore_index=True),
+        inovasi=pd.concat([lama.inovasi[~diganti], inovasi_baru], ignore_index=True),
         jawaban_sid=pd.concat(
             [
                 lama.jawaban_sid[~lama.jawaban_sid["id_inovasi"].isin(lama.inovasi.loc[diganti, "id_inovasi"])],
@@ -90,8 +94,11 @@ def preview(db: Database, periksa: Pemeriksaan, basis: str = "terverifikasi") ->
             ignore_index=True,
         ),
     )
-    skor_lama = scoring.hitung_skor(lama, m, basis).set_index("kode_wilayah")
-    skor_baru = scoring.hitung_skor(sesudah, m, basis).set_index("kode_wilayah")
+    # The one rule (services.skor.nilai_wilayah) on both sides, so "after" is exactly what the pages show once
+    # the import is confirmed: the marked status, else every eligible innovation; no IID without SPD.
+    wilayah = db.query("wilayah")
+    skor_lama = nilai_wilayah(lama, m, periksa.tahun, wilayah, basis).set_index("kode_wilayah")
+    skor_baru = nilai_wilayah(sesudah, m, periksa.tahun, wilayah, basis).set_index("kode_wilayah")
     if periksa.format == "portal":  # the export's own columns (kematangan, coordinates…) count as changes too
         kolom = list(KOLOM_SIDIK_PORTAL)
         inovasi_lama = pd.concat(
@@ -155,6 +162,9 @@ def preview(db: Database, periksa: Pemeriksaan, basis: str = "terverifikasi") ->
                 "predikat_sebelum": skor_lama["predikat"].get(kode),
                 "iid_sesudah": skor_baru["iid"].get(kode, np.nan),
                 "predikat_sesudah": skor_baru["predikat"].get(kode),
+                "sid_sebelum": skor_lama["skor_sid"].get(kode, np.nan),
+                "sid_sesudah": skor_baru["skor_sid"].get(kode, np.nan),
+                "dasar_sesudah": dasar_teks(skor_baru.loc[kode]) if kode in skor_baru.index else "",
             }
         )
     return Pratinjau(pd.DataFrame(baris), rincian, m.versi, m.rumus_asal.keyakinan, basis)

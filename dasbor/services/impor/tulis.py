@@ -68,6 +68,13 @@ def _berubah_sejak(cur: object, sejak: tuple[int, ...], periksa: Pemeriksaan) ->
     return "; ".join(f"#{int(r.id_impor)} {r.hasil} oleh {r.pengguna}" for r in berubah.head(5).itertuples())
 
 
+def _dengan_asal(frame: pd.DataFrame, id_sumber: int) -> pd.DataFrame:
+    """Rows carried over keep their provenance (id_sumber_data); the rows this import brings get its own."""
+    if "id_sumber_data" not in frame:
+        return frame.assign(id_sumber_data=id_sumber)
+    return frame.assign(id_sumber_data=frame["id_sumber_data"].astype("Int64").fillna(id_sumber))
+
+
 def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str, sejak: tuple[int, ...] | None = None) -> int:
     """Write a checked file as one transaction: copy the wilayah-years it replaces, delete them, insert the
     file's rows, log the import. A crash at any point leaves the database as it was before. Returns id_impor.
@@ -115,11 +122,13 @@ def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str, sejak: tupl
         _jalankan(cur, "impor_kosongkan", {"id_impor": id_impor})
         _titik_uji("setelah_hapus")
         cur.execute(sql("impor_periode_baru"), {"tahun": periksa.tahun, "versi_metodologi": m.versi})
-        insert_frame(cur, "inovasi", periksa.data["inovasi"].assign(id_sumber_data=id_sumber, sumber=periksa.format))
+        inovasi = _dengan_asal(periksa.data["inovasi"], id_sumber)
+        asal = inovasi["sumber"] if "sumber" in inovasi else pd.Series(None, index=inovasi.index, dtype=object)
+        insert_frame(cur, "inovasi", inovasi.assign(sumber=asal.fillna(periksa.format)))
         insert_frame(cur, "jawaban_sid", periksa.data["jawaban_sid"])
-        spd = periksa.data["jawaban_spd"]
-        # A portal import carries the SPD answers over unchanged, provenance included (the export has no SPD).
-        insert_frame(cur, "jawaban_spd", spd if "id_sumber_data" in spd else spd.assign(id_sumber_data=id_sumber))
+        # A portal import carries the SPD answers over unchanged, provenance included (the export has no SPD);
+        # an SPD entry carries the innovations over so.
+        insert_frame(cur, "jawaban_spd", _dengan_asal(periksa.data["jawaban_spd"], id_sumber))
         if not periksa.perangkat_daerah_baru.empty:
             insert_frame(cur, "perangkat_daerah", periksa.perangkat_daerah_baru)
         for k in periksa.keputusan_baru.itertuples(index=False):
