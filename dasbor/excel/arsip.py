@@ -31,13 +31,17 @@ assert KOLOM_NAMA in JUDUL_PORTAL
 
 @dataclass(frozen=True)
 class Ringkasan:
-    format: str  # 'portal' or 'templat', as imported
+    format: str  # 'portal', 'templat' or 'spd', as imported
     kunci: str  # SHA-256 over the format and every kept value: equal for equal content
     isi: bytes  # the re-written workbook
 
 
 def ringkas(data: bytes, format: str) -> Ringkasan:
-    """The archived form of an imported file of `format` ('portal' or 'templat'), built in the limited child."""
+    """The archived form of an imported file of `format` ('portal' or 'templat'), built in the limited child. An
+    SPD entry ('spd') is the CSV the dasbor wrote itself from the typed levels (services.impor.spd): no workbook,
+    no names, kept as it is."""
+    if format == "spd":
+        return Ringkasan(format, hashlib.sha256(b"spd\0" + data).hexdigest(), data)
     return jalankan_terbatas(_ringkas, data, format)
 
 

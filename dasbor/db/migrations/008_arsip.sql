@@ -7,7 +7,7 @@
 -- SQL cannot re-write a workbook. The next import re-writes them like its own file (services/impor/arsip.py).
 CREATE TABLE impor_arsip (
     kunci TEXT PRIMARY KEY,
-    format TEXT NOT NULL CHECK (format IN ('templat', 'portal')),
+    format TEXT NOT NULL CHECK (format IN ('templat', 'portal', 'spd')),
     isi BLOB NOT NULL,
     ukuran BIGINT NOT NULL,
     mentah BOOLEAN NOT NULL DEFAULT false
