@@ -80,7 +80,9 @@ def test_gap_counts_are_what_the_stored_rows_imply(db: Database, hasil: kel.Kele
 def test_priced_on_the_same_iid_as_every_other_surface(db: Database, hasil: kel.Kelengkapan) -> None:
     tahun = skor.hitung_skor_tahun(db, 2025).set_index("kode_wilayah")
     sendiri = hasil.skor.set_index("kode_wilayah")
-    assert sendiri.at[KODE, "iid_mentah"] == pytest.approx(tahun.at[KODE, "iid_mentah"], abs=1e-12)
+    # the same set and the same SID; the region has no SPD yet, so every surface shows SID only (no IID)
+    assert sendiri.at[KODE, "skor_sid"] == pytest.approx(tahun.at[KODE, "skor_sid"], abs=1e-12)
+    assert pd.isna(tahun.at[KODE, "iid"]) and not bool(tahun.at[KODE, "ada_spd"])
     assert bool(tahun.at[KODE, "semua_layak_dikirim"])
     assert sendiri.at[KODE, "n_inovasi"] == tahun.at[KODE, "n_inovasi"] > 100
 
