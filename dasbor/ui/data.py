@@ -38,6 +38,7 @@ from dasbor.services import hasil as _hasil
 from dasbor.services import inovasi as _inovasi
 from dasbor.services import kelengkapan as _kelengkapan
 from dasbor.services import kiriman as _kiriman
+from dasbor.services import lembar_indikator as _lembar
 from dasbor.services import simulasi as _simulasi
 from dasbor.services import skor as _skor
 from dasbor.services import telusur_celah as _telusur
@@ -266,6 +267,7 @@ inovasi_usia = sekali(_kiriman.inovasi_usia)
 menua = sekali(_kiriman.menua)
 selisih = sekali(_kiriman.selisih)
 saran = sekali(_kiriman.saran)  # per year and wilayah
+jawaban_inovasi = sekali(_lembar.jawaban_inovasi, maks=1024)  # per innovation a worksheet opens
 
 
 def _berkas_ekspor(tahun: int, kode_wilayah: str, dibuat: date, jenis: str) -> bytes:

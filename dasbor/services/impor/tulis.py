@@ -90,7 +90,11 @@ def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str) -> int:
         _jalankan(cur, "impor_kosongkan", {"id_impor": id_impor})
         _titik_uji("setelah_hapus")
         cur.execute(sql("impor_periode_baru"), {"tahun": periksa.tahun, "versi_metodologi": m.versi})
-        insert_frame(cur, "inovasi", periksa.data["inovasi"].assign(id_sumber_data=id_sumber, sumber=periksa.format))
+        inovasi = periksa.data["inovasi"]
+        # A write that carries rows over unchanged (an indicator worksheet save) keeps their provenance.
+        if "id_sumber_data" not in inovasi:
+            inovasi = inovasi.assign(id_sumber_data=id_sumber, sumber=periksa.format)
+        insert_frame(cur, "inovasi", inovasi)
         insert_frame(cur, "jawaban_sid", periksa.data["jawaban_sid"])
         spd = periksa.data["jawaban_spd"]
         # A portal import carries the SPD answers over unchanged, provenance included (the export has no SPD).
@@ -108,7 +112,8 @@ def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str) -> int:
                     "pengguna": pengguna,
                 },
             )
-        cur.execute(sql("impor_arsipkan"), {"id_impor": id_impor, "format": periksa.format, "isi": periksa.isi})
+        if periksa.isi:  # a write typed on a page (an indicator worksheet) has no file to archive
+            cur.execute(sql("impor_arsipkan"), {"id_impor": id_impor, "format": periksa.format, "isi": periksa.isi})
         _titik_uji("sebelum_commit")
     _titik_uji("setelah_commit")
     return int(id_impor)
