@@ -110,7 +110,8 @@ def periksa_portal(
     for k in KOLOM_DARI_PORTAL:
         inovasi[k] = baris[k].to_numpy()
     for k in KOLOM_DIPERTAHANKAN:
-        inovasi[k] = ids.map(lama[k]).to_numpy() if k in lama else None
+        # A pemda-year without rows yet keeps nothing (pandas cannot map through an empty date column).
+        inovasi[k] = ids.map(lama[k]).to_numpy() if k in lama and not lama.empty else None
     inovasi["status_inovasi"] = inovasi["status_inovasi"].fillna("draft")
     inovasi["kembar_dengan"] = _kembar_dengan(ids, hasil["kelompok_kembar"])
     for k in KOLOM_TANGGAL:
