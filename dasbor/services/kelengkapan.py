@@ -175,9 +175,17 @@ def lengkapi_wajib(data: scoring.DataPenilaian, m: scoring.Metodologi) -> scorin
         return pd.concat([jawaban, hilang.reindex(columns=jawaban.columns)], ignore_index=True)
 
     wilayah = pd.Index(pd.unique(pd.concat([data.inovasi["kode_wilayah"], data.jawaban_spd["kode_wilayah"]])))
+    # An innovation known only by the portal's kematangan (no answer row) scores that kematangan; an empty row
+    # would turn it into answers that win and score 0 (scoring.compute), so it gets none.
+    inovasi = data.inovasi
+    hanya_portal = ~inovasi["id_inovasi"].isin(data.jawaban_sid["id_inovasi"])
+    if "kematangan_portal" in inovasi:
+        hanya_portal &= inovasi["kematangan_portal"].notna()
+    else:
+        hanya_portal &= False
     return scoring.DataPenilaian(
         inovasi=data.inovasi,
-        jawaban_sid=tambah(data.jawaban_sid, "id_inovasi", pd.Index(data.inovasi["id_inovasi"]), "SID"),
+        jawaban_sid=tambah(data.jawaban_sid, "id_inovasi", pd.Index(inovasi.loc[~hanya_portal, "id_inovasi"]), "SID"),
         jawaban_spd=tambah(data.jawaban_spd, "kode_wilayah", wilayah.astype(str), "SPD"),
     )
 

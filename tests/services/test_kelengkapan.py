@@ -50,14 +50,21 @@ def perbaiki_mandiri(data: scoring.DataPenilaian, baris: pd.Series) -> scoring.D
         inovasi = data.inovasi.copy()
         inovasi.loc[inovasi["id_inovasi"] == baris["id_inovasi"], list(kel.PROFIL_WAJIB)] = "diisi"
         return scoring.DataPenilaian(inovasi, data.jawaban_sid, data.jawaban_spd)
-    if baris["aspek"] == "SID":
-        jawaban = data.jawaban_sid
-        pilih = (jawaban["id_inovasi"] == baris["id_inovasi"]) & (jawaban["kode_indikator"] == baris["kode_indikator"])
-    else:
-        jawaban = data.jawaban_spd
-        pilih = (jawaban["kode_wilayah"] == baris["kode_wilayah"]) & (
-            jawaban["kode_indikator"] == baris["kode_indikator"]
+    kunci = "id_inovasi" if baris["aspek"] == "SID" else "kode_wilayah"
+    jawaban = data.jawaban_sid if baris["aspek"] == "SID" else data.jawaban_spd
+    pilih = (jawaban[kunci] == baris[kunci]) & (jawaban["kode_indikator"] == baris["kode_indikator"])
+    if not pilih.any():  # an absent answer (a pemda without SPD) scores 0 as an empty one would: write it out
+        kosong = {kunci: baris[kunci], "kode_indikator": baris["kode_indikator"], "level_klaim": 0}
+        jawaban = pd.concat(
+            [jawaban, pd.DataFrame([{**kosong, "status_bukti": "kosong"}]).reindex(columns=jawaban.columns)],
+            ignore_index=True,
         )
+        data = (
+            scoring.DataPenilaian(data.inovasi, jawaban, data.jawaban_spd)
+            if baris["aspek"] == "SID"
+            else scoring.DataPenilaian(data.inovasi, data.jawaban_sid, jawaban)
+        )
+        pilih = (jawaban[kunci] == baris[kunci]) & (jawaban["kode_indikator"] == baris["kode_indikator"])
     # Fixing means the claim (level 1 for an empty wajib indicator) counts; it never lowers what counts now.
     klaim = float(jawaban.loc[pilih, "level_klaim"].fillna(0).iat[0])
     kini = float(scoring.level_efektif(jawaban[pilih], "terverifikasi")[0])
