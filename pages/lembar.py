@@ -13,7 +13,7 @@ from dasbor.visual.format import angka, tanpa_markdown
 akun.wajib_masuk()
 
 BELUM = "— belum diisi —"
-LEBAR = [3, 2, 4, 1, 3, 3, 1]  # the seven portal columns
+LEBAR = [3, 2, 4, 1, 3, 3, 2]  # the seven portal columns
 
 
 def _simpan(stempel_dilihat: tuple[int, ...]) -> None:
@@ -88,7 +88,6 @@ isi = lembar.lembar(m, jawaban)
 # --- the header: filled count and the live estimate, as the portal shows them ----------------------------------
 kepala = st.container()
 
-st.markdown("**" + " · ".join(lembar.KOLOM_LEMBAR) + "**")
 judul = st.columns(LEBAR)
 for kolom, teks in zip(judul, lembar.KOLOM_LEMBAR, strict=True):
     kolom.markdown(f"**{teks}**")
@@ -117,7 +116,7 @@ for r in isi.to_dict("records"):
         b: k[5].checkbox(b.capitalize(), value=bool(r["bukti_ada"]), key=f"{kunci}_{b}", disabled=nilai is None)
         for b in lembar.BUKTI
     }
-    k[6].markdown(r["jenis_file"])
+    k[6].markdown(r["jenis_file"], help="Jenis berkas disimpulkan dari teks bukti katalog (tidak ada sumber resmi).")
     isian.append({"kode_indikator": r["kode_indikator"], "level_klaim": nilai, **centang})
 isian = pd.DataFrame(isian).astype({"level_klaim": "Int64"})
 est = lembar.estimasi(m, isian)
@@ -139,6 +138,11 @@ with kepala:
     asal = "dari kematangan portal" if bool(baris["dari_kematangan_portal"]) else "dari jawaban indikator"
     h4.metric("Kematangan tersimpan", f"{angka(tersimpan, 0)} / {angka(est.maks, 0)}", help=asal)
     st.caption(f"Kematangan tersimpan {asal}. Inovasi: {tanpa_markdown(baris['nama_inovasi'])} ({id_inovasi}).")
+    if bool(baris["dari_kematangan_portal"]) and est.terisi and est.klaim < tersimpan:
+        st.warning(
+            f"Bila disimpan, jawaban ini menggantikan kematangan portal {angka(tersimpan, 0)} dengan "
+            f"{angka(est.klaim, 0)}: isi semua indikator yang sudah diisi di portal."
+        )
 
 skor = data.skor_tahun(tahun, basis)
 skor = skor[skor["kode_wilayah"] == wilayah]

@@ -75,6 +75,7 @@ def test_admin_mengisi_menyimpan_dan_membatalkan() -> None:
     metrik = _metrik(at)
     assert metrik["Terisi"] == "2/20 SID" and metrik["Estimasi kematangan"] == "17 / 111"
     assert metrik["Bila hanya bukti lengkap diakui"] == "0 / 111"
+    assert any("menggantikan kematangan portal 90 dengan 17" in w.value for w in at.warning)
     for b in ("nomor", "tanggal", "tentang"):
         at.checkbox(key=f"lembar_p2_16_{b}").check()
     at.run()
