@@ -144,12 +144,9 @@ if inovasi:
     m4.metric("Nilai semua perbaikan (poin IID)", angka(baris["poin_celah"], 3))
     st.caption("Tautan ke inovasi ini:")
     st.code(drill.tautan({"tahun": tahun}), language=None, wrap_lines=True)
-    st.page_link(
-        "pages/lembar.py",
-        label="Isi lembar indikator inovasi ini (admin, operator pemda)",
-        icon="📝",
-        query_params={"inovasi": inovasi, "wilayah": saringan.label_wilayah(wilayah)},
-    )
+    if st.button("📝 Isi lembar indikator inovasi ini (admin, operator pemda)", key="buka_lembar"):
+        # The year and the region carry over by themselves (the same bound sidebar widgets on every page).
+        st.switch_page("pages/lembar.py", query_params={"inovasi": inovasi})
     profil, indikator = st.columns([2, 3])
     with profil:
         st.markdown("**Profil**")

@@ -31,7 +31,10 @@ def jawaban_inovasi(kel: Kelengkapan, id_inovasi: str) -> pd.DataFrame:
     katalog = katalog_indikator(kel.versi)
     katalog = katalog[katalog["aspek"] == "SID"]
     jawaban = kel.data.jawaban_sid[kel.data.jawaban_sid["id_inovasi"] == id_inovasi]
-    celah = kel.celah[kel.celah["id_inovasi"] == id_inovasi].set_index("kode_indikator")
+    # Only the gaps of an indicator: an innovation's own gaps (draft, profile) have none, and a portal innovation
+    # has several of them.
+    celah = kel.celah[(kel.celah["id_inovasi"] == id_inovasi) & kel.celah["kode_indikator"].notna()]
+    celah = celah.set_index("kode_indikator")
     hasil = katalog[["kode_indikator", "nama_indikator", "bobot", "wajib"]].merge(
         jawaban[["kode_indikator", "level_klaim", "status_bukti", "level_verifikasi", "catatan_verifikasi"]].assign(
             level_diakui=scoring.level_efektif(jawaban, BASIS)

@@ -112,3 +112,14 @@ def test_tanpa_masuk_diminta_masuk() -> None:
     at = _buka(None)
     assert any("hanya untuk admin dan operator" in i.value for i in at.info)
     assert not [b for b in at.button if b.key == "simpan_lembar"]
+
+
+@pytest.mark.usefixtures("env")
+def test_dari_inovasi_ke_lembar() -> None:
+    from tests.pages.apptest_bantu import buka
+
+    at = buka("inovasi", tahun=str(TAHUN), wilayah="Kabupaten Tanah Laut", inovasi="p2")
+    at = at.button(key="buka_lembar").click().run()
+    assert not at.exception
+    assert at.query_params["inovasi"] == "p2" and at.query_params["wilayah"] == "Kabupaten Tanah Laut"
+    assert any("hanya untuk admin dan operator" in i.value for i in at.info)  # the worksheet's sign-in
