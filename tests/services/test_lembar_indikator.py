@@ -159,6 +159,9 @@ def test_operator_wilayah_lain_dan_lembar_basi_tidak_menulis(tulis_env: Path) ->
     with pytest.raises(lembar.LembarDitolakError, match="tidak ada di daftar"):
         lembar.simpan_lembar(TAHUN, PORTAL, "tidak-ada", isi, "op", stempel(_db(tulis_env)))
     assert isi_db(_db(tulis_env)) == sesudah != sebelum
+    # the operator of that pemda may
+    lembar.simpan_lembar(TAHUN, PORTAL, "p2", isi, "op", stempel(_db(tulis_env)), wilayah_boleh=[PORTAL])
+    assert lembar.jawaban_inovasi(TAHUN, "p2")["level_klaim"].tolist() == [3]
 
 
 def test_kolom_verifikator_tetap(tulis_env: Path) -> None:
