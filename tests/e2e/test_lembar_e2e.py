@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import server_berakun
+from tests.e2e.conftest import server_berakun, skrip_selesai
 from tests.impor.bantu import SANDI
 
 TUNGGU = 60_000
@@ -34,7 +34,10 @@ def _metrik(page: Page, label: str):
 
 
 def _pilih_level(page: Page, kode: str, level: int) -> None:
-    page.get_by_label(f"Parameter {kode}").click()
+    skrip_selesai(page, TUNGGU)  # the page settled (a warning above may have moved the sheet down)
+    kotak = page.get_by_label(f"Parameter {kode}")
+    kotak.scroll_into_view_if_needed()
+    kotak.click()
     page.get_by_role("option", name=re.compile(rf"^{level}: ")).click()
 
 
@@ -47,7 +50,9 @@ def test_admin_mengisi_lembar_dan_kematangan_bergerak(page: Page, server_lembar:
     page.get_by_role("button", name="Masuk").click()
     expect(page.get_by_text("Masuk sebagai admin")).to_be_visible(timeout=TUNGGU)
 
+    skrip_selesai(page, TUNGGU)
     page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").filter(has_text="Wilayah").click()
+    page.keyboard.type("Barito Kuala")
     page.get_by_role("option", name="Kabupaten Barito Kuala", exact=True).click()
     expect(_metrik(page, "Kematangan tersimpan")).to_be_visible(timeout=TUNGGU)
     expect(page.get_by_text("Kematangan tersimpan dari kematangan portal")).to_be_visible()
@@ -63,8 +68,8 @@ def test_admin_mengisi_lembar_dan_kematangan_bergerak(page: Page, server_lembar:
     expect(_metrik(page, "Estimasi kematangan")).to_have_text("17 / 111", timeout=TUNGGU)
     expect(_metrik(page, "Terisi")).to_have_text("2/20 SID")
     for bukti in ("Nomor", "Tanggal", "Tentang"):
+        skrip_selesai(page, TUNGGU)
         page.get_by_test_id("stCheckbox").filter(has_text=bukti).first.click()
-        page.wait_for_timeout(300)
     expect(_metrik(page, "Bila hanya bukti lengkap diakui")).to_have_text("9 / 111", timeout=TUNGGU)
     screenshot(page, "terisi")
 
