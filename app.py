@@ -24,6 +24,7 @@ halaman = {
         st.Page("pages/kelengkapan.py", title="Kelengkapan", icon="🧩"),
         st.Page("pages/simulasi.py", title="Simulasi", icon="🧪"),
         st.Page("pages/inovasi.py", title="Inovasi", icon="💡"),
+        st.Page("pages/lembar.py", title="Lembar indikator", icon="📝"),
     ],
     "Bimtek": [st.Page("pages/presentasi.py", title="Presentasi", icon="📽️")],
     "Data": [

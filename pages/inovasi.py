@@ -10,11 +10,13 @@ from dasbor.services import kelengkapan as layanan
 from dasbor.services import kiriman as layanan_kiriman
 from dasbor.services import telusur_celah as telusur
 from dasbor.services.db import DatabaseSibukError
+from dasbor.services.kelompok_pd import KOLOM as KOLOM_KELOMPOK
+from dasbor.services.kelompok_pd import dengan_kelompok, mengelompokkan
 from dasbor.ui import data, drill, sumber, unduh
 from dasbor.ui import filter as saringan
 from dasbor.ui import kelengkapan_tabel as tabel
 from dasbor.ui.akun import pengguna, wajib_masuk
-from dasbor.visual.charts import batang_kematangan_opd
+from dasbor.visual.charts import TEPI, batang_kematangan_opd
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 from dasbor.visual.palette import transparan, warna_seri
 
@@ -144,6 +146,9 @@ if inovasi:
     m4.metric("Nilai semua perbaikan (poin IID)", angka(baris["poin_celah"], 3))
     st.caption("Tautan ke inovasi ini:")
     st.code(drill.tautan({"tahun": tahun}), language=None, wrap_lines=True)
+    if st.button("📝 Isi lembar indikator inovasi ini (admin, operator pemda)", key="buka_lembar"):
+        # The year and the region carry over by themselves (the same bound sidebar widgets on every page).
+        st.switch_page("pages/lembar.py", query_params={"inovasi": inovasi})
     profil, indikator = st.columns([2, 3])
     with profil:
         st.markdown("**Profil**")
@@ -176,22 +181,58 @@ st.subheader("Kematangan per perangkat daerah")
 if hasil.empty:
     st.info("Tidak ada inovasi yang cocok dengan saringan.")
 else:
-    per_opd = layanan_kiriman.kematangan_per_opd(hasil, layanan.NAMA_PD_TANPA)
+    # Real scale: a Pemprov has ~300 accounts (every SMA, SMK and SLB is one). The chart draws the top and bottom
+    # few; the rest is searched in the table under it, and accounts may be grouped (kelompok_pd's heuristic).
+    kelompokkan = mengelompokkan(hasil["nama_perangkat_daerah"]) and st.toggle(
+        "Kelompokkan akun (sekolah per cabang dinas/kabupaten, puskesmas, kecamatan, UPT…)",
+        key="kelompok_opd",
+        help=(
+            "Dari nama akun saja: akun cabang dinas berdiri sendiri; SMA/SMK/SLB di bawah cabang dinas yang disebut "
+            "namanya, atau kabupaten/kota setelah koma; SD/SMP/TK, puskesmas, kecamatan, kelurahan/desa dan UPT per "
+            "jenisnya; dinas dan badan lain masing-masing."
+        ),
+    )
+    satuan = "kelompok" if kelompokkan else "perangkat daerah"
+    dasar = dengan_kelompok(hasil) if kelompokkan else hasil
+    if kelompokkan:
+        dasar = dasar.assign(nama_perangkat_daerah=dasar[KOLOM_KELOMPOK])
+    per_opd = layanan_kiriman.kematangan_per_opd(dasar, layanan.NAMA_PD_TANPA)
     label_sumber = sumber.label_grafik(tahun, "klaim")
     portal = hasil["dari_kematangan_portal"].fillna(False).astype(bool)
     if portal.any():
         label_sumber += f" · {bilangan(int(portal.sum()))} inovasi {layanan_kiriman.SUMBER_PORTAL}"
+    judul_grafik = f"Rata-rata kematangan bila dikirim, {tahun}"
+    if len(per_opd) > 2 * TEPI + 1:
+        judul_grafik += f": {TEPI} tertinggi dan {TEPI} terendah dari {bilangan(len(per_opd))} {satuan}"
     unduh.plotly_chart(
         data.figur(
             batang_kematangan_opd,
             per_opd,
-            f"Rata-rata kematangan bila dikirim, {tahun}",
+            judul_grafik,
             kematangan_maks,
             catatan=label_sumber,
-            sidik=(tahun, wilayah, tuple(hasil["id_inovasi"])),
+            satuan=satuan,
+            sidik=(tahun, wilayah, kelompokkan, tuple(hasil["id_inovasi"])),
         ),
         nama=f"kematangan-opd-{tahun}-{wilayah}",
         key="grafik_kematangan_opd",
+    )
+    cari_opd = st.text_input(f"Cari {satuan}", key="cari_kematangan_opd", max_chars=80)
+    semua_opd = per_opd.sort_values(["rata_rata", "perangkat_daerah"], ascending=[False, True])
+    if cari_opd.strip():
+        semua_opd = semua_opd[semua_opd["perangkat_daerah"].str.contains(cari_opd.strip(), case=False, regex=False)]
+    unduh.dataframe(
+        pd.DataFrame(
+            {
+                satuan.capitalize(): semua_opd["perangkat_daerah"],
+                "Rata-rata kematangan": semua_opd["rata_rata"],
+                "Inovasi": semua_opd["jumlah"].astype(int),
+            }
+        ),
+        nama=f"kematangan-opd-{tahun}-{wilayah}",
+        key="tabel_kematangan_opd",
+        format_kolom={"Rata-rata kematangan": lambda x: angka(x, 1)},
+        hide_index=True,
     )
 
 menua = data.menua(tahun)

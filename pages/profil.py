@@ -148,7 +148,16 @@ for tab, kolom, kategori in (
 ):
     with tab:
         jumlah = data.jumlah_inovasi(tahun, [kode], kolom).drop(columns="kode_wilayah")
-        fig = figur(charts.batang_jumlah, jumlah, kolom, f"Inovasi {pendek} menurut {kategori}, {tahun}", catatan=label)
+        # Perangkat daerah are unbounded (~300 accounts in a Pemprov): the largest and smallest few, the rest in the table.
+        tepi = charts.TEPI if kolom == "nama_perangkat_daerah" else None
+        fig = figur(
+            charts.batang_jumlah,
+            jumlah,
+            kolom,
+            f"Inovasi {pendek} menurut {kategori}, {tahun}",
+            catatan=label,
+            tepi=tepi,
+        )
         tampilkan_grafik(fig, f"inovasi-{kategori}-{pendek}-{tahun}", f"jumlah_{kolom}")
         tampilkan_tabel(
             jumlah.rename(columns={kolom: kategori.capitalize(), "jumlah": "Inovasi"}),

@@ -14,8 +14,8 @@ import pytest
 
 from dasbor.db import terbitan
 from dasbor.db.connection import Database
-from dasbor.demo.build import build_demo_db
 from dasbor.demo.generator import SEED, build_frames
+from dasbor.services.demo_portal import bangun_demo
 from dasbor.services.kelengkapan import Kelengkapan, hitung_kelengkapan
 from dasbor.ui import data
 
@@ -40,7 +40,7 @@ def salin_bingkai(bingkai: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 def demo_db(tmp_path_factory: pytest.TempPathFactory, demo_bingkai: dict[str, pd.DataFrame]) -> Path:
     """The demo database built once per session; treat as read-only (copy it to write)."""
     path = tmp_path_factory.mktemp("demo") / "iid.duckdb"
-    build_demo_db(path, SEED, salin_bingkai(demo_bingkai))
+    bangun_demo(path, SEED, salin_bingkai(demo_bingkai))
     return path
 
 

@@ -11,9 +11,10 @@ from dasbor.db.connection import db_path
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Exit 0 built, 1 refused because the database holds imported data (without --timpa)."""
-    from dasbor.demo.build import DataNyataError, build_demo_db, tolak_data_nyata
+    from dasbor.demo.build import DataNyataError, tolak_data_nyata
     from dasbor.demo.ekspor_portal import FOLDER, tulis_ekspor_demo
     from dasbor.demo.generator import build_frames
+    from dasbor.services.demo_portal import bangun_demo
 
     path = db_path()
     try:
@@ -21,7 +22,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         # import landing meanwhile is caught.
         tolak_data_nyata(path, args.timpa)
         frames = build_frames(args.seed)
-        counts = build_demo_db(path, args.seed, frames, timpa=args.timpa)
+        counts = bangun_demo(path, args.seed, frames, timpa=args.timpa)
     except DataNyataError as exc:
         print(exc, file=sys.stderr)
         return 1

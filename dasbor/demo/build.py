@@ -4,6 +4,7 @@ it (under the writer lock, so readers switch to the new data and a concurrent im
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +12,7 @@ import pandas as pd
 from dasbor.db import terbitan
 from dasbor.db.connection import Database
 from dasbor.db.write import insert_frame
+from dasbor.demo.ekspor_portal import JALUR_PORTAL
 from dasbor.demo.generator import SEED, build_frames
 
 KETERANGAN = (
@@ -45,12 +47,37 @@ def tolak_data_nyata(path: Path, timpa: bool) -> None:
         )
 
 
+# Takes the region-years of JALUR_PORTAL into the database being built (db, frames, id_sumber_data of the demo).
+# The import path lives in dasbor.services, which builds on this package, so the caller hands it in
+# (dasbor.services.demo_portal); without it every region-year is written from its generated answers.
+LewatPortal = Callable[[Database, dict[str, pd.DataFrame], int], None]
+
+
+def _tanpa_jalur_portal(frames: dict[str, pd.DataFrame], tabel: str) -> pd.DataFrame:
+    """The rows of `tabel` outside the region-years of JALUR_PORTAL (those arrive through the portal path)."""
+    df = frames[tabel]
+    if tabel == "jawaban_sid":
+        kunci = frames["inovasi"][["id_inovasi", "tahun", "kode_wilayah"]]
+        wilayah = df[["id_inovasi", "tahun"]].merge(kunci, on=["id_inovasi", "tahun"], how="left")["kode_wilayah"]
+        pasangan = pd.Series(list(zip(df["tahun"], wilayah, strict=True)), index=df.index)
+    elif tabel in ("inovasi", "jawaban_spd"):
+        pasangan = pd.Series(list(zip(df["tahun"], df["kode_wilayah"], strict=True)), index=df.index)
+    else:
+        return df
+    return df[~pasangan.isin(set(JALUR_PORTAL)).to_numpy()]
+
+
 def build_demo_db(
-    path: Path, seed: int = SEED, frames: dict[str, pd.DataFrame] | None = None, timpa: bool = False
+    path: Path,
+    seed: int = SEED,
+    frames: dict[str, pd.DataFrame] | None = None,
+    timpa: bool = False,
+    lewat_portal: LewatPortal | None = None,
 ) -> dict[str, int]:
-    """(Re)build the demo database at `path`; returns row counts per table. A database holding any import is
-    replaced only with `timpa` (checked under the writer lock, so an import cannot land in between). `frames`
-    (from build_frames(seed)) saves generating them again when the caller needs them too (the portal exports)."""
+    """(Re)build the demo database at `path`; returns row counts per table as generated. A database holding any
+    import is replaced only with `timpa` (checked under the writer lock, so an import cannot land in between).
+    `frames` (from build_frames(seed)) saves generating them again when the caller needs them too (the portal
+    exports). With `lewat_portal` the region-years of JALUR_PORTAL come in through it instead of their answers."""
     frames = build_frames(seed) if frames is None else frames
     with terbitan.gembok(path):
         tolak_data_nyata(path, timpa)
@@ -68,7 +95,11 @@ def build_demo_db(
                 frames["inovasi"]["sumber"] = "demo"
                 frames["jawaban_spd"]["id_sumber_data"] = id_sumber
                 for tabel in URUTAN:
-                    insert_frame(cur, tabel, frames[tabel])
+                    insert_frame(
+                        cur, tabel, frames[tabel] if lewat_portal is None else _tanpa_jalur_portal(frames, tabel)
+                    )
+            if lewat_portal is not None:
+                lewat_portal(db, frames, int(id_sumber))
             cur = db.cursor()
             cur.execute("CHECKPOINT")
             cur.close()
@@ -80,12 +111,12 @@ def build_demo_db(
     return {t: len(frames[t]) for t in URUTAN}
 
 
-def ensure_demo_db(path: Path) -> bool:
+def ensure_demo_db(path: Path, lewat_portal: LewatPortal | None = None) -> bool:
     """Build the demo database when the file is absent; True when it was built now."""
     if path.exists():
         return False
     with terbitan.gembok(path):
         if path.exists():  # another process built it while this one waited for the lock
             return False
-        build_demo_db(path)
+        build_demo_db(path, lewat_portal=lewat_portal)
     return True

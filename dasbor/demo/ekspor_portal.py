@@ -9,7 +9,9 @@ Public API:
 - `baris_portal(frames, kode_wilayah, tahun)`: one region-year's innovations in the portal's fields, before
   the quirks. Kematangan is the innovation's SID sum on the klaim basis as `scoring.hitung_kematangan` computes
   it (Σ bobot × level_klaim, at most 111), whatever its status: the portal holds what the pemda entered.
+- `berkas_portal(frames, kode_wilayah, tahun)`: one region-year's file as bytes.
 - `tulis_ekspor_demo(frames, folder)`: every region-year's file; returns the paths.
+- `JALUR_PORTAL`: the region-years the demo database takes in through the portal import path.
 """
 
 from __future__ import annotations
@@ -46,6 +48,11 @@ ASTA_CITA = (
     "dan narkoba",
 )
 TAHUN_ASTA_CITA = 2025
+# Region-years the demo database holds only as their portal export, read by the real import path (reader, matcher,
+# checks): no indicator answers, no SPD, nothing marked sent, as a pemda that only uploaded the portal's list.
+# The newest year; two kab/kota without a published value that year, so the calibration to every published value
+# is untouched. Still synthetic data (the rows keep the demo's source): only the path is real.
+JALUR_PORTAL = ((2025, "63.04"), (2025, "63.07"))
 PUSAT_PROVINSI = "63.72"  # the provincial offices stand in Banjarbaru
 
 
@@ -125,6 +132,24 @@ def baris_portal(
     return pd.DataFrame(baris)
 
 
+def berkas_portal(
+    frames: dict[str, pd.DataFrame],
+    kode_wilayah: str,
+    tahun: int,
+    kematangan: pd.Series | None = None,
+    nama_wilayah: str | None = None,
+) -> bytes | None:
+    """One region-year's export file, quirks included (None when it has no innovation): the bytes written to the
+    folder, and what the build imports for the region-years of JALUR_PORTAL."""
+    baris = baris_portal(frames, kode_wilayah, tahun, kematangan)
+    if baris.empty:
+        return None
+    if nama_wilayah is None:
+        nama_wilayah = str(frames["wilayah"].set_index("kode_wilayah").at[kode_wilayah, "nama_wilayah"])
+    berkas = beri_keanehan(baris.drop(columns="id_inovasi"), seed=zlib.crc32(f"{kode_wilayah}-{tahun}".encode()))
+    return tulis_portal(berkas, nama_wilayah, KETERANGAN.format(nama=nama_wilayah, tahun=tahun))
+
+
 def tulis_ekspor_demo(frames: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
     """Write every region-year's portal export (with quirks) into `folder`; earlier demo exports there are
     replaced. Returns the files written."""
@@ -136,12 +161,11 @@ def tulis_ekspor_demo(frames: dict[str, pd.DataFrame], folder: Path) -> list[Pat
     for tahun in sorted(int(t) for t in np.unique(frames["inovasi"]["tahun"])):
         kematangan = _kematangan(frames, tahun)
         for kode in frames["wilayah"]["kode_wilayah"]:
-            baris = baris_portal(frames, kode, tahun, kematangan)
-            if baris.empty:
+            isi = berkas_portal(frames, kode, tahun, kematangan, nama[kode])
+            if isi is None:
                 continue
-            berkas = beri_keanehan(baris.drop(columns="id_inovasi"), seed=zlib.crc32(f"{kode}-{tahun}".encode()))
             path = folder / nama_berkas(kode, tahun)
-            path.write_bytes(tulis_portal(berkas, nama[kode], KETERANGAN.format(nama=nama[kode], tahun=tahun)))
+            path.write_bytes(isi)
             ditulis.append(path)
     (folder / "BACA-SAYA.txt").write_text(BACA_SAYA, encoding="utf-8")
     return ditulis

@@ -10,7 +10,6 @@ from contextlib import AbstractContextManager
 from dasbor.db import terbitan
 from dasbor.db.connection import Database, DatabaseSibukError, db_path
 from dasbor.db.terbitan import BelumDiterbitkanError, Terbitan, dipakai
-from dasbor.demo.build import ensure_demo_db
 
 # What the UI layer needs of the published copies, so that it never imports dasbor.db itself.
 __all__ = [
@@ -32,7 +31,9 @@ def terbitan_kini() -> Terbitan:
     quietly filled with synthetic data."""
     path = db_path()
     if "DASBOR_DB" not in os.environ:
-        ensure_demo_db(path)
+        from dasbor.services.demo_portal import pastikan_demo  # builds on this module (the import path)
+
+        pastikan_demo(path)
     return terbitan.kini(path)
 
 

@@ -31,6 +31,10 @@ KAB_KOTA = ("kabupaten", "kota")
 KODE_JUMLAH = "jumlah"
 NAMA_JUMLAH = "Skor jumlah inovasi"
 VARIABEL_JUMLAH = "Jumlah Inovasi dan Hasil Kreatif"
+# Innovations known only by the portal's kematangan have no answer per indicator, so no share in
+# scoring.kontribusi; their SID points are one row of their own, so a region's rows still add up to its IID.
+KODE_PORTAL = "kematangan_portal"
+NAMA_PORTAL = "Kematangan dari ekspor portal (tanpa jawaban per indikator)"
 # An indicator counts as a strength or weakness when its level is at least half a level away from the
 # provincial median: one sixth of the 0–3 scale, about the step a verifier's downgrade makes on average.
 AMBANG_JAUH = 0.5
@@ -196,24 +200,27 @@ def _katalog(m: scoring.Metodologi) -> pd.DataFrame:
             "bobot": [np.nan],
         }
     )
-    return pd.concat([indikator, jumlah], ignore_index=True).assign(urutan=lambda d: range(len(d)))
+    portal = jumlah.assign(kode_indikator=KODE_PORTAL, variabel="Kematangan inovasi", nama_indikator=NAMA_PORTAL)
+    return pd.concat([indikator, portal, jumlah], ignore_index=True).assign(urutan=lambda d: range(len(d)))
 
 
 def rincian_indikator(tahun: int, basis: str, versi: str | None = None) -> pd.DataFrame:
-    """Every region × indicator (plus the jumlah inovasi row): IID points and mean level (0–3).
+    """Every region × indicator (plus the portal kematangan and jumlah inovasi rows): IID points and mean level
+    (0–3).
 
     Per region the poin_iid sum to the unrounded IID (scoring.kontribusi's identity). level_rata is the level
     for SPD and the mean over assessed innovations for SID; it is empty for the jumlah row.
     """
     db = database()
     m = metodologi_tahun(db, tahun, versi)
-    k = scoring.kontribusi(_data_dinilai(db, tahun), m, basis)
+    data = _data_dinilai(db, tahun)
+    k = scoring.kontribusi(data, m, basis)
     # The mean level of an SID indicator is taken over the innovations that are assessed (poin_per_level > 0);
     # drafts and rejected ones score nothing and would only dilute it.
     dinilai = k[k["poin_per_level"] > 0]
     poin = k.groupby(["kode_wilayah", "kode_indikator"])["kontribusi_iid"].sum().rename("poin_iid")
     level = dinilai.groupby(["kode_wilayah", "kode_indikator"])["level"].mean().rename("level_rata")
-    skor = skor_tahun(tahun, basis, versi)[["kode_wilayah", "nama_wilayah", "jenis", "skor_jumlah_inovasi"]]
+    skor = skor_tahun(tahun, basis, versi)[["kode_wilayah", "nama_wilayah", "jenis", "skor_jumlah_inovasi", "pembagi"]]
     katalog = _katalog(m)
     grid = skor[["kode_wilayah", "nama_wilayah", "jenis"]].merge(katalog, how="cross")
     rincian = grid.merge(poin.reset_index(), on=["kode_wilayah", "kode_indikator"], how="left").merge(
@@ -222,8 +229,14 @@ def rincian_indikator(tahun: int, basis: str, versi: str | None = None) -> pd.Da
     jumlah = skor.set_index("kode_wilayah")["skor_jumlah_inovasi"] / m.maks_total * 100
     baris_jumlah = rincian["kode_indikator"] == KODE_JUMLAH
     rincian.loc[baris_jumlah, "poin_iid"] = rincian.loc[baris_jumlah, "kode_wilayah"].map(jumlah).to_numpy()
+    per_inovasi = scoring.hitung_kematangan(data, m, basis)
+    portal = per_inovasi[per_inovasi["dari_kematangan_portal"]].groupby("kode_wilayah")["kematangan"].sum()
+    poin_portal = portal / skor.set_index("kode_wilayah")["pembagi"].reindex(portal.index) / m.maks_total * 100
+    baris_portal = rincian["kode_indikator"] == KODE_PORTAL
+    rincian.loc[baris_portal, "poin_iid"] = rincian.loc[baris_portal, "kode_wilayah"].map(poin_portal).to_numpy()
     rincian["poin_iid"] = rincian["poin_iid"].fillna(0.0)
-    rincian.loc[~baris_jumlah, "level_rata"] = rincian.loc[~baris_jumlah, "level_rata"].fillna(0.0)
+    indikator = ~(baris_jumlah | baris_portal)
+    rincian.loc[indikator, "level_rata"] = rincian.loc[indikator, "level_rata"].fillna(0.0)
     rincian["versi_metodologi"] = m.versi
     return rincian.sort_values(["kode_wilayah", "urutan"]).reset_index(drop=True)
 
@@ -255,9 +268,9 @@ def kekuatan_kelemahan(rincian: pd.DataFrame, kode: str) -> pd.DataFrame:
     """Indicators of one region compared with the median of the kab/kota: level and IID points against it.
 
     `posisi` is 'kekuatan' when the level is at least AMBANG_JAUH above the median, 'kelemahan' when as far
-    below, else empty. The jumlah row has no level and is left out.
+    below, else empty. The jumlah and portal rows have no level and are left out.
     """
-    indikator = rincian[rincian["kode_indikator"] != KODE_JUMLAH]
+    indikator = rincian[~rincian["kode_indikator"].isin([KODE_JUMLAH, KODE_PORTAL])]
     kabkota = indikator[indikator["jenis"].isin(KAB_KOTA)]
     median = kabkota.groupby("kode_indikator").agg(
         level_median=("level_rata", "median"), poin_median=("poin_iid", "median")

@@ -40,6 +40,7 @@ from dasbor.services import hasil as _hasil
 from dasbor.services import inovasi as _inovasi
 from dasbor.services import kelengkapan as _kelengkapan
 from dasbor.services import kiriman as _kiriman
+from dasbor.services import lembar_indikator as _lembar
 from dasbor.services import simulasi as _simulasi
 from dasbor.services import skor as _skor
 from dasbor.services import telusur_celah as _telusur
@@ -269,6 +270,7 @@ menua = sekali(_kiriman.menua)
 selisih = sekali(_kiriman.selisih)
 saran = sekali(_kiriman.saran)  # per year and wilayah
 cocok_tertunda = sekali(_cocok_tertunda.tertunda)  # uncertain pairs an import left open, per year and wilayah
+jawaban_inovasi = sekali(_lembar.jawaban_inovasi, maks=1024)  # per innovation a worksheet opens
 
 
 def _berkas_ekspor(tahun: int, kode_wilayah: str, dibuat: date, jenis: str) -> bytes:

@@ -355,24 +355,58 @@ def batang_banding(
     return fig
 
 
-def batang_jumlah(data: pd.DataFrame, kategori: str, judul: str, seri: str | None = None) -> go.Figure:
-    """Counts per category as horizontal bars (largest on top); with `seri`, one colour per series value.
+TEPI = 8  # bars at each end of a long per-perangkat-daerah ranking; the rest is searched in the table under it
+
+
+def potong_tepi(data: pd.DataFrame, nilai: str, n: int = TEPI) -> tuple[pd.DataFrame, int]:
+    """`data` sorted ascending by `nilai`; when it has more than 2n + 1 rows only the n lowest and n highest, and how
+    many were left out between them (a real Pemprov has ~300 perangkat daerah: one bar each is screens tall)."""
+    urut = data.sort_values(nilai, kind="stable")
+    if len(urut) <= 2 * n + 1:
+        return urut, 0
+    return pd.concat([urut.head(n), urut.tail(n)]), len(urut) - 2 * n
+
+
+def teks_sisa(sisa: int, satuan: str) -> str:
+    """The label of the empty row drawn between the lowest and the highest bars."""
+    return f"⋯ {sisa} {satuan} lainnya: cari di tabel di bawah ⋯"
+
+
+def _dengan_sela(nilai: pd.Series, n: int, sisa: int, satuan: str) -> pd.Series:
+    """Values bottom to top (index = labels) with an empty row between the n lowest and the rest when `sisa`."""
+    if not sisa:
+        return nilai
+    sela = pd.Series([np.nan], index=[teks_sisa(sisa, satuan)])
+    return pd.concat([nilai.iloc[:n], sela, nilai.iloc[n:]])
+
+
+def batang_jumlah(
+    data: pd.DataFrame, kategori: str, judul: str, seri: str | None = None, tepi: int | None = None
+) -> go.Figure:
+    """Counts per category as horizontal bars (largest on top); with `seri`, one colour per series value. With
+    `tepi` (for an unbounded category such as perangkat daerah) beyond 2 × tepi + 1 categories only the `tepi`
+    largest and smallest are drawn, with the number left out between them.
 
     Columns: <kategori>, jumlah, and <seri> when given.
     """
-    urutan = data.groupby(kategori)["jumlah"].sum().sort_values().index.tolist()
+    total = data.groupby(kategori)["jumlah"].sum().sort_values()
+    sisa = 0
+    if tepi is not None and len(total) > 2 * tepi + 1:
+        total, sisa = pd.concat([total.head(tepi), total.tail(tepi)]), len(total) - 2 * tepi
+    urutan = total.index.tolist()
     kelompok = [(None, data)] if seri is None else list(data.groupby(seri, sort=False))
-    fig = figur_dasar(judul, max(300, 26 * len(urutan) * len(kelompok) + 140))
+    fig = figur_dasar(judul, max(300, 26 * (len(urutan) + bool(sisa)) * len(kelompok) + 140))
     for i, (nama, grup) in enumerate(kelompok):
-        g = grup.set_index(kategori).reindex(urutan).fillna({"jumlah": 0})
+        g = grup.set_index(kategori)["jumlah"].groupby(level=0).sum().reindex(urutan).fillna(0)
+        g = _dengan_sela(g, tepi or 0, sisa, "lainnya")
         fig.add_trace(
             go.Bar(
-                x=g["jumlah"],
+                x=g.to_numpy(),
                 y=[tanpa_html(k) for k in g.index],  # perangkat daerah and urusan names are typed by operators
                 orientation="h",
                 name=str(nama) if nama is not None else "Inovasi",
                 marker={"color": warna_seri(i)},
-                text=[str(int(v)) for v in g["jumlah"]],
+                text=["" if pd.isna(v) else str(int(v)) for v in g],
                 textposition="outside",
                 hovertemplate="%{y}: %{x} inovasi<extra></extra>",
             )
@@ -382,22 +416,28 @@ def batang_jumlah(data: pd.DataFrame, kategori: str, judul: str, seri: str | Non
     return fig
 
 
-def batang_kematangan_opd(data: pd.DataFrame, judul: str, maks: float) -> go.Figure:
-    """Mean kematangan per perangkat daerah as horizontal bars (highest on top), with the count of innovations.
+def batang_kematangan_opd(
+    data: pd.DataFrame, judul: str, maks: float, tepi: int = TEPI, satuan: str = "perangkat daerah"
+) -> go.Figure:
+    """Mean kematangan per perangkat daerah as horizontal bars (highest on top), with the count of innovations;
+    beyond 2 × `tepi` + 1 rows only the `tepi` highest and lowest, with the number of `satuan` left out between them.
 
     Columns: perangkat_daerah, rata_rata, jumlah.
     """
-    data = data.sort_values("rata_rata")
-    fig = figur_dasar(judul, max(300, 26 * len(data) + 140))
+    data, sisa = potong_tepi(data, "rata_rata", tepi)
+    label = [tanpa_html(p) for p in data["perangkat_daerah"]]  # names typed by operators
+    rata = _dengan_sela(pd.Series(data["rata_rata"].to_numpy(), index=label), tepi, sisa, satuan)
+    jumlah = _dengan_sela(pd.Series(data["jumlah"].to_numpy(), index=label), tepi, sisa, satuan)
+    fig = figur_dasar(judul, max(300, 26 * len(rata) + 140))
     fig.add_trace(
         go.Bar(
-            x=data["rata_rata"],
-            y=data["perangkat_daerah"],
+            x=rata.to_numpy(),
+            y=rata.index.tolist(),
             orientation="h",
             marker={"color": warna_seri(0)},
-            text=[f"{angka(v, 1)} ({int(n)})" for v, n in zip(data["rata_rata"], data["jumlah"], strict=True)],
+            text=["" if pd.isna(v) else f"{angka(v, 1)} ({int(n)})" for v, n in zip(rata, jumlah, strict=True)],
             textposition="outside",
-            customdata=data["jumlah"],
+            customdata=jumlah.to_numpy(),
             hovertemplate="%{y}: rata-rata %{x:.1f} dari %{customdata} inovasi<extra></extra>",
         )
     )

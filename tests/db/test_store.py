@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import io
 import re
 from importlib import resources
 from pathlib import Path
 
 import duckdb
+import openpyxl
 import pandas as pd
 import pytest
 
 import scoring
 from dasbor.db.connection import Database, DatabaseSibukError, sql, statements
 from dasbor.db.migrate import migrate, migration_files
-from dasbor.demo.build import build_demo_db
+from dasbor.demo.ekspor_portal import JALUR_PORTAL, berkas_portal
 from dasbor.demo.generator import JUMLAH_INOVASI, SEED, TAHUN, fingerprint
 from dasbor.demo.kosakata import URUSAN_YANDAS
+from dasbor.services.demo_portal import bangun_demo
 from dasbor.services.skor import hitung_skor_tahun
 from tests.conftest import dikunci_proses_lain
 
@@ -109,18 +112,41 @@ def test_demo_is_plausible_where_nothing_is_published(skor_demo: pd.DataFrame) -
     assert banjarbaru_2021["peringkat"].iat[0] == 13
 
 
-def test_demo_counts_urusan_and_gaps_look_real(demo_db: Path) -> None:
+def test_demo_counts_urusan_and_gaps_look_real(demo_db: Path, demo_bingkai: dict[str, pd.DataFrame]) -> None:
     db = Database(demo_db)
     try:
         cur = db.cursor()
         rows = cur.execute(
-            "SELECT kode_wilayah, tahun, count(*) FROM inovasi WHERE status_inovasi <> 'draft' GROUP BY ALL"
+            "SELECT kode_wilayah, tahun, count(*) FILTER (status_inovasi <> 'draft'), count(*) FROM inovasi GROUP BY ALL"
         ).fetchall()
-        lookup = {(kode, tahun): n for kode, tahun, n in rows}
+        lookup = {(kode, tahun): n for kode, tahun, n, _ in rows}
+        semua = {(kode, tahun): n for kode, tahun, _, n in rows}
         assert lookup[("63.09", 2023)] == 175 and lookup[("63.09", 2025)] == 291
         assert lookup[("63.11", 2025)] == 200 and lookup[("63.05", 2025)] == 65
         for kode, counts in JUMLAH_INOVASI.items():
-            assert [lookup[(kode, t)] for t in TAHUN] == list(counts)
+            lewat_portal = {t for t, k in JALUR_PORTAL if k == kode}
+            assert [lookup[(kode, t)] for t in TAHUN if t not in lewat_portal] == [
+                n for t, n in zip(TAHUN, counts, strict=True) if t not in lewat_portal
+            ]
+        # A pemda-year from the portal export only: every generated row (drafts too, the portal holds what the pemda
+        # entered) is there, plus the title a second OPD account entered again (the export's duplicate quirk), none
+        # marked sent (the export has no status), no answer, no SPD. Rows counted in the file with openpyxl.
+        for tahun, kode in JALUR_PORTAL:
+            isi = berkas_portal(demo_bingkai, kode, tahun)
+            baris_berkas = openpyxl.load_workbook(io.BytesIO(isi), read_only=True)["Data"].max_row - 1
+            dihasilkan = (
+                (demo_bingkai["inovasi"]["kode_wilayah"] == kode) & (demo_bingkai["inovasi"]["tahun"] == tahun)
+            ).sum()
+            assert lookup[(kode, tahun)] == 0 and semua[(kode, tahun)] == baris_berkas >= dihasilkan > 0
+            [(jawaban,)] = cur.execute(
+                "SELECT count(*) FROM jawaban_sid j JOIN inovasi i USING (id_inovasi, tahun) "
+                "WHERE i.kode_wilayah = $k AND i.tahun = $t",
+                {"k": kode, "t": tahun},
+            ).fetchall()
+            [(spd,)] = cur.execute(
+                "SELECT count(*) FROM jawaban_spd WHERE kode_wilayah = $k AND tahun = $t", {"k": kode, "t": tahun}
+            ).fetchall()
+            assert jawaban == spd == 0
         urusan = {r[0] for r in cur.execute("SELECT DISTINCT urusan_utama FROM inovasi").fetchall()}
         assert set(URUSAN_YANDAS) <= urusan
         missing = dict(
@@ -176,7 +202,7 @@ def demo_kedua(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str
     build it shows that a seed gives the same database every time, and its build shows the file is replaced
     atomically. One build serves both (each costs a full generation, ~10-15 s)."""
     path = tmp_path_factory.mktemp("demo-kedua") / "iid.duckdb"
-    return path, build_demo_db(path, seed=SEED)
+    return path, bangun_demo(path, seed=SEED)
 
 
 def _tabel(path: Path) -> dict[str, pd.DataFrame]:

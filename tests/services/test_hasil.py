@@ -97,7 +97,7 @@ def test_breakdown_points_add_up_to_the_unrounded_iid(demo_env: Path, tahun: int
         jumlah.sort_index(), (skor_tahun["skor_jumlah_inovasi"] / m.maks_total * 100).sort_index()
     )
     assert rincian["level_rata"].dropna().between(0, 3).all()
-    assert len(rincian) == 14 * (len(m.indikator) + 1)
+    assert len(rincian) == 14 * (len(m.indikator) + 2)  # plus the jumlah and the portal kematangan rows
 
 
 def test_gap_between_two_regions_is_explained_indicator_by_indicator(demo_env: Path) -> None:
@@ -121,7 +121,7 @@ def test_strengths_and_weaknesses_against_the_kab_kota_median(demo_env: Path) ->
     assert (kk.loc[kk["posisi"] == "kekuatan", "selisih_level"] >= hasil.AMBANG_JAUH).all()
     assert (kk.loc[kk["posisi"] == "kelemahan", "selisih_level"] <= -hasil.AMBANG_JAUH).all()
     assert (kk.loc[kk["posisi"] == "", "selisih_level"].abs() < hasil.AMBANG_JAUH).all()
-    assert hasil.KODE_JUMLAH not in set(kk["kode_indikator"])
+    assert hasil.KODE_JUMLAH not in set(kk["kode_indikator"]) and hasil.KODE_PORTAL not in set(kk["kode_indikator"])
 
 
 def test_innovation_counts_leave_drafts_out(demo_env: Path) -> None:

@@ -16,6 +16,7 @@ from dasbor.cli import hasil as hasil_cli
 from dasbor.cli import inovasi as inovasi_cli
 from dasbor.db import terbitan
 from dasbor.db.connection import Database
+from dasbor.demo.ekspor_portal import JALUR_PORTAL
 from dasbor.services import kiriman
 from tests.conftest import bersihkan_cache
 
@@ -114,7 +115,14 @@ def test_hasil_tanpa_tanda_dan_tanpa_spd(db: Database) -> None:
     assert (
         pd.isna(baris["iid"]) and pd.isna(baris["predikat"]) and pd.isna(baris["peringkat"]) and pd.isna(baris["spd"])
     )
-    lain = hasil.drop(index=PORTAL)
+    # The demo's own portal-only pemda of this year (JALUR_PORTAL) are in the same state as PORTAL.
+    jalur = sorted(k for t, k in JALUR_PORTAL if t == TAHUN)
+    demo_portal = hasil.loc[jalur]
+    assert (demo_portal["sumber_sid"] == "kematangan").all() and demo_portal["semua_layak_dikirim"].all()
+    assert (
+        demo_portal["iid"].isna().all() and demo_portal["peringkat"].isna().all() and not demo_portal["ada_spd"].any()
+    )
+    lain = hasil.drop(index=[PORTAL, *jalur])
     assert (lain["sumber_sid"] == "jawaban").all() and not lain["semua_layak_dikirim"].any()
     assert lain["iid"].notna().all() and lain["ada_spd"].all()
     kabkota = lain[lain["jenis"] != "provinsi"]

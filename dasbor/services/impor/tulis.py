@@ -93,7 +93,7 @@ def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str, sejak: tupl
         f"{len(periksa.data['jawaban_spd'])} jawaban SPD"
     )
     # Before the transaction: the archived form is built in a limited child, and the writer lock waits meanwhile.
-    arsip = siapkan(db, periksa.isi, periksa.format)
+    arsip = siapkan(db, periksa.isi, periksa.format) if periksa.isi else None
     with db.transaction() as cur:
         _titik_uji("mulai")
         # Checked against one state of the data; if another import landed since, the preview is stale.
@@ -157,7 +157,8 @@ def commit_import(db: Database, periksa: Pemeriksaan, pengguna: str, sejak: tupl
                     "id_impor": id_impor,
                 },
             )
-        if catatan := arsipkan(cur, id_impor, arsip):
+        # a write typed on a page (an indicator worksheet) has no file to archive
+        if arsip is not None and (catatan := arsipkan(cur, id_impor, arsip)):
             cur.execute(sql("impor_pesan_tambah"), {"id_impor": id_impor, "catatan": catatan})
         _titik_uji("sebelum_commit")
     _titik_uji("setelah_commit")
