@@ -4,9 +4,10 @@ Page icons are emoji: a ':material/…:' page icon makes the browser fetch a fav
 
 import streamlit as st
 
+from dasbor.lingkup import lingkup
 from dasbor.ui import akun, data, layar
 
-st.set_page_config(page_title="Dasbor IID Kalsel", page_icon="📊", layout="wide")
+st.set_page_config(page_title=lingkup().judul_aplikasi, page_icon="📊", layout="wide")
 # One stat of the published pointer per run: a new published copy (an import) is picked up here, and the whole run
 # answers from the published copy it saw.
 data.segarkan()

@@ -35,7 +35,7 @@ fig = figur(
     charts.batang_peringkat,
     kabkota,
     m.pita(),
-    f"IID {JENIS[jenis].lower()} {tahun} (peringkat di antara 13 kab/kota)",
+    f"IID {JENIS[jenis].lower()} {tahun} (peringkat di antara {data.jumlah_kabkota()} kab/kota)",
     rata_nasional=nasional["rata_rata_iid"].get(tahun),
     catatan=label,
 )
@@ -91,8 +91,8 @@ pilih = tampilkan_tabel(
 )
 navigasi.buka_profil(navigasi.kode_dari_tabel(pilih, tabel))
 
-st.subheader("Provinsi Kalimantan Selatan")
 prov = hasil_tahun[hasil_tahun["jenis"] == "provinsi"].iloc[0]
+st.subheader(prov["nama_wilayah"])
 st.caption(
     "Provinsi diperingkat di antara provinsi se-Indonesia, bukan di antara kab/kotanya; karena itu tampil terpisah."
 )

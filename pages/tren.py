@@ -4,6 +4,7 @@ each year's bands shaded, and the option to score every year under one rule so t
 import pandas as pd
 import streamlit as st
 
+from dasbor.lingkup import lingkup
 from dasbor.services import hasil, nasional
 from dasbor.ui import data, sumber
 from dasbor.ui import filter as saringan
@@ -15,8 +16,8 @@ from dasbor.visual.format import angka, angka_bertanda, nama_pendek, persen, tan
 
 wajib_masuk()
 
-# The comparison the province asks about most: two neighbours at the top of the ranking.
-BAWAAN = ("63.06", "63.09")  # Kabupaten Hulu Sungai Selatan, Kabupaten Tabalong
+# The comparison the province asks about most: the scope's default pair (data/lingkup.toml).
+BAWAAN = lingkup().pembanding
 
 tahun = saringan.pilih_tahun()
 basis = saringan.pilih_basis()

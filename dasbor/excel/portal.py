@@ -5,8 +5,8 @@ Public API (stable; the import pipeline and the test-file writer build on it):
 - `adalah_portal(data) -> bool`: the file is a portal export (it has a sheet `Data` and no template sheet
   `inovasi`); the caller then reads it with `read_portal`, else with the template reader.
 - `read_portal(data, wilayah=None) -> BukuPortal`: every row and every problem, without touching a database.
-- `BukuPortal`: `kode_wilayah` and `nama_pemda` (from data/referensi/wilayah-kalsel.csv; None when the Pemda
-  column did not name exactly one Kalsel pemda), `baris` (one row per innovation, columns `KOLOM_BARIS_PORTAL`),
+- `BukuPortal`: `kode_wilayah` and `nama_pemda` (from the database's `wilayah`, by default the scope's regions;
+  None when the Pemda column did not name exactly one pemda in scope), `baris` (one row per innovation, columns `KOLOM_BARIS_PORTAL`),
   `masalah` (problems: any one refuses the file), `catatan` (notices: shown, never refusing) and `huruf` (portal
   header -> column letter). Every problem and notice is a `MasalahBerkas` on sheet `Data` with its Excel row and
   column header.
@@ -58,6 +58,7 @@ from dasbor.excel.read import (
     sel_terlarang,
 )
 from dasbor.excel.skema import MAKS_BARIS, Kolom
+from dasbor.lingkup import lingkup
 
 LEMBAR_PORTAL = "Data"
 KOSONG = "-"
@@ -399,10 +400,19 @@ class _Pembaca:
             baru["lintang"], baru["bujur"] = pasangan
 
 
+def isi_lingkup(wilayah: pd.DataFrame) -> str:
+    """'Dasbor ini memuat Provinsi Kalimantan Selatan dan 13 kabupaten/kotanya', from the list of regions."""
+    provinsi = wilayah.loc[wilayah["jenis"] == "provinsi", "nama_wilayah"].tolist()
+    n = int((wilayah["jenis"] != "provinsi").sum())
+    if len(provinsi) == 1:
+        return f"Dasbor ini memuat {provinsi[0]} dan {n} kabupaten/kotanya"
+    return f"Dasbor ini memuat {len(provinsi)} provinsi dan {n} kabupaten/kota"
+
+
 def _satu_pemda(
     pemda: dict[str, list[int]], wilayah: pd.DataFrame | None, huruf: str | None
 ) -> tuple[str | None, str | None, list[MasalahBerkas]]:
-    """The one Kalsel pemda the file belongs to, or problems naming every pemda found."""
+    """The one pemda in scope the file belongs to, or problems naming every pemda found."""
     if not pemda:
         return None, None, []
     tabel = wilayah_bawaan() if wilayah is None else wilayah
@@ -415,10 +425,9 @@ def _satu_pemda(
             None,
             [
                 MasalahBerkas(
-                    f"pemda '{nama}' ({len(pemda[nama])} baris) bukan pemda Kalimantan Selatan"
+                    f"pemda '{nama}' ({len(pemda[nama])} baris) bukan pemda {lingkup().nama}"
                     + (f" (juga: {', '.join(repr(a) for a in asing[1:])})" if asing[1:] else "")
-                    + ". Dasbor ini memuat Provinsi Kalimantan Selatan dan 13 kabupaten/kotanya: "
-                    f"{', '.join(tabel['nama_wilayah'])}.",
+                    + f". {isi_lingkup(tabel)}: {', '.join(tabel['nama_wilayah'])}.",
                     LEMBAR_PORTAL,
                     pemda[nama][0],
                     "Pemda",
@@ -456,7 +465,8 @@ def _satu_pemda(
 
 def read_portal(data: bytes, wilayah: pd.DataFrame | None = None) -> BukuPortal:
     """Read a portal export from its bytes (streaming, only the 19 columns). `wilayah` (kode_wilayah,
-    nama_wilayah, jenis) replaces data/referensi/wilayah-kalsel.csv, for tests. No database is touched."""
+    nama_wilayah, jenis) is the database's list of regions; without it, the scope's regions. No database is
+    touched."""
     if masalah := check_file(data):
         return BukuPortal(masalah=masalah)
     with warnings.catch_warnings():

@@ -25,14 +25,15 @@ from pathlib import Path
 from typing import Any
 
 import bcrypt
-import pandas as pd
 import yaml
 
+from dasbor.db.connection import db_path
+from dasbor.lingkup import lingkup
 from dasbor.services import kunci_masuk
+from dasbor.services.db import database
 
 ROOT = Path(__file__).resolve().parents[2]
 AKUN_BAWAAN = ROOT / "config" / "akun.yaml"
-REFERENSI_WILAYAH = ROOT / "data" / "referensi" / "wilayah-kalsel.csv"
 PERAN = ("admin", "operator", "pembaca")
 PERAN_BAWAAN = "pembaca"  # a new account sees only; admin and operator rights are given explicitly
 SANDI_MIN = 10
@@ -168,7 +169,9 @@ def _simpan(akun: dict[str, dict[str, Any]], path: Path) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".akun-", suffix=".yaml")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write("# Akun Dasbor IID Kalsel. Dibuat oleh `python -m dasbor akun`; jangan dimasukkan ke git.\n")
+            f.write(
+                f"# Akun {lingkup().judul_aplikasi}. Dibuat oleh `python -m dasbor akun`; jangan dimasukkan ke git.\n"
+            )
             yaml.safe_dump({"akun": akun}, f, allow_unicode=True, sort_keys=True)
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
@@ -189,10 +192,12 @@ def _hash(sandi: str) -> str:
     return bcrypt.hashpw(sandi.encode("utf-8"), bcrypt.gensalt(rounds=12)).decode("ascii")
 
 
-@cache
 def kode_wilayah_sah() -> tuple[str, ...]:
-    """The kode_wilayah an operator can be bound to: those of the province's reference list."""
-    return tuple(pd.read_csv(REFERENSI_WILAYAH, dtype=str)["kode_wilayah"])
+    """The kode_wilayah an operator can be bound to: the database's regions, or, before there is a database, the
+    scope's regions that a new database is given (dasbor.db.migrate)."""
+    if db_path().exists():
+        return tuple(database().query("wilayah")["kode_wilayah"])
+    return tuple(w.kode_wilayah for w in lingkup().wilayah())
 
 
 def periksa_wilayah(peran: str, wilayah: list[str] | None) -> list[str]:
@@ -203,7 +208,9 @@ def periksa_wilayah(peran: str, wilayah: list[str] | None) -> list[str]:
             raise AkunError(f"--wilayah hanya untuk peran operator; peran {peran} tidak dibatasi wilayah")
         return []
     if not wilayah:
-        raise AkunError("akun operator wajib punya --wilayah (satu atau lebih kode wilayah, mis. 63.09)")
+        raise AkunError(
+            f"akun operator wajib punya --wilayah (satu atau lebih kode wilayah, mis. {lingkup().pembanding[0]})"
+        )
     asing = [k for k in wilayah if k not in kode_wilayah_sah()]
     if asing:
         raise AkunError(
