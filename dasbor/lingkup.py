@@ -90,7 +90,7 @@ def referensi() -> tuple[Wilayah, ...]:
         )
 
 
-def _nama_provinsi(kode: str) -> str:
+def nama_provinsi(kode: str) -> str:
     for w in referensi():
         if w.kode_wilayah == kode and w.jenis == "provinsi":
             return w.nama_wilayah.removeprefix("Provinsi ")
@@ -104,7 +104,7 @@ def _nama_provinsi(kode: str) -> str:
 def _baca(kode_env: str | None, berkas: Path) -> Lingkup:
     isi = tomllib.loads(berkas.read_text(encoding="utf-8"))
     kode = (kode_env or str(isi["lingkup"])).strip().lower()
-    nama = "Indonesia" if kode == NASIONAL else _nama_provinsi(kode)
+    nama = "Indonesia" if kode == NASIONAL else nama_provinsi(kode)
     nyatakan = isi.get(kode, {})
     if "pembanding" in nyatakan:
         pembanding = tuple(nyatakan["pembanding"])

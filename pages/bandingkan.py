@@ -4,7 +4,6 @@ their innovations by urusan and tahapan."""
 import pandas as pd
 import streamlit as st
 
-from dasbor.lingkup import lingkup
 from dasbor.services import hasil
 from dasbor.ui import data, sumber
 from dasbor.ui import filter as saringan
@@ -19,9 +18,9 @@ wajib_masuk()
 tahun = saringan.pilih_tahun()
 basis = saringan.pilih_basis()
 # The first region is the region in focus on every page (same filter, same default); the second defaults to the
-# first of the scope's comparison pair (data/lingkup.toml), the province's most-cited kabupaten.
+# first of the comparison pair (data/lingkup.toml, where the data holds it), the province's most-cited kabupaten.
 kode_a = saringan.pilih_wilayah()
-kode_b = saringan.pilih_wilayah("Dibandingkan dengan", "pembanding", bawaan=lingkup().pembanding[0])
+kode_b = saringan.pilih_wilayah("Dibandingkan dengan", "pembanding", bawaan=data.pembanding_bawaan()[0])
 st.title(f"Bandingkan dua wilayah, {tahun}")
 sumber.banner_sintetis(tahun)
 if kode_a == kode_b:

@@ -50,12 +50,14 @@ navigasi.buka_profil(navigasi.kode_dari_grafik(klik))
 st.subheader("Tabel peringkat")
 st.caption(
     "Klik sebuah baris (atau batang) untuk membuka profil wilayah. Δ peringkat positif = naik dibanding tahun "
-    "sebelumnya; tiap tahun dinilai dengan aturannya sendiri. Nilai resmi hanya ada bila dipublikasikan."
+    "sebelumnya; tiap tahun dinilai dengan aturannya sendiri. Nilai resmi hanya ada bila dipublikasikan. "
+    + hasil.keterangan_klaster(hasil_tahun)
 )
 tabel = pd.DataFrame(
     {
         "kode_wilayah": kabkota["kode_wilayah"],
         "Peringkat": kabkota["peringkat"],
+        "Peringkat klaster": kabkota["peringkat_klaster"],
         "Δ peringkat": kabkota["perubahan_peringkat"],
         "Wilayah": kabkota["nama_wilayah"],
         "IID": kabkota["iid"],

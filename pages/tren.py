@@ -4,7 +4,6 @@ each year's bands shaded, and the option to score every year under one rule so t
 import pandas as pd
 import streamlit as st
 
-from dasbor.lingkup import lingkup
 from dasbor.services import hasil, nasional
 from dasbor.ui import data, sumber
 from dasbor.ui import filter as saringan
@@ -16,12 +15,10 @@ from dasbor.visual.format import angka, angka_bertanda, nama_pendek, persen, tan
 
 wajib_masuk()
 
-# The comparison the province asks about most: the scope's default pair (data/lingkup.toml).
-BAWAAN = lingkup().pembanding
 
 tahun = saringan.pilih_tahun()
 basis = saringan.pilih_basis()
-pilihan = saringan.pilih_banyak_wilayah("Wilayah", "wilayah_tren", BAWAAN)
+pilihan = saringan.pilih_banyak_wilayah("Wilayah", "wilayah_tren", data.pembanding_bawaan())
 versi = saringan.pilih_versi()
 st.title("Tren IID")
 semua_tahun = data.daftar_tahun()

@@ -16,6 +16,7 @@ from dasbor.bimtek import figur, tata_letak
 from dasbor.bimtek.bahan import JUMLAH_CELAH, Bahan, kumpulkan
 from dasbor.bimtek.model import Acara, Bagian, BimtekError, Deck, Slide
 from dasbor.lingkup import lingkup
+from dasbor.services.hasil import pasangan_berdata, pembanding_bawaan
 from dasbor.services.lintas_tahun import teks_wilayah
 from dasbor.services.nasional import konteks_nasional
 from dasbor.services.skor import daftar_wilayah
@@ -46,8 +47,9 @@ def acara_bawaan() -> Acara:
 
 
 def wilayah_bawaan() -> tuple[str, ...]:
-    """The regions of the trend slide unless chosen: the scope's comparison pair (data/lingkup.toml)."""
-    return lingkup().pembanding
+    """The regions of the trend slide unless chosen: the comparison pair of the pages (data/lingkup.toml, where the
+    data holds it)."""
+    return pembanding_bawaan()
 
 
 def kunci_wilayah(kode: str) -> str:
@@ -575,7 +577,7 @@ def susun_deck(
     """The deck from gathered data: `urutan` lists slide keys in order (default: urutan_bawaan);
     `wilayah_pilihan` are the regions of the trend slide."""
     acara = acara or acara_bawaan()
-    wilayah_pilihan = wilayah_bawaan() if wilayah_pilihan is None else wilayah_pilihan
+    wilayah_pilihan = pasangan_berdata(b.skor) if wilayah_pilihan is None else wilayah_pilihan
     _periksa_acara(acara)
     urutan = periksa_pilihan(b.wilayah, wilayah_pilihan, urutan)
     per_wilayah = [k.removeprefix(AWALAN_WILAYAH) for k in urutan if k.startswith(AWALAN_WILAYAH)]

@@ -14,8 +14,10 @@ import numpy as np
 import pandas as pd
 
 import scoring
+from dasbor.lingkup import lingkup, nama_provinsi
 from dasbor.services.db import database
 from dasbor.services.skor import daftar_tahun, daftar_wilayah, data_penilaian, metodologi_tahun, skor_tahun
+from dasbor.visual.format import bilangan
 
 KAB_KOTA = ("kabupaten", "kota")
 # The jumlah inovasi term is no indicator of its own in the rule files; in breakdowns it is shown as one row
@@ -31,6 +33,48 @@ AMBANG_JAUH = 0.5
 def jumlah_kabkota() -> int:
     """How many kabupaten/kota are ranked together (13 in Kalsel), from the wilayah table, for page texts."""
     return int(daftar_wilayah()["jenis"].isin(KAB_KOTA).sum())
+
+
+def pembanding_bawaan() -> tuple[str, ...]:
+    """The default comparison pair (Tren, Bandingkan, the deck's trend slide): the scope's declared pair
+    (data/lingkup.toml) where the latest year scores those regions, topped up with the first kab/kota, then the
+    province, that it does score, so a new deployment's pages open on regions with data."""
+    tahun = daftar_tahun()
+    return pasangan_berdata(skor_tahun(max(tahun))) if tahun else lingkup().pembanding
+
+
+def pasangan_berdata(skor: pd.DataFrame) -> tuple[str, ...]:
+    """pembanding_bawaan for one year's scores: the declared pair where scored, topped up from the scored regions."""
+    urut = skor.assign(provinsi=skor["jenis"].eq("provinsi")).sort_values(["provinsi", "kode_wilayah"])
+    berdata = list(urut["kode_wilayah"])
+    pasangan = [k for k in lingkup().pembanding if k in berdata]
+    pasangan += [k for k in berdata if k not in pasangan]
+    return tuple(pasangan[: len(lingkup().pembanding)])
+
+
+def teks_peringkat(kode: str, skor: pd.DataFrame) -> str:
+    """A region's two ranks in words, from one year's scores (hitung_skor_tahun): the province view's and the IGA
+    cluster's, 'peringkat 3 dari 13 kab/kota di Kalimantan Selatan; klaster kabupaten: 3 dari 11 kabupaten di
+    Kalimantan Selatan' (nationally: 'klaster kabupaten nasional: 41 dari 416')."""
+    baris = skor[skor["kode_wilayah"] == kode].iloc[0]
+    jenis = baris["jenis"]
+    tempat = "nasional" if lingkup().nasional else f"di {lingkup().nama}"
+    n_klaster = int((skor["jenis"] == jenis).sum())
+    klaster = f"klaster {jenis} {tempat}: {baris['peringkat_klaster']} dari {n_klaster}"
+    if jenis == "provinsi":
+        return klaster
+    provinsi = kode.split(".")[0]
+    sejawat = skor[(skor["jenis"] != "provinsi") & skor["kode_wilayah"].str.startswith(provinsi + ".")]
+    return f"peringkat {baris['peringkat']} dari {len(sejawat)} kab/kota di {nama_provinsi(provinsi)}; {klaster}"
+
+
+def keterangan_klaster(skor: pd.DataFrame) -> str:
+    """What the cluster rank column means for the regions scored: 'Peringkat klaster: di antara 11 kabupaten dan
+    2 kota di Kalimantan Selatan (klaster IGA: kabupaten dan kota dinilai terpisah).'"""
+    n = skor["jenis"].value_counts()
+    tempat = "se-Indonesia" if lingkup().nasional else f"di {lingkup().nama}"
+    bagian = [f"{bilangan(n[j])} {j}" for j in ("kabupaten", "kota") if n.get(j, 0)]
+    return f"Peringkat klaster: di antara {' dan '.join(bagian)} {tempat} (klaster IGA: kabupaten dan kota dinilai terpisah)."
 
 
 def tahun_sebelumnya(tahun: int) -> int | None:

@@ -31,9 +31,21 @@ def metodologi_tahun(db: Database, tahun: int, versi: str | None = None) -> scor
     return scoring.metodologi_untuk_tahun(tahun)
 
 
-def peringkat_wilayah(skor: pd.DataFrame) -> pd.Series:
-    """Rank among peers: kabupaten and kota together, the province alone (it is ranked among provinces)."""
-    kelompok = skor["jenis"].where(skor["jenis"] == "provinsi", "kabupaten/kota")
+def kelompok_provinsi(skor: pd.DataFrame) -> pd.Series:
+    """The province view's peers: a province's kabupaten and kota together, the provinces among themselves."""
+    provinsi = skor["kode_wilayah"].str.split(".").str[0]
+    return skor["jenis"].where(skor["jenis"] == "provinsi", "kabupaten/kota " + provinsi)
+
+
+def kelompok_klaster(skor: pd.DataFrame) -> pd.Series:
+    """The IGA clusters: provinsi, kabupaten and kota, each ranked among its own kind across the regions scored
+    (nationally once the database holds the country, within the province otherwise)."""
+    return skor["jenis"]
+
+
+def peringkat_wilayah(skor: pd.DataFrame, kelompok: pd.Series | None = None) -> pd.Series:
+    """Rank by IID within each group, as COINr's use_group: by default the province view (kelompok_provinsi)."""
+    kelompok = kelompok_provinsi(skor) if kelompok is None else kelompok
     return skor.groupby(kelompok)["iid_mentah"].rank(ascending=False, method="min").astype(int)
 
 
@@ -48,6 +60,7 @@ def hitung_skor_tahun(db: Database, tahun: int, basis: str = "terverifikasi", ve
     skor = db.query("wilayah")[["kode_wilayah", "nama_wilayah", "jenis"]].merge(skor, on="kode_wilayah")
     skor.insert(0, "tahun", tahun)
     skor["peringkat"] = peringkat_wilayah(skor)
+    skor["peringkat_klaster"] = peringkat_wilayah(skor, kelompok_klaster(skor))
     skor["versi_metodologi"] = m.versi
     skor["basis"] = basis
     return skor.sort_values(["jenis", "peringkat"], key=lambda s: s.eq("provinsi") if s.name == "jenis" else s)

@@ -110,8 +110,9 @@ def periksa_portal(
     for k in KOLOM_DARI_PORTAL:
         inovasi[k] = baris[k].to_numpy()
     for k in KOLOM_DIPERTAHANKAN:
-        inovasi[k] = ids.map(lama[k]).to_numpy() if k in lama else None
-    inovasi["status_inovasi"] = inovasi["status_inovasi"].fillna("draft")
+        # As objects: mapping through an empty date column (a pemda's first import) cannot cast NaN to a date.
+        inovasi[k] = ids.map(lama[k].astype(object)).to_numpy() if k in lama else None
+    inovasi["status_inovasi"] = inovasi["status_inovasi"].astype(object).fillna("draft")
     inovasi["kembar_dengan"] = _kembar_dengan(ids, hasil["kelompok_kembar"])
     for k in KOLOM_TANGGAL:
         inovasi[k] = pd.to_datetime(inovasi[k])
