@@ -1,9 +1,8 @@
-"""Dasbor IID Kalsel: entry point declaring the pages (st.navigation).
-
-Page icons are emoji: a ':material/…:' page icon makes the browser fetch a favicon from the internet."""
+"""Dasbor IID Kalsel: entry point declaring the pages (st.navigation) of the one page registry (dasbor/halaman.py)."""
 
 import streamlit as st
 
+from dasbor.halaman import per_bagian
 from dasbor.lingkup import lingkup
 from dasbor.ui import akun, data, layar
 
@@ -13,24 +12,8 @@ st.set_page_config(page_title=lingkup().judul_aplikasi, page_icon="📊", layout
 data.segarkan()
 
 halaman = {
-    "Hasil": [
-        st.Page("pages/ringkasan.py", title="Ringkasan", icon="🏠", default=True),
-        st.Page("pages/peringkat.py", title="Peringkat", icon="🏆"),
-        st.Page("pages/tren.py", title="Tren", icon="📈"),
-        st.Page("pages/bandingkan.py", title="Bandingkan", icon="⚖️"),
-        st.Page("pages/profil.py", title="Profil Wilayah", icon="📍"),
-    ],
-    "Metodologi": [st.Page("pages/metodologi.py", title="Metodologi", icon="📘")],
-    "Kelengkapan": [
-        st.Page("pages/kelengkapan.py", title="Kelengkapan", icon="🧩"),
-        st.Page("pages/simulasi.py", title="Simulasi", icon="🧪"),
-        st.Page("pages/inovasi.py", title="Inovasi", icon="💡"),
-    ],
-    "Bimtek": [st.Page("pages/presentasi.py", title="Presentasi", icon="📽️")],
-    "Data": [
-        st.Page("pages/impor.py", title="Impor", icon="📥"),
-        st.Page("pages/akun.py", title="Akun", icon="🔑"),
-    ],
+    bagian: [st.Page(h.berkas, title=h.judul, icon=h.ikon, default=h.bawaan) for h in daftar]
+    for bagian, daftar in per_bagian().items()
 }
 navigasi = st.navigation(halaman)
 layar.pasang_gaya()

@@ -150,3 +150,26 @@ def test_no_import_cycles_between_packages() -> None:
 def test_cycle_finder_finds_a_cycle() -> None:
     assert _siklus({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _siklus({"a": {"b"}, "b": set()}) == []
+
+
+def halaman_tanpa_daftar(folder: Path, daftar: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """(page files not in the registry, registry entries without a file): both must be empty."""
+    berkas = {p.stem for p in folder.glob("*.py")}
+    return sorted(berkas - set(daftar)), sorted(set(daftar) - berkas)
+
+
+def test_every_page_is_in_the_one_page_registry() -> None:
+    from dasbor.halaman import HALAMAN
+
+    assert halaman_tanpa_daftar(ROOT / "pages", tuple(h.nama for h in HALAMAN)) == ([], [])
+
+
+def test_a_planted_page_missing_from_the_registry_fails(tmp_path: Path) -> None:
+    from dasbor.halaman import HALAMAN
+
+    for h in HALAMAN:
+        (tmp_path / h.berkas.removeprefix("pages/")).touch()
+    (tmp_path / "baru.py").touch()
+    assert halaman_tanpa_daftar(tmp_path, tuple(h.nama for h in HALAMAN)) == (["baru"], [])
+    (tmp_path / "akun.py").unlink()
+    assert halaman_tanpa_daftar(tmp_path, tuple(h.nama for h in HALAMAN)) == (["baru"], ["akun"])

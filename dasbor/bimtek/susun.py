@@ -46,12 +46,6 @@ def acara_bawaan() -> Acara:
     return Acara("Bimtek Indeks Inovasi Daerah", lingkup().tempat_bimtek, date.today())
 
 
-def wilayah_bawaan() -> tuple[str, ...]:
-    """The regions of the trend slide unless chosen: the comparison pair of the pages (data/lingkup.toml, where the
-    data holds it)."""
-    return pembanding_bawaan()
-
-
 def kunci_wilayah(kode: str) -> str:
     return f"{AWALAN_WILAYAH}{kode}"
 
@@ -562,7 +556,8 @@ def build_deck(
     """The deck for one assessment year from the published data (gathers, then susun_deck). The choices are
     checked against the region list first, so a bad one is refused before the year's data is gathered."""
     acara = acara or acara_bawaan()
-    wilayah_pilihan = wilayah_bawaan() if wilayah_pilihan is None else wilayah_pilihan
+    # The trend slide's regions unless chosen: the pages' comparison pair (data/lingkup.toml, where data holds it).
+    wilayah_pilihan = pembanding_bawaan() if wilayah_pilihan is None else wilayah_pilihan
     _periksa_acara(acara)
     periksa_pilihan(daftar_wilayah(), wilayah_pilihan, urutan)
     return susun_deck(kumpulkan(tahun, basis), wilayah_pilihan, urutan, acara)

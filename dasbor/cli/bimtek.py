@@ -21,7 +21,7 @@ def cmd_bimtek(args: argparse.Namespace) -> int:
     """Write the bimtek deck (PPTX/PDF) and its Excel data pack ahead of a workshop."""
     from dasbor.bimtek.ekspor import siapkan_berkas
     from dasbor.bimtek.model import Acara
-    from dasbor.bimtek.susun import BimtekError, acara_bawaan, build_deck, urutan_bawaan, wilayah_bawaan
+    from dasbor.bimtek.susun import BimtekError, acara_bawaan, build_deck, urutan_bawaan
     from dasbor.services.skor import daftar_wilayah
 
     keluaran = {f: getattr(args, f) for f in ("pptx", "pdf", "xlsx") if getattr(args, f)}
@@ -32,7 +32,7 @@ def cmd_bimtek(args: argparse.Namespace) -> int:
     acara = Acara(args.acara or bawaan.nama, args.tempat or bawaan.tempat, args.tanggal or bawaan.tanggal)
     try:
         urutan = urutan_bawaan(daftar_wilayah(), args.wilayah) if args.wilayah else None
-        deck = build_deck(args.tahun, args.basis, args.wilayah or wilayah_bawaan(), urutan, acara)
+        deck = build_deck(args.tahun, args.basis, args.wilayah or None, urutan, acara)
     except BimtekError as exc:
         print(str(exc), file=sys.stderr)
         return 2

@@ -330,7 +330,7 @@ def siapkan(t: Terbitan | None = None) -> Terbitan:
             for fungsi in (inovasi_usia, menua, selisih):
                 fungsi(tahun)
         urutan = susun.urutan_bawaan(daftar_wilayah())
-        deck(tahun_ada[0], scoring.BASIS[0], list(susun.wilayah_bawaan()), urutan, susun.acara_bawaan())
+        deck(tahun_ada[0], scoring.BASIS[0], list(pembanding_bawaan()), urutan, susun.acara_bawaan())
         for versi in versi_semua[1:]:
             pita_tren(versi)
             for basis in scoring.BASIS:
