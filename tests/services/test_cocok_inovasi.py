@@ -7,8 +7,8 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dasbor.demo.portal_tulis import beri_keanehan, tulis_portal
 from dasbor.excel.portal import read_portal
-from dasbor.excel.portal_tulis import beri_keanehan, tulis_portal
 from dasbor.services.cocok_inovasi import bagian_judul, baku, cocokkan, kunci_baris
 
 DISDIK = "Dinas Pendidikan dan Kebudayaan"
