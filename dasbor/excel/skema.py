@@ -5,15 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dasbor.kosakata import BENTUK, INISIATOR, JENIS, STATUS_BUKTI, STATUS_INOVASI, TAHAPAN
 from dasbor.lingkup import lingkup
-from scoring.model import LEVEL_MAKS, STATUS_BUKTI, STATUS_INOVASI
+from scoring.model import LEVEL_MAKS
 
-# The CHECK constraints of dasbor/db/migrations/001_skema.sql, spelled once more here because the workbook
-# offers them as drop-downs; tests/excel/test_skema.py proves both lists agree with the database.
-TAHAPAN = ("inisiatif", "uji coba", "penerapan")
-INISIATOR = ("kepala daerah", "anggota DPRD", "perangkat daerah", "ASN", "masyarakat")
-JENIS = ("digital", "non digital")
-BENTUK = ("tata kelola pemerintahan daerah", "pelayanan publik", "inovasi daerah lainnya")
+# The workbook's drop-downs are the vocabulary's (dasbor/kosakata.py, checked against the database's CHECKs).
 LEVEL = tuple(range(LEVEL_MAKS + 1))
 
 # Limits checked before a workbook is parsed, so a huge or hostile file is refused cheaply. A whole-province

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -27,6 +26,7 @@ from typing import Any
 import bcrypt
 import yaml
 
+from dasbor.berkas_atomik import tulis_atomik
 from dasbor.db.connection import db_path
 from dasbor.lingkup import lingkup
 from dasbor.services import kunci_masuk
@@ -164,20 +164,9 @@ def akun_terbaca() -> dict[str, dict[str, Any]]:
 
 
 def _simpan(akun: dict[str, dict[str, Any]], path: Path) -> None:
-    """Write beside the target and rename, so a crash never leaves a half-written accounts file; owner-only."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".akun-", suffix=".yaml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(
-                f"# Akun {lingkup().judul_aplikasi}. Dibuat oleh `python -m dasbor akun`; jangan dimasukkan ke git.\n"
-            )
-            yaml.safe_dump({"akun": akun}, f, allow_unicode=True, sort_keys=True)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Replace the accounts file atomically and durably (a crash never leaves it half-written); owner-only."""
+    kepala = f"# Akun {lingkup().judul_aplikasi}. Dibuat oleh `python -m dasbor akun`; jangan dimasukkan ke git.\n"
+    tulis_atomik(path, kepala + yaml.safe_dump({"akun": akun}, allow_unicode=True, sort_keys=True))
 
 
 def periksa_sandi(sandi: str) -> None:

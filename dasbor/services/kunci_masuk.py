@@ -22,7 +22,6 @@ import errno
 import fcntl
 import json
 import os
-import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -31,6 +30,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from dasbor.berkas_atomik import tulis_atomik
 
 BATAS_BAWAAN = 5
 MENIT_BAWAAN = 15.0
@@ -139,17 +140,7 @@ def _di_bawah_gembok(akun_path: Path) -> Iterator[dict[str, dict[str, Any]]]:
 
 
 def _tulis(path: Path, status: dict[str, dict[str, Any]]) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".akun-status-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(status, f, ensure_ascii=False, sort_keys=True)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    tulis_atomik(path, json.dumps(status, ensure_ascii=False, sort_keys=True))
 
 
 def _putar_log(log: Path) -> None:
