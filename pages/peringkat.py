@@ -93,7 +93,10 @@ pilih = tampilkan_tabel(
 )
 navigasi.buka_profil(navigasi.kode_dari_tabel(pilih, tabel))
 
-prov = hasil_tahun[hasil_tahun["jenis"] == "provinsi"].iloc[0]
+provinsi = hasil_tahun[hasil_tahun["jenis"] == "provinsi"]
+if provinsi.empty:
+    st.stop()  # the province's own data is not in yet (a new deployment imports pemda one by one)
+prov = provinsi.iloc[0]
 st.subheader(prov["nama_wilayah"])
 st.caption(
     "Provinsi diperingkat di antara provinsi se-Indonesia, bukan di antara kab/kotanya; karena itu tampil terpisah."

@@ -43,6 +43,17 @@ def pembanding_bawaan() -> tuple[str, ...]:
     return pasangan_berdata(skor_tahun(max(tahun))) if tahun else lingkup().pembanding
 
 
+def wilayah_berdata() -> pd.DataFrame:
+    """The regions the region filters offer: those the latest year scores (every region of a province deployment
+    once it has data; a new deployment shows the pemda imported so far), or all of `wilayah` before any data."""
+    wilayah = daftar_wilayah()
+    tahun = daftar_tahun()
+    if not tahun:
+        return wilayah
+    berdata = wilayah[wilayah["kode_wilayah"].isin(skor_tahun(max(tahun))["kode_wilayah"])]
+    return berdata if not berdata.empty else wilayah
+
+
 def pasangan_berdata(skor: pd.DataFrame) -> tuple[str, ...]:
     """pembanding_bawaan for one year's scores: the declared pair where scored, topped up from the scored regions."""
     urut = skor.assign(provinsi=skor["jenis"].eq("provinsi")).sort_values(["provinsi", "kode_wilayah"])
@@ -167,8 +178,11 @@ def ringkasan(tahun: int, basis: str) -> Ringkasan:
     hitung = kabkota["predikat"].value_counts()
     naik = kabkota.dropna(subset=["perubahan_iid"])
     inovasi = inovasi_tahun(tahun)
+    provinsi = hasil[hasil["jenis"] == "provinsi"]
+    # A new deployment imports its pemda one by one: until the province's own data is in, its row is empty.
+    kosong = pd.Series(dict.fromkeys(hasil.columns, np.nan) | {"nama_wilayah": lingkup().nama_pemda, "predikat": "–"})
     return Ringkasan(
-        provinsi=hasil[hasil["jenis"] == "provinsi"].iloc[0],
+        provinsi=provinsi.iloc[0] if not provinsi.empty else kosong,
         n_inovasi=int((inovasi["status_inovasi"] != "draft").sum()),
         per_predikat={p: int(hitung.get(p, 0)) for p in urutan},
         terbaik=kabkota.iloc[0],

@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from dasbor.db import terbitan
+from dasbor.halaman import HALAMAN as DAFTAR_HALAMAN
 from dasbor.services import impor
 from tests.conftest import bersihkan_cache
 from tests.pages.apptest_bantu import buka
@@ -263,3 +264,23 @@ def test_the_deck_and_the_worklist_say_jawa_timur(jatim_env: Path) -> None:
     )
     kerja = openpyxl.load_workbook(io.BytesIO(daftar_kerja.ekspor_xlsx(kel, "35.15", date(2026, 3, 2))))
     assert "Kabupaten Sidoarjo" in str(kerja.worksheets[0].oddHeader.left.text)
+
+
+@pytest.fixture(scope="module")
+def sidoarjo_saja(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new deployment's first step: one kabupaten imported, the province's own list not yet."""
+    path = tmp_path_factory.mktemp("sidoarjo") / "iid.duckdb"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DASBOR_LINGKUP", "35")
+        mp.setenv("DASBOR_DB", str(path))
+        assert _impor(path, buku_portal("Kabupaten Sidoarjo"), "sidoarjo.xlsx").sah
+    return path
+
+
+@pytest.mark.parametrize("halaman", [h.nama for h in DAFTAR_HALAMAN])
+def test_every_page_runs_before_the_province_is_imported(
+    sidoarjo_saja: Path, halaman: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DASBOR_LINGKUP", "35")
+    monkeypatch.setenv("DASBOR_DB", str(sidoarjo_saja))
+    buka(halaman, tahun=str(TAHUN))  # fails on any exception
