@@ -21,8 +21,8 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dasbor.demo.generator import perangkat_daerah, pool_inovasi  # noqa: E402
+from dasbor.demo.portal_tulis import beri_keanehan, tulis_portal  # noqa: E402
 from dasbor.excel.portal import read_portal  # noqa: E402
-from dasbor.excel.portal_tulis import beri_keanehan, tulis_portal  # noqa: E402
 from dasbor.services.cocok_inovasi import TerlaluBanyakRaguError, cocokkan  # noqa: E402
 
 KODE = "63.09"

@@ -29,17 +29,20 @@ from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
 from dasbor.db.connection import db_path  # noqa: E402
 from dasbor.demo.build import build_demo_db  # noqa: E402
+from dasbor.halaman import HASIL, halaman  # noqa: E402
+from dasbor.lingkup import lingkup  # noqa: E402
 from penguji.server_lokal import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server  # noqa: E402
 
-# sidebar link -> (path, page title as a pattern)
-HALAMAN = {
-    "Ringkasan": ("", r"Indeks Inovasi Daerah — Kalimantan Selatan"),
-    "Peringkat": ("peringkat", r"Peringkat IID \d{4}"),
-    "Tren": ("tren", r"Tren IID"),
-    "Bandingkan": ("bandingkan", r"Bandingkan dua wilayah, \d{4}"),
-    "Profil Wilayah": ("profil", r"Profil .+, \d{4}"),
-    "Metodologi": ("metodologi", r"Metodologi Indeks Inovasi Daerah"),
+# The results pages of the page registry: sidebar link -> (path, page title as a pattern)
+JUDUL = {
+    "ringkasan": rf"Indeks Inovasi Daerah — {lingkup().nama}",
+    "peringkat": r"Peringkat IID \d{4}",
+    "tren": r"Tren IID",
+    "bandingkan": r"Bandingkan dua wilayah, \d{4}",
+    "profil": r"Profil .+, \d{4}",
+    "metodologi": r"Metodologi Indeks Inovasi Daerah",
 }
+HALAMAN = {halaman(nama).judul: (halaman(nama).jalur, JUDUL[nama]) for nama in HASIL}
 # A chart counts as drawn when plotly has put its traces into the SVG, not merely created the container; after
 # a page switch only an element of the new run counts (Streamlit marks leftovers of the old page data-stale).
 GRAFIK_TERGAMBAR = "[data-testid='stPlotlyChart'] .js-plotly-plot .main-svg .trace"

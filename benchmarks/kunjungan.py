@@ -32,20 +32,10 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from dasbor.db.connection import db_path  # noqa: E402
 from dasbor.demo.build import ensure_demo_db  # noqa: E402
+from dasbor.halaman import HALAMAN as DAFTAR_HALAMAN  # noqa: E402
 
-HALAMAN = (
-    "ringkasan",
-    "peringkat",
-    "tren",
-    "bandingkan",
-    "profil",
-    "metodologi",
-    "kelengkapan",
-    "simulasi",
-    "inovasi",
-    "presentasi",
-    "akun",
-)
+# Every page that only reads (Impor writes by design), from the one page registry.
+HALAMAN = tuple(h.nama for h in DAFTAR_HALAMAN if not h.menulis)
 
 
 def _median_run(at: AppTest, ulang: int) -> float:

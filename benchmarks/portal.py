@@ -23,8 +23,8 @@ from benchmarks.cocok import KODE, TAHUN, riwayat  # noqa: E402
 from dasbor.db import terbitan  # noqa: E402
 from dasbor.db.connection import Database, db_path  # noqa: E402
 from dasbor.demo.build import ensure_demo_db  # noqa: E402
+from dasbor.demo.portal_tulis import beri_keanehan, tulis_portal  # noqa: E402
 from dasbor.excel.portal import read_portal  # noqa: E402
-from dasbor.excel.portal_tulis import beri_keanehan, tulis_portal  # noqa: E402
 from dasbor.services import impor  # noqa: E402
 from dasbor.services.cocok_inovasi import cocokkan  # noqa: E402
 

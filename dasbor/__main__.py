@@ -21,10 +21,11 @@ from dasbor.cli import (
 )
 from dasbor.db.connection import DatabaseSibukError
 from dasbor.db.terbitan import BasisDataTidakAdaError, BelumDiterbitkanError
+from dasbor.lingkup import lingkup
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dasbor", description="Dasbor IID Kalsel")
+    parser = argparse.ArgumentParser(prog="python -m dasbor", description=lingkup().judul_aplikasi)
     sub = parser.add_subparsers(dest="perintah", required=True)
     for modul in (
         demo,

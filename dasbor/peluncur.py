@@ -30,7 +30,6 @@ from string import Template
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLAT_HAPROXY = ROOT / "deploy" / "haproxy.cfg.template"
-COOKIE = "DASBOR_PEKERJA"
 SIAP_DETIK = 120
 JEDA_ULANG_DETIK = 1.0
 # How often the launcher looks for a dead worker or HAProxy.

@@ -26,7 +26,7 @@ def declare_st_navigation_app() -> None:
     shared link such as /kelengkapan then gets the page file alone, without app.py's navigation, layout and login
     gate. Streamlit 1.67 offers no public switch for this (no config option; its docs say only that the folder is
     ignored "as soon as any session of your app executes st.navigation"), so this one function sets the class flag
-    that st.navigation itself sets. tests/test_serve.py fails loudly when Streamlit moves or fixes it."""
+    that st.navigation itself sets. tests/layan/test_serve.py fails loudly when Streamlit moves or fixes it."""
     from streamlit.runtime.pages_manager import PagesManager
 
     PagesManager.uses_pages_directory = False

@@ -1,5 +1,6 @@
 import streamlit as st
 
+from dasbor.lingkup import lingkup
 from dasbor.services import akun as layanan_akun
 from dasbor.services import kunci_masuk
 from dasbor.ui import akun
@@ -42,7 +43,7 @@ st.caption(
 st.markdown("Akun dibuat, diganti dan dihapus di komputer server (tidak lewat peramban):")
 st.code(
     ".venv/bin/python -m dasbor akun tambah NAMA [--peran admin|pembaca]   # bawaan: pembaca\n"
-    ".venv/bin/python -m dasbor akun tambah NAMA --peran operator --wilayah 63.09 [63.10 …]\n"
+    f".venv/bin/python -m dasbor akun tambah NAMA --peran operator --wilayah {' '.join(lingkup().pembanding)} […]\n"
     ".venv/bin/python -m dasbor akun sandi NAMA   # ganti kata sandi saja; peran dan wilayah tetap\n"
     ".venv/bin/python -m dasbor akun tambah NAMA --timpa --peran …|--wilayah …   # ubah peran atau wilayah\n"
     ".venv/bin/python -m dasbor akun buka NAMA    # buka kuncian setelah terlalu banyak gagal masuk\n"

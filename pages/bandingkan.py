@@ -17,10 +17,10 @@ wajib_masuk()
 
 tahun = saringan.pilih_tahun()
 basis = saringan.pilih_basis()
-# The first region is the region in focus on every page (same filter, same default); the second defaults to
-# Hulu Sungai Selatan, the province's most-cited kabupaten.
+# The first region is the region in focus on every page (same filter, same default); the second defaults to the
+# first of the comparison pair (data/lingkup.toml, where the data holds it), the province's most-cited kabupaten.
 kode_a = saringan.pilih_wilayah()
-kode_b = saringan.pilih_wilayah("Dibandingkan dengan", "pembanding", bawaan="63.06")
+kode_b = saringan.pilih_wilayah("Dibandingkan dengan", "pembanding", bawaan=data.pembanding_bawaan()[0])
 st.title(f"Bandingkan dua wilayah, {tahun}")
 sumber.banner_sintetis(tahun)
 if kode_a == kode_b:

@@ -35,7 +35,7 @@ fig = figur(
     charts.batang_peringkat,
     kabkota,
     m.pita(),
-    f"IID {JENIS[jenis].lower()} {tahun} (peringkat di antara 13 kab/kota)",
+    f"IID {JENIS[jenis].lower()} {tahun} (peringkat di antara {data.jumlah_kabkota()} kab/kota)",
     rata_nasional=nasional["rata_rata_iid"].get(tahun),
     catatan=label,
 )
@@ -50,12 +50,14 @@ navigasi.buka_profil(navigasi.kode_dari_grafik(klik))
 st.subheader("Tabel peringkat")
 st.caption(
     "Klik sebuah baris (atau batang) untuk membuka profil wilayah. Δ peringkat positif = naik dibanding tahun "
-    "sebelumnya; tiap tahun dinilai dengan aturannya sendiri. Nilai resmi hanya ada bila dipublikasikan."
+    "sebelumnya; tiap tahun dinilai dengan aturannya sendiri. Nilai resmi hanya ada bila dipublikasikan. "
+    + hasil.keterangan_klaster(hasil_tahun)
 )
 tabel = pd.DataFrame(
     {
         "kode_wilayah": kabkota["kode_wilayah"],
         "Peringkat": kabkota["peringkat"],
+        "Peringkat klaster": kabkota["peringkat_klaster"],
         "Δ peringkat": kabkota["perubahan_peringkat"],
         "Wilayah": kabkota["nama_wilayah"],
         "IID": kabkota["iid"],
@@ -91,8 +93,11 @@ pilih = tampilkan_tabel(
 )
 navigasi.buka_profil(navigasi.kode_dari_tabel(pilih, tabel))
 
-st.subheader("Provinsi Kalimantan Selatan")
-prov = hasil_tahun[hasil_tahun["jenis"] == "provinsi"].iloc[0]
+provinsi = hasil_tahun[hasil_tahun["jenis"] == "provinsi"]
+if provinsi.empty:
+    st.stop()  # the province's own data is not in yet (a new deployment imports pemda one by one)
+prov = provinsi.iloc[0]
+st.subheader(prov["nama_wilayah"])
 st.caption(
     "Provinsi diperingkat di antara provinsi se-Indonesia, bukan di antara kab/kotanya; karena itu tampil terpisah."
 )

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dasbor.bimtek.ekspor import FORMAT, MIME, nama_berkas
 from dasbor.bimtek.model import Acara
-from dasbor.bimtek.susun import WILAYAH_BAWAAN, BimtekError, acara_bawaan, pilihan_slide, urutan_bawaan
+from dasbor.bimtek.susun import BimtekError, acara_bawaan, pilihan_slide, urutan_bawaan
 from dasbor.ui import data
 from dasbor.ui import filter as saringan
 from dasbor.ui import presentasi as tampil
@@ -38,7 +38,7 @@ with st.container(key="persiapan"):
         wilayah_tren = st.multiselect(
             "Wilayah pada slide tren",
             list(nama_wilayah),
-            default=list(WILAYAH_BAWAAN),
+            default=list(data.pembanding_bawaan()),
             format_func=nama_wilayah.__getitem__,
             key="wilayah_tren",
         )

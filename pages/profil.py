@@ -48,6 +48,7 @@ else:
         f"Peringkat dari {data.jumlah_kabkota()} kab/kota",
         str(w["peringkat"]),
         delta=angka_bertanda(w["perubahan_peringkat"], 0, minus="-") if pd.notna(w["perubahan_peringkat"]) else None,
+        help=hasil.teks_peringkat(kode, hasil_tahun.reset_index()).capitalize() + ".",
         border=True,
     )
 k4.metric("Inovasi dihitung", bilangan(w["n_inovasi"]), help=f"Pembagi SID = MAX({m.pembagi_minimum}, n)", border=True)

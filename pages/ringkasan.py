@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from dasbor.lingkup import lingkup
 from dasbor.ui import data, navigasi, sumber
 from dasbor.ui import filter as saringan
 from dasbor.ui.akun import wajib_masuk
@@ -14,7 +15,7 @@ from dasbor.visual.format import angka, angka_bertanda, bilangan, tanpa_markdown
 
 wajib_masuk()
 
-st.title("Indeks Inovasi Daerah — Kalimantan Selatan")
+st.title(f"Indeks Inovasi Daerah — {lingkup().nama}")
 tahun = saringan.pilih_tahun()
 basis = saringan.pilih_basis()
 sumber.banner_sintetis(tahun)

@@ -52,7 +52,9 @@ provinsi = hasil.nyata["jenis"] == "provinsi"
 
 
 def peringkat(baris: pd.Series) -> str:
-    return "— (dinilai di antara provinsi)" if provinsi else f"{bilangan(baris['peringkat'])} dari 13"
+    return (
+        "— (dinilai di antara provinsi)" if provinsi else f"{bilangan(baris['peringkat'])} dari {data.jumlah_kabkota()}"
+    )
 
 
 with kiri:

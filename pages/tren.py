@@ -15,12 +15,10 @@ from dasbor.visual.format import angka, angka_bertanda, nama_pendek, persen, tan
 
 wajib_masuk()
 
-# The comparison the province asks about most: two neighbours at the top of the ranking.
-BAWAAN = ("63.06", "63.09")  # Kabupaten Hulu Sungai Selatan, Kabupaten Tabalong
 
 tahun = saringan.pilih_tahun()
 basis = saringan.pilih_basis()
-pilihan = saringan.pilih_banyak_wilayah("Wilayah", "wilayah_tren", BAWAAN)
+pilihan = saringan.pilih_banyak_wilayah("Wilayah", "wilayah_tren", data.pembanding_bawaan())
 versi = saringan.pilih_versi()
 st.title("Tren IID")
 semua_tahun = data.daftar_tahun()

@@ -16,20 +16,22 @@ KODE = sorted(
     for p in ([ROOT / folder] if folder.endswith(".py") else (ROOT / folder).rglob("*.py"))
 )
 # Folder -> imports it must not make. A prefix bans the package and everything below it.
+# The demo is a tool beside cli/ (issue 25 §6): the read path (db, services, ui, pages) and what it draws never
+# import it, so reading never builds synthetic data.
 LARANGAN = {
     "scoring": ("streamlit", "duckdb", "plotly", "dasbor"),
-    "dasbor/db": ("streamlit", "dasbor.ui"),
-    "dasbor/excel": ("streamlit", "dasbor.ui"),
-    "dasbor/ekspor": ("streamlit", "dasbor.ui", "dasbor.services", "dasbor.db", "duckdb"),
-    "dasbor/bimtek": ("streamlit", "dasbor.ui"),
-    "dasbor/services": ("streamlit", "dasbor.ui"),
+    "dasbor/db": ("streamlit", "dasbor.ui", "dasbor.demo"),
+    "dasbor/excel": ("streamlit", "dasbor.ui", "dasbor.demo"),
+    "dasbor/ekspor": ("streamlit", "dasbor.ui", "dasbor.services", "dasbor.db", "duckdb", "dasbor.demo"),
+    "dasbor/bimtek": ("streamlit", "dasbor.ui", "dasbor.demo"),
+    "dasbor/services": ("streamlit", "dasbor.ui", "dasbor.demo"),
     "dasbor/cli": ("streamlit", "dasbor.ui"),
     "dasbor/demo": ("streamlit", "dasbor.ui"),
-    "dasbor/visual": ("streamlit", "dasbor.ui", "dasbor.db", "duckdb"),
-    "dasbor/ui": ("duckdb", "dasbor.db"),
+    "dasbor/visual": ("streamlit", "dasbor.ui", "dasbor.db", "duckdb", "dasbor.demo"),
+    "dasbor/ui": ("duckdb", "dasbor.db", "dasbor.demo"),
     # Pages ask the UI cache (dasbor.ui.data) or a service and never compute scores themselves; the Impor page
     # hands the services a database handle but runs no query of its own (test_pages_run_no_queries).
-    "pages": ("duckdb", "dasbor.db", "scoring"),
+    "pages": ("duckdb", "dasbor.db", "scoring", "dasbor.demo"),
 }
 PRIVAT = ("streamlit.runtime", "streamlit.web")
 # What drives the app from outside (a browser, a websocket visitor speaking Streamlit's wire protocol) serves tests
@@ -150,3 +152,26 @@ def test_no_import_cycles_between_packages() -> None:
 def test_cycle_finder_finds_a_cycle() -> None:
     assert _siklus({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _siklus({"a": {"b"}, "b": set()}) == []
+
+
+def halaman_tanpa_daftar(folder: Path, daftar: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """(page files not in the registry, registry entries without a file): both must be empty."""
+    berkas = {p.stem for p in folder.glob("*.py")}
+    return sorted(berkas - set(daftar)), sorted(set(daftar) - berkas)
+
+
+def test_every_page_is_in_the_one_page_registry() -> None:
+    from dasbor.halaman import HALAMAN
+
+    assert halaman_tanpa_daftar(ROOT / "pages", tuple(h.nama for h in HALAMAN)) == ([], [])
+
+
+def test_a_planted_page_missing_from_the_registry_fails(tmp_path: Path) -> None:
+    from dasbor.halaman import HALAMAN
+
+    for h in HALAMAN:
+        (tmp_path / h.berkas.removeprefix("pages/")).touch()
+    (tmp_path / "baru.py").touch()
+    assert halaman_tanpa_daftar(tmp_path, tuple(h.nama for h in HALAMAN)) == (["baru"], [])
+    (tmp_path / "akun.py").unlink()
+    assert halaman_tanpa_daftar(tmp_path, tuple(h.nama for h in HALAMAN)) == (["baru"], ["akun"])

@@ -11,6 +11,7 @@ from fpdf.fonts import FontFace
 from dasbor.bimtek import tata_letak
 from dasbor.bimtek.model import Deck, Slide
 from dasbor.bimtek.tata_letak import Kotak, Paragraf
+from dasbor.lingkup import lingkup
 from dasbor.visual import palette
 from dasbor.visual.palette import rgb
 
@@ -104,7 +105,7 @@ def tulis_pdf(deck: Deck, gambar: dict[int, bytes]) -> bytes:
     pdf.set_auto_page_break(False)  # text is sized to fit; a page break would break 'one page per slide'
     pdf.set_margins(0, 0, 0)
     pdf.set_title(deck.acara.nama)
-    pdf.set_creator("Dasbor IID Kalsel")
+    pdf.set_creator(lingkup().judul_aplikasi)
     for i, slide in enumerate(deck.slides):
         pdf.add_page()
         _judul(pdf, slide)

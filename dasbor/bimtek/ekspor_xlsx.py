@@ -11,13 +11,14 @@ import pandas as pd
 from dasbor.bimtek.model import Deck
 from dasbor.ekspor.cetak import Kop
 from dasbor.ekspor.tabel import Buku
+from dasbor.lingkup import lingkup
 
 
 def tulis_xlsx(deck: Deck) -> bytes:
     """One sheet 'Keterangan' (event, rule version, data origin, slide list), one per slide, one 'Catatan'."""
     kop = Kop(
         f"Paket data bimtek: {deck.acara.nama}",
-        wilayah="Kalimantan Selatan",
+        wilayah=lingkup().nama,
         tahun=deck.tahun,
         versi=deck.versi_metodologi,
         label_sintetis=deck.label_sintetis,

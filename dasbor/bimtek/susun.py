@@ -15,7 +15,9 @@ import scoring
 from dasbor.bimtek import figur, tata_letak
 from dasbor.bimtek.bahan import JUMLAH_CELAH, Bahan, kumpulkan
 from dasbor.bimtek.model import Acara, Bagian, BimtekError, Deck, Slide
+from dasbor.lingkup import lingkup
 from dasbor.services import skor as skor_layanan
+from dasbor.services.hasil import pasangan_berdata, pembanding_bawaan
 from dasbor.services.lintas_tahun import teks_wilayah
 from dasbor.services.nasional import konteks_nasional
 from dasbor.services.skor import TEKS_DASAR, daftar_wilayah
@@ -23,13 +25,11 @@ from dasbor.visual import charts, peta
 from dasbor.visual.format import angka, bilangan, nama_pendek, tanggal
 from dasbor.visual.gaya import PROYEKTOR
 
-# Hulu Sungai Selatan and Tabalong: the pair Brida compares at every bimtek.
-WILAYAH_BAWAAN = ("63.06", "63.09")
 SLIDE_TETAP = {
     "judul": "Judul acara",
     "peta": "Peta predikat kabupaten/kota",
     "peringkat": "Peringkat kabupaten/kota",
-    "nasional": "Kalsel dalam konteks nasional",
+    "nasional": "{singkatan} dalam konteks nasional",
     "tren": "Tren wilayah pilihan",
     "penutup": "Penutup: daftar tindakan",
 }
@@ -44,7 +44,7 @@ TINDAKAN = {
 
 
 def acara_bawaan() -> Acara:
-    return Acara("Bimtek Indeks Inovasi Daerah", "Banjarbaru", date.today())
+    return Acara("Bimtek Indeks Inovasi Daerah", lingkup().tempat_bimtek, date.today())
 
 
 def kunci_wilayah(kode: str) -> str:
@@ -57,7 +57,7 @@ def pilihan_slide(wilayah: pd.DataFrame) -> dict[str, str]:
     per_wilayah = {
         kunci_wilayah(k): f"Wilayah: {n}" for k, n in zip(urut["kode_wilayah"], urut["nama_wilayah"], strict=True)
     }
-    tetap = dict(SLIDE_TETAP)
+    tetap = {k: v.format(singkatan=lingkup().singkatan) for k, v in SLIDE_TETAP.items()}
     penutup = tetap.pop("penutup")
     return {**tetap, **per_wilayah, "penutup": penutup}
 
@@ -144,7 +144,7 @@ def _slide_peta(b: Bahan) -> Slide:
     return Slide(
         kunci="peta",
         jenis="peta",
-        judul=f"Peta predikat IID {b.tahun} di Kalimantan Selatan",
+        judul=f"Peta predikat IID {b.tahun} di {lingkup().nama}",
         isi=isi,
         figur=fig,
         data={"peta": kab_kota.sort_values("peringkat")[kolom]},
@@ -189,7 +189,7 @@ def _slide_peringkat(b: Bahan) -> Slide:
         f"Terendah: {nama_pendek(terlemah['nama_wilayah'])} {angka(terlemah['iid'])}",
     ]
     prov = [f"IID {angka(r.iid)} · {r.predikat} (dinilai di antara provinsi)" for r in provinsi.itertuples()]
-    isi = (Bagian(None, tuple(ringkas)), Bagian("Provinsi Kalimantan Selatan", tuple(prov)), *_bagian_sid_saja(b))
+    isi = (Bagian(None, tuple(ringkas)), Bagian(lingkup().nama_pemda, tuple(prov)), *_bagian_sid_saja(b))
     kolom = ["peringkat", "kode_wilayah", "nama_wilayah", "iid", "predikat", "n_inovasi", "versi_metodologi", "basis"]
     data = pd.concat([kab_kota[kolom], provinsi[kolom].assign(peringkat=pd.NA)], ignore_index=True)
     ambang = "; ".join(f"{p.nama} ≥ {angka(p.batas_bawah)} ({p.asal.keyakinan}, {p.asal.sumber})" for p in b.m.predikat)
@@ -205,7 +205,7 @@ def _slide_peringkat(b: Bahan) -> Slide:
     return Slide(
         kunci="peringkat",
         jenis="peringkat",
-        judul=f"Peringkat IID {b.tahun}: kabupaten/kota di Kalimantan Selatan",
+        judul=f"Peringkat IID {b.tahun}: kabupaten/kota di {lingkup().nama}",
         isi=isi,
         figur=fig,
         data={"peringkat": data},
@@ -251,7 +251,10 @@ def _slide_nasional(b: Bahan) -> Slide:
         baris_resmi.append(f"{nama_pendek(r.nama_wilayah)}: {', '.join(t for t in bagian if t)}")
     isi = (
         Bagian(f"Nasional {b.tahun}", tuple(baris_nasional) or ("Belum ada angka nasional yang dikutip.",)),
-        Bagian(f"Nilai resmi Kalsel {b.tahun}", tuple(baris_resmi) or ("Belum ada nilai resmi yang ditemukan.",)),
+        Bagian(
+            f"Nilai resmi {lingkup().singkatan} {b.tahun}",
+            tuple(baris_resmi) or ("Belum ada nilai resmi yang ditemukan.",),
+        ),
     )
     catatan = [
         f"{r.nama_wilayah} {b.tahun}: nilai resmi {angka(r.nilai_iid)}, predikat {r.predikat if pd.notna(r.predikat) else '–'}"
@@ -269,7 +272,7 @@ def _slide_nasional(b: Bahan) -> Slide:
     return Slide(
         kunci="nasional",
         jenis="nasional",
-        judul=f"Kalimantan Selatan dalam konteks nasional ({b.tahun})",
+        judul=f"{lingkup().nama} dalam konteks nasional ({b.tahun})",
         isi=isi,
         figur=fig,
         data={"nilai_resmi": resmi[kolom_resmi], "nasional": nasional},
@@ -588,7 +591,12 @@ def periksa_pilihan(
     kode_dikenal = set(wilayah["kode_wilayah"])
     asing = [k for k in wilayah_pilihan if k not in kode_dikenal]
     if asing:
-        raise BimtekError(f"Kode wilayah tidak dikenal: {', '.join(asing)}. Contoh kode: 63.06 (Hulu Sungai Selatan).")
+        contoh = wilayah.set_index("kode_wilayah")["nama_wilayah"]
+        kab_kota = wilayah.loc[wilayah["jenis"] != "provinsi", "kode_wilayah"]
+        contoh_kode = kab_kota.iloc[0] if len(kab_kota) else ""
+        raise BimtekError(
+            f"Kode wilayah tidak dikenal: {', '.join(asing)}. Contoh kode: {contoh_kode} ({contoh.get(contoh_kode, '')})."
+        )
     urutan = list(dict.fromkeys(urutan if urutan is not None else urutan_bawaan(wilayah)))
     pilihan = pilihan_slide(wilayah)
     tidak_dikenal = [k for k in urutan if k not in pilihan]
@@ -604,13 +612,15 @@ def periksa_pilihan(
 def build_deck(
     tahun: int,
     basis: str = "terverifikasi",
-    wilayah_pilihan: Sequence[str] = WILAYAH_BAWAAN,
+    wilayah_pilihan: Sequence[str] | None = None,
     urutan: Sequence[str] | None = None,
     acara: Acara | None = None,
 ) -> Deck:
     """The deck for one assessment year from the published data (gathers, then susun_deck). The choices are
     checked against the region list first, so a bad one is refused before the year's data is gathered."""
     acara = acara or acara_bawaan()
+    # The trend slide's regions unless chosen: the pages' comparison pair (data/lingkup.toml, where data holds it).
+    wilayah_pilihan = pembanding_bawaan() if wilayah_pilihan is None else wilayah_pilihan
     _periksa_acara(acara)
     periksa_pilihan(daftar_wilayah(), wilayah_pilihan, urutan)
     return susun_deck(kumpulkan(tahun, basis), wilayah_pilihan, urutan, acara)
@@ -618,13 +628,14 @@ def build_deck(
 
 def susun_deck(
     b: Bahan,
-    wilayah_pilihan: Sequence[str] = WILAYAH_BAWAAN,
+    wilayah_pilihan: Sequence[str] | None = None,
     urutan: Sequence[str] | None = None,
     acara: Acara | None = None,
 ) -> Deck:
     """The deck from gathered data: `urutan` lists slide keys in order (default: urutan_bawaan);
     `wilayah_pilihan` are the regions of the trend slide."""
     acara = acara or acara_bawaan()
+    wilayah_pilihan = pasangan_berdata(b.skor) if wilayah_pilihan is None else wilayah_pilihan
     _periksa_acara(acara)
     urutan = periksa_pilihan(b.wilayah, wilayah_pilihan, urutan)
     per_wilayah = [k.removeprefix(AWALAN_WILAYAH) for k in urutan if k.startswith(AWALAN_WILAYAH)]

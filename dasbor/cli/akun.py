@@ -7,6 +7,8 @@ import argparse
 import getpass
 import sys
 
+from dasbor.lingkup import lingkup
+
 
 def _baca_sandi() -> str:
     """Twice with getpass at a terminal; one line from stdin otherwise (scripts and tests)."""
@@ -111,7 +113,8 @@ def daftarkan(sub: argparse._SubParsersAction) -> None:
         "--wilayah",
         nargs="+",
         metavar="KODE",
-        help="wajib untuk operator: kode wilayah yang boleh ia impor dan batalkan (mis. 63.09 63.10); dengan "
+        help="wajib untuk operator: kode wilayah yang boleh ia impor dan batalkan "
+        f"(mis. {' '.join(lingkup().pembanding)}); dengan "
         "--timpa: bawaan wilayah yang sekarang",
     )
     tambah.add_argument("--oidc", action="store_true", help="tanpa kata sandi: masuk lewat penyedia OIDC (e-mail)")

@@ -11,6 +11,7 @@ import pandas as pd
 from dasbor.db import terbitan
 from dasbor.db.connection import Database, db_path
 from dasbor.ekspor.tabel import netralkan
+from dasbor.lingkup import lingkup
 
 
 def tahun_ada(db: Database) -> list[int]:
@@ -54,7 +55,11 @@ def opsi_baca(perintah: argparse.ArgumentParser, wilayah: str | None = "banyak")
     required, one; None: none) and --format csv|json."""
     perintah.add_argument("--tahun", type=int, required=True, help="tahun penilaian, mis. 2025")
     if wilayah == "banyak":
-        perintah.add_argument("--wilayah", nargs="+", metavar="KODE", help="hanya wilayah ini, mis. 63.09 63.11")
+        perintah.add_argument(
+            "--wilayah", nargs="+", metavar="KODE", help=f"hanya wilayah ini, mis. {' '.join(lingkup().pembanding)}"
+        )
     elif wilayah == "satu":
-        perintah.add_argument("--wilayah", required=True, metavar="KODE", help="satu pemda, mis. 63.01")
+        perintah.add_argument(
+            "--wilayah", required=True, metavar="KODE", help=f"satu pemda, mis. {lingkup().pembanding[0]}"
+        )
     perintah.add_argument("--format", choices=("csv", "json"), default="csv", help="format keluaran (bawaan: csv)")

@@ -7,6 +7,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from dasbor.lingkup import lingkup
+
 
 def _tanggal(teks: str) -> date:
     try:
@@ -19,7 +21,7 @@ def cmd_bimtek(args: argparse.Namespace) -> int:
     """Write the bimtek deck (PPTX/PDF) and its Excel data pack ahead of a workshop."""
     from dasbor.bimtek.ekspor import siapkan_berkas
     from dasbor.bimtek.model import Acara
-    from dasbor.bimtek.susun import WILAYAH_BAWAAN, BimtekError, acara_bawaan, build_deck, urutan_bawaan
+    from dasbor.bimtek.susun import BimtekError, acara_bawaan, build_deck, urutan_bawaan
     from dasbor.services.skor import daftar_wilayah
 
     keluaran = {f: getattr(args, f) for f in ("pptx", "pdf", "xlsx") if getattr(args, f)}
@@ -30,7 +32,7 @@ def cmd_bimtek(args: argparse.Namespace) -> int:
     acara = Acara(args.acara or bawaan.nama, args.tempat or bawaan.tempat, args.tanggal or bawaan.tanggal)
     try:
         urutan = urutan_bawaan(daftar_wilayah(), args.wilayah) if args.wilayah else None
-        deck = build_deck(args.tahun, args.basis, args.wilayah or WILAYAH_BAWAAN, urutan, acara)
+        deck = build_deck(args.tahun, args.basis, args.wilayah or None, urutan, acara)
     except BimtekError as exc:
         print(str(exc), file=sys.stderr)
         return 2
@@ -56,7 +58,9 @@ def daftarkan(sub: argparse._SubParsersAction) -> None:
     bimtek.add_argument("--pptx", type=Path, help="berkas PowerPoint keluaran")
     bimtek.add_argument("--pdf", type=Path, help="berkas PDF keluaran")
     bimtek.add_argument("--xlsx", type=Path, help="paket data Excel keluaran")
-    bimtek.add_argument("--wilayah", nargs="+", metavar="KODE", help="kode wilayah, mis. 63.06 63.09")
+    bimtek.add_argument(
+        "--wilayah", nargs="+", metavar="KODE", help=f"kode wilayah, mis. {' '.join(lingkup().pembanding)}"
+    )
     bimtek.add_argument("--acara", help="nama acara pada slide judul")
     bimtek.add_argument("--tempat", help="tempat acara")
     bimtek.add_argument("--tanggal", type=_tanggal, help="tanggal acara, YYYY-MM-DD")

@@ -10,6 +10,7 @@ import sys
 import pandas as pd
 
 from dasbor.cli.impor import AKUN_BANTUAN, Ditolak, pelaku
+from dasbor.lingkup import lingkup
 from dasbor.services import status_inovasi
 
 
@@ -55,7 +56,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 def daftarkan(sub: argparse._SubParsersAction) -> None:
     st = sub.add_parser("status", help="ubah status kirim inovasi (draft, dikirim, diterima, ditolak)")
     st.add_argument("--tahun", type=int, required=True)
-    st.add_argument("--wilayah", required=True, metavar="KODE", help="kode_wilayah pemda, mis. 63.09")
+    st.add_argument(
+        "--wilayah", required=True, metavar="KODE", help=f"kode_wilayah pemda, mis. {lingkup().pembanding[0]}"
+    )
     st.add_argument("--id", nargs="+", metavar="ID", help="id_inovasi yang diubah")
     st.add_argument("--status", choices=status_inovasi.STATUS, help="status baru untuk setiap --id")
     st.add_argument("--berkas", metavar="BERKAS.csv", help="CSV berkolom id_inovasi, status_inovasi")

@@ -1,11 +1,20 @@
-"""Numbered SQL migrations, applied in order, each once and each in its own transaction."""
+"""Numbered SQL migrations, applied in order, each once and each in its own transaction. A database created here
+(the first migration applied now) is given the regions of the deployment's scope (dasbor.lingkup) from the national
+reference in the same run, so that every reader finds its regions in `wilayah`, the one list of regions."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import asdict
 from importlib import resources
 
 import duckdb
+import pandas as pd
+
+from dasbor.db.write import insert_frame
+from dasbor.lingkup import lingkup
+
+SKEMA_AWAL = "001_skema.sql"
 
 
 def migration_files() -> list[tuple[str, str]]:
@@ -32,4 +41,19 @@ def migrate(con: duckdb.DuckDBPyConnection, hanya: Collection[str] | None = None
             con.execute("ROLLBACK")
             raise
         applied.append(name)
+    if SKEMA_AWAL in applied:
+        isi_wilayah_lingkup(con)
     return applied
+
+
+def isi_wilayah_lingkup(con: duckdb.DuckDBPyConnection) -> None:
+    """Give a new database the scope's province and kab/kota (the demo replaces them with its own rows, which
+    carry approximate centres and areas)."""
+    baris = pd.DataFrame([asdict(w) for w in lingkup().wilayah()])
+    con.execute("BEGIN TRANSACTION")
+    try:
+        insert_frame(con, "wilayah", baris)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise

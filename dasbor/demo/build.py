@@ -94,6 +94,8 @@ def build_demo_db(
                 frames["inovasi"]["id_sumber_data"] = id_sumber
                 frames["inovasi"]["sumber"] = "demo"
                 frames["jawaban_spd"]["id_sumber_data"] = id_sumber
+                # The demo's own regions, with approximate centres and areas, replace those a new database is given.
+                cur.execute("DELETE FROM wilayah")
                 for tabel in URUTAN:
                     insert_frame(
                         cur, tabel, frames[tabel] if lewat_portal is None else _tanpa_jalur_portal(frames, tabel)

@@ -1,5 +1,5 @@
 """The demo's innovations as the national portal would export them: one file per pemda and year, with the quirks
-of a real export (dasbor/excel/portal_tulis.py), so a new user can try the portal import path on data that
+of a real export (dasbor/demo/portal_tulis.py), so a new user can try the portal import path on data that
 matches the demo database. Synthetic: the file name ends in -SINTETIS and the workbook's properties say so (the
 export itself has 19 columns, so no cell carries the label).
 
@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 import scoring
-from dasbor.excel.portal_tulis import beri_keanehan, tulis_portal
+from dasbor.demo.portal_tulis import beri_keanehan, tulis_portal
 
 FOLDER = "portal-demo"
 KETERANGAN = (

@@ -369,7 +369,9 @@ def build_frames(seed: int = SEED) -> dict[str, pd.DataFrame]:
     for name in ("inovasi", "jawaban_sid", "jawaban_spd"):
         frames[name] = [per_tahun[i][a][name] for a in range(len(daerah)) for i in range(len(TAHUN))]
     out = {name: pd.concat(parts, ignore_index=True) for name, parts in frames.items()}
-    out["wilayah"] = wilayah.rename(columns={"perkiraan_pusat_lat": "lat", "perkiraan_pusat_lng": "lng"})
+    out["wilayah"] = wilayah.rename(columns={"perkiraan_pusat_lat": "lat", "perkiraan_pusat_lng": "lng"}).assign(
+        kode_provinsi=wilayah["kode_wilayah"].str.split(".").str[0]
+    )
     out["hasil_resmi"] = resmi.rename(columns={"tahun_penilaian": "tahun"}).drop(columns="nama_wilayah")
     out["periode"] = pd.DataFrame(
         {

@@ -10,8 +10,8 @@ Public API (stable; the import pipeline and the test-file writer build on it):
   template reader. The import reads through `dasbor.excel.berkas.baca_berkas`, which decides the same
   (`portal_menurut`) inside its limited child.
 - `read_portal(data, wilayah=None) -> BukuPortal`: every row and every problem, without touching a database.
-- `BukuPortal`: `kode_wilayah` and `nama_pemda` (from data/referensi/wilayah-kalsel.csv; None when the Pemda
-  column did not name exactly one Kalsel pemda), `baris` (one row per innovation, columns `KOLOM_BARIS_PORTAL`),
+- `BukuPortal`: `kode_wilayah` and `nama_pemda` (from the database's `wilayah`, by default the scope's regions;
+  None when the Pemda column did not name exactly one pemda in scope), `baris` (one row per innovation, columns `KOLOM_BARIS_PORTAL`),
   `masalah` (problems: any one refuses the file), `catatan` (notices: shown, never refusing), `huruf` (portal
   header -> column letter) and `tata_letak` ("2025" or "2023"). Every problem and notice is a `MasalahBerkas` on
   the sheet read, with its Excel row and column header.
@@ -67,6 +67,7 @@ from dasbor.excel.read import (
     sel_terlarang,
 )
 from dasbor.excel.skema import MAKS_BARIS, Kolom
+from dasbor.lingkup import lingkup
 
 LEMBAR_PORTAL = "Data"
 KOSONG = "-"
@@ -499,10 +500,19 @@ class _Pembaca:
         )
 
 
+def isi_lingkup(wilayah: pd.DataFrame) -> str:
+    """'Dasbor ini memuat Provinsi Kalimantan Selatan dan 13 kabupaten/kotanya', from the list of regions."""
+    provinsi = wilayah.loc[wilayah["jenis"] == "provinsi", "nama_wilayah"].tolist()
+    n = int((wilayah["jenis"] != "provinsi").sum())
+    if len(provinsi) == 1:
+        return f"Dasbor ini memuat {provinsi[0]} dan {n} kabupaten/kotanya"
+    return f"Dasbor ini memuat {len(provinsi)} provinsi dan {n} kabupaten/kota"
+
+
 def _satu_pemda(
     pemda: dict[str, list[int]], wilayah: pd.DataFrame | None, huruf: str | None
 ) -> tuple[str | None, str | None, list[MasalahBerkas]]:
-    """The one Kalsel pemda the file belongs to, or problems naming every pemda found."""
+    """The one pemda in scope the file belongs to, or problems naming every pemda found."""
     if not pemda:
         return None, None, []
     tabel = wilayah_bawaan() if wilayah is None else wilayah
@@ -515,10 +525,9 @@ def _satu_pemda(
             None,
             [
                 MasalahBerkas(
-                    f"pemda '{nama}' ({len(pemda[nama])} baris) bukan pemda Kalimantan Selatan"
+                    f"pemda '{nama}' ({len(pemda[nama])} baris) bukan pemda {lingkup().nama}"
                     + (f" (juga: {', '.join(repr(a) for a in asing[1:])})" if asing[1:] else "")
-                    + ". Dasbor ini memuat Provinsi Kalimantan Selatan dan 13 kabupaten/kotanya: "
-                    f"{', '.join(tabel['nama_wilayah'])}.",
+                    + f". {isi_lingkup(tabel)}: {', '.join(tabel['nama_wilayah'])}.",
                     LEMBAR_PORTAL,
                     pemda[nama][0],
                     "Pemda",
@@ -556,8 +565,8 @@ def _satu_pemda(
 
 def read_portal(data: bytes, wilayah: pd.DataFrame | None = None) -> BukuPortal:
     """Read a portal export from its bytes (streaming, only the 19 columns). `wilayah` (kode_wilayah,
-    nama_wilayah, jenis) replaces data/referensi/wilayah-kalsel.csv, for tests. No database is touched.
-    Untrusted files are read through dasbor.excel.berkas.baca_berkas, in a limited child."""
+    nama_wilayah, jenis) is the database's list of regions; without it, the scope's regions. No database is
+    touched. Untrusted files are read through dasbor.excel.berkas.baca_berkas, in a limited child."""
     if masalah := check_file(data):
         return BukuPortal(masalah=masalah)
     return baca_portal(data, wilayah)

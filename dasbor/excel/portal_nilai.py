@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 import pandas as pd
 
-WILAYAH_CSV = Path(__file__).resolve().parents[2] / "data" / "referensi" / "wilayah-kalsel.csv"
+from dasbor.lingkup import lingkup
 
 
 def rapikan(teks: str) -> str:
@@ -48,15 +47,23 @@ def _kunci_pemda(nama: str) -> tuple[str | None, str]:
     return None, " ".join(kata)
 
 
-@cache
 def wilayah_bawaan() -> pd.DataFrame:
-    return pd.read_csv(WILAYAH_CSV, dtype={"kode_wilayah": str})[["kode_wilayah", "nama_wilayah", "jenis"]]
+    """The regions of the deployment's scope (dasbor.lingkup), for a reader not handed the database's `wilayah`."""
+    return _wilayah_lingkup(lingkup().kode)
+
+
+@cache
+def _wilayah_lingkup(kode: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(w.kode_wilayah, w.nama_wilayah, w.jenis) for w in lingkup().wilayah()],
+        columns=["kode_wilayah", "nama_wilayah", "jenis"],
+    )
 
 
 def kode_pemda(nama: str, wilayah: pd.DataFrame | None = None) -> str | None:
     """kode_wilayah of a pemda named as the portal (or a person) writes it, whatever the case, spacing and
     whether it reads 'Kab.'/'Kabupaten', 'Kota' or 'Provinsi'; a bare name ('Tanah Laut') when only one pemda
-    has it. None for a name outside `wilayah` (bawaan: data/referensi/wilayah-kalsel.csv)."""
+    has it. None for a name outside `wilayah` (bawaan: the scope's regions, dasbor.lingkup)."""
     wilayah = wilayah_bawaan() if wilayah is None else wilayah
     jenis, inti = _kunci_pemda(nama)
     calon = [

@@ -35,6 +35,7 @@ from dasbor.excel.skema import (
     Kolom,
     maks_panjang,
 )
+from dasbor.lingkup import lingkup
 
 OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # compound file: legacy .xls, or an .xlsx encrypted with a password
 # An encrypted OOXML file is an OLE container holding the stream "EncryptedPackage" (names are UTF-16LE).
@@ -265,7 +266,8 @@ def _ubah(nilai: Any, k: Kolom, hari_ini: date) -> tuple[Any, str | None]:
         if isinstance(nilai, float):
             return None, (
                 f"berisi angka {nilai}; kode harus diketik sebagai teks persis seperti di lembar referensi "
-                "(angka membuang nol di belakang, mis. 63.10 menjadi 63.1). Format sel sebagai Teks lalu ketik ulang."
+                f"(angka membuang nol di belakang, mis. {lingkup().contoh_kode_nol} menjadi "
+                f"{lingkup().contoh_kode_nol.rstrip('0')}). Format sel sebagai Teks lalu ketik ulang."
             )
         return None, "berisi tanggal; kolom ini berisi kode (teks)."
     if k.jenis in ("tahun", "level"):

@@ -5,15 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scoring.model import LEVEL_MAKS, STATUS_BUKTI, STATUS_INOVASI
+from dasbor.kosakata import BENTUK, INISIATOR, JENIS, STATUS_BUKTI, STATUS_INOVASI, TAHAPAN
+from dasbor.lingkup import lingkup
+from scoring.model import LEVEL_MAKS
 
-# The CHECK constraints of the inovasi table (dasbor/db/migrations/001_skema.sql, jenis widened by 004_portal.sql
-# for the portal's `Teknologi`), spelled once more here because the workbook offers them as drop-downs;
-# tests/excel/test_skema.py proves both lists agree with the database.
-TAHAPAN = ("inisiatif", "uji coba", "penerapan")
-INISIATOR = ("kepala daerah", "anggota DPRD", "perangkat daerah", "ASN", "masyarakat")
-JENIS = ("digital", "non digital", "teknologi")
-BENTUK = ("tata kelola pemerintahan daerah", "pelayanan publik", "inovasi daerah lainnya")
+# The workbook's drop-downs are the vocabulary's (dasbor/kosakata.py, checked against the database's CHECKs).
 LEVEL = tuple(range(LEVEL_MAKS + 1))
 
 # Limits checked before a workbook is parsed, so a huge or hostile file is refused cheaply. A whole-province
@@ -56,6 +52,8 @@ class Kolom:
     pilihan: tuple[str, ...] = ()
 
 
+# Examples in the column notes are codes of the deployment's scope (data/lingkup.toml), read once at import.
+_CONTOH, _CONTOH_NOL = lingkup().pembanding[0], lingkup().contoh_kode_nol
 LEMBAR_PETUNJUK = "petunjuk"
 LEMBAR_REFERENSI = "referensi"
 LEMBAR_DATA: dict[str, tuple[Kolom, ...]] = {
@@ -65,10 +63,12 @@ LEMBAR_DATA: dict[str, tuple[Kolom, ...]] = {
             "kode",
             True,
             "Identitas inovasi: id inovasi dari ekspor aplikasi nasional, sama dari tahun ke tahun; tidak boleh "
-            "ganda di satu berkas (mis. 63.01-2024-0001).",
+            f"ganda di satu berkas (mis. {_CONTOH}-2024-0001).",
         ),
         Kolom("tahun", "tahun", True, "Tahun penilaian; harus sama dengan tahun yang dipilih saat impor."),
-        Kolom("kode_wilayah", "kode", True, "Kode wilayah Kemendagri sebagai teks (mis. 63.10); lihat referensi."),
+        Kolom(
+            "kode_wilayah", "kode", True, f"Kode wilayah Kemendagri sebagai teks (mis. {_CONTOH_NOL}); lihat referensi."
+        ),
         Kolom("id_perangkat_daerah", "kode", False, "Kode perangkat daerah pengampu; lihat referensi."),
         Kolom("nama_inovasi", "teks", True, "Nama inovasi."),
         Kolom("tahapan", "pilihan", False, "Tahapan inovasi.", TAHAPAN),
@@ -95,7 +95,7 @@ LEMBAR_DATA: dict[str, tuple[Kolom, ...]] = {
         Kolom("catatan_verifikasi", "teks", False, "Catatan verifikator."),
     ),
     "jawaban_spd": (
-        Kolom("kode_wilayah", "kode", True, "Kode wilayah sebagai teks (mis. 63.10); lihat referensi."),
+        Kolom("kode_wilayah", "kode", True, f"Kode wilayah sebagai teks (mis. {_CONTOH_NOL}); lihat referensi."),
         Kolom("tahun", "tahun", True, "Tahun penilaian; harus sama dengan tahun yang dipilih saat impor."),
         Kolom("kode_indikator", "kode", True, "Kode indikator SPD (1–15, mis. 2a) menurut versi aturan tahun itu."),
         Kolom("level_klaim", "level", True, "Level yang diklaim daerah, bilangan bulat 0–3."),
@@ -114,7 +114,7 @@ def kolom(lembar: str, nama: str) -> Kolom:
 # repeat an existing perangkat daerah exactly change nothing.
 LEMBAR_PERANGKAT_DAERAH = "perangkat_daerah"
 KOLOM_PERANGKAT_DAERAH: tuple[Kolom, ...] = (
-    Kolom("id_perangkat_daerah", "kode", True, "Kode perangkat daerah baru, unik (mis. 63.09-PD31)."),
+    Kolom("id_perangkat_daerah", "kode", True, f"Kode perangkat daerah baru, unik (mis. {_CONTOH}-PD31)."),
     Kolom("kode_wilayah", "kode", True, "Kode wilayah pemilik perangkat daerah ini; lihat referensi."),
     Kolom("nama_perangkat_daerah", "teks", True, "Nama resmi lengkap; dasbor memperingatkan nama yang mirip."),
     Kolom("singkatan", "teks", False, "Singkatan (boleh kosong)."),

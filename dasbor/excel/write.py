@@ -29,6 +29,7 @@ from dasbor.excel.skema import (
     Kolom,
     maks_panjang,
 )
+from dasbor.lingkup import lingkup
 
 JUDUL = Font(bold=True, color="FFFFFF")
 ISIAN = PatternFill("solid", fgColor="0B6E4F")
@@ -156,7 +157,7 @@ def _lembar_data(wb: Workbook, nama: str, frame: pd.DataFrame) -> None:
 def _petunjuk(ws: Worksheet, tahun: int | None, ref: Referensi, keterangan: str) -> None:
     tahun_teks = str(tahun) if tahun else "yang akan diimpor"
     baris = [
-        ("Templat impor data Indeks Inovasi Daerah (IID) — Dasbor IID Kalsel", TEBAL),
+        (f"Templat impor data Indeks Inovasi Daerah (IID) — {lingkup().judul_aplikasi}", TEBAL),
         (keterangan, None),
         (f"Tahun penilaian: {tahun_teks}; kode indikator menurut aturan versi {ref.versi_metodologi}.", None),
         ("", None),
@@ -173,7 +174,8 @@ def _petunjuk(ws: Worksheet, tahun: int | None, ref: Referensi, keterangan: str)
         ),
         (
             "3. Kode (kode_wilayah, id_perangkat_daerah, kode_indikator) diketik sebagai teks persis seperti di lembar "
-            "referensi; kolom-kolom ini sudah berformat Teks agar 63.10 tidak berubah menjadi 63.1.",
+            f"referensi; kolom-kolom ini sudah berformat Teks agar {lingkup().contoh_kode_nol} tidak berubah menjadi "
+            f"{lingkup().contoh_kode_nol.rstrip('0')}.",
             None,
         ),
         (

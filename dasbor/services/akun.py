@@ -22,7 +22,6 @@ from __future__ import annotations
 import os
 import re
 import secrets
-import tempfile
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -33,14 +32,16 @@ from pathlib import Path
 from typing import Any
 
 import bcrypt
-import pandas as pd
 import yaml
 
+from dasbor.berkas_atomik import tulis_atomik
+from dasbor.db.connection import db_path
+from dasbor.lingkup import lingkup
 from dasbor.services import kunci_masuk
+from dasbor.services.db import database
 
 ROOT = Path(__file__).resolve().parents[2]
 AKUN_BAWAAN = ROOT / "config" / "akun.yaml"
-REFERENSI_WILAYAH = ROOT / "data" / "referensi" / "wilayah-kalsel.csv"
 PERAN = ("admin", "operator", "pembaca")
 PERAN_BAWAAN = "pembaca"  # a new account sees only; admin and operator rights are given explicitly
 SANDI_MIN = 10
@@ -192,20 +193,9 @@ def _generasi_baru() -> str:
 
 
 def _simpan(akun: dict[str, dict[str, Any]], path: Path) -> None:
-    """Write beside the target and rename, so a crash never leaves a half-written accounts file; owner-only, and
-    owned by whoever owned the file before (the service user, also when root ran the command)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".akun-", suffix=".yaml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write("# Akun Dasbor IID Kalsel. Dibuat oleh `python -m dasbor akun`; jangan dimasukkan ke git.\n")
-            yaml.safe_dump({"akun": akun}, f, allow_unicode=True, sort_keys=True)
-        os.chmod(tmp, 0o600)
-        kunci_masuk.samakan_pemilik(tmp, path)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Replace the accounts file atomically and durably (a crash never leaves it half-written); owner-only."""
+    kepala = f"# Akun {lingkup().judul_aplikasi}. Dibuat oleh `python -m dasbor akun`; jangan dimasukkan ke git.\n"
+    tulis_atomik(path, kepala + yaml.safe_dump({"akun": akun}, allow_unicode=True, sort_keys=True))
 
 
 def periksa_sandi(sandi: str) -> None:
@@ -220,10 +210,12 @@ def _hash(sandi: str) -> str:
     return bcrypt.hashpw(sandi.encode("utf-8"), bcrypt.gensalt(rounds=12)).decode("ascii")
 
 
-@cache
 def kode_wilayah_sah() -> tuple[str, ...]:
-    """The kode_wilayah an operator can be bound to: those of the province's reference list."""
-    return tuple(pd.read_csv(REFERENSI_WILAYAH, dtype=str)["kode_wilayah"])
+    """The kode_wilayah an operator can be bound to: the database's regions, or, before there is a database, the
+    scope's regions that a new database is given (dasbor.db.migrate)."""
+    if db_path().exists():
+        return tuple(database().query("wilayah")["kode_wilayah"])
+    return tuple(w.kode_wilayah for w in lingkup().wilayah())
 
 
 def periksa_wilayah(peran: str, wilayah: list[str] | None) -> list[str]:
@@ -234,7 +226,9 @@ def periksa_wilayah(peran: str, wilayah: list[str] | None) -> list[str]:
             raise AkunError(f"--wilayah hanya untuk peran operator; peran {peran} tidak dibatasi wilayah")
         return []
     if not wilayah:
-        raise AkunError("akun operator wajib punya --wilayah (satu atau lebih kode wilayah, mis. 63.09)")
+        raise AkunError(
+            f"akun operator wajib punya --wilayah (satu atau lebih kode wilayah, mis. {lingkup().pembanding[0]})"
+        )
     asing = [k for k in wilayah if k not in kode_wilayah_sah()]
     if asing:
         raise AkunError(

@@ -1,10 +1,10 @@
 """The database the services read: the current published copy, opened read-only (any number of processes
-may share it). The bundled demo database is built on first start when absent. No caching here: the UI layer caches
-per terbitan (dasbor/ui/data.py)."""
+may share it). The read path never builds the demo: `python -m dasbor demo` (scripts/app.sh on first start) does,
+and a missing database is reported, never quietly filled. No caching here: the UI layer caches per terbitan
+(dasbor/ui/data.py)."""
 
 from __future__ import annotations
 
-import os
 from contextlib import AbstractContextManager
 
 from dasbor.db import terbitan
@@ -26,15 +26,9 @@ __all__ = [
 
 
 def terbitan_kini() -> Terbitan:
-    """The current published copy of $DASBOR_DB (a stat of the pointer when nothing changed). Only the bundled default
-    file is built as demo when absent (a fresh checkout); a $DASBOR_DB that does not exist is an error, never
-    quietly filled with synthetic data."""
-    path = db_path()
-    if "DASBOR_DB" not in os.environ:
-        from dasbor.services.demo_portal import pastikan_demo  # builds on this module (the import path)
-
-        pastikan_demo(path)
-    return terbitan.kini(path)
+    """The current published copy of $DASBOR_DB (a stat of the pointer when nothing changed); a database that does
+    not exist is an error (terbitan.BasisDataTidakAdaError), never quietly filled with synthetic data."""
+    return terbitan.kini(db_path())
 
 
 def berlaku(t: Terbitan) -> bool:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from dasbor.db.connection import Database
 from dasbor.db.write import insert_frame
-from dasbor.demo.build import build_demo_db, ensure_demo_db
+from dasbor.demo.build import build_demo_db
 from dasbor.demo.ekspor_portal import JALUR_PORTAL, berkas_portal, nama_berkas
 from dasbor.demo.generator import SEED
 from dasbor.services.impor.periksa import check_import
@@ -42,8 +42,3 @@ def bangun_demo(
 ) -> dict[str, int]:
     """build_demo_db with the portal path: what `python -m dasbor demo` and the app's first start build."""
     return build_demo_db(path, seed, frames, timpa, lewat_portal=lewat_portal)
-
-
-def pastikan_demo(path: Path) -> bool:
-    """ensure_demo_db with the portal path."""
-    return ensure_demo_db(path, lewat_portal=lewat_portal)

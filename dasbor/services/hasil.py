@@ -15,6 +15,7 @@ import pandas as pd
 
 import scoring
 from dasbor.db.connection import Database
+from dasbor.lingkup import lingkup, nama_provinsi
 from dasbor.services.db import database
 from dasbor.services.skor import (
     daftar_tahun,
@@ -24,6 +25,7 @@ from dasbor.services.skor import (
     metodologi_tahun,
     skor_tahun,
 )
+from dasbor.visual.format import bilangan
 
 KAB_KOTA = ("kabupaten", "kota")
 # The jumlah inovasi term is no indicator of its own in the rule files; in breakdowns it is shown as one row
@@ -48,6 +50,59 @@ def _data_dinilai(db: Database, tahun: int) -> scoring.DataPenilaian:
 def jumlah_kabkota() -> int:
     """How many kabupaten/kota are ranked together (13 in Kalsel), from the wilayah table, for page texts."""
     return int(daftar_wilayah()["jenis"].isin(KAB_KOTA).sum())
+
+
+def pembanding_bawaan() -> tuple[str, ...]:
+    """The default comparison pair (Tren, Bandingkan, the deck's trend slide): the scope's declared pair
+    (data/lingkup.toml) where the latest year scores those regions, topped up with the first kab/kota, then the
+    province, that it does score, so a new deployment's pages open on regions with data."""
+    tahun = daftar_tahun()
+    return pasangan_berdata(skor_tahun(max(tahun))) if tahun else lingkup().pembanding
+
+
+def wilayah_berdata() -> pd.DataFrame:
+    """The regions the region filters offer: those the latest year scores (every region of a province deployment
+    once it has data; a new deployment shows the pemda imported so far), or all of `wilayah` before any data."""
+    wilayah = daftar_wilayah()
+    tahun = daftar_tahun()
+    if not tahun:
+        return wilayah
+    berdata = wilayah[wilayah["kode_wilayah"].isin(skor_tahun(max(tahun))["kode_wilayah"])]
+    return berdata if not berdata.empty else wilayah
+
+
+def pasangan_berdata(skor: pd.DataFrame) -> tuple[str, ...]:
+    """pembanding_bawaan for one year's scores: the declared pair where scored, topped up from the scored regions."""
+    urut = skor.assign(provinsi=skor["jenis"].eq("provinsi")).sort_values(["provinsi", "kode_wilayah"])
+    berdata = list(urut["kode_wilayah"])
+    pasangan = [k for k in lingkup().pembanding if k in berdata]
+    pasangan += [k for k in berdata if k not in pasangan]
+    return tuple(pasangan[: len(lingkup().pembanding)])
+
+
+def teks_peringkat(kode: str, skor: pd.DataFrame) -> str:
+    """A region's two ranks in words, from one year's scores (hitung_skor_tahun): the province view's and the IGA
+    cluster's, 'peringkat 3 dari 13 kab/kota di Kalimantan Selatan; klaster kabupaten: 3 dari 11 kabupaten di
+    Kalimantan Selatan' (nationally: 'klaster kabupaten nasional: 41 dari 416')."""
+    baris = skor[skor["kode_wilayah"] == kode].iloc[0]
+    jenis = baris["jenis"]
+    tempat = "nasional" if lingkup().nasional else f"di {lingkup().nama}"
+    n_klaster = int((skor["jenis"] == jenis).sum())
+    klaster = f"klaster {jenis} {tempat}: {baris['peringkat_klaster']} dari {n_klaster}"
+    if jenis == "provinsi":
+        return klaster
+    provinsi = kode.split(".")[0]
+    sejawat = skor[(skor["jenis"] != "provinsi") & skor["kode_wilayah"].str.startswith(provinsi + ".")]
+    return f"peringkat {baris['peringkat']} dari {len(sejawat)} kab/kota di {nama_provinsi(provinsi)}; {klaster}"
+
+
+def keterangan_klaster(skor: pd.DataFrame) -> str:
+    """What the cluster rank column means for the regions scored: 'Peringkat klaster: di antara 11 kabupaten dan
+    2 kota di Kalimantan Selatan (klaster IGA: kabupaten dan kota dinilai terpisah).'"""
+    n = skor["jenis"].value_counts()
+    tempat = "se-Indonesia" if lingkup().nasional else f"di {lingkup().nama}"
+    bagian = [f"{bilangan(n[j])} {j}" for j in ("kabupaten", "kota") if n.get(j, 0)]
+    return f"Peringkat klaster: di antara {' dan '.join(bagian)} {tempat} (klaster IGA: kabupaten dan kota dinilai terpisah)."
 
 
 def tahun_sebelumnya(tahun: int) -> int | None:
@@ -142,8 +197,11 @@ def ringkasan(tahun: int, basis: str) -> Ringkasan:
     hitung = kabkota["predikat"].value_counts()
     naik = kabkota.dropna(subset=["perubahan_iid"])
     inovasi = inovasi_tahun(tahun)
+    provinsi = hasil[hasil["jenis"] == "provinsi"]
+    # A new deployment imports its pemda one by one: until the province's own data is in, its row is empty.
+    kosong = pd.Series(dict.fromkeys(hasil.columns, np.nan) | {"nama_wilayah": lingkup().nama_pemda, "predikat": "–"})
     return Ringkasan(
-        provinsi=hasil[hasil["jenis"] == "provinsi"].iloc[0],
+        provinsi=provinsi.iloc[0] if not provinsi.empty else kosong,
         n_inovasi=int((inovasi["status_inovasi"] != "draft").sum()),
         per_predikat={p: int(hitung.get(p, 0)) for p in urutan},
         terbaik=kabkota.iloc[0],

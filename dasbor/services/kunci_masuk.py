@@ -23,7 +23,6 @@ import errno
 import fcntl
 import json
 import os
-import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -32,6 +31,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from dasbor.berkas_atomik import samakan_pemilik, tulis_atomik
 
 BATAS_BAWAAN = 5
 MENIT_BAWAAN = 15.0
@@ -109,23 +110,6 @@ def buka_pribadi(path: Path, flags: int) -> int:
     return fd
 
 
-def samakan_pemilik(berkas: int | str | Path, acuan: Path) -> None:
-    """Give `berkas` (a descriptor or path) the owner of `acuan`, or of its folder when `acuan` does not exist yet.
-    `akun` run as root (against the README's advice) then still leaves the accounts, state and log files to the
-    service user that owns them, instead of root-owned 0600 files the server can no longer read (issue 24 L4).
-    Only root can give a file away; anyone else's files are theirs already."""
-    if os.geteuid() != 0:
-        return
-    try:
-        st = acuan.stat()
-    except FileNotFoundError:
-        st = acuan.parent.stat()
-    if isinstance(berkas, int):
-        os.fchown(berkas, st.st_uid, st.st_gid)
-    else:
-        os.chown(berkas, st.st_uid, st.st_gid)
-
-
 def ambil_gembok(fd: int, batas_detik: float) -> None:
     akhir = time.monotonic() + batas_detik
     while True:
@@ -168,18 +152,7 @@ def _di_bawah_gembok(akun_path: Path) -> Iterator[tuple[dict[str, dict[str, Any]
 
 
 def _tulis(path: Path, status: dict[str, dict[str, Any]]) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".akun-status-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(status, f, ensure_ascii=False, sort_keys=True)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o600)
-        samakan_pemilik(tmp, path)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    tulis_atomik(path, json.dumps(status, ensure_ascii=False, sort_keys=True))
 
 
 def _putar_log(log: Path) -> None:

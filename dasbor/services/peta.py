@@ -1,7 +1,7 @@
 """Kab/kota boundaries for the choropleth: the file shipped in data/referensi/, or one named by $DASBOR_GEOJSON.
 
-The shipped file (batas-kabkota-kalsel.geojson, MIT, notice in batas-kabkota-kalsel.LISENSI.md beside it) holds
-simplified boundaries of the 13 kab/kota. A file that is missing or unusable yields a clear Indonesian message
+The scope's file (data/lingkup.toml `batas`, else the national batas-kabkota-indonesia.geojson; MIT, notices beside
+them) holds the kab/kota boundaries; only the features of the regions drawn are used. A file that is missing or unusable yields a clear Indonesian message
 naming it, and the pages and slides draw the tile map instead of a broken map. No Streamlit here: the bimtek
 slides use the same boundaries.
 """
@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BERKAS_BAWAAN = Path(__file__).resolve().parents[2] / "data" / "referensi" / "batas-kabkota-kalsel.geojson"
+from dasbor.lingkup import lingkup
+
 # Properties that may hold the Kemendagri code ("63.03"): ours, and the spellings of common public files.
 KUNCI_KODE = ("kode_wilayah", "kode", "code", "kode_kab", "KODE")
-UKURAN_MAKS = 50 * 1024 * 1024  # a simplified 13-region file is a few hundred KB; refuse anything absurd
+UKURAN_MAKS = 50 * 1024 * 1024  # the national file of 514 kab/kota is 3 MB; refuse anything absurd
 CADANGAN = "memakai peta ubin (letak kira-kira)"
 ASAL_BAWAAN = (
     "Batas wilayah: Kepmendagri 300.2.2-2138/2025 melalui cahyadsn/wilayah_boundaries (lisensi MIT), disederhanakan;"
@@ -33,6 +34,11 @@ class Batas:
     kunci_fitur: str | None
     pesan: str | None  # why the boundary file is not used; None when it is
     asal: str = ""  # where the boundaries come from, for the caption under the map
+
+
+def berkas_bawaan() -> Path:
+    """The scope's boundary file (data/lingkup.toml `batas`, else the national file)."""
+    return lingkup().batas
 
 
 def _tidak_dipakai(path: Path, alasan: str, asal: str) -> Batas:
@@ -54,9 +60,18 @@ def _baca(path: Path, kode_dikenal: frozenset[str], asal: str) -> Batas:
     for kunci in KUNCI_KODE:
         kode = {str((f.get("properties") or {}).get(kunci)) for f in fitur if isinstance(f, dict)}
         if kode & kode_dikenal:
-            keterangan = ASAL_BAWAAN if path == BERKAS_BAWAAN else f"Batas wilayah: {path.name} (DASBOR_GEOJSON)."
+            # The national file holds every kab/kota: only those of the scope are kept (hashed, drawn and sent).
+            lingkup_ini = lingkup()
+            dalam = [
+                f
+                for f in fitur
+                if isinstance(f, dict) and lingkup_ini.memuat(str((f.get("properties") or {}).get(kunci)))
+            ]
+            data = {**data, "features": dalam}
+            keterangan = ASAL_BAWAAN if path == berkas_bawaan() else f"Batas wilayah: {path.name} (DASBOR_GEOJSON)."
             return Batas(data, kunci, None, keterangan)
-    alasan = f"tidak memuat kode wilayah Kalsel (misalnya 63.03) pada properti {', '.join(KUNCI_KODE)}"
+    contoh = min(kode_dikenal, default="")
+    alasan = f"tidak memuat kode wilayah {lingkup().nama} (misalnya {contoh}) pada properti {', '.join(KUNCI_KODE)}"
     return _tidak_dipakai(path, alasan, asal)
 
 
@@ -69,6 +84,6 @@ def _baca_cached(path: str, mtime_ns: int, kode_dikenal: frozenset[str], asal: s
 def batas_wilayah(kode_dikenal: frozenset[str]) -> Batas:
     """The boundaries to draw, re-read when the file changes: $DASBOR_GEOJSON when set, else the shipped file."""
     nilai = os.environ.get("DASBOR_GEOJSON", "").strip()
-    path, asal = (Path(nilai), "DASBOR_GEOJSON") if nilai else (BERKAS_BAWAAN, "bawaan data/referensi")
+    path, asal = (Path(nilai), "DASBOR_GEOJSON") if nilai else (berkas_bawaan(), "bawaan data/referensi")
     mtime = path.stat().st_mtime_ns if path.is_file() else 0
     return _baca_cached(str(path), mtime, kode_dikenal, asal)

@@ -45,9 +45,21 @@ def metodologi_tahun(db: Database, tahun: int, versi: str | None = None) -> scor
     return scoring.metodologi_untuk_tahun(tahun)
 
 
-def peringkat_wilayah(skor: pd.DataFrame) -> pd.Series:
-    """Rank among peers: kabupaten and kota together, the province alone (it is ranked among provinces)."""
-    kelompok = skor["jenis"].where(skor["jenis"] == "provinsi", "kabupaten/kota")
+def kelompok_provinsi(skor: pd.DataFrame) -> pd.Series:
+    """The province view's peers: a province's kabupaten and kota together, the provinces among themselves."""
+    provinsi = skor["kode_wilayah"].str.split(".").str[0]
+    return skor["jenis"].where(skor["jenis"] == "provinsi", "kabupaten/kota " + provinsi)
+
+
+def kelompok_klaster(skor: pd.DataFrame) -> pd.Series:
+    """The IGA clusters: provinsi, kabupaten and kota, each ranked among its own kind across the regions scored
+    (nationally once the database holds the country, within the province otherwise)."""
+    return skor["jenis"]
+
+
+def peringkat_wilayah(skor: pd.DataFrame, kelompok: pd.Series | None = None) -> pd.Series:
+    """Rank by IID within each group, as COINr's use_group: by default the province view (kelompok_provinsi)."""
+    kelompok = kelompok_provinsi(skor) if kelompok is None else kelompok
     return skor.groupby(kelompok)["iid_mentah"].rank(ascending=False, method="min").astype(int)
 
 
@@ -87,8 +99,12 @@ def nilai_wilayah(
     skor["predikat"] = skor["predikat"].where(lengkap, None)
     skor["peringkat"] = pd.Series(pd.NA, index=skor.index, dtype="Int64")
     skor["peringkat_sid_saja"] = pd.Series(pd.NA, index=skor.index, dtype="Int64")
+    skor["peringkat_klaster"] = pd.Series(pd.NA, index=skor.index, dtype="Int64")
     if lengkap.any():
         skor.loc[lengkap, "peringkat"] = peringkat_wilayah(skor[lengkap]).to_numpy()
+        skor.loc[lengkap, "peringkat_klaster"] = peringkat_wilayah(
+            skor[lengkap], kelompok_klaster(skor[lengkap])
+        ).to_numpy()
     if not lengkap.all():
         sid_saja = skor[~lengkap].assign(iid_mentah=skor.loc[~lengkap, "skor_sid"])
         skor.loc[~lengkap, "peringkat_sid_saja"] = peringkat_wilayah(sid_saja).to_numpy()

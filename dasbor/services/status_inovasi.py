@@ -9,9 +9,11 @@ from collections.abc import Collection
 import pandas as pd
 
 from dasbor.db.connection import Database, sql
+from dasbor.kosakata import STATUS_INOVASI
 from dasbor.services.db import penulis
 
-STATUS = ("draft", "dikirim", "diterima", "ditolak")
+# The send statuses, from the one vocabulary (dasbor/kosakata.py).
+STATUS = STATUS_INOVASI
 
 
 class StatusDitolakError(ValueError):

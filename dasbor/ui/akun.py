@@ -15,6 +15,7 @@ from typing import Any
 
 import streamlit as st
 
+from dasbor.lingkup import lingkup
 from dasbor.services import akun
 from dasbor.visual.format import angka, tanpa_markdown
 
@@ -178,7 +179,7 @@ def wajib_masuk() -> None:
         st.error(str(exc))
         st.stop()
     if wajib and pengguna() is None:
-        st.title("Masuk ke Dasbor IID Kalsel")
+        st.title(f"Masuk ke {lingkup().judul_aplikasi}")
         st.caption("Dasbor ini dikonfigurasi agar setiap halaman memerlukan akun.")
         form_masuk()
         st.stop()

@@ -248,6 +248,8 @@ daftar_wilayah = sekali(_skor.daftar_wilayah)
 asal_tahun = sekali(_asal.asal_tahun)  # per region: which are synthetic (issue 23 §5)
 hasil_resmi = sekali(_hasil.hasil_resmi)
 jumlah_kabkota = sekali(_hasil.jumlah_kabkota)
+pembanding_bawaan = sekali(_hasil.pembanding_bawaan)
+wilayah_berdata = sekali(_hasil.wilayah_berdata)
 status_periode = sekali(_hasil.status_periode)
 peringkat = sekali(_hasil.peringkat)
 peringkat_kabkota_berlokasi = sekali(_hasil.peringkat_kabkota_berlokasi)
@@ -334,7 +336,7 @@ def siapkan(t: Terbitan | None = None) -> Terbitan:
             for fungsi in (inovasi_usia, menua, selisih):
                 fungsi(tahun)
         urutan = susun.urutan_bawaan(daftar_wilayah())
-        deck(tahun_ada[0], scoring.BASIS[0], list(susun.WILAYAH_BAWAAN), urutan, susun.acara_bawaan())
+        deck(tahun_ada[0], scoring.BASIS[0], list(pembanding_bawaan()), urutan, susun.acara_bawaan())
         for versi in versi_semua[1:]:
             pita_tren(versi)
             for basis in scoring.BASIS:

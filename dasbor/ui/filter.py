@@ -69,7 +69,7 @@ def pilih_basis() -> str:
 
 
 def _nama_wilayah() -> dict[str, str]:
-    wilayah = data.daftar_wilayah()
+    wilayah = data.wilayah_berdata()
     return dict(zip(wilayah["kode_wilayah"], wilayah["nama_wilayah"], strict=True))
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dasbor.halaman import halaman
 from dasbor.ui.filter import label_wilayah
 
-HALAMAN_PROFIL = "pages/profil.py"
+HALAMAN_PROFIL = halaman("profil").berkas
 
 
 def kode_dari_grafik(event) -> str | None:

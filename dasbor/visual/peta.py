@@ -315,16 +315,18 @@ def peta_batas(
     # Legend entries of their own: a paler region's trace would show its band paler in the legend.
     legenda_predikat(fig, d["predikat"])
 
-    # The view: every region's mainland and larger islands.
+    # The view: every region's mainland and larger islands. Each region's area is summed once: a coastal region of
+    # the national file has hundreds of islands, and summing them again per island took seconds.
+    luas_bagian = {k: [abs(_luas(p[0])) for p in bagian] for k, bagian in poligon.items()}
+    luas = {k: sum(v) for k, v in luas_bagian.items()}
     tampak = [
         titik
-        for bagian in poligon.values()
-        for p in bagian
-        if abs(_luas(p[0])) >= BAGIAN_TAMPAK * sum(abs(_luas(q[0])) for q in bagian)
+        for k, bagian in poligon.items()
+        for p, luas_p in zip(bagian, luas_bagian[k], strict=True)
+        if luas_p >= BAGIAN_TAMPAK * luas[k]
         for titik in p[0]
     ]
     (x0, y0), (x1, y1) = np.min(tampak, axis=0), np.max(tampak, axis=0)
-    luas = {k: sum(abs(_luas(p[0])) for p in bagian) for k, bagian in poligon.items()}
     kecil = d["kode_wilayah"].map(luas).lt(LUAS_KECIL)
     teks = [_label(n, v) for n, v in zip(d["nama_wilayah"], d["iid"], strict=True)]
     ukuran = min(gaya.ukuran_kecil, UKURAN_LABEL_MAKS)

@@ -22,7 +22,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
-from dasbor.excel.portal_tulis import tulis_portal
+from dasbor.demo.portal_tulis import tulis_portal
 from tests.e2e.conftest import server_berakun
 from tests.impor.bantu import SANDI, TAHUN, buku_ekspor
 from tests.impor.test_portal_impor import PEMDA, TAHUN_P, _kasus, _kueri, _lama, _tahun

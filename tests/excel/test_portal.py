@@ -1,4 +1,4 @@
-"""The portal export reader: real .xlsx files written by dasbor.excel.portal_tulis (every quirk of
+"""The portal export reader: real .xlsx files written by dasbor.demo.portal_tulis (every quirk of
 portal-ekspor.md), read back by dasbor.excel.portal, with every problem located on sheet Data, row and column."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from dasbor.db.migrate import migrate
+from dasbor.demo.portal_tulis import beri_keanehan, plus_code, tulis_portal
 from dasbor.excel.portal import (
     BENTUK,
     INISIATOR,
@@ -27,7 +28,6 @@ from dasbor.excel.portal import (
     read_portal,
 )
 from dasbor.excel.portal_nilai import baca_koordinat, kode_pemda, pisah_admin_opd, rapikan
-from dasbor.excel.portal_tulis import beri_keanehan, plus_code, tulis_portal
 
 
 def inovasi(n: int = 60) -> pd.DataFrame:

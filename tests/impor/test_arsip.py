@@ -20,8 +20,8 @@ import pytest
 from dasbor.db import terbitan
 from dasbor.db.connection import Database
 from dasbor.db.migrate import migrate, migration_files
+from dasbor.demo.portal_tulis import tulis_portal
 from dasbor.excel.arsip import ringkas
-from dasbor.excel.portal_tulis import tulis_portal
 from dasbor.services import impor
 from tests.impor.bantu import TAHUN, WILAYAH
 

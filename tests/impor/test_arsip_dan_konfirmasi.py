@@ -15,7 +15,7 @@ import pytest
 
 from dasbor.db import terbitan
 from dasbor.db.connection import Database
-from dasbor.excel.portal_tulis import tulis_portal
+from dasbor.demo.portal_tulis import tulis_portal
 from dasbor.services import impor, kunci_masuk, status_inovasi
 from tests.conftest import bersihkan_cache
 from tests.impor.bantu import SANDI, TAHUN, WILAYAH, isi_data, isi_db, salin_akun, templat_akun

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dasbor.excel.portal_tulis import tulis_portal
+from dasbor.demo.portal_tulis import tulis_portal
 from dasbor.services import akun, status_inovasi
 from dasbor.services.cocok_tertunda import CocokDitolakError, daftar_tertunda, simpan_keputusan
 from dasbor.services.db import database

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dasbor.excel.portal_tulis import tulis_portal
+from dasbor.demo.portal_tulis import tulis_portal
 from dasbor.visual.format import tanpa_markdown
 from tests.impor.bantu import WILAYAH
 from tests.impor.test_halaman_impor import XLSX, _halaman_impor, _masuk

@@ -1,7 +1,7 @@
 """The national portal's export through the whole import (issue 18 §1, §2, §5, §6): recognised without choosing a
 format, matched to the pemda's innovations (kept ids, new ids, uncertain pairs and the user's decisions), importing
 the same file twice changes nothing, undo, operator rights, the archive, SIGKILL safety and the status commands.
-Files are written by dasbor.excel.portal_tulis with the quirks of a real export, from the demo's Kota Banjarbaru."""
+Files are written by dasbor.demo.portal_tulis with the quirks of a real export, from the demo's Kota Banjarbaru."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from dasbor.db.connection import Database
-from dasbor.excel.portal_tulis import beri_keanehan, tulis_portal
+from dasbor.demo.portal_tulis import beri_keanehan, tulis_portal
 from dasbor.services import impor, status_inovasi
 from tests.impor.bantu import WILAYAH, Keluaran, dasbor, isi_data, isi_db
 

@@ -23,7 +23,7 @@ from dasbor.__main__ import main
 from dasbor.bimtek import bahan, susun
 from dasbor.db import terbitan
 from dasbor.db.connection import Database
-from dasbor.excel.portal_tulis import tulis_portal
+from dasbor.demo.portal_tulis import tulis_portal
 from dasbor.services import hasil, impor, kiriman, skor, status_inovasi
 from dasbor.visual.format import angka
 from tests.conftest import bersihkan_cache

@@ -3,11 +3,12 @@ and the filters change what the charts draw (asserted on the figure data, compar
 
 import pytest
 
+from dasbor.halaman import HASIL
 from dasbor.services import hasil, skor
 from dasbor.services.db import database
 from tests.pages.apptest_bantu import buka, grafik
 
-HALAMAN = ["ringkasan", "peringkat", "tren", "bandingkan", "profil", "metodologi"]
+HALAMAN = list(HASIL)
 pytestmark = pytest.mark.usefixtures("demo_env")
 
 

@@ -9,22 +9,13 @@ from pathlib import Path
 import pytest
 
 from dasbor.db.connection import Database
+from dasbor.halaman import HALAMAN as DAFTAR_HALAMAN
 from tests.pages.apptest_bantu import buka
 
 # Impor writes by design; every other page only reads. Filters as a shared link carries them.
-HALAMAN = [
-    ("ringkasan", {}),
-    ("peringkat", {"tahun": "2024"}),
-    ("tren", {}),
-    ("bandingkan", {"tahun": "2024"}),
-    ("profil", {"tahun": "2024"}),
-    ("metodologi", {}),
-    ("kelengkapan", {"tahun": "2024"}),
-    ("simulasi", {"tahun": "2024"}),
-    ("inovasi", {"tahun": "2025"}),
-    ("presentasi", {"tahun": "2024"}),
-    ("akun", {}),
-]
+TAHUN = {"peringkat": "2024", "bandingkan": "2024", "profil": "2024", "kelengkapan": "2024", "simulasi": "2024"}
+TAHUN |= {"inovasi": "2025", "presentasi": "2024"}
+HALAMAN = [(h.nama, {"tahun": TAHUN[h.nama]} if h.nama in TAHUN else {}) for h in DAFTAR_HALAMAN if not h.menulis]
 
 
 @pytest.mark.parametrize(("halaman", "query"), HALAMAN, ids=[h for h, _ in HALAMAN])

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dasbor.halaman import HASIL
 from dasbor.services import skor
 from tests.pages.apptest_bantu import buka, grafik
 
@@ -133,7 +134,7 @@ def test_missing_geojson_file_is_reported(tmp_path: Path, monkeypatch: pytest.Mo
 SEMUA_KUNCI = ("tahun", "basis", "wilayah", "pembanding", "wilayah_tren", "versi", "jenis", "aturan")
 
 
-@pytest.mark.parametrize("halaman", ["ringkasan", "peringkat", "tren", "bandingkan", "profil", "metodologi"])
+@pytest.mark.parametrize("halaman", HASIL)
 def test_every_page_survives_garbage_in_every_link_parameter(halaman: str) -> None:
     at = buka(halaman, **dict.fromkeys(SEMUA_KUNCI, "<img src=x onerror=alert(1)>"))
     assert at.title, "halaman tetap tampil"

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dasbor.demo.portal_tulis import beri_keanehan, tulis_portal
 from dasbor.excel.portal import read_portal
-from dasbor.excel.portal_tulis import beri_keanehan, tulis_portal
 from dasbor.services.cocok_inovasi import (
     MAKS_RAGU,
     RAGU_PER_BARIS,

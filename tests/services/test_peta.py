@@ -20,7 +20,7 @@ def test_shipped_file_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_missing_shipped_file_falls_back_with_its_name(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("DASBOR_GEOJSON", raising=False)
-    monkeypatch.setattr(peta, "BERKAS_BAWAAN", tmp_path / "batas-kabkota-kalsel.geojson")
+    monkeypatch.setattr(peta, "berkas_bawaan", lambda: tmp_path / "batas-kabkota-kalsel.geojson")
     batas = peta.batas_wilayah(KODE)
     assert batas.geojson is None
     assert "batas-kabkota-kalsel.geojson (bawaan data/referensi) tidak ditemukan" in batas.pesan

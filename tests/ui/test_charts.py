@@ -88,12 +88,12 @@ def test_tile_map_colours_each_tile_by_its_band_and_labels_it_in_indonesian() ->
 
 
 def _peta_bawaan(sorot: str | None = None) -> tuple[pd.DataFrame, go.Figure]:
-    from dasbor.services.peta import BERKAS_BAWAAN, batas_wilayah
+    from dasbor.services.peta import batas_wilayah, berkas_bawaan
 
     d = _skor()
     batas = batas_wilayah(frozenset(d["kode_wilayah"]))
     assert batas.pesan is None and batas.geojson is not None, "the shipped boundary file is used by default"
-    assert (BERKAS_BAWAAN.parent / "batas-kabkota-kalsel.LISENSI.md").read_text(encoding="utf-8").count("MIT License")
+    assert (berkas_bawaan().parent / "batas-kabkota-kalsel.LISENSI.md").read_text(encoding="utf-8").count("MIT License")
     return d, peta.peta_batas(d, batas.geojson, batas.kunci_fitur, "Peta", sorot=sorot)
 
 

@@ -48,7 +48,7 @@ def test_decks_per_typed_event_name_are_bounded(demo_env: Path) -> None:
         deck = data.deck(
             2024,
             "terverifikasi",
-            list(susun.WILAYAH_BAWAAN),
+            list(data.pembanding_bawaan()),
             urutan,
             Acara(f"Bimtek {i}", "Banjarbaru", date(2026, 3, 2)),
         )

@@ -140,9 +140,9 @@ def periksa_portal(
     for k in KOLOM_DARI_PORTAL:
         inovasi[k] = baris[k].to_numpy()
     for k in KOLOM_DIPERTAHANKAN:
-        # (a first import of the pemda-year has nothing to keep; mapping through an empty date column fails)
-        inovasi[k] = ids.map(lama[k]).to_numpy() if k in lama and not lama.empty else None
-    inovasi["status_inovasi"] = inovasi["status_inovasi"].fillna("draft")
+        # As objects: mapping through an empty date column (a pemda's first import) cannot cast NaN to a date.
+        inovasi[k] = ids.map(lama[k].astype(object)).to_numpy() if k in lama else None
+    inovasi["status_inovasi"] = inovasi["status_inovasi"].astype(object).fillna("draft")
     # The older (≈2023) export carries the uji coba date: where a row has one, the file's wins over the kept one.
     uji_coba = baris["tanggal_uji_coba"]
     inovasi["tanggal_uji_coba"] = uji_coba.where(uji_coba.notna(), inovasi["tanggal_uji_coba"]).to_numpy()

@@ -10,6 +10,7 @@ import pandas as pd
 from dasbor.db.connection import Database
 from dasbor.excel.skema import LEMBAR_DATA
 from dasbor.excel.write import Referensi, write_workbook
+from dasbor.lingkup import lingkup
 from dasbor.services.skor import data_penilaian, metodologi_tahun
 
 
@@ -46,7 +47,7 @@ def ekspor(db: Database, tahun: int, wilayah: list[str]) -> bytes:
     data = _data_wilayah_tahun(db, tahun, wilayah)
     nama = db.query("wilayah").set_index("kode_wilayah")["nama_wilayah"]
     daftar = ", ".join(nama.get(k, k) for k in wilayah)
-    keterangan = f"Ekspor data {daftar} tahun {tahun} dari Dasbor IID Kalsel, {date.today().isoformat()}."
+    keterangan = f"Ekspor data {daftar} tahun {tahun} dari {lingkup().judul_aplikasi}, {date.today().isoformat()}."
     return write_workbook(data, referensi(db, tahun), tahun, keterangan)
 
 
