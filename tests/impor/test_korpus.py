@@ -27,6 +27,7 @@ from openpyxl.workbook.workbook import Workbook
 from dasbor.db.connection import Database
 from dasbor.excel.skema import MAKS_BARIS, MAKS_BYTE, MAKS_TEKS_BERSAMA
 from dasbor.services import impor
+from tests.excel.test_portal_sel import JUDUL as JUDUL_PORTAL  # typed out as the portal writes them
 from tests.impor.bantu import TAHUN, isi_db
 
 HARI_INI = date(2026, 6, 30)
@@ -590,27 +591,6 @@ def test_every_xml_part_is_checked_and_named(
 # while it does (its peak, VmHWM, reset first). The time is printed, not asserted. Bombs are written into the
 # zip piece by piece, so that building one costs this test a few hundred kB.
 
-JUDUL_PORTAL = (
-    "No",
-    "Judul Inovasi",
-    "Pemda",
-    "Admin OPD",
-    "Inisiator",
-    "Nama Inisiator",
-    "Bentuk Inovasi",
-    "Jenis",
-    "Asta Cipta",
-    "Urusan Utama",
-    "Urusan lain yang beririsan",
-    "Kematangan",
-    "Tahapan Inovasi",
-    "Tanggal Input",
-    "Tanggal Penerapan",
-    "Tanggal Pengembangan",
-    "Koordinat",
-    "Video",
-    "Link Video",
-)
 LEMBAR_PORTAL = "xl/worksheets/sheet1.xml"
 MB_PARENT = 100  # growth of this process's resident memory allowed while a bomb is checked
 

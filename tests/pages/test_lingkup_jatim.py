@@ -17,29 +17,9 @@ from dasbor.db import terbitan
 from dasbor.halaman import HALAMAN as DAFTAR_HALAMAN
 from dasbor.services import impor
 from tests.conftest import bersihkan_cache
+from tests.excel.test_portal_sel import JUDUL  # the headers typed out as the portal writes them
 from tests.pages.apptest_bantu import buka
 
-JUDUL = [
-    "No",
-    "Judul Inovasi",
-    "Pemda",
-    "Admin OPD",
-    "Inisiator",
-    "Nama Inisiator",
-    "Bentuk Inovasi",
-    "Jenis",
-    "Asta Cipta",
-    "Urusan Utama",
-    "Urusan lain yang beririsan",
-    "Kematangan",
-    "Tahapan Inovasi",
-    "Tanggal Input",
-    "Tanggal Penerapan",
-    "Tanggal Pengembangan",
-    "Koordinat",
-    "Video",
-    "Link Video",
-]
 BARIS = [
     # Judul, Admin OPD, Inisiator, Bentuk, Jenis, Urusan Utama, Urusan lain, Kematangan, Tahapan, Penerapan,
     # Pengembangan, Koordinat, Video, Link
