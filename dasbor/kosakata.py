@@ -16,7 +16,7 @@ JENIS = ("digital", "non digital", "teknologi")
 BENTUK = ("tata kelola pemerintahan daerah", "pelayanan publik", "inovasi daerah lainnya")
 SUMBER_INOVASI = ("demo", "templat", "portal")
 JENIS_SUMBER_DATA = ("demo", "impor")
-FORMAT_BERKAS = ("templat", "portal")
+FORMAT_BERKAS = ("templat", "portal", "spd")
 KEPUTUSAN_COCOK = ("sama", "beda")
 STATUS_PERIODE = ("sementara", "final")
 
@@ -32,7 +32,7 @@ KOLOM = {
     ("jawaban_sid", "status_bukti"): STATUS_BUKTI,
     ("jawaban_spd", "status_bukti"): STATUS_BUKTI,
     ("sumber_data", "jenis"): JENIS_SUMBER_DATA,
-    ("impor_berkas", "format"): FORMAT_BERKAS,
+    ("impor_arsip", "format"): FORMAT_BERKAS,
     ("cocok_keputusan", "keputusan"): KEPUTUSAN_COCOK,
     ("periode", "status"): STATUS_PERIODE,
     ("hasil_resmi", "status"): STATUS_PERIODE,

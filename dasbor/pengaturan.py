@@ -46,4 +46,19 @@ PENGATURAN = (
     Pengaturan("pekerja", "DASBOR_PROSES", "jumlah inti bila lebih dari satu", "Jumlah pekerja Streamlit"),
     Pengaturan("TLS", "DASBOR_TLS_CERT", "kosong", "Berkas PEM sertifikat dan kunci; HAProxy mengakhiri TLS"),
     Pengaturan("panaskan", "DASBOR_PANASKAN", "1", "0 mematikan pemanasan cache pekerja saat menyala"),
+    Pengaturan(
+        "arsip disimpan", "DASBOR_ARSIP_SIMPAN", "200", "Jumlah impor terbaru yang berkasnya disimpan di arsip impor"
+    ),
+    Pengaturan(
+        "kuota arsip",
+        "DASBOR_ARSIP_KUOTA_MB",
+        "256",
+        "Ukuran seluruh arsip impor (MB, boleh pecahan); yang lebih lama dilepas",
+    ),
+    Pengaturan(
+        "batas cadangan",
+        "DASBOR_CADANGAN_MAKS_MB",
+        "4096",
+        "Ukuran terbesar basis data di dalam cadangan yang mau dipulihkan (MB)",
+    ),
 )

@@ -15,7 +15,7 @@ import pytest
 from dasbor.db import terbitan
 from dasbor.db.connection import Database
 from dasbor.demo.generator import SEED, build_frames
-from dasbor.services.demo_portal import bangun_demo
+from dasbor.demo.lewat_portal import bangun_demo
 from dasbor.services.kelengkapan import Kelengkapan, hitung_kelengkapan
 from dasbor.ui import data
 

@@ -14,7 +14,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from dasbor.demo.build import DataNyataError, tolak_data_nyata
     from dasbor.demo.ekspor_portal import FOLDER, tulis_ekspor_demo
     from dasbor.demo.generator import build_frames
-    from dasbor.services.demo_portal import bangun_demo
+    from dasbor.demo.lewat_portal import bangun_demo
 
     path = db_path()
     try:

@@ -11,6 +11,7 @@ import sys
 import pandas as pd
 
 from dasbor.cli.impor import AKUN_BANTUAN, Ditolak, pelaku
+from dasbor.lingkup import lingkup
 
 
 def _isian(args: argparse.Namespace) -> pd.DataFrame | None:
@@ -93,7 +94,9 @@ def cmd_spd(args: argparse.Namespace) -> int:
 def daftarkan(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("spd", help="isi level SPD pemda dan ketersediaan buktinya (ekspor portal tidak memuat SPD)")
     p.add_argument("--tahun", type=int, required=True)
-    p.add_argument("--wilayah", required=True, metavar="KODE", help="kode_wilayah pemda, mis. 63.09")
+    p.add_argument(
+        "--wilayah", required=True, metavar="KODE", help=f"kode_wilayah pemda, mis. {lingkup().pembanding[0]}"
+    )
     p.add_argument("--berkas", metavar="SPD.csv", help="CSV berkolom kode_indikator, level, bukti_ada (ya/tidak)")
     p.add_argument("--indikator", nargs="+", metavar="N", help="kode indikator SPD, mis. 1 2a 5")
     p.add_argument("--level", nargs="+", metavar="L", help="level 0–3 untuk setiap --indikator")

@@ -49,7 +49,7 @@ def tolak_data_nyata(path: Path, timpa: bool) -> None:
 
 # Takes the region-years of JALUR_PORTAL into the database being built (db, frames, id_sumber_data of the demo).
 # The import path lives in dasbor.services, which builds on this package, so the caller hands it in
-# (dasbor.services.demo_portal); without it every region-year is written from its generated answers.
+# (dasbor.demo.lewat_portal); without it every region-year is written from its generated answers.
 LewatPortal = Callable[[Database, dict[str, pd.DataFrame], int], None]
 
 

@@ -18,7 +18,7 @@ from dasbor.db.migrate import migrate, migration_files
 from dasbor.demo.ekspor_portal import JALUR_PORTAL, berkas_portal
 from dasbor.demo.generator import JUMLAH_INOVASI, SEED, TAHUN, fingerprint
 from dasbor.demo.kosakata import URUSAN_YANDAS
-from dasbor.services.demo_portal import bangun_demo
+from dasbor.demo.lewat_portal import bangun_demo
 from dasbor.services.skor import hitung_skor_tahun
 from tests.conftest import dikunci_proses_lain
 
