@@ -41,7 +41,9 @@ def migrate(con: duckdb.DuckDBPyConnection, hanya: Collection[str] | None = None
             con.execute("ROLLBACK")
             raise
         applied.append(name)
-    if SKEMA_AWAL in applied:
+    # Only a database made whole now gets its regions: one given only an older backup's migrations (`hanya`, the
+    # reference a restore compares its catalog with) has neither the rows' columns nor any use for rows.
+    if SKEMA_AWAL in applied and hanya is None:
         isi_wilayah_lingkup(con)
     return applied
 
