@@ -94,15 +94,26 @@ def jalankan_satu(opsi: list[str]) -> None:
     runpy.run_module("streamlit", run_name="__main__", alter_sys=True)
 
 
+def siapkan_basis_data(path: Path) -> None:
+    """Refuse a missing database (scripts/app.sh builds the demo on first start; a missing file is a mistake to
+    report, not to fill), and bring one made by an older version up to this code's schema: opening the writer
+    applies the new migrations and publishes, so the workers never read a copy older than the queries of this code
+    (an upgrade would break every page until the next import otherwise). Nothing is published when it is current."""
+    from dasbor.db.terbitan import penulis
+
+    if not path.exists():
+        raise SystemExit(
+            f"Basis data {path} tidak ada. Periksa DASBOR_DB, pulihkan cadangan (python -m dasbor pulihkan "
+            "BERKAS), atau bangun data demo (python -m dasbor demo; bash scripts/app.sh melakukannya sendiri)."
+        )
+    with penulis(path):
+        pass
+
+
 def main(argv: list[str]) -> None:
     from dasbor.db.connection import db_path
 
-    # scripts/app.sh builds the demo on first start; a missing database is a mistake to report, not to fill.
-    if not db_path().exists():
-        raise SystemExit(
-            f"Basis data {db_path()} tidak ada. Periksa DASBOR_DB, pulihkan cadangan (python -m dasbor pulihkan "
-            "BERKAS), atau bangun data demo (python -m dasbor demo; bash scripts/app.sh melakukannya sendiri)."
-        )
+    siapkan_basis_data(db_path())
     tls, argv = sertifikat_tls(argv, os.environ)
     proses, opsi = jumlah_proses(argv, os.environ)
     if proses == 1 and tls is None:

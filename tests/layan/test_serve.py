@@ -29,7 +29,7 @@ from dasbor.peluncur import (
     pisah_opsi,
     render_haproxy,
 )
-from dasbor.serve import APP, declare_st_navigation_app, jumlah_proses, sertifikat_tls
+from dasbor.serve import APP, declare_st_navigation_app, jumlah_proses, sertifikat_tls, siapkan_basis_data
 from tests.layan.sertifikat import buat_sertifikat
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -289,3 +289,27 @@ def test_the_table_toolbar_export_is_off_in_every_worker() -> None:
     finally:
         os.chdir(sebelum)
         config.get_config_options(force_reparse=True)
+
+
+def test_the_server_brings_a_database_of_an_older_version_up_to_date_and_publishes_it(salinan_db: Path) -> None:
+    """An upgrade: the database was made before the newest migration. Before any worker reads, the start applies it
+    and publishes, so the copy the workers read has every table this code's queries name; a missing file is
+    refused instead of filled."""
+    import duckdb
+
+    from dasbor.db import terbitan
+
+    terakhir = "009_cocok_tertunda.sql"  # creates cocok_tertunda
+    con = duckdb.connect(str(salinan_db))
+    try:
+        con.execute("DELETE FROM schema_migrations WHERE name = ?", [terakhir])
+        con.execute("DROP TABLE cocok_tertunda")
+    finally:
+        con.close()
+    siapkan_basis_data(salinan_db)
+    assert terbitan.letak(salinan_db).penunjuk.exists()  # published at start, before any worker reads
+    # the copy the workers read answers the query of the table the migration made
+    kini = terbitan.kini(salinan_db)
+    assert kini.db.query("cocok_tertunda", {"kode_wilayah": "63.09", "tahun": 2025}).empty
+    with pytest.raises(SystemExit, match="tidak ada"):
+        siapkan_basis_data(salinan_db.with_name("tidak-ada.duckdb"))
