@@ -85,7 +85,7 @@ def perbaiki_mandiri(data: scoring.DataPenilaian, baris: pd.Series) -> scoring.D
 
 @pytest.fixture(scope="module")
 def db(demo_db: Path) -> Database:
-    return Database(demo_db)
+    return Database(demo_db, read_only=True)
 
 
 @pytest.mark.parametrize("tahun", [2024, 2025])
