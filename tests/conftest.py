@@ -55,7 +55,7 @@ def salinan_db(demo_db: Path, tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def kelengkapan_2024(demo_db: Path) -> Kelengkapan:
     """The demo's 2024 worklist, computed once for every service test that reads it (treat as read-only)."""
-    return hitung_kelengkapan(Database(demo_db), 2024)
+    return hitung_kelengkapan(Database(demo_db, read_only=True), 2024)
 
 
 def bersihkan_cache() -> None:

@@ -183,8 +183,12 @@ def test_cli_hasil(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     )
     baris = tabel.set_index("kode_wilayah").loc[PORTAL]
     assert pd.isna(baris["iid"]) and baris["sumber_sid"] == "kematangan" and baris["sid"] == pytest.approx(29.02)
-    assert baris["dasar_nilai"] == "semua_layak" and baris["peringkat_sid_saja"] == 1  # the only one without SPD
-    assert tabel.set_index("kode_wilayah").drop(index=PORTAL)["peringkat_sid_saja"].isna().all()
+    assert baris["dasar_nilai"] == "semua_layak"
+    # ranked by SID among the pemda without SPD only: this one and the demo's two portal-only regions
+    tanpa_spd = tabel[tabel["iid"].isna()].set_index("kode_wilayah")
+    assert set(tanpa_spd.index) == {PORTAL, "63.04", "63.07"}
+    assert tanpa_spd.sort_values("sid", ascending=False)["peringkat_sid_saja"].tolist() == [1, 2, 3]
+    assert tabel.set_index("kode_wilayah").drop(index=tanpa_spd.index)["peringkat_sid_saja"].isna().all()
     assert "Tanpa jawaban SPD" in keluar.err and "bila setiap inovasi yang memenuhi aturan usia dikirim" in keluar.err
     assert "dari kematangan portal" in keluar.err
 

@@ -15,7 +15,8 @@ BANJAR = "63.03"
 
 
 @pytest.fixture(scope="module")
-def hasil(kelengkapan_2024: kel.Kelengkapan) -> kel.Kelengkapan:
+def hasil(kelengkapan_2024: kel.Kelengkapan, demo_env_modul: Path) -> kel.Kelengkapan:
+    # simulasikan reads the year's real scores from the app's database (DASBOR_DB), as the page does
     return kelengkapan_2024
 
 
