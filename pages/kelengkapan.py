@@ -346,6 +346,11 @@ with tab_jalan:
             f"Dihitung ulang penuh sesudah semua perbaikan ini: IID {angka(baris['iid_sesudah'])}, "
             f"{baris['predikat_sesudah']}."
         )
+    elif pd.isna(baris["iid"]):
+        st.info(
+            "SID saja: SPD belum diisi, jadi wilayah ini belum punya IID dan predikat. Jalan ke predikat berikutnya "
+            "dihitung setelah SPD diisi (halaman Data › SPD dan penghitung portal)."
+        )
     elif pd.isna(baris["predikat_berikut"]):
         st.success(f"Sudah di predikat tertinggi ({baris['predikat']}).")
     else:

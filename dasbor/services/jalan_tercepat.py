@@ -59,7 +59,9 @@ def jalan_tercepat(
     ringkas, rincian = [], []
     for kode, baris in skor.iterrows():
         peringkat_kini = urutan.index(baris["predikat"])
-        berikut = m.predikat_berikutnya(baris["iid"])
+        # A pemda without SPD has no IID and no predikat under the one rule (skor.nilai_wilayah): no band to reach.
+        lengkap = bool(baris["ada_spd"])
+        berikut = m.predikat_berikutnya(baris["iid"]) if lengkap else None
         kandidat = celah[(celah["kode_wilayah"] == kode) & celah["aditif"] & (celah["nilai_perbaikan"] > 0)]
         kandidat = kandidat.sort_values(["nilai_perbaikan", "id_celah"], ascending=[False, True])
         k, sesudah = 0, baris
@@ -88,9 +90,9 @@ def jalan_tercepat(
         ringkas.append(
             {
                 "kode_wilayah": kode,
-                "iid": baris["iid"],
-                "iid_mentah": baris["iid_mentah"],
-                "predikat": baris["predikat"],
+                "iid": baris["iid"] if lengkap else np.nan,
+                "iid_mentah": baris["iid_mentah"] if lengkap else np.nan,
+                "predikat": baris["predikat"] if lengkap else None,
                 "predikat_berikut": berikut.nama if berikut else None,
                 "batas_berikut": berikut.batas_bawah if berikut else np.nan,
                 "kurang_poin": berikut.jarak if berikut else 0.0,

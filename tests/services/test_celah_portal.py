@@ -70,6 +70,23 @@ def data_portal(rows: list[dict[str, Any]]) -> scoring.DataPenilaian:
     return scoring.DataPenilaian(pd.DataFrame(rows), kosong_sid, kosong_spd)
 
 
+def dengan_satu_spd(data: scoring.DataPenilaian) -> scoring.DataPenilaian:
+    """The same region with one SPD answer: a pemda without SPD has no IID, band or fastest path under the one rule
+    (skor.nilai_wilayah), so the tests of bands and scenarios give their region one."""
+    spd = pd.DataFrame(
+        [
+            {
+                "kode_wilayah": "63.01",
+                "kode_indikator": "1",
+                "level_klaim": 1.0,
+                "status_bukti": "ada",
+                "level_verifikasi": 1.0,
+            }
+        ]
+    )
+    return scoring.DataPenilaian(data.inovasi, data.jawaban_sid, spd[list(scoring.KOLOM_SPD)])
+
+
 def kelengkapan(data: scoring.DataPenilaian) -> tuple[scoring.DataPenilaian, pd.DataFrame]:
     """As hitung_kelengkapan takes a year: on the computed set, with explicit wajib rows."""
     dihitung = kel.lengkapi_wajib(data_dinilai(data, M, TAHUN)[0], M)
@@ -257,7 +274,9 @@ def test_every_price_equals_a_naive_rescore_of_the_raw_rows() -> None:
 
 def test_fastest_path_raises_kematangan_and_never_invents_answers() -> None:
     rows = [baris("63.01", f"x{j}", 40 + j) for j in range(20)]
-    dihitung, celah = kelengkapan(data_portal(rows))
+    tanpa_spd, celah_tanpa = kelengkapan(data_portal(rows))
+    assert not kel.jalan_tercepat(tanpa_spd, celah_tanpa, M)[0].iloc[0]["tercapai"]  # SID only: no band to reach
+    dihitung, celah = kelengkapan(dengan_satu_spd(data_portal(rows)))
     jalan, rincian = kel.jalan_tercepat(dihitung, celah, M)
     hasil = jalan.iloc[0]
     assert hasil["tercapai"] and hasil["iid_sesudah"] > hasil["iid"]
@@ -299,19 +318,7 @@ def wilayah_portal(draw: st.DrawFn) -> list[dict[str, Any]]:
 def test_no_fix_no_fastest_path_and_no_scenario_lowers_the_iid(rows: list[dict[str, Any]]) -> None:
     # One SPD answer, so that the region has an IID to compare (a pemda without SPD shows SID only, and the
     # simulator compares what the pages show); the gaps priced are the portal rows' all the same.
-    mentah = data_portal(rows)
-    spd = pd.DataFrame(
-        [
-            {
-                "kode_wilayah": "63.01",
-                "kode_indikator": "1",
-                "level_klaim": 1.0,
-                "status_bukti": "ada",
-                "level_verifikasi": 1.0,
-            }
-        ]
-    )
-    mentah = scoring.DataPenilaian(mentah.inovasi, mentah.jawaban_sid, spd[list(scoring.KOLOM_SPD)])
+    mentah = dengan_satu_spd(data_portal(rows))
     dihitung, celah = kelengkapan(mentah)
     assert (celah["nilai_perbaikan"] >= -TOLERANSI).all()
     iid = scoring.hitung_skor(dihitung, M)["iid_mentah"].iat[0]

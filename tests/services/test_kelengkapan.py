@@ -282,6 +282,10 @@ def test_whole_year_bundle_has_a_fastest_path_that_rescoring_confirms(db: Databa
     punya_spd = hasil.jalan["kode_wilayah"].isin(set(data.jawaban_spd["kode_wilayah"]))
     tercapai = hasil.jalan[hasil.jalan["tercapai"] & punya_spd]
     assert not tercapai.empty
+    # and one without (the demo's portal-only 2025 regions) is shown no band, no IID and no path
+    tanpa = hasil.jalan[~punya_spd]
+    assert not tanpa.empty and not tanpa["tercapai"].any() and tanpa["iid"].isna().all()
+    assert tanpa["predikat"].isna().all() and tanpa["predikat_berikut"].isna().all()
     for _, baris in tercapai.iterrows():
         ids = hasil.jalan_rincian.loc[hasil.jalan_rincian["kode_wilayah"] == baris["kode_wilayah"], "id_celah"]
         dipilih = hasil.celah.set_index("id_celah").loc[ids].reset_index()
