@@ -15,7 +15,9 @@ halaman = {
     bagian: [st.Page(h.berkas, title=h.judul, icon=h.ikon, default=h.bawaan) for h in daftar]
     for bagian, daftar in per_bagian().items()
 }
-navigasi = st.navigation(halaman)
+# Every page listed: past ten, Streamlit folds the rest under "View more", which hid Impor and the SPD entry from the
+# admins who come for them.
+navigasi = st.navigation(halaman, expanded=True)
 layar.pasang_gaya()
 akun.gerbang()
 navigasi.run()

@@ -73,8 +73,10 @@ def tambah_catatan(fig: go.Figure, teks: str, lebar: int = LEBAR_SUBJUDUL) -> go
 
 
 def legenda_predikat(fig: go.Figure, predikat: pd.Series, simbol: str = "square") -> None:
-    """Legend entries for the bands present (shapes and per-point colours have no legend of their own)."""
-    for nama in [p for p in URUTAN_PREDIKAT if p in set(predikat)] + sorted(set(predikat) - set(URUTAN_PREDIKAT)):
+    """Legend entries for the bands present (shapes and per-point colours have no legend of their own); a pemda
+    without predikat (no SPD, services.skor) has no band, and no 'nan' entry either."""
+    ada = set(predikat.dropna())
+    for nama in [p for p in URUTAN_PREDIKAT if p in ada] + sorted(ada - set(URUTAN_PREDIKAT)):
         fig.add_trace(
             go.Scatter(
                 x=[None],

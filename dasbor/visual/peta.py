@@ -132,18 +132,19 @@ def peta_ubin(data: pd.DataFrame, judul: str, sorot: str | None = None, gaya: Ga
             layer="below",
         )
     label = [_label(n, v) for n, v in zip(d["nama_wilayah"], d["iid"], strict=True)]
+    klik = _data_klik(d)
     fig.add_trace(
         _titik_klik(
             d["kolom"],
             d["baris"],
-            _data_klik(d),
+            klik,
             mode="markers+text",
             text=label,
             textfont={"size": gaya.ukuran_label, "color": [teks_predikat(p) for p in d["predikat"]]},
             marker={"symbol": "square", "size": 60, "opacity": 0},
         )
     )
-    legenda_predikat(fig, d["predikat"])
+    legenda_predikat(fig, pd.Series(klik[:, 2]))  # a pemda without SPD named SID_SAJA, as on hover
     fig.update_xaxes(visible=False, range=[-0.6, d["kolom"].max() + 0.6])
     fig.update_yaxes(visible=False, range=[d["baris"].max() + 0.6, -0.6], scaleanchor="x", scaleratio=1)
     fig.update_layout(dragmode=False, margin={"l": 0, "r": 0, "b": 0})
@@ -312,8 +313,9 @@ def peta_batas(
                 hoverinfo="text",
             )
         )
-    # Legend entries of their own: a paler region's trace would show its band paler in the legend.
-    legenda_predikat(fig, d["predikat"])
+    # Legend entries of their own: a paler region's trace would show its band paler in the legend. A pemda
+    # without SPD is drawn in the neutral colour and named so in the legend (SID_SAJA, as on hover).
+    legenda_predikat(fig, pd.Series(klik[:, 2]))
 
     # The view: every region's mainland and larger islands. Each region's area is summed once: a coastal region of
     # the national file has hundreds of islands, and summing them again per island took seconds.

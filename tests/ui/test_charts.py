@@ -137,6 +137,18 @@ def test_boundary_map_points_carry_the_click_data_and_the_hover() -> None:
     assert isi["Kabupaten Tabalong"].hoveron == "fills" and f"IID {angka(r['iid'])}" in isi["Kabupaten Tabalong"].text
 
 
+def test_a_pemda_without_spd_is_named_sid_only_in_the_map_legend_never_nan() -> None:
+    from dasbor.services.peta import batas_wilayah
+
+    d = _skor()
+    d.loc[d.index[:2], ["iid", "predikat", "peringkat"]] = [np.nan, None, pd.NA]  # no SPD: SID only (services.skor)
+    batas = batas_wilayah(frozenset(d["kode_wilayah"]))
+    for fig in (peta.peta_ubin(d, "Peta"), peta.peta_batas(d, batas.geojson, batas.kunci_fitur, "Peta")):
+        legenda = [t.name for t in fig.data if t.showlegend is not False and t.x == (None,)]
+        assert sorted(legenda) == sorted({*d["predikat"].dropna(), peta.SID_SAJA}), legenda
+        assert "nan" not in " ".join(map(str, legenda))
+
+
 def test_small_cities_are_labelled_beside_the_province_with_a_leader_line() -> None:
     d, fig = _peta_bawaan()
     label = _label_peta(fig)

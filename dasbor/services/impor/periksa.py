@@ -112,9 +112,11 @@ def _periksa_isi(db: Database, buku: BukuKerja, tahun: int, m: scoring.Metodolog
     )
 
     # An import replaces whole wilayah-years: a wilayah present in only one of the two sheets would lose the
-    # other sheet's data without anyone having asked for that.
+    # other sheet's data without anyone having asked for that. A pemda with no stored SPD (a portal import) has
+    # none to lose, so its innovations alone are a faithful copy.
     di_inovasi, di_spd = set(inovasi["kode_wilayah"].dropna()) & wilayah, set(spd["kode_wilayah"].dropna()) & wilayah
-    for kode in sorted(di_inovasi - di_spd):
+    ada_spd = set(db.query("jawaban_spd_tahun", {"tahun": tahun})["kode_wilayah"])
+    for kode in sorted((di_inovasi - di_spd) & ada_spd):
         catat.masalah.append(
             MasalahBerkas(
                 f"wilayah {kode} ada di lembar inovasi tetapi tidak punya satu pun baris di jawaban_spd. Impor "
