@@ -19,7 +19,7 @@ from dasbor.services.db import stempel
 from dasbor.services.impor.pemeriksaan import Pemeriksaan, batasi, tanda_keputusan
 from dasbor.services.impor.pencatat import Pencatat
 from dasbor.services.impor.perangkat_daerah import pemilik_perangkat_daerah, periksa_perangkat_daerah
-from dasbor.services.impor.portal import periksa_portal
+from dasbor.services.impor.portal import KOLOM_DARI_PORTAL, periksa_portal
 from dasbor.services.impor.spd import bawa_wilayah
 from dasbor.services.skor import metodologi_tahun
 
@@ -234,8 +234,27 @@ def _periksa_templat(
     data = _tabel_bersih(buku, periksa.tahun)
     periksa.masalah += _jaring_pengaman(buku, data, m)
     if not periksa.masalah:
+        data["inovasi"] = _isi_portal_tetap(db, data["inovasi"], periksa.tahun)
         periksa.data = _bawa_hanya_spd(db, periksa, data)
         periksa.wilayah = sorted(set(data["inovasi"]["kode_wilayah"]) | set(data["jawaban_spd"]["kode_wilayah"]))
+
+
+def _isi_portal_tetap(db: Database, inovasi: pd.DataFrame, tahun: int) -> pd.DataFrame:
+    """A template row of an innovation that is stored already keeps what only the portal's export carries and the
+    template has no column for (kematangan, coordinates, the portal account, video, the pengembangan date, the
+    twin it was entered with): a template export of a portal year imported back would otherwise wipe the kematangan
+    its SID rests on."""
+    tanpa_kolom = [k for k in (*KOLOM_DARI_PORTAL, "kembar_dengan") if k not in inovasi]
+    if not tanpa_kolom or inovasi.empty:
+        return inovasi
+    lama = pd.concat(
+        [
+            db.query("impor_inovasi_wilayah_tahun", {"kode_wilayah": k, "tahun": tahun})
+            for k in inovasi["kode_wilayah"].unique()
+        ],
+        ignore_index=True,
+    ).set_index("id_inovasi")
+    return inovasi.assign(**{k: inovasi["id_inovasi"].map(lama[k].astype(object)) for k in tanpa_kolom})
 
 
 def _bawa_hanya_spd(db: Database, periksa: Pemeriksaan, data: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
