@@ -115,11 +115,7 @@ def _sebaran_predikat(kab_kota: pd.DataFrame, m: scoring.Metodologi) -> str:
     return f"{len(kab_kota)} kabupaten/kota: " + ", ".join(f"{jumlah[p]} {p}" for p in urutan if jumlah.get(p, 0))
 
 
-def _slide_peta(b: Bahan) -> Slide:
-    """The province map of the pages (same figure function, projector style), band counts and thresholds beside."""
-    kab_kota = _lengkap(b.skor[b.skor["jenis"] != "provinsi"]).merge(
-        b.wilayah[["kode_wilayah", "lat", "lng"]], on="kode_wilayah"
-    )
+def _figur_peta(kab_kota: pd.DataFrame, b: Bahan):
     lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
     fig = peta.peta_predikat(kab_kota, b.batas, "", gaya=PROYEKTOR)
     # The map is taller than wide: its legend goes to the free room on its right, so the map keeps the height.
@@ -129,10 +125,24 @@ def _slide_peta(b: Bahan) -> Slide:
         margin={"t": 10, "b": 10, "l": 0, "r": 240},
         legend={"orientation": "v", "yref": "paper", "y": 0.5, "yanchor": "middle", "x": 1.02, "xanchor": "left"},
     )
+    return fig
+
+
+def _slide_peta(b: Bahan) -> Slide:
+    """The province map of the pages (same figure function, projector style), band counts and thresholds beside."""
+    kab_kota = _lengkap(b.skor[b.skor["jenis"] != "provinsi"]).merge(
+        b.wilayah[["kode_wilayah", "lat", "lng"]], on="kode_wilayah"
+    )
+    fig = None if kab_kota.empty else _figur_peta(kab_kota, b)
+    sebaran = (
+        (_sebaran_predikat(kab_kota, b.m), "Label: nama singkat dan IID; warna: predikat.")
+        if fig is not None
+        else (TANPA_SPD,)
+    )
     ambang = tuple(f"{p.nama} ≥ {angka(p.batas_bawah)}" for p in b.m.predikat)
     asal = b.batas.asal or b.batas.pesan  # where the boundaries come from, or why the tiles are drawn
     isi = (
-        Bagian(None, (_sebaran_predikat(kab_kota, b.m), "Label: nama singkat dan IID; warna: predikat.")),
+        Bagian(None, sebaran),
         Bagian(f"Ambang predikat versi {b.m.versi}", ambang),
         *_bagian_sid_saja(b),
     )
@@ -151,6 +161,10 @@ def _slide_peta(b: Bahan) -> Slide:
         sumber=b.sumber_hitung,
         catatan=(*catatan, asal, b.sumber_hitung),
     )
+
+
+# A new deployment whose pemda are all portal-only has no IID, predikat or rank yet: the slides say so.
+TANPA_SPD = "Belum ada kabupaten/kota dengan SPD: belum ada IID, predikat dan peringkat (hanya SID, di bawah)."
 
 
 def _lengkap(skor: pd.DataFrame) -> pd.DataFrame:
@@ -179,15 +193,17 @@ def _bagian_sid_saja(b: Bahan) -> tuple[Bagian, ...]:
 def _slide_peringkat(b: Bahan) -> Slide:
     kab_kota = _lengkap(b.skor[b.skor["jenis"] != "provinsi"]).sort_values("peringkat")
     provinsi = _lengkap(b.skor[b.skor["jenis"] == "provinsi"])
-    lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
-    fig = charts.batang_peringkat(kab_kota, b.m.pita(), "", gaya=PROYEKTOR)
-    fig.update_layout(width=lebar, height=tinggi, margin={"t": 60})
-    terbaik, terlemah = kab_kota.iloc[0], kab_kota.iloc[-1]
-    ringkas = [
-        _sebaran_predikat(kab_kota, b.m),
-        f"Tertinggi: {nama_pendek(terbaik['nama_wilayah'])} {angka(terbaik['iid'])}",
-        f"Terendah: {nama_pendek(terlemah['nama_wilayah'])} {angka(terlemah['iid'])}",
-    ]
+    fig, ringkas = None, [TANPA_SPD]
+    if not kab_kota.empty:
+        lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
+        fig = charts.batang_peringkat(kab_kota, b.m.pita(), "", gaya=PROYEKTOR)
+        fig.update_layout(width=lebar, height=tinggi, margin={"t": 60})
+        terbaik, terlemah = kab_kota.iloc[0], kab_kota.iloc[-1]
+        ringkas = [
+            _sebaran_predikat(kab_kota, b.m),
+            f"Tertinggi: {nama_pendek(terbaik['nama_wilayah'])} {angka(terbaik['iid'])}",
+            f"Terendah: {nama_pendek(terlemah['nama_wilayah'])} {angka(terlemah['iid'])}",
+        ]
     prov = [f"IID {angka(r.iid)} · {r.predikat} (dinilai di antara provinsi)" for r in provinsi.itertuples()]
     isi = (Bagian(None, tuple(ringkas)), Bagian(lingkup().nama_pemda, tuple(prov)), *_bagian_sid_saja(b))
     kolom = ["peringkat", "kode_wilayah", "nama_wilayah", "iid", "predikat", "n_inovasi", "versi_metodologi", "basis"]
