@@ -17,6 +17,7 @@ from dasbor.db.write import insert_frame
 from dasbor.demo.build import build_demo_db
 from dasbor.demo.ekspor_portal import JALUR_PORTAL, berkas_portal, nama_berkas
 from dasbor.demo.generator import SEED
+from dasbor.services.asal import SUMBER_SINTETIS
 from dasbor.services.impor.periksa import check_import
 
 
@@ -32,7 +33,8 @@ def lewat_portal(db: Database, frames: dict[str, pd.DataFrame], id_sumber: int) 
         with db.transaction() as cur:
             if not periksa.perangkat_daerah_baru.empty:
                 insert_frame(cur, "perangkat_daerah", periksa.perangkat_daerah_baru)
-            insert_frame(cur, "inovasi", periksa.data["inovasi"].assign(id_sumber_data=id_sumber, sumber="portal"))
+            inovasi = periksa.data["inovasi"].assign(id_sumber_data=id_sumber, sumber=SUMBER_SINTETIS)
+            insert_frame(cur, "inovasi", inovasi)
             insert_frame(cur, "jawaban_sid", periksa.data["jawaban_sid"])
             insert_frame(cur, "jawaban_spd", periksa.data["jawaban_spd"])
 
