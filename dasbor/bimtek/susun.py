@@ -144,7 +144,7 @@ def _slide_peta(b: Bahan) -> Slide:
     isi = (
         Bagian(None, sebaran),
         Bagian(f"Ambang predikat versi {b.m.versi}", ambang),
-        *_bagian_sid_saja(b),
+        *_bagian_tak_dipetakan(b),
     )
     kolom = ["kode_wilayah", "nama_wilayah", "iid", "predikat", "peringkat", "versi_metodologi", "basis"]
     catatan = [
@@ -188,6 +188,16 @@ def _bagian_sid_saja(b: Bahan) -> tuple[Bagian, ...]:
     return (
         Bagian("SPD belum diisi: SID saja, diperingkat terpisah", tuple(map(_teks_sid_saja, sid_saja.itertuples()))),
     )
+
+
+def _bagian_tak_dipetakan(b: Bahan) -> tuple[Bagian, ...]:
+    """The map slide names the pemda without SPD in one line (their SID and rank are on the ranking slide): the
+    map's text column must fit the projector."""
+    sid_saja = b.skor[~b.skor["ada_spd"].astype(bool) & (b.skor["jenis"] != "provinsi")]
+    if sid_saja.empty:
+        return ()
+    nama = ", ".join(map(nama_pendek, sid_saja["nama_wilayah"]))
+    return (Bagian(None, (f"SPD belum diisi, tanpa predikat (SID saja, lihat slide peringkat): {nama}",)),)
 
 
 def _slide_peringkat(b: Bahan) -> Slide:
