@@ -172,22 +172,24 @@ def _lengkap(skor: pd.DataFrame) -> pd.DataFrame:
     return skor[skor["ada_spd"].astype(bool)]
 
 
-def _teks_sid_saja(r: pd.Series | tuple) -> str:
+def _teks_sid_saja(r: pd.Series | tuple, dasar: bool = True) -> str:
     r = r if isinstance(r, pd.Series) else pd.Series(r._asdict())
-    return (
-        f"{nama_pendek(r['nama_wilayah'])}: SID {angka(r['skor_sid'])}, peringkat SID {r['peringkat_sid_saja']} "
-        f"({TEKS_DASAR[r['dasar_nilai']]})"
-    )
+    teks = f"{nama_pendek(r['nama_wilayah'])}: SID {angka(r['skor_sid'])}, peringkat SID {r['peringkat_sid_saja']}"
+    return f"{teks} ({TEKS_DASAR[r['dasar_nilai']]})" if dasar else teks
 
 
 def _bagian_sid_saja(b: Bahan) -> tuple[Bagian, ...]:
-    """The pemda without SPD, ranked apart by SID and never among those with a whole IID."""
+    """The pemda without SPD, ranked apart by SID and never among those with a whole IID. A basis they all share is
+    said once, so the text column fits the projector."""
     sid_saja = b.skor[~b.skor["ada_spd"].astype(bool)]
     if sid_saja.empty:
         return ()
-    return (
-        Bagian("SPD belum diisi: SID saja, diperingkat terpisah", tuple(map(_teks_sid_saja, sid_saja.itertuples()))),
-    )
+    dasar = sid_saja["dasar_nilai"].unique()
+    sama = len(dasar) == 1
+    baris = tuple(_teks_sid_saja(r, dasar=not sama) for _, r in sid_saja.iterrows())
+    if sama:
+        baris += (f"Dasar nilai: {TEKS_DASAR[dasar[0]]}.",)
+    return (Bagian("SPD belum diisi: SID saja, diperingkat terpisah", baris),)
 
 
 def _bagian_tak_dipetakan(b: Bahan) -> tuple[Bagian, ...]:
