@@ -439,8 +439,8 @@ def _slide_wilayah(b: Bahan, kode: str) -> Slide:
     )
     ringkas = (
         utama,
-        f"{lingkup[:1].upper()}{lingkup[1:]} · {bilangan(r['n_inovasi'])} inovasi dihitung",
-        f"Dasar nilai: {dasar}",
+        # One line with the basis: a region slide's text must fit the projector above its two columns.
+        f"{lingkup[:1].upper()}{lingkup[1:]} · {bilangan(r['n_inovasi'])} inovasi dihitung · dasar nilai: {dasar}",
     )
     nilai = (
         f"IID {angka(r['iid'])} ({r['predikat']})"
