@@ -15,8 +15,8 @@ halaman = {
     bagian: [st.Page(h.berkas, title=h.judul, icon=h.ikon, default=h.bawaan) for h in daftar]
     for bagian, daftar in per_bagian().items()
 }
-# Every page listed: past ten, Streamlit folds the rest under "View more", which hid Impor and the SPD entry from the
-# admins who come for them.
+# Expanded: with the Lembar indikator and SPD pages the registry passed twelve entries, and Streamlit then folds the
+# menu after ten behind "View more", hiding Presentasi and Impor from the officials who look for them.
 navigasi = st.navigation(halaman, expanded=True)
 layar.pasang_gaya()
 akun.gerbang()

@@ -115,11 +115,7 @@ def _sebaran_predikat(kab_kota: pd.DataFrame, m: scoring.Metodologi) -> str:
     return f"{len(kab_kota)} kabupaten/kota: " + ", ".join(f"{jumlah[p]} {p}" for p in urutan if jumlah.get(p, 0))
 
 
-def _slide_peta(b: Bahan) -> Slide:
-    """The province map of the pages (same figure function, projector style), band counts and thresholds beside."""
-    kab_kota = _lengkap(b.skor[b.skor["jenis"] != "provinsi"]).merge(
-        b.wilayah[["kode_wilayah", "lat", "lng"]], on="kode_wilayah"
-    )
+def _figur_peta(kab_kota: pd.DataFrame, b: Bahan):
     lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
     fig = peta.peta_predikat(kab_kota, b.batas, "", gaya=PROYEKTOR)
     # The map is taller than wide: its legend goes to the free room on its right, so the map keeps the height.
@@ -129,12 +125,26 @@ def _slide_peta(b: Bahan) -> Slide:
         margin={"t": 10, "b": 10, "l": 0, "r": 240},
         legend={"orientation": "v", "yref": "paper", "y": 0.5, "yanchor": "middle", "x": 1.02, "xanchor": "left"},
     )
+    return fig
+
+
+def _slide_peta(b: Bahan) -> Slide:
+    """The province map of the pages (same figure function, projector style), band counts and thresholds beside."""
+    kab_kota = _lengkap(b.skor[b.skor["jenis"] != "provinsi"]).merge(
+        b.wilayah[["kode_wilayah", "lat", "lng"]], on="kode_wilayah"
+    )
+    fig = None if kab_kota.empty else _figur_peta(kab_kota, b)
+    sebaran = (
+        (_sebaran_predikat(kab_kota, b.m), "Label: nama singkat dan IID; warna: predikat.")
+        if fig is not None
+        else (TANPA_SPD,)
+    )
     ambang = tuple(f"{p.nama} ≥ {angka(p.batas_bawah)}" for p in b.m.predikat)
     asal = b.batas.asal or b.batas.pesan  # where the boundaries come from, or why the tiles are drawn
     isi = (
-        Bagian(None, (_sebaran_predikat(kab_kota, b.m), "Label: nama singkat dan IID; warna: predikat.")),
+        Bagian(None, sebaran),
         Bagian(f"Ambang predikat versi {b.m.versi}", ambang),
-        *_bagian_sid_saja(b),
+        *_bagian_tak_dipetakan(b),
     )
     kolom = ["kode_wilayah", "nama_wilayah", "iid", "predikat", "peringkat", "versi_metodologi", "basis"]
     catatan = [
@@ -153,41 +163,59 @@ def _slide_peta(b: Bahan) -> Slide:
     )
 
 
+# A new deployment whose pemda are all portal-only has no IID, predikat or rank yet: the slides say so.
+TANPA_SPD = "Belum ada kabupaten/kota dengan SPD: belum ada IID, predikat dan peringkat (hanya SID, di bawah)."
+
+
 def _lengkap(skor: pd.DataFrame) -> pd.DataFrame:
     """The pemda with SPD answers: only they have an IID, predikat and rank (skor.nilai_wilayah)."""
     return skor[skor["ada_spd"].astype(bool)]
 
 
-def _teks_sid_saja(r: pd.Series | tuple) -> str:
+def _teks_sid_saja(r: pd.Series | tuple, dasar: bool = True) -> str:
     r = r if isinstance(r, pd.Series) else pd.Series(r._asdict())
-    return (
-        f"{nama_pendek(r['nama_wilayah'])}: SID {angka(r['skor_sid'])}, peringkat SID {r['peringkat_sid_saja']} "
-        f"({TEKS_DASAR[r['dasar_nilai']]})"
-    )
+    teks = f"{nama_pendek(r['nama_wilayah'])}: SID {angka(r['skor_sid'])}, peringkat SID {r['peringkat_sid_saja']}"
+    return f"{teks} ({TEKS_DASAR[r['dasar_nilai']]})" if dasar else teks
 
 
 def _bagian_sid_saja(b: Bahan) -> tuple[Bagian, ...]:
-    """The pemda without SPD, ranked apart by SID and never among those with a whole IID."""
+    """The pemda without SPD, ranked apart by SID and never among those with a whole IID. A basis they all share is
+    said once, so the text column fits the projector."""
     sid_saja = b.skor[~b.skor["ada_spd"].astype(bool)]
     if sid_saja.empty:
         return ()
-    return (
-        Bagian("SPD belum diisi: SID saja, diperingkat terpisah", tuple(map(_teks_sid_saja, sid_saja.itertuples()))),
-    )
+    dasar = sid_saja["dasar_nilai"].unique()
+    sama = len(dasar) == 1
+    baris = tuple(_teks_sid_saja(r, dasar=not sama) for _, r in sid_saja.iterrows())
+    if sama:
+        baris += (f"Dasar nilai: {TEKS_DASAR[dasar[0]]}.",)
+    return (Bagian("SPD belum diisi: SID saja, diperingkat terpisah", baris),)
+
+
+def _bagian_tak_dipetakan(b: Bahan) -> tuple[Bagian, ...]:
+    """The map slide names the pemda without SPD in one line (their SID and rank are on the ranking slide): the
+    map's text column must fit the projector."""
+    sid_saja = b.skor[~b.skor["ada_spd"].astype(bool) & (b.skor["jenis"] != "provinsi")]
+    if sid_saja.empty:
+        return ()
+    nama = ", ".join(map(nama_pendek, sid_saja["nama_wilayah"]))
+    return (Bagian(None, (f"SPD belum diisi, tanpa predikat (SID saja, lihat slide peringkat): {nama}",)),)
 
 
 def _slide_peringkat(b: Bahan) -> Slide:
     kab_kota = _lengkap(b.skor[b.skor["jenis"] != "provinsi"]).sort_values("peringkat")
     provinsi = _lengkap(b.skor[b.skor["jenis"] == "provinsi"])
-    lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
-    fig = charts.batang_peringkat(kab_kota, b.m.pita(), "", gaya=PROYEKTOR)
-    fig.update_layout(width=lebar, height=tinggi, margin={"t": 60})
-    terbaik, terlemah = kab_kota.iloc[0], kab_kota.iloc[-1]
-    ringkas = [
-        _sebaran_predikat(kab_kota, b.m),
-        f"Tertinggi: {nama_pendek(terbaik['nama_wilayah'])} {angka(terbaik['iid'])}",
-        f"Terendah: {nama_pendek(terlemah['nama_wilayah'])} {angka(terlemah['iid'])}",
-    ]
+    fig, ringkas = None, [TANPA_SPD]
+    if not kab_kota.empty:
+        lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
+        fig = charts.batang_peringkat(kab_kota, b.m.pita(), "", gaya=PROYEKTOR)
+        fig.update_layout(width=lebar, height=tinggi, margin={"t": 60})
+        terbaik, terlemah = kab_kota.iloc[0], kab_kota.iloc[-1]
+        ringkas = [
+            _sebaran_predikat(kab_kota, b.m),
+            f"Tertinggi: {nama_pendek(terbaik['nama_wilayah'])} {angka(terbaik['iid'])}",
+            f"Terendah: {nama_pendek(terlemah['nama_wilayah'])} {angka(terlemah['iid'])}",
+        ]
     prov = [f"IID {angka(r.iid)} · {r.predikat} (dinilai di antara provinsi)" for r in provinsi.itertuples()]
     isi = (Bagian(None, tuple(ringkas)), Bagian(lingkup().nama_pemda, tuple(prov)), *_bagian_sid_saja(b))
     kolom = ["peringkat", "kode_wilayah", "nama_wilayah", "iid", "predikat", "n_inovasi", "versi_metodologi", "basis"]
@@ -411,8 +439,8 @@ def _slide_wilayah(b: Bahan, kode: str) -> Slide:
     )
     ringkas = (
         utama,
-        f"{lingkup[:1].upper()}{lingkup[1:]} · {bilangan(r['n_inovasi'])} inovasi dihitung",
-        f"Dasar nilai: {dasar}",
+        # One line with the basis: a region slide's text must fit the projector above its two columns.
+        f"{lingkup[:1].upper()}{lingkup[1:]} · {bilangan(r['n_inovasi'])} inovasi dihitung · dasar nilai: {dasar}",
     )
     nilai = (
         f"IID {angka(r['iid'])} ({r['predikat']})"

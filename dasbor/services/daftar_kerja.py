@@ -72,6 +72,7 @@ KOLOM_LEMBAR_PD = KOLOM_CETAK + tuple(k for k in KOLOM_DAFTAR if k not in KOLOM_
 JUDUL_CETAK = "Daftar kerja kelengkapan bukti dukung"
 FORMAT_POIN = "0.000"  # a single SID fix in a large region is worth thousandths of a point
 POIN_RINGKASAN = "Poin IID bila semua bukti, level dan kematangan diperbaiki"
+KOLOM_ANGKA = ("level_klaim", "level_diakui", "level_sasaran", "kematangan", "nilai_perbaikan", "nilai_saran")
 
 
 STATUS_BUKTI = {"ada": "ada", "kosong": "kosong", "ditolak": "ditolak", "perlu_perbaikan": "perlu perbaikan"}
@@ -85,6 +86,9 @@ def daftar_kerja(celah: pd.DataFrame) -> pd.DataFrame:
         status_bukti=celah["status_bukti"].map(STATUS_BUKTI),
         aspek=celah["aspek"].replace({"INOVASI": "Inovasi"}),
     )
+    # A column with no value at all (a Jatim region whose gaps are all portal gaps has no levels) arrives as
+    # object dtype; numbers stay numbers so the page formats them and the downloads hold numbers.
+    tampil[list(KOLOM_ANGKA)] = tampil[list(KOLOM_ANGKA)].apply(pd.to_numeric)
     return tampil[list(KOLOM_DAFTAR)].rename(columns=KOLOM_DAFTAR)
 
 

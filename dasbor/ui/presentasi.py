@@ -180,8 +180,10 @@ def tampilkan_slide(deck: Deck, nomor: int) -> None:
             st.title(tanpa_markdown(slide.judul), anchor=False)
             if slide.jenis == "judul":
                 st.markdown("\n\n".join(tanpa_markdown(b) for bagian in slide.isi for b in bagian.baris))
-            elif slide.figur is not None and slide.jenis == "wilayah":
-                _figur(slide)
+            elif slide.jenis == "wilayah":
+                # A pemda without SPD has no IID strip to draw, and its lines still need the two columns.
+                if slide.figur is not None:
+                    _figur(slide)
                 _daftar(slide.isi[:1])
                 # Two columns however many sections: the long gap lines get half the width, and the shorter
                 # sections (strongest innovations, the cross-year re-check) stack on the right, so the slide
