@@ -62,6 +62,7 @@ def test_keyboard_and_buttons_move_the_slides(tab: Page, app_url: str, screensho
     tab.get_by_role("button", name="Berikutnya ▶").click()
     _nomor(tab, 4, total)
     tab.get_by_role("button", name="Berikutnya ▶").click()
+    _nomor(tab, 5, total)  # a click while the slide still reruns is one click lost (seen once in CI on a fresh clone)
     tab.get_by_role("button", name="Berikutnya ▶").click()
     _nomor(tab, 6, total)
     expect(tab.get_by_role("heading", name="Kabupaten Tanah Laut")).to_be_visible()
