@@ -196,13 +196,12 @@ def ringkasan(tahun: int, basis: str) -> Ringkasan:
     urutan = [p.nama for p in m.predikat] + [m.predikat_nol]
     hitung = kabkota["predikat"].value_counts()
     naik = kabkota.dropna(subset=["perubahan_iid"])
-    inovasi = inovasi_tahun(tahun)
     provinsi = hasil[hasil["jenis"] == "provinsi"]
     # A new deployment imports its pemda one by one: until the province's own data is in, its row is empty.
     kosong = pd.Series(dict.fromkeys(hasil.columns, np.nan) | {"nama_wilayah": lingkup().nama_pemda, "predikat": "–"})
     return Ringkasan(
         provinsi=provinsi.iloc[0] if not provinsi.empty else kosong,
-        n_inovasi=int((inovasi["status_inovasi"] != "draft").sum()),
+        n_inovasi=int(database().query("inovasi_dilaporkan", {"tahun": tahun}).at[0, "n"]),
         per_predikat={p: int(hitung.get(p, 0)) for p in urutan},
         terbaik=kabkota.iloc[0],
         terlemah=kabkota.iloc[-1],
