@@ -17,6 +17,7 @@ TABEL = (
     "hasil_resmi",
     "impor_cakupan",
     "skor_terbit",
+    "rincian_terbit",
     "hasil_terbit_tahun",
 )
 INSERT = {t: f"INSERT INTO {t} BY NAME SELECT * FROM frame_baru" for t in TABEL}

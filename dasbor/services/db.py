@@ -56,12 +56,12 @@ def stempel(db: Database) -> tuple[int, ...]:
 
 
 def _perbarui_hasil(db: Database) -> list[int]:
-    # Imported here, when a publish runs: services.skor imports this module for database().
-    from dasbor.services.skor import skor_semua_aturan
+    # Imported here, when a publish runs: services.hasil imports this module for database().
+    from dasbor.services.hasil import hasil_tahun_terbit
 
-    return hasil_terbit.perbarui(db, skor_semua_aturan)
+    return hasil_terbit.perbarui(db, hasil_tahun_terbit)
 
 
-# Every publish by a process that uses the services (the app, every command, the demo build) stores the scores the
+# Every publish by a process that uses the services (the app, every command, the demo build) stores the results the
 # copy serves (issue 25 §4); this module is what all of them import to reach the database.
 terbitan.pasang_hasil(terbitan.HasilTerbit(usang=hasil_terbit.usang, perbarui=_perbarui_hasil))

@@ -1,6 +1,7 @@
 """Results computed when data is published (issue 25 §4): each publish stores in the published copy the scores it
-serves, every year × basis × rule version (services.skor.skor_semua_aturan, by the one rule), so that a server
-worker reads them instead of scoring every year itself.
+serves, every year × basis × rule version (services.skor.skor_semua_aturan, by the one rule), and the per-region
+indicator breakdown the pages start from (services.hasil.rincian_indikator), so that a server worker reads them
+instead of scoring every year itself.
 
 A year's stored results carry two fingerprints: of the data they were computed from (queries/hasil_terbit_sidik.sql)
 and of the code that computed them (versi_hitung). They are read only while both match the copy and the code reading
@@ -29,6 +30,7 @@ from dasbor.db.write import insert_frame
 # right by hand, and a stale IID is the failure this must never have. A new version of the code recomputes once.
 KODE = (Path(scoring.__file__).parent, Path(dasbor.__file__).parent)
 BERKAS_KODE = (".py", ".sql", ".toml")
+PERINGKAT = ("peringkat", "peringkat_sid_saja", "peringkat_klaster")
 
 
 @cache
@@ -70,16 +72,26 @@ def tahun_segar(db: Database) -> frozenset[int]:
     return segar
 
 
+def _baca(db: Database, tabel: str, tahun: int, basis: str, versi_metodologi: str) -> pd.DataFrame | None:
+    if tahun not in tahun_segar(db):
+        return None
+    baris = db.query(tabel, {"tahun": tahun, "basis": basis, "versi": versi_metodologi})
+    # None for a key not stored (a breakdown under another year's rule) or without rows (a year without scored
+    # regions, which costs nothing to compute).
+    return None if baris.empty else baris
+
+
 def skor(db: Database, tahun: int, basis: str, versi_metodologi: str) -> pd.DataFrame | None:
     """The stored nilai_wilayah rows of a year, basis and rule version, or None when `db` holds none that are
     fresh (then the caller computes them)."""
-    if tahun not in tahun_segar(db):
-        return None
-    baris = db.query("skor_terbit", {"tahun": tahun, "basis": basis, "versi": versi_metodologi})
-    if baris.empty:
-        return None  # a year without scored regions: computing it costs nothing
+    baris = _baca(db, "skor_terbit", tahun, basis, versi_metodologi)
     # DuckDB hands an integer column without NULLs back as int64; nilai_wilayah's ranks are always nullable.
-    return baris.astype(dict.fromkeys(("peringkat", "peringkat_sid_saja", "peringkat_klaster"), "Int64"))
+    return None if baris is None else baris.astype(dict.fromkeys(PERINGKAT, "Int64"))
+
+
+def rincian(db: Database, tahun: int, basis: str, versi_metodologi: str) -> pd.DataFrame | None:
+    """The stored rincian_indikator rows of a year and basis (under the year's own rule only), or None."""
+    return _baca(db, "rincian_terbit", tahun, basis, versi_metodologi)
 
 
 def usang(db: Database) -> bool:
@@ -88,13 +100,14 @@ def usang(db: Database) -> bool:
     return _segar(sidik, tersimpan) != set(sidik) or not set(tersimpan) <= set(sidik)
 
 
-HitungTahun = Callable[[Database, int], pd.DataFrame]
+HitungTahun = Callable[[Database, int], dict[str, pd.DataFrame]]
 
 
 def perbarui(db: Database, hitung: HitungTahun) -> list[int]:
-    """Store `hitung`'s results (services.skor.skor_semua_aturan) for every year of the writer database `db`
-    whose stored ones are missing or stale, in one transaction, and forget the years gone from periode; returns
-    the years computed. The caller holds the writer lock, so the fingerprints and the results see one state."""
+    """Store `hitung`'s results (services.hasil.hasil_tahun_terbit: rows per table) for every year of the writer
+    database `db` whose stored ones are missing or stale, in one transaction, and forget the years gone from
+    periode; returns the years computed. The caller holds the writer lock, so the fingerprints and the results see
+    one state."""
     sidik, tersimpan = _sidik(db), _tersimpan(db)
     segar = _segar(sidik, tersimpan)
     hitung_ulang = [t for t in sidik if t not in segar]
@@ -104,20 +117,16 @@ def perbarui(db: Database, hitung: HitungTahun) -> list[int]:
     hasil = {}
     for tahun in hitung_ulang:
         mulai = time.perf_counter()
-        frame = hitung(db, tahun)
-        urutan = frame.groupby(["basis", "versi_metodologi"], sort=False).cumcount()
-        hasil[tahun] = (frame.assign(urutan=urutan), time.perf_counter() - mulai)
+        tabel = hitung(db, tahun)
+        hasil[tahun] = (tabel, time.perf_counter() - mulai)
     with db.transaction() as cur:
         for tahun in [*hitung_ulang, *buang]:
             for perintah in statements("hasil_terbit_hapus"):
                 cur.execute(perintah, {"tahun": tahun})
-        for tahun, (frame, detik) in hasil.items():
-            insert_frame(cur, "skor_terbit", frame)
-            insert_frame(
-                cur,
-                "hasil_terbit_tahun",
-                pd.DataFrame(
-                    {"tahun": [tahun], "sidik": [sidik[tahun]], "versi_hitung": [versi_hitung()], "detik": [detik]}
-                ),
-            )
+        for tahun, (tabel, detik) in hasil.items():
+            for nama, frame in tabel.items():
+                # `baris` keeps each key's row order, which the readers give back
+                insert_frame(cur, nama, frame.assign(baris=frame.groupby(["basis", "versi_metodologi"]).cumcount()))
+            satu = {"tahun": [tahun], "sidik": [sidik[tahun]], "versi_hitung": [versi_hitung()], "detik": [detik]}
+            insert_frame(cur, "hasil_terbit_tahun", pd.DataFrame(satu))
     return hitung_ulang

@@ -148,13 +148,12 @@ def hitung_skor_tahun(db: Database, tahun: int, basis: str = "terverifikasi", ve
     )
 
 
-def skor_semua_aturan(db: Database, tahun: int) -> pd.DataFrame:
-    """A year scored by the one rule on both bases and under every rule version (hitung_skor_tahun of each),
-    from one read of its data: what a publish stores (hasil_terbit). Rows of one basis and version keep
+def skor_semua_aturan(
+    dinilai: tuple[scoring.DataPenilaian, set[str]], tahun: int, wilayah: pd.DataFrame
+) -> pd.DataFrame:
+    """A year scored by the one rule on both bases and under every rule version (hitung_skor_tahun of each), from
+    one data_dinilai of the year: what a publish stores (hasil_terbit). The rows of one basis and version keep
     nilai_wilayah's order."""
-    usia = metodologi_tahun(db, tahun)
-    dinilai = data_dinilai(data_penilaian(db, tahun), usia, tahun)
-    wilayah = db.query("wilayah")
     return pd.concat(
         [
             nilai_dinilai(dinilai, m, tahun, wilayah, basis)

@@ -14,7 +14,7 @@ import pytest
 import scoring
 from dasbor.db import cadangan, terbitan
 from dasbor.db.connection import Database
-from dasbor.services import hasil_terbit, skor
+from dasbor.services import hasil, hasil_terbit, skor
 
 VERSI = [None, *(m.versi for m in scoring.semua_metodologi())]
 
@@ -42,7 +42,7 @@ def _ubah_spd(cur: duckdb.DuckDBPyConnection, tahun: int) -> None:
     )
 
 
-def test_stored_scores_are_exactly_the_computed_ones_for_every_year_basis_and_version(demo_env: Path) -> None:
+def test_stored_results_are_exactly_the_computed_ones_for_every_year_basis_and_version(demo_env: Path) -> None:
     db = terbitan.kini(demo_env).db
     tahun = skor.daftar_tahun()
     assert hasil_terbit.tahun_segar(db) == set(tahun)
@@ -57,6 +57,11 @@ def test_stored_scores_are_exactly_the_computed_ones_for_every_year_basis_and_ve
                 assert tersimpan is not None, (t, basis, versi)
                 pd.testing.assert_frame_equal(tersimpan, dihitung, check_exact=True)
                 assert len(dihitung) == 14
+                if versi is None:  # the breakdown is stored under the year's own rule
+                    rincian = hasil.rincian_dari(skor.data_dinilai(data, m, t)[0], m, basis, dihitung)
+                    tersimpan = hasil_terbit.rincian(db, t, basis, m.versi)
+                    assert tersimpan is not None, (t, basis)
+                    pd.testing.assert_frame_equal(tersimpan, rincian, check_exact=True)
 
 
 def test_the_stored_rows_are_what_readers_get_until_the_data_changes(db_baru: Path) -> None:
@@ -103,10 +108,10 @@ def test_a_publish_recomputes_only_the_year_that_changed(db_baru: Path) -> None:
 def test_a_publish_that_cannot_compute_still_publishes_and_readers_compute(
     db_baru: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def gagal(db: Database, tahun: int) -> pd.DataFrame:
+    def gagal(db: Database, tahun: int) -> dict[str, pd.DataFrame]:
         raise RuntimeError("hitungan rusak")
 
-    monkeypatch.setattr(skor, "skor_semua_aturan", gagal)
+    monkeypatch.setattr(hasil, "hasil_tahun_terbit", gagal)
     sebelum = terbitan.kini(db_baru).id
     with terbitan.penulis(db_baru, paksa=True) as db, db.transaction() as cur:
         _ubah_spd(cur, 2024)
@@ -124,6 +129,7 @@ def test_a_backup_from_before_stored_results_restores_and_its_copy_stores_them(
     # The backup as the code before migration 010 wrote it: the demo database without the results' tables.
     con = duckdb.connect(str(salinan_db))
     con.execute("DROP TABLE skor_terbit")
+    con.execute("DROP TABLE rincian_terbit")
     con.execute("DROP TABLE hasil_terbit_tahun")
     con.execute("DELETE FROM schema_migrations WHERE name = '010_hasil_terbit.sql'")
     con.execute("CHECKPOINT")

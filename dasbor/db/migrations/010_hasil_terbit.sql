@@ -1,6 +1,7 @@
 -- Results computed when data is published (issue 25 §4). Every publish (import, undo, restore, status or SPD
--- change, demo) computes the scores the published copy serves, once, and stores them here, so that a server
--- reads them instead of scoring each year in each worker (dasbor/services/hasil_terbit.py writes and reads them).
+-- change, demo) computes the scores the published copy serves and the per-region breakdowns the pages start from,
+-- once, and stores them here, so that a server reads them instead of scoring each year in each worker
+-- (dasbor/services/hasil_terbit.py writes and reads them).
 --
 -- hasil_terbit_tahun: one row per assessment year whose results are stored.
 --   sidik         fingerprint of everything the year's results are computed from (the year's innovations, SID
@@ -19,12 +20,12 @@ CREATE TABLE hasil_terbit_tahun (
 );
 
 -- skor_terbit: services.skor.nilai_wilayah's rows for every year x basis x rule version (each year is also scored
--- under the other versions, as Tren's "one rule for all years" does), in its row order (`urutan`).
+-- under the other versions, as Tren's "one rule for all years" does), in its row order (`baris`).
 CREATE TABLE skor_terbit (
     tahun INTEGER NOT NULL,
     basis TEXT NOT NULL,
     versi_metodologi TEXT NOT NULL,
-    urutan INTEGER NOT NULL,
+    baris INTEGER NOT NULL,
     kode_wilayah TEXT NOT NULL,
     nama_wilayah TEXT NOT NULL,
     jenis TEXT NOT NULL,
@@ -49,4 +50,26 @@ CREATE TABLE skor_terbit (
     semua_layak_dikirim BOOLEAN NOT NULL,
     dasar_nilai TEXT NOT NULL,
     PRIMARY KEY (tahun, basis, versi_metodologi, kode_wilayah)
+);
+
+-- rincian_terbit: services.hasil.rincian_indikator's rows (every region x indicator: IID points and mean level) for
+-- every year x basis under the year's own rule version, in its row order (`baris`): what Profil and Bandingkan
+-- start from.
+CREATE TABLE rincian_terbit (
+    tahun INTEGER NOT NULL,
+    basis TEXT NOT NULL,
+    versi_metodologi TEXT NOT NULL,
+    baris INTEGER NOT NULL,
+    kode_wilayah TEXT NOT NULL,
+    nama_wilayah TEXT NOT NULL,
+    jenis TEXT NOT NULL,
+    kode_indikator TEXT NOT NULL,
+    aspek TEXT NOT NULL,
+    variabel TEXT NOT NULL,
+    nama_indikator TEXT NOT NULL,
+    bobot DOUBLE,
+    urutan BIGINT NOT NULL,
+    poin_iid DOUBLE,
+    level_rata DOUBLE,
+    PRIMARY KEY (tahun, basis, versi_metodologi, kode_wilayah, kode_indikator)
 );

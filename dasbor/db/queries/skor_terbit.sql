@@ -6,4 +6,4 @@ SELECT tahun::BIGINT AS tahun, kode_wilayah, nama_wilayah, jenis, n_inovasi, pem
        peringkat_klaster, semua_layak_dikirim, dasar_nilai, versi_metodologi, basis
 FROM skor_terbit
 WHERE tahun = $tahun AND basis = $basis AND versi_metodologi = $versi
-ORDER BY urutan
+ORDER BY baris
