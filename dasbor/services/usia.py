@@ -82,5 +82,8 @@ def skenario_semua_layak(inovasi: pd.DataFrame, m: scoring.Metodologi, tahun: in
     belum = {str(k) for k in ditandai.index[~ditandai.to_numpy(bool)]}
     if not belum:
         return inovasi, belum
-    ubah = inovasi["kode_wilayah"].isin(belum) & nilai_usia(inovasi, m, tahun)["memenuhi_usia"].astype(bool)
+    # The age rule only for those pemda's innovations: it is a loop over rows, and a national year holds 36 000.
+    di_belum = inovasi["kode_wilayah"].isin(belum)
+    ubah = pd.Series(False, index=inovasi.index)
+    ubah[di_belum] = nilai_usia(inovasi[di_belum], m, tahun)["memenuhi_usia"].astype(bool)
     return inovasi.assign(status_inovasi=inovasi["status_inovasi"].where(~ubah, "dikirim")), belum
