@@ -1,4 +1,5 @@
 import hashlib
+from collections import Counter
 
 import pandas as pd
 import streamlit as st
@@ -77,6 +78,13 @@ def tinjau_ragu(periksa: impor.Pemeriksaan) -> None:
             key=_kunci_ragu(periksa, i),
             help=r["beda"],
         )
+    # What the preview was computed with, which is what a confirm writes: a choice made a moment ago shows
+    # here only once the page has been redrawn with it.
+    dipakai = Counter(k for _, _, k in periksa.keputusan)
+    st.caption(
+        f"Pratinjau dan konfirmasi memakai keputusan: {bilangan(dipakai['sama'])} sama, {bilangan(dipakai['beda'])} "
+        f"berbeda, {bilangan(len(periksa.ragu) - dipakai.total())} belum diputuskan."
+    )
 
 
 def portal(periksa: impor.Pemeriksaan, pratinjau: impor.Pratinjau) -> None:

@@ -108,8 +108,10 @@ def test_admin_imports_a_portal_file_and_confirms_one_uncertain_match(
     page.keyboard.type("Inovasi yang sama")  # the selectbox filters its options as one types
     page.keyboard.press("Enter")
     expect(pilih.get_by_role("combobox")).to_have_value("Inovasi yang sama", timeout=30000)
-    # as a user does, confirm the preview drawn with the new decision: a click while the rerun still draws it
-    # confirms the previous preview, which the write rightly refuses (DataBerubahError)
+    # as a user does, confirm the preview drawn with the new decision: a click before the rerun has drawn it
+    # confirms the previous preview, which the write rightly refuses (DataBerubahError). The script state alone
+    # does not tell: read just after the choice, it can still be "not running" from before the rerun began.
+    expect(page.get_by_text("memakai keputusan: 1 sama, 0 berbeda, 1 belum diputuskan")).to_be_visible(timeout=60000)
     skrip_selesai(page, 60000)
     page.get_by_role("button", name="Konfirmasi impor").click()
     expect(page.get_by_text("Impor #1 selesai")).to_be_visible(timeout=60000)
