@@ -14,6 +14,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import scoring
+
 ROOT = Path(__file__).resolve().parents[2]
 TABALONG = "Kabupaten Tabalong"
 
@@ -235,6 +237,53 @@ class TestSimulasi:
         assert any(
             "3 inovasi hipotetis" in c.value and "n inovasi simulasi 93 (nyata 90)" in c.value for c in at.caption
         )
+
+    def test_a_pemda_without_spd_simulates_its_sid_and_never_gets_an_iid(self) -> None:
+        # Barito Kuala 2025 comes from its portal export alone: no answers, no SPD, nothing marked sent.
+        at = buka("simulasi", tahun="2025", wilayah="Kabupaten Barito Kuala", skenario="L:SPD:63.04:1:3")
+        assert not at.exception
+        assert any("IID memerlukan SPD" in w.value and "SPD dan penghitung portal" in w.value for w in at.warning)
+        assert any("SPD wilayah ini belum diisi" in i.value and "diabaikan" in i.value.lower() for i in at.info)
+        nilai = {m.label: m.value for m in at.metric}
+        assert not any("IID" in label for label in nilai)
+        assert nilai["SID"] == nilai["SID simulasi"] and nilai["Predikat simulasi"] == "– (SPD belum diisi)"
+        assert nilai["Peringkat"].endswith("dari 2 tanpa SPD")  # ranked among the pemda without SPD only
+        spec = grafik(at)
+        assert [t["name"] for t in spec["data"]] == ["SID nyata (hitungan)", "SIMULASI"]
+        assert set(spec["data"][0]["y"]) == {"Barito Kuala", "HST"}
+        kirim = tabel_dengan_kunci(at, "edit_kirim_63.04_").value
+        assert kirim["Dikirim"].any() and (kirim["Status sebenarnya"] == "draft").all()  # counted though unmarked
+        [n] = [
+            int(re.search(r"nyata (\d+)\)", c.value).group(1)) for c in at.caption if "n inovasi simulasi" in c.value
+        ]
+        assert n == kirim["Dikirim"].sum()
+
+        bukti = tabel_dengan_kunci(at, "edit_bukti_63.04_")
+        teratas = bukti.value.iloc[0]
+        assert teratas["Indikator"] == "Kematangan (ekspor portal)"
+        k = int(re.search(r"Kematangan (\d+) dari 111", teratas["Yang kurang"]).group(1))
+
+        def sid(label: str) -> float:
+            return float({m.label: m.value for m in at.metric}[label].replace(".", "").replace(",", "."))
+
+        sebelum = sid("SID")
+        at.session_state[bukti.key] = {"edited_rows": {0: {"Diperbaiki": True}}, "added_rows": [], "deleted_rows": []}
+        at.run()
+        assert not at.exception and at.query_params["skenario"].startswith("B:SID:63.04-")
+        # Raising one innovation to 111 adds (111 − k) ÷ MAX(10, n) SID points; its price is that in IID points.
+        naik = (111 - k) / max(10, n)
+        assert sid("SID simulasi") == pytest.approx(sebelum + naik, abs=0.006)
+        maks_total = scoring.load_metodologi("2025").maks_total
+        assert float(teratas["Poin IID"].replace(",", ".")) == pytest.approx(naik / maks_total * 100, abs=0.0006)
+        assert not any("IID" in m.label for m in at.metric)
+
+        # Every fix the scenario can mark at once: the SID rises, no IID appears.
+        bukti = tabel_dengan_kunci(at, "edit_bukti_63.04_")
+        semua = {i: {"Diperbaiki": True} for i in range(len(bukti.value))}
+        at.session_state[bukti.key] = {"edited_rows": semua, "added_rows": [], "deleted_rows": []}
+        at.run()
+        assert not at.exception
+        assert sid("SID simulasi") > sebelum + naik and not any("IID" in m.label for m in at.metric)
 
 
 @pytest.mark.usefixtures("demo_env")
