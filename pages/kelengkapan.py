@@ -3,6 +3,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from dasbor.halaman import halaman
 from dasbor.services import asal as asal_data
 from dasbor.services import daftar_kerja, lintas_tahun
 from dasbor.services import kelengkapan as layanan
@@ -349,7 +350,7 @@ with tab_jalan:
     elif pd.isna(baris["iid"]):
         st.info(
             "SID saja: SPD belum diisi, jadi wilayah ini belum punya IID dan predikat. Jalan ke predikat berikutnya "
-            "dihitung setelah SPD diisi (halaman Data › SPD dan penghitung portal)."
+            f"dihitung setelah SPD diisi ({halaman('spd').tempat})."
         )
     elif pd.isna(baris["predikat_berikut"]):
         st.success(f"Sudah di predikat tertinggi ({baris['predikat']}).")

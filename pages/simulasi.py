@@ -3,6 +3,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from dasbor.halaman import halaman
 from dasbor.services import simulasi
 from dasbor.ui import data, drill, sumber, unduh
 from dasbor.ui import filter as saringan
@@ -56,7 +57,7 @@ if not lengkap:
         f"{tanpa_markdown(nama)}: SPD belum diisi, jadi belum ada IID dan predikat. Simulasi ini hanya untuk SID "
         "(nilai inovasi)"
         + ("" if provinsi else f", diperingkat di antara {bilangan(jumlah_sebaya)} kabupaten/kota yang juga tanpa SPD")
-        + f". IID memerlukan SPD: isi di {simulasi.TEMPAT_SPD}."
+        + f". IID memerlukan SPD: isi di {halaman('spd').tempat}."
     )
 
 
@@ -133,7 +134,7 @@ with tab_bukti:
 with tab_level:
     pilihan = simulasi.pemilik_jawaban(kel, wilayah)
     if not lengkap:
-        st.caption(f"SPD belum diisi, jadi levelnya tidak disimulasikan: isi SPD di {simulasi.TEMPAT_SPD}.")
+        st.caption(f"SPD belum diisi, jadi levelnya tidak disimulasikan: isi SPD di {halaman('spd').tempat}.")
     if not pilihan:
         st.info(
             "Belum ada jawaban per indikator: inovasi wilayah ini hanya dikenal dari ekspor portal. Naikkan "

@@ -267,7 +267,8 @@ def rincian_indikator(tahun: int, basis: str, versi: str | None = None) -> pd.Da
     (0–3).
 
     Per region the poin_iid sum to the unrounded IID (scoring.kontribusi's identity). level_rata is the level
-    for SPD and the mean over assessed innovations for SID; it is empty for the jumlah row.
+    for SPD and the mean over assessed innovations for SID; it is empty for the jumlah and portal rows, for the
+    SPD of a pemda without SPD answers, and for the SID of one without an assessed innovation with answers.
     """
     db = database()
     m = metodologi_tahun(db, tahun, versi)
@@ -293,7 +294,12 @@ def rincian_indikator(tahun: int, basis: str, versi: str | None = None) -> pd.Da
     baris_portal = rincian["kode_indikator"] == KODE_PORTAL
     rincian.loc[baris_portal, "poin_iid"] = rincian.loc[baris_portal, "kode_wilayah"].map(poin_portal).to_numpy()
     rincian["poin_iid"] = rincian["poin_iid"].fillna(0.0)
-    indikator = ~(baris_jumlah | baris_portal)
+    # A missing answer is level 0, but only where the aspect has answers at all: a pemda that has not entered SPD
+    # has no SPD level (not 0; it would show every SPD indicator as a weakness and pull the medians down), and one
+    # whose assessed innovations are known only from the portal has their kematangan, no level per SID indicator.
+    dijawab = pd.MultiIndex.from_frame(dinilai[["kode_wilayah", "aspek"]].drop_duplicates())
+    ada = pd.MultiIndex.from_frame(rincian[["kode_wilayah", "aspek"]]).isin(dijawab)
+    indikator = ~(baris_jumlah | baris_portal) & ada
     rincian.loc[indikator, "level_rata"] = rincian.loc[indikator, "level_rata"].fillna(0.0)
     rincian["versi_metodologi"] = m.versi
     return rincian.sort_values(["kode_wilayah", "urutan"]).reset_index(drop=True)
@@ -326,7 +332,9 @@ def kekuatan_kelemahan(rincian: pd.DataFrame, kode: str) -> pd.DataFrame:
     """Indicators of one region compared with the median of the kab/kota: level and IID points against it.
 
     `posisi` is 'kekuatan' when the level is at least AMBANG_JAUH above the median, 'kelemahan' when as far
-    below, else empty. The jumlah and portal rows have no level and are left out.
+    below, else empty. The jumlah and portal rows have no level and are left out; an indicator without a level
+    (SPD not entered, SID known only as the portal's kematangan) is neither, and the medians are taken over the
+    kab/kota that have one.
     """
     indikator = rincian[~rincian["kode_indikator"].isin([KODE_JUMLAH, KODE_PORTAL])]
     kabkota = indikator[indikator["jenis"].isin(KAB_KOTA)]
@@ -351,8 +359,9 @@ def inovasi_tahun(tahun: int) -> pd.DataFrame:
 
 def jumlah_inovasi(tahun: int, kode: list[str], menurut: str) -> pd.DataFrame:
     """Submitted (non-draft) innovations of the given regions counted by one column (urusan_utama, tahapan,
-    nama_perangkat_daerah, status_inovasi): columns kode_wilayah, <menurut>, jumlah."""
-    inovasi = inovasi_tahun(tahun)
+    nama_perangkat_daerah, status_inovasi): columns kode_wilayah, <menurut>, jumlah. Submitted as the IID is
+    computed: where a pemda marked nothing, every innovation the age rule admits (skor.data_dinilai)."""
+    inovasi = _data_dinilai(database(), tahun).inovasi
     pilih = inovasi[inovasi["kode_wilayah"].isin(kode) & (inovasi["status_inovasi"] != "draft")]
     hitung = pilih.fillna({menurut: "(tidak diisi)"}).groupby(["kode_wilayah", menurut]).size().rename("jumlah")
     return hitung.reset_index().sort_values(["kode_wilayah", "jumlah"], ascending=[True, False]).reset_index(drop=True)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 import scoring
+from dasbor.halaman import halaman
 from dasbor.services import skor as layanan_skor
 from dasbor.services.harga_celah import hanya_portal
 from dasbor.services.kelengkapan import BASIS, Kelengkapan, terapkan_celah
@@ -29,7 +30,6 @@ from dasbor.services.kelengkapan import BASIS, Kelengkapan, terapkan_celah
 MAKS_BAGIAN = 500  # a shared link stays well under browser URL limits
 LAINNYA = "urusan lain (di luar 6 urusan wajib pelayanan dasar)"
 AWALAN_TAMBAHAN = "SIMULASI-"
-TEMPAT_SPD = "halaman Data › SPD dan penghitung portal"  # where a pemda's SPD is entered
 _POLA = {
     "L": re.compile(r"L:(SID|SPD):([0-9A-Za-z.\-]+):([0-9a-z]+):([0-3])"),
     "B": re.compile(r"B:((?:SID|SPD):[0-9A-Za-z.\-]+:[0-9a-z]+)"),
@@ -121,7 +121,7 @@ def baca(teks: str | None, kel: Kelengkapan, kode_wilayah: str) -> tuple[Skenari
                         "inovasi ini hanya dikenal dari ekspor portal (tanpa jawaban per indikator); naikkan "
                         "kematangannya lewat celahnya."
                         if aspek == "SID"
-                        else f"SPD wilayah ini belum diisi; isi di {TEMPAT_SPD}, simulasi tidak mengarangnya."
+                        else f"SPD wilayah ini belum diisi; isi di {halaman('spd').tempat}, simulasi tidak mengarangnya."
                     )
                     + " Diabaikan."
                 )
