@@ -41,7 +41,7 @@ JENIS_MATRIKS = (
 PERBAIKAN = katalog().perbaikan()
 DI_PORTAL = katalog().di_portal()
 # Status-like gaps of the export, re-scored in full (services.celah_portal).
-JENIS_HITUNG_ULANG = ("usia_gagal", "kembar", "saran_kirim", "saran_tahan", "spd_kosong")
+JENIS_HITUNG_ULANG = ("usia_gagal", "kembar", "saran_kirim", "saran_tahan")
 
 # Required profile fields of a reported innovation ("Proposal Inovasi Daerah"; metodologi-iid.md §4). The video
 # link is left out on purpose: its evidence is indikator 35 and is priced there.
@@ -367,11 +367,13 @@ def hitung_celah(data: scoring.DataPenilaian, m: scoring.Metodologi, tahun: int)
             celah["level_sasaran"].notna(),
             celah["kematangan_sasaran"].notna(),
             celah["status_sasaran"].notna() | celah["jenis_celah"].isin(JENIS_HITUNG_ULANG),
+            celah["jenis_celah"] == "spd_kosong",
         ],
         [
             "poin per level (scoring.kontribusi) × kenaikan level",
             "poin per kematangan (scoring.poin_kematangan) × kenaikan kematangan",
             "hitung ulang dengan status baru (scoring.iid_ubah_status)",
+            "SPD setiap indikator level 3, dihitung modul skor (scoring.hitung_skor)",
         ],
         default="tidak masuk rumus IID",
     )
