@@ -75,9 +75,14 @@ def _ukur(browser: Browser, url: str) -> tuple[float, float]:
         konteks.close()
 
 
-def _seri(browser: Browser, url: str, ulang: int) -> tuple[tuple[float, float], list[tuple[float, float]]]:
-    dingin = _ukur(browser, url)
-    return dingin, [_ukur(browser, url) for _ in range(ulang)]
+def _putaran(browser: Browser, url: dict[str, str], ulang: int) -> dict[str, list[tuple[float, float]]]:
+    """Every page's cold visit, then `ulang` rounds visiting each page once in turn, so that the empty page and
+    the pages compared with it are measured in the same minutes of a shared machine's load."""
+    hasil = {nama: [_ukur(browser, u)] for nama, u in url.items()}
+    for _ in range(ulang):
+        for nama, u in url.items():
+            hasil[nama].append(_ukur(browser, u))
+    return hasil
 
 
 def _pindah(browser: Browser, url: str, putaran: int) -> dict[str, list[float]]:
@@ -150,27 +155,29 @@ def main(argv: list[str] | None = None) -> int:
                     # A fresh server's first session runs Streamlit's legacy pages/ mode (in the full run that is
                     # the first page's cold visit): the app is opened once before the Kelengkapan page is measured.
                     _ukur(browser, url_app)
-                hasil = {KOSONG: _seri(browser, url_kosong, args.ulang)}
-                for nama, jalur in halaman_ukur.items():
-                    hasil[nama] = _seri(browser, f"{url_app}/{jalur}", args.ulang)
+                url = {KOSONG: url_kosong, **{nama: f"{url_app}/{jalur}" for nama, jalur in halaman_ukur.items()}}
+                hasil = _putaran(browser, url, args.ulang)
                 pindah = {} if args.hanya_kelengkapan else _pindah(browser, url_app, args.ulang)
                 browser.close()
         finally:
             stop_server(app)
             stop_server(kosong)
 
-    dasar = [statistics.median(x[i] for x in hasil[KOSONG][1]) for i in (0, 1)]
+    kosong_ukur = hasil[KOSONG][1:]
     print(
         f"Waktu sampai grafik pertama tergambar dan sampai halaman selesai (detik), Chromium headless, median "
-        f"{args.ulang} kunjungan baru; {beban_awal} di awal, {_beban()} di akhir"
+        f"{args.ulang} kunjungan baru, bergiliran dengan halaman kosong (rasio: median rasio per putaran); "
+        f"{beban_awal} di awal, {_beban()} di akhir"
     )
     print(f"Kelengkapan: wilayah portal {kode} ({n} inovasi, {n_pd} perangkat daerah)")
     print(
         f"{'Halaman':<32}{'dingin':>8}{'grafik':>8}{'min':>7}{'maks':>7}{'rasio':>7}{'selesai':>9}{'rasio':>7}  target"
     )
-    for nama, (dingin, ukur) in hasil.items():
+    for nama, (dingin, *ukur) in hasil.items():
         grafik, selesai = (statistics.median(x[i] for x in ukur) for i in (0, 1))
-        rasio, rasio_selesai = grafik / dasar[0], selesai / dasar[1]
+        rasio, rasio_selesai = (
+            statistics.median(x[i] / k[i] for x, k in zip(ukur, kosong_ukur, strict=True)) for i in (0, 1)
+        )
         target = (
             "–"
             if nama == KOSONG
