@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import scoring
+from dasbor.services.celah import JENIS_CELAH
 
 ROOT = Path(__file__).resolve().parents[2]
 TABALONG = "Kabupaten Tabalong"
@@ -78,6 +79,12 @@ class TestKelengkapan:
         assert len(spec["layout"]["yaxis"]["categoryarray"]) == 14
         assert len(spec["layout"]["xaxis"]["categoryarray"]) == 40  # 20 SPD rows and 20 SID indicators
         assert {c[0] for c in spec["data"][0]["customdata"]} >= {"63", "63.09", "63.72"}
+        # what fixing each kind of gap means: drawn when its expander is opened
+        assert not at.table
+        at.session_state["arti_celah"] = True
+        at.run()
+        [arti] = at.table
+        assert "Yang dikerjakan di portal" in arti.value.columns and len(arti.value) == len(JENIS_CELAH)
         jumlah = buka("kelengkapan", tahun="2024")
         jumlah.radio(key="matriks_nilai").set_value("jumlah").run()
         warna = larik(grafik(jumlah)["data"][0]["marker"]["color"])
@@ -140,7 +147,13 @@ class TestKelengkapan:
         poin = daftar["Nilai perbaikan (poin IID)"]
         # numbers stay numbers (a column sorts as numbers, downloads hold numbers); only the display is 0,123
         assert pd.api.types.is_float_dtype(poin) and pd.api.types.is_float_dtype(daftar["Level sasaran"])
-        assert poin.is_monotonic_decreasing and len(daftar) > 100
+        assert poin.is_monotonic_decreasing
+        # the 100 largest of the region's gaps are drawn (each row drawn is sent to the browser), and said so
+        [jumlah] = [
+            int(c.group(1).replace(".", "")) for m in at.markdown if (c := re.match(r"\*\*([\d.]+) celah\*\*", m.value))
+        ]
+        assert len(daftar) == 100 < jumlah
+        assert any(c.value.startswith("Ditampilkan 100 celah dengan nilai terbesar") for c in at.caption)
         [tampil] = [d for d in at.dataframe if "ID celah" in d.value.columns]
         # shown through a Styler: the display values (0,123) travel beside the numbers
         assert re.search(rb"\d,\d{3}", tampil.proto.arrow_data.styler.display_values)
@@ -150,11 +163,16 @@ class TestKelengkapan:
         assert len(seluruh) == 2  # the whole worklist, Excel and CSV
         # built when clicked, not on every view: the page sends a deferred id, no file
         assert all(b.proto.deferred_file_id and not b.proto.url for b in seluruh)
-        kunci = {b.key for b in unduh}
         # every chart and table on the page has the same PNG / CSV / Excel buttons as the Hasil pages
-        assert "png_matriks_2024" in kunci
-        for tabel in ("daftar_kerja", "jalan_semua", "jalan_rincian", "skpd_tanpa", "skpd_semua"):
-            assert {f"csv_{tabel}", f"xlsx_{tabel}"} <= kunci, tabel
+        assert {"png_matriks_2024", "csv_daftar_kerja", "xlsx_daftar_kerja"} <= {b.key for b in unduh}
+        # only the open tab is drawn; another tab's tables come when it is clicked (a rerun from the cache)
+        assert not tabel_berkolom(at, "Perbaikan tercepat") and not tabel_berkolom(at, "Memenuhi komitmen")
+        at.session_state["kelengkapan_tab"] = "Jalan tercepat"
+        at.run()
+        assert not tabel_berkolom(at, "ID celah")
+        assert {"csv_jalan_semua", "xlsx_jalan_semua", "csv_jalan_rincian", "xlsx_jalan_rincian"} <= {
+            b.key for b in at.get("download_button")
+        }
         [rincian] = tabel_berkolom(at, "IID sesudahnya (belum dibulatkan)")
         assert pd.api.types.is_float_dtype(rincian["IID sesudahnya (belum dibulatkan)"])
         assert len(rincian) == 2  # HSU 2024: two SPD fixes lift 59,00 past 60,01
@@ -162,10 +180,17 @@ class TestKelengkapan:
         [semua] = tabel_berkolom(at, "Perbaikan tercepat")
         assert len(semua) == 14
         assert semua.set_index("Wilayah").at[TABALONG, "Predikat berikutnya"] == "— (sudah tertinggi)"
-        tanpa, semua_skpd = tabel_berkolom(at, "Memenuhi komitmen")
+        at.session_state["kelengkapan_tab"] = "Komitmen SKPD"
+        at.run()
+        [tanpa] = tabel_berkolom(at, "Memenuhi komitmen")  # every SKPD: when its expander is opened
         assert not tanpa.empty and (tanpa["Memenuhi komitmen"] == "belum").all()
-        assert len(semua_skpd) > len(tanpa)
         assert any("SKPD yang melaporkan" in m.label for m in at.metric)
+        at.session_state["skpd_semua_buka"] = True
+        at.run()
+        _, semua_skpd = tabel_berkolom(at, "Memenuhi komitmen")
+        assert len(semua_skpd) > len(tanpa)
+        kunci = {b.key for b in at.get("download_button")}
+        assert {"csv_skpd_tanpa", "xlsx_skpd_tanpa", "csv_skpd_semua", "xlsx_skpd_semua"} <= kunci
 
 
 @pytest.mark.usefixtures("demo_env")
