@@ -45,7 +45,12 @@ PENGATURAN = (
     ),
     Pengaturan("pekerja", "DASBOR_PROSES", "jumlah inti bila lebih dari satu", "Jumlah pekerja Streamlit"),
     Pengaturan("TLS", "DASBOR_TLS_CERT", "kosong", "Berkas PEM sertifikat dan kunci; HAProxy mengakhiri TLS"),
-    Pengaturan("panaskan", "DASBOR_PANASKAN", "1", "0 mematikan pemanasan cache pekerja saat menyala"),
+    Pengaturan(
+        "panaskan",
+        "DASBOR_PANASKAN",
+        "1",
+        "0 mematikan persiapan pekerja saat menyala (memuat modul dan membuka terbitan)",
+    ),
     Pengaturan(
         "arsip disimpan", "DASBOR_ARSIP_SIMPAN", "200", "Jumlah impor terbaru yang berkasnya disimpan di arsip impor"
     ),

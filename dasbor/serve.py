@@ -75,10 +75,9 @@ def sertifikat_tls(argv: list[str], env: dict[str, str] | os._Environ) -> tuple[
 
 
 def panaskan_di_latar() -> None:
-    """Fill this worker's cache (dasbor.ui.data.siapkan: every year, basis and rule version) on a thread while
-    Streamlit starts, so that the room's first visitors find results instead of waiting for them. The cache is a
-    plain per-process object, so warming it here, in the server's own process, is what its sessions will read.
-    DASBOR_PANASKAN=0 turns it off (test servers that open one page)."""
+    """Prepare this worker for its first visitor on a thread while Streamlit starts (dasbor.ui.data.siapkan: the
+    services imported, the published copy open, its stored results checked), so that the first visit pays neither.
+    The results themselves were computed when the copy was published. DASBOR_PANASKAN=0 turns it off."""
     if os.environ.get("DASBOR_PANASKAN", "1") == "0":
         return
     from dasbor.ui.data import siapkan
@@ -96,9 +95,12 @@ def jalankan_satu(opsi: list[str]) -> None:
 
 def siapkan_basis_data(path: Path) -> None:
     """Refuse a missing database (scripts/app.sh builds the demo on first start; a missing file is a mistake to
-    report, not to fill), and bring one made by an older version up to this code's schema: opening the writer
-    applies the new migrations and publishes, so the workers never read a copy older than the queries of this code
-    (an upgrade would break every page until the next import otherwise). Nothing is published when it is current."""
+    report, not to fill), and bring one made by an older version up to this code's schema and results: opening the
+    writer applies the new migrations, and publishes with the scores this code computes (hasil_terbit), so the
+    workers never read a copy older than the queries of this code (an upgrade would break every page until the next
+    import otherwise) and never score every year themselves. Nothing is published when it is current."""
+    # Importing the services' gateway to the database is what has a publish store the scores (hasil_terbit).
+    import dasbor.services.db  # noqa: F401
     from dasbor.db.terbitan import penulis
 
     if not path.exists():

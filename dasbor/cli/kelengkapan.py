@@ -28,7 +28,7 @@ def cmd_kelengkapan(args: argparse.Namespace) -> int:
         print(f"Folder keluaran {keluaran} tidak dapat dibuat: {exc.strerror}.", file=sys.stderr)
         return 2
     hari = date.today()
-    nilai = skor.hitung_skor_tahun(db, args.tahun, kel.BASIS).set_index("kode_wilayah")
+    nilai = skor.nilai_tahun(db, args.tahun, kel.BASIS).set_index("kode_wilayah")
     print(f"Kelengkapan {args.tahun}: {hasil.aturan}.")
     if label := asal.asal_dari(
         hasil.data.inovasi, db.query("wilayah"), db.query("sumber_data_tahun", {"tahun": args.tahun}), args.tahun

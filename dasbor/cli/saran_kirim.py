@@ -43,7 +43,7 @@ def cmd_saran_kirim(args: argparse.Namespace) -> int:
     tabel = saran.tabel[list(KOLOM)].assign(kematangan=saran.tabel["kematangan"].round(6))
     ringkasan = _ringkasan(saran)
     # The region-year's IID now, by the one rule every page shows (the advice's numbers are scenarios beside it).
-    kini = skor.hitung_skor_tahun(db, args.tahun).set_index("kode_wilayah")
+    kini = skor.nilai_tahun(db, args.tahun).set_index("kode_wilayah")
     sekarang = kini.loc[args.wilayah] if args.wilayah in kini.index else None
     ringkasan["iid_sekarang"] = (
         None if sekarang is None or not sekarang["ada_spd"] else round(float(sekarang["iid"]), 2)

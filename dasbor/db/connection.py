@@ -70,6 +70,7 @@ def buka(path: Path | str, read_only: bool) -> duckdb.DuckDBPyConnection:
 class Database:
     def __init__(self, path: Path | str, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only  # a published copy: what it holds never changes while it is open
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if not read_only:
             tanpa_akses_lain()

@@ -2,8 +2,9 @@
 
 DuckDB lets one process open a file read-write and then nobody else may open it, not even read-only. So the file
 named by $DASBOR_DB is the *writer* database, opened only for a write (demo build, migrations, import, undo) and
-only under an exclusive `flock` on `<db>.gembok`. Each write ends by *publishing*: CHECKPOINT, copy the file to a
-new immutable published copy `terbitan/<stem>-<id>.duckdb`, then atomically replace the small pointer file
+only under an exclusive `flock` on `<db>.gembok`. Each write ends by *publishing*: store the results the copy
+serves (the scores of every year, HasilTerbit, computed once here rather than in every server), CHECKPOINT, copy
+the file to a new immutable published copy `terbitan/<stem>-<id>.duckdb`, then atomically replace the small pointer file
 `terbitan/<stem>.kini` that names it. Servers and read-only commands open the copy named by the pointer with
 read_only=True; a reader notices a new one with a stat of the pointer, never with a query.
 
@@ -19,12 +20,13 @@ from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import os
 import re
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,6 +139,40 @@ def gembok(path: Path | str | None = None, tunggu: float = TUNGGU_PENULIS) -> It
         k.lepas()
 
 
+@dataclass(frozen=True)
+class HasilTerbit:
+    """What a publish computes and stores in the copy besides the data (issue 25 §4), given by the services layer
+    (dasbor.services.db), which the db layer does not import: `usang(db)` whether a publish now would store
+    anything new, `perbarui(db)` computes and stores it in the writer database (one transaction)."""
+
+    usang: Callable[[Database], bool]
+    perbarui: Callable[[Database], object]
+
+
+_hasil: HasilTerbit | None = None
+_log = logging.getLogger(__name__)
+
+
+def pasang_hasil(hasil: HasilTerbit) -> None:
+    """Have every later publish in this process store `hasil`. A process that publishes without it (a copy
+    published by the db layer alone) stores nothing new; readers then compute, since the stored results carry
+    the fingerprints they were made at."""
+    global _hasil
+    _hasil = hasil
+
+
+def _perbarui_hasil(db: Database) -> None:
+    """The results a publish stores, never at the price of the publish: data an import committed goes out even
+    when computing them fails (the copy's stored results are then the earlier ones, which their fingerprints keep
+    readers from using, so the pages compute and show the failure)."""
+    if _hasil is None:
+        return
+    try:
+        _hasil.perbarui(db)
+    except Exception:
+        _log.exception("hasil terbit tidak dapat dihitung; terbitan ini dibaca dengan menghitung")
+
+
 def _baca_penunjuk(lt: Letak) -> dict | None:
     try:
         return json.loads(lt.penunjuk.read_text(encoding="utf-8"))
@@ -154,7 +190,8 @@ def penulis(path: Path | str | None = None, paksa: bool = False, tunggu: float =
     """The writer database under the writer lock; published when the block leaves new data behind.
 
     A new copy is published when the block ends normally and the data stamp differs from the published one (an
-    import, an undo, or a commit that a crash kept from being published), when opening applied migrations, or
+    import, an undo, or a commit that a crash kept from being published), when opening applied migrations, when
+    the stored results are not those of this data and code (a server starting on a new version of the code), or
     when `paksa` (a rebuilt file whose stamp may be unchanged). A block that raises publishes nothing, so its own
     error is the one the caller sees (issue 24 L3); the next writer publishes what is committed. A publish that
     fails after the block committed raises BelumDiterbitkanError.
@@ -164,7 +201,13 @@ def penulis(path: Path | str | None = None, paksa: bool = False, tunggu: float =
         try:
             yield db
             penunjuk = _baca_penunjuk(lt)
-            if paksa or db.migrasi_baru or penunjuk is None or penunjuk.get("stempel") != _stempel(db):
+            if (
+                paksa
+                or db.migrasi_baru
+                or penunjuk is None
+                or penunjuk.get("stempel") != _stempel(db)
+                or (_hasil is not None and _hasil.usang(db))
+            ):
                 try:
                     terbitkan(db, lt)
                 except (OSError, duckdb.Error) as exc:  # the CHECKPOINT's write or the copy's (a full disk)
@@ -178,8 +221,9 @@ def penulis(path: Path | str | None = None, paksa: bool = False, tunggu: float =
 
 
 def terbitkan(db: Database, lt: Letak) -> int:
-    """Publish the writer's committed state as a new copy and point readers at it; returns its id.
-    The caller holds the writer lock."""
+    """Publish the writer's committed state, with the results it serves (pasang_hasil), as a new copy and point
+    readers at it; returns its id. The caller holds the writer lock; the servers read the previous copy meanwhile."""
+    _perbarui_hasil(db)
     with db.cursor() as cur:
         cur.execute("CHECKPOINT")  # everything committed is in the main file, so a byte copy is complete
     stempel = _stempel(db)

@@ -16,6 +16,9 @@ TABEL = (
     "jawaban_spd",
     "hasil_resmi",
     "impor_cakupan",
+    "skor_terbit",
+    "rincian_terbit",
+    "hasil_terbit_tahun",
 )
 INSERT = {t: f"INSERT INTO {t} BY NAME SELECT * FROM frame_baru" for t in TABEL}
 

@@ -76,7 +76,7 @@ def asal_tahun(tahun: int) -> AsalTahun:
     """AsalTahun of a year in the published copy."""
     db = database()
     return asal_dari(
-        db.query("inovasi_tahun", {"tahun": tahun}),
+        db.query("inovasi_sumber_tahun", {"tahun": tahun}),
         db.query("wilayah"),
         db.query("sumber_data_tahun", {"tahun": tahun}),
         tahun,

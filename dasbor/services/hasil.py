@@ -16,6 +16,7 @@ import pandas as pd
 import scoring
 from dasbor.db.connection import Database
 from dasbor.lingkup import lingkup, nama_provinsi
+from dasbor.services import hasil_terbit
 from dasbor.services.db import database
 from dasbor.services.skor import (
     daftar_tahun,
@@ -23,6 +24,7 @@ from dasbor.services.skor import (
     data_dinilai,
     data_penilaian,
     metodologi_tahun,
+    skor_semua_aturan,
     skor_tahun,
 )
 from dasbor.visual.format import bilangan
@@ -196,13 +198,12 @@ def ringkasan(tahun: int, basis: str) -> Ringkasan:
     urutan = [p.nama for p in m.predikat] + [m.predikat_nol]
     hitung = kabkota["predikat"].value_counts()
     naik = kabkota.dropna(subset=["perubahan_iid"])
-    inovasi = inovasi_tahun(tahun)
     provinsi = hasil[hasil["jenis"] == "provinsi"]
     # A new deployment imports its pemda one by one: until the province's own data is in, its row is empty.
     kosong = pd.Series(dict.fromkeys(hasil.columns, np.nan) | {"nama_wilayah": lingkup().nama_pemda, "predikat": "–"})
     return Ringkasan(
         provinsi=provinsi.iloc[0] if not provinsi.empty else kosong,
-        n_inovasi=int((inovasi["status_inovasi"] != "draft").sum()),
+        n_inovasi=int(database().query("inovasi_dilaporkan", {"tahun": tahun}).at[0, "n"]),
         per_predikat={p: int(hitung.get(p, 0)) for p in urutan},
         terbaik=kabkota.iloc[0],
         terlemah=kabkota.iloc[-1],
@@ -264,7 +265,8 @@ def _katalog(m: scoring.Metodologi) -> pd.DataFrame:
 
 def rincian_indikator(tahun: int, basis: str, versi: str | None = None) -> pd.DataFrame:
     """Every region × indicator (plus the portal kematangan and jumlah inovasi rows): IID points and mean level
-    (0–3).
+    (0–3), as the published copy stores them under the year's own rule (hasil_terbit), else computed
+    (rincian_dari).
 
     Per region the poin_iid sum to the unrounded IID (scoring.kontribusi's identity). level_rata is the level
     for SPD and the mean over assessed innovations for SID; it is empty for the jumlah and portal rows, for the
@@ -272,14 +274,22 @@ def rincian_indikator(tahun: int, basis: str, versi: str | None = None) -> pd.Da
     """
     db = database()
     m = metodologi_tahun(db, tahun, versi)
-    data = _data_dinilai(db, tahun)
+    tersimpan = hasil_terbit.rincian(db, tahun, basis, m.versi)
+    if tersimpan is not None:
+        return tersimpan
+    return rincian_dari(_data_dinilai(db, tahun), m, basis, skor_tahun(tahun, basis, versi))
+
+
+def rincian_dari(data: scoring.DataPenilaian, m: scoring.Metodologi, basis: str, skor: pd.DataFrame) -> pd.DataFrame:
+    """rincian_indikator of the data a year's IID is computed on (skor.data_dinilai), under rule `m`, beside that
+    year's scores `skor` (nilai_wilayah under `m` and `basis`)."""
     k = scoring.kontribusi(data, m, basis)
     # The mean level of an SID indicator is taken over the innovations that are assessed (poin_per_level > 0);
     # drafts and rejected ones score nothing and would only dilute it.
     dinilai = k[k["poin_per_level"] > 0]
     poin = k.groupby(["kode_wilayah", "kode_indikator"])["kontribusi_iid"].sum().rename("poin_iid")
     level = dinilai.groupby(["kode_wilayah", "kode_indikator"])["level"].mean().rename("level_rata")
-    skor = skor_tahun(tahun, basis, versi)[["kode_wilayah", "nama_wilayah", "jenis", "skor_jumlah_inovasi", "pembagi"]]
+    skor = skor[["kode_wilayah", "nama_wilayah", "jenis", "skor_jumlah_inovasi", "pembagi"]]
     katalog = _katalog(m)
     grid = skor[["kode_wilayah", "nama_wilayah", "jenis"]].merge(katalog, how="cross")
     rincian = grid.merge(poin.reset_index(), on=["kode_wilayah", "kode_indikator"], how="left").merge(
@@ -303,6 +313,22 @@ def rincian_indikator(tahun: int, basis: str, versi: str | None = None) -> pd.Da
     rincian.loc[indikator, "level_rata"] = rincian.loc[indikator, "level_rata"].fillna(0.0)
     rincian["versi_metodologi"] = m.versi
     return rincian.sort_values(["kode_wilayah", "urutan"]).reset_index(drop=True)
+
+
+def hasil_tahun_terbit(db: Database, tahun: int) -> dict[str, pd.DataFrame]:
+    """What a publish stores for a year (hasil_terbit), from one read of its data: the scores of both bases under
+    every rule version (skor.skor_semua_aturan) and the indicator breakdown of both bases under the year's own rule
+    (rincian_dari), per table."""
+    m = metodologi_tahun(db, tahun)
+    dinilai = data_dinilai(data_penilaian(db, tahun), m, tahun)
+    skor = skor_semua_aturan(dinilai, tahun, db.query("wilayah"))
+    rincian = [
+        rincian_dari(
+            dinilai[0], m, basis, skor[(skor["basis"] == basis) & (skor["versi_metodologi"] == m.versi)]
+        ).assign(tahun=tahun, basis=basis)
+        for basis in scoring.BASIS
+    ]
+    return {"skor_terbit": skor, "rincian_terbit": pd.concat(rincian, ignore_index=True)}
 
 
 def selisih_indikator(rincian: pd.DataFrame, kode_a: str, kode_b: str) -> pd.DataFrame:

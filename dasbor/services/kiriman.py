@@ -16,7 +16,7 @@ import pandas as pd
 import scoring
 from dasbor.db.connection import Database
 from dasbor.services.db import database
-from dasbor.services.skor import data_penilaian, hitung_skor_tahun, metodologi_tahun
+from dasbor.services.skor import data_penilaian, metodologi_tahun, nilai_tahun
 from dasbor.services.usia import keluar_tahun_depan, nilai_usia
 from dasbor.visual.format import angka
 from scoring.anggota import ada_di
@@ -71,11 +71,11 @@ def selisih_kematangan(db: Database, tahun: int) -> pd.DataFrame:
 
 
 def hasil_pemda(db: Database, tahun: int, basis: str = "terverifikasi") -> pd.DataFrame:
-    """One row per pemda with data, from the one rule (skor.hitung_skor_tahun): kode_wilayah, nama_wilayah, jenis,
+    """One row per pemda with data, from the one rule (skor.nilai_tahun): kode_wilayah, nama_wilayah, jenis,
     iid, predikat, peringkat, spd, sid, n_inovasi_dinilai, sumber_sid, ada_spd, semua_layak_dikirim, dasar_nilai,
     peringkat_sid_saja. A pemda without SPD answers gets no iid, predikat, peringkat or spd (never an invented
     SPD); its SID stands alone, ranked apart among such pemda."""
-    skor = hitung_skor_tahun(db, tahun, basis)
+    skor = nilai_tahun(db, tahun, basis)
     hasil = skor.rename(columns={"skor_spd": "spd", "skor_sid": "sid", "n_inovasi": "n_inovasi_dinilai"})[
         [
             "kode_wilayah",

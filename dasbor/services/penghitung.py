@@ -14,7 +14,7 @@ import pandas as pd
 import scoring
 from dasbor.db.connection import Database, sql
 from dasbor.services.db import penulis
-from dasbor.services.skor import hitung_skor_tahun, metodologi_tahun
+from dasbor.services.skor import metodologi_tahun, nilai_tahun
 from dasbor.services.usia import DITANDAI
 from dasbor.visual.format import angka
 
@@ -99,7 +99,7 @@ def bandingkan(db: Database, tahun: int, kode_wilayah: str) -> pd.DataFrame:
     portal = penghitung_tersimpan(db, tahun, kode_wilayah)
     inovasi = db.query("inovasi_tahun", {"tahun": tahun})
     inovasi = inovasi[inovasi["kode_wilayah"] == kode_wilayah]
-    skor = hitung_skor_tahun(db, tahun).set_index("kode_wilayah")
+    skor = nilai_tahun(db, tahun).set_index("kode_wilayah")
     s = skor.loc[kode_wilayah] if kode_wilayah in skor.index else None
     ditandai = int(inovasi["status_inovasi"].isin(DITANDAI).sum())
     semua_layak = s is not None and bool(s["semua_layak_dikirim"])

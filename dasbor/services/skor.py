@@ -11,6 +11,7 @@ import pandas as pd
 
 import scoring
 from dasbor.db.connection import Database
+from dasbor.services import hasil_terbit
 from dasbor.services.db import database
 from dasbor.services.usia import skenario_semua_layak
 
@@ -93,9 +94,21 @@ def nilai_wilayah(
     A pemda without any SPD answer (`ada_spd` False) has no IID: iid, iid_mentah, skor_spd, skor_total and
     predikat are empty, never computed with SPD 0; its SID stands alone. `peringkat` ranks the pemda with SPD
     among themselves (scoring.peringkat_wilayah); those without are ranked apart by SID in
-    `peringkat_sid_saja`, listed after them."""
-    dinilai, belum = data_dinilai(data, usia or m, tahun)
-    skor = scoring.hitung_skor(dinilai, m, basis)
+    `peringkat_sid_saja`, listed after them. Rows in that order, indexed 0..n-1."""
+    return nilai_dinilai(data_dinilai(data, usia or m, tahun), m, tahun, wilayah, basis)
+
+
+def nilai_dinilai(
+    dinilai: tuple[scoring.DataPenilaian, set[str]],
+    m: scoring.Metodologi,
+    tahun: int,
+    wilayah: pd.DataFrame,
+    basis: str = "terverifikasi",
+) -> pd.DataFrame:
+    """nilai_wilayah on data_dinilai's result, which depends only on the year and its own rule: a publish scores
+    every basis and rule version of a year from one (skor_semua_aturan)."""
+    data, belum = dinilai
+    skor = scoring.hitung_skor(data, m, basis)
     skor = wilayah[["kode_wilayah", "nama_wilayah", "jenis"]].merge(skor, on="kode_wilayah")
     skor.insert(0, "tahun", tahun)
     lengkap = skor["ada_spd"].astype(bool).to_numpy()
@@ -123,7 +136,7 @@ def nilai_wilayah(
             "peringkat": skor["peringkat"].fillna(skor["peringkat_sid_saja"]),
         }
     )
-    return skor.loc[urut.sort_values(list(urut.columns), kind="stable").index]
+    return skor.loc[urut.sort_values(list(urut.columns), kind="stable").index].reset_index(drop=True)
 
 
 def hitung_skor_tahun(db: Database, tahun: int, basis: str = "terverifikasi", versi: str | None = None) -> pd.DataFrame:
@@ -139,6 +152,29 @@ def hitung_skor_tahun(db: Database, tahun: int, basis: str = "terverifikasi", ve
     )
 
 
+def skor_semua_aturan(
+    dinilai: tuple[scoring.DataPenilaian, set[str]], tahun: int, wilayah: pd.DataFrame
+) -> pd.DataFrame:
+    """A year scored by the one rule on both bases and under every rule version (hitung_skor_tahun of each), from
+    one data_dinilai of the year: what a publish stores (hasil_terbit). The rows of one basis and version keep
+    nilai_wilayah's order."""
+    return pd.concat(
+        [
+            nilai_dinilai(dinilai, m, tahun, wilayah, basis)
+            for basis in scoring.BASIS
+            for m in scoring.semua_metodologi()
+        ],
+        ignore_index=True,
+    )
+
+
+def nilai_tahun(db: Database, tahun: int, basis: str = "terverifikasi", versi: str | None = None) -> pd.DataFrame:
+    """hitung_skor_tahun's scores as the published copy stores them (hasil_terbit), computed only when it holds
+    none for this data and code (a copy published before, or by another version of the code)."""
+    tersimpan = hasil_terbit.skor(db, tahun, basis, metodologi_tahun(db, tahun, versi).versi)
+    return hitung_skor_tahun(db, tahun, basis, versi) if tersimpan is None else tersimpan
+
+
 def dasar_teks(baris: pd.Series) -> str:
     """What one region-year's numbers rest on, in words: the send basis, and "SID saja" without SPD."""
     teks = TEKS_DASAR[baris["dasar_nilai"]]
@@ -146,7 +182,7 @@ def dasar_teks(baris: pd.Series) -> str:
 
 
 def skor_tahun(tahun: int, basis: str = "terverifikasi", versi: str | None = None) -> pd.DataFrame:
-    return hitung_skor_tahun(database(), tahun, basis, versi)
+    return nilai_tahun(database(), tahun, basis, versi)
 
 
 def daftar_wilayah() -> pd.DataFrame:

@@ -8,7 +8,8 @@ line here. `figur` and `olahan` cache what a page derives from those results (a 
 
 A published copy never changes, so its results never go stale: a new one (an import) is a new key, noticed at the
 next run with a stat of the pointer file (segarkan), never with a query. A page visit on a warm cache therefore
-runs no query and no scoring.
+runs no query and no scoring, and a cold one reads the scores the copy stores (computed when it was published,
+services.hasil_terbit) instead of scoring each year again.
 
 Cached values are shared between sessions, so they are handed out as they are: DataFrames as shallow copies,
 which pandas' copy-on-write keeps from writing through to the cached frame; dataclasses are frozen.
@@ -37,6 +38,7 @@ from dasbor.services import asal as _asal
 from dasbor.services import cocok_tertunda as _cocok_tertunda
 from dasbor.services import daftar_kerja as _daftar_kerja
 from dasbor.services import hasil as _hasil
+from dasbor.services import hasil_terbit as _hasil_terbit
 from dasbor.services import inovasi as _inovasi
 from dasbor.services import kelengkapan as _kelengkapan
 from dasbor.services import kiriman as _kiriman
@@ -198,12 +200,12 @@ def _bagikan(nilai: Any) -> Any:
 
 
 def _dengan_pesan(pesan: str | None, hitung: Callable[[], Any]) -> Callable[[], Any]:
-    """A spinner while a visitor waits for a long computation; none on siapkan's thread or outside a server."""
+    """A spinner while a visitor waits for a long computation; none outside a server."""
     if pesan is None:
         return hitung
 
     def dengan_pesan() -> Any:
-        if getattr(_lokal, "diam", False) or not st.runtime.exists():
+        if not st.runtime.exists():
             return hitung()
         with st.spinner(pesan):
             return hitung()
@@ -310,37 +312,12 @@ def _berkas_deck(
 berkas_deck = sekali(_berkas_deck, maks=8)
 
 
-def siapkan(t: Terbitan | None = None) -> Terbitan:
-    """Compute what the pages show for every year, both bases and every rule version, so that the first
-    visitor of a terbitan finds a warm cache; the latest year on the verified basis first, as most visitors
-    open it. A server can call this at start, on a thread; it takes minutes on a busy 2-core machine."""
-    t = t or terbitan_kini()
-    _lokal.terbitan, _lokal.diam = t, True
-    try:
-        tahun_ada = sorted(daftar_tahun(), reverse=True)
-        daftar_wilayah()
-        hasil_resmi()
-        versi_semua = [None, *(m.versi for m in scoring.semua_metodologi())]
-        for basis in scoring.BASIS:
-            for tahun in tahun_ada:
-                for fungsi in (asal_tahun, status_periode, metodologi, inovasi_tahun):
-                    fungsi(tahun)
-                for fungsi in (peringkat, peringkat_kabkota_berlokasi, ringkasan):
-                    fungsi(tahun, basis)
-                rincian_indikator(tahun, basis)
-            tren(basis)
-        pita_tren()
-        for tahun in tahun_ada:
-            kelengkapan(tahun)
-            rentang_peringkat(tahun)
-            for fungsi in (inovasi_usia, menua, selisih):
-                fungsi(tahun)
-        urutan = susun.urutan_bawaan(daftar_wilayah())
-        deck(tahun_ada[0], scoring.BASIS[0], list(pembanding_bawaan()), urutan, susun.acara_bawaan())
-        for versi in versi_semua[1:]:
-            pita_tren(versi)
-            for basis in scoring.BASIS:
-                tren(basis, versi)
-    finally:
-        _lokal.terbitan, _lokal.diam = None, False
+def siapkan() -> Terbitan:
+    """What a worker does before its first visitor (dasbor.serve, on a thread while Streamlit starts): import the
+    services and open the current published copy, finding which of its stored results are fresh. Nothing is
+    computed and no list of results is kept here: the scores of every year, basis and rule version were computed
+    once, when the copy was published (hasil_terbit), and each page reads what it shows. What is not stored (the
+    kelengkapan worklists, a deck) is computed when a visitor first asks for it."""
+    t = terbitan_kini()
+    _hasil_terbit.tahun_segar(t.db)
     return t

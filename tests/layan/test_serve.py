@@ -313,3 +313,25 @@ def test_the_server_brings_a_database_of_an_older_version_up_to_date_and_publish
     assert kini.db.query("cocok_tertunda", {"kode_wilayah": "63.09", "tahun": 2025}).empty
     with pytest.raises(SystemExit, match="tidak ada"):
         siapkan_basis_data(salinan_db.with_name("tidak-ada.duckdb"))
+
+
+def test_start_on_new_code_stores_its_results_before_any_worker_reads(
+    salinan_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upgrade that changes no table: the copy's stored scores were computed by the older code, so the start
+    publishes again with this code's (issue 25 §4); a start on current results publishes nothing."""
+    from dasbor.db import terbitan
+    from dasbor.services import hasil_terbit
+
+    try:
+        siapkan_basis_data(salinan_db)
+        pertama = terbitan.kini(salinan_db).id
+        siapkan_basis_data(salinan_db)
+        assert terbitan.kini(salinan_db).id == pertama
+        monkeypatch.setattr(hasil_terbit, "versi_hitung", lambda: "kode-baru")
+        siapkan_basis_data(salinan_db)
+        kini = terbitan.kini(salinan_db)
+        assert kini.id > pertama
+        assert set(kini.db.query("hasil_terbit_tahun")["versi_hitung"]) == {"kode-baru"}
+    finally:
+        terbitan.tutup_semua()
