@@ -23,9 +23,7 @@ tahun = saringan.pilih_tahun()
 wilayah = saringan.pilih_wilayah()
 kel = data.kelengkapan(tahun)
 sumber.banner_sintetis(tahun)
-st.caption(
-    f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di antara {data.jumlah_kabkota()} kabupaten/kota."
-)
+st.caption(f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di antara {data.sejawat_peringkat()}.")
 
 skenario, pesan = simulasi.baca(st.query_params.get("skenario"), kel, wilayah)
 for p in pesan:
@@ -53,7 +51,9 @@ provinsi = hasil.nyata["jenis"] == "provinsi"
 
 def peringkat(baris: pd.Series) -> str:
     return (
-        "— (dinilai di antara provinsi)" if provinsi else f"{bilangan(baris['peringkat'])} dari {data.jumlah_kabkota()}"
+        "— (dinilai di antara provinsi)"
+        if provinsi
+        else f"{bilangan(baris['peringkat'])} dari {data.jumlah_sejawat(wilayah)}"
     )
 
 

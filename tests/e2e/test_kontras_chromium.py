@@ -4,7 +4,7 @@ code (the measurement and its assertions: tests/e2e/kontras.py).
 Each page is measured on a visit that another check already makes, once that visit's script run has finished:
 - Ringkasan, Peringkat, Tren, Bandingkan, Profil (the province) and Metodologi: on
   test_halaman_chromium.py::test_every_page_draws_its_charts_offline (the same address and 1400×900 window this
-  file used to load them in; Ringkasan's sparkline numbers are checked on that visit too);
+  file used to load them in; Ringkasan's trend as text, and no sparkline, is checked on that visit too);
 - Kelengkapan, Simulasi, Inovasi and Presentasi: on the projector (1280×720) visit of
   test_ukuran_layar_chromium.py::test_page_fits_phone_and_projector;
 - Impor and Akun, which no other browser check opens: here.
