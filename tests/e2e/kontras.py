@@ -15,6 +15,18 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from dasbor.halaman import HALAMAN, HASIL
+
+# Which visit measures which page, from the one page registry (dasbor/halaman.py), so that a new page is measured
+# on some visit without anyone adding it to a list: the results pages on test_halaman_chromium.py's visit; the other
+# pages that only read, outside the Data section, on test_ukuran_layar_chromium.py's projector visit; the rest on a
+# visit of their own (test_kontras_chromium.py), except the Lembar and SPD forms, which their own e2e files drive
+# (test_lembar_e2e.py, test_spd_e2e.py) without measuring contrast.
+DI_HALAMAN = HASIL
+DI_UKURAN_LAYAR = tuple(h.nama for h in HALAMAN if not h.menulis and h.bagian != "Data" and h.nama not in HASIL)
+TIDAK_DIUKUR = ("lembar", "spd")
+SENDIRI = tuple(h.nama for h in HALAMAN if h.nama not in (*DI_HALAMAN, *DI_UKURAN_LAYAR, *TIDAK_DIUKUR))
+
 KELOMPOK = {
     "keterangan": '[data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"] blockquote',
     "kode": '[data-testid="stCode"] code, [data-testid="stMarkdownContainer"] code',
