@@ -177,6 +177,14 @@ def _tanggal(rng: np.random.Generator, u_tahapan: float, tahun: int) -> tuple[st
     return tahapan, uji_coba, mulai if tahapan == "penerapan" else None
 
 
+def _tanggal_kolom(kolom: pd.Series) -> pd.Series:
+    """Dates as a datetime column: as they are when they already are one (the synthetic country's arrays), else
+    from the date objects the calibrated demo draws."""
+    if pd.api.types.is_datetime64_any_dtype(kolom):
+        return kolom.reset_index(drop=True)
+    return pd.to_datetime(pd.Series(kolom.tolist(), dtype=object))
+
+
 def profil_inovasi(baris: pd.DataFrame) -> pd.DataFrame:
     """The profile texts and dates of innovations (akronim, u_profil, tahapan, both dates, nama_wilayah)."""
     nama, wilayah = baris["akronim"], baris["nama_wilayah"]
@@ -184,8 +192,8 @@ def profil_inovasi(baris: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "tahapan": baris["tahapan"].to_numpy(),
-            "tanggal_uji_coba": pd.to_datetime(pd.Series(baris["tanggal_uji_coba"].tolist(), dtype=object)),
-            "tanggal_penerapan": pd.to_datetime(pd.Series(baris["tanggal_penerapan"].tolist(), dtype=object)),
+            "tanggal_uji_coba": _tanggal_kolom(baris["tanggal_uji_coba"]),
+            "tanggal_penerapan": _tanggal_kolom(baris["tanggal_penerapan"]),
             "rancang_bangun": np.where(
                 lengkap,
                 [
