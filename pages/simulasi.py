@@ -79,11 +79,10 @@ st.caption(
     f"{bilangan(len(skenario.kirim))} inovasi dikirim/ditarik, {bilangan(len(skenario.tambahan))} inovasi hipotetis. "
     f"n inovasi simulasi {bilangan(hasil.simulasi['n_inovasi'])} (nyata {bilangan(hasil.nyata['n_inovasi'])})."
 )
-kabkota = hasil.peringkat[hasil.peringkat["jenis"] != "provinsi"].sort_values("peringkat_nyata")
 unduh.plotly_chart(
     figur(
         grafik.banding_simulasi,
-        kabkota if not provinsi else hasil.peringkat.sort_values("peringkat_nyata"),
+        simulasi.sekelompok(hasil.peringkat, wilayah).sort_values("peringkat_nyata"),
         wilayah,
         float(hasil.simulasi["iid"]),
         [p.batas_bawah for p in data.metodologi(tahun).predikat],
@@ -172,12 +171,12 @@ with tab_tambah:
 
 st.subheader("Rentang peringkat: seberapa aman posisi setiap kabupaten/kota")
 st.caption(
-    "Untuk setiap kabupaten/kota: peringkatnya bila hanya level terverifikasi yang dihitung, dan bila semua klaim "
-    f"diterima (data {tahun}, bukan skenario di atas). Garis panjang = posisi bergantung pada bukti yang belum "
-    "diterima."
+    "Untuk setiap kabupaten/kota se-provinsi: peringkatnya bila hanya level terverifikasi yang dihitung, dan bila "
+    f"semua klaim diterima (data {tahun}, bukan skenario di atas). Garis panjang = posisi bergantung pada bukti yang "
+    "belum diterima."
 )
 unduh.plotly_chart(
-    figur(grafik.rentang_peringkat, data.rentang_peringkat(tahun)),
+    figur(grafik.rentang_peringkat, simulasi.sekelompok(data.rentang_peringkat(tahun), wilayah)),
     nama=f"rentang-peringkat-{tahun}",
     key="rentang",
     config={"displayModeBar": False},

@@ -73,8 +73,13 @@ def test_the_headline_shows_the_best_kab_kota_and_names_the_province(negara_env:
     assert tren.count("·") == len(nasional.TAHUN) - 1  # one province's years, not every province's
 
 
-def test_a_compared_and_a_simulated_rank_are_among_the_province(negara_env: Path) -> None:
+def test_a_compared_and_a_simulated_rank_are_among_the_province_and_so_are_the_charts(negara_env: Path) -> None:
     bandingkan = buka("bandingkan", tahun=str(TAHUN), wilayah="Kabupaten Mamuju", pembanding="Kota Gorontalo")
     assert sum("Di antara 6 kab/kota" in m.help for m in bandingkan.metric if m.label == "Peringkat") == 2
     simulasi = buka("simulasi", tahun=str(TAHUN), wilayah="Kabupaten Mamuju")
     assert _metrik(simulasi)["Peringkat"][0].endswith(" dari 6")
+    # its charts show the province's kab/kota, whom the rank is among, not the whole database
+    banding, rentang = grafik(simulasi)
+    assert len(banding["data"][0]["y"]) == 6
+    [garis] = [t for t in rentang["data"] if t["mode"] == "lines"]
+    assert garis["x"].count(None) == 5
