@@ -1,6 +1,7 @@
-"""Time until each dashboard page draws its first chart in headless Chromium, against an empty Streamlit page.
+"""Time until each dashboard page draws its first chart in headless Chromium, against an empty Streamlit page; and
+with --nasional each page's settle time on the national rehearsal against Kalsel.
 
-    python benchmarks/halaman.py [--ulang 5] [--hanya-kelengkapan]
+    python benchmarks/halaman.py [--ulang 5] [--hanya-kelengkapan] [--nasional]
 
 One run starts two servers on the demo database (the dashboard, and benchmarks/kosong.py: one minimal chart),
 opens every page in a fresh browser context (a new session, as a new visitor) and measures from navigation to the
@@ -11,6 +12,12 @@ page is opened on a portal-only region at Pemprov scale (penguji/wilayah_portal.
 perangkat daerah) written into the benchmark's copy of the database. A second table times what an official does
 most: switching pages in the sidebar of an open session (from the click to the new page's first drawn chart).
 Figures are printed with the machine's load; nothing is asserted (targets are not tests).
+
+--nasional (issue 25 §5) builds, on this machine and one after the other, the Kalsel demo and the national rehearsal
+(`python -m dasbor demo --lingkup nasional`: 552 pemda × 2021–2026) and prints their build-and-publish times; then
+serves each (the rehearsal with DASBOR_LINGKUP=nasional) and opens every page of the registry that only reads, in a
+fresh browser context, until it has settled: its script run finished, no skeleton left and every chart drawn. First
+visit ("dingin") and the median of the following ones, side by side, against the target: ≤ 2 × Kalsel's time.
 """
 
 from __future__ import annotations
@@ -33,8 +40,11 @@ from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
 from dasbor.db.connection import Database, db_path  # noqa: E402
 from dasbor.demo.build import build_demo_db  # noqa: E402
+from dasbor.demo.generator import SEED  # noqa: E402
+from dasbor.demo.lewat_portal import bangun_demo  # noqa: E402
+from dasbor.halaman import HALAMAN as DAFTAR_HALAMAN  # noqa: E402
 from dasbor.halaman import HASIL, halaman  # noqa: E402
-from dasbor.lingkup import lingkup  # noqa: E402
+from dasbor.lingkup import NASIONAL, lingkup  # noqa: E402
 from penguji.server_lokal import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server  # noqa: E402
 from penguji.wilayah_portal import SKALA_PEMPROV, tulis_wilayah_portal  # noqa: E402
 
@@ -58,15 +68,31 @@ SELESAI = """() => document.querySelector("[data-testid='stApp']")?.dataset.test
   && [...document.querySelectorAll("[data-testid='stPlotlyChart']")].every((c) => c.querySelector('.main-svg'))"""
 TARGET_DETIK = 1.5
 TARGET_RASIO = 2.0
+# Settled: the script run finished, no skeleton is left, the page has its title, and every chart has its traces
+# drawn (a page without charts settles when its run ends).
+TENANG = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector('[data-testid=stSkeleton]') || !document.querySelector('h1')) return false;
+  return [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every((c) => c.querySelector('.main-svg .trace'));
+}"""
+BATAS_TENANG_MS = 900_000  # a cold national page (the deck, the worklists) computes for minutes on 2 busy cores
+# Every page that only reads, from the one page registry (the pages that write need an account and a file).
+DIBACA = tuple(h for h in DAFTAR_HALAMAN if not h.menulis)
 
 
-def _ukur(browser: Browser, url: str) -> tuple[float, float]:
-    """Seconds from navigation to the first drawn chart, and to the end of the script run with every chart drawn."""
+def _ukur(browser: Browser, url: str, tenang: bool = False) -> tuple[float, float]:
+    """Seconds from navigation, in a fresh context (a new visitor), to the first drawn chart, and to the end of the
+    script run with every chart drawn; with `tenang` both are the time until the page has settled (TENANG)."""
     konteks = browser.new_context(viewport={"width": 1400, "height": 900}, locale="id-ID")
     page = konteks.new_page()
     try:
         mulai = time.perf_counter()
         page.goto(url, wait_until="commit")
+        if tenang:
+            page.wait_for_function(TENANG, polling=100, timeout=BATAS_TENANG_MS)
+            tenang_detik = time.perf_counter() - mulai
+            return tenang_detik, tenang_detik
         page.locator(GRAFIK_TERGAMBAR).first.wait_for(state="attached", timeout=120_000)
         grafik = time.perf_counter() - mulai
         page.wait_for_function(SELESAI, polling=50, timeout=120_000)
@@ -125,12 +151,63 @@ def _db_demo(folder: Path) -> tuple[Path, str]:
     return salinan, f"{halaman('kelengkapan').jalur}?{urlencode({'tahun': tahun, 'wilayah': nama})}"
 
 
+def bangun_db(folder: Path, kode_lingkup: str | None = None) -> tuple[Path, float]:
+    """A demo database built afresh in `folder` (None: the Kalsel demo; 'nasional': the national rehearsal), as
+    `python -m dasbor demo` builds it (generate, write, the portal path, publish); and the seconds it took."""
+    path = folder / (kode_lingkup or "kalsel") / "iid.duckdb"
+    path.parent.mkdir(parents=True)
+    mulai = time.perf_counter()
+    bangun_demo(path, SEED, kode_lingkup=kode_lingkup)
+    return path, time.perf_counter() - mulai
+
+
+def beban_mesin() -> str:
+    """The machine's load average (1, 5, 15 min), printed beside every figure: the machine is shared."""
+    return " ".join(f"{x:.2f}".replace(".", ",") for x in os.getloadavg())
+
+
+def _gladi_nasional(ulang: int) -> None:
+    """--nasional: build both databases, then each read-only page's settle time on both (see the module)."""
+    with tempfile.TemporaryDirectory(prefix="bench-nasional-") as tmp:
+        print(f"Membangun dan menerbitkan basis data demo (beban mesin {beban_mesin()})")
+        db: dict[str, Path] = {}
+        for nama, kode in (("Kalsel", None), ("nasional", NASIONAL)):
+            db[nama], detik = bangun_db(Path(tmp), kode)
+            ukuran = db[nama].stat().st_size / 1e6
+            print(f"  {nama:<9} {_detik(detik, 1):>7} s  {_detik(ukuran, 0):>5} MB   beban {beban_mesin()}")
+        hasil: dict[str, dict[str, tuple[float, list[float]]]] = {}
+        for nama, env in (("Kalsel", {}), ("nasional", {"DASBOR_LINGKUP": NASIONAL})):
+            app, url = start_server(db[nama], extra_env=env)
+            try:
+                with sync_playwright() as p:
+                    browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+                    hasil[nama] = {}
+                    for h in DIBACA:
+                        dingin = _ukur(browser, f"{url}/{h.jalur}", tenang=True)[1]
+                        ukur = [_ukur(browser, f"{url}/{h.jalur}", tenang=True)[1] for _ in range(ulang)]
+                        hasil[nama][h.nama] = (dingin, ukur)
+                        print(
+                            f"  {nama:<9} {h.nama:<12} dingin {_detik(dingin):>7} s   beban {beban_mesin()}", flush=True
+                        )
+                    browser.close()
+            finally:
+                stop_server(app)
+    print()
+    print(f"Waktu sampai halaman tenang (detik), Chromium headless, median {ulang} kunjungan baru setelah yang pertama")
+    print(
+        f"{'Halaman':<14}{'Kalsel dingin':>14}{'nas. dingin':>12}{'Kalsel':>9}{'nasional':>10}{'rasio':>7}  target ≤2×"
+    )
+    for h in DIBACA:
+        (kd, ku), (nd, nu) = hasil["Kalsel"][h.nama], hasil["nasional"][h.nama]
+        rasio = statistics.median(nu) / statistics.median(ku)
+        print(
+            f"{h.nama:<14}{_detik(kd):>14}{_detik(nd):>12}{_detik(statistics.median(ku)):>9}"
+            f"{_detik(statistics.median(nu)):>10}{_detik(rasio):>7}  {'ya' if rasio <= TARGET_RASIO else 'TIDAK'}"
+        )
+
+
 def _detik(x: float, digit: int = 2) -> str:
     return f"{x:.{digit}f}".replace(".", ",")
-
-
-def _beban() -> str:
-    return f"beban mesin (1 menit) {_detik(os.getloadavg()[0], 1)} pada {os.cpu_count()} inti"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,13 +216,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--hanya-kelengkapan", action="store_true", help="hanya halaman kosong dan Kelengkapan, tanpa pindah halaman"
     )
+    parser.add_argument(
+        "--nasional", action="store_true", help="gladi nasional: bangun dan ukur halaman nasional berdampingan Kalsel"
+    )
     args = parser.parse_args(argv)
+    if args.nasional:
+        _gladi_nasional(args.ulang)
+        return 0
     with tempfile.TemporaryDirectory(prefix="bench-halaman-") as tmp:
         db, kelengkapan = _db_demo(Path(tmp))
         kode, n, n_pd = SKALA_PEMPROV
         halaman_ukur = {} if args.hanya_kelengkapan else {nama: jalur for nama, (jalur, _) in HALAMAN.items()}
         halaman_ukur[f"Kelengkapan (portal {n} baris)"] = kelengkapan
-        beban_awal = _beban()
+        beban_awal = f"beban mesin {beban_mesin()}"
         app, url_app = start_server(db)
         kosong, url_kosong = start_server(db, script="benchmarks/kosong.py")
         try:
@@ -167,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Waktu sampai grafik pertama tergambar dan sampai halaman selesai (detik), Chromium headless, median "
         f"{args.ulang} kunjungan baru, bergiliran dengan halaman kosong (rasio: median rasio per putaran); "
-        f"{beban_awal} di awal, {_beban()} di akhir"
+        f"{beban_awal} di awal, beban mesin {beban_mesin()} di akhir"
     )
     print(f"Kelengkapan: wilayah portal {kode} ({n} inovasi, {n_pd} perangkat daerah)")
     print(

@@ -58,7 +58,7 @@ elif not lengkap:
     )
 else:
     k3.metric(
-        f"Peringkat dari {data.jumlah_kabkota()} kab/kota",
+        f"Peringkat dari {data.jumlah_sejawat(kode)} kab/kota",
         str(w["peringkat"]),
         delta=angka_bertanda(w["perubahan_peringkat"], 0, minus="-") if pd.notna(w["perubahan_peringkat"]) else None,
         help=hasil.teks_peringkat(kode, hasil_tahun.reset_index()).capitalize() + ".",

@@ -25,8 +25,8 @@ wilayah = saringan.pilih_wilayah()
 kel = data.kelengkapan(tahun)
 sumber.banner_sintetis(tahun)
 st.caption(
-    f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di antara kabupaten/kota menurut IID; yang SPD-nya "
-    "belum diisi diperingkat terpisah menurut SID."
+    f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di antara {data.sejawat_peringkat()} menurut IID; "
+    "yang SPD-nya belum diisi diperingkat terpisah menurut SID."
 )
 
 skenario, pesan = simulasi.baca(st.query_params.get("skenario"), kel, wilayah)
@@ -50,7 +50,8 @@ lengkap = bool(hasil.nyata["ada_spd"])
 ukuran = "IID" if lengkap else "SID"
 kolom_nilai = "iid" if lengkap else "skor_sid"
 kolom_peringkat = "peringkat" if lengkap else "peringkat_sid_saja"
-sebaya = hasil.peringkat[hasil.peringkat["ada_spd"].astype(bool) == lengkap]
+kelompok = simulasi.sekelompok(hasil.peringkat, wilayah)
+sebaya = kelompok[kelompok["ada_spd"].astype(bool) == lengkap]
 jumlah_sebaya = int((sebaya["jenis"] != "provinsi").sum())
 if not lengkap:
     st.warning(
@@ -93,11 +94,10 @@ st.caption(
     f"{bilangan(len(skenario.kirim))} inovasi dikirim/ditarik, {bilangan(len(skenario.tambahan))} inovasi hipotetis. "
     f"n inovasi simulasi {bilangan(hasil.simulasi['n_inovasi'])} (nyata {bilangan(hasil.nyata['n_inovasi'])})."
 )
-banding = sebaya if provinsi else sebaya[sebaya["jenis"] != "provinsi"]
 unduh.plotly_chart(
     figur(
         grafik.banding_simulasi,
-        banding.sort_values("peringkat_nyata"),
+        sebaya.sort_values("peringkat_nyata"),
         wilayah,
         float(hasil.simulasi[kolom_nilai]),
         [p.batas_bawah for p in data.metodologi(tahun).predikat] if lengkap else [],
@@ -203,12 +203,12 @@ with tab_tambah:
 
 st.subheader("Rentang peringkat: seberapa aman posisi setiap kabupaten/kota")
 st.caption(
-    "Untuk setiap kabupaten/kota: peringkatnya bila hanya level terverifikasi yang dihitung, dan bila semua klaim "
-    f"diterima (data {tahun}, bukan skenario di atas). Garis panjang = posisi bergantung pada bukti yang belum "
-    "diterima."
+    "Untuk setiap kabupaten/kota se-provinsi: peringkatnya bila hanya level terverifikasi yang dihitung, dan bila "
+    f"semua klaim diterima (data {tahun}, bukan skenario di atas). Garis panjang = posisi bergantung pada bukti yang "
+    "belum diterima."
 )
 unduh.plotly_chart(
-    figur(grafik.rentang_peringkat, data.rentang_peringkat(tahun)),
+    figur(grafik.rentang_peringkat, simulasi.sekelompok(data.rentang_peringkat(tahun), wilayah)),
     nama=f"rentang-peringkat-{tahun}",
     key="rentang",
     config={"displayModeBar": False},

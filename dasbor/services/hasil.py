@@ -50,8 +50,34 @@ def _data_dinilai(db: Database, tahun: int) -> scoring.DataPenilaian:
 
 
 def jumlah_kabkota() -> int:
-    """How many kabupaten/kota are ranked together (13 in Kalsel), from the wilayah table, for page texts."""
+    """How many kabupaten/kota the database holds (13 in Kalsel, 514 nationally), from the wilayah table: the
+    regions a map draws and an indicator's median is taken over."""
     return int(daftar_wilayah()["jenis"].isin(KAB_KOTA).sum())
+
+
+def jumlah_sejawat(kode: str) -> int:
+    """How many kab/kota a region's province-view rank (`peringkat`) is among: those of its province."""
+    w = daftar_wilayah()
+    return int((w["jenis"].isin(KAB_KOTA) & (w["kode_provinsi"] == kode.split(".")[0])).sum())
+
+
+def sejawat_peringkat() -> str:
+    """Whom the province-view rank is among, for page texts: '13 kab/kota' when the database holds one province;
+    else 'kab/kota se-provinsi, 514 kab/kota di 38 provinsi'."""
+    w = daftar_wilayah()
+    kabkota = w[w["jenis"].isin(KAB_KOTA)]
+    n_provinsi = kabkota["kode_provinsi"].nunique()
+    if n_provinsi <= 1:
+        return f"{bilangan(len(kabkota))} kab/kota"
+    return f"kab/kota se-provinsi, {bilangan(len(kabkota))} kab/kota di {bilangan(n_provinsi)} provinsi"
+
+
+def cakupan_pemda() -> str:
+    """The pemda the database holds, in words: 'provinsi dan 13 kab/kota', or '38 provinsi dan 514 kab/kota'."""
+    w = daftar_wilayah()
+    n_provinsi = int((w["jenis"] == "provinsi").sum())
+    provinsi = "provinsi" if n_provinsi <= 1 else f"{bilangan(n_provinsi)} provinsi"
+    return f"{provinsi} dan {bilangan(jumlah_kabkota())} kab/kota"
 
 
 def pembanding_bawaan() -> tuple[str, ...]:
@@ -193,7 +219,8 @@ def ringkasan(tahun: int, basis: str) -> Ringkasan:
     hasil = peringkat(tahun, basis)
     kabkota = hasil[hasil["jenis"].isin(KAB_KOTA)]  # in rank order, the pemda with SID only after the others
     if kabkota["ada_spd"].any():
-        kabkota = kabkota[kabkota["ada_spd"]]
+        # by IID: with several provinces each has its own rank 1 (a stable sort keeps one province's rank order)
+        kabkota = kabkota[kabkota["ada_spd"]].sort_values("iid_mentah", ascending=False, kind="stable")
     m = metodologi_tahun(database(), tahun)
     urutan = [p.nama for p in m.predikat] + [m.predikat_nol]
     hitung = kabkota["predikat"].value_counts()

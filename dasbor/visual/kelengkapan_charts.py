@@ -153,18 +153,21 @@ def rentang_peringkat(rentang: pd.DataFrame) -> go.Figure:
     """
     y = rentang["nama_wilayah"].map(nama_pendek)
     fig = go.Figure()
+    # Every range in one trace, a gap between them: a trace per region made a chart of many regions slow to draw.
+    x_garis, y_garis = [], []
     for baris, label in zip(rentang.itertuples(), y, strict=True):
-        lo, hi = sorted((baris.peringkat_terverifikasi, baris.peringkat_klaim))
-        fig.add_trace(
-            go.Scatter(
-                x=[lo, hi],
-                y=[label, label],
-                mode="lines",
-                line={"color": WARNA_RENTANG, "width": 8},
-                hoverinfo="skip",
-                showlegend=False,
-            )
+        x_garis += [*sorted((baris.peringkat_terverifikasi, baris.peringkat_klaim)), None]
+        y_garis += [label, label, None]
+    fig.add_trace(
+        go.Scatter(
+            x=x_garis[:-1],
+            y=y_garis[:-1],
+            mode="lines",
+            line={"color": WARNA_RENTANG, "width": 8},
+            hoverinfo="skip",
+            showlegend=False,
         )
+    )
     for kolom, nama, simbol, warna in (
         ("peringkat_terverifikasi", "Hanya level terverifikasi", "circle", WARNA_NYATA),
         ("peringkat_klaim", "Semua klaim diterima", "diamond-open", WARNA_SIMULASI),
@@ -181,7 +184,8 @@ def rentang_peringkat(rentang: pd.DataFrame) -> go.Figure:
             )
         )
     n = len(rentang)
-    fig.update_xaxes(title_text="Peringkat (1 = terbaik)", range=[n + 0.5, 0.5], dtick=1)
+    # a tick per rank while they fit (a province's kab/kota), else plotly's own
+    fig.update_xaxes(title_text="Peringkat (1 = terbaik)", range=[n + 0.5, 0.5], dtick=1 if n <= 40 else None)
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(y[::-1]))
     return _dasar(fig, 150 + 32 * n, legenda=True)
 
