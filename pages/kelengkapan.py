@@ -167,8 +167,9 @@ if indikator and naik[2].button(
     "↑ Semua indikator inovasi ini" if inovasi else "Hapus filter indikator", key="naik_indikator"
 ):
     turun(indikator=None)
-st.caption("Tautan ke tampilan ini (salin dan kirim ke perangkat daerah yang bertanggung jawab):")
-st.code(drill.tautan({"tahun": tahun}), language=None, wrap_lines=True)
+drill.tombol_tautan(
+    "Tautan ke tampilan ini", "Salin dan kirim ke perangkat daerah yang bertanggung jawab:", {"tahun": tahun}
+)
 
 # The headline is the region-year's one IID (services.skor.nilai_wilayah), the number every other page shows.
 skor_wilayah = data.skor_tahun(tahun, "terverifikasi").set_index("kode_wilayah").loc[wilayah]
