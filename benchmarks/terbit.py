@@ -262,10 +262,8 @@ def ukur_hitung_sendiri(path: Path, env: dict[str, str], tahun: int) -> None:
         mulai = time.perf_counter()
         kabkota = hasil.peringkat_kabkota_berlokasi(tahun, "terverifikasi")
         visual_peta.peta_predikat(kabkota, batas_peta.batas_wilayah(frozenset(kabkota["kode_wilayah"])), "peta")
-        print(
-            f"  peta Ringkasan, {len(kabkota)} kab/kota (figur Plotly)        {_detik(time.perf_counter() - mulai, 3):>7} s "
-            f"({beban()})"
-        )
+        detik = _detik(time.perf_counter() - mulai, 3)
+        print(f"  peta Ringkasan, {len(kabkota)} kab/kota (figur Plotly)        {detik:>7} s ({beban()})")
     finally:
         terbitan.tutup_semua()
         for k, v in lama.items():

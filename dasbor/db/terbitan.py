@@ -4,9 +4,9 @@ DuckDB lets one process open a file read-write and then nobody else may open it,
 named by $DASBOR_DB is the *writer* database, opened only for a write (demo build, migrations, import, undo) and
 only under an exclusive `flock` on `<db>.gembok`. Each write ends by *publishing*: store the results the copy
 serves (the scores of every year, HasilTerbit, computed once here rather than in every server), CHECKPOINT, copy
-the file to a new immutable published copy `terbitan/<stem>-<id>.duckdb`, then atomically replace the small pointer file
-`terbitan/<stem>.kini` that names it. Servers and read-only commands open the copy named by the pointer with
-read_only=True; a reader notices a new one with a stat of the pointer, never with a query.
+the file to a new immutable published copy `terbitan/<stem>-<id>.duckdb`, then atomically replace the small
+pointer file `terbitan/<stem>.kini` that names it. Servers and read-only commands open the copy named by the
+pointer with read_only=True; a reader notices a new one with a stat of the pointer, never with a query.
 
 A published copy in use is held by a shared flock on its `.pakai` file; a publisher deletes older copies whose
 `.pakai` it can lock exclusively, so a copy disappears only when no process reads it any more.
