@@ -3,6 +3,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from dasbor.services import hasil as layanan_hasil
 from dasbor.services import simulasi
 from dasbor.ui import data, drill, sumber, unduh
 from dasbor.ui import filter as saringan
@@ -82,7 +83,8 @@ st.caption(
 unduh.plotly_chart(
     figur(
         grafik.banding_simulasi,
-        simulasi.sekelompok(hasil.peringkat, wilayah).sort_values("peringkat_nyata"),
+        # among the province's kab/kota, whom the rank is among; the province among itself and its kab/kota
+        layanan_hasil.se_provinsi(hasil.peringkat, wilayah, provinsi=provinsi).sort_values("peringkat_nyata"),
         wilayah,
         float(hasil.simulasi["iid"]),
         [p.batas_bawah for p in data.metodologi(tahun).predikat],
@@ -176,7 +178,7 @@ st.caption(
     "belum diterima."
 )
 unduh.plotly_chart(
-    figur(grafik.rentang_peringkat, simulasi.sekelompok(data.rentang_peringkat(tahun), wilayah)),
+    figur(grafik.rentang_peringkat, layanan_hasil.se_provinsi(data.rentang_peringkat(tahun), wilayah)),
     nama=f"rentang-peringkat-{tahun}",
     key="rentang",
     config={"displayModeBar": False},
