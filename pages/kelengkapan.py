@@ -9,6 +9,7 @@ from dasbor.services import daftar_kerja, lintas_tahun
 from dasbor.services import kelengkapan as layanan
 from dasbor.services import skor as skor_tahun
 from dasbor.services import telusur_celah as telusur
+from dasbor.services.hasil import se_provinsi
 from dasbor.ui import data, drill, sumber, unduh
 from dasbor.ui import filter as saringan
 from dasbor.ui import kelengkapan_tabel as tabel
@@ -80,7 +81,8 @@ with st.container(key="gulir_matriks"):
         figur(
             grafik.matriks_celah,
             olahan(telusur.matriks_celah, kel.celah, tuple(jenis), sidik=(tahun, tuple(jenis))),
-            kel.skor.sort_values("kode_wilayah")[["kode_wilayah", "nama_wilayah"]],
+            # the province of the region in focus (every region in a province's deployment)
+            se_provinsi(kel.skor, wilayah).sort_values("kode_wilayah")[["kode_wilayah", "nama_wilayah"]],
             [(aspek, kode, nama) for kode, aspek, nama in katalog[["aspek", "nama_indikator"]].itertuples(name=None)],
             nilai,
             wilayah,

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dasbor.halaman import halaman
+from dasbor.services import hasil as layanan_hasil
 from dasbor.services import simulasi
 from dasbor.ui import data, drill, sumber, unduh
 from dasbor.ui import filter as saringan
@@ -50,7 +51,8 @@ lengkap = bool(hasil.nyata["ada_spd"])
 ukuran = "IID" if lengkap else "SID"
 kolom_nilai = "iid" if lengkap else "skor_sid"
 kolom_peringkat = "peringkat" if lengkap else "peringkat_sid_saja"
-kelompok = simulasi.sekelompok(hasil.peringkat, wilayah)
+# among the province's kab/kota, whom the rank is among; the province among itself and its kab/kota
+kelompok = layanan_hasil.se_provinsi(hasil.peringkat, wilayah, provinsi=provinsi)
 sebaya = kelompok[kelompok["ada_spd"].astype(bool) == lengkap]
 jumlah_sebaya = int((sebaya["jenis"] != "provinsi").sum())
 if not lengkap:
@@ -208,7 +210,7 @@ st.caption(
     "belum diterima."
 )
 unduh.plotly_chart(
-    figur(grafik.rentang_peringkat, simulasi.sekelompok(data.rentang_peringkat(tahun), wilayah)),
+    figur(grafik.rentang_peringkat, layanan_hasil.se_provinsi(data.rentang_peringkat(tahun), wilayah)),
     nama=f"rentang-peringkat-{tahun}",
     key="rentang",
     config={"displayModeBar": False},

@@ -36,7 +36,7 @@ KETERANGAN = (
     "Data gladi nasional SINTETIS dibangkitkan dengan seed {seed}: seluruh pemda Indonesia (atau satu provinsinya), "
     "inovasi, jawaban indikator, dan bukti dukung rekaan, tidak dikalibrasi ke nilai resmi mana pun."
 )
-# Innovations per region-year: a region's own size (25 to 125, most below 65: about 36 000 a year nationally), from
+# Innovations per region-year: a region's own size (25 to 125, 65 on average: about 36 000 a year nationally), from
 # three quarters of it in 2021 to a quarter more in 2026, and ±10 % from year to year.
 UKURAN_MIN, UKURAN_RENTANG = 25, 100
 # Quality knob q per region-year: a region's own level in [0,2; 0,8], 0,03 higher each year, ±0,05 noise.
@@ -116,8 +116,7 @@ def _pusat_luas() -> pd.DataFrame:
 
 def wilayah_nasional(kode_lingkup: str = NASIONAL) -> pd.DataFrame:
     """The regions of the scope from the national reference, with approximate centres and areas from the boundary
-    file; a province's centre is the mean of its
-    kab/kota centres and its area their sum."""
+    file; a province's centre is the mean of its kab/kota centres and its area their sum."""
     ref = pd.DataFrame(
         [(w.kode_wilayah, w.nama_wilayah, w.jenis, w.kode_provinsi) for w in referensi()],
         columns=["kode_wilayah", "nama_wilayah", "jenis", "kode_provinsi"],

@@ -72,6 +72,14 @@ def sejawat_peringkat() -> str:
     return f"kab/kota se-provinsi, {bilangan(len(kabkota))} kab/kota di {bilangan(n_provinsi)} provinsi"
 
 
+def se_provinsi(baris: pd.DataFrame, kode_wilayah: str, provinsi: bool = True) -> pd.DataFrame:
+    """The rows (kode_wilayah, jenis) of the province `kode_wilayah` is or belongs to: the province and its kab/kota,
+    or its kab/kota only (`provinsi` False: whom a kab/kota's rank is among). In a province's deployment that is
+    every row; nationally a chart drawn for one region shows its province, not 552 rows (16 000 px high)."""
+    dalam = baris["kode_wilayah"].str.split(".").str[0] == kode_wilayah.split(".")[0]
+    return baris[dalam] if provinsi else baris[dalam & (baris["jenis"] != "provinsi")]
+
+
 def cakupan_pemda() -> str:
     """The pemda the database holds, in words: 'provinsi dan 13 kab/kota', or '38 provinsi dan 514 kab/kota'."""
     w = daftar_wilayah()

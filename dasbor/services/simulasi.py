@@ -237,15 +237,6 @@ def simulasikan(kel: Kelengkapan, kode_wilayah: str, s: Skenario, skor: pd.DataF
     )
 
 
-def sekelompok(baris: pd.DataFrame, kode_wilayah: str) -> pd.DataFrame:
-    """The rows (kode_wilayah, jenis) a region's charts show it among: the kab/kota of its province, whom its rank
-    is among; for a province, the province and its kab/kota. In a province's deployment that is every kab/kota, as
-    before; nationally a chart of 514 bars or ranges (16 000 px high) is not drawn for one region."""
-    provinsi = kode_wilayah.split(".")[0]
-    dalam = baris["kode_wilayah"].str.split(".").str[0] == provinsi
-    return baris[dalam & (baris["jenis"] != "provinsi")] if "." in kode_wilayah else baris[dalam]
-
-
 def rentang_peringkat(tahun: int) -> pd.DataFrame:
     """Every kabupaten/kota's rank if only verified levels count and if every claim were accepted."""
     ranks = [

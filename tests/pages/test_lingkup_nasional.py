@@ -83,3 +83,6 @@ def test_a_compared_and_a_simulated_rank_are_among_the_province_and_so_are_the_c
     assert len(banding["data"][0]["y"]) == 6
     [garis] = [t for t in rentang["data"] if t["mode"] == "lines"]
     assert garis["x"].count(None) == 5
+    # and the gap matrix of Kelengkapan shows the province of the region in focus: the province and its 6 kab/kota
+    matriks = grafik(buka("kelengkapan", tahun=str(TAHUN), wilayah="Kabupaten Mamuju"))[0]
+    assert len(matriks["layout"]["yaxis"]["categoryarray"]) == 7
