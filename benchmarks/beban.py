@@ -1,7 +1,7 @@
 """A bimtek room at once: K simultaneous visitors over Streamlit's websocket, the app with N workers behind HAProxy
 against an empty Streamlit page in one worker.
 
-    python benchmarks/beban.py [--proses 2] [--k 1 13 65] [--ulang 3]
+    python benchmarks/beban.py [--proses 2] [--k 1 13 65] [--ulang 3] [--nasional]
 
 The app starts as the README starts it (`python -m dasbor.serve --proses N`, HAProxy in front). The empty page
 (benchmarks/kosong.py, one plain Streamlit process) runs twice: with Streamlit's defaults, as issue 9 measured it,
@@ -13,7 +13,9 @@ medians are printed too); larger K open the mix round-robin, all at once. Before
 page once (a warm server, as after the first visitors). Prints median, p95 and maximum seconds, failures and
 exception elements, and the targets of issue 9 against both empty pages: one warm visitor's page ≤ 2 × the empty
 page; with 65 visitors and 2 workers, 0 failures, 0 exceptions and p95 ≤ 0,75 × the p95 of 65 visitors on the empty
-page. Loopback only; every wait is bounded. Figures are printed, nothing is asserted.
+page. The mix is every page of the registry that only reads. With --nasional the same room then visits the national
+rehearsal (built here, served with DASBOR_LINGKUP=nasional): target p95 ≤ 1,5 × Kalsel's. Loopback only; every wait
+is bounded. Figures are printed, nothing is asserted.
 """
 
 from __future__ import annotations
@@ -31,25 +33,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.halaman import _db_demo, _detik  # noqa: E402
+from benchmarks.halaman import DIBACA, _db_demo, _detik, bangun_db, beban_mesin  # noqa: E402
+from dasbor.lingkup import NASIONAL  # noqa: E402
 from penguji.kunjungan_ws import Kunjungan, kunjungi  # noqa: E402
 from penguji.server_lokal import start_server, stop_server  # noqa: E402
 
-# URL paths ('' is Ringkasan) with the filters a shared link carries; the mix of issue 9's measurements.
-CAMPURAN = [
-    ("", "tahun=2024"),
-    ("peringkat", "tahun=2024"),
-    ("tren", ""),
-    ("bandingkan", "tahun=2024"),
-    ("profil", "tahun=2024"),
-    ("metodologi", ""),
-    ("kelengkapan", "tahun=2024"),
-    ("akun", ""),
-    ("presentasi", "tahun=2024"),
-]
+# Every page of the registry that only reads, by URL path ('' is Ringkasan), with the year filter a shared link
+# carries (a page without a year filter ignores it).
+CAMPURAN = [(h.jalur, "tahun=2024") for h in DIBACA]
 KOSONG = [("", "")]
 TARGET_RASIO = 0.75
 TARGET_HALAMAN = 2.0
+TARGET_NASIONAL = 1.5  # the rehearsal's p95 against Kalsel's, same K and workers (issue 25 §5)
 BATAS_DETIK = 300
 
 
@@ -146,9 +141,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--proses", type=int, default=2, help="pekerja Streamlit dasbor di balik HAProxy")
     parser.add_argument("--k", type=int, nargs="+", default=[1, 13, 65], help="jumlah pengunjung serentak")
     parser.add_argument("--ulang", type=int, default=3, help="kunjungan per halaman pada K = 1 (median)")
+    parser.add_argument(
+        "--nasional", action="store_true", help="ukur juga gladi nasional (552 pemda) dengan campuran yang sama"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-beban-") as tmp:
-        db = _db_demo(Path(tmp))
+        db, _ = _db_demo(Path(tmp))  # with the Pemprov-scale portal region Kelengkapan is measured on
         polos = Path(tmp) / "polos"  # a folder without .streamlit/config.toml: Streamlit's defaults
         polos.mkdir()
         print("Detik sampai script_finished per kunjungan (websocket, tanpa menggambar); mesin bersama: angka kasar")
@@ -167,9 +165,31 @@ def main(argv: list[str] | None = None) -> int:
             )
         finally:
             stop_server(app)
+        if args.nasional:
+            db_nasional, detik = bangun_db(Path(tmp), NASIONAL)
+            print(f"gladi nasional dibangun dan diterbitkan dalam {_detik(detik, 1)} s (beban {beban_mesin()})")
+            app, url_app = start_server(db_nasional, extra_env={"DASBOR_LINGKUP": NASIONAL}, proses=args.proses)
+            try:
+                nasional = _ukur(
+                    f"nasional campuran, {args.proses} pekerja", url_app, CAMPURAN, args.proses, args.k, args.ulang
+                )
+            finally:
+                stop_server(app)
+    print(f"beban mesin {beban_mesin()}")
     if 1 in args.k:
         _per_halaman(dasbor, kosong)
     _target(dasbor, kosong, max(args.k), args.proses)
+    if args.nasional:
+        k = max(args.k)
+        if nasional.p95.get(k) is None or dasbor.p95.get(k) is None:
+            print(f"Target nasional ({k} pengunjung): TIDAK — ada kegagalan atau pengecualian")
+        else:
+            rasio = nasional.p95[k] / dasbor.p95[k]
+            print(
+                f"Target nasional ({k} pengunjung, {args.proses} pekerja): p95 {_detik(nasional.p95[k])} ≤ "
+                f"{_detik(TARGET_NASIONAL)} × Kalsel {_detik(dasbor.p95[k])}? rasio {_detik(rasio)}: "
+                + ("ya" if rasio <= TARGET_NASIONAL else "TIDAK")
+            )
     return 0
 
 

@@ -24,6 +24,11 @@ class Halaman:
         return f"pages/{self.nama}.py"
 
     @property
+    def tempat(self) -> str:
+        """Where a user finds the page, in words: 'halaman Data › SPD dan penghitung portal'."""
+        return f"halaman {self.bagian} › {self.judul}"
+
+    @property
     def jalur(self) -> str:
         """The URL path without the leading slash: '' for the default page."""
         return "" if self.bawaan else self.nama

@@ -45,7 +45,12 @@ def _kartu(kolom, baris: pd.Series) -> None:
     if baris["jenis"] == "provinsi":
         c2.metric("Peringkat", "–", help="Provinsi diperingkat di antara provinsi", border=True)
     else:
-        c2.metric("Peringkat", str(baris["peringkat"]), help=f"Di antara {data.jumlah_kabkota()} kab/kota", border=True)
+        c2.metric(
+            "Peringkat",
+            str(baris["peringkat"]),
+            help=f"Di antara {data.jumlah_sejawat(str(baris.name))} kab/kota",
+            border=True,
+        )
     c3.metric("Inovasi", bilangan(baris["n_inovasi"]), help=f"Dihitung; pembagi SID {baris['pembagi']}", border=True)
     c4, c5 = kolom.columns(2)
     c4.metric("Skor SPD", angka(baris["skor_spd"]), help=f"Maksimum {angka(maks_spd, 0)}", border=True)

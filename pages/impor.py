@@ -1,4 +1,5 @@
 import hashlib
+from collections import Counter
 
 import pandas as pd
 import streamlit as st
@@ -7,6 +8,7 @@ from dasbor.services import akun as layanan_akun
 from dasbor.services import impor, skor, status_inovasi
 from dasbor.services.db import BelumDiterbitkanError, DatabaseSibukError, database, stempel
 from dasbor.ui import akun
+from dasbor.ui.unduh import MIME_EXCEL
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 
 akun.wajib_masuk()
@@ -77,6 +79,13 @@ def tinjau_ragu(periksa: impor.Pemeriksaan) -> None:
             key=_kunci_ragu(periksa, i),
             help=r["beda"],
         )
+    # What the preview was computed with, which is what a confirm writes: a choice made a moment ago shows
+    # here only once the page has been redrawn with it.
+    dipakai = Counter(k for _, _, k in periksa.keputusan)
+    st.caption(
+        f"Pratinjau dan konfirmasi memakai keputusan: {bilangan(dipakai['sama'])} sama, {bilangan(dipakai['beda'])} "
+        f"berbeda, {bilangan(len(periksa.ragu) - dipakai.total())} belum diputuskan."
+    )
 
 
 def portal(periksa: impor.Pemeriksaan, pratinjau: impor.Pratinjau) -> None:
@@ -333,10 +342,12 @@ with tab_riwayat:
         if arsip is None:
             st.caption(f"Impor #{id_unduh} dari sebelum arsip berkas ada; berkasnya tidak tersimpan.")
         else:
+            nama_unduhan = impor.nama_unduhan(arsip)
             st.download_button(
-                f"Unduh berkas impor #{id_unduh} ({arsip['format']})",
+                f"Unduh berkas impor #{id_unduh} ({arsip['format']}): {nama_unduhan}",
                 data=bytes(arsip["isi"]),
-                file_name=str(arsip["nama_file"]),
+                file_name=nama_unduhan,
+                mime="text/csv" if impor.akhiran_arsip(arsip) == ".csv" else MIME_EXCEL,
                 on_click="ignore",
                 key="unduh_arsip",
             )

@@ -3,11 +3,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from dasbor.halaman import halaman
 from dasbor.services import asal as asal_data
 from dasbor.services import daftar_kerja, lintas_tahun
 from dasbor.services import kelengkapan as layanan
 from dasbor.services import skor as skor_tahun
 from dasbor.services import telusur_celah as telusur
+from dasbor.services.hasil import se_provinsi
 from dasbor.ui import data, drill, sumber, unduh
 from dasbor.ui import filter as saringan
 from dasbor.ui import kelengkapan_tabel as tabel
@@ -18,6 +20,8 @@ from dasbor.visual.format import angka, bilangan, nama_pendek, tanpa_markdown
 
 wajib_masuk()
 GRAFIK_PD, GRAFIK_PD_BAWAH = 15, 5  # bars per perangkat daerah: the largest and the smallest; the rest in the table
+# Rows of the worklist drawn on the page, the largest worth first; the downloads and the workbook hold every gap.
+BARIS_DAFTAR = 100
 
 st.title("Kelengkapan bukti dukung")
 tahun = saringan.pilih_tahun()
@@ -28,8 +32,12 @@ st.caption(
     "yang diperbaiki, dihitung oleh modul skor bersama: pembagi MAX(k, n), skor jumlah inovasi dan syarat yandas "
     "aturan tahun ini ikut diperhitungkan."
 )
-with st.expander("Apa arti «memperbaiki» setiap jenis celah, dan apa yang dikerjakan di portal?"):
-    st.table(tabel.arti_celah())
+arti = st.expander(
+    "Apa arti «memperbaiki» setiap jenis celah, dan apa yang dikerjakan di portal?", key="arti_celah", on_change="rerun"
+)
+if arti.open:  # drawn when opened: most visits never open it
+    with arti:
+        st.table(tabel.arti_celah())
 
 katalog = data.katalog_indikator(kel.versi).set_index("kode_indikator")
 
@@ -73,7 +81,8 @@ with st.container(key="gulir_matriks"):
         figur(
             grafik.matriks_celah,
             olahan(telusur.matriks_celah, kel.celah, tuple(jenis), sidik=(tahun, tuple(jenis))),
-            kel.skor.sort_values("kode_wilayah")[["kode_wilayah", "nama_wilayah"]],
+            # the province of the region in focus (every region in a province's deployment)
+            se_provinsi(kel.skor, wilayah).sort_values("kode_wilayah")[["kode_wilayah", "nama_wilayah"]],
             [(aspek, kode, nama) for kode, aspek, nama in katalog[["aspek", "nama_indikator"]].itertuples(name=None)],
             nilai,
             wilayah,
@@ -160,8 +169,9 @@ if indikator and naik[2].button(
     "↑ Semua indikator inovasi ini" if inovasi else "Hapus filter indikator", key="naik_indikator"
 ):
     turun(indikator=None)
-st.caption("Tautan ke tampilan ini (salin dan kirim ke perangkat daerah yang bertanggung jawab):")
-st.code(drill.tautan({"tahun": tahun}), language=None, wrap_lines=True)
+drill.tombol_tautan(
+    "Tautan ke tampilan ini", "Salin dan kirim ke perangkat daerah yang bertanggung jawab:", {"tahun": tahun}
+)
 
 # The headline is the region-year's one IID (services.skor.nilai_wilayah), the number every other page shows.
 skor_wilayah = data.skor_tahun(tahun, "terverifikasi").set_index("kode_wilayah").loc[wilayah]
@@ -267,22 +277,27 @@ else:
         st.markdown("**Indikator SID inovasi ini** (pilih baris untuk membuka rubriknya)")
         pilih_tabel(tabel.indikator_inovasi(jawaban), kunci)
 
+
 # --- worklist, fastest path, SKPD commitment ------------------------------------------------------------------
-tab_kerja, tab_jalan, tab_lintas, tab_komitmen = st.tabs(
-    ["Daftar kerja", "Jalan tercepat", "Lintas tahun", "Komitmen SKPD"]
-)
-with tab_kerja:
+def daftar_kerja_wilayah() -> None:
+    """The worklist of the view, its largest gaps drawn and every one in the downloads."""
     kerja = celah if perangkat is None else celah[celah["id_perangkat_daerah"] == perangkat]
     kerja = kerja if inovasi is None else kerja[kerja["id_inovasi"] == inovasi]
     st.markdown(
         f"**{bilangan(len(kerja))} celah**, diurutkan menurut nilai perbaikan (poin IID bagi {nama_wilayah[wilayah]})."
     )
+    if len(kerja) > BARIS_DAFTAR:
+        st.caption(
+            f"Ditampilkan {bilangan(BARIS_DAFTAR)} celah dengan nilai terbesar; tombol CSV dan Excel di bawah tabel "
+            "dan unduhan daftar kerja memuat semuanya. Pilih perangkat daerah di atas untuk melihat celahnya saja."
+        )
     daftar_tampil = olahan(tabel.daftar, kerja, sidik=(tahun, wilayah, indikator, perangkat, inovasi))
     tabel.tampilkan(
         daftar_tampil,
         catatan=asal,
         nama=f"daftar-kerja-{tahun}-{wilayah}",
         key="daftar_kerja",
+        teratas=BARIS_DAFTAR,
     )
     hari = date.today()
     unduh_xlsx, unduh_csv = st.columns(2)
@@ -303,7 +318,9 @@ with tab_kerja:
     )
     st.caption("Berkas berisi seluruh daftar kerja wilayah ini, tanpa filter rincian di atas.")
 
-with tab_jalan:
+
+def jalan_tercepat_wilayah() -> None:
+    """Every region's fastest path to its next band, and this region's fixes in order."""
     st.markdown(
         "Himpunan perbaikan terkecil dari daftar kerja yang menaikkan wilayah ke predikat berikutnya. Dipakai hanya "
         "perbaikan bukti dan level: masing-masing mengubah satu jawaban dan nilainya dapat dijumlahkan, sehingga "
@@ -349,7 +366,7 @@ with tab_jalan:
     elif pd.isna(baris["iid"]):
         st.info(
             "SID saja: SPD belum diisi, jadi wilayah ini belum punya IID dan predikat. Jalan ke predikat berikutnya "
-            "dihitung setelah SPD diisi (halaman Data › SPD dan penghitung portal)."
+            f"dihitung setelah SPD diisi ({halaman('spd').tempat})."
         )
     elif pd.isna(baris["predikat_berikut"]):
         st.success(f"Sudah di predikat tertinggi ({baris['predikat']}).")
@@ -363,7 +380,9 @@ with tab_jalan:
         st.markdown("**Di luar jalan tercepat: cek ulang lintas tahun**")
         st.markdown("\n".join(f"- {t}" for t in teks_lintas))
 
-with tab_lintas:
+
+def lintas_tahun_semua() -> None:
+    """Last year's innovations not entered again or entered unchanged, per region."""
     if lintas.empty:
         st.info(f"Tidak ada inovasi {tahun - 1} untuk dibandingkan, atau semuanya sudah diinput ulang dan diperbarui.")
     else:
@@ -388,7 +407,9 @@ with tab_lintas:
             + lintas_tahun.teks_aturan_usia(data.metodologi(tahun), tahun)
         )
 
-with tab_komitmen:
+
+def komitmen_skpd_wilayah() -> None:
+    """Which perangkat daerah reported an innovation this year."""
     tanpa = komitmen[~komitmen["memenuhi"]]
     st.metric(
         "SKPD yang melaporkan minimal satu inovasi",
@@ -406,11 +427,28 @@ with tab_komitmen:
             catatan=asal,
             hide_index=True,
         )
-    with st.expander("Semua SKPD"):
-        unduh.dataframe(
-            tabel.komitmen(komitmen),
-            nama=f"komitmen-skpd-{tahun}-{wilayah}",
-            key="skpd_semua",
-            catatan=asal,
-            hide_index=True,
-        )
+    # Drawn when opened, like the tabs.
+    semua = st.expander("Semua SKPD", key="skpd_semua_buka", on_change="rerun")
+    if semua.open:
+        with semua:
+            unduh.dataframe(
+                tabel.komitmen(komitmen),
+                nama=f"komitmen-skpd-{tahun}-{wilayah}",
+                key="skpd_semua",
+                catatan=asal,
+                hide_index=True,
+            )
+
+
+# Only the open tab is drawn (a click on another reruns the page from the cache): the four tabs drawn at once sent
+# every table of the page to the browser, and each visit waited for all of them.
+TAB = {
+    "Daftar kerja": daftar_kerja_wilayah,
+    "Jalan tercepat": jalan_tercepat_wilayah,
+    "Lintas tahun": lintas_tahun_semua,
+    "Komitmen SKPD": komitmen_skpd_wilayah,
+}
+for tab, isi in zip(st.tabs(list(TAB), key="kelengkapan_tab", on_change="rerun"), TAB.values(), strict=True):
+    if tab.open:
+        with tab:
+            isi()

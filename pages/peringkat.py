@@ -35,7 +35,7 @@ fig = figur(
     charts.batang_peringkat,
     kabkota,
     m.pita(),
-    f"IID {JENIS[jenis].lower()} {tahun} (peringkat di antara {data.jumlah_kabkota()} kab/kota)",
+    f"IID {JENIS[jenis].lower()} {tahun} (peringkat di antara {data.sejawat_peringkat()})",
     rata_nasional=nasional["rata_rata_iid"].get(tahun),
     catatan=label,
 )

@@ -5,7 +5,8 @@ pelayanan dasar."""
 import pandas as pd
 import streamlit as st
 
-from dasbor.services import hasil
+from dasbor.halaman import halaman
+from dasbor.services import hasil, skor
 from dasbor.ui import data, sumber
 from dasbor.ui import filter as saringan
 from dasbor.ui.akun import wajib_masuk
@@ -30,7 +31,12 @@ label = sumber.label_grafik(tahun, basis)
 st.caption(tanpa_markdown(catatan))
 m = data.metodologi(tahun)
 
-st.markdown(f"Predikat **{w['predikat']}** menurut aturan {m.versi}")
+# A pemda without SPD has SID alone (services.skor.nilai_wilayah): no IID, predikat, band or rank among the others.
+lengkap = bool(w["ada_spd"])
+if lengkap:
+    st.markdown(f"Predikat **{w['predikat']}** menurut aturan {m.versi}")
+else:
+    st.warning(f"{skor.TEKS_SID_SAJA}. IID memerlukan SPD: isi di {halaman('spd').tempat}.")
 k1, k3, k4, k5, k6 = st.columns(5)
 k1.metric(
     "IID",
@@ -43,9 +49,16 @@ if w["jenis"] == "provinsi":
     k3.metric(
         "Peringkat", "–", help="Provinsi diperingkat di antara provinsi, bukan di antara kab/kotanya", border=True
     )
+elif not lengkap:
+    k3.metric(
+        "Peringkat SID (tanpa SPD)",
+        str(w["peringkat_sid_saja"]),
+        help="Di antara kab/kota yang SPD-nya belum diisi, menurut SID; tidak di antara yang lengkap.",
+        border=True,
+    )
 else:
     k3.metric(
-        f"Peringkat dari {data.jumlah_kabkota()} kab/kota",
+        f"Peringkat dari {data.jumlah_sejawat(kode)} kab/kota",
         str(w["peringkat"]),
         delta=angka_bertanda(w["perubahan_peringkat"], 0, minus="-") if pd.notna(w["perubahan_peringkat"]) else None,
         help=hasil.teks_peringkat(kode, hasil_tahun.reset_index()).capitalize() + ".",
@@ -68,18 +81,20 @@ if pd.notna(w["nilai_resmi"]):
 elif pd.notna(w["predikat_resmi"]):
     st.caption(f"Predikat resmi {tahun}: **{tanpa_markdown(w['predikat_resmi'])}** — " + tautan(w["sumber_resmi"]))
 
-berikut = m.predikat_berikutnya(float(w["iid"]))
-di_atas = m.di_atas_batas(float(w["iid"]))
-if berikut is None:
-    st.success(
-        f"Sudah di pita tertinggi ({w['predikat']}); {angka(di_atas)} poin IID di atas batas bawahnya "
-        f"menurut aturan {m.versi}."
-    )
-else:
-    st.info(
-        f"Butuh **{angka(berikut.jarak)} poin IID** lagi untuk naik ke **{berikut.nama}** menurut aturan {m.versi}"
-        + (f"; saat ini {angka(di_atas)} poin di atas batas bawah {w['predikat']}." if di_atas else ".")
-    )
+if lengkap:  # without SPD there is no band to climb (said above)
+    berikut = m.predikat_berikutnya(float(w["iid"]))
+    di_atas = m.di_atas_batas(float(w["iid"]))
+    if berikut is None:
+        st.success(
+            f"Sudah di pita tertinggi ({w['predikat']}); {angka(di_atas)} poin IID di atas batas bawahnya "
+            f"menurut aturan {m.versi}."
+        )
+    else:
+        st.info(
+            f"Butuh **{angka(berikut.jarak)} poin IID** lagi untuk naik ke **{berikut.nama}** menurut aturan "
+            f"{m.versi}"
+            + (f"; saat ini {angka(di_atas)} poin di atas batas bawah {w['predikat']}." if di_atas else ".")
+        )
 if w["jenis"] != "provinsi":
     tampilkan_peta(
         data.peringkat_kabkota_berlokasi(tahun, basis),
@@ -100,9 +115,21 @@ st.subheader("Kekuatan dan kelemahan")
 rincian = data.rincian_indikator(tahun, basis)
 kk = hasil.kekuatan_kelemahan(rincian, kode)
 st.caption(
-    f"Dibanding median {data.jumlah_kabkota()} kab/kota pada indikator yang sama; 'jauh' = selisih level ≥ {angka(hasil.AMBANG_JAUH, 1)} "
+    f"Dibanding median kab/kota (yang punya level) pada indikator yang sama; 'jauh' = selisih level ≥ {angka(hasil.AMBANG_JAUH, 1)} "
     "(level SPD, atau rata-rata level SID pada inovasi yang dinilai). Diurutkan menurut selisih poin IID."
 )
+# An indicator without a level is not a weakness: SPD not entered, or SID known only as the portal's kematangan.
+tanpa_level = kk.loc[kk["level_rata"].isna(), "aspek"].value_counts()
+if tanpa_level.get("SPD", 0):
+    st.info(
+        f"SPD belum diisi: {bilangan(tanpa_level['SPD'])} indikator SPD tidak dibandingkan (bukan kelemahan). "
+        f"Isi SPD di {halaman('spd').tempat}."
+    )
+if tanpa_level.get("SID", 0):
+    st.info(
+        f"SID dari kematangan ekspor portal: level {bilangan(tanpa_level['SID'])} indikator SID belum diketahui, jadi "
+        f"tidak dibandingkan. Isi lembar indikator inovasinya di {halaman('lembar').tempat}."
+    )
 tabel_kk = pd.DataFrame(
     {
         "Kode": kk["kode_indikator"],
@@ -132,13 +159,14 @@ for judul, posisi, urut, kosong in (
         tampilkan_tabel(
             bagian, f"{posisi}-{pendek}-{tahun}-{basis}", f"tabel_{posisi}", format_kk, catatan, baris_maks=10
         )
-fig = figur(
-    charts.batang_selisih_median,
-    kk,
-    f"{pendek}: level tiap indikator dibanding median kab/kota, {tahun}",
-    catatan=label,
-)
-tampilkan_grafik(fig, f"selisih-median-{pendek}-{tahun}-{basis}", "median")
+if kk["level_rata"].notna().any():
+    fig = figur(
+        charts.batang_selisih_median,
+        kk[kk["level_rata"].notna()],
+        f"{pendek}: level tiap indikator dibanding median kab/kota, {tahun}",
+        catatan=label,
+    )
+    tampilkan_grafik(fig, f"selisih-median-{pendek}-{tahun}-{basis}", "median")
 
 st.subheader("Inovasi")
 tab_opd, tab_tahapan, tab_urusan = st.tabs(["Per perangkat daerah", "Per tahapan", "Per urusan"])
@@ -166,7 +194,10 @@ for tab, kolom, kategori in (
             f"tabel_{kolom}",
             catatan=catatan,
         )
-        st.caption("Inovasi berstatus dikirim, diterima, atau ditolak; draf tidak dihitung.")
+        st.caption(
+            "Inovasi berstatus dikirim, diterima, atau ditolak; draf tidak dihitung. Pemda yang belum menandai "
+            "apa pun: setiap inovasi yang memenuhi aturan usia, seperti IID-nya dihitung."
+        )
 
 aturan_yandas = data.aturan_yandas(tahun)
 syarat, versi_syarat = aturan_yandas.syarat_yandas, aturan_yandas.versi

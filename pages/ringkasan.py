@@ -25,27 +25,29 @@ label = sumber.label_grafik(tahun, basis)
 r = data.ringkasan(tahun, basis)
 prov = r.provinsi
 tren_prov = data.tren(basis)
-tren_prov = tren_prov[tren_prov["jenis"] == "provinsi"].sort_values("tahun")
+tren_prov = tren_prov[tren_prov["kode_wilayah"] == prov.get("kode_wilayah")].sort_values("tahun")
+# With several provinces in the database (the whole country) the card shows the province with the highest IID.
+satu_provinsi = data.daftar_wilayah()["jenis"].eq("provinsi").sum() <= 1
 
 # One swipeable row on a phone (ui/layar.py), so the map still starts on the first screen.
 k1, k2, k3, k4, k5 = st.container(key="kpi").columns(5)
 k1.metric(
-    "IID Provinsi",
+    "IID Provinsi" if satu_provinsi else "IID provinsi tertinggi",
     angka(prov["iid"]),
     delta=angka_bertanda(prov["perubahan_iid"], minus="-") if pd.notna(prov["iid_lalu"]) else None,
     help="Dihitung dasbor; perubahan terhadap tahun sebelumnya (masing-masing dengan aturan tahunnya). "
     "Provinsi diperingkat di antara provinsi, bukan di antara kab/kotanya.",
     border=True,
-    chart_data=tren_prov["iid"].tolist(),
-    chart_type="line",
 )
-k1.markdown(f"Predikat **{prov['predikat']}**")
-# The sparkline is a picture without a name for a screen reader (Streamlit labels it "Vega visualization"):
-# the same numbers as text under it.
-k1.caption(
-    "Garis kecil: IID provinsi "
-    + " · ".join(f"{t} {angka(v)}" for t, v in zip(tren_prov["tahun"], tren_prov["iid"], strict=True))
+k1.markdown(
+    f"Predikat **{prov['predikat']}**" + ("" if satu_provinsi else f" · {tanpa_markdown(prov['nama_wilayah'])}")
 )
+# The trend as text, not as st.metric's sparkline: that is a picture without a name for a screen reader (axe-core
+# flags its svg), and the numbers say the same.
+if not tren_prov.empty:
+    k1.caption(
+        "Tren IID: " + " · ".join(f"{t} {angka(v)}" for t, v in zip(tren_prov["tahun"], tren_prov["iid"], strict=True))
+    )
 if pd.notna(prov["nilai_resmi"]):
     k1.caption(
         f"Nilai resmi {angka(prov['nilai_resmi'])} ({tanpa_markdown(prov['status_resmi'])}) — "
@@ -54,8 +56,7 @@ if pd.notna(prov["nilai_resmi"]):
 k2.metric(
     "Inovasi dilaporkan",
     bilangan(r.n_inovasi),
-    help=f"Inovasi provinsi dan {data.jumlah_kabkota()} kab/kota berstatus dikirim, diterima, atau ditolak (draf "
-    "tidak dihitung).",
+    help=f"Inovasi {data.cakupan_pemda()} berstatus dikirim, diterima, atau ditolak (draf tidak dihitung).",
     border=True,
 )
 teratas = next(iter(r.per_predikat))
@@ -69,7 +70,7 @@ k3.caption(" · ".join(f"{n} {p}" for p, n in list(r.per_predikat.items())[1:] i
 k4.metric(
     "Tertinggi (kab/kota)",
     angka(r.terbaik["iid"]),
-    help=f"Peringkat 1 dari {data.jumlah_kabkota()} kab/kota",
+    help=f"IID tertinggi di antara {data.jumlah_kabkota()} kab/kota",
     border=True,
 )
 k4.markdown(

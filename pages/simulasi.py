@@ -3,6 +3,8 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from dasbor.halaman import halaman
+from dasbor.services import hasil as layanan_hasil
 from dasbor.services import simulasi
 from dasbor.ui import data, drill, sumber, unduh
 from dasbor.ui import filter as saringan
@@ -24,7 +26,8 @@ wilayah = saringan.pilih_wilayah()
 kel = data.kelengkapan(tahun)
 sumber.banner_sintetis(tahun)
 st.caption(
-    f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di antara {data.jumlah_kabkota()} kabupaten/kota."
+    f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di antara {data.sejawat_peringkat()} menurut IID; "
+    "yang SPD-nya belum diisi diperingkat terpisah menurut SID."
 )
 
 skenario, pesan = simulasi.baca(st.query_params.get("skenario"), kel, wilayah)
@@ -42,32 +45,46 @@ kiri, kanan = st.columns([3, 1])
 kanan.button("Atur ulang skenario", key="atur_ulang", on_click=drill.atur, kwargs={"skenario": None})
 hasil = simulasi.simulasikan(kel, wilayah, skenario, data.skor_tahun(tahun, "terverifikasi"))
 nama = hasil.nyata["nama_wilayah"]
-if not hasil.nyata["ada_spd"]:
-    st.warning(
-        f"{tanpa_markdown(nama)}: SPD belum diisi, jadi belum ada IID, predikat dan peringkat untuk disimulasikan "
-        f"(SID nyata {angka(hasil.nyata['skor_sid'])}). Isi SPD di halaman «SPD dan penghitung portal»."
-    )
-    st.stop()
 provinsi = hasil.nyata["jenis"] == "provinsi"
+# A pemda without SPD has SID alone (services.skor.nilai_wilayah): the scenario moves its SID, never an IID.
+lengkap = bool(hasil.nyata["ada_spd"])
+ukuran = "IID" if lengkap else "SID"
+kolom_nilai = "iid" if lengkap else "skor_sid"
+kolom_peringkat = "peringkat" if lengkap else "peringkat_sid_saja"
+# among the province's kab/kota, whom the rank is among; the province among itself and its kab/kota
+kelompok = layanan_hasil.se_provinsi(hasil.peringkat, wilayah, provinsi=provinsi)
+sebaya = kelompok[kelompok["ada_spd"].astype(bool) == lengkap]
+jumlah_sebaya = int((sebaya["jenis"] != "provinsi").sum())
+if not lengkap:
+    st.warning(
+        f"{tanpa_markdown(nama)}: SPD belum diisi, jadi belum ada IID dan predikat. Simulasi ini hanya untuk SID "
+        "(nilai inovasi)"
+        + ("" if provinsi else f", diperingkat di antara {bilangan(jumlah_sebaya)} kabupaten/kota yang juga tanpa SPD")
+        + f". IID memerlukan SPD: isi di {halaman('spd').tempat}."
+    )
 
 
 def peringkat(baris: pd.Series) -> str:
-    return (
-        "— (dinilai di antara provinsi)" if provinsi else f"{bilangan(baris['peringkat'])} dari {data.jumlah_kabkota()}"
-    )
+    if provinsi:
+        return "— (dinilai di antara provinsi)"
+    return f"{bilangan(baris[kolom_peringkat])} dari {bilangan(jumlah_sebaya)}" + ("" if lengkap else " tanpa SPD")
 
 
 with kiri:
     st.subheader(nama)
     nyata, sim = st.columns(2)
     nyata.markdown("**Nyata** (hitungan data, basis terverifikasi)")
-    nyata.metric("IID", angka(hasil.nyata["iid"]))
-    nyata.metric("Predikat", hasil.nyata["predikat"])
+    nyata.metric(ukuran, angka(hasil.nyata[kolom_nilai]))
+    nyata.metric("Predikat", hasil.nyata["predikat"] if lengkap else "– (SPD belum diisi)")
     nyata.metric("Peringkat", peringkat(hasil.nyata))
     sim.markdown("**SIMULASI**")
-    sim.metric("IID simulasi", angka(hasil.simulasi["iid"]), delta=angka(hasil.simulasi["iid"] - hasil.nyata["iid"]))
-    sim.metric("Predikat simulasi", hasil.simulasi["predikat"])
-    selisih = int(hasil.nyata["peringkat"] - hasil.simulasi["peringkat"])
+    sim.metric(
+        f"{ukuran} simulasi",
+        angka(hasil.simulasi[kolom_nilai]),
+        delta=angka(hasil.simulasi[kolom_nilai] - hasil.nyata[kolom_nilai]),
+    )
+    sim.metric("Predikat simulasi", hasil.simulasi["predikat"] if lengkap else "– (SPD belum diisi)")
+    selisih = int(hasil.nyata[kolom_peringkat] - hasil.simulasi[kolom_peringkat])
     sim.metric(
         "Peringkat simulasi",
         peringkat(hasil.simulasi),
@@ -79,14 +96,14 @@ st.caption(
     f"{bilangan(len(skenario.kirim))} inovasi dikirim/ditarik, {bilangan(len(skenario.tambahan))} inovasi hipotetis. "
     f"n inovasi simulasi {bilangan(hasil.simulasi['n_inovasi'])} (nyata {bilangan(hasil.nyata['n_inovasi'])})."
 )
-kabkota = hasil.peringkat[hasil.peringkat["jenis"] != "provinsi"].sort_values("peringkat_nyata")
 unduh.plotly_chart(
     figur(
         grafik.banding_simulasi,
-        kabkota if not provinsi else hasil.peringkat.sort_values("peringkat_nyata"),
+        sebaya.sort_values("peringkat_nyata"),
         wilayah,
-        float(hasil.simulasi["iid"]),
-        [p.batas_bawah for p in data.metodologi(tahun).predikat],
+        float(hasil.simulasi[kolom_nilai]),
+        [p.batas_bawah for p in data.metodologi(tahun).predikat] if lengkap else [],
+        kolom_nilai,
     ),
     nama=f"simulasi-{tahun}-{wilayah}",
     key="grafik_simulasi",
@@ -101,7 +118,11 @@ tab_bukti, tab_level, tab_kirim, tab_tambah = st.tabs(
     ["Tandai bukti diperbaiki", "Ubah level jawaban", "Kirim / tarik inovasi", "Tambah inovasi hipotetis"]
 )
 with tab_bukti:
-    celah = kel.celah[(kel.celah["kode_wilayah"] == wilayah) & kel.celah["level_sasaran"].notna()]
+    celah = simulasi.celah_simulasi(kel, wilayah)
+    if not lengkap:
+        st.caption(
+            "Poin IID = nilai perbaikan setelah SPD diisi (dapat dijumlahkan); sebelum itu yang naik adalah SID."
+        )
     awal = tabel.pilihan_bukti(celah, set(skenario.bukti))
     ubah = st.data_editor(
         awal,
@@ -113,22 +134,34 @@ with tab_bukti:
     if set(dipilih) != set(skenario.bukti):
         simpan(simulasi.Skenario(skenario.level, dipilih, skenario.kirim, skenario.tambahan))
 with tab_level:
-    milik = kel.inovasi[kel.inovasi["kode_wilayah"] == wilayah]
-    pilihan = {"SPD": "Indikator SPD (pemda)"} | dict(zip(milik["id_inovasi"], milik["nama_inovasi"], strict=True))
-    pemilik = st.selectbox("Jawaban milik", list(pilihan), format_func=pilihan.get, key="level_pemilik")
-    awal = simulasi.jawaban_untuk_diubah(kel, wilayah, pemilik, skenario)
-    ubah = st.data_editor(
-        tabel.level_jawaban(awal),
-        hide_index=True,
-        disabled=["Indikator", "Klaim", "Diakui sekarang"],
-        column_config={"Level simulasi": st.column_config.NumberColumn(min_value=0, max_value=3, step=1)},
-        key=f"edit_level_{wilayah}_{pemilik}_{versi_skenario}",
-    )
-    baru = simulasi.level_dari_editor(skenario, awal, ubah["Level simulasi"].to_numpy())
-    if baru != skenario:
-        simpan(baru)
+    pilihan = simulasi.pemilik_jawaban(kel, wilayah)
+    if not lengkap:
+        st.caption(f"SPD belum diisi, jadi levelnya tidak disimulasikan: isi SPD di {halaman('spd').tempat}.")
+    if not pilihan:
+        st.info(
+            "Belum ada jawaban per indikator: inovasi wilayah ini hanya dikenal dari ekspor portal. Naikkan "
+            "kematangannya di tab «Tandai bukti diperbaiki»."
+        )
+    else:
+        pemilik = st.selectbox("Jawaban milik", list(pilihan), format_func=pilihan.get, key=f"level_pemilik_{wilayah}")
+        awal = simulasi.jawaban_untuk_diubah(kel, wilayah, pemilik, skenario)
+        ubah = st.data_editor(
+            tabel.level_jawaban(awal),
+            hide_index=True,
+            disabled=["Indikator", "Klaim", "Diakui sekarang"],
+            column_config={"Level simulasi": st.column_config.NumberColumn(min_value=0, max_value=3, step=1)},
+            key=f"edit_level_{wilayah}_{pemilik}_{versi_skenario}",
+        )
+        baru = simulasi.level_dari_editor(skenario, awal, ubah["Level simulasi"].to_numpy())
+        if baru != skenario:
+            simpan(baru)
 with tab_kirim:
-    inovasi = kel.inovasi[kel.inovasi["kode_wilayah"] == wilayah]
+    inovasi = simulasi.inovasi_kirim(kel, wilayah)
+    if hasil.nyata["semua_layak_dikirim"]:
+        st.caption(
+            "Belum ada inovasi bertanda dikirim: dihitung seolah setiap inovasi yang memenuhi aturan usia dikirim "
+            "(dicentang), meski statusnya masih draft."
+        )
     awal = tabel.pilihan_kirim(inovasi, dict(skenario.kirim))
     ubah = st.data_editor(
         awal,
@@ -172,12 +205,12 @@ with tab_tambah:
 
 st.subheader("Rentang peringkat: seberapa aman posisi setiap kabupaten/kota")
 st.caption(
-    "Untuk setiap kabupaten/kota: peringkatnya bila hanya level terverifikasi yang dihitung, dan bila semua klaim "
-    f"diterima (data {tahun}, bukan skenario di atas). Garis panjang = posisi bergantung pada bukti yang belum "
-    "diterima."
+    "Untuk setiap kabupaten/kota se-provinsi: peringkatnya bila hanya level terverifikasi yang dihitung, dan bila "
+    f"semua klaim diterima (data {tahun}, bukan skenario di atas). Garis panjang = posisi bergantung pada bukti yang "
+    "belum diterima."
 )
 unduh.plotly_chart(
-    figur(grafik.rentang_peringkat, data.rentang_peringkat(tahun)),
+    figur(grafik.rentang_peringkat, layanan_hasil.se_provinsi(data.rentang_peringkat(tahun), wilayah)),
     nama=f"rentang-peringkat-{tahun}",
     key="rentang",
     config={"displayModeBar": False},

@@ -14,6 +14,10 @@ import pandas as pd
 
 from dasbor.db import terbitan
 
+# The benchmarks' portal-only region at Pemprov scale (issue 23): kode_wilayah (Kabupaten Tabalong replaced), rows,
+# perangkat daerah.
+SKALA_PEMPROV = ("63.09", 700, 300)
+
 
 def baris_portal(
     kode: str, tahun: int, n: int, n_pd: int, seed: int = 7, tahun_id: int | None = None

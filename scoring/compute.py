@@ -108,8 +108,7 @@ def predikat_untuk(iid: np.ndarray | float, m: Metodologi) -> np.ndarray:
     return hasil
 
 
-def _status_efektif(inovasi: pd.DataFrame, basis: str) -> pd.Series:
-    status = inovasi["status_inovasi"]
+def _status_efektif(status: pd.Series, basis: str) -> pd.Series:
     if basis == "klaim":  # every claim accepted: a rejected innovation is treated as accepted
         status = status.replace("ditolak", "diterima")
     return status
@@ -147,12 +146,15 @@ def _kematangan(data: DataPenilaian, m: Metodologi, basis: str) -> dict[str, np.
 
 def _tanda_status(status: pd.Series, m: Metodologi, basis: str) -> dict[str, np.ndarray]:
     """What a status decides: kematangan scored, in n (the divisor), in the jumlah count."""
-    status = _status_efektif(pd.DataFrame({"status_inovasi": status}), basis)
+    # Decided once per distinct status (a handful) and spread back by code: isin over every row of a pyarrow
+    # column costs more than the rest of a small region's scoring.
+    kode, unik = pd.factorize(status, use_na_sentinel=False)
+    unik = _status_efektif(pd.Series(unik, dtype=object), basis)
     dihitung_pembagi = STATUS_DINILAI + ("ditolak",) if m.ditolak_dihitung else STATUS_DINILAI
     return {
-        "dinilai": status.isin(STATUS_DINILAI).to_numpy(bool),
-        "dihitung_pembagi": status.isin(dihitung_pembagi).to_numpy(bool),
-        "dihitung_jumlah": status.isin(m.status_jumlah).to_numpy(bool),
+        "dinilai": unik.isin(STATUS_DINILAI).to_numpy(bool)[kode],
+        "dihitung_pembagi": unik.isin(dihitung_pembagi).to_numpy(bool)[kode],
+        "dihitung_jumlah": unik.isin(m.status_jumlah).to_numpy(bool)[kode],
     }
 
 
@@ -212,6 +214,12 @@ def hitung_skor(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi"
     the portal, or both); `ada_spd` is False for a region without any SPD answer row, whose SPD is 0 here and
     must not be shown as a score (the portal export carries no SPD).
     """
+    return _skor(data, m, basis)[0]
+
+
+def _skor(data: DataPenilaian, m: Metodologi, basis: str) -> tuple[pd.DataFrame, dict[str, np.ndarray], np.ndarray]:
+    """hitung_skor's frame, and what the functions pricing a change reuse of it: the per-innovation arrays
+    (_kematangan) and each innovation's row in the frame."""
     wilayah, iw, ispd = _wilayah(data)
     w = len(wilayah)
     per_inovasi = _kematangan(data, m, basis)
@@ -241,7 +249,7 @@ def hitung_skor(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi"
     total = skor_spd + skor_sid
     iid_mentah = total / m.maks_total * 100
     iid = bulatkan(iid_mentah, m.digit_iid)
-    return pd.DataFrame(
+    skor = pd.DataFrame(
         {
             "kode_wilayah": wilayah.to_numpy(),
             "n_inovasi": n.astype(int),
@@ -261,6 +269,7 @@ def hitung_skor(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi"
             "ada_spd": _jumlahkan(ispd, None, w) > 0,
         }
     )
+    return skor, per_inovasi, iw
 
 
 def kontribusi(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi") -> pd.DataFrame:
@@ -271,12 +280,12 @@ def kontribusi(data: DataPenilaian, m: Metodologi, basis: str = "terverifikasi")
     `poin_per_level`: the IID points one level more (or less) on that row is worth, because a level
     change never moves n, the divisor or the jumlah term.
     """
-    wilayah, iw, _ = _wilayah(data)
-    pembagi_wilayah = hitung_skor(data, m, basis)["pembagi"].to_numpy(float)  # rows in `wilayah` order
+    skor, _, iw = _skor(data, m, basis)
+    pembagi_wilayah = skor["pembagi"].to_numpy(float)
     sid = data.jawaban_sid
     pos = _posisi_inovasi(data.inovasi, sid)
-    wilayah_sid = wilayah.to_numpy()[iw[pos]]
-    dinilai = _status_efektif(data.inovasi, basis).isin(STATUS_DINILAI).to_numpy(bool)[pos]
+    wilayah_sid = skor["kode_wilayah"].to_numpy()[iw[pos]]
+    dinilai = _tanda_status(data.inovasi["status_inovasi"], m, basis)["dinilai"][pos]
     pembagi = pembagi_wilayah[iw[pos]]
     poin_sid = np.where(dinilai, _bobot(sid["kode_indikator"], m, "SID") / pembagi / m.maks_total * 100, 0.0)
     spd = data.jawaban_spd
@@ -320,10 +329,9 @@ def poin_kematangan(data: DataPenilaian, m: Metodologi, basis: str = "terverifik
     skala_kematangan_portal ÷ MAX(k, n) ÷ skor total maksimum × 100. Columns: kode_wilayah, id_inovasi,
     dari_kematangan_portal, poin_per_kematangan (0 for an innovation not scored from the portal or not counted).
     """
-    wilayah, iw, _ = _wilayah(data)
-    pembagi = hitung_skor(data, m, basis)["pembagi"].to_numpy(float)[iw]  # rows in `wilayah` order
-    per_inovasi = _kematangan(data, m, basis)
-    dinilai = _status_efektif(data.inovasi, basis).isin(STATUS_DINILAI).to_numpy(bool)
+    skor, per_inovasi, iw = _skor(data, m, basis)
+    pembagi = skor["pembagi"].to_numpy(float)[iw]
+    dinilai = _tanda_status(data.inovasi["status_inovasi"], m, basis)["dinilai"]
     portal = per_inovasi["dari_kematangan_portal"]
     poin = np.where(portal & dinilai, m.skala_kematangan_portal / pembagi / m.maks_total * 100, 0.0)
     return pd.DataFrame(
@@ -351,13 +359,11 @@ def iid_ubah_status(
     IID is a function of those totals. tests/scoring/test_iid_ubah_status.py checks it against hitung_skor.
     """
     _check_basis(basis)
-    wilayah, iw, _ = _wilayah(data)
-    w_n = len(wilayah)
-    skor = hitung_skor(data, m, basis)  # rows in `wilayah` order
-    # Each innovation's kematangan as if it counted (from answers or the portal), and what its status decides now.
+    skor, kini, iw = _skor(data, m, basis)  # kini: what each innovation's status decides now
+    w_n = len(skor)
+    # Each innovation's kematangan as if it counted (from answers or the portal).
     terkirim = DataPenilaian(data.inovasi.assign(status_inovasi="dikirim"), data.jawaban_sid, data.jawaban_spd)
     kematangan = _kematangan(terkirim, m, basis)["kematangan"]
-    kini = _kematangan(data, m, basis)
     i = pd.Series(np.arange(len(data.inovasi)), index=data.inovasi["id_inovasi"].to_numpy()).loc[list(id_inovasi)]
     i = i.to_numpy()
     w = iw[i]

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from scoring.anggota import ada_di
+
 KEYAKINAN = ("terkonfirmasi", "satu-sumber", "kode-pihak-ketiga", "asumsi")
 STATUS_BUKTI = ("ada", "kosong", "ditolak", "perlu_perbaikan")
 STATUS_INOVASI = ("draft", "dikirim", "diterima", "ditolak")
@@ -313,6 +315,6 @@ class DataPenilaian:
         inovasi = self.inovasi[self.inovasi["kode_wilayah"] == kode_wilayah]
         return DataPenilaian(
             inovasi=inovasi,
-            jawaban_sid=self.jawaban_sid[self.jawaban_sid["id_inovasi"].isin(inovasi["id_inovasi"])],
+            jawaban_sid=self.jawaban_sid[ada_di(self.jawaban_sid["id_inovasi"], inovasi["id_inovasi"])],
             jawaban_spd=self.jawaban_spd[self.jawaban_spd["kode_wilayah"] == kode_wilayah],
         )

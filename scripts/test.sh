@@ -9,6 +9,10 @@ scripts/haproxy.sh
 scripts/cetak.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+# The servers and commands the tests start as Python processes load the project's modules from
+# __pycache__ (git-ignored) instead of compiling them again each time, where the machine sets
+# PYTHONDONTWRITEBYTECODE: 0,1-0,2 s of a core per process.
+unset PYTHONDONTWRITEBYTECODE
 # One worker process per core, each running whole files (--dist loadfile): a file's module fixtures (servers,
 # rendered decks) are built once, and the few files whose tests depend on their order keep it. Files are handed
 # out in collection order (--no-loadscope-reorder), not most-tests-first: the costly browser and database files

@@ -173,7 +173,7 @@ def cmd_batalkan_impor(args: argparse.Namespace) -> int:
 
 def cmd_unduh_impor(args: argparse.Namespace) -> int:
     """Exit 0 written, 1 when that import kept no file or holds a region outside the --akun operator's, 2 sign-in
-    failed."""
+    failed or the output is not named as the kind of file the archive holds (an SPD entry is a CSV)."""
     try:
         _, wilayah_boleh = pelaku(args)
     except Ditolak as exc:
@@ -187,6 +187,16 @@ def cmd_unduh_impor(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    # Refused rather than renamed: a script then finds its file where it asked for it, or an error.
+    harus = impor.akhiran_arsip(berkas)
+    if not args.keluaran.lower().endswith(harus):
+        print(
+            f"Impor #{args.id_impor} ({berkas['nama_file']}, format {berkas['format']}) tersimpan sebagai berkas "
+            f"{harus}: beri nama keluaran berakhiran {harus}, mis. {impor.dengan_akhiran(args.keluaran, harus)}. "
+            "Tidak ada yang ditulis.",
+            file=sys.stderr,
+        )
+        return 2
     Path(args.keluaran).write_bytes(bytes(berkas["isi"]))
     print(
         f"Berkas impor #{args.id_impor} ({berkas['nama_file']}, format {berkas['format']}, SHA-256 "
@@ -240,7 +250,7 @@ def daftarkan(sub: argparse._SubParsersAction) -> None:
 
     unduh = sub.add_parser("unduh-impor", help="tulis kembali berkas yang diimpor (arsip riwayat impor)")
     unduh.add_argument("id_impor", type=int, help="nomor impor di riwayat (impor_log)")
-    unduh.add_argument("keluaran", help="berkas .xlsx yang ditulis")
+    unduh.add_argument("keluaran", help="berkas yang ditulis: .xlsx (ekspor portal, templat) atau .csv (isian SPD)")
     unduh.add_argument("--pengguna", default=pengguna, help=argparse.SUPPRESS)
     unduh.add_argument(
         "--akun",

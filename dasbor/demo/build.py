@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from dasbor.db import terbitan
@@ -47,24 +48,29 @@ def tolak_data_nyata(path: Path, timpa: bool) -> None:
         )
 
 
-# Takes the region-years of JALUR_PORTAL into the database being built (db, frames, id_sumber_data of the demo).
-# The import path lives in dasbor.services, which builds on this package, so the caller hands it in
-# (dasbor.demo.lewat_portal); without it every region-year is written from its generated answers.
-LewatPortal = Callable[[Database, dict[str, pd.DataFrame], int], None]
+JalurPortal = tuple[tuple[int, str], ...]  # (tahun, kode_wilayah) pairs
+# Takes the region-years of a JalurPortal into the database being built (db, frames, id_sumber_data of the demo,
+# the region-years). The import path lives in dasbor.services, which builds on this package, so the caller hands
+# it in (dasbor.demo.lewat_portal); without it every region-year is written from its generated answers.
+LewatPortal = Callable[[Database, dict[str, pd.DataFrame], int, JalurPortal], None]
 
 
-def _tanpa_jalur_portal(frames: dict[str, pd.DataFrame], tabel: str) -> pd.DataFrame:
-    """The rows of `tabel` outside the region-years of JALUR_PORTAL (those arrive through the portal path)."""
+def _tanpa_jalur_portal(frames: dict[str, pd.DataFrame], tabel: str, jalur: JalurPortal) -> pd.DataFrame:
+    """The rows of `tabel` outside the region-years of `jalur` (those arrive through the portal path). Year by
+    year with isin, not a tuple per row: the synthetic country has four million answers."""
     df = frames[tabel]
-    if tabel == "jawaban_sid":
-        kunci = frames["inovasi"][["id_inovasi", "tahun", "kode_wilayah"]]
-        wilayah = df[["id_inovasi", "tahun"]].merge(kunci, on=["id_inovasi", "tahun"], how="left")["kode_wilayah"]
-        pasangan = pd.Series(list(zip(df["tahun"], wilayah, strict=True)), index=df.index)
-    elif tabel in ("inovasi", "jawaban_spd"):
-        pasangan = pd.Series(list(zip(df["tahun"], df["kode_wilayah"], strict=True)), index=df.index)
-    else:
+    if tabel not in ("inovasi", "jawaban_sid", "jawaban_spd"):
         return df
-    return df[~pasangan.isin(set(JALUR_PORTAL)).to_numpy()]
+    inovasi = frames["inovasi"]
+    buang = np.zeros(len(df), dtype=bool)
+    for tahun in {t for t, _ in jalur}:
+        wilayah = [k for t, k in jalur if t == tahun]
+        if tabel == "jawaban_sid":
+            ini = inovasi.loc[(inovasi["tahun"] == tahun) & inovasi["kode_wilayah"].isin(wilayah), "id_inovasi"]
+            buang |= (df["tahun"] == tahun).to_numpy() & df["id_inovasi"].isin(ini).to_numpy()
+        else:
+            buang |= (df["tahun"] == tahun).to_numpy() & df["kode_wilayah"].isin(wilayah).to_numpy()
+    return df[~buang]
 
 
 def build_demo_db(
@@ -73,11 +79,15 @@ def build_demo_db(
     frames: dict[str, pd.DataFrame] | None = None,
     timpa: bool = False,
     lewat_portal: LewatPortal | None = None,
+    jalur_portal: JalurPortal = JALUR_PORTAL,
+    keterangan: str = KETERANGAN,
 ) -> dict[str, int]:
     """(Re)build the demo database at `path`; returns row counts per table as generated. A database holding any
     import is replaced only with `timpa` (checked under the writer lock, so an import cannot land in between).
     `frames` (from build_frames(seed)) saves generating them again when the caller needs them too (the portal
-    exports). With `lewat_portal` the region-years of JALUR_PORTAL come in through it instead of their answers."""
+    exports). With `lewat_portal` the region-years of `jalur_portal` come in through it instead of their answers.
+    Another demo (dasbor/demo/nasional.py) hands in its own frames, portal region-years and `keterangan`, the
+    synthetic label of its source ({seed} is filled in)."""
     frames = build_frames(seed) if frames is None else frames
     with terbitan.gembok(path):
         tolak_data_nyata(path, timpa)
@@ -88,7 +98,7 @@ def build_demo_db(
             with db.transaction() as cur:
                 cur.execute(
                     "INSERT INTO sumber_data (jenis, sintetis, keterangan) VALUES ('demo', true, $k)",
-                    {"k": KETERANGAN.format(seed=seed)},
+                    {"k": keterangan.format(seed=seed)},
                 )
                 [(id_sumber,)] = cur.execute("SELECT max(id_sumber_data) FROM sumber_data").fetchall()
                 frames["inovasi"]["id_sumber_data"] = id_sumber
@@ -98,10 +108,12 @@ def build_demo_db(
                 cur.execute("DELETE FROM wilayah")
                 for tabel in URUTAN:
                     insert_frame(
-                        cur, tabel, frames[tabel] if lewat_portal is None else _tanpa_jalur_portal(frames, tabel)
+                        cur,
+                        tabel,
+                        frames[tabel] if lewat_portal is None else _tanpa_jalur_portal(frames, tabel, jalur_portal),
                     )
             if lewat_portal is not None:
-                lewat_portal(db, frames, int(id_sumber))
+                lewat_portal(db, frames, int(id_sumber), jalur_portal)
             cur = db.cursor()
             cur.execute("CHECKPOINT")
             cur.close()

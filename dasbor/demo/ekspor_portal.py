@@ -10,7 +10,8 @@ Public API:
   the quirks. Kematangan is the innovation's SID sum on the klaim basis as `scoring.hitung_kematangan` computes
   it (Σ bobot × level_klaim, at most 111), whatever its status: the portal holds what the pemda entered.
 - `berkas_portal(frames, kode_wilayah, tahun)`: one region-year's file as bytes.
-- `tulis_ekspor_demo(frames, folder)`: every region-year's file; returns the paths.
+- `tulis_ekspor_demo(frames, folder, pilihan=None)`: every region-year's file (or those of `pilihan`); returns
+  the paths.
 - `JALUR_PORTAL`: the region-years the demo database takes in through the portal import path.
 """
 
@@ -34,10 +35,9 @@ KETERANGAN = (
 )
 BACA_SAYA = (
     "Berkas di folder ini adalah DATA DEMO SINTETIS, dibangkitkan oleh `python -m dasbor demo` dari basis data "
-    "demo: ekspor daftar inovasi dalam format portal IID nasional (lembar Data, 19 kolom), satu berkas per pemda "
-    "dan tahun, lengkap dengan keanehan ekspor asli (koma desimal, tautan Google Maps, plus code, spasi ganda, "
-    "judul kembar dari dua akun OPD). Coba impor: python -m dasbor impor 63.01-2025-SINTETIS.xlsx --tahun 2025 "
-    "--periksa\n"
+    "demo: ekspor daftar inovasi dalam format portal IID nasional (lembar Data, 19 kolom), {cakupan}, lengkap "
+    "dengan keanehan ekspor asli (koma desimal, tautan Google Maps, plus code, spasi ganda, judul kembar "
+    "dari dua akun OPD). Coba impor: python -m dasbor impor {contoh} --tahun {tahun} --periksa\n"
 )
 # Asta Cita (the national priorities since late 2024), as the portal lists them; older years have none.
 ASTA_CITA = (
@@ -150,22 +150,40 @@ def berkas_portal(
     return tulis_portal(berkas, nama_wilayah, KETERANGAN.format(nama=nama_wilayah, tahun=tahun))
 
 
-def tulis_ekspor_demo(frames: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
-    """Write every region-year's portal export (with quirks) into `folder`; earlier demo exports there are
-    replaced. Returns the files written."""
+def tulis_ekspor_demo(
+    frames: dict[str, pd.DataFrame], folder: Path, pilihan: tuple[tuple[int, str], ...] | None = None
+) -> list[Path]:
+    """Write every region-year's portal export (with quirks), or those of `pilihan` (tahun, kode_wilayah): the
+    synthetic country's 3 312 would take minutes, into `folder`; earlier demo exports there are replaced. Returns
+    the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     for lama in folder.glob("*-SINTETIS.xlsx"):
         lama.unlink()
     nama = dict(zip(frames["wilayah"]["kode_wilayah"], frames["wilayah"]["nama_wilayah"], strict=True))
     ditulis = []
     for tahun in sorted(int(t) for t in np.unique(frames["inovasi"]["tahun"])):
+        kode_tahun = [k for t, k in pilihan if t == tahun] if pilihan is not None else frames["wilayah"]["kode_wilayah"]
+        if not len(kode_tahun):
+            continue
         kematangan = _kematangan(frames, tahun)
-        for kode in frames["wilayah"]["kode_wilayah"]:
+        for kode in kode_tahun:
             isi = berkas_portal(frames, kode, tahun, kematangan, nama[kode])
             if isi is None:
                 continue
             path = folder / nama_berkas(kode, tahun)
             path.write_bytes(isi)
             ditulis.append(path)
-    (folder / "BACA-SAYA.txt").write_text(BACA_SAYA, encoding="utf-8")
+    if ditulis:
+        # The example to try: the newest year's first kab/kota file.
+        tahun = max(int(p.name.split("-")[-2]) for p in ditulis)
+        terbaru = [p.name for p in ditulis if f"-{tahun}-" in p.name]
+        contoh = next((n for n in terbaru if "." in n.split("-")[0]), terbaru[0])
+        cakupan = (
+            "satu berkas per pemda dan tahun"
+            if pilihan is None
+            else "satu berkas per pemda-tahun yang masuk ke basis data demo lewat jalur portal"
+        )
+        (folder / "BACA-SAYA.txt").write_text(
+            BACA_SAYA.format(contoh=contoh, tahun=tahun, cakupan=cakupan), encoding="utf-8"
+        )
     return ditulis

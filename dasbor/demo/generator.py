@@ -23,6 +23,7 @@ from dasbor.demo.kalibrasi import Salinan, TahunWilayah, calibrate, draws, jawab
 from dasbor.demo.kosakata import KECAMATAN, NAMA_INOVASI, OPD_KABUPATEN, OPD_PROVINSI, RSUD, URUSAN_YANDAS
 
 SEED = 20231212
+PROVINSI = "63"  # the province calibrated here; any other scope gets the synthetic country (dasbor/demo/nasional.py)
 TAHUN = (2021, 2022, 2023, 2024, 2025)
 TAHUN_SEMENTARA = 2025  # the latest year: verification still under way, as at the 2025 field validation
 REFERENSI = Path(__file__).resolve().parents[2] / "data" / "referensi"
@@ -176,26 +177,35 @@ def _tanggal(rng: np.random.Generator, u_tahapan: float, tahun: int) -> tuple[st
     return tahapan, uji_coba, mulai if tahapan == "penerapan" else None
 
 
-def _profil(baris: pd.DataFrame, wilayah: str) -> pd.DataFrame:
-    nama = baris["akronim"]
+def _tanggal_kolom(kolom: pd.Series) -> pd.Series:
+    """Dates as a datetime column: as they are when they already are one (the synthetic country's arrays), else
+    from the date objects the calibrated demo draws."""
+    if pd.api.types.is_datetime64_any_dtype(kolom):
+        return kolom.reset_index(drop=True)
+    return pd.to_datetime(pd.Series(kolom.tolist(), dtype=object))
+
+
+def profil_inovasi(baris: pd.DataFrame) -> pd.DataFrame:
+    """The profile texts and dates of innovations (akronim, u_profil, tahapan, both dates, nama_wilayah)."""
+    nama, wilayah = baris["akronim"], baris["nama_wilayah"]
     lengkap = baris["u_profil"].to_numpy() > 0.08  # about one in twelve lacks its rancang bangun, a required field
     return pd.DataFrame(
         {
             "tahapan": baris["tahapan"].to_numpy(),
-            "tanggal_uji_coba": pd.to_datetime(pd.Series(baris["tanggal_uji_coba"].tolist(), dtype=object)),
-            "tanggal_penerapan": pd.to_datetime(pd.Series(baris["tanggal_penerapan"].tolist(), dtype=object)),
+            "tanggal_uji_coba": _tanggal_kolom(baris["tanggal_uji_coba"]),
+            "tanggal_penerapan": _tanggal_kolom(baris["tanggal_penerapan"]),
             "rancang_bangun": np.where(
                 lengkap,
                 [
-                    f"{n} lahir dari permasalahan layanan di {wilayah}: proses lama, data tersebar, dan warga harus "
+                    f"{n} lahir dari permasalahan layanan di {w}: proses lama, data tersebar, dan warga harus "
                     "datang berkali-kali. Dasar hukum, isu strategis, metode pembaharuan, keunggulan, dan tahapan "
                     "penggunaan diuraikan dalam dokumen rancang bangun."
-                    for n in nama
+                    for n, w in zip(nama, wilayah, strict=True)
                 ],
                 None,
             ),
             "tujuan": [f"Mempercepat dan mempermudah layanan melalui {n}" for n in nama],
-            "manfaat": [f"Warga {wilayah} memperoleh layanan lebih cepat, murah, dan terukur" for _ in nama],
+            "manfaat": [f"Warga {w} memperoleh layanan lebih cepat, murah, dan terukur" for w in wilayah],
             "hasil_inovasi": [f"Waktu layanan {n} turun dan kepuasan masyarakat meningkat" for n in nama],
         }
     )
@@ -320,7 +330,7 @@ def _catat(
             tahun_pool[
                 ["id_perangkat_daerah", "nama_inovasi", "inisiator", "jenis", "bentuk", "urusan_utama", "urusan_lain"]
             ],
-            _profil(tahun_pool, w.nama),
+            profil_inovasi(tahun_pool.assign(nama_wilayah=w.nama)),
         ],
         axis=1,
     )

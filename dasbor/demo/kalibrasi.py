@@ -25,6 +25,7 @@ import scoring
 RAWAN_SID = {"16": 0.55, "18": 0.35, "31": 0.7, "34": 0.4, "35": 0.6}
 RAWAN_BAWAAN = 0.22
 SULIT_SID = {"31": 1.0, "15": 0.5}  # replication is rarely achieved at all, so its claims run lower
+STATUS_BUKTI = np.array(["ada", "kosong", "perlu_perbaikan", "ditolak"], dtype=object)
 LANGKAH_BISEKSI = 22  # after q = 1: q is known to 1/2**22, far finer than the IID's ±0,3 allows
 
 
@@ -60,18 +61,21 @@ def draws(rng: np.random.Generator, n: int, n_sid: int, n_spd: int) -> Draws:
     )
 
 
-def _level(q: float, u: np.ndarray, offset: np.ndarray | float) -> np.ndarray:
+def level_klaim(q: float, u: np.ndarray, offset: np.ndarray | float) -> np.ndarray:
     # Offsets fade as q nears 1 so that a top region can reach near-perfect answers (Balangan 97,60).
     return np.clip(np.floor(5 * q - 0.6 + (1 - q) * offset + 1.8 * (u - 0.5)), 0, 3)
 
 
-def _bukti(klaim: np.ndarray, u: np.ndarray, jenis: np.ndarray, rawan: np.ndarray | float, q: float) -> np.ndarray:
+def status_bukti(
+    klaim: np.ndarray, u: np.ndarray, jenis: np.ndarray, rawan: np.ndarray | float, q: float
+) -> np.ndarray:
     hilang = u < np.clip(1.3 * rawan * (1 - q), 0, 0.95)
-    status = np.where(jenis < 0.55, "kosong", np.where(jenis < 0.8, "perlu_perbaikan", "ditolak"))
-    return np.where((klaim == 0) | hilang, status, "ada").astype(object)
+    kurang = np.where(jenis < 0.55, 1, np.where(jenis < 0.8, 2, 3))
+    # by index into the four names: no string array built per answer (the national rehearsal has four million)
+    return STATUS_BUKTI[np.where((klaim == 0) | hilang, kurang, 0)]
 
 
-def _verifikasi(klaim: np.ndarray, bukti: np.ndarray, turun: np.ndarray, q: float) -> np.ndarray:
+def level_verifikasi(klaim: np.ndarray, bukti: np.ndarray, turun: np.ndarray, q: float) -> np.ndarray:
     # A verifier accepts the claim, or one level less when the document supports less; no evidence gives 0.
     kurang = (turun < 0.3 * (1 - q)).astype(float)
     return np.where(bukti == "ada", np.maximum(klaim - kurang, 0), 0.0)
@@ -119,9 +123,9 @@ def hitung_jawaban(t: TahunWilayah, q: float) -> Jawaban:
     do not move with q)."""
     d = t.d
     offset = np.array([-SULIT_SID.get(k, 0.0) for k in t.sid_kode])[None, :] + d.inovasi_mutu[:, None]
-    klaim = _level(q, d.sid_level, offset)
+    klaim = level_klaim(q, d.sid_level, offset)
     rawan = np.array([RAWAN_SID.get(k, RAWAN_BAWAAN) for k in t.sid_kode])[None, :]
-    bukti = _bukti(klaim, d.sid_bukti, d.sid_jenis, rawan, q)
+    bukti = status_bukti(klaim, d.sid_bukti, d.sid_jenis, rawan, q)
     if t.salinan is not None:
         klaim = np.where(t.salinan.baris[:, None], t.salinan.klaim, klaim)
         bukti = np.where(t.salinan.baris[:, None], t.salinan.bukti, bukti)
@@ -131,10 +135,12 @@ def hitung_jawaban(t: TahunWilayah, q: float) -> Jawaban:
     if t.n_draft:
         status[-t.n_draft :] = "draft"
         terverifikasi[-t.n_draft :] = False
-    verif = np.where(terverifikasi[:, None], _verifikasi(klaim, bukti, d.sid_turun, q), np.nan)
-    spd_klaim = _level(q, d.spd_level, 0.3)
-    spd_bukti = _bukti(spd_klaim, d.spd_bukti, d.spd_level, 0.12, q)
-    spd_verif = np.full(len(t.spd_kode), np.nan) if t.sementara else _verifikasi(spd_klaim, spd_bukti, d.spd_turun, q)
+    verif = np.where(terverifikasi[:, None], level_verifikasi(klaim, bukti, d.sid_turun, q), np.nan)
+    spd_klaim = level_klaim(q, d.spd_level, 0.3)
+    spd_bukti = status_bukti(spd_klaim, d.spd_bukti, d.spd_level, 0.12, q)
+    spd_verif = (
+        np.full(len(t.spd_kode), np.nan) if t.sementara else level_verifikasi(spd_klaim, spd_bukti, d.spd_turun, q)
+    )
     return Jawaban(status, klaim, bukti, verif, spd_klaim, spd_bukti, spd_verif)
 
 

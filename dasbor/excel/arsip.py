@@ -29,6 +29,11 @@ KOLOM_NAMA = "Nama Inisiator"
 assert KOLOM_NAMA in JUDUL_PORTAL
 
 
+# What kind of file the archived form of each format is (ringkas): a download is named by it, whatever the import
+# was called ("isian SPD (halaman)" is a CSV).
+AKHIRAN_ARSIP = {"portal": ".xlsx", "templat": ".xlsx", "spd": ".csv"}
+
+
 @dataclass(frozen=True)
 class Ringkasan:
     format: str  # 'portal', 'templat' or 'spd', as imported

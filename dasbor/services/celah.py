@@ -25,6 +25,7 @@ from dasbor.services.harga_celah import daftar_kosong, hanya_portal, kosong, nil
 from dasbor.services.katalog_celah import katalog
 from dasbor.services.kiriman import saran_per_inovasi
 from dasbor.services.lintas_tahun import BASIS
+from scoring.anggota import ada_di
 
 JENIS_CELAH = katalog().nama()
 # The gap kinds the matrix counts: the evidence problems and the claimed-above-verified level of the issue, and the
@@ -41,7 +42,7 @@ JENIS_MATRIKS = (
 PERBAIKAN = katalog().perbaikan()
 DI_PORTAL = katalog().di_portal()
 # Status-like gaps of the export, re-scored in full (services.celah_portal).
-JENIS_HITUNG_ULANG = ("usia_gagal", "kembar", "saran_kirim", "saran_tahan", "spd_kosong")
+JENIS_HITUNG_ULANG = ("usia_gagal", "kembar", "saran_kirim", "saran_tahan")
 
 # Required profile fields of a reported innovation ("Proposal Inovasi Daerah"; metodologi-iid.md §4). The video
 # link is left out on purpose: its evidence is indikator 35 and is priced there.
@@ -141,7 +142,7 @@ def terapkan_celah(data: scoring.DataPenilaian, celah: pd.DataFrame) -> scoring.
     if "kematangan_sasaran" in celah and celah["kematangan_sasaran"].notna().any():
         sasaran = celah[celah["kematangan_sasaran"].notna()].groupby("id_inovasi")["kematangan_sasaran"].max()
         inovasi = inovasi.copy()
-        pilih = inovasi["id_inovasi"].isin(sasaran.index)
+        pilih = ada_di(inovasi["id_inovasi"], sasaran.index)
         kini = inovasi.loc[pilih, "kematangan_portal"].astype(float)
         inovasi.loc[pilih, "kematangan_portal"] = np.maximum(
             kini.to_numpy(), inovasi.loc[pilih, "id_inovasi"].map(sasaran).to_numpy(float)
@@ -149,7 +150,7 @@ def terapkan_celah(data: scoring.DataPenilaian, celah: pd.DataFrame) -> scoring.
     status = celah[celah["status_sasaran"].notna()].set_index("id_inovasi")["status_sasaran"]
     if not status.empty:
         inovasi = inovasi.copy()
-        pilih = inovasi["id_inovasi"].isin(status.index)
+        pilih = ada_di(inovasi["id_inovasi"], status.index)
         inovasi.loc[pilih, "status_inovasi"] = inovasi.loc[pilih, "id_inovasi"].map(status)
     return scoring.DataPenilaian(inovasi=inovasi, jawaban_sid=hasil.jawaban_sid, jawaban_spd=hasil.jawaban_spd)
 
@@ -274,26 +275,34 @@ def _celah_inovasi(data: scoring.DataPenilaian, m: scoring.Metodologi, portal: p
     return hasil.assign(aspek="INOVASI", id_celah="INOVASI:" + hasil["id_inovasi"] + ":" + hasil["jenis_celah"])
 
 
+def _level(x: float) -> str:
+    return f"{x:.0f}" if pd.notna(x) else "–"
+
+
+# The text of each gap kind found here, from its row (klaim, verifikasi, kolom_kosong); the export's gaps come
+# with their own.
+TEKS_YANG_KURANG = {
+    "bukti_kosong": lambda k, v, kolom: f"Bukti dukung untuk level {_level(k)} belum diunggah",
+    "bukti_ditolak": lambda k, v, kolom: f"Bukti dukung untuk level {_level(k)} ditolak verifikator",
+    "bukti_perlu_perbaikan": lambda k, v, kolom: f"Bukti dukung untuk level {_level(k)} perlu diperbaiki",
+    "klaim_di_atas_verifikasi": lambda k, v, kolom: f"Klaim level {_level(k)}, diakui verifikator level {_level(v)}",
+    "wajib_kosong": lambda k, v, kolom: "Indikator wajib belum diisi (level 0)",
+    "inovasi_draft": lambda k, v, kolom: "Inovasi masih draft, belum dikirim",
+    "inovasi_ditolak": lambda k, v, kolom: "Inovasi ditolak verifikator (tetap menjadi pembagi)",
+    "tahap_inisiatif": lambda k, v, kolom: "Tahapan masih inisiatif (belum uji coba atau penerapan)",
+    "profil_kosong": lambda k, v, kolom: "Kosong: " + ("" if pd.isna(kolom) else kolom),
+}
+
+
 def _yang_kurang(celah: pd.DataFrame) -> pd.Series:
-    klaim = celah["level_klaim"].map(lambda x: f"{x:.0f}" if pd.notna(x) else "–")
-    verif = celah["level_verifikasi"].map(lambda x: f"{x:.0f}" if pd.notna(x) else "–")
-    teks = {
-        "bukti_kosong": "Bukti dukung untuk level " + klaim + " belum diunggah",
-        "bukti_ditolak": "Bukti dukung untuk level " + klaim + " ditolak verifikator",
-        "bukti_perlu_perbaikan": "Bukti dukung untuk level " + klaim + " perlu diperbaiki",
-        "klaim_di_atas_verifikasi": "Klaim level " + klaim + ", diakui verifikator level " + verif,
-        "wajib_kosong": pd.Series("Indikator wajib belum diisi (level 0)", index=celah.index),
-        "inovasi_draft": pd.Series("Inovasi masih draft, belum dikirim", index=celah.index),
-        "inovasi_ditolak": pd.Series("Inovasi ditolak verifikator (tetap menjadi pembagi)", index=celah.index),
-        "tahap_inisiatif": pd.Series("Tahapan masih inisiatif (belum uji coba atau penerapan)", index=celah.index),
-        "profil_kosong": "Kosong: "
-        + celah["kolom_kosong"].astype(object).fillna(""),  # all-NaN (float) when no profile gap
-    }
-    hasil = celah["yang_kurang"].astype(object).fillna("")  # the export's gaps come with their own text
-    for jenis, nilai in teks.items():
-        pilih = celah["jenis_celah"] == jenis
-        hasil[pilih] = nilai[pilih]
-    return hasil
+    hasil = celah["yang_kurang"].astype(object).fillna("").to_numpy(dtype=object, copy=True)
+    jenis = celah["jenis_celah"].to_numpy(dtype=object)
+    klaim, verif = celah["level_klaim"].to_numpy(dtype=object), celah["level_verifikasi"].to_numpy(dtype=object)
+    kolom = celah["kolom_kosong"].to_numpy(dtype=object)
+    for nama, teks in TEKS_YANG_KURANG.items():
+        pilih = np.flatnonzero(jenis == nama)  # only the rows of this kind are written
+        hasil[pilih] = [teks(klaim[i], verif[i], kolom[i]) for i in pilih]
+    return pd.Series(hasil, index=celah.index, dtype=object)
 
 
 def _indikator(celah: pd.DataFrame, m: scoring.Metodologi) -> pd.DataFrame:
@@ -322,7 +331,7 @@ def data_saran(data: scoring.DataPenilaian, saran: pd.DataFrame) -> scoring.Data
     """The year as the send advice would send it: exactly the advised innovations 'dikirim', the rest held (as
     services.kiriman scores the advice)."""
     kirim = saran.loc[saran["disarankan"], "id_inovasi"]
-    status = np.where(data.inovasi["id_inovasi"].isin(kirim), "dikirim", "draft")
+    status = np.where(ada_di(data.inovasi["id_inovasi"], kirim), "dikirim", "draft")
     return scoring.DataPenilaian(data.inovasi.assign(status_inovasi=status), data.jawaban_sid, data.jawaban_spd)
 
 
@@ -367,11 +376,13 @@ def hitung_celah(data: scoring.DataPenilaian, m: scoring.Metodologi, tahun: int)
             celah["level_sasaran"].notna(),
             celah["kematangan_sasaran"].notna(),
             celah["status_sasaran"].notna() | celah["jenis_celah"].isin(JENIS_HITUNG_ULANG),
+            celah["jenis_celah"] == "spd_kosong",
         ],
         [
             "poin per level (scoring.kontribusi) × kenaikan level",
             "poin per kematangan (scoring.poin_kematangan) × kenaikan kematangan",
             "hitung ulang dengan status baru (scoring.iid_ubah_status)",
+            "SPD setiap indikator level 3, dihitung modul skor (scoring.hitung_skor)",
         ],
         default="tidak masuk rumus IID",
     )

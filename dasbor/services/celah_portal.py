@@ -21,6 +21,7 @@ import scoring
 from dasbor.services.harga_celah import daftar_kosong, kosong, nilai_ubah_status
 from dasbor.services.lintas_tahun import BASIS
 from dasbor.services.usia import nilai_usia, tahun_penerapan
+from scoring.anggota import ada_di
 
 # Fields of the portal export a profile may miss; no source says the portal requires them before sending.
 PROFIL_PORTAL = {
@@ -142,17 +143,19 @@ def _usia(portal: pd.DataFrame, m: scoring.Metodologi, tahun: int) -> tuple[pd.D
 def _kembar(portal: pd.DataFrame) -> pd.DataFrame:
     """One row per duplicated pair, on the twin with the lower kematangan (the higher id on a tie)."""
     pasangan = portal[portal["kembar_dengan"].notna()] if "kembar_dengan" in portal else portal.iloc[:0]
-    semua = portal.set_index("id_inovasi")
-    k = semua["kematangan_portal"].astype(float)
-    pilih = []
-    for i, r in pasangan.iterrows():
-        sendiri, lain = r["id_inovasi"], r["kembar_dengan"]
+
+    def per_id(kolom: str) -> dict:
+        return dict(zip(portal["id_inovasi"], portal[kolom], strict=True)) if kolom in portal else {}
+
+    k = dict(zip(portal["id_inovasi"], portal["kematangan_portal"].astype(float), strict=True))
+    pilih = [
+        i
+        for i, sendiri, lain in zip(pasangan.index, pasangan["id_inovasi"], pasangan["kembar_dengan"], strict=True)
         # its twin is no portal-only row: this row is the one to resolve
-        if lain not in k.index or k[sendiri] < k[lain] or (k[sendiri] == k[lain] and sendiri > lain):
-            pilih.append(i)
+        if lain not in k or k[sendiri] < k[lain] or (k[sendiri] == k[lain] and sendiri > lain)
+    ]
     kembar = pasangan.loc[pilih]
-    nama = semua["nama_inovasi"] if "nama_inovasi" in semua else pd.Series(dtype=object)
-    pd_lain = semua["nama_perangkat_daerah"] if "nama_perangkat_daerah" in semua else pd.Series(dtype=object)
+    nama, pd_lain = per_id("nama_inovasi"), per_id("nama_perangkat_daerah")
     teks = [
         f"Judul sama dengan «{nama.get(lain, lain)}» ({pd_lain.get(lain, '') or 'akun lain'}): satu inovasi "
         "diinput dua kali"
@@ -193,12 +196,12 @@ def _status(
 ) -> list[pd.DataFrame]:
     """The gaps whose fix changes a status, priced together by full re-scoring, never below 0."""
     dihitung = portal["status_inovasi"].isin(scoring.STATUS_DINILAI)
-    disarankan = portal["id_inovasi"].map(saran.set_index("id_inovasi")["disarankan"])
+    disarankan = portal["id_inovasi"].map(pd.Series(saran["disarankan"].to_numpy(), index=saran["id_inovasi"]))
     layak = disarankan.notna()
     kirim = portal[layak & ~dihitung & disarankan.eq(True)]
     tahan = portal[layak & dihitung & disarankan.eq(False)]
-    usia = usia_gagal[usia_gagal["bisa"] & ~usia_gagal["id_inovasi"].isin(portal.loc[dihitung, "id_inovasi"])]
-    kembar_dihitung = kembar[kembar["id_inovasi"].isin(portal.loc[dihitung, "id_inovasi"])]
+    usia = usia_gagal[usia_gagal["bisa"] & ~ada_di(usia_gagal["id_inovasi"], portal.loc[dihitung, "id_inovasi"])]
+    kembar_dihitung = kembar[ada_di(kembar["id_inovasi"], portal.loc[dihitung, "id_inovasi"])]
     ubah = pd.concat(
         [
             _baris(kirim, "saran_kirim", status_sasaran="dikirim"),
@@ -209,12 +212,12 @@ def _status(
         ignore_index=True,
     )
     ubah["nilai_perbaikan"] = np.maximum(nilai_ubah_status(data, m, ubah), 0.0) if len(ubah) else 0.0
-    nilai = ubah.set_index(["id_inovasi", "jenis_celah"])["nilai_perbaikan"]
+    nilai = dict(zip(zip(ubah["id_inovasi"], ubah["jenis_celah"], strict=True), ubah["nilai_perbaikan"], strict=True))
     hasil = []
     for jenis, frame in (("usia_gagal", usia_gagal), ("kembar", kembar)):
-        kunci = pd.MultiIndex.from_arrays([frame["id_inovasi"], pd.Series(jenis, index=frame.index)])
+        harga = np.array([nilai.get((i, jenis), np.nan) for i in frame["id_inovasi"]], dtype=float)
         hasil.append(
-            frame.assign(nilai_perbaikan=nilai.reindex(kunci).fillna(0.0).to_numpy(), nilai_saran=np.nan, aditif=False)
+            frame.assign(nilai_perbaikan=np.where(np.isnan(harga), 0.0, harga), nilai_saran=np.nan, aditif=False)
         )
     status = ubah[ubah["jenis_celah"].isin(["saran_kirim", "saran_tahan"])]
     status = status.assign(

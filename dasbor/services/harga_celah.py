@@ -11,6 +11,7 @@ import pandas as pd
 
 import scoring
 from dasbor.services.lintas_tahun import BASIS
+from scoring.anggota import ada_di
 
 
 def hanya_portal(data: scoring.DataPenilaian) -> pd.Series:
@@ -19,7 +20,7 @@ def hanya_portal(data: scoring.DataPenilaian) -> pd.Series:
     inovasi = data.inovasi
     if "kematangan_portal" not in inovasi:
         return pd.Series(False, index=inovasi.index)
-    return inovasi["kematangan_portal"].notna() & ~inovasi["id_inovasi"].isin(data.jawaban_sid["id_inovasi"])
+    return inovasi["kematangan_portal"].notna() & ~ada_di(inovasi["id_inovasi"], data.jawaban_sid["id_inovasi"])
 
 
 def kosong(nilai: pd.Series) -> pd.Series:
@@ -31,11 +32,12 @@ def kosong(nilai: pd.Series) -> pd.Series:
 
 def daftar_kosong(kosong_kolom: pd.DataFrame) -> pd.Series:
     """Per row, the names of its True columns joined by ', ' ('' when none): which profile fields are empty."""
-    teks = pd.Series("", index=kosong_kolom.index, dtype=object)
-    for label in kosong_kolom.columns:
-        pilih = kosong_kolom[label].to_numpy(bool)
-        teks[pilih] = teks[pilih] + np.where(teks[pilih] == "", "", ", ") + label
-    return teks
+    label = np.array(kosong_kolom.columns, dtype=object)
+    tanda = kosong_kolom.to_numpy(bool)
+    ada = tanda.any(axis=1)
+    teks = np.full(len(kosong_kolom), "", dtype=object)
+    teks[ada] = [", ".join(label[baris]) for baris in tanda[ada]]
+    return pd.Series(teks, index=kosong_kolom.index, dtype=object)
 
 
 def nilai_ubah_status(data: scoring.DataPenilaian, m: scoring.Metodologi, ubah: pd.DataFrame) -> np.ndarray:

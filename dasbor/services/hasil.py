@@ -50,8 +50,42 @@ def _data_dinilai(db: Database, tahun: int) -> scoring.DataPenilaian:
 
 
 def jumlah_kabkota() -> int:
-    """How many kabupaten/kota are ranked together (13 in Kalsel), from the wilayah table, for page texts."""
+    """How many kabupaten/kota the database holds (13 in Kalsel, 514 nationally), from the wilayah table: the
+    regions a map draws and an indicator's median is taken over."""
     return int(daftar_wilayah()["jenis"].isin(KAB_KOTA).sum())
+
+
+def jumlah_sejawat(kode: str) -> int:
+    """How many kab/kota a region's province-view rank (`peringkat`) is among: those of its province."""
+    w = daftar_wilayah()
+    return int((w["jenis"].isin(KAB_KOTA) & (w["kode_provinsi"] == kode.split(".")[0])).sum())
+
+
+def sejawat_peringkat() -> str:
+    """Whom the province-view rank is among, for page texts: '13 kab/kota' when the database holds one province;
+    else 'kab/kota se-provinsi, 514 kab/kota di 38 provinsi'."""
+    w = daftar_wilayah()
+    kabkota = w[w["jenis"].isin(KAB_KOTA)]
+    n_provinsi = kabkota["kode_provinsi"].nunique()
+    if n_provinsi <= 1:
+        return f"{bilangan(len(kabkota))} kab/kota"
+    return f"kab/kota se-provinsi, {bilangan(len(kabkota))} kab/kota di {bilangan(n_provinsi)} provinsi"
+
+
+def se_provinsi(baris: pd.DataFrame, kode_wilayah: str, provinsi: bool = True) -> pd.DataFrame:
+    """The rows (kode_wilayah, jenis) of the province `kode_wilayah` is or belongs to: the province and its kab/kota,
+    or its kab/kota only (`provinsi` False: whom a kab/kota's rank is among). In a province's deployment that is
+    every row; nationally a chart drawn for one region shows its province, not 552 rows (16 000 px high)."""
+    dalam = baris["kode_wilayah"].str.split(".").str[0] == kode_wilayah.split(".")[0]
+    return baris[dalam] if provinsi else baris[dalam & (baris["jenis"] != "provinsi")]
+
+
+def cakupan_pemda() -> str:
+    """The pemda the database holds, in words: 'provinsi dan 13 kab/kota', or '38 provinsi dan 514 kab/kota'."""
+    w = daftar_wilayah()
+    n_provinsi = int((w["jenis"] == "provinsi").sum())
+    provinsi = "provinsi" if n_provinsi <= 1 else f"{bilangan(n_provinsi)} provinsi"
+    return f"{provinsi} dan {bilangan(jumlah_kabkota())} kab/kota"
 
 
 def pembanding_bawaan() -> tuple[str, ...]:
@@ -193,7 +227,8 @@ def ringkasan(tahun: int, basis: str) -> Ringkasan:
     hasil = peringkat(tahun, basis)
     kabkota = hasil[hasil["jenis"].isin(KAB_KOTA)]  # in rank order, the pemda with SID only after the others
     if kabkota["ada_spd"].any():
-        kabkota = kabkota[kabkota["ada_spd"]]
+        # by IID: with several provinces each has its own rank 1 (a stable sort keeps one province's rank order)
+        kabkota = kabkota[kabkota["ada_spd"]].sort_values("iid_mentah", ascending=False, kind="stable")
     m = metodologi_tahun(database(), tahun)
     urutan = [p.nama for p in m.predikat] + [m.predikat_nol]
     hitung = kabkota["predikat"].value_counts()
@@ -269,7 +304,8 @@ def rincian_indikator(tahun: int, basis: str, versi: str | None = None) -> pd.Da
     (rincian_dari).
 
     Per region the poin_iid sum to the unrounded IID (scoring.kontribusi's identity). level_rata is the level
-    for SPD and the mean over assessed innovations for SID; it is empty for the jumlah row.
+    for SPD and the mean over assessed innovations for SID; it is empty for the jumlah and portal rows, for the
+    SPD of a pemda without SPD answers, and for the SID of one without an assessed innovation with answers.
     """
     db = database()
     m = metodologi_tahun(db, tahun, versi)
@@ -303,7 +339,12 @@ def rincian_dari(data: scoring.DataPenilaian, m: scoring.Metodologi, basis: str,
     baris_portal = rincian["kode_indikator"] == KODE_PORTAL
     rincian.loc[baris_portal, "poin_iid"] = rincian.loc[baris_portal, "kode_wilayah"].map(poin_portal).to_numpy()
     rincian["poin_iid"] = rincian["poin_iid"].fillna(0.0)
-    indikator = ~(baris_jumlah | baris_portal)
+    # A missing answer is level 0, but only where the aspect has answers at all: a pemda that has not entered SPD
+    # has no SPD level (not 0; it would show every SPD indicator as a weakness and pull the medians down), and one
+    # whose assessed innovations are known only from the portal has their kematangan, no level per SID indicator.
+    dijawab = pd.MultiIndex.from_frame(dinilai[["kode_wilayah", "aspek"]].drop_duplicates())
+    ada = pd.MultiIndex.from_frame(rincian[["kode_wilayah", "aspek"]]).isin(dijawab)
+    indikator = ~(baris_jumlah | baris_portal) & ada
     rincian.loc[indikator, "level_rata"] = rincian.loc[indikator, "level_rata"].fillna(0.0)
     rincian["versi_metodologi"] = m.versi
     return rincian.sort_values(["kode_wilayah", "urutan"]).reset_index(drop=True)
@@ -352,7 +393,9 @@ def kekuatan_kelemahan(rincian: pd.DataFrame, kode: str) -> pd.DataFrame:
     """Indicators of one region compared with the median of the kab/kota: level and IID points against it.
 
     `posisi` is 'kekuatan' when the level is at least AMBANG_JAUH above the median, 'kelemahan' when as far
-    below, else empty. The jumlah and portal rows have no level and are left out.
+    below, else empty. The jumlah and portal rows have no level and are left out; an indicator without a level
+    (SPD not entered, SID known only as the portal's kematangan) is neither, and the medians are taken over the
+    kab/kota that have one.
     """
     indikator = rincian[~rincian["kode_indikator"].isin([KODE_JUMLAH, KODE_PORTAL])]
     kabkota = indikator[indikator["jenis"].isin(KAB_KOTA)]
@@ -377,8 +420,9 @@ def inovasi_tahun(tahun: int) -> pd.DataFrame:
 
 def jumlah_inovasi(tahun: int, kode: list[str], menurut: str) -> pd.DataFrame:
     """Submitted (non-draft) innovations of the given regions counted by one column (urusan_utama, tahapan,
-    nama_perangkat_daerah, status_inovasi): columns kode_wilayah, <menurut>, jumlah."""
-    inovasi = inovasi_tahun(tahun)
+    nama_perangkat_daerah, status_inovasi): columns kode_wilayah, <menurut>, jumlah. Submitted as the IID is
+    computed: where a pemda marked nothing, every innovation the age rule admits (skor.data_dinilai)."""
+    inovasi = _data_dinilai(database(), tahun).inovasi
     pilih = inovasi[inovasi["kode_wilayah"].isin(kode) & (inovasi["status_inovasi"] != "draft")]
     hitung = pilih.fillna({menurut: "(tidak diisi)"}).groupby(["kode_wilayah", menurut]).size().rename("jumlah")
     return hitung.reset_index().sort_values(["kode_wilayah", "jumlah"], ascending=[True, False]).reset_index(drop=True)

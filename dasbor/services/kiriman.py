@@ -19,6 +19,7 @@ from dasbor.services.db import database
 from dasbor.services.skor import data_penilaian, metodologi_tahun, nilai_tahun
 from dasbor.services.usia import keluar_tahun_depan, nilai_usia
 from dasbor.visual.format import angka
+from scoring.anggota import ada_di
 from scoring.saran_kirim import pilih_kiriman
 
 BASIS_SARAN = "klaim"  # the advice is made before verification, on what the pemda claims
@@ -144,7 +145,7 @@ def _skor_skenario(
     data: scoring.DataPenilaian, m: scoring.Metodologi, kirim: set[str]
 ) -> tuple[float | None, float, bool]:
     """(IID or None without SPD, SID, has SPD) of one pemda with exactly `kirim` sent, on the klaim basis."""
-    status = np.where(data.inovasi["id_inovasi"].isin(kirim), "dikirim", "draft")
+    status = np.where(ada_di(data.inovasi["id_inovasi"], kirim), "dikirim", "draft")
     skor = scoring.hitung_skor(
         scoring.DataPenilaian(data.inovasi.assign(status_inovasi=status), data.jawaban_sid, data.jawaban_spd),
         m,

@@ -28,6 +28,7 @@ from dasbor.services.katalog_celah import katalog
 from dasbor.services.skor import data_dinilai, data_penilaian, metodologi_tahun
 from dasbor.services.usia import layak_usia
 from dasbor.visual.format import angka, bilangan
+from scoring.anggota import ada_di
 
 # Gaps are the distance between what a region claimed and what Kemendagri counts, so they are always priced
 # on the verified basis (on basis 'klaim' every claim already counts and no evidence gap costs anything): here
@@ -56,7 +57,7 @@ def _inti(data: scoring.DataPenilaian, id_inovasi: pd.Series | None = None) -> s
     kolom = [*scoring.KOLOM_INOVASI, *(["kematangan_portal"] if "kematangan_portal" in data.inovasi else [])]
     inovasi, sid = data.inovasi[kolom], data.jawaban_sid[list(scoring.KOLOM_SID)]
     if id_inovasi is not None:
-        inovasi, sid = inovasi[inovasi["id_inovasi"].isin(id_inovasi)], sid[sid["id_inovasi"].isin(id_inovasi)]
+        inovasi, sid = inovasi[ada_di(inovasi["id_inovasi"], id_inovasi)], sid[ada_di(sid["id_inovasi"], id_inovasi)]
     return scoring.DataPenilaian(inovasi, sid, data.jawaban_spd[list(scoring.KOLOM_SPD)])
 
 
@@ -65,7 +66,7 @@ def _belum_diinput_ulang(
 ) -> pd.DataFrame:
     terkirim = lalu.inovasi[lalu.inovasi["status_inovasi"] != "draft"]
     status_kini = kini.inovasi.set_index("id_inovasi")["status_inovasi"]
-    hilang = terkirim[~terkirim["id_inovasi"].isin(status_kini[status_kini != "draft"].index)]
+    hilang = terkirim[~ada_di(terkirim["id_inovasi"], status_kini[status_kini != "draft"].index)]
     hilang = hilang[layak_usia(hilang, m, tahun)]
     # Only the scoring columns, and only the innovations to re-enter.
     kini, lalu = _inti(kini), _inti(lalu, hilang["id_inovasi"])
@@ -73,11 +74,11 @@ def _belum_diinput_ulang(
     if not hilang.empty:
         # Every one of them entered at once as a draft, exactly as last year (a draft counts for nothing, so the
         # IID does not move); then each one's worth is its status set back to last year's, on its own.
-        tetap = ~kini.inovasi["id_inovasi"].isin(hilang["id_inovasi"])
+        tetap = ~ada_di(kini.inovasi["id_inovasi"], hilang["id_inovasi"])
         dasar = scoring.DataPenilaian(
             inovasi=pd.concat([kini.inovasi[tetap], lalu.inovasi.assign(status_inovasi="draft")], ignore_index=True),
             jawaban_sid=pd.concat(
-                [kini.jawaban_sid[~kini.jawaban_sid["id_inovasi"].isin(hilang["id_inovasi"])], lalu.jawaban_sid],
+                [kini.jawaban_sid[~ada_di(kini.jawaban_sid["id_inovasi"], hilang["id_inovasi"])], lalu.jawaban_sid],
                 ignore_index=True,
             ),
             jawaban_spd=kini.jawaban_spd,
@@ -115,11 +116,11 @@ def nilai_celah_bukti(data: scoring.DataPenilaian, m: scoring.Metodologi) -> pd.
 def _belum_diperbarui(kini: scoring.DataPenilaian, lalu: scoring.DataPenilaian, m: scoring.Metodologi) -> pd.DataFrame:
     terkirim_kini = kini.inovasi[kini.inovasi["status_inovasi"] != "draft"]
     terkirim_lalu = lalu.inovasi[lalu.inovasi["status_inovasi"] != "draft"].set_index("id_inovasi")
-    ulang = terkirim_kini[terkirim_kini["id_inovasi"].isin(terkirim_lalu.index)]
-    sidik_kini = _sidik_jawaban(kini.jawaban_sid[kini.jawaban_sid["id_inovasi"].isin(ulang["id_inovasi"])])
-    sidik_lalu = _sidik_jawaban(lalu.jawaban_sid[lalu.jawaban_sid["id_inovasi"].isin(ulang["id_inovasi"])])
+    ulang = terkirim_kini[ada_di(terkirim_kini["id_inovasi"], terkirim_lalu.index)]
+    sidik_kini = _sidik_jawaban(kini.jawaban_sid[ada_di(kini.jawaban_sid["id_inovasi"], ulang["id_inovasi"])])
+    sidik_lalu = _sidik_jawaban(lalu.jawaban_sid[ada_di(lalu.jawaban_sid["id_inovasi"], ulang["id_inovasi"])])
     sama = ulang["id_inovasi"].map(sidik_kini).eq(ulang["id_inovasi"].map(sidik_lalu)).fillna(False)
-    sama &= ulang["id_inovasi"].isin(sidik_kini.index)  # an innovation without any answer has nothing to update
+    sama &= ada_di(ulang["id_inovasi"], sidik_kini.index)  # an innovation without any answer has nothing to update
     ulang = ulang[sama.astype(bool)]
     return ulang.assign(
         jenis="belum_diperbarui",

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 import scoring
+from dasbor.halaman import halaman
 from dasbor.services import skor as layanan_skor
 from dasbor.services.harga_celah import hanya_portal
 from dasbor.services.kelengkapan import BASIS, Kelengkapan, terapkan_celah
@@ -52,7 +53,9 @@ class Skenario:
 class Hasil:
     nyata: pd.Series  # the region's computed row (scoring.hitung_skor columns + nama_wilayah, peringkat)
     simulasi: pd.Series  # the same under the scenario; never written anywhere
-    peringkat: pd.DataFrame  # every region: kode_wilayah, nama_wilayah, jenis, iid, peringkat_nyata, peringkat_simulasi
+    # Every region: kode_wilayah, nama_wilayah, jenis, ada_spd, iid, skor_sid, peringkat_nyata, peringkat_simulasi;
+    # a rank is among the region's peers: by IID among the pemda with SPD, by SID among those without.
+    peringkat: pd.DataFrame
 
 
 def urusan_tambahan(m: scoring.Metodologi) -> tuple[str, ...]:
@@ -68,6 +71,31 @@ def tulis(s: Skenario) -> str:
     return ",".join(bagian)
 
 
+def celah_simulasi(kel: Kelengkapan, kode_wilayah: str) -> pd.DataFrame:
+    """The region's gaps a scenario can mark fixed: an answer raised to its target level, or a portal-only
+    innovation's kematangan raised (status gaps are the send/withdraw part of a scenario)."""
+    celah = kel.celah
+    return celah[
+        (celah["kode_wilayah"] == kode_wilayah) & (celah["level_sasaran"].notna() | celah["kematangan_sasaran"].notna())
+    ]
+
+
+def ada_spd(kel: Kelengkapan, kode_wilayah: str) -> bool:
+    """Whether the region has SPD answers; without them it has SID alone, and a scenario cannot invent SPD."""
+    return bool((kel.data.jawaban_spd["kode_wilayah"] == kode_wilayah).any())
+
+
+def pemilik_jawaban(kel: Kelengkapan, kode_wilayah: str) -> dict[str, str]:
+    """Whose answer levels a scenario may change, with their labels: the region's SPD (when it has SPD answers)
+    and each innovation with indicator answers. An answer given to an innovation known only from the portal would
+    win over its kematangan and score it as if nothing else were filled in: such innovations are raised through
+    their kematangan gaps only."""
+    inovasi = kel.data.inovasi
+    milik = inovasi[(inovasi["kode_wilayah"] == kode_wilayah) & ~hanya_portal(kel.data).to_numpy(bool)]
+    spd = {"SPD": "Indikator SPD (pemda)"} if ada_spd(kel, kode_wilayah) else {}
+    return spd | dict(zip(milik["id_inovasi"], milik["nama_inovasi"], strict=True))
+
+
 def baca(teks: str | None, kel: Kelengkapan, kode_wilayah: str) -> tuple[Skenario, list[str]]:
     """Parse and check a scenario against the region's data; unknown parts are dropped with a message each."""
     if not teks:
@@ -75,14 +103,8 @@ def baca(teks: str | None, kel: Kelengkapan, kode_wilayah: str) -> tuple[Skenari
     bagian = [b for b in teks.split(",") if b][:MAKS_BAGIAN]
     pesan = [] if len(teks.split(",")) <= MAKS_BAGIAN else [f"Skenario dipotong: paling banyak {MAKS_BAGIAN} bagian."]
     inovasi = set(kel.data.inovasi.loc[kel.data.inovasi["kode_wilayah"] == kode_wilayah, "id_inovasi"])
-    celah = kel.celah[
-        (kel.celah["kode_wilayah"] == kode_wilayah)
-        & (kel.celah["level_sasaran"].notna() | kel.celah["kematangan_sasaran"].notna())
-    ]
-    id_celah = set(celah["id_celah"])
-    # An answer given to an innovation known only from the portal would win over its kematangan and score it as
-    # if nothing else were filled in: such innovations are raised through their kematangan gaps only.
-    portal = set(kel.data.inovasi.loc[hanya_portal(kel.data).to_numpy(bool), "id_inovasi"])
+    id_celah = set(celah_simulasi(kel, kode_wilayah)["id_celah"])
+    pemilik_boleh = set(pemilik_jawaban(kel, kode_wilayah))
     kode = {a: {i.kode for i in scoring.load_metodologi(kel.versi).indikator_aspek(a)} for a in ("SID", "SPD")}
     level, bukti, kirim, tambahan = {}, [], {}, []
     n_urusan = len(urusan_tambahan(scoring.load_metodologi(kel.versi)))
@@ -92,10 +114,16 @@ def baca(teks: str | None, kel: Kelengkapan, kode_wilayah: str) -> tuple[Skenari
         if m and b[0] == "L":
             aspek, kunci, indikator, v = m.groups()
             pemilik = kunci in inovasi if aspek == "SID" else kunci == kode_wilayah
-            if aspek == "SID" and kunci in portal:
+            if pemilik and (kunci if aspek == "SID" else "SPD") not in pemilik_boleh:
                 pesan.append(
-                    f"Bagian skenario «{b[:40]}»: inovasi ini hanya dikenal dari ekspor portal (tanpa jawaban per "
-                    "indikator); naikkan kematangannya lewat celahnya. Diabaikan."
+                    f"Bagian skenario «{b[:40]}»: "
+                    + (
+                        "inovasi ini hanya dikenal dari ekspor portal (tanpa jawaban per indikator); naikkan "
+                        "kematangannya lewat celahnya."
+                        if aspek == "SID"
+                        else f"SPD wilayah ini belum diisi; isi di {halaman('spd').tempat}, simulasi tidak mengarangnya."
+                    )
+                    + " Diabaikan."
                 )
                 continue
             if pemilik and indikator in kode[aspek]:
@@ -177,7 +205,9 @@ def terapkan(data: scoring.DataPenilaian, kel: Kelengkapan, kode_wilayah: str, s
 
 def simulasikan(kel: Kelengkapan, kode_wilayah: str, s: Skenario, skor: pd.DataFrame | None = None) -> Hasil:
     """Real and simulated scores of the region, and every region's real vs simulated rank. `skor` is the year's
-    skor.skor_tahun on the verified basis (the page passes its cached copy; read here when not given)."""
+    skor.skor_tahun on the verified basis (the page passes its cached copy; read here when not given). A region
+    without SPD answers is simulated on its SID alone: no IID either side, its rank among the pemda without SPD
+    (`peringkat_sid_saja`)."""
     m = scoring.load_metodologi(kel.versi)
     # Real and simulated by the one rule (services.skor.nilai_wilayah): "nyata" is the IID every page shows (from
     # the stored data: kel.data holds empty wajib answers added for the worklist, which would look like SPD).
@@ -192,10 +222,14 @@ def simulasikan(kel: Kelengkapan, kode_wilayah: str, s: Skenario, skor: pd.DataF
     lengkap = sim["ada_spd"].astype(bool)
     sim["peringkat"] = pd.Series(pd.NA, index=sim.index, dtype="Int64")
     sim.loc[lengkap, "peringkat"] = layanan_skor.peringkat_wilayah(sim[lengkap]).to_numpy()
-    peringkat = nyata[["kode_wilayah", "nama_wilayah", "jenis", "iid", "peringkat"]].rename(
-        columns={"peringkat": "peringkat_nyata"}
-    )
-    peringkat["peringkat_simulasi"] = sim["peringkat"].to_numpy()
+    # A pemda without SPD stays without it in any scenario (baca drops SPD levels for it): its SID is ranked
+    # among the pemda without SPD, as services.skor.nilai_wilayah ranks it.
+    sim["peringkat_sid_saja"] = pd.Series(pd.NA, index=sim.index, dtype="Int64")
+    if not lengkap.all():
+        sim.loc[~lengkap, "peringkat_sid_saja"] = layanan_skor.peringkat_sid_saja(sim[~lengkap]).to_numpy()
+    peringkat = nyata[["kode_wilayah", "nama_wilayah", "jenis", "ada_spd", "iid", "skor_sid"]].copy()
+    peringkat["peringkat_nyata"] = nyata["peringkat"].fillna(nyata["peringkat_sid_saja"]).to_numpy()
+    peringkat["peringkat_simulasi"] = sim["peringkat"].fillna(sim["peringkat_sid_saja"]).to_numpy()
     return Hasil(
         nyata=nyata[pilih].iloc[0],
         simulasi=sim[pilih].iloc[0],
@@ -251,9 +285,19 @@ def level_dari_editor(s: Skenario, awal: pd.DataFrame, level_baru: object) -> Sk
     return Skenario(lain + milik, s.bukti, s.kirim, s.tambahan)
 
 
+def inovasi_kirim(kel: Kelengkapan, kode_wilayah: str) -> pd.DataFrame:
+    """The region's innovations (Kelengkapan.inovasi rows, status as marked) with `dikirim`: in the submission the
+    IID is computed on. Where nothing is marked, that is every innovation the age rule admits, though each is
+    still marked draft (services.skor.data_dinilai)."""
+    inovasi = kel.inovasi[kel.inovasi["kode_wilayah"] == kode_wilayah]
+    dihitung = kel.data.inovasi.set_index("id_inovasi")["status_inovasi"] != "draft"
+    return inovasi.assign(dikirim=inovasi["id_inovasi"].map(dihitung).astype(bool))
+
+
 def kirim_dari_editor(s: Skenario, inovasi: pd.DataFrame, dikirim: object) -> Skenario:
-    """The scenario with 'sent' switched for every innovation whose box differs from its real status."""
-    nyata = (inovasi["status_inovasi"] != "draft").to_numpy()
+    """The scenario with 'sent' switched for every innovation (inovasi_kirim rows) whose box differs from whether
+    it is in the submission now."""
+    nyata = inovasi["dikirim"].to_numpy(bool)
     beda = nyata != pd.Series(dikirim).to_numpy(bool)
     kirim = tuple((i, bool(not n)) for i, n in zip(inovasi["id_inovasi"][beda], nyata[beda], strict=True))
     return Skenario(s.level, s.bukti, kirim, s.tambahan)

@@ -64,6 +64,11 @@ def peringkat_wilayah(skor: pd.DataFrame, kelompok: pd.Series | None = None) -> 
     return skor.groupby(kelompok)["iid_mentah"].rank(ascending=False, method="min").astype(int)
 
 
+def peringkat_sid_saja(skor: pd.DataFrame) -> pd.Series:
+    """Rank of pemda without SPD among themselves, by SID (they have no IID), in the groups of peringkat_wilayah."""
+    return peringkat_wilayah(skor.assign(iid_mentah=skor["skor_sid"]))
+
+
 def data_dinilai(
     data: scoring.DataPenilaian, usia: scoring.Metodologi, tahun: int
 ) -> tuple[scoring.DataPenilaian, set[str]]:
@@ -119,8 +124,7 @@ def nilai_dinilai(
             skor[lengkap], kelompok_klaster(skor[lengkap])
         ).to_numpy()
     if not lengkap.all():
-        sid_saja = skor[~lengkap].assign(iid_mentah=skor.loc[~lengkap, "skor_sid"])
-        skor.loc[~lengkap, "peringkat_sid_saja"] = peringkat_wilayah(sid_saja).to_numpy()
+        skor.loc[~lengkap, "peringkat_sid_saja"] = peringkat_sid_saja(skor[~lengkap]).to_numpy()
     skor["semua_layak_dikirim"] = skor["kode_wilayah"].isin(belum)
     skor["dasar_nilai"] = np.where(skor["semua_layak_dikirim"], DASAR_SEMUA_LAYAK, DASAR_DITANDAI)
     skor["versi_metodologi"] = m.versi

@@ -23,8 +23,9 @@ def tahun_penerapan(inovasi: pd.DataFrame) -> pd.Series:
     return _tahun(inovasi, "tanggal_penerapan")
 
 
-def _atau_none(nilai: object) -> int | None:
-    return None if pd.isna(nilai) else int(nilai)
+def _daftar_tahun(tahun: pd.Series) -> list[int | None]:
+    """The years as Python ints, None where missing."""
+    return [None if pd.isna(t) else int(t) for t in tahun.tolist()]
 
 
 def metodologi_tahun_depan(m: scoring.Metodologi, tahun: int) -> scoring.Metodologi:
@@ -42,14 +43,24 @@ def nilai_usia(inovasi: pd.DataFrame, m: scoring.Metodologi, tahun: int) -> pd.D
     which years)."""
     depan = metodologi_tahun_depan(m, tahun)
     awal, akhir = depan.usia.jendela(tahun + 1)
-    baris = []
-    for terap, kembang in zip(tahun_penerapan(inovasi), _tahun(inovasi, "tanggal_pengembangan"), strict=True):
-        kini = m.usia.nilai(_atau_none(terap), tahun, _atau_none(kembang))
-        keluar = kini.memenuhi and not depan.usia.layak(_atau_none(terap), tahun + 1, _atau_none(kembang))
+
+    def satu(terap: int | None, kembang: int | None) -> tuple[bool, str, bool]:
+        kini = m.usia.nilai(terap, tahun, kembang)
+        keluar = kini.memenuhi and not depan.usia.layak(terap, tahun + 1, kembang)
         alasan = kini.alasan
         if keluar:
             alasan += f"; tidak lagi dinilai {tahun + 1} kecuali dikembangkan {awal}–{akhir}"
-        baris.append((kini.memenuhi, alasan, keluar))
+        return kini.memenuhi, alasan, keluar
+
+    # The verdict depends on the two years only: judged once per pair (a region's hundreds of rows share a few).
+    putusan: dict[tuple[int | None, int | None], tuple[bool, str, bool]] = {}
+    baris = []
+    for pasangan in zip(
+        _daftar_tahun(tahun_penerapan(inovasi)), _daftar_tahun(_tahun(inovasi, "tanggal_pengembangan")), strict=True
+    ):
+        if pasangan not in putusan:
+            putusan[pasangan] = satu(*pasangan)
+        baris.append(putusan[pasangan])
     return pd.DataFrame(baris, index=inovasi.index, columns=["memenuhi_usia", "alasan_usia", "keluar_tahun_depan"])
 
 

@@ -72,3 +72,13 @@ def tautan(tetap: Mapping[str, object]) -> str:
     """
     dasar = (st.context.url or "").split("?")[0]
     return f"{dasar}?{urlencode({**st.query_params.to_dict(), **{k: str(v) for k, v in tetap.items()}})}"
+
+
+def tombol_tautan(label: str, keterangan: str, tetap: Mapping[str, object]) -> None:
+    """The link to this view (tautan) behind a button, drawn with its copy button when opened: st.code's syntax
+    highlighter is the largest script a Kelengkapan visit would otherwise load, for a link few visits copy."""
+    kotak = st.popover(f"🔗 {label}", key="tautan_tampilan", on_change="rerun")
+    if kotak.open:
+        with kotak:
+            st.caption(keterangan)
+            st.code(tautan(tetap), language=None, wrap_lines=True)

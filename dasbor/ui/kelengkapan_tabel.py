@@ -154,6 +154,14 @@ def jalan_tercepat(jalan: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _indikator(celah: pd.DataFrame) -> list[str]:
+    """The indicator a fix is on; a portal-only innovation is raised through its kematangan, not one indicator."""
+    return [
+        f"{k} {n}" if isinstance(k, str) and k else "Kematangan (ekspor portal)"
+        for k, n in zip(celah["kode_indikator"], celah["nama_indikator"], strict=True)
+    ]
+
+
 def rincian_jalan(rincian: pd.DataFrame, iid_mentah: float) -> pd.DataFrame:
     """The chosen fixes in order, with the unrounded IID after each one (worths add up exactly)."""
     return pd.DataFrame(
@@ -161,11 +169,7 @@ def rincian_jalan(rincian: pd.DataFrame, iid_mentah: float) -> pd.DataFrame:
             "Urutan": rincian["urutan"],
             "Perangkat daerah": rincian["nama_perangkat_daerah"],
             "Inovasi": rincian["nama_inovasi"].fillna(""),
-            # a portal-only innovation is raised through its kematangan, not one indicator
-            "Indikator": [
-                f"{k} {n}" if isinstance(k, str) and k else "Kematangan (ekspor portal)"
-                for k, n in zip(rincian["kode_indikator"], rincian["nama_indikator"], strict=True)
-            ],
+            "Indikator": _indikator(rincian),
             "Yang kurang": rincian["yang_kurang"],
             "Poin IID": rincian["nilai_perbaikan"],
             "IID sesudahnya (belum dibulatkan)": iid_mentah + rincian["nilai_perbaikan"].cumsum(),
@@ -202,7 +206,7 @@ def pilihan_bukti(celah: pd.DataFrame, diperbaiki: set[str]) -> pd.DataFrame:
             "Diperbaiki": celah["id_celah"].isin(diperbaiki).to_numpy(),
             "Perangkat daerah": celah["nama_perangkat_daerah"].to_numpy(),
             "Inovasi": celah["nama_inovasi"].fillna("").to_numpy(),
-            "Indikator": (celah["kode_indikator"] + " " + celah["nama_indikator"]).to_numpy(),
+            "Indikator": _indikator(celah),
             "Yang kurang": celah["yang_kurang"].to_numpy(),
             "Poin IID": celah["nilai_perbaikan"].map(_poin).to_numpy(),
         }
@@ -222,11 +226,11 @@ def level_jawaban(jawaban: pd.DataFrame) -> pd.DataFrame:
 
 
 def pilihan_kirim(inovasi: pd.DataFrame, kirim: dict[str, bool]) -> pd.DataFrame:
-    """The region's innovations with a 'Dikirim' box: their real state unless the scenario switches it."""
-    nyata = inovasi["status_inovasi"] != "draft"
+    """The region's innovations (simulasi.inovasi_kirim) with a 'Dikirim' box: in the submission the IID is computed
+    on, unless the scenario switches it."""
     return pd.DataFrame(
         {
-            "Dikirim": [kirim.get(i, n) for i, n in zip(inovasi["id_inovasi"], nyata, strict=True)],
+            "Dikirim": [kirim.get(i, n) for i, n in zip(inovasi["id_inovasi"], inovasi["dikirim"], strict=True)],
             "Inovasi": inovasi["nama_inovasi"].to_numpy(),
             "Status sebenarnya": inovasi["status_inovasi"].to_numpy(),
             "Kematangan": inovasi["kematangan"].map(_bulat).to_numpy(),

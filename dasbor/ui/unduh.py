@@ -84,13 +84,17 @@ def dataframe(
     key: str,
     catatan: str = "",
     format_kolom: Mapping[str, Callable[[object], str]] | None = None,
+    teratas: int | None = None,
     **argumen,
 ):
     """st.dataframe(tabel, key=key, **argumen) with the CSV and Excel buttons under it (every row, as shown).
 
     `format_kolom` shows those number columns the Indonesian way (a Styler, missing values as "–"); the cells and
-    the downloads keep the numbers."""
-    tampil = tabel.style.format(dict(format_kolom), na_rep="–") if format_kolom else tabel
+    the downloads keep the numbers. `teratas` draws only the first rows while the downloads keep every one: each
+    row drawn is sent to the browser with its formatted twin (a 1 900-row worklist was 3 MB and seconds of a
+    visit)."""
+    tampil = tabel if teratas is None else tabel.head(teratas)
+    tampil = tampil.style.format(dict(format_kolom), na_rep="–") if format_kolom else tampil
     hasil = st.dataframe(tampil, key=key, **argumen)
     tombol_unduh_tabel(tabel, nama, key, catatan)
     return hasil

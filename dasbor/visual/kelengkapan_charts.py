@@ -153,18 +153,21 @@ def rentang_peringkat(rentang: pd.DataFrame) -> go.Figure:
     """
     y = rentang["nama_wilayah"].map(nama_pendek)
     fig = go.Figure()
+    # Every range in one trace, a gap between them: a trace per region made a chart of many regions slow to draw.
+    x_garis, y_garis = [], []
     for baris, label in zip(rentang.itertuples(), y, strict=True):
-        lo, hi = sorted((baris.peringkat_terverifikasi, baris.peringkat_klaim))
-        fig.add_trace(
-            go.Scatter(
-                x=[lo, hi],
-                y=[label, label],
-                mode="lines",
-                line={"color": WARNA_RENTANG, "width": 8},
-                hoverinfo="skip",
-                showlegend=False,
-            )
+        x_garis += [*sorted((baris.peringkat_terverifikasi, baris.peringkat_klaim)), None]
+        y_garis += [label, label, None]
+    fig.add_trace(
+        go.Scatter(
+            x=x_garis[:-1],
+            y=y_garis[:-1],
+            mode="lines",
+            line={"color": WARNA_RENTANG, "width": 8},
+            hoverinfo="skip",
+            showlegend=False,
         )
+    )
     for kolom, nama, simbol, warna in (
         ("peringkat_terverifikasi", "Hanya level terverifikasi", "circle", WARNA_NYATA),
         ("peringkat_klaim", "Semua klaim diterima", "diamond-open", WARNA_SIMULASI),
@@ -181,38 +184,43 @@ def rentang_peringkat(rentang: pd.DataFrame) -> go.Figure:
             )
         )
     n = len(rentang)
-    fig.update_xaxes(title_text="Peringkat (1 = terbaik)", range=[n + 0.5, 0.5], dtick=1)
+    # a tick per rank while they fit (a province's kab/kota), else plotly's own
+    fig.update_xaxes(title_text="Peringkat (1 = terbaik)", range=[n + 0.5, 0.5], dtick=1 if n <= 40 else None)
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(y[::-1]))
     return _dasar(fig, 150 + 32 * n, legenda=True)
 
 
-def banding_simulasi(skor: pd.DataFrame, kode_wilayah: str, iid_simulasi: float, batas: Sequence[float]) -> go.Figure:
+def banding_simulasi(
+    skor: pd.DataFrame, kode_wilayah: str, nilai_simulasi: float, batas: Sequence[float], kolom: str = "iid"
+) -> go.Figure:
     """Every region's real IID as bars, the chosen region's simulated IID as a separate, labelled marker.
 
-    skor: kode_wilayah, nama_wilayah, iid (real, computed), ordered. batas: band lower bounds to draw as lines.
+    skor: kode_wilayah, nama_wilayah and `kolom` (real, computed), ordered. batas: band lower bounds to draw as
+    lines. kolom "skor_sid": the SID of pemda without SPD (no IID, no bands; the axis follows the values).
     """
+    ukuran = "SID" if kolom == "skor_sid" else "IID"
     y = skor["nama_wilayah"].map(nama_pendek)
     fig = go.Figure(
         go.Bar(
-            x=skor["iid"],
+            x=skor[kolom],
             y=y,
             orientation="h",
-            name="IID nyata (hitungan)",
+            name=f"{ukuran} nyata (hitungan)",
             marker_color=[WARNA_SOROT if k == kode_wilayah else WARNA_NYATA for k in skor["kode_wilayah"]],
-            text=[angka(v) for v in skor["iid"]],
+            text=[angka(v) for v in skor[kolom]],
             textposition="inside",
-            hovertemplate="<b>%{y}</b><br>IID nyata: %{x:.2f}<extra></extra>",
+            hovertemplate=f"<b>%{{y}}</b><br>{ukuran} nyata: %{{x:.2f}}<extra></extra>",
         )
     )
     pilih = skor["kode_wilayah"] == kode_wilayah
     fig.add_trace(
         go.Scatter(
-            x=[iid_simulasi],
+            x=[nilai_simulasi],
             y=list(y[pilih]),
             mode="markers+text",
             name="SIMULASI",
             marker={"symbol": "diamond", "size": 18, "color": WARNA_SIMULASI, "line": {"width": 2, "color": "white"}},
-            text=[f"SIMULASI {angka(iid_simulasi)}"],
+            text=[f"SIMULASI {angka(nilai_simulasi)}"],
             textposition="middle right",
             textfont={"color": WARNA_SIMULASI},
             hovertemplate="<b>%{y}</b><br>SIMULASI: %{x:.2f}<extra></extra>",
@@ -220,7 +228,7 @@ def banding_simulasi(skor: pd.DataFrame, kode_wilayah: str, iid_simulasi: float,
     )
     for b in batas:
         fig.add_vline(x=b, line_dash="dot", line_color=GARIS_BANTU, annotation_text=angka(b), annotation_position="top")
-    fig.update_xaxes(title_text="IID", range=[0, 100])
+    fig.update_xaxes(title_text=ukuran, range=[0, 100] if ukuran == "IID" else None)
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(y[::-1]))
     fig.update_layout(bargap=0.25)
     return _dasar(fig, 160 + 30 * len(skor), legenda=True)

@@ -75,18 +75,28 @@ def _label(nama: str, iid: float) -> str:
     return "<br>".join(textwrap.wrap(nama_pendek(nama), 11)) + f"<br><b>{angka(iid)}</b>"
 
 
-# Grid step in degrees for the tile map: 0.4° keeps the 13 kab/kota on a 5 × 6 grid with every tile next to
-# where the region lies (Tabalong at the top, Tanah Laut bottom left, Kotabaru on the east).
-LANGKAH_UBIN = 0.4
+# Grid step of the tile map, as a share of the side of the square each region would get if the regions' centres
+# shared their bounding box evenly: 0,8 keeps Kalimantan Selatan's 13 kab/kota on a 5 × 6 grid (a 0,4° step) with
+# every tile next to where the region lies, and gives the whole country a step of about one degree.
+LANGKAH_PER_SISI = 0.8
 
 
-def tata_letak_ubin(wilayah: pd.DataFrame, langkah: float = LANGKAH_UBIN) -> pd.DataFrame:
-    """Place each region on a square grid cell near its approximate centre, one region per cell.
+def langkah_ubin(wilayah: pd.DataFrame) -> float:
+    """The tile map's grid step in degrees for regions with centres (lat, lng), to a hundredth of a degree."""
+    w = wilayah.dropna(subset=["lat", "lng"])
+    kotak = float(np.ptp(w["lat"]) * np.ptp(w["lng"])) if len(w) > 1 else 0.0
+    return max(round(LANGKAH_PER_SISI * math.sqrt(kotak / max(len(w), 1)), 2), 0.01)
+
+
+def tata_letak_ubin(wilayah: pd.DataFrame, langkah: float | None = None) -> pd.DataFrame:
+    """Place each region on a square grid cell near its approximate centre, one region per cell (step: langkah_ubin
+    unless given).
 
     Input columns: kode_wilayah, lat, lng (rows without coordinates are left out). Output: kode_wilayah,
     kolom (0 = west), baris (0 = north). Regions closest to a cell centre are placed first; each takes the free
     cell nearest its true position, so crowded areas (Banjarmasin, Banjarbaru, Banjar) spread to neighbours.
     """
+    langkah = langkah_ubin(wilayah) if langkah is None else langkah
     w = wilayah.dropna(subset=["lat", "lng"]).sort_values("kode_wilayah").reset_index(drop=True)
     ideal = np.c_[(w["lng"] - w["lng"].min()) / langkah, (w["lat"].max() - w["lat"]) / langkah]
     terpakai: dict[tuple[int, int], int] = {}
@@ -120,17 +130,26 @@ def peta_ubin(data: pd.DataFrame, judul: str, sorot: str | None = None, gaya: Ga
     letak = tata_letak_ubin(data)
     d = data.merge(letak, on="kode_wilayah")
     fig = figur_dasar(judul, 640, gaya)
-    for r in d.itertuples():
-        fig.add_shape(
-            type="rect",
-            x0=r.kolom - 0.47,
-            x1=r.kolom + 0.47,
-            y0=r.baris - 0.47,
-            y1=r.baris + 0.47,
-            fillcolor=warna_predikat(r.predikat),
-            line={"color": TEKS if r.kode_wilayah == sorot else "white", "width": 5 if r.kode_wilayah == sorot else 2},
-            layer="below",
-        )
+    # All tiles in one layout update: add_shape copies the layout's shapes each time, which took 86 s for the
+    # country's 514 tiles.
+    fig.update_layout(
+        shapes=[
+            {
+                "type": "rect",
+                "x0": r.kolom - 0.47,
+                "x1": r.kolom + 0.47,
+                "y0": r.baris - 0.47,
+                "y1": r.baris + 0.47,
+                "fillcolor": warna_predikat(r.predikat),
+                "line": {
+                    "color": TEKS if r.kode_wilayah == sorot else "white",
+                    "width": 5 if r.kode_wilayah == sorot else 2,
+                },
+                "layer": "below",
+            }
+            for r in d.itertuples()
+        ]
+    )
     label = [_label(n, v) for n, v in zip(d["nama_wilayah"], d["iid"], strict=True)]
     klik = _data_klik(d)
     fig.add_trace(
@@ -180,43 +199,112 @@ def poligon_wilayah(geometri: dict) -> list[list[list[tuple[float, float]]]]:
     ]
 
 
-def _pusat_label(geojson: dict, kunci_fitur: str, d: pd.DataFrame) -> pd.DataFrame:
-    """Where each label goes: the file's own label point (lat_pusat/lng_pusat) when it has one, else the
-    region's approximate centre from wilayah-kalsel.csv."""
+def _di_dalam(cincin: list[tuple[float, float]], x: float, y: float) -> bool:
+    """Whether (x, y) lies inside a closed ring (even–odd ray casting)."""
+    px, py = np.asarray(cincin, dtype=float).T
+    x1, y1, x2, y2 = px[:-1], py[:-1], px[1:], py[1:]
+    silang = (y1 > y) != (y2 > y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        xs = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+    return bool(np.count_nonzero(silang & (xs > x)) % 2)
+
+
+def _dalam_wilayah(poligon: list, x: float, y: float) -> bool:
+    return any(_di_dalam(p[0], x, y) and not any(_di_dalam(h, x, y) for h in p[1:]) for p in poligon)
+
+
+# Scan lines tried across a polygon for its label point, as shares of its height from the middle outwards.
+GARIS_PINDAI = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)
+
+
+def titik_wakil(poligon: list) -> tuple[float, float]:
+    """A point inside a region for its label: on the largest of its polygons, the middle of the widest stretch
+    inside it along a few horizontal scan lines (the middle one first). Unlike the centroid, it never falls
+    outside a crescent or a bay, nor in a hole."""
+    p = max(poligon, key=lambda b: abs(_luas(b[0])))
+    ys = np.asarray(p[0], dtype=float)[:, 1]
+    y0, y1 = ys.min(), ys.max()
+    terbaik = (-1.0, (float(np.mean(np.asarray(p[0])[:, 0])), float((y0 + y1) / 2)))
+    for bagian in GARIS_PINDAI:
+        y = y0 + bagian * (y1 - y0)
+        xs = []
+        for cincin in p:
+            cx, cy = np.asarray(cincin, dtype=float).T
+            a, b = cy[:-1], cy[1:]
+            silang = (a > y) != (b > y)
+            xs.extend(cx[:-1][silang] + (y - a[silang]) * (cx[1:][silang] - cx[:-1][silang]) / (b[silang] - a[silang]))
+        xs = np.sort(xs)
+        if len(xs) >= 2:
+            lebar = xs[1::2] - xs[0::2][: len(xs[1::2])]
+            i = int(np.argmax(lebar))
+            if lebar[i] > terbaik[0]:
+                terbaik = (float(lebar[i]), (float((xs[2 * i] + xs[2 * i + 1]) / 2), float(y)))
+    return terbaik[1]
+
+
+def _pusat_label(
+    geojson: dict, kunci_fitur: str, d: pd.DataFrame, poligon: dict[str, list] | None = None
+) -> pd.DataFrame:
+    """Where each label goes: the file's own label point (lat_pusat/lng_pusat) when it lies inside the region,
+    else a point inside it (titik_wakil), else the region's approximate centre from the database."""
+    poligon = _wilayah_peta(geojson, kunci_fitur, d["kode_wilayah"]) if poligon is None else poligon
     titik = {
         str(f["properties"][kunci_fitur]): (f["properties"].get("lat_pusat"), f["properties"].get("lng_pusat"))
         for f in geojson["features"]
         if isinstance(f, dict) and kunci_fitur in (f.get("properties") or {})
     }
-    lat = [titik.get(k, (None, None))[0] or a for k, a in zip(d["kode_wilayah"], d["lat"], strict=True)]
-    lng = [titik.get(k, (None, None))[1] or b for k, b in zip(d["kode_wilayah"], d["lng"], strict=True)]
+    lat, lng = [], []
+    for k, a, b in zip(d["kode_wilayah"], d["lat"], d["lng"], strict=True):
+        y, x = titik.get(k, (None, None))
+        bagian = poligon.get(k)
+        if bagian and (y is None or x is None or not _dalam_wilayah(bagian, x, y)):
+            x, y = titik_wakil(bagian)
+        lat.append(a if y is None else y)
+        lng.append(b if x is None else x)
     return d.assign(lat_label=lat, lng_label=lng)
 
 
-# A region smaller than this (square degrees) cannot hold its label: Banjarmasin (0,008) and Banjarbaru (0,025)
-# get theirs beside the province with a leader line; the smallest kabupaten, HSU (0,073), keeps its own.
-LUAS_KECIL = 0.05
+# The map's scale for sizing labels, which are set in pixels while the map is in degrees: the fewest pixels the
+# longer side of its view gets (a 390 px phone's map, a slide's 430 px high map, less their margins). Labels that
+# do not overlap at that scale do not overlap on a larger screen either. Kalimantan Selatan's 2,9° get 110 px per
+# degree; the whole country's 46° get 7, where no kab/kota can hold a label.
+PIKSEL_PETA = 315
+# A region smaller than this on the map (px²) cannot hold its label: in Kalimantan Selatan Banjarmasin and Banjarbaru
+# get theirs beside the map with a leader line, while the smallest kabupaten, HSU (880 px²), keeps its own.
+LUAS_KECIL_PIKSEL = 600
+# A label is written on a region only when its box is at most this many times the region's area: the smallest
+# labelled region of Kalimantan Selatan, HSU, has a box twice its size; at a country's scale a name would cover a
+# dozen regions, so the map shows none and names each region on hover.
+KOTAK_PER_LUAS = 4.0
+# Gaps in pixels: between the map and the labels beside it, and the margin around the view.
+JARAK_PIKSEL = 5.5
 # Islands under this share of their region's area may fall outside the view: Kotabaru's small outer islands
 # would otherwise stretch the map a degree south and east and shrink the mainland on a phone.
 BAGIAN_TAMPAK = 0.02
-# The fewest pixels one degree gets (a 390 px phone shows about 3 degrees, so does a slide's 430 px high map):
-# the size in degrees of a label, which is set in pixels, is reckoned at this scale, so labels that do not
-# overlap there do not overlap on a larger screen either.
-PIKSEL_PER_DERAJAT = 110
 HALO = ", ".join(f"{x}px {y}px 2px white" for x in (-1, 1) for y in (-1, 1))
 LEBAR_HURUF = 0.65  # average glyph width as a share of the font size (Source Sans Pro, DejaVu Sans)
 TINGGI_BARIS = 1.2  # line height as a share of the font size
 # Label type on the map is capped below the projector style's 16 px: the Hulu Sungai valley holds five two-line
 # labels in about 0,6 degree, and a slide's map gets only about 125 px per degree.
 UKURAN_LABEL_MAKS = 14
+# Above this many regions the map draws one filled trace per predikat band instead of one per region: the
+# country's 514 traces took seconds to draw in the browser. Hover and click then come from a point per region.
+WILAYAH_PER_JEJAK = 60
+TINGGI_PETA, TINGGI_PETA_MIN = 660, 400  # px, before the title's extra lines
+
+
+def piksel_per_derajat(lebar: float, tinggi: float) -> float:
+    """The map's scale (PIKSEL_PETA across the longer side of a view `lebar` × `tinggi` degrees)."""
+    return PIKSEL_PETA / max(lebar, tinggi, 1e-9)
 
 
 def _wilayah_peta(geojson: dict, kunci_fitur: str, kode: pd.Series) -> dict[str, list]:
     """kode_wilayah -> polygons (poligon_wilayah) of the regions in `kode`."""
     hasil: dict[str, list] = {}
+    dicari = set(kode)
     for f in geojson["features"]:
         k = str((f.get("properties") or {}).get(kunci_fitur)) if isinstance(f, dict) else None
-        if k in set(kode) and isinstance(f.get("geometry"), dict):
+        if k in dicari and isinstance(f.get("geometry"), dict):
             hasil.setdefault(k, []).extend(poligon_wilayah(f["geometry"]))
     return hasil
 
@@ -231,32 +319,36 @@ def _garis(cincin: list[list[tuple[float, float]]]) -> tuple[list, list]:
     return x[:-1], y[:-1]
 
 
-def _ukuran_label(teks: str, ukuran: int) -> tuple[float, float]:
-    """Width and height in degrees of a label (_label) at `ukuran` px, at the scale PIKSEL_PER_DERAJAT."""
+def _ukuran_label(teks: str, ukuran: int, piksel_per_derajat: float) -> tuple[float, float]:
+    """Width and height in degrees of a label (_label) at `ukuran` px, at the map's scale."""
     baris = [re.sub(r"<[^>]+>", "", b) for b in teks.split("<br>")]
     lebar = max(len(b) for b in baris) * ukuran * LEBAR_HURUF
-    return lebar / PIKSEL_PER_DERAJAT, len(baris) * ukuran * TINGGI_BARIS / PIKSEL_PER_DERAJAT
+    return lebar / piksel_per_derajat, len(baris) * ukuran * TINGGI_BARIS / piksel_per_derajat
 
 
 def pisahkan_label(
     xy: np.ndarray, kotak: list[tuple[float, float]], geser_maks: np.ndarray, langkah: float = 0.02
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """Label positions (rows of x, y) moved, in the order given, each by the least that keeps its box (width,
-    height around x, y) clear of the labels placed before it, and by at most its `geser_maks` (dx, dy) degrees
-    (else it stays where it was): the regions of the Hulu Sungai valley lie so close that their labels would
+    height around x, y) clear of the labels placed before it, and by at most its `geser_maks` (dx, dy) degrees;
+    and whether each found such a place (one that did not stays where it was, and is left clear of by the
+    labels after it only when placed). The regions of the Hulu Sungai valley lie so close that their labels would
     print over each other. Callers pass the smallest regions first, as they have the least room to move in."""
     baru = np.array(xy, dtype=float)
     ukuran = np.array(kotak, dtype=float)
+    bebas_semua = np.zeros(len(baru), dtype=bool)
     for i in range(len(baru)):
         dx, dy = (np.arange(-n, n + 1) * langkah for n in np.floor(geser_maks[i] / langkah + 1e-9).astype(int))
         calon = baru[i] + np.array([(a, b) for a in dx for b in dy])
         calon = calon[np.argsort(np.hypot(*(calon - baru[i]).T), kind="stable")]
         # a candidate is free when, against every label placed before, it is apart in x or apart in y
-        jarak = np.abs(calon[:, None, :] - baru[None, :i, :]) >= (ukuran[i] + ukuran[:i]) / 2
+        lain = np.flatnonzero(bebas_semua[:i])
+        jarak = np.abs(calon[:, None, :] - baru[None, lain, :]) >= (ukuran[i] + ukuran[lain]) / 2
         bebas = jarak.any(axis=2).all(axis=1)
         if bebas.any():
             baru[i] = calon[bebas.argmax()]
-    return baru
+            bebas_semua[i] = True
+    return baru, bebas_semua
 
 
 def _label_luar(kecil: pd.DataFrame, x: float, jarak: float) -> pd.DataFrame:
@@ -270,33 +362,21 @@ def _label_luar(kecil: pd.DataFrame, x: float, jarak: float) -> pd.DataFrame:
     return urut.assign(x_teks=x, y_teks=y)
 
 
-def peta_batas(
-    data: pd.DataFrame, geojson: dict, kunci_fitur: str, judul: str, sorot: str | None = None, gaya: Gaya = LAYAR
-) -> go.Figure:
-    """Choropleth on real boundaries: each region a filled polygon in its predikat colour, its short name and IID
-    written on it (or beside the province for a small city, with a leader line), predikat and rank on hover.
-
-    Columns: kode_wilayah, nama_wilayah, lat, lng, iid, predikat, peringkat; `kunci_fitur` is the GeoJSON
-    property holding kode_wilayah (e.g. 'kode'). `sorot` (a kode_wilayah) is drawn with a thick black outline
-    and the other regions paler: the region of a profile page.
-
-    Not MapLibre (go.Choroplethmap): a MapLibre text layer fetches its glyphs from fonts.openmaptiles.org, which
-    an offline workshop cannot reach, so names and IID could only be shown on hover. Polygons on cartesian axes
-    draw the labels as SVG text with the page's own fonts and fetch nothing. Measured on the 2-core machine with
-    a warm kaleido server (13 regions, 760 px): 0,4 s per PNG instead of MapLibre's 1,85 s, and 40 KB of figure
-    JSON instead of 139 KB (MapLibre carries the whole GeoJSON in every trace).
-    """
-    d = _pusat_label(geojson, kunci_fitur, data.reset_index(drop=True))
-    poligon = _wilayah_peta(geojson, kunci_fitur, d["kode_wilayah"])
-    d = d[d["kode_wilayah"].isin(poligon)].reset_index(drop=True)
-    klik = _data_klik(d)
-    hover = _teks_hover(klik)
-    fig = figur_dasar(judul, 660, gaya)
+def _isian(fig: go.Figure, d: pd.DataFrame, poligon: dict[str, list], hover: list[str], sorot: str | None) -> None:
+    """The filled regions: one trace per region (hover anywhere inside shows its text), or beyond
+    WILAYAH_PER_JEJAK regions one per predikat band and highlight, thinner lines, hover from the points."""
+    disorot = d["kode_wilayah"].eq(sorot).to_numpy()
+    per_wilayah = len(d) <= WILAYAH_PER_JEJAK
+    kelompok = (
+        [[i] for i in sorted(d.index, key=lambda i: disorot[i])]
+        if per_wilayah
+        else [list(g.index) for _, g in d.assign(_s=disorot).groupby(["_s", "predikat"], dropna=False, sort=True)]
+    )
     # The highlighted region last, so its thick outline is not hidden under a neighbour's.
-    for i in sorted(d.index, key=lambda i: d.at[i, "kode_wilayah"] == sorot):
-        r = d.loc[i]
-        disorot = r["kode_wilayah"] == sorot
-        x, y = _garis([c for p in poligon[r["kode_wilayah"]] for c in p])
+    for baris in kelompok:
+        r = d.loc[baris[0]]
+        sendiri = bool(disorot[baris[0]])
+        x, y = _garis([c for i in baris for p in poligon[d.at[i, "kode_wilayah"]] for c in p])
         fig.add_trace(
             go.Scatter(
                 x=x,
@@ -304,19 +384,43 @@ def peta_batas(
                 mode="lines",
                 fill="toself",
                 fillcolor=warna_predikat(r["predikat"]),
-                line={"color": TEKS if disorot else "white", "width": 4 if disorot else 1.5},
-                opacity=1.0 if sorot is None or disorot else 0.45,
-                name=r["nama_wilayah"],
+                line={"color": TEKS if sendiri else "white", "width": 4 if sendiri else (1.5 if per_wilayah else 0.5)},
+                opacity=1.0 if sorot is None or sendiri else 0.45,
+                name=r["nama_wilayah"] if per_wilayah else str(r["predikat"]),
                 showlegend=False,
                 hoveron="fills",
-                text=hover[i],
-                hoverinfo="text",
+                text=hover[baris[0]] if per_wilayah else None,
+                hoverinfo="text" if per_wilayah else "skip",
             )
         )
-    # Legend entries of their own: a paler region's trace would show its band paler in the legend. A pemda
-    # without SPD is drawn in the neutral colour and named so in the legend (SID_SAJA, as on hover).
-    legenda_predikat(fig, pd.Series(klik[:, 2]))
 
+
+def peta_batas(
+    data: pd.DataFrame, geojson: dict, kunci_fitur: str, judul: str, sorot: str | None = None, gaya: Gaya = LAYAR
+) -> go.Figure:
+    """Choropleth on real boundaries: each region a filled polygon in its predikat colour, its short name and IID
+    written on it where it can hold them (a small city beside the map, with a leader line, while few), predikat and
+    rank on hover.
+
+    Columns: kode_wilayah, nama_wilayah, lat, lng, iid, predikat, peringkat; `kunci_fitur` is the GeoJSON
+    property holding kode_wilayah (e.g. 'kode'). `sorot` (a kode_wilayah) is drawn with a thick black outline
+    and the other regions paler: the region of a profile page.
+
+    Labels are placed for any scope by the same rules: at the map's scale (piksel_per_derajat), a label goes on
+    its region when its box is at most KOTAK_PER_LUAS times the region and clear of the labels placed before it
+    (smallest regions first); a region under LUAS_KECIL_PIKSEL is labelled beside the map while those labels fit
+    along its height; any other region is named on hover only. The map's layout is in layout.meta.
+
+    Not MapLibre (go.Choroplethmap): a MapLibre text layer fetches its glyphs from fonts.openmaptiles.org, which
+    an offline workshop cannot reach, so names and IID could only be shown on hover. Polygons on cartesian axes
+    draw the labels as SVG text with the page's own fonts and fetch nothing. Measured on the 2-core machine with
+    a warm kaleido server (13 regions, 760 px): 0,4 s per PNG instead of MapLibre's 1,85 s, and 40 KB of figure
+    JSON instead of 139 KB (MapLibre carries the whole GeoJSON in every trace).
+    """
+    d = data.reset_index(drop=True)
+    poligon = _wilayah_peta(geojson, kunci_fitur, d["kode_wilayah"])
+    d = d[d["kode_wilayah"].isin(poligon)].reset_index(drop=True)
+    d = _pusat_label(geojson, kunci_fitur, d, poligon)
     # The view: every region's mainland and larger islands. Each region's area is summed once: a coastal region of
     # the national file has hundreds of islands, and summing them again per island took seconds.
     luas_bagian = {k: [abs(_luas(p[0])) for p in bagian] for k, bagian in poligon.items()}
@@ -329,21 +433,44 @@ def peta_batas(
         for titik in p[0]
     ]
     (x0, y0), (x1, y1) = np.min(tampak, axis=0), np.max(tampak, axis=0)
-    kecil = d["kode_wilayah"].map(luas).lt(LUAS_KECIL)
+    ppd = piksel_per_derajat(x1 - x0, y1 - y0)
+    lintang = math.radians((y0 + y1) / 2)
+    klik = _data_klik(d)
+    hover = _teks_hover(klik)
+    # The figure's height follows the map's shape (height over width on screen), so that a wide map (the whole
+    # country) has its legend under it, not under an empty band; as tall as wide or taller: TINGGI_PETA.
+    bentuk = (y1 - y0) / math.cos(lintang) / (x1 - x0)
+    fig = figur_dasar(judul, round(min(TINGGI_PETA, max(TINGGI_PETA_MIN, 180 + 620 * bentuk))), gaya)
+    _isian(fig, d, poligon, hover, sorot)
+    # Legend entries of their own: a paler region's trace would show its band paler in the legend. A pemda
+    # without SPD is drawn in the neutral colour and named so in the legend (SID_SAJA, as on hover).
+    legenda_predikat(fig, pd.Series(klik[:, 2]))
+    jarak = JARAK_PIKSEL / ppd
     teks = [_label(n, v) for n, v in zip(d["nama_wilayah"], d["iid"], strict=True)]
     ukuran = min(gaya.ukuran_kecil, UKURAN_LABEL_MAKS)
-    kotak = [_ukuran_label(t, ukuran) for t in teks]
-    luar = _label_luar(d[kecil], x0 - 0.05, max((kotak[i][1] for i in d.index[kecil]), default=0))
+    kotak = [_ukuran_label(t, ukuran, ppd) for t in teks]
+    luas_wilayah = d["kode_wilayah"].map(luas).to_numpy()
+    kecil = luas_wilayah * ppd**2 < LUAS_KECIL_PIKSEL
+    tinggi_luar = max((kotak[i][1] for i in d.index[kecil]), default=0)
+    # Beside the map only while the stacked labels fit along its height; else the small regions go unnamed.
+    muat_luar = kecil.sum() * tinggi_luar <= y1 - y0
+    luar = _label_luar(d[kecil] if muat_luar else d.iloc[:0], x0 - jarak, tinggi_luar)
     label = d.assign(x_teks=d["lng_label"], y_teks=d["lat_label"])
     label.loc[luar.index, ["x_teks", "y_teks"]] = luar[["x_teks", "y_teks"]]
+    muat = ~kecil & (np.array([w * h for w, h in kotak]) <= KOTAK_PER_LUAS * luas_wilayah)
     # Smallest regions first: they have the least room; no label moves more than a third of its region's size.
-    dalam = sorted(d.index[~kecil], key=lambda i: luas[d.at[i, "kode_wilayah"]])
+    dalam = sorted(d.index[muat], key=lambda i: luas[d.at[i, "kode_wilayah"]])
     rentang = {k: np.ptp([t for p in bagian for t in p[0]], axis=0) for k, bagian in poligon.items()}
-    label.loc[dalam, ["x_teks", "y_teks"]] = pisahkan_label(
-        label.loc[dalam, ["x_teks", "y_teks"]].to_numpy(),
+    posisi, tertulis = pisahkan_label(
+        label.loc[dalam, ["x_teks", "y_teks"]].to_numpy().reshape(-1, 2),
         [kotak[i] for i in dalam],
-        np.array([rentang[d.at[i, "kode_wilayah"]] / 3 for i in dalam]),
+        np.array([rentang[d.at[i, "kode_wilayah"]] / 3 for i in dalam]).reshape(-1, 2),
+        langkah=2.2 / ppd,
     )
+    label.loc[dalam, ["x_teks", "y_teks"]] = posisi
+    bernama = np.zeros(len(d), dtype=bool)
+    bernama[np.array(dalam, dtype=int)[tertulis]] = True
+    bernama[luar.index] = True
     if not luar.empty:
         garis_x = [v for r in luar.itertuples() for v in (r.lng_label, r.x_teks, None)][:-1]
         garis_y = [v for r in luar.itertuples() for v in (r.lat_label, r.y_teks, None)][:-1]
@@ -361,39 +488,53 @@ def peta_batas(
                 marker={"size": 7, "color": TEKS, "line": {"color": "white", "width": 1}},
             )
         )
-    fig.add_trace(
-        _titik_klik(
-            label["x_teks"],
-            label["y_teks"],
-            klik,
-            mode="markers+text",
-            text=teks,
-            textposition=np.where(kecil, "middle left", "middle center"),
-            # Dark text in a white halo reads on every band colour, on a paler region and on the white beside
-            # the province, also where a long name runs over a border.
-            textfont={"size": ukuran, "color": TEKS, "shadow": HALO},
-            # Invisible but large: a click anywhere on a label opens the region (a click on a filled polygon
-            # gives Streamlit no point to select).
-            marker={"size": 3 * ukuran, "opacity": 0},
-            cliponaxis=False,
+    if bernama.any():
+        tulis = label[bernama]
+        fig.add_trace(
+            _titik_klik(
+                tulis["x_teks"],
+                tulis["y_teks"],
+                klik[bernama],
+                mode="markers+text",
+                text=[teks[i] for i in tulis.index],
+                textposition=np.where(kecil[bernama], "middle left", "middle center"),
+                # Dark text in a white halo reads on every band colour, on a paler region and on the white beside
+                # the province, also where a long name runs over a border.
+                textfont={"size": ukuran, "color": TEKS, "shadow": HALO},
+                # Invisible but large: a click anywhere on a label opens the region (a click on a filled polygon
+                # gives Streamlit no point to select).
+                marker={"size": 3 * ukuran, "opacity": 0},
+                cliponaxis=False,
+            )
         )
-    )
-    kiri = x0 - 0.1 - max((kotak[i][0] for i in luar.index), default=0)
-    lintang = math.radians((y0 + y1) / 2)
+    if not bernama.all():
+        # A region without a label is named on hover, and opened by a click, at its label point.
+        tanpa = label[~bernama]
+        fig.add_trace(
+            _titik_klik(
+                tanpa["lng_label"], tanpa["lat_label"], klik[~bernama], mode="markers", marker={"size": 8, "opacity": 0}
+            )
+        )
+    kiri = x0 - 2 * jarak - max((kotak[i][0] for i in luar.index), default=0)
     # The map keeps its ranges and gives up plot area instead (constrain="domain"), hanging from the top: on a
     # phone, where the width decides the scale, the empty room then lies under the map, not above it.
-    fig.update_xaxes(visible=False, range=[kiri, x1 + 0.05], fixedrange=True, constrain="domain")
+    fig.update_xaxes(visible=False, range=[kiri, x1 + jarak], fixedrange=True, constrain="domain")
     # One degree of longitude is cos(latitude) as long as one of latitude: equal scales keep the shapes true.
     fig.update_yaxes(
         visible=False,
-        range=[y0 - 0.05, y1 + 0.05],
+        range=[y0 - jarak, y1 + jarak],
         scaleanchor="x",
         scaleratio=1 / math.cos(lintang),
         fixedrange=True,
         constrain="domain",
         constraintoward="top",
     )
-    fig.update_layout(dragmode=False, margin={"l": 0, "r": 0, "b": 60}, showlegend=True)
+    fig.update_layout(
+        dragmode=False,
+        margin={"l": 0, "r": 0, "b": 60},
+        showlegend=True,
+        meta={"piksel_per_derajat": ppd, "wilayah_bernama": int(bernama.sum())},
+    )
     return fig
 
 

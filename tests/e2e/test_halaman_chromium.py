@@ -10,17 +10,20 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
+from dasbor.halaman import halaman
 from tests.e2e.conftest import klik_baris_pertama, skrip_selesai, ubah_ukuran
-from tests.e2e.kontras import periksa_kontras
+from tests.e2e.kontras import DI_HALAMAN, periksa_kontras
 
-HALAMAN = {
-    "": "Indeks Inovasi Daerah — Kalimantan Selatan",
+JUDUL = {
+    "ringkasan": "Indeks Inovasi Daerah — Kalimantan Selatan",
     "peringkat": re.compile(r"^Peringkat IID \d{4}$"),
     "tren": "Tren IID",
     "bandingkan": re.compile(r"^Bandingkan dua wilayah, \d{4}$"),
     "profil": re.compile(r"^Profil Provinsi Kalimantan Selatan, \d{4}$"),
     "metodologi": "Metodologi Indeks Inovasi Daerah",
 }
+# The results pages of the page registry by URL path, each with its title (a new one without a title is a KeyError).
+HALAMAN = {halaman(n).jalur: JUDUL[n] for n in DI_HALAMAN}
 GRAFIK = "[data-testid='stPlotlyChart'] .js-plotly-plot .main-svg"
 TUNGGU = 60_000  # plotly.js with software rendering on 2 cores can take several seconds
 

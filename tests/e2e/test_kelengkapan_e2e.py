@@ -26,10 +26,10 @@ def klik_titik(page: Page, grafik: Locator, kunci: list[str]) -> None:
 
 
 def selesai(page: Page) -> None:
-    """Wait until the last run has finished and been drawn: no running indicator, matrix and link on screen."""
+    """Wait until the last run has finished and been drawn: no running indicator, matrix and link button on screen."""
     expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TUNGGU)
     page.locator(".js-plotly-plot").first.locator(".scatterlayer .points path").first.wait_for(timeout=TUNGGU)
-    expect(page.get_by_test_id("stCode").first).to_be_visible(timeout=TUNGGU)
+    expect(page.get_by_role("button", name="🔗 Tautan ke tampilan ini")).to_be_visible(timeout=TUNGGU)
     tata_letak_tetap(page, TUNGGU)  # plotly finishes its own layout after the element appears; only for the picture
 
 
@@ -71,7 +71,8 @@ def test_drill_from_matrix_to_an_innovation_and_open_the_copied_link(tab: Page, 
     selesai(tab)
     screenshot(tab, "inovasi")
 
-    tautan = tab.get_by_test_id("stCode").first.inner_text().strip()
+    tab.get_by_role("button", name="🔗 Tautan ke tampilan ini").click()  # the link is drawn when opened
+    tautan = tab.get_by_test_id("stCode").first.inner_text(timeout=TUNGGU).strip()
     assert tautan.startswith(app_url) and "inovasi=63.09-" in tautan and "tahun=" in tautan
     baru = tab.context.new_page()
     baru.set_viewport_size({"width": 1400, "height": TINGGI})

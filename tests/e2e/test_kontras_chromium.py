@@ -4,10 +4,11 @@ code (the measurement and its assertions: tests/e2e/kontras.py).
 Each page is measured on a visit that another check already makes, once that visit's script run has finished:
 - Ringkasan, Peringkat, Tren, Bandingkan, Profil (the province) and Metodologi: on
   test_halaman_chromium.py::test_every_page_draws_its_charts_offline (the same address and 1400×900 window this
-  file used to load them in; Ringkasan's sparkline numbers are checked on that visit too);
+  file used to load them in; Ringkasan's trend as text, and no sparkline, is checked on that visit too);
 - Kelengkapan, Simulasi, Inovasi and Presentasi: on the projector (1280×720) visit of
   test_ukuran_layar_chromium.py::test_page_fits_phone_and_projector;
 - Impor and Akun, which no other browser check opens: here.
+The lists come from the page registry (tests/e2e/kontras.py), so a new page is measured on one of these visits.
 """
 
 from __future__ import annotations
@@ -16,13 +17,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import skrip_selesai
-from tests.e2e.kontras import periksa_kontras
+from tests.e2e.kontras import SENDIRI, periksa_kontras
 
-HALAMAN = ["impor", "akun"]
 TUNGGU = 120_000
 
 
-@pytest.mark.parametrize("jalur", HALAMAN)
+@pytest.mark.parametrize("jalur", SENDIRI)
 def test_captions_quotes_and_code_reach_wcag_aa_contrast(tab: Page, app_url: str, jalur: str) -> None:
     tab.goto(f"{app_url}/{jalur}")
     expect(tab.get_by_role("heading", level=1)).to_be_visible(timeout=TUNGGU)

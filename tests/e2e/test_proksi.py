@@ -222,10 +222,16 @@ def test_a_worker_killed_under_load_is_restarted_and_its_visitors_reconnect(prok
     assert kini.get(1, (korban_pid,))[0] != korban_pid, "pekerja 1 tidak dinyalakan ulang"
     assert kini[1][1] == korban_port
     # Back in HAProxy's rotation once its health checks pass: a request pinned to it stays there (HAProxy sets no
-    # new cookie). Waiting on the cheap health URL, then one real page visit, instead of a page visit per poll.
-    while not _dilayani_pekerja_1(url) and time.monotonic() < batas:
+    # new cookie). Waiting on the cheap health URL, then a real page visit. On a loaded machine the new worker,
+    # still warming, can miss checks and leave the rotation again for a moment after its first "up": a visit
+    # redispatched to worker 2 then is not the failure sought, so the visit is tried again until the deadline.
+    while True:
+        while not _dilayani_pekerja_1(url) and time.monotonic() < batas:
+            time.sleep(0.5)
+        k = di_utas_sendiri(kunjungi(url, "tren", cookie="DASBOR_PEKERJA=1"))
+        if k.pekerja is None or time.monotonic() >= batas:
+            break
         time.sleep(0.5)
-    k = di_utas_sendiri(kunjungi(url, "tren", cookie="DASBOR_PEKERJA=1"))
     assert k.berhasil and k.pengecualian == 0 and k.pekerja is None
 
 

@@ -15,16 +15,19 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from dasbor.halaman import halaman
 from tests.e2e.conftest import skrip_selesai, tata_letak_tetap, ubah_ukuran
-from tests.e2e.kontras import periksa_kontras
+from tests.e2e.kontras import DI_HALAMAN, DI_UKURAN_LAYAR, periksa_kontras
 
-HALAMAN = ["", "peringkat", "tren", "bandingkan", "profil?wilayah=Kabupaten+Tabalong", "metodologi"]
-HALAMAN += ["kelengkapan", "simulasi", "inovasi", "presentasi"]
+# Every page that only reads outside the Data section (the page registry, via tests/e2e/kontras.py); Profil opens on
+# a kabupaten, whose page has the most charts.
+KUERI = {"profil": "?wilayah=Kabupaten+Tabalong"}
+HALAMAN = [halaman(n).jalur + KUERI.get(n, "") for n in (*DI_HALAMAN, *DI_UKURAN_LAYAR)]
 UKURAN = {"ponsel": (390, 844), "proyektor": (1280, 720)}
 TUNGGU = 90_000
 HURUF_MIN = 11
 # Pages whose contrast is measured on their projector visit (the Hasil pages are measured on test_halaman's visit).
-KONTRAS = ("kelengkapan", "simulasi", "inovasi", "presentasi")
+KONTRAS = DI_UKURAN_LAYAR
 
 # Elements wider than the viewport that do not sit inside a scrolling box; the scroll boxes themselves (tables,
 # code blocks, our wide-chart wrappers) are allowed to be wider inside.

@@ -241,3 +241,19 @@ def test_the_next_import_re_writes_a_raw_file_from_before_migration_008(
     assert b"Budi Santoso" not in _ekstrak_teks(isi)
     assert _kueri(salinan_env, "SELECT count(*) FROM impor_arsip WHERE mentah") == [(0,)]
     _sama(_periksa(salinan_env, isi, TAHUN_P), _periksa(salinan_env, berkas_portal, TAHUN_P))
+
+
+@pytest.mark.parametrize(
+    ("nama_file", "format", "unduhan"),
+    [
+        ("isian SPD (halaman)", "spd", "isian SPD (halaman).csv"),  # the SPD page's entry: named by its label
+        ("/data/spd.CSV", "spd", "spd.CSV"),
+        ("spd.txt", "spd", "spd.csv"),  # another data-file suffix is replaced, not kept before .csv
+        ("spd v1.2 final", "spd", "spd v1.2 final.csv"),
+        ("bjb.xlsx", "templat", "bjb.xlsx"),
+        ("jatim 2025.xlsx", "portal", "jatim 2025.xlsx"),
+        ("ekspor.csv", "portal", "ekspor.xlsx"),
+    ],
+)
+def test_a_download_of_the_archive_is_named_as_the_kind_of_file_it_holds(nama_file: str, format: str, unduhan: str):
+    assert impor.nama_unduhan(pd.Series({"nama_file": nama_file, "format": format})) == unduhan

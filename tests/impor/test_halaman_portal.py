@@ -29,8 +29,12 @@ def test_portal_file_review_confirm_archive_and_status(salinan_env: Path, akun_a
     assert len(ragu) >= 2
     [pilih] = [s for s in ragu if tanpa_markdown(lama["id_inovasi"].iat[3]) in s.label]  # labels are markdown
     assert "Baris 4" in pilih.label and pilih.value.startswith("Belum diputuskan")
+    dipakai = "memakai keputusan: {} sama, 0 berbeda, {} belum diputuskan."
+    assert any(c.value.endswith(dipakai.format(0, len(ragu))) for c in at.caption), [c.value for c in at.caption]
     pilih.select("Inovasi yang sama").run()
     assert not at.exception, at.exception
+    # the preview (and so the confirm) now carries the decision
+    assert any(c.value.endswith(dipakai.format(1, len(ragu) - 1)) for c in at.caption)
     at.button(key="konfirmasi_impor").click().run()
     assert not at.exception, at.exception
     assert any("Impor #1 selesai" in s.value for s in at.success)

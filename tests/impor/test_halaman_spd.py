@@ -42,6 +42,11 @@ def test_admin_enters_spd_and_the_iid_becomes_whole(tanpa_spd: Path, akun_admin:
     bersihkan_cache()
     r = skor.skor_tahun(TAHUN).set_index("kode_wilayah").loc[KODE]
     assert r["ada_spd"] and any(f"IID {angka(r['iid'])}" in i.value for i in at.info)
+    # The entry's archive is the CSV the page wrote: offered under a .csv name and type, not as the entry's label.
+    at.switch_page("pages/impor.py").run()
+    assert not at.exception, at.exception
+    unduh = at.download_button(key="unduh_arsip")
+    assert unduh.label.endswith(": isian SPD (halaman).csv") and unduh.proto.url.endswith(".csv")
 
 
 def test_portal_counters_are_stored_and_a_rule_breaking_skor_is_flagged(tanpa_spd: Path, akun_admin: str) -> None:  # noqa: F811

@@ -58,7 +58,7 @@ def _skor() -> pd.Series:
     return skor.skor_tahun(TAHUN).set_index("kode_wilayah").loc[KODE]
 
 
-def test_cli_entry_makes_the_iid_whole_and_undo_takes_it_back(tanpa_spd: Path, capsys) -> None:
+def test_cli_entry_makes_the_iid_whole_and_undo_takes_it_back(tanpa_spd: Path, tmp_path: Path, capsys) -> None:
     sebelum = _skor()
     assert not sebelum["ada_spd"] and pd.isna(sebelum["iid"])
     inovasi = _inovasi(tanpa_spd)
@@ -84,6 +84,15 @@ def test_cli_entry_makes_the_iid_whole_and_undo_takes_it_back(tanpa_spd: Path, c
     assert hasil == "diimpor" and nama == "isian SPD (baris perintah)"
     arsip = impor.berkas_impor(terbitan.kini().db, id_impor)
     assert arsip["format"] == "spd" and bytes(arsip["isi"]).decode().startswith("kode_indikator,level,bukti_ada")
+    # The archive holds a CSV: unduh-impor refuses another name, saying which, and writes nothing.
+    assert impor.nama_unduhan(arsip) == "isian SPD (baris perintah).csv"
+    salah = tmp_path / "spd.xlsx"
+    assert main(["unduh-impor", str(id_impor), str(salah), "--pengguna", "uji"]) == 2
+    pesan = capsys.readouterr().err
+    assert "berakhiran .csv" in pesan and str(tmp_path / "spd.csv") in pesan and "Tidak ada yang ditulis" in pesan
+    assert not salah.exists()
+    assert main(["unduh-impor", str(id_impor), str(tmp_path / "spd.csv"), "--pengguna", "uji"]) == 0
+    assert (tmp_path / "spd.csv").read_bytes() == bytes(arsip["isi"])
 
     assert main(["batalkan-impor", "--pengguna", "uji"]) == 0
     kembali = _skor()

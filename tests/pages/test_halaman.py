@@ -161,6 +161,24 @@ def test_profil_headline_band_distance_and_yandas() -> None:
     assert at.title[0].value == "Profil Kabupaten Kotabaru, 2024"
 
 
+def test_profil_of_a_pemda_without_spd_shows_sid_alone_and_no_spd_weakness() -> None:
+    # Barito Kuala 2025 comes from its portal export alone: no SPD, no indicator answers, nothing marked sent.
+    at = buka("profil", tahun="2025", wilayah="Kabupaten Barito Kuala")
+    assert not at.exception
+    p = hasil.peringkat(2025, "terverifikasi").set_index("kode_wilayah").loc["63.04"]
+    assert any("SPD belum diisi" in w.value and "SPD dan penghitung portal" in w.value for w in at.warning)
+    nilai = {m.label: m.value for m in at.metric}
+    assert nilai["IID"] == "–" and nilai["Peringkat SID (tanpa SPD)"] == str(p["peringkat_sid_saja"])
+    teks = " ".join(e.value for e in [*at.markdown, *at.info, *at.success, *at.caption])
+    assert "nan" not in teks.split() and "**nan**" not in teks and "Butuh" not in teks  # no band, no "Predikat nan"
+    assert any("20 indikator SPD tidak dibandingkan" in i.value for i in at.info)
+    assert any("level 20 indikator SID belum diketahui" in i.value for i in at.info)
+    assert [c.value for c in at.caption].count("Tidak ada indikator yang jauh di bawah median.") == 1
+    # Its innovations are counted as its IID is: every one the age rule admits, though all are marked draft.
+    per_tahapan = next(d.value for d in at.dataframe if "Tahapan" in d.value.columns)
+    assert per_tahapan["Inovasi"].sum() == p["n_inovasi"]
+
+
 def test_metodologi_follows_the_year_and_lists_changes() -> None:
     at = buka("metodologi", tahun="2022")
     assert at.selectbox(key="aturan").value == "2022"

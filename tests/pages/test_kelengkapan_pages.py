@@ -14,6 +14,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import scoring
+from dasbor.services.celah import JENIS_CELAH
+
 ROOT = Path(__file__).resolve().parents[2]
 TABALONG = "Kabupaten Tabalong"
 
@@ -76,6 +79,12 @@ class TestKelengkapan:
         assert len(spec["layout"]["yaxis"]["categoryarray"]) == 14
         assert len(spec["layout"]["xaxis"]["categoryarray"]) == 40  # 20 SPD rows and 20 SID indicators
         assert {c[0] for c in spec["data"][0]["customdata"]} >= {"63", "63.09", "63.72"}
+        # what fixing each kind of gap means: drawn when its expander is opened
+        assert not at.table
+        at.session_state["arti_celah"] = True
+        at.run()
+        [arti] = at.table
+        assert "Yang dikerjakan di portal" in arti.value.columns and len(arti.value) == len(JENIS_CELAH)
         jumlah = buka("kelengkapan", tahun="2024")
         jumlah.radio(key="matriks_nilai").set_value("jumlah").run()
         warna = larik(grafik(jumlah)["data"][0]["marker"]["color"])
@@ -102,6 +111,10 @@ class TestKelengkapan:
         assert any("Bukti dukung" in w.value and "poin IID" in w.value for w in at.warning)
         rubrik = [t.value for t in at.table if "Bukti dukung yang membuktikan" in t.value.columns]
         assert len(rubrik) == 1 and rubrik[0]["Bukti dukung yang membuktikan"].str.contains("video", case=False).all()
+        # the link is drawn when its button is opened (st.code's highlighter is heavy for a link few visits copy)
+        assert not at.code
+        at.session_state["tautan_tampilan"] = True
+        at.run()
         tautan = at.code[0].value
         assert "indikator=35" in tautan and "inovasi=63.09-" in tautan and "tahun=2024" in tautan
 
@@ -138,7 +151,13 @@ class TestKelengkapan:
         poin = daftar["Nilai perbaikan (poin IID)"]
         # numbers stay numbers (a column sorts as numbers, downloads hold numbers); only the display is 0,123
         assert pd.api.types.is_float_dtype(poin) and pd.api.types.is_float_dtype(daftar["Level sasaran"])
-        assert poin.is_monotonic_decreasing and len(daftar) > 100
+        assert poin.is_monotonic_decreasing
+        # the 100 largest of the region's gaps are drawn (each row drawn is sent to the browser), and said so
+        [jumlah] = [
+            int(c.group(1).replace(".", "")) for m in at.markdown if (c := re.match(r"\*\*([\d.]+) celah\*\*", m.value))
+        ]
+        assert len(daftar) == 100 < jumlah
+        assert any(c.value.startswith("Ditampilkan 100 celah dengan nilai terbesar") for c in at.caption)
         [tampil] = [d for d in at.dataframe if "ID celah" in d.value.columns]
         # shown through a Styler: the display values (0,123) travel beside the numbers
         assert re.search(rb"\d,\d{3}", tampil.proto.arrow_data.styler.display_values)
@@ -148,11 +167,16 @@ class TestKelengkapan:
         assert len(seluruh) == 2  # the whole worklist, Excel and CSV
         # built when clicked, not on every view: the page sends a deferred id, no file
         assert all(b.proto.deferred_file_id and not b.proto.url for b in seluruh)
-        kunci = {b.key for b in unduh}
         # every chart and table on the page has the same PNG / CSV / Excel buttons as the Hasil pages
-        assert "png_matriks_2024" in kunci
-        for tabel in ("daftar_kerja", "jalan_semua", "jalan_rincian", "skpd_tanpa", "skpd_semua"):
-            assert {f"csv_{tabel}", f"xlsx_{tabel}"} <= kunci, tabel
+        assert {"png_matriks_2024", "csv_daftar_kerja", "xlsx_daftar_kerja"} <= {b.key for b in unduh}
+        # only the open tab is drawn; another tab's tables come when it is clicked (a rerun from the cache)
+        assert not tabel_berkolom(at, "Perbaikan tercepat") and not tabel_berkolom(at, "Memenuhi komitmen")
+        at.session_state["kelengkapan_tab"] = "Jalan tercepat"
+        at.run()
+        assert not tabel_berkolom(at, "ID celah")
+        assert {"csv_jalan_semua", "xlsx_jalan_semua", "csv_jalan_rincian", "xlsx_jalan_rincian"} <= {
+            b.key for b in at.get("download_button")
+        }
         [rincian] = tabel_berkolom(at, "IID sesudahnya (belum dibulatkan)")
         assert pd.api.types.is_float_dtype(rincian["IID sesudahnya (belum dibulatkan)"])
         assert len(rincian) == 2  # HSU 2024: two SPD fixes lift 59,00 past 60,01
@@ -160,10 +184,17 @@ class TestKelengkapan:
         [semua] = tabel_berkolom(at, "Perbaikan tercepat")
         assert len(semua) == 14
         assert semua.set_index("Wilayah").at[TABALONG, "Predikat berikutnya"] == "— (sudah tertinggi)"
-        tanpa, semua_skpd = tabel_berkolom(at, "Memenuhi komitmen")
+        at.session_state["kelengkapan_tab"] = "Komitmen SKPD"
+        at.run()
+        [tanpa] = tabel_berkolom(at, "Memenuhi komitmen")  # every SKPD: when its expander is opened
         assert not tanpa.empty and (tanpa["Memenuhi komitmen"] == "belum").all()
-        assert len(semua_skpd) > len(tanpa)
         assert any("SKPD yang melaporkan" in m.label for m in at.metric)
+        at.session_state["skpd_semua_buka"] = True
+        at.run()
+        _, semua_skpd = tabel_berkolom(at, "Memenuhi komitmen")
+        assert len(semua_skpd) > len(tanpa)
+        kunci = {b.key for b in at.get("download_button")}
+        assert {"csv_skpd_tanpa", "xlsx_skpd_tanpa", "csv_skpd_semua", "xlsx_skpd_semua"} <= kunci
 
 
 @pytest.mark.usefixtures("demo_env")
@@ -178,7 +209,8 @@ class TestSimulasi:
         spec = grafik(at)
         assert [t["name"] for t in spec["data"]] == ["IID nyata (hitungan)", "SIMULASI"]
         rentang = grafik(at, 1)
-        assert len([t for t in rentang["data"] if t["mode"] == "lines"]) == 13
+        [garis] = [t for t in rentang["data"] if t["mode"] == "lines"]
+        assert garis["x"].count(None) == 12  # the 13 kab/kota's ranges, one trace
 
     def test_marking_evidence_fixed_in_the_editor_changes_band_and_rank_and_is_shared_as_a_link(self) -> None:
         at = buka("simulasi", tahun="2024", wilayah="Kabupaten Banjar")
@@ -235,6 +267,53 @@ class TestSimulasi:
         assert any(
             "3 inovasi hipotetis" in c.value and "n inovasi simulasi 93 (nyata 90)" in c.value for c in at.caption
         )
+
+    def test_a_pemda_without_spd_simulates_its_sid_and_never_gets_an_iid(self) -> None:
+        # Barito Kuala 2025 comes from its portal export alone: no answers, no SPD, nothing marked sent.
+        at = buka("simulasi", tahun="2025", wilayah="Kabupaten Barito Kuala", skenario="L:SPD:63.04:1:3")
+        assert not at.exception
+        assert any("IID memerlukan SPD" in w.value and "SPD dan penghitung portal" in w.value for w in at.warning)
+        assert any("SPD wilayah ini belum diisi" in i.value and "diabaikan" in i.value.lower() for i in at.info)
+        nilai = {m.label: m.value for m in at.metric}
+        assert not any("IID" in label for label in nilai)
+        assert nilai["SID"] == nilai["SID simulasi"] and nilai["Predikat simulasi"] == "– (SPD belum diisi)"
+        assert nilai["Peringkat"].endswith("dari 2 tanpa SPD")  # ranked among the pemda without SPD only
+        spec = grafik(at)
+        assert [t["name"] for t in spec["data"]] == ["SID nyata (hitungan)", "SIMULASI"]
+        assert set(spec["data"][0]["y"]) == {"Barito Kuala", "HST"}
+        kirim = tabel_dengan_kunci(at, "edit_kirim_63.04_").value
+        assert kirim["Dikirim"].any() and (kirim["Status sebenarnya"] == "draft").all()  # counted though unmarked
+        [n] = [
+            int(re.search(r"nyata (\d+)\)", c.value).group(1)) for c in at.caption if "n inovasi simulasi" in c.value
+        ]
+        assert n == kirim["Dikirim"].sum()
+
+        bukti = tabel_dengan_kunci(at, "edit_bukti_63.04_")
+        teratas = bukti.value.iloc[0]
+        assert teratas["Indikator"] == "Kematangan (ekspor portal)"
+        k = int(re.search(r"Kematangan (\d+) dari 111", teratas["Yang kurang"]).group(1))
+
+        def sid(label: str) -> float:
+            return float({m.label: m.value for m in at.metric}[label].replace(".", "").replace(",", "."))
+
+        sebelum = sid("SID")
+        at.session_state[bukti.key] = {"edited_rows": {0: {"Diperbaiki": True}}, "added_rows": [], "deleted_rows": []}
+        at.run()
+        assert not at.exception and at.query_params["skenario"].startswith("B:SID:63.04-")
+        # Raising one innovation to 111 adds (111 − k) ÷ MAX(10, n) SID points; its price is that in IID points.
+        naik = (111 - k) / max(10, n)
+        assert sid("SID simulasi") == pytest.approx(sebelum + naik, abs=0.006)
+        maks_total = scoring.load_metodologi("2025").maks_total
+        assert float(teratas["Poin IID"].replace(",", ".")) == pytest.approx(naik / maks_total * 100, abs=0.0006)
+        assert not any("IID" in m.label for m in at.metric)
+
+        # Every fix the scenario can mark at once: the SID rises, no IID appears.
+        bukti = tabel_dengan_kunci(at, "edit_bukti_63.04_")
+        semua = {i: {"Diperbaiki": True} for i in range(len(bukti.value))}
+        at.session_state[bukti.key] = {"edited_rows": semua, "added_rows": [], "deleted_rows": []}
+        at.run()
+        assert not at.exception
+        assert sid("SID simulasi") > sebelum + naik and not any("IID" in m.label for m in at.metric)
 
 
 @pytest.mark.usefixtures("demo_env")

@@ -224,6 +224,7 @@ def test_spd_gap_is_the_rules_maximum_spd_in_iid_points() -> None:
     spd = celah[celah["jenis_celah"] == "spd_kosong"]
     assert spd["nilai_perbaikan"].tolist() == pytest.approx([M.maks_spd / M.maks_total * 100])  # 63 → 25,2
     assert spd["id_perangkat_daerah"].tolist() == [kel.PD_PEMDA]
+    assert "status" not in spd["cara_hitung"].iat[0] and "level 3" in spd["cara_hitung"].iat[0]  # not a status
 
 
 def terapkan_naif(rows: list[dict[str, Any]], gap: pd.Series) -> list[dict[str, Any]]:

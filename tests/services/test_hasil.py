@@ -131,6 +131,25 @@ def test_strengths_and_weaknesses_against_the_kab_kota_median(demo_env: Path) ->
     assert hasil.KODE_JUMLAH not in set(kk["kode_indikator"]) and hasil.KODE_PORTAL not in set(kk["kode_indikator"])
 
 
+def test_a_pemda_without_spd_has_no_spd_level_so_no_spd_weakness(demo_env: Path) -> None:
+    rincian = hasil.rincian_indikator(2025, "terverifikasi")
+    s = skor.skor_tahun(2025, "terverifikasi").set_index("kode_wilayah")
+    tanpa = sorted(s.index[~s["ada_spd"].astype(bool)])
+    assert tanpa == ["63.04", "63.07"]  # the demo's portal-only pemda of 2025
+    for kode in tanpa:
+        kk = hasil.kekuatan_kelemahan(rincian, kode)
+        # SPD not entered, and every innovation known only by its portal kematangan: no level, never a weakness
+        assert len(kk) == 40 and kk["level_rata"].isna().all() and (kk["posisi"] == "").all()
+    # The medians are over the kab/kota that have a level: by hand, each SPD level of those with SPD (0 if absent)
+    data = skor.data_penilaian(database(), 2025)
+    kabkota = [k for k in s.index[s["ada_spd"].astype(bool)] if s.at[k, "jenis"] != "provinsi"]
+    kk = hasil.kekuatan_kelemahan(rincian, "63.03").set_index("kode_indikator")
+    for indikator in ("1", "2a", "8"):
+        jawaban = data.jawaban_spd[data.jawaban_spd["kode_indikator"] == indikator]
+        level = dict(zip(jawaban["kode_wilayah"], scoring.level_efektif(jawaban, "terverifikasi"), strict=True))
+        assert kk.at[indikator, "level_median"] == pytest.approx(np.median([level.get(k, 0.0) for k in kabkota]))
+
+
 def test_innovation_counts_leave_drafts_out(demo_env: Path) -> None:
     inovasi = hasil.inovasi_tahun(2024)
     bukan_draf = inovasi[(inovasi["kode_wilayah"] == "63.06") & (inovasi["status_inovasi"] != "draft")]

@@ -36,25 +36,52 @@ def _di_proses_lain(berkas_akun: Path, kode: str) -> subprocess.CompletedProcess
     )
 
 
-@pytest.fixture(scope="module")
-def templat_akun(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The account hashed once (bcrypt at its real cost); every test signs in against its own copy of the file."""
-    path = tmp_path_factory.mktemp("templat") / "akun.yaml"
+def _templat(folder: Path, biaya: int | None) -> Path:
+    """The account op.hsu in an accounts file of `folder`, hashed once: at bcrypt's real cost, or at `biaya`."""
+    path = folder / "akun.yaml"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DASBOR_AKUN", str(path))
+        if biaya is not None:
+            asli = akun.bcrypt.gensalt
+            mp.setattr(akun.bcrypt, "gensalt", lambda rounds=12, prefix=b"2b": asli(biaya, prefix))
         akun.tambah_akun("op.hsu", SANDI, "operator", wilayah=["63.09"])
+    return path
+
+
+@pytest.fixture(scope="module")
+def templat_akun(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The account hashed at bcrypt's lowest cost (4): these tests count, lock and log sign-ins, which no check's
+    duration changes, and each one is still a real bcrypt.checkpw of the password. A check at the real cost took
+    ~0,3 s of a core, and this file makes about fifty. An unknown name is still checked against the real-cost
+    stand-in hash (akun._hash_tiruan)."""
+    return _templat(tmp_path_factory.mktemp("templat"), biaya=4)
+
+
+@pytest.fixture(scope="module")
+def templat_akun_nyata(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The account hashed at bcrypt's real cost, for the guesses made at the same time: their checks must last
+    as long as in service, so that they overlap as they would there."""
+    return _templat(tmp_path_factory.mktemp("templat-nyata"), biaya=None)
+
+
+def _salin(templat: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "config" / "akun.yaml"
+    path.parent.mkdir()
+    shutil.copy2(templat, path)
+    monkeypatch.setenv("DASBOR_AKUN", str(path))
+    monkeypatch.delenv("DASBOR_MASUK_BATAS", raising=False)
+    monkeypatch.delenv("DASBOR_MASUK_KUNCI_MENIT", raising=False)
     return path
 
 
 @pytest.fixture
 def berkas_akun(templat_akun: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "config" / "akun.yaml"
-    path.parent.mkdir()
-    shutil.copy2(templat_akun, path)
-    monkeypatch.setenv("DASBOR_AKUN", str(path))
-    monkeypatch.delenv("DASBOR_MASUK_BATAS", raising=False)
-    monkeypatch.delenv("DASBOR_MASUK_KUNCI_MENIT", raising=False)
-    return path
+    return _salin(templat_akun, tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def berkas_akun_nyata(templat_akun_nyata: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return _salin(templat_akun_nyata, tmp_path, monkeypatch)
 
 
 def test_five_failures_lock_for_fifteen_minutes_then_the_password_works(berkas_akun: Path) -> None:
@@ -279,19 +306,19 @@ def _tebak_serentak(jumlah: int, nama: str, sandi: str) -> list[str]:
     return hasil
 
 
-def test_parallel_guesses_in_one_process_cannot_exceed_the_limit(berkas_akun: Path) -> None:
+def test_parallel_guesses_in_one_process_cannot_exceed_the_limit(berkas_akun_nyata: Path) -> None:
     """Twelve guesses at once: only five passwords are ever checked, the rest are refused before bcrypt. Counting
     after the check let every parallel guess through."""
     hasil = _tebak_serentak(12, "op.hsu", SALAH)
     assert len(hasil) == 12 and "masuk" not in hasil
-    baris = [json.loads(b) for b in kunci_masuk.log_path(berkas_akun).read_text(encoding="utf-8").splitlines()]
+    baris = [json.loads(b) for b in kunci_masuk.log_path(berkas_akun_nyata).read_text(encoding="utf-8").splitlines()]
     assert sum(b["peristiwa"] == "gagal" for b in baris) == 5
     assert sum(b["peristiwa"] == "terkunci" for b in baris) == 1
     with pytest.raises(akun.AkunTerkunciError):
         akun.masuk("op.hsu", SANDI)
 
 
-def test_parallel_guesses_from_several_processes_cannot_exceed_the_limit(berkas_akun: Path) -> None:
+def test_parallel_guesses_from_several_processes_cannot_exceed_the_limit(berkas_akun_nyata: Path) -> None:
     """Three server processes, four guesses each, at once: still five checked passwords in all."""
     kode = (
         "import sys, threading\n"
@@ -306,7 +333,7 @@ def test_parallel_guesses_from_several_processes_cannot_exceed_the_limit(berkas_
         "utas = [threading.Thread(target=coba) for _ in range(4)]\n"
         "[u.start() for u in utas]; [u.join() for u in utas]\n"
     )
-    env = {**os.environ, "DASBOR_AKUN": str(berkas_akun)}
+    env = {**os.environ, "DASBOR_AKUN": str(berkas_akun_nyata)}
     proses = [
         subprocess.Popen(
             [sys.executable, "-c", kode], cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
@@ -322,7 +349,7 @@ def test_parallel_guesses_from_several_processes_cannot_exceed_the_limit(berkas_
         p.stdin.flush()
     for p in proses:
         p.communicate(timeout=120)
-    baris = [json.loads(b) for b in kunci_masuk.log_path(berkas_akun).read_text(encoding="utf-8").splitlines()]
+    baris = [json.loads(b) for b in kunci_masuk.log_path(berkas_akun_nyata).read_text(encoding="utf-8").splitlines()]
     assert sum(b["peristiwa"] == "gagal" for b in baris) == 5, baris
     assert sum(b["peristiwa"] in ("ditolak_serentak", "ditolak_terkunci") for b in baris) == 7
 

@@ -123,8 +123,9 @@ def test_editor_helpers_turn_edits_into_scenario_parts(hasil: kel.Kelengkapan) -
     kembali = simulasi.jawaban_untuk_diubah(hasil, BANJAR, "SPD", s)
     assert kembali["level_simulasi"].iat[0] == baru[0]
     assert simulasi.level_dari_editor(s, kembali, awal["level_diakui"].to_numpy()).level == ()
-    inovasi = hasil.inovasi[hasil.inovasi["kode_wilayah"] == BANJAR]
-    dikirim = (inovasi["status_inovasi"] != "draft").to_numpy().copy()
+    inovasi = simulasi.inovasi_kirim(hasil, BANJAR)
+    assert (inovasi["dikirim"] == (inovasi["status_inovasi"] != "draft")).all()  # marked: the marks are the set
+    dikirim = inovasi["dikirim"].to_numpy().copy()
     dikirim[0] = not dikirim[0]
     s = simulasi.kirim_dari_editor(simulasi.Skenario(), inovasi, dikirim)
     assert s.kirim == ((inovasi["id_inovasi"].iat[0], bool(dikirim[0])),)

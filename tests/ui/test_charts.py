@@ -40,7 +40,8 @@ def test_tile_layout_keeps_the_geography(letak: pd.DataFrame) -> None:
     assert per_nama.at["Kabupaten Kotabaru", "kolom"] == letak["kolom"].max()  # easternmost
     assert per_nama.at["Kabupaten Tanah Laut", "baris"] == letak["baris"].max()  # southernmost
     # Any two regions more than two grid steps apart north–south (or west–east) keep their order.
-    langkah = peta.LANGKAH_UBIN
+    langkah = peta.langkah_ubin(WILAYAH)
+    assert langkah == 0.4  # 13 kab/kota on a 5 × 6 grid
     for a, b in combinations(letak.itertuples(), 2):
         if a.lat - b.lat > 2 * langkah:
             assert a.baris < b.baris, (a.nama_wilayah, b.nama_wilayah)
@@ -158,7 +159,7 @@ def test_small_cities_are_labelled_beside_the_province_with_a_leader_line() -> N
         x, _, letak = posisi[kota]
         assert x < barat and letak == "middle left"
     # a two-line label of 12 px apart even at the fewest pixels per degree (a phone)
-    assert abs(posisi["63.71"][1] - posisi["63.72"][1]) >= 2 * 12 * 1.2 / peta.PIKSEL_PER_DERAJAT - 1e-9
+    assert abs(posisi["63.71"][1] - posisi["63.72"][1]) >= 2 * 12 * 1.2 / fig.layout.meta["piksel_per_derajat"] - 1e-9
     assert fig.layout.xaxis.range[0] < barat - 0.5  # room for the text left of the anchor
     assert all(x > barat for k, (x, _, _) in posisi.items() if k not in ("63.71", "63.72"))
     garis = next(t for t in fig.data if t.mode == "lines" and t.fill != "toself")
@@ -171,9 +172,11 @@ def test_labels_on_the_map_do_not_overlap_and_stay_near_their_region(gaya: Gaya)
 
     d = _skor()
     batas = batas_wilayah(frozenset(d["kode_wilayah"]))
-    label = _label_peta(peta.peta_batas(d, batas.geojson, batas.kunci_fitur, "Peta", gaya=gaya))
+    fig = peta.peta_batas(d, batas.geojson, batas.kunci_fitur, "Peta", gaya=gaya)
+    label = _label_peta(fig)
     assert 11 <= label.textfont.size <= peta.UKURAN_LABEL_MAKS
-    kotak = [peta._ukuran_label(t, label.textfont.size) for t in label.text]
+    assert fig.layout.meta["piksel_per_derajat"] == pytest.approx(110, abs=0.5)  # 2,9 degrees on a phone's map
+    kotak = [peta._ukuran_label(t, label.textfont.size, fig.layout.meta["piksel_per_derajat"]) for t in label.text]
     # box centres: a label beside the province ends at its anchor ("middle left")
     xy = [
         (x - kotak[i][0] / 2 if letak == "middle left" else x, y)
@@ -193,12 +196,14 @@ def test_labels_on_the_map_do_not_overlap_and_stay_near_their_region(gaya: Gaya)
 def test_label_placement_moves_only_what_overlaps_and_only_as_far_as_allowed() -> None:
     kotak = [(1.0, 0.2)] * 3
     xy = np.array([[0.0, 0.0], [0.5, 0.05], [5.0, 0.0]])
-    hasil = peta.pisahkan_label(xy, kotak, np.array([[0.5, 0.5]] * 3))
+    hasil, bebas = peta.pisahkan_label(xy, kotak, np.array([[0.5, 0.5]] * 3))
+    assert bebas.all()
     assert hasil[0].tolist() == [0.0, 0.0] and hasil[2].tolist() == [5.0, 0.0]  # placed first / far away
     assert abs(hasil[1, 1] - hasil[0, 1]) >= 0.2 - 1e-9 or abs(hasil[1, 0] - hasil[0, 0]) >= 1.0 - 1e-9
     assert np.hypot(*(hasil[1] - xy[1])) == pytest.approx(0.15, abs=0.03)  # the least move that frees it
-    terkunci = peta.pisahkan_label(xy, kotak, np.array([[0.5, 0.5], [0.04, 0.04], [0.5, 0.5]]))
-    assert terkunci[1].tolist() == [0.5, 0.05]  # no free place within reach: left where it was
+    terkunci, bebas = peta.pisahkan_label(xy, kotak, np.array([[0.5, 0.5], [0.04, 0.04], [0.5, 0.5]]))
+    assert terkunci[1].tolist() == [0.5, 0.05]  # no free place within reach: left where it was, not placed
+    assert bebas.tolist() == [True, False, True]
 
 
 def test_boundary_map_keeps_true_proportions_and_closed_rings() -> None:

@@ -8,6 +8,8 @@ import inspect
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from dasbor.bimtek import susun
 from dasbor.bimtek.model import Acara
 from dasbor.services import hasil
@@ -39,8 +41,11 @@ def test_equal_arguments_share_one_entry_and_the_bound_drops_the_oldest(demo_env
     ]
 
 
-def test_decks_per_typed_event_name_are_bounded(demo_env: Path) -> None:
-    """Every new event name is a new deck; past the bound the oldest go, and the deck asked for is still right."""
+def test_decks_per_typed_event_name_are_bounded(demo_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every new event name is a new deck; past the bound the oldest go, and the deck asked for is still right.
+    The deck store's bound is lowered to two for the test: past any bound the store drops its oldest alike (the
+    test above), and each deck built to pass the real bound of eight cost about a second."""
+    monkeypatch.setattr(data.deck.simpanan, "_maks", 2)
     batas = data.deck.simpanan._maks
     wilayah = data.daftar_wilayah()
     urutan = susun.urutan_bawaan(wilayah)

@@ -75,8 +75,9 @@ def test_rank_range_draws_an_interval_and_both_ends_per_region() -> None:
         }
     )
     fig = grafik.rentang_peringkat(rentang)
-    garis = [t for t in fig.data if t.mode == "lines"]
-    assert [list(t.x) for t in garis] == [[1, 2], [1, 2]]
+    [garis] = [t for t in fig.data if t.mode == "lines"]  # one trace, a gap between the regions' ranges
+    assert list(garis.x) == [1, 2, None, 1, 2]
+    assert list(garis.y) == ["Tanah Laut", "Tanah Laut", None, "Kotabaru", "Kotabaru"]
     ujung = {t.name: list(t.x) for t in fig.data if t.mode == "markers"}
     assert ujung == {"Hanya level terverifikasi": [1, 2], "Semua klaim diterima": [2, 1]}
     assert tuple(fig.layout.xaxis.range) == (2.5, 0.5)  # rank 1 on the right

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from pathlib import PurePath
 
 import pandas as pd
 
 from dasbor.db.connection import Database
+from dasbor.excel.arsip import AKHIRAN_ARSIP
 
 
 def impor_terakhir(db: Database) -> pd.Series | None:
@@ -46,6 +48,29 @@ def berkas_impor(db: Database, id_impor: int, wilayah_boleh: Collection[str] | N
         return None
     berkas = db.query("impor_berkas", {"id_impor": id_impor})
     return None if berkas.empty else berkas.iloc[0]
+
+
+# Suffixes an import's name may end in that name another kind of file: replaced, not kept before the right one.
+_AKHIRAN_DATA = (".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".txt")
+
+
+def dengan_akhiran(nama: str, akhiran: str) -> str:
+    """`nama` ending in `akhiran`: kept when it does, a data-file suffix replaced, else the suffix added."""
+    if nama.lower().endswith(akhiran):
+        return nama
+    dasar, titik, lama = nama.rpartition(".")
+    return (dasar if titik and f".{lama.lower()}" in _AKHIRAN_DATA else nama) + akhiran
+
+
+def akhiran_arsip(berkas: pd.Series) -> str:
+    """The suffix of what the archive holds for a file of berkas_impor (dasbor.excel.arsip.AKHIRAN_ARSIP)."""
+    return AKHIRAN_ARSIP[berkas["format"]]
+
+
+def nama_unduhan(berkas: pd.Series) -> str:
+    """The download name of an archived file (berkas_impor): the name it was imported under, with the suffix of
+    what the archive holds, e.g. an SPD entry typed on the page ("isian SPD (halaman)") is a CSV."""
+    return dengan_akhiran(PurePath(str(berkas["nama_file"])).name, akhiran_arsip(berkas))
 
 
 def sumber_wilayah(db: Database, tahun: int) -> pd.DataFrame:

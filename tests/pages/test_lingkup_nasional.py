@@ -1,0 +1,88 @@
+"""A national deployment (issue 25 §3, §5): with DASBOR_LINGKUP=nasional and a database of several provinces (here
+two small ones of the synthetic country, dasbor/demo/nasional.py, standing in for all 38), every count a page gives
+is the real one: a kab/kota is ranked among its own province's, the headline card names the province it shows, and
+the best kab/kota is the one with the highest IID, not the first province's rank 1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dasbor.demo import nasional
+from dasbor.demo.generator import SEED
+from dasbor.demo.lewat_portal import bangun_demo
+from dasbor.services import hasil
+from tests.conftest import bersihkan_cache
+from tests.pages.apptest_bantu import buka, grafik
+
+TAHUN = 2025
+GORONTALO, SULBAR = "75", "76"  # 6 and 6 kab/kota
+KABKOTA_SULBAR = "76.02"
+
+
+@pytest.fixture(scope="module")
+def negara(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    path = tmp_path_factory.mktemp("nasional") / "iid.duckdb"
+    w = nasional.wilayah_nasional()
+    frames = nasional.bangun_wilayah(SEED, w[w["kode_provinsi"].isin([GORONTALO, SULBAR])].reset_index(drop=True))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DASBOR_LINGKUP", "nasional")
+        bangun_demo(path, SEED, frames, kode_lingkup="nasional")
+    bersihkan_cache()
+    yield path
+    bersihkan_cache()
+
+
+@pytest.fixture
+def negara_env(negara: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("DASBOR_LINGKUP", "nasional")
+    monkeypatch.setenv("DASBOR_DB", str(negara))
+    return negara
+
+
+def _metrik(at) -> dict[str, tuple[str, str]]:
+    return {m.label: (m.value, m.help or "") for m in at.metric}
+
+
+def test_counts_are_the_provinces_own(negara_env: Path) -> None:
+    assert hasil.jumlah_kabkota() == 12 and hasil.jumlah_sejawat(KABKOTA_SULBAR) == 6
+    assert hasil.sejawat_peringkat() == "kab/kota se-provinsi, 12 kab/kota di 2 provinsi"
+    assert hasil.cakupan_pemda() == "2 provinsi dan 12 kab/kota"
+
+    profil = buka("profil", tahun=str(TAHUN), wilayah="Kabupaten Mamuju")
+    assert "Peringkat dari 6 kab/kota" in _metrik(profil)
+    [batang] = grafik(buka("peringkat", tahun=str(TAHUN)))
+    judul = batang["layout"]["title"]["text"].replace("<br>", " ")
+    assert "(peringkat di antara kab/kota se-provinsi, 12 kab/kota di 2 provinsi)" in judul
+
+
+def test_the_headline_shows_the_best_kab_kota_and_names_the_province(negara_env: Path) -> None:
+    at = buka("ringkasan", tahun=str(TAHUN))
+    metrik = _metrik(at)
+    assert "IID provinsi tertinggi" in metrik and "IID Provinsi" not in metrik
+    assert "2 provinsi dan 12 kab/kota" in metrik["Inovasi dilaporkan"][1]
+    skor = hasil.peringkat(TAHUN, "terverifikasi")
+    kabkota = skor[skor["jenis"].isin(hasil.KAB_KOTA) & skor["ada_spd"]]
+    assert metrik["Tertinggi (kab/kota)"][0] == f"{kabkota['iid'].max():.2f}".replace(".", ",")
+    assert "IID tertinggi di antara 12 kab/kota" in metrik["Tertinggi (kab/kota)"][1]
+    provinsi = skor[skor["jenis"] == "provinsi"].sort_values("iid", ascending=False).iloc[0]
+    assert any(provinsi["nama_wilayah"] in str(m.value) for m in at.markdown)
+    tren = next(str(c.value) for c in at.caption if str(c.value).startswith("Tren IID: "))
+    assert tren.count("·") == len(nasional.TAHUN) - 1  # one province's years, not every province's
+
+
+def test_a_compared_and_a_simulated_rank_are_among_the_province_and_so_are_the_charts(negara_env: Path) -> None:
+    bandingkan = buka("bandingkan", tahun=str(TAHUN), wilayah="Kabupaten Mamuju", pembanding="Kota Gorontalo")
+    assert sum("Di antara 6 kab/kota" in m.help for m in bandingkan.metric if m.label == "Peringkat") == 2
+    simulasi = buka("simulasi", tahun=str(TAHUN), wilayah="Kabupaten Mamuju")
+    assert _metrik(simulasi)["Peringkat"][0].endswith(" dari 6")
+    # its charts show the province's kab/kota, whom the rank is among, not the whole database
+    banding, rentang = grafik(simulasi)
+    assert len(banding["data"][0]["y"]) == 6
+    [garis] = [t for t in rentang["data"] if t["mode"] == "lines"]
+    assert garis["x"].count(None) == 5
+    # and the gap matrix of Kelengkapan shows the province of the region in focus: the province and its 6 kab/kota
+    matriks = grafik(buka("kelengkapan", tahun=str(TAHUN), wilayah="Kabupaten Mamuju"))[0]
+    assert len(matriks["layout"]["yaxis"]["categoryarray"]) == 7
