@@ -180,7 +180,9 @@ def distribusi_predikat(jumlah: dict[str, int], judul: str) -> go.Figure:
             showlegend=False,
         )
     )
-    fig.update_xaxes(title_text="Kab/kota", dtick=1, range=[0, max(jumlah.values(), default=0) + 1.5])
+    terbanyak = max(jumlah.values(), default=0)
+    # a tick per kab/kota while they fit (a province's), else plotly's own: the country's 500 would run together
+    fig.update_xaxes(title_text="Kab/kota", dtick=1 if terbanyak <= 20 else None, range=[0, terbanyak + 1.5])
     return fig
 
 
