@@ -53,9 +53,46 @@ def test_counts_are_the_provinces_own(negara_env: Path) -> None:
 
     profil = buka("profil", tahun=str(TAHUN), wilayah="Kabupaten Mamuju")
     assert "Peringkat dari 6 kab/kota" in _metrik(profil)
-    [batang] = grafik(buka("peringkat", tahun=str(TAHUN)))
-    judul = batang["layout"]["title"]["text"].replace("<br>", " ")
-    assert "(peringkat di antara kab/kota se-provinsi, 12 kab/kota di 2 provinsi)" in judul
+
+
+def test_ranking_is_by_iga_cluster_nationally_and_among_its_kab_kota_in_a_province(negara_env: Path) -> None:
+    skor = hasil.peringkat(TAHUN, "terverifikasi")
+    # nationally the page opens on the kabupaten cluster: every kabupaten of both provinces, ranked in the cluster
+    at = buka("peringkat", tahun=str(TAHUN))
+    [batang] = grafik(at)
+    assert "(peringkat di antara klaster kabupaten nasional)" in batang["layout"]["title"]["text"].replace("<br>", " ")
+    kabupaten = skor[skor["jenis"] == "kabupaten"]
+    assert sorted(c[0] for c in batang["data"][0]["customdata"]) == sorted(kabupaten["kode_wilayah"])
+    tabel = at.dataframe[0].value.set_index("kode_wilayah")
+    assert len(tabel) == len(kabupaten) == 11
+    assert tabel["Peringkat"].to_dict() == kabupaten.set_index("kode_wilayah")["peringkat_klaster"].to_dict()
+    assert set(tabel["Provinsi"]) == {"Gorontalo", "Sulawesi Barat"} and "Peringkat klaster" not in tabel
+    assert at.selectbox(key="di").options == [
+        "Seluruh Indonesia (klaster IGA)",
+        "Provinsi Gorontalo",
+        "Provinsi Sulawesi Barat",
+    ]
+    # the province cluster ranks the two provinces against each other
+    at.radio(key="klaster").set_value("provinsi").run()
+    tabel = at.dataframe[0].value
+    assert list(tabel["Wilayah"]) == list(
+        skor[skor["jenis"] == "provinsi"].sort_values("peringkat_klaster")["nama_wilayah"]
+    )
+    # one province: its 6 kab/kota ranked among themselves, the national cluster rank beside, the province's card
+    at.selectbox(key="di").set_value(SULBAR).run()
+    [batang] = grafik(at)
+    assert "(peringkat di antara 6 kab/kota di Sulawesi Barat)" in batang["layout"]["title"]["text"].replace(
+        "<br>", " "
+    )
+    tabel = at.dataframe[0].value.set_index("kode_wilayah")
+    sulbar = skor[skor["kode_wilayah"].str.startswith(SULBAR + ".") & (skor["jenis"] != "provinsi")]
+    assert tabel["Peringkat"].to_dict() == sulbar.set_index("kode_wilayah")["peringkat"].to_dict()
+    assert tabel["Peringkat klaster"].to_dict() == sulbar.set_index("kode_wilayah")["peringkat_klaster"].to_dict()
+    assert [s.value for s in at.subheader][-1] == "Provinsi Sulawesi Barat"
+    prov = skor[skor["kode_wilayah"] == SULBAR].iloc[0]
+    assert any(
+        f"Klaster provinsi: peringkat {prov['peringkat_klaster']} dari 2 provinsi" in c.value for c in at.caption
+    )
 
 
 def test_the_headline_shows_the_best_kab_kota_and_names_the_province(negara_env: Path) -> None:
