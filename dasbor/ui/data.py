@@ -22,7 +22,7 @@ import hashlib
 import inspect
 import threading
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from typing import Any, ParamSpec, TypeVar
 
@@ -33,7 +33,7 @@ import streamlit as st
 import scoring
 from dasbor.bimtek import bahan, susun
 from dasbor.bimtek import ekspor as bimtek_ekspor
-from dasbor.bimtek.model import Acara, Deck
+from dasbor.bimtek.model import Deck, PilihanDeck
 from dasbor.services import asal as _asal
 from dasbor.services import cocok_tertunda as _cocok_tertunda
 from dasbor.services import daftar_kerja as _daftar_kerja
@@ -296,20 +296,20 @@ berkas_ekspor = sekali(_berkas_ekspor, maks=64)
 bahan_bimtek = sekali(bahan.kumpulkan, maks=32)
 
 
-def _deck(tahun: int, basis: str, wilayah: Sequence[str], urutan: Sequence[str] | None, acara: Acara) -> Deck:
-    """The deck for the Presentasi filters, built from the year's gathered data (gathered once per terbitan);
-    raises BimtekError with a message for the facilitator."""
-    return susun.susun_deck(bahan_bimtek(tahun, basis), list(wilayah), None if urutan is None else list(urutan), acara)
+def _deck(pilihan: PilihanDeck) -> Deck:
+    """The deck for the Presentasi filters, built from the year's gathered data of the province (gathered once per
+    terbitan); raises BimtekError with a message for the facilitator."""
+    p = pilihan
+    urutan = None if p.urutan is None else list(p.urutan)
+    return susun.susun_deck(bahan_bimtek(p.tahun, p.basis, p.provinsi), list(p.wilayah), urutan, p.acara)
 
 
 deck = sekali(_deck, maks=8)
 
 
-def _berkas_deck(
-    tahun: int, basis: str, wilayah: Sequence[str], urutan: Sequence[str] | None, acara: Acara
-) -> dict[str, bytes]:
+def _berkas_deck(pilihan: PilihanDeck) -> dict[str, bytes]:
     """PPTX, PDF and XLSX bytes of the same deck (drawn with Chromium: seconds, so only on request)."""
-    return bimtek_ekspor.siapkan_berkas(deck(tahun, basis, wilayah, urutan, acara))
+    return bimtek_ekspor.siapkan_berkas(deck(pilihan))
 
 
 berkas_deck = sekali(_berkas_deck, maks=8)

@@ -9,13 +9,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
+from dasbor.bimtek import susun
 from dasbor.demo import nasional
 from dasbor.demo.generator import SEED
 from dasbor.demo.lewat_portal import bangun_demo
 from dasbor.services import hasil
 from tests.conftest import bersihkan_cache
-from tests.pages.apptest_bantu import buka, grafik
+from tests.impor.bantu import dasbor
+from tests.pages.apptest_bantu import ROOT, buka, grafik
 
 TAHUN = 2025
 GORONTALO, SULBAR = "75", "76"  # 6 and 6 kab/kota
@@ -123,3 +126,44 @@ def test_a_compared_and_a_simulated_rank_are_among_the_province_and_so_are_the_c
     # and the gap matrix of Kelengkapan shows the province of the region in focus: the province and its 6 kab/kota
     matriks = grafik(buka("kelengkapan", tahun=str(TAHUN), wilayah="Kabupaten Mamuju"))[0]
     assert len(matriks["layout"]["yaxis"]["categoryarray"]) == 7
+
+
+def test_a_bimtek_deck_is_one_provinces_and_a_national_database_asks_which(negara_env: Path) -> None:
+    # a deck of every pemda in the country would be 520 slides: the CLI asks for the province and writes nothing
+    keluar = dasbor(negara_env, "bimtek", "--tahun", str(TAHUN), "--xlsx", str(negara_env.parent / "deck.xlsx"))
+    assert (
+        keluar.returncode == 2
+        and "Basis data memuat 2 provinsi" in keluar.stderr
+        and "75 untuk Gorontalo" in keluar.stderr
+    )
+    assert not (negara_env.parent / "deck.xlsx").exists()
+    asing = dasbor(
+        negara_env, "bimtek", "--tahun", str(TAHUN), "--provinsi", "63", "--xlsx", str(negara_env.parent / "x.xlsx")
+    )
+    assert asing.returncode == 2 and "Provinsi «63» tidak ada di basis data; tersedia: 75, 76" in asing.stderr
+
+    deck = susun.build_deck(TAHUN, provinsi=SULBAR)
+    skor = hasil.peringkat(TAHUN, "terverifikasi")
+    sulbar = skor[skor["kode_wilayah"].str.startswith(SULBAR + ".")]
+    per_wilayah = [s for s in deck.slides if s.jenis == "wilayah"]
+    assert len(per_wilayah) == 6 and deck.daerah == "Sulawesi Barat"
+    judul = {s.kunci: s.judul for s in deck.slides}
+    assert judul["peringkat"] == f"Peringkat IID {TAHUN}: kabupaten/kota di Sulawesi Barat"
+    assert judul["nasional"] == f"Sulawesi Barat dalam konteks nasional ({TAHUN})"
+    peringkat = next(s for s in deck.slides if s.kunci == "peringkat").data["peringkat"].dropna(subset=["peringkat"])
+    harapan = sulbar[sulbar["jenis"] != "provinsi"].set_index("kode_wilayah")
+    assert peringkat.set_index("kode_wilayah")["iid"].to_dict() == harapan["iid"].to_dict()  # the one IID
+    assert peringkat.set_index("kode_wilayah")["peringkat"].to_dict() == harapan["peringkat"].to_dict()
+
+    # Presentasi opens on the province of the comparison pair and starts anew for another province
+    at = AppTest.from_file(str(ROOT / "pages" / "presentasi.py"), default_timeout=120)
+    at.query_params["tahun"] = str(TAHUN)
+    at.run()
+    assert not at.exception and at.selectbox(key="provinsi_bimtek").value == GORONTALO
+    assert all(k.startswith(GORONTALO + ".") for k in at.multiselect(key="wilayah_tren").value)
+    assert at.text_input(key="acara_tempat").value == "Gorontalo"
+    at.selectbox(key="provinsi_bimtek").set_value(SULBAR).run()
+    assert not at.exception
+    slide = [k for k in at.multiselect(key="urutan_slide").value if k.startswith("wilayah:")]
+    assert slide == [f"wilayah:{k}" for k in sorted(harapan.index)]
+    assert at.text_input(key="acara_tempat").value == "Sulawesi Barat"
