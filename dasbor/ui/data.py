@@ -268,7 +268,17 @@ cakupan_yandas = sekali(_hasil.cakupan_yandas)
 aturan_yandas = sekali(_hasil.aturan_yandas)
 
 # Kelengkapan, Simulasi, Inovasi.
-kelengkapan = sekali(_kelengkapan.kelengkapan, pesan="Menghitung celah dan nilai perbaikan…", maks=32)
+_kelengkapan_bagian = sekali(_kelengkapan.kelengkapan, pesan="Menghitung celah dan nilai perbaikan…", maks=32)
+
+
+def kelengkapan(tahun: int, kode_wilayah: str) -> _kelengkapan.Kelengkapan:
+    """The Kelengkapan a page about one region reads (Kelengkapan, Simulasi, Inovasi, the region's worklist): the
+    year's when the database holds one province; else the region's province's part, since nationally a year of 552
+    pemda took a minute to compute on a first visit and a page shows one region and its province."""
+    satu = daftar_wilayah()["kode_provinsi"].nunique() <= 1
+    return _kelengkapan_bagian(tahun, None if satu else kode_wilayah.split(".")[0])
+
+
 katalog_indikator = sekali(_telusur.katalog_indikator)
 rentang_peringkat = sekali(_simulasi.rentang_peringkat)
 riwayat_inovasi = sekali(_inovasi.riwayat, maks=1024)  # per innovation a visitor opens
@@ -283,7 +293,7 @@ jawaban_inovasi = sekali(_lembar.jawaban_inovasi, maks=1024)  # per innovation a
 def _berkas_ekspor(tahun: int, kode_wilayah: str, dibuat: date, jenis: str) -> bytes:
     """The region's worklist as 'xlsx' or 'csv' bytes (download buttons would otherwise rebuild the workbook on
     every rerun)."""
-    kel = kelengkapan(tahun)
+    kel = kelengkapan(tahun, kode_wilayah)
     if jenis == "xlsx":
         return _daftar_kerja.ekspor_xlsx(kel, kode_wilayah, dibuat)
     return _daftar_kerja.ekspor_csv(kel, kode_wilayah)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -15,7 +16,9 @@ from dasbor.bimtek import susun
 from dasbor.demo import nasional
 from dasbor.demo.generator import SEED
 from dasbor.demo.lewat_portal import bangun_demo
-from dasbor.services import hasil
+from dasbor.services import hasil, kelengkapan
+from dasbor.services.db import database
+from dasbor.ui import data
 from tests.conftest import bersihkan_cache
 from tests.impor.bantu import dasbor
 from tests.pages.apptest_bantu import ROOT, buka, grafik
@@ -167,3 +170,22 @@ def test_a_bimtek_deck_is_one_provinces_and_a_national_database_asks_which(negar
     slide = [k for k in at.multiselect(key="urutan_slide").value if k.startswith("wilayah:")]
     assert slide == [f"wilayah:{k}" for k in sorted(harapan.index)]
     assert at.text_input(key="acara_tempat").value == "Sulawesi Barat"
+
+
+def test_a_regions_kelengkapan_is_its_provinces_part_with_the_same_numbers(negara_env: Path) -> None:
+    """Nationally a page about one region computes its province's gaps (a national year took a minute), and every
+    gap, price and fastest path is the one the whole year gives."""
+    db = database()
+    utuh = kelengkapan.hitung_kelengkapan(db, TAHUN)
+    bagian = data.kelengkapan(TAHUN, KABKOTA_SULBAR)
+    assert bagian.provinsi == SULBAR and bagian.cakupan == "semua wilayah Provinsi Sulawesi Barat"
+    assert set(bagian.celah["kode_wilayah"].str[:2]) == {SULBAR}
+    dari_utuh = utuh.celah[utuh.celah["kode_wilayah"].str.split(".").str[0] == SULBAR]  # the province's own too
+    kunci = ["id_celah", "nilai_perbaikan"]
+    pd.testing.assert_frame_equal(
+        bagian.celah[kunci].sort_values("id_celah", ignore_index=True),
+        dari_utuh[kunci].sort_values("id_celah", ignore_index=True),
+    )
+    jalan = utuh.jalan[utuh.jalan["kode_wilayah"].str.split(".").str[0] == SULBAR].reset_index(drop=True)
+    pd.testing.assert_frame_equal(bagian.jalan.reset_index(drop=True), jalan)
+    assert set(bagian.komitmen["kode_wilayah"].str[:2]) == {SULBAR}
