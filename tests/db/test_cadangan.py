@@ -269,6 +269,7 @@ def test_a_backup_carrying_a_view_over_a_file_is_refused_naming_the_view(
         ("kolom", "ALTER TABLE wilayah ADD COLUMN catatan TEXT", "kolom main.wilayah.catatan tidak dikenal"),
         ("tipe kolom", "ALTER TABLE impor_log ALTER COLUMN pesan TYPE BLOB", "kolom main.impor_log.pesan berbeda"),
         ("skema", "CREATE SCHEMA lain", "skema lain tidak dikenal"),
+        ("tabel", "CREATE TABLE curian AS SELECT 1 AS x", "tabel main.curian tidak dikenal"),
     ],
 )
 def test_any_object_the_migrations_do_not_make_is_refused_by_name(
