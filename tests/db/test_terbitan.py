@@ -209,3 +209,37 @@ def test_the_writer_lock_file_is_readable_by_its_owner_only(tmp_path: Path) -> N
     db = tmp_path / "iid.duckdb"
     with terbitan.gembok(db) as letak:
         assert oct(letak.gembok.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_read_only_process_never_publishes_locks_or_deletes(db_baru: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DASBOR_HANYA_BACA=1 (a worker group on another machine): no first publish of its own, no writer lock, and
+    an old copy it stops reading stays for the writer to delete, which it does at its next publish."""
+    lt = terbitan.letak(db_baru)
+    monkeypatch.setenv("DASBOR_HANYA_BACA", "1")
+    with pytest.raises(terbitan.BasisDataTidakAdaError, match="Belum ada terbitan"):
+        terbitan.kini(db_baru)
+    with pytest.raises(DatabaseSibukError, match="hanya membaca"), terbitan.penulis(db_baru):
+        pass
+    assert not lt.folder.exists() and not lt.gembok.exists()
+
+    def tulis() -> None:
+        with monkeypatch.context() as penulis:
+            penulis.setenv("DASBOR_HANYA_BACA", "0")
+            _hapus_satu_inovasi(db_baru)
+
+    tulis()
+    pertama = terbitan.kini(db_baru)
+    tulis()
+    tulis()
+    terbitan.kini(db_baru)
+    tulis()
+    terbitan.kini(db_baru)  # the third copy it opened: the first one is closed, read by nobody
+    assert pertama.path.exists(), "a read-only process deleted a copy"
+    tulis()
+    assert not pertama.path.exists(), "the writer deletes it"
+
+
+def test_read_only_is_0_or_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DASBOR_HANYA_BACA", "ya")
+    with pytest.raises(ValueError, match="DASBOR_HANYA_BACA"):
+        terbitan.hanya_baca()
