@@ -32,6 +32,7 @@ class Kunjungan:
     sambung_ulang: int = 0
     grup: str | None = None  # the sticky cookie of a proxy in front of worker groups, when one answered
     metrik: tuple[tuple[str, str], ...] = ()  # (label, value) of every st.metric the page drew, in order
+    pemberitahuan: tuple[str, ...] = ()  # the text of every st.info/warning/error/success box, in order
 
     @property
     def berhasil(self) -> bool:
@@ -68,6 +69,7 @@ async def _sekali(url: str, halaman: str, query: str, batas_detik: float, cookie
         await ws.send(msg.SerializeToString())
         pengecualian = 0
         metrik: list[tuple[str, str]] = []
+        pemberitahuan: list[str] = []
         async with asyncio.timeout(batas_detik):
             async for data in ws:
                 fwd = ForwardMsg()
@@ -78,12 +80,23 @@ async def _sekali(url: str, halaman: str, query: str, batas_detik: float, cookie
                     pengecualian += 1
                 elif elemen == "metric":
                     metrik.append((fwd.delta.new_element.metric.label, fwd.delta.new_element.metric.body))
+                elif elemen == "alert":
+                    pemberitahuan.append(fwd.delta.new_element.alert.body)
                 elif jenis == "page_not_found":
                     return Kunjungan(halaman, None, pengecualian, "halaman tidak ditemukan", pekerja, grup=grup)
                 elif jenis == "script_finished" and fwd.script_finished in SELESAI:
                     galat = "galat kompilasi" if fwd.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY else None
                     detik = time.perf_counter() - mulai
-                    return Kunjungan(halaman, detik, pengecualian, galat, pekerja, grup=grup, metrik=tuple(metrik))
+                    return Kunjungan(
+                        halaman,
+                        detik,
+                        pengecualian,
+                        galat,
+                        pekerja,
+                        grup=grup,
+                        metrik=tuple(metrik),
+                        pemberitahuan=tuple(pemberitahuan),
+                    )
         return Kunjungan(halaman, None, pengecualian, "koneksi ditutup sebelum script_finished", pekerja, grup=grup)
 
 

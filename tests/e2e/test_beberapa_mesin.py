@@ -162,6 +162,9 @@ def test_two_read_only_groups_behind_one_front_share_one_published_folder(
         sesudah = {g: kunjungan(url, cookie[g]) for g in ("g1", "g2")}
         assert sesudah["g1"].metrik == sesudah["g2"].metrik
         assert dict(sesudah["g1"].metrik)["Skor SPD"] != dict(pertama.metrik)["Skor SPD"], "terbitan baru tak terlihat"
+        # A page that saves still opens on a group, and says before anything is typed that saving is the writer's.
+        spd = asyncio.run(kunjungi(url, "spd", f"tahun={TAHUN}", cookie=cookie["g2"], batas_detik=120))
+        assert spd.berhasil and any("hanya membaca data yang diterbitkan" in p for p in spd.pemberitahuan), spd
         # Only the writer wrote: starting, serving, and switching to the new copy changed nothing in the folder.
         assert jejak(bersama) == terbit
     finally:
