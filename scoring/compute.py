@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from scoring.anggota import posisi_di, semua_unik
 from scoring.model import BASIS, STATUS_DINILAI, TOLERANSI, DataPenilaian, Metodologi, bulatkan
 
 KOLOM_SKOR = (
@@ -67,29 +68,26 @@ def level_efektif(jawaban: pd.DataFrame, basis: str) -> np.ndarray:
     return level
 
 
-# String keys are matched with pd.factorize rather than Index.get_indexer or Categorical: those first turn
-# pyarrow-backed strings (what DuckDB and read_csv give under pandas 3) into Python objects, which cost
-# ~5× more than the whole rest of hitung_skor at national scale (benchmarks/skor.py).
+# String keys are matched by Arrow's hash lookup (scoring.anggota.posisi_di) rather than Index.get_indexer or
+# Categorical: those first turn pyarrow-backed strings (what DuckDB and read_csv give under pandas 3) into Python
+# objects, which cost ~5× more than the whole rest of hitung_skor at national scale (benchmarks/skor.py).
 
 
 def _bobot(kode: pd.Series, m: Metodologi, aspek: str) -> np.ndarray:
     bobot = {i.kode: i.bobot for i in m.indikator_aspek(aspek)}
-    codes, unik = pd.factorize(kode, use_na_sentinel=False)
-    unknown = sorted({str(k) for k in unik if k not in bobot})
-    if unknown:
+    posisi = posisi_di(kode, pd.Series(list(bobot), dtype=object))
+    if (posisi < 0).any():
+        unknown = sorted({str(k) for k in kode[posisi < 0]})
         raise DataTidakSahError(f"kode indikator {aspek} tidak dikenal: {', '.join(unknown[:5])}")
-    return np.array([bobot[k] for k in unik], dtype=float)[codes]
+    return np.fromiter(bobot.values(), dtype=float, count=len(bobot))[posisi]
 
 
 def _posisi_inovasi(inovasi: pd.DataFrame, jawaban: pd.DataFrame) -> np.ndarray:
     """Row of data.inovasi that each answer belongs to."""
-    n = len(inovasi)
-    # one factorize over both: the (unique) inovasi ids come first, so their codes are their row numbers
-    codes, _ = pd.factorize(pd.concat([inovasi["id_inovasi"], jawaban["id_inovasi"]], ignore_index=True))
-    if not np.array_equal(codes[:n], np.arange(n)):
+    if not semua_unik(inovasi["id_inovasi"]):
         raise DataTidakSahError("tabel inovasi memuat id_inovasi ganda atau kosong")
-    pos = codes[n:]
-    if ((pos < 0) | (pos >= n)).any():
+    pos = posisi_di(jawaban["id_inovasi"], inovasi["id_inovasi"])
+    if (pos < 0).any():
         raise DataTidakSahError("jawaban_sid memuat id_inovasi yang tidak ada di tabel inovasi")
     return pos
 
