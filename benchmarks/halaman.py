@@ -17,7 +17,8 @@ Figures are printed with the machine's load; nothing is asserted (targets are no
 (`python -m dasbor demo --lingkup nasional`: 552 pemda × 2021–2026) and prints their build-and-publish times; then
 serves each (the rehearsal with DASBOR_LINGKUP=nasional) and opens every page of the registry that only reads, in a
 fresh browser context, until it has settled: its script run finished, no skeleton left and every chart drawn. First
-visit ("dingin") and the median of the following ones, side by side, against the target: ≤ 2 × Kalsel's time.
+visit ("dingin") and the median of the following ones, side by side, against the target: ≤ 2 × Kalsel's time;
+and the worker's peak memory (VmHWM) once every page was seen, for both.
 """
 
 from __future__ import annotations
@@ -161,6 +162,14 @@ def bangun_db(folder: Path, kode_lingkup: str | None = None) -> tuple[Path, floa
     return path, time.perf_counter() - mulai
 
 
+def puncak_memori_mb(pid: int) -> float:
+    """A process's peak resident memory so far (VmHWM), in MB: with one worker the server is the worker."""
+    for baris in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if baris.startswith("VmHWM:"):
+            return int(baris.split()[1]) / 1024
+    raise RuntimeError(f"proses {pid} tidak melaporkan VmHWM")
+
+
 def beban_mesin() -> str:
     """The machine's load average (1, 5, 15 min), printed beside every figure: the machine is shared."""
     return " ".join(f"{x:.2f}".replace(".", ",") for x in os.getloadavg())
@@ -176,6 +185,7 @@ def _gladi_nasional(ulang: int) -> None:
             ukuran = db[nama].stat().st_size / 1e6
             print(f"  {nama:<9} {_detik(detik, 1):>7} s  {_detik(ukuran, 0):>5} MB   beban {beban_mesin()}")
         hasil: dict[str, dict[str, tuple[float, list[float]]]] = {}
+        memori: dict[str, float] = {}
         for nama, env in (("Kalsel", {}), ("nasional", {"DASBOR_LINGKUP": NASIONAL})):
             app, url = start_server(db[nama], extra_env=env)
             try:
@@ -190,9 +200,15 @@ def _gladi_nasional(ulang: int) -> None:
                             f"  {nama:<9} {h.nama:<12} dingin {_detik(dingin):>7} s   beban {beban_mesin()}", flush=True
                         )
                     browser.close()
+                memori[nama] = puncak_memori_mb(app.pid)
             finally:
                 stop_server(app)
     print()
+    print(
+        "Memori puncak pekerja (VmHWM) setelah setiap halaman baca dikunjungi: "
+        + ", ".join(f"{nama} {_detik(mb, 0)} MB" for nama, mb in memori.items())
+        + f" (nasional ÷ Kalsel {_detik(memori['nasional'] / memori['Kalsel'])} ×)"
+    )
     print(f"Waktu sampai halaman tenang (detik), Chromium headless, median {ulang} kunjungan baru setelah yang pertama")
     print(
         f"{'Halaman':<14}{'Kalsel dingin':>14}{'nas. dingin':>12}{'Kalsel':>9}{'nasional':>10}{'rasio':>7}  target ≤2×"
