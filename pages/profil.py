@@ -96,9 +96,10 @@ if lengkap:  # without SPD there is no band to climb (said above)
             + (f"; saat ini {angka(di_atas)} poin di atas batas bawah {w['predikat']}." if di_atas else ".")
         )
 if w["jenis"] != "provinsi":
+    # The region among its province's kab/kota, whom its rank is among: nationally not a map of 514.
     tampilkan_peta(
-        data.peringkat_kabkota_berlokasi(tahun, basis),
-        f"{pendek} di antara {data.jumlah_kabkota()} kab/kota, IID {tahun}",
+        hasil.se_provinsi(data.peringkat_kabkota_berlokasi(tahun, basis), kode, provinsi=False),
+        f"{pendek} di antara {data.jumlah_sejawat(kode)} kab/kota, IID {tahun}",
         label,
         f"peta-{pendek}-{tahun}-{basis}",
         "peta",

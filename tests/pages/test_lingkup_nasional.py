@@ -59,6 +59,10 @@ def test_counts_are_the_provinces_own(negara_env: Path) -> None:
 
     profil = buka("profil", tahun=str(TAHUN), wilayah="Kabupaten Mamuju")
     assert "Peringkat dari 6 kab/kota" in _metrik(profil)
+    # its map is its province's 6 kab/kota, Mamuju among them, not every kab/kota of the database
+    peta = next(g for g in grafik(profil) if "di antara 6 kab/kota" in g["layout"]["title"]["text"])
+    kode = {c[0] for t in peta["data"] for c in (t.get("customdata") or []) if isinstance(c, list)}
+    assert kode == {k for k in hasil.peringkat(TAHUN, "terverifikasi")["kode_wilayah"] if k.startswith(SULBAR + ".")}
 
 
 def test_ranking_is_by_iga_cluster_nationally_and_among_its_kab_kota_in_a_province(negara_env: Path) -> None:
