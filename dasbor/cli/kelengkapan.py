@@ -20,7 +20,14 @@ def cmd_kelengkapan(args: argparse.Namespace) -> int:
     db = buka_tahun(args.tahun)
     if db is None:
         return 2
-    hasil = kel.hitung_kelengkapan(db, args.tahun)
+    provinsi = sorted(db.query("wilayah")["kode_provinsi"].unique())
+    if args.provinsi is not None and args.provinsi not in provinsi:
+        print(
+            f"Provinsi «{args.provinsi[:20]}» tidak ada di basis data; tersedia: {', '.join(provinsi)}.",
+            file=sys.stderr,
+        )
+        return 2
+    hasil = kel.hitung_kelengkapan(db, args.tahun, args.provinsi)
     keluaran = Path(args.keluaran)
     try:
         keluaran.mkdir(parents=True, exist_ok=True)
@@ -56,4 +63,7 @@ def daftarkan(sub: argparse._SubParsersAction) -> None:
     )
     kelengkapan.add_argument("--tahun", type=int, required=True, help="tahun penilaian, mis. 2024")
     kelengkapan.add_argument("--keluaran", required=True, help="folder tujuan berkas .xlsx")
+    kelengkapan.add_argument(
+        "--provinsi", metavar="KODE", help="hanya pemda satu provinsi (bimtek satu provinsi di basis data nasional)"
+    )
     kelengkapan.set_defaults(func=cmd_kelengkapan)

@@ -193,3 +193,14 @@ def test_a_regions_kelengkapan_is_its_provinces_part_with_the_same_numbers(negar
     jalan = utuh.jalan[utuh.jalan["kode_wilayah"].str.split(".").str[0] == SULBAR].reset_index(drop=True)
     pd.testing.assert_frame_equal(bagian.jalan.reset_index(drop=True), jalan)
     assert set(bagian.komitmen["kode_wilayah"].str[:2]) == {SULBAR}
+
+
+def test_the_worklist_cli_writes_one_provinces_workbooks_when_asked(negara_env: Path) -> None:
+    folder = negara_env.parent / "daftar-kerja"
+    asing = dasbor(negara_env, "kelengkapan", "--tahun", str(TAHUN), "--keluaran", str(folder), "--provinsi", "63")
+    assert asing.returncode == 2 and "Provinsi «63» tidak ada di basis data; tersedia: 75, 76" in asing.stderr
+    assert not folder.exists()
+    keluar = dasbor(negara_env, "kelengkapan", "--tahun", str(TAHUN), "--keluaran", str(folder), "--provinsi", SULBAR)
+    assert keluar.returncode == 0, keluar.stderr
+    assert len(list(folder.glob("*.xlsx"))) == 7 and "Kabupaten Mamuju: IID" in keluar.stdout  # the province and its 6
+    assert "Gorontalo" not in keluar.stdout
