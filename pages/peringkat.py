@@ -52,17 +52,17 @@ kabkota = hasil.peringkat_di(hasil_tahun, di, jenis)
 m = data.metodologi(tahun)
 
 if di == NASIONAL:
-    sejawat = f"klaster {nama_jenis} nasional"
+    judul = f"IID {tahun}, klaster {nama_jenis} nasional"
 elif len(provinsi_ada) > 1:
-    sejawat = f"{bilangan(hasil.jumlah_sejawat(di))} kab/kota di {provinsi_ada[di]}"
+    judul = f"IID {nama_jenis} {tahun} (peringkat di antara {bilangan(hasil.jumlah_sejawat(di))} kab/kota di {provinsi_ada[di]})"
 else:
-    sejawat = data.sejawat_peringkat()
+    judul = f"IID {nama_jenis} {tahun} (peringkat di antara {data.sejawat_peringkat()})"
 nasional = nasional_iid.rata_rata_iid().set_index("tahun")
 fig = figur(
     charts.batang_peringkat,
     kabkota,
     m.pita(),
-    f"IID {nama_jenis} {tahun} (peringkat di antara {sejawat})",
+    judul,
     rata_nasional=nasional["rata_rata_iid"].get(tahun),
     catatan=label,
 )

@@ -70,7 +70,7 @@ def test_ranking_is_by_iga_cluster_nationally_and_among_its_kab_kota_in_a_provin
     # nationally the page opens on the kabupaten cluster: every kabupaten of both provinces, ranked in the cluster
     at = buka("peringkat", tahun=str(TAHUN))
     [batang] = grafik(at)
-    assert "(peringkat di antara klaster kabupaten nasional)" in batang["layout"]["title"]["text"].replace("<br>", " ")
+    assert batang["layout"]["title"]["text"].replace("<br>", " ").startswith(f"IID {TAHUN}, klaster kabupaten nasional")
     kabupaten = skor[skor["jenis"] == "kabupaten"]
     assert sorted(c[0] for c in batang["data"][0]["customdata"]) == sorted(kabupaten["kode_wilayah"])
     tabel = at.dataframe[0].value.set_index("kode_wilayah")
