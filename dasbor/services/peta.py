@@ -107,7 +107,7 @@ def _baca(path: Path, kode_dikenal: frozenset[str], asal: str) -> Batas:
     if path.stat().st_size > UKURAN_MAKS:
         return _tidak_dipakai(path, "lebih dari 50 MB", asal)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = _json(str(path), path.stat().st_mtime_ns)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return _tidak_dipakai(path, f"bukan GeoJSON yang sah ({exc.__class__.__name__})", asal)
     fitur = data.get("features") if isinstance(data, dict) else None
@@ -116,12 +116,16 @@ def _baca(path: Path, kode_dikenal: frozenset[str], asal: str) -> Batas:
     for kunci in KUNCI_KODE:
         kode = {str((f.get("properties") or {}).get(kunci)) for f in fitur if isinstance(f, dict)}
         if kode & kode_dikenal:
-            # The national file holds every kab/kota: only those of the scope are kept (hashed, drawn and sent).
+            # The national file holds every kab/kota: only those of the scope the map draws are kept (hashed, drawn
+            # and sent), and simplified over their own extent: one province's map of a national deployment keeps
+            # its detail instead of the grid the whole country's map needs.
             lingkup_ini = lingkup()
             dalam = [
                 f
                 for f in fitur
-                if isinstance(f, dict) and lingkup_ini.memuat(str((f.get("properties") or {}).get(kunci)))
+                if isinstance(f, dict)
+                and lingkup_ini.memuat(k := str((f.get("properties") or {}).get(kunci)))
+                and k in kode_dikenal
             ]
             data = {**data, "features": sederhanakan(dalam)}
             keterangan = ASAL_BAWAAN if path == berkas_bawaan() else f"Batas wilayah: {path.name} (DASBOR_GEOJSON)."
@@ -131,9 +135,16 @@ def _baca(path: Path, kode_dikenal: frozenset[str], asal: str) -> Batas:
     return _tidak_dipakai(path, alasan, asal)
 
 
-# Keyed on the file's mtime, so an edited file is read again, and on the scope, which filters it; a file, not the
-# database, so not per terbitan.
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)
+def _json(path: str, mtime_ns: int) -> object:
+    """The boundary file parsed once per version (the national file is 3 MB), shared by every map drawn from it;
+    callers build new dicts and lists from it and never change it."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+# Keyed on the file's mtime, so an edited file is read again, on the regions drawn and on the scope, which filter
+# it (a national deployment draws the country and each province); a file, not the database, so not per terbitan.
+@lru_cache(maxsize=64)
 def _baca_cached(path: str, mtime_ns: int, kode_dikenal: frozenset[str], asal: str, kode_lingkup: str) -> Batas:
     return _baca(Path(path), kode_dikenal, asal)
 

@@ -111,3 +111,16 @@ def test_a_province_of_the_national_file_gets_labels_that_do_not_overlap(monkeyp
         assert apart, (label.customdata[i][1], label.customdata[j][1])
     assert {c[0] for t in fig.data if t.customdata is not None for c in t.customdata} == set(d["kode_wilayah"])
     assert len([t for t in fig.data if t.fill == "toself"]) == len(d)  # few regions: one trace each, hover inside
+
+
+def test_one_provinces_map_in_a_national_deployment_keeps_its_detail(
+    monkeypatch: pytest.MonkeyPatch, nasional: tuple[pd.DataFrame, batas_peta.Batas]
+) -> None:
+    """Profil draws a region among its province's kab/kota: those are simplified over their own extent (here under
+    the threshold: not at all), not snapped to the grid the whole country's map needs."""
+    jatim = _data("35")
+    batas = _batas(monkeypatch, "nasional", jatim)
+    fitur = batas.geojson["features"]
+    assert {f["properties"]["kode"] for f in fitur} == set(jatim["kode_wilayah"])
+    di_negara = [f for f in nasional[1].geojson["features"] if f["properties"]["kode"] in set(jatim["kode_wilayah"])]
+    assert batas_peta._jumlah_titik(fitur) > 3 * batas_peta._jumlah_titik(di_negara)
