@@ -47,6 +47,7 @@ from dasbor.services import simulasi as _simulasi
 from dasbor.services import skor as _skor
 from dasbor.services import telusur_celah as _telusur
 from dasbor.services.db import Terbitan, berlaku, database, dipakai, terbitan_kini
+from dasbor.ui.rekaman import tandai
 from dasbor.visual.charts import LEBAR_SUBJUDUL, tambah_catatan
 
 P = ParamSpec("P")
@@ -174,7 +175,7 @@ def olahan(buat: Callable[..., R], *args: Any, sidik: tuple | None = None, **kwa
 
 
 def _dengan_catatan(buat: Callable[..., go.Figure], catatan: str, lebar: int, *args: Any, **kwargs: Any) -> go.Figure:
-    return tambah_catatan(buat(*args, **kwargs), catatan, lebar)
+    return tandai(tambah_catatan(buat(*args, **kwargs), catatan, lebar))
 
 
 def figur(
@@ -187,8 +188,9 @@ def figur(
 ) -> go.Figure:
     """`buat(*args, **kwargs)` with `catatan` under its title (charts.tambah_catatan), built once for the same
     inputs (olahan, `sidik` as there): building a Plotly figure (validating every property) is most of a chart's
-    cost, drawing a built one is a copy and a JSON dump. The figure is shared, so callers only draw it or export it
-    (st.plotly_chart and the PNG button copy it), never change it."""
+    cost, drawing a built one is a copy and a JSON dump, which its mark (rekaman.tandai) lets the page do once. The
+    figure is shared, so callers only draw it or export it (st.plotly_chart and the PNG button copy it), never
+    change it."""
     # With a page's `sidik` the positional inputs are not fingerprinted, so the builder, the source line and its
     # width go into it: two charts of one filter state are two entries.
     sidik = None if sidik is None else (buat, catatan, lebar, *sidik)
