@@ -10,7 +10,7 @@ from dasbor.ui import data, drill, sumber, unduh
 from dasbor.ui import filter as saringan
 from dasbor.ui import kelengkapan_tabel as tabel
 from dasbor.ui.akun import wajib_masuk
-from dasbor.ui.data import figur
+from dasbor.ui.data import figur, olahan
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 
@@ -43,7 +43,15 @@ def simpan(baru: simulasi.Skenario) -> None:
 
 kiri, kanan = st.columns([3, 1])
 kanan.button("Atur ulang skenario", key="atur_ulang", on_click=drill.atur, kwargs={"skenario": None})
-hasil = simulasi.simulasikan(kel, wilayah, skenario, data.skor_tahun(tahun, "terverifikasi"))
+# Shared by every visitor of the same region and scenario (the default one most of all): one rescoring each.
+hasil = olahan(
+    simulasi.simulasikan,
+    kel,
+    wilayah,
+    skenario,
+    data.skor_tahun(tahun, "terverifikasi"),
+    sidik=(tahun, wilayah, skenario),
+)
 nama = hasil.nyata["nama_wilayah"]
 provinsi = hasil.nyata["jenis"] == "provinsi"
 # A pemda without SPD has SID alone (services.skor.nilai_wilayah): the scenario moves its SID, never an IID.

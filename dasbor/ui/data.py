@@ -44,6 +44,7 @@ from dasbor.services import inovasi as _inovasi
 from dasbor.services import kelengkapan as _kelengkapan
 from dasbor.services import kiriman as _kiriman
 from dasbor.services import lembar_indikator as _lembar
+from dasbor.services import nasional as _nasional
 from dasbor.services import simulasi as _simulasi
 from dasbor.services import skor as _skor
 from dasbor.services import telusur_celah as _telusur
@@ -263,6 +264,7 @@ inovasi_tahun = sekali(_hasil.inovasi_tahun)
 jumlah_inovasi = sekali(_hasil.jumlah_inovasi, maks=1024)  # per region set and category
 cakupan_yandas = sekali(_hasil.cakupan_yandas)
 aturan_yandas = sekali(_hasil.aturan_yandas)
+rata_rata_iid = sekali(_nasional.rata_rata_iid)  # published, not computed: a shared copy instead of a new frame
 
 # Kelengkapan, Simulasi, Inovasi.
 kelengkapan = sekali(_kelengkapan.kelengkapan, pesan="Menghitung celah dan nilai perbaikan…", maks=32)
