@@ -146,9 +146,8 @@ for kolom, kategori, key in (("urusan_utama", "urusan utama", "urusan"), ("tahap
         catatan=label,
     )
     tampilkan_grafik(fig, f"inovasi-{key}-{pendek_a}-{pendek_b}-{tahun}", f"jumlah_{key}")
-    tabel = jumlah.pivot_table(index=kolom, columns="wilayah", values="jumlah", fill_value=0).reset_index()
     tampilkan_tabel(
-        tabel.rename(columns={kolom: kategori.capitalize()}),
+        olahan(hasil.jumlah_berdampingan, jumlah, kolom).rename(columns={kolom: kategori.capitalize()}),
         f"inovasi-{key}-{pendek_a}-{pendek_b}-{tahun}",
         f"tabel_{key}",
         catatan=catatan,

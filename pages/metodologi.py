@@ -107,7 +107,7 @@ st.header("Perubahan antarversi")
 fig = figur(charts.pita_versi, olahan(mt.pita_semua_versi), "Ambang predikat setiap versi aturan")
 tampilkan_grafik(fig, "ambang-predikat-semua-versi", "pita_versi")
 for lama, baru in zip(versi_semua, versi_semua[1:], strict=False):
-    ubah = mt.perubahan_versi(mt.load(lama), mt.load(baru))
+    ubah = olahan(mt.perubahan_versi, mt.load(lama), mt.load(baru), sidik=(lama, baru))
     st.markdown(f"**Aturan {lama} → {baru}**: {len(ubah)} perubahan")
     if not ubah.empty:
         # Rule values of mixed kinds (numbers, text, yes/no) shown as text, numbers the Indonesian way.
