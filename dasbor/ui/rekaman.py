@@ -11,6 +11,7 @@ Only elements without selection are recorded: a selectable table or chart regist
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import pickle
@@ -26,18 +27,24 @@ import streamlit as st
 MAKS_REKAMAN = 400
 
 
-@st.cache_data(max_entries=MAKS_REKAMAN, show_spinner=False)
 def _rekam(kunci: str, _gambar: Callable[[], object]) -> None:
     """Draw once per key; on a later call Streamlit replays the recorded elements (the leading underscore keeps the
     drawing function out of the key)."""
     _gambar()
 
 
+@functools.cache
+def _perekam() -> Callable[[str, Callable[[], object]], None]:
+    """_rekam under st.cache_data, decorated at the first drawing: decorated at import (a worker imports the pages'
+    modules before Streamlit's runtime exists) Streamlit logs a warning that it has no runtime yet."""
+    return st.cache_data(max_entries=MAKS_REKAMAN, show_spinner=False)(_rekam)
+
+
 def gambar(kunci: tuple, gambar: Callable[[], object]) -> None:
     """`gambar()` drawn for the first visitor of `kunci` and replayed for the next; `gambar` draws static elements
     only (no widget: Streamlit would warn that it is not replayed). The key goes to Streamlit as one digest of its
     text: Streamlit hashes a nested tuple item by item."""
-    _rekam(_ringkas(repr(kunci).encode()), gambar)
+    _perekam()(_ringkas(repr(kunci).encode()), gambar)
 
 
 def _ringkas(isi: bytes) -> str:
