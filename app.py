@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dasbor.halaman import per_bagian
+from dasbor.db.terbitan import hanya_baca
+from dasbor.halaman import HALAMAN, per_bagian
 from dasbor.lingkup import lingkup
 from dasbor.ui import akun, data, layar
 
@@ -20,4 +21,11 @@ halaman = {
 navigasi = st.navigation(halaman, expanded=True)
 layar.pasang_gaya()
 akun.gerbang()
+if hanya_baca() and any(h.menulis and h.jalur == navigasi.url_path for h in HALAMAN):
+    # A worker group of a multi-machine deployment: the page still reads (estimates, archive, counters), and says
+    # before anything is typed that saving happens on the writer machine, not after.
+    st.info(
+        "Dasbor ini hanya membaca data yang diterbitkan (DASBOR_HANYA_BACA=1). Perhitungan di halaman ini tetap "
+        "berjalan, tetapi menyimpan (impor, SPD, lembar indikator) dikerjakan di dasbor mesin penulis."
+    )
 navigasi.run()

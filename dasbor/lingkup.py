@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import os
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -126,3 +127,11 @@ def lingkup() -> Lingkup:
     """The deployment's scope ($DASBOR_LINGKUP, else data/lingkup.toml). Read per call (cached per value), so a test
     or a worker started with another value sees its own."""
     return _baca(os.environ.get("DASBOR_LINGKUP") or None, BERKAS)
+
+
+def lingkup_wilayah(kode_wilayah: Iterable[str]) -> Lingkup:
+    """The narrowest scope holding these regions: their province's (as data/lingkup.toml declares it, or derived)
+    when they are one province's, so a national deployment's deck for one province names that province and its
+    bimtek place; else the deployment's."""
+    provinsi = {k.split(".")[0] for k in kode_wilayah}
+    return _baca(provinsi.pop(), BERKAS) if len(provinsi) == 1 else lingkup()

@@ -6,6 +6,11 @@ that kills it must not become an outage); only one that keeps dying at start end
 launcher, or its process group, stops every worker and the proxy; a launcher killed outright takes its children
 with it (parent-death signal).
 
+With `grup` (python -m dasbor.serve --depan HOST:PORT,…) the launcher starts no worker: its HAProxy stands in front
+of worker groups on other machines (each a dasbor.serve of its own, with its own HAProxy and workers), sticking a
+visitor to a group by a cookie of its own (DASBOR_GRUP), while the group's proxy sticks it to a worker by
+DASBOR_PEKERJA.
+
 With a certificate (--tls-cert), HAProxy terminates TLS on the visitors' port: plain HTTP there fails the
 handshake and is never answered in clear, the stickiness cookie is Secure, and HSTS is sent.
 """
@@ -39,6 +44,10 @@ PERIKSA_DETIK = 0.5
 HIDUP_SINGKAT_DETIK = 5.0
 GAGAL_MULAI_MAKS = 5
 HSTS = "max-age=31536000"
+COOKIE_PEKERJA = "DASBOR_PEKERJA"
+COOKIE_GRUP = "DASBOR_GRUP"
+# At most this many connections at once per worker (a hall of 65 holds one websocket each, plus downloads).
+MAKS_KONEKSI_PEKERJA = 200
 _PR_SET_PDEATHSIG = 1
 
 
@@ -60,10 +69,20 @@ def haproxy_bin() -> str:
     return found
 
 
-def render_haproxy(alamat: str | None, port: int, pekerja: list[Pekerja], tls: Path | None = None) -> str:
+def render_haproxy(
+    alamat: str | None, port: int, pekerja: list[Pekerja], tls: Path | None = None, grup: list[str] | None = None
+) -> str:
     """The HAProxy config for visitors on alamat:port (all interfaces when alamat is None) and the workers;
-    with `tls` (one PEM holding certificate chain and private key) the port speaks only TLS."""
-    baris = [f"    server pekerja{p.nomor} 127.0.0.1:{p.port} cookie {p.nomor}" for p in pekerja]
+    with `tls` (one PEM holding certificate chain and private key) the port speaks only TLS. With `grup` (HOST:PORT
+    of worker groups on other machines) it stands in front of those groups instead, in the order given: a group's
+    cookie value is its place in the list."""
+    if grup:
+        baris = [f"    server grup{i} {g} cookie g{i}" for i, g in enumerate(grup, 1)]
+        # A group's own HAProxy queues per worker; the front only spreads visitors over the groups.
+        cookie, batas = COOKIE_GRUP, ""
+    else:
+        baris = [f"    server pekerja{p.nomor} 127.0.0.1:{p.port} cookie {p.nomor}" for p in pekerja]
+        cookie, batas = COOKIE_PEKERJA, f" maxconn {MAKS_KONEKSI_PEKERJA}"
     bind = f"{alamat or ''}:{port}"
     if tls is None:
         frontend = ""
@@ -76,7 +95,12 @@ def render_haproxy(alamat: str | None, port: int, pekerja: list[Pekerja], tls: P
             ]
         )
     return Template(TEMPLAT_HAPROXY.read_text(encoding="utf-8")).substitute(
-        bind=bind, tls=frontend, aman=" secure" if tls else "", pekerja="\n".join(baris)
+        bind=bind,
+        tls=frontend,
+        cookie=cookie,
+        aman=" secure" if tls else "",
+        maxconn=batas,
+        pekerja="\n".join(baris),
     )
 
 
@@ -152,12 +176,14 @@ def _mati_bersama_induk() -> None:
 
 
 class Peluncur:
-    def __init__(self, jumlah: int, opsi: list[str], tls: Path | None = None) -> None:
+    def __init__(self, jumlah: int, opsi: list[str], tls: Path | None = None, grup: list[str] | None = None) -> None:
         self.alamat, self.port, self.opsi = pisah_opsi(opsi)
         self.tls = periksa_sertifikat(tls) if tls else None
         self.pekerja = [Pekerja(nomor, free_port()) for nomor in range(1, jumlah + 1)]
-        # One cookie secret for all workers, so that a cookie signed by one worker is valid on the others.
-        self.rahasia = secrets.token_hex(32)
+        self.grup = grup or []
+        # One cookie secret for all workers, so that a cookie signed by one worker is valid on the others; the
+        # operator's own ($STREAMLIT_SERVER_COOKIE_SECRET) when given, so that it holds across machines too.
+        self.rahasia = os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET") or secrets.token_hex(32)
         self.berhenti = threading.Event()
         self.haproxy: subprocess.Popen | None = None
         self.perintah_haproxy: list[str] = []
@@ -253,12 +279,13 @@ class Peluncur:
             if self.berhenti.is_set():
                 return 0
             cfg = direktori / "haproxy.cfg"
-            cfg.write_text(render_haproxy(self.alamat, self.port, self.pekerja, self.tls), encoding="utf-8")
+            cfg.write_text(render_haproxy(self.alamat, self.port, self.pekerja, self.tls, self.grup), encoding="utf-8")
             self.perintah_haproxy = [haproxy, "-db", "-f", str(cfg)]
             self._nyalakan_haproxy()
+            di_balik = f"{len(self.grup)} grup pekerja" if self.grup else f"{len(self.pekerja)} pekerja Streamlit"
             print(
                 f"Dasbor siap di {'https' if self.tls else 'http'}://{self.alamat or 'localhost'}:{self.port} "
-                f"({len(self.pekerja)} pekerja Streamlit di balik HAProxy)",
+                f"({di_balik} di balik HAProxy)",
                 file=sys.stderr,
             )
             return self._awasi()

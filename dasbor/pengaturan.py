@@ -52,6 +52,13 @@ PENGATURAN = (
         "0 mematikan persiapan pekerja saat menyala (memuat modul dan membuka terbitan)",
     ),
     Pengaturan(
+        "hanya baca",
+        "DASBOR_HANYA_BACA",
+        "0",
+        "1 (atau `--hanya-baca`): pekerja hanya membaca terbitan di folder bersama, tanpa migrasi, penerbitan "
+        "dan impor (mesin pekerja selain mesin penulis); nilai lain selain 0/1 ditolak",
+    ),
+    Pengaturan(
         "arsip disimpan", "DASBOR_ARSIP_SIMPAN", "200", "Jumlah impor terbaru yang berkasnya disimpan di arsip impor"
     ),
     Pengaturan(

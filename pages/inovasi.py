@@ -27,7 +27,7 @@ SOROT = transparan(warna_seri(5), 0.35)  # a level that changed from the year be
 st.title("Penjelajah inovasi")
 tahun = saringan.pilih_tahun()
 wilayah = saringan.pilih_wilayah()
-kel = data.kelengkapan(tahun)
+kel = data.kelengkapan(tahun, wilayah)
 kematangan_maks = data.metodologi(tahun).maks_sid_per_inovasi
 sumber.banner_sintetis(tahun)
 st.caption(

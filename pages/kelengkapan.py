@@ -25,7 +25,18 @@ BARIS_DAFTAR = 100
 
 st.title("Kelengkapan bukti dukung")
 tahun = saringan.pilih_tahun()
-kel = data.kelengkapan(tahun)
+# A click on the matrix picks the wilayah, so it is read before the wilayah widget is drawn.
+klik = drill.titik(drill.pilihan_baru(f"matriks_{tahun}"))
+if klik:
+    st.session_state["wilayah"] = klik[0]
+    st.session_state["_kelengkapan_wilayah"] = klik[0]
+    drill.atur(perangkat_daerah=None, inovasi=None, indikator=klik[1])
+wilayah = saringan.pilih_wilayah()
+if st.session_state.get("_kelengkapan_wilayah") not in (None, wilayah):
+    # Another wilayah was picked in the sidebar: the deeper levels belonged to the previous one.
+    drill.atur(perangkat_daerah=None, inovasi=None, indikator=None)
+st.session_state["_kelengkapan_wilayah"] = wilayah
+kel = data.kelengkapan(tahun, wilayah)
 sumber.banner_sintetis(tahun)
 st.caption(
     f"{kel.aturan}. Nilai perbaikan = selisih IID (poin, sebelum pembulatan) wilayah itu bila hanya celah itu "
@@ -40,18 +51,6 @@ if arti.open:  # drawn when opened: most visits never open it
         st.table(tabel.arti_celah())
 
 katalog = data.katalog_indikator(kel.versi).set_index("kode_indikator")
-
-# A click on the matrix picks the wilayah, so it is read before the wilayah widget is drawn.
-klik = drill.titik(drill.pilihan_baru(f"matriks_{tahun}"))
-if klik:
-    st.session_state["wilayah"] = klik[0]
-    st.session_state["_kelengkapan_wilayah"] = klik[0]
-    drill.atur(perangkat_daerah=None, inovasi=None, indikator=klik[1])
-wilayah = saringan.pilih_wilayah()
-if st.session_state.get("_kelengkapan_wilayah") not in (None, wilayah):
-    # Another wilayah was picked in the sidebar: the deeper levels belonged to the previous one.
-    drill.atur(perangkat_daerah=None, inovasi=None, indikator=None)
-st.session_state["_kelengkapan_wilayah"] = wilayah
 nama_wilayah = kel.skor.set_index("kode_wilayah")["nama_wilayah"]
 # Where the numbers of a downloaded table come from (its Excel 'Keterangan' sheet and the footer of a print).
 asal = f"Kelengkapan {tahun}, {nama_wilayah[wilayah]}: {kel.aturan}" + (
@@ -80,7 +79,7 @@ with st.container(key="gulir_matriks"):
     unduh.plotly_chart(
         figur(
             grafik.matriks_celah,
-            olahan(telusur.matriks_celah, kel.celah, tuple(jenis), sidik=(tahun, tuple(jenis))),
+            olahan(telusur.matriks_celah, kel.celah, tuple(jenis), sidik=(tahun, kel.provinsi, tuple(jenis))),
             # the province of the region in focus (every region in a province's deployment)
             se_provinsi(kel.skor, wilayah).sort_values("kode_wilayah")[["kode_wilayah", "nama_wilayah"]],
             [(aspek, kode, nama) for kode, aspek, nama in katalog[["aspek", "nama_indikator"]].itertuples(name=None)],
@@ -95,11 +94,11 @@ with st.container(key="gulir_matriks"):
         config={"displayModeBar": False},
     )
 st.caption("Klik sebuah sel untuk membuka rincian wilayah itu pada indikator itu. Sel kosong: tidak ada celah.")
-lintas = olahan(lintas_tahun.ringkasan_wilayah, kel.celah, sidik=(tahun,))
+lintas = olahan(lintas_tahun.ringkasan_wilayah, kel.celah, sidik=(tahun, kel.provinsi))
 if not lintas.empty:
     st.caption(
         f"Cek ulang lintas tahun: {bilangan(lintas['belum_diinput_ulang'].sum())} inovasi {tahun - 1} belum diinput "
-        f"ulang dan {bilangan(lintas['belum_diperbarui'].sum())} diinput ulang tanpa pembaruan di semua wilayah; "
+        f"ulang dan {bilangan(lintas['belum_diperbarui'].sum())} diinput ulang tanpa pembaruan di {kel.cakupan}; "
         "rinciannya di tab «Lintas tahun» dan di daftar kerja."
     )
 
@@ -328,7 +327,7 @@ def jalan_tercepat_wilayah() -> None:
         "inovasi ditolak yang diterima mengubah pembagi, sehingga dinilai terpisah di daftar kerja."
     )
     jalan = kel.jalan.sort_values("kode_wilayah")
-    jalan_tampil = olahan(tabel.jalan_tercepat, jalan, sidik=(tahun,))
+    jalan_tampil = olahan(tabel.jalan_tercepat, jalan, sidik=(tahun, kel.provinsi))
     tabel.tampilkan(
         jalan_tampil,
         catatan=asal,

@@ -1,8 +1,10 @@
-"""Peringkat: the 13 kab/kota ranked for one year, the province apart, the published values beside ours."""
+"""Peringkat: one year's kab/kota ranked among their province's, or nationally one IGA cluster; the province apart;
+the published values beside ours."""
 
 import pandas as pd
 import streamlit as st
 
+from dasbor.lingkup import NASIONAL
 from dasbor.services import hasil
 from dasbor.services import nasional as nasional_iid
 from dasbor.ui import data, navigasi, sumber
@@ -16,6 +18,7 @@ from dasbor.visual.format import angka, angka_bertanda, bilangan, tanpa_markdown
 wajib_masuk()
 
 JENIS = {"semua": "Kabupaten dan kota", "kabupaten": "Kabupaten saja", "kota": "Kota saja"}
+KLASTER = {"kabupaten": "Klaster kabupaten", "kota": "Klaster kota", "provinsi": "Klaster provinsi"}
 
 tahun = saringan.pilih_tahun()
 basis = saringan.pilih_basis()
@@ -25,21 +28,47 @@ catatan = sumber.catatan_skor(tahun, basis)
 label = sumber.label_grafik(tahun, basis)
 st.caption(tanpa_markdown(catatan))
 
-jenis = st.radio("Tampilkan", list(JENIS), format_func=JENIS.get, horizontal=True, key="jenis", bind="query-params")
 hasil_tahun = data.peringkat(tahun, basis)
-kabkota = hasil_tahun[hasil_tahun["jenis"].isin(hasil.KAB_KOTA if jenis == "semua" else (jenis,))]
+provinsi_ada = hasil.provinsi_dinilai(hasil_tahun)
+# With one province's pemda there is one view, its kab/kota; with several, the national IGA clusters or one province.
+di = next(iter(provinsi_ada), NASIONAL)
+if len(provinsi_ada) > 1:
+    di = st.selectbox(
+        "Peringkat di antara",
+        [NASIONAL, *provinsi_ada],
+        format_func=lambda k: "Seluruh Indonesia (klaster IGA)" if k == NASIONAL else f"Provinsi {provinsi_ada[k]}",
+        key="di",
+        bind="query-params",
+    )
+if di == NASIONAL:
+    jenis = st.radio(
+        "Klaster", list(KLASTER), format_func=KLASTER.get, horizontal=True, key="klaster", bind="query-params"
+    )
+    nama_jenis = KLASTER[jenis].removeprefix("Klaster ")
+else:
+    jenis = st.radio("Tampilkan", list(JENIS), format_func=JENIS.get, horizontal=True, key="jenis", bind="query-params")
+    nama_jenis = JENIS[jenis].lower().removesuffix(" saja")
+kabkota = hasil.peringkat_di(hasil_tahun, di, jenis)
 m = data.metodologi(tahun)
 
+if di == NASIONAL:
+    sejawat = f"klaster {nama_jenis} nasional"
+elif len(provinsi_ada) > 1:
+    sejawat = f"{bilangan(hasil.jumlah_sejawat(di))} kab/kota di {provinsi_ada[di]}"
+else:
+    sejawat = data.sejawat_peringkat()
 nasional = nasional_iid.rata_rata_iid().set_index("tahun")
 fig = figur(
     charts.batang_peringkat,
     kabkota,
     m.pita(),
-    f"IID {JENIS[jenis].lower()} {tahun} (peringkat di antara {data.sejawat_peringkat()})",
+    f"IID {nama_jenis} {tahun} (peringkat di antara {sejawat})",
     rata_nasional=nasional["rata_rata_iid"].get(tahun),
     catatan=label,
 )
-klik = tampilkan_grafik(fig, f"peringkat-iid-{tahun}-{basis}-{jenis}", "grafik", klik=True)
+# Several provinces: the view's province (or 'nasional') names the file too, so two views never share a name.
+berkas = "-".join(["peringkat-iid", str(tahun), basis, *([di] if len(provinsi_ada) > 1 else []), jenis])
+klik = tampilkan_grafik(fig, berkas, "grafik", klik=True)
 if tahun in nasional.index:
     st.caption(
         f"Garis ungu = rata-rata IID nasional {tahun} yang dipublikasikan ({angka(nasional.at[tahun, 'rata_rata_iid'])}, "
@@ -53,13 +82,20 @@ st.caption(
     "sebelumnya; tiap tahun dinilai dengan aturannya sendiri. Nilai resmi hanya ada bila dipublikasikan. "
     + hasil.keterangan_klaster(hasil_tahun)
 )
+# Nationally the rank is the cluster's and the province says where a region is; in a province's view the rank is
+# among its kab/kota and the cluster rank stands beside it.
 tabel = pd.DataFrame(
     {
         "kode_wilayah": kabkota["kode_wilayah"],
         "Peringkat": kabkota["peringkat"],
-        "Peringkat klaster": kabkota["peringkat_klaster"],
+        **({} if di == NASIONAL else {"Peringkat klaster": kabkota["peringkat_klaster"]}),
         "Δ peringkat": kabkota["perubahan_peringkat"],
         "Wilayah": kabkota["nama_wilayah"],
+        **(
+            {"Provinsi": kabkota["kode_wilayah"].str.split(".").str[0].map(provinsi_ada)}
+            if di == NASIONAL and jenis != "provinsi"
+            else {}
+        ),
         "IID": kabkota["iid"],
         "Δ IID": kabkota["perubahan_iid"],
         "Predikat": kabkota["predikat"],
@@ -74,7 +110,7 @@ tabel = pd.DataFrame(
 )
 pilih = tampilkan_tabel(
     tabel,
-    f"peringkat-iid-{tahun}-{basis}-{jenis}",
+    berkas,
     "tabel",
     format_kolom={
         "Δ peringkat": lambda v: angka_bertanda(v, 0),
@@ -93,13 +129,21 @@ pilih = tampilkan_tabel(
 )
 navigasi.buka_profil(navigasi.kode_dari_tabel(pilih, tabel))
 
-provinsi = hasil_tahun[hasil_tahun["jenis"] == "provinsi"]
+provinsi = hasil_tahun[(hasil_tahun["jenis"] == "provinsi") & (hasil_tahun["kode_wilayah"] == di)]
 if provinsi.empty:
-    st.stop()  # the province's own data is not in yet (a new deployment imports pemda one by one)
+    # Nationally the provinces are a cluster of the chart above; in a province's view, its own data is not in yet
+    # (a new deployment imports pemda one by one).
+    st.stop()
 prov = provinsi.iloc[0]
 st.subheader(prov["nama_wilayah"])
 st.caption(
     "Provinsi diperingkat di antara provinsi se-Indonesia, bukan di antara kab/kotanya; karena itu tampil terpisah."
+    + (
+        f" Klaster provinsi: peringkat {prov['peringkat_klaster']} dari "
+        f"{bilangan((hasil_tahun['jenis'] == 'provinsi').sum())} provinsi yang dinilai."
+        if len(provinsi_ada) > 1
+        else ""
+    )
 )
 p1, p2, p3, p4 = st.columns(4)
 p1.metric(

@@ -23,7 +23,7 @@ st.error(
 )
 tahun = saringan.pilih_tahun()
 wilayah = saringan.pilih_wilayah()
-kel = data.kelengkapan(tahun)
+kel = data.kelengkapan(tahun, wilayah)
 sumber.banner_sintetis(tahun)
 st.caption(
     f"Dihitung dengan modul skor bersama: {kel.aturan}. Peringkat: di antara {data.sejawat_peringkat()} menurut IID; "

@@ -30,6 +30,9 @@ class Kunjungan:
     galat: str | None = None
     pekerja: str | None = None  # the proxy's sticky cookie value, when a proxy answered
     sambung_ulang: int = 0
+    grup: str | None = None  # the sticky cookie of a proxy in front of worker groups, when one answered
+    metrik: tuple[tuple[str, str], ...] = ()  # (label, value) of every st.metric the page drew, in order
+    pemberitahuan: tuple[str, ...] = ()  # the text of every st.info/warning/error/success box, in order
 
     @property
     def berhasil(self) -> bool:
@@ -56,26 +59,45 @@ async def _sekali(url: str, halaman: str, query: str, batas_detik: float, cookie
         max_size=None,
         ping_interval=None,
     ) as ws:
-        pekerja = _cookie_pekerja(ws.response.headers.get_all("set-cookie"), "DASBOR_PEKERJA")
+        set_cookie = ws.response.headers.get_all("set-cookie")
+        pekerja = _cookie_pekerja(set_cookie, "DASBOR_PEKERJA")
+        grup = _cookie_pekerja(set_cookie, "DASBOR_GRUP")
         msg = BackMsg()
         msg.rerun_script.page_name = halaman
         msg.rerun_script.query_string = query
         mulai = time.perf_counter()
         await ws.send(msg.SerializeToString())
         pengecualian = 0
+        metrik: list[tuple[str, str]] = []
+        pemberitahuan: list[str] = []
         async with asyncio.timeout(batas_detik):
             async for data in ws:
                 fwd = ForwardMsg()
                 fwd.ParseFromString(data)
                 jenis = fwd.WhichOneof("type")
-                if jenis == "delta" and fwd.delta.new_element.WhichOneof("type") == "exception":
+                elemen = fwd.delta.new_element.WhichOneof("type") if jenis == "delta" else None
+                if elemen == "exception":
                     pengecualian += 1
+                elif elemen == "metric":
+                    metrik.append((fwd.delta.new_element.metric.label, fwd.delta.new_element.metric.body))
+                elif elemen == "alert":
+                    pemberitahuan.append(fwd.delta.new_element.alert.body)
                 elif jenis == "page_not_found":
-                    return Kunjungan(halaman, None, pengecualian, "halaman tidak ditemukan", pekerja)
+                    return Kunjungan(halaman, None, pengecualian, "halaman tidak ditemukan", pekerja, grup=grup)
                 elif jenis == "script_finished" and fwd.script_finished in SELESAI:
                     galat = "galat kompilasi" if fwd.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY else None
-                    return Kunjungan(halaman, time.perf_counter() - mulai, pengecualian, galat, pekerja)
-        return Kunjungan(halaman, None, pengecualian, "koneksi ditutup sebelum script_finished", pekerja)
+                    detik = time.perf_counter() - mulai
+                    return Kunjungan(
+                        halaman,
+                        detik,
+                        pengecualian,
+                        galat,
+                        pekerja,
+                        grup=grup,
+                        metrik=tuple(metrik),
+                        pemberitahuan=tuple(pemberitahuan),
+                    )
+        return Kunjungan(halaman, None, pengecualian, "koneksi ditutup sebelum script_finished", pekerja, grup=grup)
 
 
 async def kunjungi(

@@ -34,6 +34,8 @@ def start_server(
     proses: int = 1,
     panaskan: bool = False,
     cwd: Path = ROOT,
+    opsi: tuple[str, ...] = (),
+    awalan: tuple[str, ...] = (),
 ) -> tuple[subprocess.Popen, str]:
     """Start the app (or another script) on a free loopback port and wait for its health check.
 
@@ -41,7 +43,8 @@ def start_server(
 
     With proses > 1 the app starts as the README does with N workers behind HAProxy, all reading the published
     copies of `db`. Workers warm their caches only when asked (`panaskan`): a test server would otherwise spend
-    its first minute computing every year for pages the test never opens."""
+    its first minute computing every year for pages the test never opens. `opsi` are further options of the
+    command (e.g. --hanya-baca); `awalan` a command that runs it (it must exec it, keeping the process id)."""
     port = free_port()
     env = {**os.environ, "DASBOR_DB": str(db), "DASBOR_PANASKAN": "1" if panaskan else "0", **(extra_env or {})}
     # The app starts through dasbor.serve, as scripts/app.sh does, so a test's first page load is what an
@@ -52,7 +55,7 @@ def start_server(
         else [sys.executable, "-m", "streamlit", "run", script]
     )
     proc = subprocess.Popen(
-        [*start, "--server.port", str(port), "--server.address", "127.0.0.1"],
+        [*awalan, *start, *opsi, "--server.port", str(port), "--server.address", "127.0.0.1"],
         cwd=cwd,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -61,14 +64,20 @@ def start_server(
         start_new_session=proses > 1,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60 * proses
+    tunggu_sehat(proc, url, 60 * proses)
+    return proc, url
+
+
+def tunggu_sehat(proc: subprocess.Popen, url: str, detik: float) -> None:
+    """Wait until the server at `url` answers its health check; stopped, and RuntimeError, when it does not."""
+    deadline = time.monotonic() + detik
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError("server Streamlit berhenti sebelum siap")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
                 if r.read() == b"ok":
-                    return proc, url
+                    return
         except OSError:
             time.sleep(0.3)
     stop_server(proc)

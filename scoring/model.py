@@ -7,6 +7,7 @@ methods here, so that each is computed once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -312,9 +313,18 @@ class DataPenilaian:
 
     def bagian_wilayah(self, kode_wilayah: str) -> DataPenilaian:
         """One region's part of the data; its IID depends on nothing else."""
-        inovasi = self.inovasi[self.inovasi["kode_wilayah"] == kode_wilayah]
+        return self._bagian(lambda kode: kode == kode_wilayah)
+
+    def bagian_provinsi(self, kode_provinsi: str) -> DataPenilaian:
+        """One province's pemda (the province and its kab/kota: a Kemendagri code's first part is its province's);
+        every IID in it is the one the whole data gives, since a region's IID depends on its own rows only."""
+        return self._bagian(lambda kode: kode.str.split(".").str[0] == kode_provinsi)
+
+    def _bagian(self, dalam: Callable[[pd.Series], pd.Series]) -> DataPenilaian:
+        """The rows of the regions whose kode_wilayah `dalam` marks, with their innovations' answers."""
+        inovasi = self.inovasi[dalam(self.inovasi["kode_wilayah"])]
         return DataPenilaian(
             inovasi=inovasi,
             jawaban_sid=self.jawaban_sid[ada_di(self.jawaban_sid["id_inovasi"], inovasi["id_inovasi"])],
-            jawaban_spd=self.jawaban_spd[self.jawaban_spd["kode_wilayah"] == kode_wilayah],
+            jawaban_spd=self.jawaban_spd[dalam(self.jawaban_spd["kode_wilayah"])],
         )

@@ -21,8 +21,8 @@ def baris_readme(teks: str) -> list[tuple[str, str, str, str]]:
     return [tuple(s.strip() for s in b.strip("|").split(" | ")) for b in baris]  # type: ignore[misc]
 
 
-# Names the launcher sets for its own workers and HAProxy, not settings a person gives.
-BUKAN_PENGATURAN = {"DASBOR_PEKERJA"}
+# Names the launcher sets for its own workers and HAProxy (and their sticky cookies), not settings a person gives.
+BUKAN_PENGATURAN = {"DASBOR_PEKERJA", "DASBOR_GRUP"}
 
 
 def nama_dasbor(path: Path) -> set[str]:

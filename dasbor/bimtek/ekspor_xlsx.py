@@ -18,7 +18,7 @@ def tulis_xlsx(deck: Deck) -> bytes:
     """One sheet 'Keterangan' (event, rule version, data origin, slide list), one per slide, one 'Catatan'."""
     kop = Kop(
         f"Paket data bimtek: {deck.acara.nama}",
-        wilayah=lingkup().nama,
+        wilayah=deck.daerah or lingkup().nama,
         tahun=deck.tahun,
         versi=deck.versi_metodologi,
         label_sintetis=deck.label_sintetis,

@@ -25,6 +25,19 @@ class Acara:
 
 
 @dataclass(frozen=True)
+class PilihanDeck:
+    """What a deck is built from on the Presentasi page: the filters and the facilitator's choices, hashable so
+    the deck and its files are kept once per choice."""
+
+    tahun: int
+    basis: str
+    wilayah: tuple[str, ...]  # the trend slide's regions
+    urutan: tuple[str, ...] | None  # slide keys in order; None: the default deck
+    acara: Acara
+    provinsi: str | None = None  # the province's pemda (a database of several provinces); None: the one province
+
+
+@dataclass(frozen=True)
 class Bagian:
     """A block of body lines, optionally under a small heading."""
 
@@ -57,6 +70,7 @@ class Deck:
     # In a mixed year (issue 23 §5): the synthetic regions, by kode and by name; empty when all or none are.
     wilayah_sintetis: frozenset[str] = frozenset()
     nama_sintetis: tuple[str, ...] = ()
+    daerah: str = ""  # the province the deck is for (Bahan.daerah); empty: the deployment's scope
 
     @property
     def label_sintetis(self) -> str:

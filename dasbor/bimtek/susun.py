@@ -13,14 +13,14 @@ import pandas as pd
 
 import scoring
 from dasbor.bimtek import figur, tata_letak
-from dasbor.bimtek.bahan import JUMLAH_CELAH, Bahan, kumpulkan
+from dasbor.bimtek.bahan import JUMLAH_CELAH, Bahan, kumpulkan, wilayah_provinsi
 from dasbor.bimtek.model import Acara, Bagian, BimtekError, Deck, Slide
-from dasbor.lingkup import lingkup
+from dasbor.lingkup import Lingkup, lingkup, lingkup_wilayah
 from dasbor.services import skor as skor_layanan
 from dasbor.services.hasil import pasangan_berdata, pembanding_bawaan
 from dasbor.services.lintas_tahun import teks_wilayah
 from dasbor.services.nasional import konteks_nasional
-from dasbor.services.skor import TEKS_DASAR, daftar_wilayah
+from dasbor.services.skor import TEKS_DASAR
 from dasbor.visual import charts, peta
 from dasbor.visual.format import angka, bilangan, nama_pendek, tanggal
 from dasbor.visual.gaya import PROYEKTOR
@@ -43,8 +43,9 @@ TINDAKAN = {
 }
 
 
-def acara_bawaan() -> Acara:
-    return Acara("Bimtek Indeks Inovasi Daerah", lingkup().tempat_bimtek, date.today())
+def acara_bawaan(daerah: Lingkup | None = None) -> Acara:
+    """The event a deck is for unless named: today, at the bimtek place of `daerah` (default: the deployment's)."""
+    return Acara("Bimtek Indeks Inovasi Daerah", (daerah or lingkup()).tempat_bimtek, date.today())
 
 
 def kunci_wilayah(kode: str) -> str:
@@ -57,7 +58,7 @@ def pilihan_slide(wilayah: pd.DataFrame) -> dict[str, str]:
     per_wilayah = {
         kunci_wilayah(k): f"Wilayah: {n}" for k, n in zip(urut["kode_wilayah"], urut["nama_wilayah"], strict=True)
     }
-    tetap = {k: v.format(singkatan=lingkup().singkatan) for k, v in SLIDE_TETAP.items()}
+    tetap = {k: v.format(singkatan=lingkup_wilayah(wilayah["kode_wilayah"]).singkatan) for k, v in SLIDE_TETAP.items()}
     penutup = tetap.pop("penutup")
     return {**tetap, **per_wilayah, "penutup": penutup}
 
@@ -154,7 +155,7 @@ def _slide_peta(b: Bahan) -> Slide:
     return Slide(
         kunci="peta",
         jenis="peta",
-        judul=f"Peta predikat IID {b.tahun} di {lingkup().nama}",
+        judul=f"Peta predikat IID {b.tahun} di {b.daerah.nama}",
         isi=isi,
         figur=fig,
         data={"peta": kab_kota.sort_values("peringkat")[kolom]},
@@ -217,7 +218,7 @@ def _slide_peringkat(b: Bahan) -> Slide:
             f"Terendah: {nama_pendek(terlemah['nama_wilayah'])} {angka(terlemah['iid'])}",
         ]
     prov = [f"IID {angka(r.iid)} · {r.predikat} (dinilai di antara provinsi)" for r in provinsi.itertuples()]
-    isi = (Bagian(None, tuple(ringkas)), Bagian(lingkup().nama_pemda, tuple(prov)), *_bagian_sid_saja(b))
+    isi = (Bagian(None, tuple(ringkas)), Bagian(b.daerah.nama_pemda, tuple(prov)), *_bagian_sid_saja(b))
     kolom = ["peringkat", "kode_wilayah", "nama_wilayah", "iid", "predikat", "n_inovasi", "versi_metodologi", "basis"]
     data = pd.concat([kab_kota[kolom], provinsi[kolom].assign(peringkat=pd.NA)], ignore_index=True)
     ambang = "; ".join(f"{p.nama} ≥ {angka(p.batas_bawah)} ({p.asal.keyakinan}, {p.asal.sumber})" for p in b.m.predikat)
@@ -233,7 +234,7 @@ def _slide_peringkat(b: Bahan) -> Slide:
     return Slide(
         kunci="peringkat",
         jenis="peringkat",
-        judul=f"Peringkat IID {b.tahun}: kabupaten/kota di {lingkup().nama}",
+        judul=f"Peringkat IID {b.tahun}: kabupaten/kota di {b.daerah.nama}",
         isi=isi,
         figur=fig,
         data={"peringkat": data},
@@ -280,7 +281,7 @@ def _slide_nasional(b: Bahan) -> Slide:
     isi = (
         Bagian(f"Nasional {b.tahun}", tuple(baris_nasional) or ("Belum ada angka nasional yang dikutip.",)),
         Bagian(
-            f"Nilai resmi {lingkup().singkatan} {b.tahun}",
+            f"Nilai resmi {b.daerah.singkatan} {b.tahun}",
             tuple(baris_resmi) or ("Belum ada nilai resmi yang ditemukan.",),
         ),
     )
@@ -300,7 +301,7 @@ def _slide_nasional(b: Bahan) -> Slide:
     return Slide(
         kunci="nasional",
         jenis="nasional",
-        judul=f"{lingkup().nama} dalam konteks nasional ({b.tahun})",
+        judul=f"{b.daerah.nama} dalam konteks nasional ({b.tahun})",
         isi=isi,
         figur=fig,
         data={"nilai_resmi": resmi[kolom_resmi], "nasional": nasional},
@@ -643,15 +644,21 @@ def build_deck(
     wilayah_pilihan: Sequence[str] | None = None,
     urutan: Sequence[str] | None = None,
     acara: Acara | None = None,
+    provinsi: str | None = None,
 ) -> Deck:
-    """The deck for one assessment year from the published data (gathers, then susun_deck). The choices are
-    checked against the region list first, so a bad one is refused before the year's data is gathered."""
-    acara = acara or acara_bawaan()
-    # The trend slide's regions unless chosen: the pages' comparison pair (data/lingkup.toml, where data holds it).
-    wilayah_pilihan = pembanding_bawaan() if wilayah_pilihan is None else wilayah_pilihan
+    """The deck for one assessment year from the published data (gathers, then susun_deck): of one province's
+    pemda (`provinsi`, needed when the database holds several). The choices are checked against the province's
+    regions first, so a bad one is refused before the year's data is gathered."""
+    wilayah = wilayah_provinsi(provinsi)
+    dalam = set(wilayah["kode_wilayah"])
+    acara = acara or acara_bawaan(lingkup_wilayah(dalam))
+    # The trend slide's regions unless chosen: the pages' comparison pair (data/lingkup.toml, where data holds it),
+    # or the province's own pair when the deck is for another province than the pages'.
+    if wilayah_pilihan is None:
+        wilayah_pilihan = [k for k in pembanding_bawaan() if k in dalam] or list(lingkup_wilayah(dalam).pembanding)
     _periksa_acara(acara)
-    periksa_pilihan(daftar_wilayah(), wilayah_pilihan, urutan)
-    return susun_deck(kumpulkan(tahun, basis), wilayah_pilihan, urutan, acara)
+    periksa_pilihan(wilayah, wilayah_pilihan, urutan)
+    return susun_deck(kumpulkan(tahun, basis, provinsi), wilayah_pilihan, urutan, acara)
 
 
 def susun_deck(
@@ -690,4 +697,5 @@ def susun_deck(
         wilayah_sintetis=b.asal.kode_sintetis if b.asal.campuran else frozenset(),
         nama_sintetis=b.asal.sintetis if b.asal.campuran else (),
         slides=slides,
+        daerah=b.daerah.nama,
     )

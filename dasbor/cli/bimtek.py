@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from dasbor.lingkup import lingkup
+from dasbor.lingkup import lingkup, lingkup_wilayah
 
 
 def _tanggal(teks: str) -> date:
@@ -19,20 +19,21 @@ def _tanggal(teks: str) -> date:
 
 def cmd_bimtek(args: argparse.Namespace) -> int:
     """Write the bimtek deck (PPTX/PDF) and its Excel data pack ahead of a workshop."""
+    from dasbor.bimtek.bahan import wilayah_provinsi
     from dasbor.bimtek.ekspor import siapkan_berkas
     from dasbor.bimtek.model import Acara
     from dasbor.bimtek.susun import BimtekError, acara_bawaan, build_deck, urutan_bawaan
-    from dasbor.services.skor import daftar_wilayah
 
     keluaran = {f: getattr(args, f) for f in ("pptx", "pdf", "xlsx") if getattr(args, f)}
     if not keluaran:
         print("Sebutkan sedikitnya satu berkas keluaran: --pptx, --pdf atau --xlsx.", file=sys.stderr)
         return 2
-    bawaan = acara_bawaan()
-    acara = Acara(args.acara or bawaan.nama, args.tempat or bawaan.tempat, args.tanggal or bawaan.tanggal)
     try:
-        urutan = urutan_bawaan(daftar_wilayah(), args.wilayah) if args.wilayah else None
-        deck = build_deck(args.tahun, args.basis, args.wilayah or None, urutan, acara)
+        wilayah = wilayah_provinsi(args.provinsi)
+        bawaan = acara_bawaan(lingkup_wilayah(wilayah["kode_wilayah"]))
+        acara = Acara(args.acara or bawaan.nama, args.tempat or bawaan.tempat, args.tanggal or bawaan.tanggal)
+        urutan = urutan_bawaan(wilayah, args.wilayah) if args.wilayah else None
+        deck = build_deck(args.tahun, args.basis, args.wilayah or None, urutan, acara, args.provinsi)
     except BimtekError as exc:
         print(str(exc), file=sys.stderr)
         return 2
@@ -60,6 +61,11 @@ def daftarkan(sub: argparse._SubParsersAction) -> None:
     bimtek.add_argument("--xlsx", type=Path, help="paket data Excel keluaran")
     bimtek.add_argument(
         "--wilayah", nargs="+", metavar="KODE", help=f"kode wilayah, mis. {' '.join(lingkup().pembanding)}"
+    )
+    bimtek.add_argument(
+        "--provinsi",
+        metavar="KODE",
+        help="kode provinsi pemda yang dibimtek (wajib bila basis data memuat lebih dari satu provinsi, mis. 35)",
     )
     bimtek.add_argument("--acara", help="nama acara pada slide judul")
     bimtek.add_argument("--tempat", help="tempat acara")

@@ -11,6 +11,10 @@ pointer with read_only=True; a reader notices a new one with a stat of the point
 A published copy in use is held by a shared flock on its `.pakai` file; a publisher deletes older copies whose
 `.pakai` it can lock exclusively, so a copy disappears only when no process reads it any more.
 
+A process started with DASBOR_HANYA_BACA=1 (a worker group on another machine, reading the published copies
+through a shared folder mounted read-only) only reads: it never takes the writer lock, never publishes and never
+deletes an old copy (the writer does that at its next publish, once no process holds the copy).
+
 Crash safety: the writer database keeps its own transactional guarantees (a SIGKILL before COMMIT leaves it as
 before). A crash after COMMIT but before the pointer moved leaves the writer ahead of the published copy;
 the next writer notices (the pointer records the data stamp it was published at) and publishes first.
@@ -45,6 +49,11 @@ class BelumDiterbitkanError(OSError):
     running servers still show the previous copy until the next writer publishes it."""
 
 
+class HanyaBacaError(DatabaseSibukError):
+    """A write asked of a process that only reads (DASBOR_HANYA_BACA=1): writes happen on the writer machine.
+    A DatabaseSibukError, so that every page and command that reports a busy database reports this too."""
+
+
 class BasisDataTidakAdaError(FileNotFoundError):
     """A reader asked for a database file that does not exist: it is not created (a mistyped $DASBOR_DB must not
     quietly become an empty or a synthetic database)."""
@@ -61,6 +70,14 @@ class Letak:
 
     def berkas(self, id_terbitan: int) -> Path:
         return self.folder / f"{self.penulis.stem}-{id_terbitan}.duckdb"
+
+
+def hanya_baca() -> bool:
+    """Whether this process only reads published copies (DASBOR_HANYA_BACA=1); a value other than 0/1 is refused."""
+    nilai = os.environ.get("DASBOR_HANYA_BACA", "0").strip() or "0"
+    if nilai not in ("0", "1"):
+        raise ValueError(f"DASBOR_HANYA_BACA harus 0 atau 1, bukan {nilai!r}")
+    return nilai == "1"
 
 
 def letak(path: Path | str | None = None) -> Letak:
@@ -130,6 +147,11 @@ _gembok_daftar = threading.Lock()
 def gembok(path: Path | str | None = None, tunggu: float = TUNGGU_PENULIS) -> Iterator[Letak]:
     """Hold the writer lock of a database (waiting up to `tunggu` seconds for another writer)."""
     lt = letak(path)
+    if hanya_baca():
+        raise HanyaBacaError(
+            f"Dasbor ini hanya membaca terbitan di {lt.folder} (DASBOR_HANYA_BACA=1): impor, pembatalan, perubahan "
+            "status dan SPD, pemulihan cadangan dan data demo dikerjakan di mesin penulis."
+        )
     with _gembok_daftar:
         k = _gembok_penulis.setdefault(lt.gembok.resolve(), _GembokPenulis(lt.gembok))
     k.ambil(tunggu)
@@ -406,6 +428,11 @@ def kini(path: Path | str | None = None) -> Terbitan:
     if p is not None and tanda is not None and p.tanda == tanda:
         return p.terbuka[-1]
     if tanda is None:
+        if hanya_baca():
+            raise BasisDataTidakAdaError(
+                f"Belum ada terbitan di {lt.folder} ({lt.penunjuk.name} tidak ada). Dasbor ini hanya membaca "
+                "(DASBOR_HANYA_BACA=1): periksa DASBOR_DB dan kaitan folder bersama, dan jalankan penulis dulu."
+            )
         if not lt.penulis.exists():
             raise BasisDataTidakAdaError(
                 f"Basis data {lt.penulis} tidak ada. Periksa DASBOR_DB, pulihkan cadangan (`python -m dasbor "
@@ -428,7 +455,8 @@ def kini(path: Path | str | None = None) -> Terbitan:
             p.terbuka.append(baru)
             while len(p.terbuka) > SIMPAN:
                 p.terbuka.popleft().tutup()
-            bersihkan(lt)
+            if not hanya_baca():
+                bersihkan(lt)
         p.tanda = tanda
         return p.terbuka[-1]
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 import scoring
 from dasbor.db.connection import Database
-from dasbor.lingkup import lingkup, nama_provinsi
+from dasbor.lingkup import NASIONAL, lingkup, nama_provinsi
 from dasbor.services import hasil_terbit
 from dasbor.services.db import database
 from dasbor.services.skor import (
@@ -141,6 +141,27 @@ def keterangan_klaster(skor: pd.DataFrame) -> str:
     return f"Peringkat klaster: di antara {' dan '.join(bagian)} {tempat} (klaster IGA: kabupaten dan kota dinilai terpisah)."
 
 
+def provinsi_dinilai(skor: pd.DataFrame) -> dict[str, str]:
+    """The provinces one year's scores cover, code to name in code order: one in a province's deployment, up to 38
+    nationally (a province counts once any of its pemda is scored)."""
+    kode = sorted(skor["kode_wilayah"].str.split(".").str[0].unique())
+    return {k: nama_provinsi(k) for k in kode}
+
+
+def peringkat_di(skor: pd.DataFrame, di: str, jenis: str) -> pd.DataFrame:
+    """The rows of one ranking view, best first, from peringkat(). `di` is a province code: its kab/kota (`jenis`
+    'semua', 'kabupaten' or 'kota'), ranked among the province's kab/kota. Or NASIONAL: one IGA cluster (`jenis`
+    'kabupaten', 'kota' or 'provinsi') across the country, where peringkat and perubahan_peringkat are the
+    cluster's, so a chart and a table read one rank column whatever the view."""
+    if di == NASIONAL:
+        d = skor[skor["jenis"] == jenis]
+        d = d.assign(peringkat=d["peringkat_klaster"], perubahan_peringkat=d["perubahan_peringkat_klaster"])
+    else:
+        d = se_provinsi(skor, di, provinsi=False)
+        d = d if jenis == "semua" else d[d["jenis"] == jenis]
+    return d.sort_values("peringkat")
+
+
 def tahun_sebelumnya(tahun: int) -> int | None:
     lalu = [t for t in daftar_tahun() if t < tahun]
     return max(lalu) if lalu else None
@@ -160,20 +181,27 @@ def hasil_resmi() -> pd.DataFrame:
 def peringkat(tahun: int, basis: str) -> pd.DataFrame:
     """Scores of the year with last year's rank and IID beside them, and the published value with its source.
 
-    perubahan_peringkat > 0 means the region climbed (each year ranked under its own rule version).
+    perubahan_peringkat > 0 means the region climbed (each year ranked under its own rule version);
+    perubahan_peringkat_klaster is the same for the IGA cluster rank.
     """
     skor = skor_tahun(tahun, basis).copy()
     lalu = tahun_sebelumnya(tahun)
     if lalu is None:
-        skor[["peringkat_lalu", "iid_lalu"]] = np.nan
+        skor[["peringkat_lalu", "peringkat_klaster_lalu", "iid_lalu"]] = np.nan
         skor["predikat_lalu"] = None
     else:
-        sebelum = skor_tahun(lalu, basis)[["kode_wilayah", "peringkat", "iid", "predikat"]]
+        sebelum = skor_tahun(lalu, basis)[["kode_wilayah", "peringkat", "peringkat_klaster", "iid", "predikat"]]
         sebelum = sebelum.rename(
-            columns={"peringkat": "peringkat_lalu", "iid": "iid_lalu", "predikat": "predikat_lalu"}
+            columns={
+                "peringkat": "peringkat_lalu",
+                "peringkat_klaster": "peringkat_klaster_lalu",
+                "iid": "iid_lalu",
+                "predikat": "predikat_lalu",
+            }
         )
         skor = skor.merge(sebelum, on="kode_wilayah", how="left")
     skor["perubahan_peringkat"] = skor["peringkat_lalu"] - skor["peringkat"]
+    skor["perubahan_peringkat_klaster"] = skor["peringkat_klaster_lalu"] - skor["peringkat_klaster"]
     skor["perubahan_iid"] = skor["iid"] - skor["iid_lalu"]
     resmi = hasil_resmi()
     resmi = resmi[resmi["tahun"] == tahun][

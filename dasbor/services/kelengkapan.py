@@ -14,6 +14,7 @@ import pandas as pd
 
 import scoring
 from dasbor.db.connection import Database
+from dasbor.lingkup import nama_provinsi
 from dasbor.services.celah import (
     JENIS_CELAH,
     JENIS_MATRIKS,
@@ -62,6 +63,7 @@ class Kelengkapan:
     """Everything the Kelengkapan, Simulasi and Inovasi pages and the exports need for one year."""
 
     tahun: int
+    provinsi: str | None  # whose pemda: one province's (a national database), or None for every one in the database
     versi: str
     keyakinan: str  # how surely the year's rule is known (scoring Berlaku.asal)
     celah: pd.DataFrame  # the worklist, one row per gap (columns: see hitung_celah)
@@ -72,6 +74,11 @@ class Kelengkapan:
     keterangan_sintetis: str  # description of the synthetic sources behind the year's data; "" when all of it is real
     data: scoring.DataPenilaian  # the year on the set its IID is computed on, with explicit empty wajib rows
     inovasi: pd.DataFrame  # every innovation with its profile, kematangan and its gaps counted and priced
+
+    @property
+    def cakupan(self) -> str:
+        """Whose gaps these are, in words: 'semua wilayah', or 'semua wilayah Provinsi Jawa Timur'."""
+        return "semua wilayah" + ("" if self.provinsi is None else f" Provinsi {nama_provinsi(self.provinsi)}")
 
     @property
     def aturan(self) -> str:
@@ -112,17 +119,24 @@ def _inovasi_dengan_celah(
     return inovasi
 
 
-def hitung_kelengkapan(db: Database, tahun: int) -> Kelengkapan:
-    """Worklist, fastest paths and SKPD commitment of every region in one year (uncached; the CLI uses this)."""
+def hitung_kelengkapan(db: Database, tahun: int, provinsi: str | None = None) -> Kelengkapan:
+    """Worklist, fastest paths and SKPD commitment of every region in one year, or of one province's pemda
+    (`provinsi`: a page about one region of a national database needs its province's, not 552 pemda's; every
+    number is the one the whole year gives, since a region's depend on its own rows only). Uncached; the CLI
+    uses this."""
+
+    def bagian(data: scoring.DataPenilaian) -> scoring.DataPenilaian:
+        return data if provinsi is None else data.bagian_provinsi(provinsi)
+
     m = metodologi_tahun(db, tahun)
-    mentah = data_penilaian(db, tahun)
+    mentah = bagian(data_penilaian(db, tahun))
     dihitung = data_dinilai(mentah, m, tahun)[0]
     data = lengkapi_wajib(dihitung, m)
     celah = hitung_celah(data, m, tahun)
     # Last year's innovations not entered again, or entered unchanged, join the worklist; both years are taken on
     # the set their IID is computed on, so a portal-only year is compared too.
     if tahun - 1 in set(db.query("periode")["tahun"].astype(int)):
-        lalu = data_dinilai(data_penilaian(db, tahun - 1), metodologi_tahun(db, tahun - 1), tahun - 1)[0]
+        lalu = data_dinilai(bagian(data_penilaian(db, tahun - 1)), metodologi_tahun(db, tahun - 1), tahun - 1)[0]
         lintas = baris_celah(celah_lintas_tahun(dihitung, lalu, m, tahun)).fillna(
             {"id_perangkat_daerah": PD_TANPA, "nama_perangkat_daerah": NAMA_PD_TANPA}
         )
@@ -136,15 +150,19 @@ def hitung_kelengkapan(db: Database, tahun: int) -> Kelengkapan:
     jalan.insert(1, "nama_wilayah", jalan["kode_wilayah"].map(nama))
     skor = wilayah.merge(scoring.hitung_skor(data, m, BASIS), on="kode_wilayah")
     sumber = db.query("sumber_data_tahun", {"tahun": tahun})
+    perangkat = db.query("perangkat_daerah")
+    if provinsi is not None:
+        perangkat = perangkat[perangkat["kode_wilayah"].str.split(".").str[0] == provinsi]
     status = mentah.inovasi.set_index("id_inovasi")["status_inovasi"]
     return Kelengkapan(
         tahun=tahun,
+        provinsi=provinsi,
         versi=m.versi,
         keyakinan=m.asal_tahun(tahun).keyakinan,
         celah=celah,
         jalan=jalan,
         jalan_rincian=rincian,
-        komitmen=komitmen_skpd(db.query("perangkat_daerah"), data.inovasi),
+        komitmen=komitmen_skpd(perangkat, data.inovasi),
         skor=skor,
         keterangan_sintetis=" ".join(sumber.loc[sumber["sintetis"], "keterangan"].astype(str)),
         data=data,
@@ -152,6 +170,7 @@ def hitung_kelengkapan(db: Database, tahun: int) -> Kelengkapan:
     )
 
 
-def kelengkapan(tahun: int) -> Kelengkapan:
-    """The year's Kelengkapan from the published copy (uncached; the UI layer keeps one per terbitan)."""
-    return hitung_kelengkapan(database(), tahun)
+def kelengkapan(tahun: int, provinsi: str | None = None) -> Kelengkapan:
+    """The year's Kelengkapan (of one province's pemda when named) from the published copy (uncached; the UI layer
+    keeps one per terbitan)."""
+    return hitung_kelengkapan(database(), tahun, provinsi)

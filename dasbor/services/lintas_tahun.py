@@ -144,15 +144,18 @@ def celah_lintas_tahun(
     )
 
 
-def lintas_tahun_db(db: Database, tahun: int) -> pd.DataFrame:
-    """The gaps of `tahun` read from the database; empty when the year before has no data. Both years are taken
-    on the set their IID is computed on, so a portal-only year (nothing marked) is compared too."""
+def lintas_tahun_db(db: Database, tahun: int, provinsi: str | None = None) -> pd.DataFrame:
+    """The gaps of `tahun` read from the database (of one province's pemda when `provinsi` is named); empty when
+    the year before has no data. Both years are taken on the set their IID is computed on, so a portal-only year
+    (nothing marked) is compared too."""
     if tahun - 1 not in set(db.query("periode")["tahun"].astype(int)):
         return pd.DataFrame(columns=KOLOM_LINTAS)
-    m = metodologi_tahun(db, tahun)
-    kini, _ = data_dinilai(data_penilaian(db, tahun), m, tahun)
-    lalu, _ = data_dinilai(data_penilaian(db, tahun - 1), metodologi_tahun(db, tahun - 1), tahun - 1)
-    return celah_lintas_tahun(kini, lalu, m, tahun)
+
+    def dinilai(t: int) -> scoring.DataPenilaian:
+        data = data_penilaian(db, t)
+        return data_dinilai(data if provinsi is None else data.bagian_provinsi(provinsi), metodologi_tahun(db, t), t)[0]
+
+    return celah_lintas_tahun(dinilai(tahun), dinilai(tahun - 1), metodologi_tahun(db, tahun), tahun)
 
 
 def baris_celah(lintas: pd.DataFrame) -> pd.DataFrame:

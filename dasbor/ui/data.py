@@ -23,7 +23,7 @@ import inspect
 import pickle
 import threading
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from typing import Any, ParamSpec, TypeVar
 
@@ -34,7 +34,7 @@ import streamlit as st
 import scoring
 from dasbor.bimtek import bahan, susun
 from dasbor.bimtek import ekspor as bimtek_ekspor
-from dasbor.bimtek.model import Acara, Deck
+from dasbor.bimtek.model import Deck, PilihanDeck
 from dasbor.services import asal as _asal
 from dasbor.services import cocok_tertunda as _cocok_tertunda
 from dasbor.services import daftar_kerja as _daftar_kerja
@@ -267,7 +267,17 @@ aturan_yandas = sekali(_hasil.aturan_yandas)
 rata_rata_iid = sekali(_nasional.rata_rata_iid)  # published, not computed: a shared copy instead of a new frame
 
 # Kelengkapan, Simulasi, Inovasi.
-kelengkapan = sekali(_kelengkapan.kelengkapan, pesan="Menghitung celah dan nilai perbaikan…", maks=32)
+_kelengkapan_bagian = sekali(_kelengkapan.kelengkapan, pesan="Menghitung celah dan nilai perbaikan…", maks=32)
+
+
+def kelengkapan(tahun: int, kode_wilayah: str) -> _kelengkapan.Kelengkapan:
+    """The Kelengkapan a page about one region reads (Kelengkapan, Simulasi, Inovasi, the region's worklist): the
+    year's when the database holds one province; else the region's province's part, since nationally a year of 552
+    pemda took a minute to compute on a first visit and a page shows one region and its province."""
+    satu = daftar_wilayah()["kode_provinsi"].nunique() <= 1
+    return _kelengkapan_bagian(tahun, None if satu else kode_wilayah.split(".")[0])
+
+
 katalog_indikator = sekali(_telusur.katalog_indikator)
 rentang_peringkat = sekali(_simulasi.rentang_peringkat)
 riwayat_inovasi = sekali(_inovasi.riwayat, maks=1024)  # per innovation a visitor opens
@@ -282,7 +292,7 @@ jawaban_inovasi = sekali(_lembar.jawaban_inovasi, maks=1024)  # per innovation a
 def _berkas_ekspor(tahun: int, kode_wilayah: str, dibuat: date, jenis: str) -> bytes:
     """The region's worklist as 'xlsx' or 'csv' bytes (download buttons would otherwise rebuild the workbook on
     every rerun)."""
-    kel = kelengkapan(tahun)
+    kel = kelengkapan(tahun, kode_wilayah)
     if jenis == "xlsx":
         return _daftar_kerja.ekspor_xlsx(kel, kode_wilayah, dibuat)
     return _daftar_kerja.ekspor_csv(kel, kode_wilayah)
@@ -295,20 +305,20 @@ berkas_ekspor = sekali(_berkas_ekspor, maks=64)
 bahan_bimtek = sekali(bahan.kumpulkan, maks=32)
 
 
-def _deck(tahun: int, basis: str, wilayah: Sequence[str], urutan: Sequence[str] | None, acara: Acara) -> Deck:
-    """The deck for the Presentasi filters, built from the year's gathered data (gathered once per terbitan);
-    raises BimtekError with a message for the facilitator."""
-    return susun.susun_deck(bahan_bimtek(tahun, basis), list(wilayah), None if urutan is None else list(urutan), acara)
+def _deck(pilihan: PilihanDeck) -> Deck:
+    """The deck for the Presentasi filters, built from the year's gathered data of the province (gathered once per
+    terbitan); raises BimtekError with a message for the facilitator."""
+    p = pilihan
+    urutan = None if p.urutan is None else list(p.urutan)
+    return susun.susun_deck(bahan_bimtek(p.tahun, p.basis, p.provinsi), list(p.wilayah), urutan, p.acara)
 
 
 deck = sekali(_deck, maks=8)
 
 
-def _berkas_deck(
-    tahun: int, basis: str, wilayah: Sequence[str], urutan: Sequence[str] | None, acara: Acara
-) -> dict[str, bytes]:
+def _berkas_deck(pilihan: PilihanDeck) -> dict[str, bytes]:
     """PPTX, PDF and XLSX bytes of the same deck (drawn with Chromium: seconds, so only on request)."""
-    return bimtek_ekspor.siapkan_berkas(deck(tahun, basis, wilayah, urutan, acara))
+    return bimtek_ekspor.siapkan_berkas(deck(pilihan))
 
 
 berkas_deck = sekali(_berkas_deck, maks=8)

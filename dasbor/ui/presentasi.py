@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dasbor.bimtek.model import Bagian, Deck, Slide
+from dasbor.lingkup import nama_provinsi
 from dasbor.visual.format import tanpa_markdown
 
 KUNCI_NOMOR = "nomor_slide"
@@ -227,6 +228,35 @@ def _pindah(arah: int) -> None:
 
 def _pulihkan(bawaan: list[str]) -> None:
     st.session_state[KUNCI_URUTAN] = list(bawaan)
+
+
+KUNCI_TREN = "wilayah_tren"
+KUNCI_TEMPAT = "acara_tempat"
+
+
+def pilih_provinsi(wilayah: pd.DataFrame, bawaan: str) -> tuple[str | None, pd.DataFrame]:
+    """The province a deck is for, and its regions: a database of several provinces (a national deployment) holds
+    its bimtek for one province's pemda (`bawaan`: the province of the pages' comparison pair first). One province's
+    database has no choice to make (None, every region). Another province starts its trend regions and slides anew,
+    since the previous province's are not among its choices, and its own bimtek place."""
+    ada = sorted(wilayah["kode_provinsi"].unique())
+    if len(ada) <= 1:
+        return None, wilayah
+
+    def mulai_lagi() -> None:
+        for kunci in (KUNCI_URUTAN, KUNCI_TREN, KUNCI_DIPINDAH, KUNCI_TEMPAT):
+            st.session_state.pop(kunci, None)
+
+    provinsi = st.selectbox(
+        "Provinsi bimtek",
+        ada,
+        index=ada.index(bawaan) if bawaan in ada else 0,
+        format_func=lambda k: f"Provinsi {nama_provinsi(k)}",
+        key="provinsi_bimtek",
+        on_change=mulai_lagi,
+        help="Deck bimtek dibuat untuk pemda satu provinsi: provinsinya dan kab/kotanya.",
+    )
+    return provinsi, wilayah[wilayah["kode_provinsi"] == provinsi]
 
 
 def atur_urutan(pilihan: dict[str, str], bawaan: list[str]) -> list[str]:

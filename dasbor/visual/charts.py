@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dasbor.visual.format import angka, angka_bertanda, nama_pendek, tanpa_html
+from dasbor.visual.format import angka, angka_bertanda, bilangan, nama_pendek, tanpa_html
 from dasbor.visual.gaya import LAYAR, Gaya, template
 from dasbor.visual.palette import (
     GARIS_BANTU,
@@ -36,6 +36,9 @@ LEBAR_JUDUL = 38
 LEBAR_SUBJUDUL = 58
 TINGGI_BARIS_SUBJUDUL = 17
 TINGGI_BARIS_JUDUL = 1.3  # line height of a wrapped title, as a share of its font size
+# A ranking bar is 42 px: 40 fill a projector twice over; 416 kabupaten would be a 17 000 px chart. Pages put
+# every region in the table under the chart.
+BATANG_MAKS = 40
 
 
 def figur_dasar(judul: str, tinggi: int, gaya: Gaya = LAYAR) -> go.Figure:
@@ -107,14 +110,23 @@ def teks_ambang(pita: pd.DataFrame) -> str:
 
 
 def batang_peringkat(
-    data: pd.DataFrame, pita: pd.DataFrame, judul: str, gaya: Gaya = LAYAR, rata_nasional: float | None = None
+    data: pd.DataFrame,
+    pita: pd.DataFrame,
+    judul: str,
+    gaya: Gaya = LAYAR,
+    rata_nasional: float | None = None,
+    maks: int = BATANG_MAKS,
 ) -> go.Figure:
-    """Ranked horizontal bars coloured by the year's own bands, published values as black diamonds.
+    """Ranked horizontal bars coloured by the year's own bands, published values as black diamonds; the `maks`
+    best only, the title saying so ('40 teratas dari 416'), when there are more.
 
     Columns: kode_wilayah, nama_wilayah, iid, predikat, peringkat; optional nilai_resmi and sumber_resmi.
     `pita`: predikat, bawah (highest band first) for the threshold lines. customdata[0] is kode_wilayah.
     """
-    d = data.sort_values("peringkat", ascending=False)
+    if len(data) > maks:
+        judul = f"{judul}: " if judul else ""
+        judul += f"{bilangan(maks)} teratas dari {bilangan(len(data))}"
+    d = data.sort_values("peringkat").head(maks).sort_values("peringkat", ascending=False)
     d = d.assign(label=d["nama_wilayah"].map(nama_pendek) if gaya.nama_singkat else d["nama_wilayah"])
     fig = figur_dasar(judul, max(360, 42 * len(d) + 140), gaya)
     fig.add_trace(

@@ -175,7 +175,71 @@ def test_a_publish_that_fills_the_disk_leaves_no_partial_file_and_the_old_copy_c
         terbitan.tutup_semua()
 
 
+def test_a_block_that_fails_after_its_commit_publishes_nothing_and_its_own_error_is_seen(db_baru: Path) -> None:
+    """Issue 24 L3: on a full disk (RLIMIT_FSIZE in a child process, as above) a write commits, then its block
+    fails. Nothing is published, so the block's own error is what the caller sees, not the publish's EFBIG that a
+    publish in a `finally` raised over it; the next writer publishes what was committed."""
+    lt = terbitan.letak(db_baru)
+    n = _jumlah_inovasi(terbitan.kini(db_baru))
+    terbitan.tutup_semua()
+    penunjuk = lt.penunjuk.read_text()
+    kode = (
+        "import os, resource, signal, sys\n"
+        "from dasbor.db import terbitan\n"
+        "from tests.db.test_terbitan import _hapus_satu_pengajuan\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (os.path.getsize(sys.argv[1]) // 2, resource.RLIM_INFINITY))\n"
+        "try:\n"
+        "    with terbitan.penulis(sys.argv[1]) as db:\n"
+        "        with db.transaction() as cur:\n"
+        "            _hapus_satu_pengajuan(cur)\n"
+        "        raise ValueError('galat blok itu sendiri')\n"
+        "except Exception as exc:\n"
+        "    print(type(exc).__name__, exc)\n"
+    )
+    hasil = subprocess.run([sys.executable, "-c", kode, str(db_baru)], cwd=ROOT, capture_output=True, text=True)
+    assert hasil.stdout.strip() == "ValueError galat blok itu sendiri", hasil.stdout + hasil.stderr
+    assert lt.penunjuk.read_text() == penunjuk, "nothing was published"
+    with terbitan.penulis(db_baru):
+        pass
+    assert _jumlah_inovasi(terbitan.kini(db_baru)) == n - 1
+
+
 def test_the_writer_lock_file_is_readable_by_its_owner_only(tmp_path: Path) -> None:
     db = tmp_path / "iid.duckdb"
     with terbitan.gembok(db) as letak:
         assert oct(letak.gembok.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_read_only_process_never_publishes_locks_or_deletes(db_baru: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DASBOR_HANYA_BACA=1 (a worker group on another machine): no first publish of its own, no writer lock, and
+    an old copy it stops reading stays for the writer to delete, which it does at its next publish."""
+    lt = terbitan.letak(db_baru)
+    monkeypatch.setenv("DASBOR_HANYA_BACA", "1")
+    with pytest.raises(terbitan.BasisDataTidakAdaError, match="Belum ada terbitan"):
+        terbitan.kini(db_baru)
+    with pytest.raises(DatabaseSibukError, match="hanya membaca"), terbitan.penulis(db_baru):
+        pass
+    assert not lt.folder.exists() and not lt.gembok.exists()
+
+    def tulis() -> None:
+        with monkeypatch.context() as penulis:
+            penulis.setenv("DASBOR_HANYA_BACA", "0")
+            _hapus_satu_inovasi(db_baru)
+
+    tulis()
+    pertama = terbitan.kini(db_baru)
+    tulis()
+    tulis()
+    terbitan.kini(db_baru)
+    tulis()
+    terbitan.kini(db_baru)  # the third copy it opened: the first one is closed, read by nobody
+    assert pertama.path.exists(), "a read-only process deleted a copy"
+    tulis()
+    assert not pertama.path.exists(), "the writer deletes it"
+
+
+def test_read_only_is_0_or_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DASBOR_HANYA_BACA", "ya")
+    with pytest.raises(ValueError, match="DASBOR_HANYA_BACA"):
+        terbitan.hanya_baca()

@@ -41,7 +41,7 @@ def _sidik() -> tuple[float, tuple[str, ...], int]:
     """What a visitor sees of the imported region: its unrounded IID on the Peringkat page, its innovations on
     the Inovasi page and its gaps on the Kelengkapan page."""
     p = data.peringkat(TAHUN, "terverifikasi").set_index("kode_wilayah")
-    kel = data.kelengkapan(TAHUN)
+    kel = data.kelengkapan(TAHUN, WILAYAH)
     nama = kel.inovasi.loc[kel.inovasi["kode_wilayah"] == WILAYAH, "nama_inovasi"]
     return float(p.at[WILAYAH, "iid_mentah"]), tuple(sorted(nama)), int((kel.celah["kode_wilayah"] == WILAYAH).sum())
 

@@ -29,7 +29,15 @@ from dasbor.peluncur import (
     pisah_opsi,
     render_haproxy,
 )
-from dasbor.serve import APP, declare_st_navigation_app, jumlah_proses, sertifikat_tls, siapkan_basis_data
+from dasbor.serve import (
+    APP,
+    declare_st_navigation_app,
+    grup_depan,
+    jumlah_proses,
+    periksa_terbitan,
+    sertifikat_tls,
+    siapkan_basis_data,
+)
 from tests.layan.sertifikat import buat_sertifikat
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,6 +86,55 @@ def test_rendered_haproxy_config_is_valid_and_sticks_by_cookie(tmp_path) -> None
     assert any(b.startswith("timeout tunnel") for b in baris)
     assert "option httpchk GET /_stcore/health" in baris
     assert not any("balance source" in b or "hash-type" in b for b in baris)  # never by client address
+
+
+def test_the_front_sticks_to_groups_by_a_cookie_of_its_own(tmp_path) -> None:
+    """In front of worker groups (README "Di beberapa mesin"): one server per group, in the order given, sticking by
+    DASBOR_GRUP so that the group's own proxy still sticks by DASBOR_PEKERJA; no per-server connection limit (the
+    group's proxy queues for its workers), health checks as for workers."""
+    teks = render_haproxy("0.0.0.0", 80, [], grup=["10.0.0.11:8501", "10.0.0.12:8501"])
+    cfg = tmp_path / "haproxy.cfg"
+    cfg.write_text(teks)
+    cek = subprocess.run([haproxy_bin(), "-c", "-f", str(cfg)], capture_output=True, text=True, timeout=30)
+    assert cek.returncode == 0, cek.stdout + cek.stderr
+    baris = [b.strip() for b in teks.splitlines()]
+    assert [b for b in baris if b.startswith("server ")] == [
+        "server grup1 10.0.0.11:8501 cookie g1",
+        "server grup2 10.0.0.12:8501 cookie g2",
+    ]
+    assert any(b.startswith("cookie DASBOR_GRUP insert") for b in baris)
+    assert "option httpchk GET /_stcore/health" in baris
+    assert "default-server check inter 2s fall 3 rise 2" in baris
+    assert "maxconn 200" in render_haproxy(None, 8501, [Pekerja(1, 40001)])
+
+
+def test_front_groups_are_host_port_pairs() -> None:
+    assert grup_depan(["--depan", "10.0.0.11:8501,mesin2:8502", "--server.port", "80"]) == (
+        ["10.0.0.11:8501", "mesin2:8502"],
+        ["--server.port", "80"],
+    )
+    assert grup_depan(["--server.port", "80"]) == ([], ["--server.port", "80"])
+    for salah in ("10.0.0.11", "mesin2:http", ":8501", ","):
+        with pytest.raises(SystemExit, match="--depan"):
+            grup_depan(["--depan", salah])
+
+
+def test_every_group_uses_the_operators_cookie_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cookie signed by one machine's worker must hold on another's: the operator gives every group one secret."""
+    monkeypatch.setenv("STREAMLIT_SERVER_COOKIE_SECRET", "rahasia-yang-sama-di-setiap-mesin")
+    peluncur = Peluncur(2, [])
+    assert {peluncur._env(p)["STREAMLIT_SERVER_COOKIE_SECRET"] for p in peluncur.pekerja} == {
+        "rahasia-yang-sama-di-setiap-mesin"
+    }
+
+
+def test_a_read_only_group_refuses_to_start_without_a_published_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DASBOR_HANYA_BACA", "1")
+    with pytest.raises(SystemExit, match="Belum ada terbitan"):
+        periksa_terbitan(tmp_path / "iid.duckdb")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_without_an_address_visitors_reach_every_interface() -> None:

@@ -135,6 +135,28 @@ def test_wilayah_saling_bebas(k: Kasus) -> None:
 
 @PROPERTI
 @given(kasus())
+def test_bagian_provinsi_menilai_wilayahnya_seperti_data_utuh(k: Kasus) -> None:
+    """A deck of one province scores its part of a national year (DataPenilaian.bagian_provinsi): every region
+    of the province, and no other, with the IID the whole year gives it."""
+    m, basis, data = k
+    kode = sorted(set(data.inovasi["kode_wilayah"]) | set(data.jawaban_spd["kode_wilayah"]))
+    pindah = {w: "64" + w[2:] for w in kode[::2]}  # every other region moves to a second province
+    dua = DataPenilaian(
+        inovasi=data.inovasi.assign(kode_wilayah=data.inovasi["kode_wilayah"].replace(pindah)),
+        jawaban_sid=data.jawaban_sid,
+        jawaban_spd=data.jawaban_spd.assign(kode_wilayah=data.jawaban_spd["kode_wilayah"].replace(pindah)),
+    )
+    semua = skor(dua, m, basis)
+    for provinsi in ("63", "64"):
+        bagian = dua.bagian_provinsi(provinsi)
+        sendiri = skor(bagian, m, basis) if len(bagian.inovasi) or len(bagian.jawaban_spd) else semua.iloc[:0]
+        assert set(sendiri.index) == {w for w in semua.index if w.split(".")[0] == provinsi}
+        assert set(bagian.jawaban_sid["id_inovasi"]) <= set(bagian.inovasi["id_inovasi"])
+        pd.testing.assert_frame_equal(sendiri, semua.loc[sendiri.index], rtol=1e-12)
+
+
+@PROPERTI
+@given(kasus())
 def test_kontribusi_menjumlah_ke_iid_mentah(k: Kasus) -> None:
     m, basis, data = k
     s = skor(data, m, basis)

@@ -332,6 +332,7 @@ def test_no_fix_no_fastest_path_and_no_scenario_lowers_the_iid(rows: list[dict[s
     # every fix together, as a simulator scenario of B: parts read back from its link: never lower
     kelengkapan_tahun = kel.Kelengkapan(
         tahun=TAHUN,
+        provinsi=None,
         versi=M.versi,
         keyakinan="uji",
         celah=celah,

@@ -69,6 +69,19 @@ def test_a_password_reset_ends_the_sessions_signed_in_before(berkas_akun: Path) 
     assert "Wilayah akun ini: 63.09, 63.10" in _teks(at)
 
 
+def test_akun_tambah_timpa_ends_the_sessions_signed_in_before(berkas_akun: Path) -> None:
+    """`tambah --timpa` changes an account (here it narrows its regions): its live sessions end as after a reset,
+    and a new sign-in carries the new rights."""
+    at = _masuk_sebagai("op6309")
+    assert "Wilayah akun ini: 63.09, 63.10" in _teks(at)
+    hasil = _akun(berkas_akun, "tambah", "op6309", "--timpa", "--wilayah", "63.09")
+    assert hasil.returncode == 0, hasil.stderr
+    at.run()
+    assert DIAKHIRI in _teks(at) and "akun_masuk" not in at.session_state
+    at = _masuk_sebagai("op6309")
+    assert "Wilayah akun ini: 63.09" in _teks(at) and "63.10" not in _teks(at)
+
+
 def test_akun_keluarkan_ends_the_sessions_and_changes_nothing_else(berkas_akun: Path) -> None:
     at = _masuk_sebagai("op6309")
     lain = _masuk_sebagai("admin")

@@ -283,6 +283,22 @@ def test_national_average_is_a_labelled_reference_line() -> None:
     assert list(garis.y) == [46.01, 49.43] and list(garis.text) == ["nasional 46,01", "nasional 49,43"]
 
 
+def test_a_long_ranking_draws_its_best_bars_and_says_how_many_there_are() -> None:
+    d = pd.concat([_skor()] * 4, ignore_index=True)  # 52 regions, ranks 1..52 by IID
+    d["kode_wilayah"] = [f"{i:02d}.01" for i in range(len(d))]
+    d["peringkat"] = d["iid"].rank(ascending=False, method="first").astype(int)
+    fig = charts.batang_peringkat(d, PITA_2023, "Klaster kabupaten", maks=40)
+    batang = fig.data[0]
+    terbaik = d.nsmallest(40, "peringkat")
+    assert sorted(c[0] for c in batang.customdata) == sorted(terbaik["kode_wilayah"])
+    assert list(batang.x) == sorted(terbaik["iid"])  # still the best at the top
+    assert fig.layout.title.text.replace("<br>", " ").startswith("Klaster kabupaten: 40 teratas dari 52")
+    # a deck slide has no title of its own: the count alone; a short ranking is drawn whole, its title untouched
+    assert charts.batang_peringkat(d, PITA_2023, "", maks=40).layout.title.text.startswith("40 teratas dari 52")
+    utuh = charts.batang_peringkat(d.head(40), PITA_2023, "Klaster kabupaten", maks=40)
+    assert len(utuh.data[0].x) == 40 and "teratas" not in utuh.layout.title.text
+
+
 def test_ranking_bars_sorted_coloured_with_official_diamonds_and_band_lines() -> None:
     d = _skor().assign(nilai_resmi=lambda x: [58.55 if k == "63.03" else None for k in x["kode_wilayah"]])
     d["sumber_resmi"] = "https://contoh.invalid/berita"

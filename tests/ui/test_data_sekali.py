@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dasbor.bimtek import susun
-from dasbor.bimtek.model import Acara
+from dasbor.bimtek.model import Acara, PilihanDeck
 from dasbor.services import hasil
 from dasbor.ui import data
 
@@ -51,11 +51,13 @@ def test_decks_per_typed_event_name_are_bounded(demo_env: Path, monkeypatch: pyt
     urutan = susun.urutan_bawaan(wilayah)
     for i in range(batas + 1):
         deck = data.deck(
-            2024,
-            "terverifikasi",
-            list(data.pembanding_bawaan()),
-            urutan,
-            Acara(f"Bimtek {i}", "Banjarbaru", date(2026, 3, 2)),
+            PilihanDeck(
+                2024,
+                "terverifikasi",
+                data.pembanding_bawaan(),
+                tuple(urutan),
+                Acara(f"Bimtek {i}", "Banjarbaru", date(2026, 3, 2)),
+            )
         )
         assert deck.acara.nama == f"Bimtek {i}"
     assert len(data.deck.simpanan) == batas

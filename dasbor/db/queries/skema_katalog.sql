@@ -2,7 +2,9 @@
 -- a freshly migrated database (issue 24 M2): schemas, tables, views with their SQL, columns with type, position,
 -- nullability and default, constraints, sequences, indexes, macros and types. Built-ins live in the `system`
 -- database and are left out by the database filter; nothing here reads a row of data. A sequence's start value is
--- left out: DuckDB stores a used sequence with its current value as the start.
+-- left out: DuckDB stores a used sequence with its current value as the start. A constraint is named by its table
+-- and told apart by its text and columns, not by constraint_index: that runs over every table of the database, so
+-- one table more or less renumbered every constraint listed after it and a refusal named hundreds.
 SELECT 'skema' AS jenis, schema_name AS nama, '' AS rincian
 FROM duckdb_schemas() WHERE database_name = current_database()
 UNION ALL
@@ -17,8 +19,9 @@ SELECT 'kolom', schema_name || '.' || table_name || '.' || column_name,
     || coalesce(' DEFAULT ' || column_default, '') || coalesce(' AS ' || generation_expression, '')
 FROM duckdb_columns() WHERE database_name = current_database()
 UNION ALL
-SELECT 'batasan', schema_name || '.' || table_name || '#' || constraint_index,
-    constraint_type || ' ' || coalesce(constraint_text, '')
+SELECT 'batasan', schema_name || '.' || table_name,
+    constraint_type || ' ' || coalesce(constraint_text, '') || ' (' || array_to_string(constraint_column_names, ', ')
+    || ')'
 FROM duckdb_constraints() WHERE database_name = current_database()
 UNION ALL
 SELECT 'sequence', schema_name || '.' || sequence_name,
