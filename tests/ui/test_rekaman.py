@@ -71,3 +71,26 @@ def test_a_selectable_table_stays_a_widget() -> None:
     pilih = at.dataframe[1]
     assert pilih.proto.id  # registered as a widget on this run, replayed or not
     assert at.session_state["pilihan"]["selection"]["rows"] == []
+
+
+def _halaman_bertab() -> None:
+    import pandas as pd
+    import streamlit as st
+
+    from dasbor.ui import unduh
+
+    a, b = st.tabs(["A", "B"])
+    with a:
+        unduh.tampilkan_tabel(pd.DataFrame({"x": [1.5]}), "x", "x")
+    with b:
+        _, kanan = st.columns(2)
+        with kanan:
+            unduh.tampilkan_tabel(pd.DataFrame({"y": [2.5]}), "y", "y")
+
+
+def test_a_replayed_table_lands_in_the_tab_and_column_it_was_drawn_in() -> None:
+    at = AppTest.from_function(_halaman_bertab, default_timeout=60).run()
+    for _ in range(2):  # built, then replayed
+        assert [[d.value.columns.tolist() for d in tab.dataframe] for tab in at.tabs] == [[["x"]], [["y"]]]
+        assert [len(kolom.dataframe) for kolom in at.columns] == [0, 1]
+        at.run()
