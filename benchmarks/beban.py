@@ -1,7 +1,7 @@
 """A bimtek room at once: K simultaneous visitors over Streamlit's websocket, the app with N workers behind HAProxy
 against an empty Streamlit page in one worker.
 
-    python benchmarks/beban.py [--proses 2] [--k 1 13 65] [--ulang 3] [--nasional]
+    python benchmarks/beban.py [--proses 2] [--k 1 13 65] [--ulang 3] [--nasional] [--profil]
 
 The app starts as the README starts it (`python -m dasbor.serve --proses N`, HAProxy in front). The empty page
 (benchmarks/kosong.py, one plain Streamlit process) runs twice: with Streamlit's defaults, as issue 9 measured it,
@@ -14,8 +14,10 @@ page once (a warm server, as after the first visitors). Prints median, p95 and m
 exception elements, and the targets of issue 9 against both empty pages: one warm visitor's page ≤ 2 × the empty
 page; with 65 visitors and 2 workers, 0 failures, 0 exceptions and p95 ≤ 0,75 × the p95 of 65 visitors on the empty
 page. The mix is every page of the registry that only reads. With --nasional the same room then visits the national
-rehearsal (built here, served with DASBOR_LINGKUP=nasional): target p95 ≤ 1,5 × Kalsel's. Loopback only; every wait
-is bounded. Figures are printed, nothing is asserted.
+rehearsal (built here, served with DASBOR_LINGKUP=nasional): target p95 ≤ 1,5 × Kalsel's. With --profil, one more
+worker then shows where a warm view of each page of the mix spends its server time (benchmarks/profil_halaman.py:
+CPU ms per view and its three largest costs). Loopback only; every wait is bounded. Figures are printed, nothing
+is asserted.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import profil_halaman  # noqa: E402
 from benchmarks.halaman import DIBACA, _db_demo, _detik, bangun_db, beban_mesin  # noqa: E402
 from dasbor.lingkup import NASIONAL  # noqa: E402
 from penguji.kunjungan_ws import Kunjungan, kunjungi  # noqa: E402
@@ -144,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--nasional", action="store_true", help="ukur juga gladi nasional (552 pemda) dengan campuran yang sama"
     )
+    parser.add_argument(
+        "--profil", action="store_true", help="rincian waktu server kunjungan hangat per halaman (satu pekerja)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-beban-") as tmp:
         db, _ = _db_demo(Path(tmp))  # with the Pemprov-scale portal region Kelengkapan is measured on
@@ -175,7 +181,11 @@ def main(argv: list[str] | None = None) -> int:
                 )
             finally:
                 stop_server(app)
+        if args.profil:
+            profil = profil_halaman.profil(db, CAMPURAN, max(args.ulang, 3))
     print(f"beban mesin {beban_mesin()}")
+    if args.profil:
+        profil_halaman.cetak(profil, _detik)
     if 1 in args.k:
         _per_halaman(dasbor, kosong)
     _target(dasbor, kosong, max(args.k), args.proses)

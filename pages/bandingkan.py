@@ -8,7 +8,7 @@ from dasbor.services import hasil
 from dasbor.ui import data, sumber
 from dasbor.ui import filter as saringan
 from dasbor.ui.akun import wajib_masuk
-from dasbor.ui.data import figur
+from dasbor.ui.data import figur, olahan
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, bilangan, nama_pendek, tanpa_markdown
@@ -64,7 +64,7 @@ if "provinsi" in (a["jenis"], b["jenis"]):
     st.caption("Provinsi dan kab/kota dinilai dengan rumus yang sama tetapi diperingkat dalam kelompok berbeda.")
 
 rincian = data.rincian_indikator(tahun, basis)
-selisih = hasil.selisih_indikator(rincian, kode_a, kode_b)
+selisih = olahan(hasil.selisih_indikator, rincian, kode_a, kode_b, sidik=(tahun, basis, kode_a, kode_b))
 fig = figur(
     charts.air_terjun_selisih,
     selisih,
@@ -86,11 +86,13 @@ nama_kolom = {"poin_a": f"Poin {pendek_a}", "poin_b": f"Poin {pendek_b}", "selis
 format_poin = {nama_kolom["poin_a"]: angka, nama_kolom["poin_b"]: angka, "Selisih": angka_bertanda}
 tab_aspek, tab_variabel, tab_indikator = st.tabs(["Aspek (SPD, SID)", "Variabel", "Indikator"])
 with tab_aspek:
-    aspek = hasil.selisih_per(selisih, "aspek").rename(columns={"aspek": "Aspek", **nama_kolom})
+    aspek = olahan(hasil.selisih_per, selisih, "aspek", sidik=(tahun, basis, kode_a, kode_b, "aspek")).rename(
+        columns={"aspek": "Aspek", **nama_kolom}
+    )
     tampilkan_tabel(aspek, f"banding-aspek-{pendek_a}-{pendek_b}-{tahun}", "tabel_aspek", format_poin, catatan)
     st.caption("Poin IID: skor aspek ÷ skor total maksimum × 100, sehingga SPD + SID = IID (belum dibulatkan).")
 with tab_variabel:
-    variabel = hasil.selisih_per(selisih, "variabel")
+    variabel = olahan(hasil.selisih_per, selisih, "variabel", sidik=(tahun, basis, kode_a, kode_b, "variabel"))
     fig = figur(
         charts.batang_banding,
         variabel,
@@ -144,9 +146,8 @@ for kolom, kategori, key in (("urusan_utama", "urusan utama", "urusan"), ("tahap
         catatan=label,
     )
     tampilkan_grafik(fig, f"inovasi-{key}-{pendek_a}-{pendek_b}-{tahun}", f"jumlah_{key}")
-    tabel = jumlah.pivot_table(index=kolom, columns="wilayah", values="jumlah", fill_value=0).reset_index()
     tampilkan_tabel(
-        tabel.rename(columns={kolom: kategori.capitalize()}),
+        olahan(hasil.jumlah_berdampingan, jumlah, kolom).rename(columns={kolom: kategori.capitalize()}),
         f"inovasi-{key}-{pendek_a}-{pendek_b}-{tahun}",
         f"tabel_{key}",
         catatan=catatan,

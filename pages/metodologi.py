@@ -8,7 +8,7 @@ from dasbor.services import metodologi as mt
 from dasbor.ui import data
 from dasbor.ui import filter as saringan
 from dasbor.ui.akun import wajib_masuk
-from dasbor.ui.data import figur
+from dasbor.ui.data import figur, olahan
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, tanpa_markdown
@@ -104,10 +104,10 @@ tampilkan_tabel(
 )
 
 st.header("Perubahan antarversi")
-fig = figur(charts.pita_versi, mt.pita_semua_versi(), "Ambang predikat setiap versi aturan")
+fig = figur(charts.pita_versi, olahan(mt.pita_semua_versi), "Ambang predikat setiap versi aturan")
 tampilkan_grafik(fig, "ambang-predikat-semua-versi", "pita_versi")
 for lama, baru in zip(versi_semua, versi_semua[1:], strict=False):
-    ubah = mt.perubahan_versi(mt.load(lama), mt.load(baru))
+    ubah = olahan(mt.perubahan_versi, mt.load(lama), mt.load(baru), sidik=(lama, baru))
     st.markdown(f"**Aturan {lama} → {baru}**: {len(ubah)} perubahan")
     if not ubah.empty:
         # Rule values of mixed kinds (numbers, text, yes/no) shown as text, numbers the Indonesian way.

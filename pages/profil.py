@@ -10,7 +10,7 @@ from dasbor.services import hasil, skor
 from dasbor.ui import data, sumber
 from dasbor.ui import filter as saringan
 from dasbor.ui.akun import wajib_masuk
-from dasbor.ui.data import figur
+from dasbor.ui.data import figur, olahan
 from dasbor.ui.peta import tampilkan_peta
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
@@ -114,7 +114,7 @@ if w["n_inovasi"] < w["pembagi"]:
 
 st.subheader("Kekuatan dan kelemahan")
 rincian = data.rincian_indikator(tahun, basis)
-kk = hasil.kekuatan_kelemahan(rincian, kode)
+kk = olahan(hasil.kekuatan_kelemahan, rincian, kode, sidik=(tahun, basis, kode))
 st.caption(
     f"Dibanding median kab/kota (yang punya level) pada indikator yang sama; 'jauh' = selisih level ≥ {angka(hasil.AMBANG_JAUH, 1)} "
     "(level SPD, atau rata-rata level SID pada inovasi yang dinilai). Diurutkan menurut selisih poin IID."

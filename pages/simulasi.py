@@ -10,7 +10,7 @@ from dasbor.ui import data, drill, sumber, unduh
 from dasbor.ui import filter as saringan
 from dasbor.ui import kelengkapan_tabel as tabel
 from dasbor.ui.akun import wajib_masuk
-from dasbor.ui.data import figur
+from dasbor.ui.data import figur, olahan
 from dasbor.visual import kelengkapan_charts as grafik
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 
@@ -43,7 +43,15 @@ def simpan(baru: simulasi.Skenario) -> None:
 
 kiri, kanan = st.columns([3, 1])
 kanan.button("Atur ulang skenario", key="atur_ulang", on_click=drill.atur, kwargs={"skenario": None})
-hasil = simulasi.simulasikan(kel, wilayah, skenario, data.skor_tahun(tahun, "terverifikasi"))
+# Shared by every visitor of the same region and scenario (the default one most of all): one rescoring each.
+hasil = olahan(
+    simulasi.simulasikan,
+    kel,
+    wilayah,
+    skenario,
+    data.skor_tahun(tahun, "terverifikasi"),
+    sidik=(tahun, wilayah, skenario),
+)
 nama = hasil.nyata["nama_wilayah"]
 provinsi = hasil.nyata["jenis"] == "provinsi"
 # A pemda without SPD has SID alone (services.skor.nilai_wilayah): the scenario moves its SID, never an IID.
@@ -118,12 +126,12 @@ tab_bukti, tab_level, tab_kirim, tab_tambah = st.tabs(
     ["Tandai bukti diperbaiki", "Ubah level jawaban", "Kirim / tarik inovasi", "Tambah inovasi hipotetis"]
 )
 with tab_bukti:
-    celah = simulasi.celah_simulasi(kel, wilayah)
+    celah = olahan(simulasi.celah_simulasi, kel, wilayah, sidik=(tahun, wilayah))
     if not lengkap:
         st.caption(
             "Poin IID = nilai perbaikan setelah SPD diisi (dapat dijumlahkan); sebelum itu yang naik adalah SID."
         )
-    awal = tabel.pilihan_bukti(celah, set(skenario.bukti))
+    awal = olahan(tabel.pilihan_bukti, celah, set(skenario.bukti), sidik=(tahun, wilayah, skenario.bukti))
     ubah = st.data_editor(
         awal,
         hide_index=True,
@@ -134,7 +142,7 @@ with tab_bukti:
     if set(dipilih) != set(skenario.bukti):
         simpan(simulasi.Skenario(skenario.level, dipilih, skenario.kirim, skenario.tambahan))
 with tab_level:
-    pilihan = simulasi.pemilik_jawaban(kel, wilayah)
+    pilihan = olahan(simulasi.pemilik_jawaban, kel, wilayah, sidik=(tahun, wilayah))
     if not lengkap:
         st.caption(f"SPD belum diisi, jadi levelnya tidak disimulasikan: isi SPD di {halaman('spd').tempat}.")
     if not pilihan:
@@ -144,9 +152,11 @@ with tab_level:
         )
     else:
         pemilik = st.selectbox("Jawaban milik", list(pilihan), format_func=pilihan.get, key=f"level_pemilik_{wilayah}")
-        awal = simulasi.jawaban_untuk_diubah(kel, wilayah, pemilik, skenario)
+        awal = olahan(
+            simulasi.jawaban_untuk_diubah, kel, wilayah, pemilik, skenario, sidik=(tahun, wilayah, pemilik, skenario)
+        )
         ubah = st.data_editor(
-            tabel.level_jawaban(awal),
+            olahan(tabel.level_jawaban, awal, sidik=(tahun, wilayah, pemilik, skenario)),
             hide_index=True,
             disabled=["Indikator", "Klaim", "Diakui sekarang"],
             column_config={"Level simulasi": st.column_config.NumberColumn(min_value=0, max_value=3, step=1)},
@@ -156,13 +166,13 @@ with tab_level:
         if baru != skenario:
             simpan(baru)
 with tab_kirim:
-    inovasi = simulasi.inovasi_kirim(kel, wilayah)
+    inovasi = olahan(simulasi.inovasi_kirim, kel, wilayah, sidik=(tahun, wilayah))
     if hasil.nyata["semua_layak_dikirim"]:
         st.caption(
             "Belum ada inovasi bertanda dikirim: dihitung seolah setiap inovasi yang memenuhi aturan usia dikirim "
             "(dicentang), meski statusnya masih draft."
         )
-    awal = tabel.pilihan_kirim(inovasi, dict(skenario.kirim))
+    awal = olahan(tabel.pilihan_kirim, inovasi, dict(skenario.kirim), sidik=(tahun, wilayah, skenario.kirim))
     ubah = st.data_editor(
         awal,
         hide_index=True,

@@ -4,11 +4,11 @@ each year's bands shaded, and the option to score every year under one rule so t
 import pandas as pd
 import streamlit as st
 
-from dasbor.services import hasil, nasional
+from dasbor.services import hasil
 from dasbor.ui import data, sumber
 from dasbor.ui import filter as saringan
 from dasbor.ui.akun import wajib_masuk
-from dasbor.ui.data import figur
+from dasbor.ui.data import figur, olahan
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
 from dasbor.visual.format import angka, angka_bertanda, nama_pendek, persen, tanpa_markdown
@@ -59,7 +59,7 @@ fig = figur(
     data.pita_tren(versi),
     judul,
     tahun_fokus=tahun,
-    nasional=nasional.rata_rata_iid(),
+    nasional=data.rata_rata_iid(),
     catatan=label,
 )
 tampilkan_grafik(fig, f"tren-iid-{nama}-{basis}-{versi or 'per-tahun'}", "tren")
@@ -70,7 +70,7 @@ st.caption(
 )
 
 st.subheader("Perubahan per tahun dan pertumbuhan rata-rata")
-tumbuh = hasil.pertumbuhan(tren)
+tumbuh = olahan(hasil.pertumbuhan, tren)
 kolom_delta = [k for k in tumbuh.columns if k.startswith("Δ ")]
 tabel = tumbuh.rename(
     columns={

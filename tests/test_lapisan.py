@@ -41,7 +41,12 @@ MESIN_UJI = ("websockets", "playwright", "streamlit.proto", "penguji")
 # The one reach into Streamlit's internals, kept behind dasbor.serve.declare_st_navigation_app: Streamlit 1.67 has
 # no public way to make a fresh server's first visitor on a shared link run app.py's st.navigation while a pages/
 # folder exists (see that function); tests/layan/test_serve.py fails loudly when Streamlit changes it.
-PRIVAT_DIIZINKAN = {"dasbor/serve.py": "streamlit.runtime.pages_manager"}
+# The profile of `benchmarks/beban.py --profil` times each script run by wrapping Streamlit's ScriptRunner in a worker
+# of its own: measurement only, never imported by the product.
+PRIVAT_DIIZINKAN = {
+    "dasbor/serve.py": "streamlit.runtime.pages_manager",
+    "benchmarks/pekerja_profil.py": "streamlit.runtime.scriptrunner.script_runner",
+}
 
 
 def impor(path: Path) -> set[str]:

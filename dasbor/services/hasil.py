@@ -456,6 +456,12 @@ def jumlah_inovasi(tahun: int, kode: list[str], menurut: str) -> pd.DataFrame:
     return hitung.reset_index().sort_values(["kode_wilayah", "jumlah"], ascending=[True, False]).reset_index(drop=True)
 
 
+def jumlah_berdampingan(jumlah: pd.DataFrame, menurut: str) -> pd.DataFrame:
+    """jumlah_inovasi() with a `wilayah` column (the names shown), one row per <menurut> and one count column per
+    region, 0 where a region has none."""
+    return jumlah.pivot_table(index=menurut, columns="wilayah", values="jumlah", fill_value=0).reset_index()
+
+
 def aturan_yandas(tahun: int) -> scoring.Metodologi:
     """The rule version whose urusan wajib pelayanan dasar the year's pages show (scoring.aturan_yandas)."""
     return scoring.aturan_yandas(metodologi_tahun(database(), tahun))

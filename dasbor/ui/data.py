@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import inspect
+import pickle
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -43,10 +44,12 @@ from dasbor.services import inovasi as _inovasi
 from dasbor.services import kelengkapan as _kelengkapan
 from dasbor.services import kiriman as _kiriman
 from dasbor.services import lembar_indikator as _lembar
+from dasbor.services import nasional as _nasional
 from dasbor.services import simulasi as _simulasi
 from dasbor.services import skor as _skor
 from dasbor.services import telusur_celah as _telusur
 from dasbor.services.db import Terbitan, berlaku, database, dipakai, terbitan_kini
+from dasbor.ui.rekaman import tandai
 from dasbor.visual.charts import LEBAR_SUBJUDUL, tambah_catatan
 
 P = ParamSpec("P")
@@ -143,15 +146,9 @@ def _sidik(nilai: object) -> object:
     """A hashable fingerprint of a cached function's inputs: DataFrames and Series by content (values, index, column
     names and dtypes), containers element by element, anything else as itself (it must be hashable)."""
     if isinstance(nilai, pd.DataFrame | pd.Series):
-        h = hashlib.blake2b(digest_size=16)
-        try:
-            baris = pd.util.hash_pandas_object(nilai, index=True)
-        except TypeError:  # cells holding lists (e.g. the urusan of an innovation): hashed by their exact text
-            baris = pd.util.hash_pandas_object(nilai.map(repr), index=True)
-        h.update(baris.to_numpy().tobytes())
-        kolom = nilai.dtypes.items() if isinstance(nilai, pd.DataFrame) else [(nilai.name, nilai.dtype)]
-        h.update(repr([(k, str(t)) for k, t in kolom]).encode())
-        return (type(nilai).__name__, h.hexdigest())
+        # The pickle holds values, index, names and dtypes, so equal bytes are equal inputs; it costs a tenth of
+        # hashing each row (a frame equal in content but laid out differently is only computed once more).
+        return (type(nilai).__name__, hashlib.blake2b(pickle.dumps(nilai, protocol=5), digest_size=16).hexdigest())
     if isinstance(nilai, list | tuple):
         return tuple(_sidik(x) for x in nilai)
     if isinstance(nilai, dict):
@@ -174,7 +171,7 @@ def olahan(buat: Callable[..., R], *args: Any, sidik: tuple | None = None, **kwa
 
 
 def _dengan_catatan(buat: Callable[..., go.Figure], catatan: str, lebar: int, *args: Any, **kwargs: Any) -> go.Figure:
-    return tambah_catatan(buat(*args, **kwargs), catatan, lebar)
+    return tandai(tambah_catatan(buat(*args, **kwargs), catatan, lebar))
 
 
 def figur(
@@ -187,8 +184,9 @@ def figur(
 ) -> go.Figure:
     """`buat(*args, **kwargs)` with `catatan` under its title (charts.tambah_catatan), built once for the same
     inputs (olahan, `sidik` as there): building a Plotly figure (validating every property) is most of a chart's
-    cost, drawing a built one is a copy and a JSON dump. The figure is shared, so callers only draw it or export it
-    (st.plotly_chart and the PNG button copy it), never change it."""
+    cost, drawing a built one is a copy and a JSON dump, which its mark (rekaman.tandai) lets the page do once. The
+    figure is shared, so callers only draw it or export it (st.plotly_chart and the PNG button copy it), never
+    change it."""
     # With a page's `sidik` the positional inputs are not fingerprinted, so the builder, the source line and its
     # width go into it: two charts of one filter state are two entries.
     sidik = None if sidik is None else (buat, catatan, lebar, *sidik)
@@ -266,6 +264,7 @@ inovasi_tahun = sekali(_hasil.inovasi_tahun)
 jumlah_inovasi = sekali(_hasil.jumlah_inovasi, maks=1024)  # per region set and category
 cakupan_yandas = sekali(_hasil.cakupan_yandas)
 aturan_yandas = sekali(_hasil.aturan_yandas)
+rata_rata_iid = sekali(_nasional.rata_rata_iid)  # published, not computed: a shared copy instead of a new frame
 
 # Kelengkapan, Simulasi, Inovasi.
 _kelengkapan_bagian = sekali(_kelengkapan.kelengkapan, pesan="Menghitung celah dan nilai perbaikan…", maks=32)

@@ -84,7 +84,12 @@ def _asal_data(tahun: int) -> str:
 
 
 def catatan_tren(basis: str, versi: str | None = None) -> str:
-    """The note under a multi-year chart: which rule scored which year."""
+    """The note under a multi-year chart: which rule scored which year (read once per published copy: it walks
+    every region of every year)."""
+    return data.olahan(_catatan_tren, basis, versi)
+
+
+def _catatan_tren(basis: str, versi: str | None) -> str:
     tahun = data.daftar_tahun()
     aturan = "; ".join(f"{t}: {keterangan_aturan(t, versi)}" for t in tahun)
     tahun_sintetis = [t for t in tahun if data.asal_tahun(t).ada_sintetis]

@@ -17,6 +17,7 @@ import streamlit as st
 from dasbor.ekspor.gambar import MAKS_SERENTAK, antrean, grafik_png
 from dasbor.ekspor.nama_berkas import nama_berkas
 from dasbor.ekspor.tabel import ke_csv, tabel_excel
+from dasbor.ui import rekaman
 
 KONFIG_PLOTLY = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 MIME_EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -72,9 +73,20 @@ def plotly_chart(fig: go.Figure, *, nama: str, key: str, **argumen):
     """st.plotly_chart(fig, key=key, **argumen) with the PNG button under it: for pages that draw with their own
     selection settings (the Kelengkapan, Simulasi and Inovasi drill-downs). Drawn as designed (our template, not
     Streamlit's theme), like tampilkan_grafik."""
-    hasil = st.plotly_chart(fig, theme=None, key=key, **argumen)
+    hasil = _grafik(fig, key=key, **argumen)
     tombol_unduh_grafik(fig, nama, key)
     return hasil
+
+
+def _grafik(fig: go.Figure, **argumen):
+    """st.plotly_chart(fig, theme=None, **argumen); a shared figure without selection is drawn once and replayed
+    (rekaman)."""
+    tanda = rekaman.tanda(fig)
+    if tanda is None or argumen.get("on_select", "ignore") != "ignore":
+        return st.plotly_chart(fig, theme=None, **argumen)
+    return rekaman.gambar(
+        ("grafik", tanda, repr(sorted(argumen.items()))), lambda: st.plotly_chart(fig, theme=None, **argumen)
+    )
 
 
 def dataframe(
@@ -94,10 +106,22 @@ def dataframe(
     row drawn is sent to the browser with its formatted twin (a 1 900-row worklist was 3 MB and seconds of a
     visit)."""
     tampil = tabel if teratas is None else tabel.head(teratas)
-    tampil = tampil.style.format(dict(format_kolom), na_rep="–") if format_kolom else tampil
-    hasil = st.dataframe(tampil, key=key, **argumen)
+    hasil = _tabel(tampil, format_kolom or None, key=key, **argumen)
     tombol_unduh_tabel(tabel, nama, key, catatan)
     return hasil
+
+
+def _tabel(tabel: pd.DataFrame, format_kolom: Mapping[str, Callable[[object], str]] | None, **argumen):
+    """st.dataframe of `tabel`, through a Styler with `format_kolom` (missing values as "–") unless that is None; a
+    table without selection is drawn once per content and replayed (rekaman)."""
+
+    def gambar():
+        gaya = tabel if format_kolom is None else tabel.style.format(dict(format_kolom), na_rep="–")
+        return st.dataframe(gaya, **argumen)
+
+    if argumen.get("on_select", "ignore") != "ignore":
+        return gambar()
+    return rekaman.gambar(rekaman.kunci_tabel(tabel, format_kolom, argumen), gambar)
 
 
 def table(tabel: pd.DataFrame, *, nama: str, key: str, catatan: str = "") -> None:
@@ -112,9 +136,9 @@ def tampilkan_grafik(fig: go.Figure, nama: str, key: str, klik: bool = False):
     With klik=True a click on a point reruns the page and the selection state is returned."""
     konfig = {**KONFIG_PLOTLY, "toImageButtonOptions": {"filename": nama_berkas(nama, ekstensi="png")[:-4]}}
     if klik:
-        hasil = st.plotly_chart(fig, theme=None, key=key, on_select="rerun", selection_mode="points", config=konfig)
+        hasil = _grafik(fig, key=key, on_select="rerun", selection_mode="points", config=konfig)
     else:
-        hasil = st.plotly_chart(fig, theme=None, key=key, config=konfig)
+        hasil = _grafik(fig, key=key, config=konfig)
     tombol_unduh_grafik(fig, nama, key)
     return hasil
 
@@ -135,7 +159,6 @@ def tampilkan_tabel(
     # A Styler costs Streamlit about 0,07 ms per cell on every visit (it renders each cell's display value), so it
     # is used only where numbers need the Indonesian format; st.dataframe's placeholder shows missing values as "–".
     perlu_format = bool(format_kolom) or any(pd.api.types.is_float_dtype(t) for t in tabel.dtypes)
-    tampil = tabel.style.format(dict(format_kolom or {}), na_rep="–") if perlu_format else tabel
     tinggi = (min(len(tabel), baris_maks) + 1) * TINGGI_BARIS + 3
     argumen = {
         "hide_index": True,
@@ -145,8 +168,7 @@ def tampilkan_tabel(
         "height": tinggi,
     }
     if klik:
-        hasil = st.dataframe(tampil, on_select="rerun", selection_mode="single-row", **argumen)
-    else:
-        hasil = st.dataframe(tampil, **argumen)
+        argumen |= {"on_select": "rerun", "selection_mode": "single-row"}
+    hasil = _tabel(tabel, dict(format_kolom or {}) if perlu_format else None, **argumen)
     tombol_unduh_tabel(tabel, nama, key, catatan)
     return hasil

@@ -159,6 +159,22 @@ def test_innovation_counts_leave_drafts_out(demo_env: Path) -> None:
         assert hitung["jumlah"].is_monotonic_decreasing
 
 
+def test_counts_side_by_side_keep_every_category_of_either_region_with_zero_where_one_has_none() -> None:
+    jumlah = pd.DataFrame(
+        {
+            "kode_wilayah": ["63.06", "63.06", "63.09"],
+            "tahapan": ["uji coba", "penerapan", "penerapan"],
+            "jumlah": [2, 5, 7],
+            "wilayah": ["Tabalong", "Tabalong", "Banjarmasin"],
+        }
+    )
+    tabel = hasil.jumlah_berdampingan(jumlah, "tahapan").set_index("tahapan")
+    assert tabel.to_dict("index") == {
+        "penerapan": {"Banjarmasin": 7, "Tabalong": 5},
+        "uji coba": {"Banjarmasin": 0, "Tabalong": 2},
+    }
+
+
 @pytest.mark.parametrize("basis", BASIS)
 def test_yandas_coverage_agrees_with_the_2026_gate_in_the_scoring_module(demo_env: Path, basis: str) -> None:
     gerbang = skor.skor_tahun(2024, basis, "2026").set_index("kode_wilayah")["n_urusan_yandas"]

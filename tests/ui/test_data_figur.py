@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from dasbor.ui import data
+from dasbor.ui import data, rekaman
 
 
 class Pembangun:
@@ -32,6 +32,15 @@ def test_the_same_inputs_give_the_same_figure_built_once(demo_env: Path) -> None
     b = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024")  # another DataFrame object, same content
     assert a is b
     assert buat.kali == 1
+
+
+def test_each_built_figure_has_its_own_mark_for_its_recorded_chart(demo_env: Path) -> None:
+    buat = Pembangun()
+    a = data.figur(buat, _tabel([81.0, 67.04]), "IID 2024")
+    b = data.figur(buat, _tabel([81.0, 67.05]), "IID 2024")
+    assert rekaman.tanda(a) == rekaman.tanda(data.figur(buat, _tabel([81.0, 67.04]), "IID 2024"))
+    assert None is not rekaman.tanda(a) != rekaman.tanda(b)
+    assert rekaman.tanda(go.Figure()) is None  # a figure built on the page is drawn, never replayed
 
 
 def test_any_change_in_the_inputs_gives_another_figure(demo_env: Path) -> None:
