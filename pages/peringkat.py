@@ -6,7 +6,6 @@ import streamlit as st
 
 from dasbor.lingkup import NASIONAL
 from dasbor.services import hasil
-from dasbor.services import nasional as nasional_iid
 from dasbor.ui import data, navigasi, sumber
 from dasbor.ui import filter as saringan
 from dasbor.ui.akun import wajib_masuk
@@ -57,7 +56,7 @@ elif len(provinsi_ada) > 1:
     judul = f"IID {nama_jenis} {tahun} (peringkat di antara {bilangan(hasil.jumlah_sejawat(di))} kab/kota di {provinsi_ada[di]})"
 else:
     judul = f"IID {nama_jenis} {tahun} (peringkat di antara {data.sejawat_peringkat()})"
-nasional = nasional_iid.rata_rata_iid().set_index("tahun")
+nasional = data.rata_rata_iid().set_index("tahun")
 fig = figur(
     charts.batang_peringkat,
     kabkota,
