@@ -10,8 +10,7 @@ from dasbor.services import kelengkapan as layanan
 from dasbor.services import kiriman as layanan_kiriman
 from dasbor.services import telusur_celah as telusur
 from dasbor.services.db import DatabaseSibukError
-from dasbor.services.kelompok_pd import KOLOM as KOLOM_KELOMPOK
-from dasbor.services.kelompok_pd import dengan_kelompok, mengelompokkan
+from dasbor.services.kelompok_pd import mengelompokkan
 from dasbor.ui import data, drill, sumber, unduh
 from dasbor.ui import filter as saringan
 from dasbor.ui import kelengkapan_tabel as tabel
@@ -33,11 +32,10 @@ sumber.banner_sintetis(tahun)
 st.caption(
     f"Kematangan = Σ bobot × level diakui indikator 16–35 (0–{angka(kematangan_maks, 0)}), {kel.aturan}. Nilai celah: poin IID bagi wilayah."
 )
-# The age verdict and the kematangan claimed if sent (answers, else the portal's) beside the worklist's columns.
-semua = (
-    kel.inovasi[kel.inovasi["kode_wilayah"] == wilayah]
-    .join(data.inovasi_usia(tahun), on="id_inovasi")
-    .sort_values("nama_inovasi")
+# Every per-view step on the region's rows is computed once per publish and filter state (data.olahan): a warm view
+# of this page spent half its server time redoing them.
+semua = data.olahan(
+    layanan_inovasi.inovasi_wilayah, kel.inovasi, data.inovasi_usia(tahun), wilayah, sidik=(tahun, wilayah)
 )
 
 
@@ -95,19 +93,19 @@ with st.container(border=True):
         key="saring_kematangan_minimum",
     )
 
-hasil = layanan_inovasi.saring(
-    semua,
-    teks=teks,
-    perangkat_daerah=perangkat,
-    urusan=urusan,
-    tahapan=tahapan,
-    jenis=jenis,
-    status=status,
-    kematangan=kematangan,
-    celah=celah,
-    usia=usia,
-    kematangan_minimum=kematangan_minimum,
-).reset_index(drop=True)
+saringan_ini = {
+    "teks": teks,
+    "perangkat_daerah": tuple(perangkat),
+    "urusan": tuple(urusan),
+    "tahapan": tuple(tahapan),
+    "jenis": tuple(jenis),
+    "status": tuple(status),
+    "kematangan": tuple(kematangan),
+    "celah": celah,
+    "usia": usia,
+    "kematangan_minimum": kematangan_minimum,
+}
+hasil = data.olahan(layanan_inovasi.saring, semua, sidik=(tahun, wilayah), **saringan_ini).reset_index(drop=True)
 
 # The table's key follows its rows, so a selection always refers to the rows on screen.
 kunci = "hasil_inovasi_" + hashlib.sha1("|".join(hasil["id_inovasi"]).encode()).hexdigest()[:12]
@@ -122,7 +120,7 @@ dipilih_belum = drill.baris(drill.pilihan_baru(kunci_belum))
 if dipilih_belum is not None:
     drill.atur(riwayat=belum["id_inovasi"].iat[dipilih_belum], inovasi=None)
 st.markdown(f"**{bilangan(len(hasil))} dari {bilangan(len(semua))} inovasi** (pilih baris untuk melihat rinciannya)")
-daftar_tampil = tabel.daftar_inovasi(hasil)
+daftar_tampil = data.olahan(tabel.daftar_inovasi, hasil, sidik=(tahun, wilayah, *saringan_ini.items()))
 tabel.tampilkan(
     daftar_tampil,
     nama=f"inovasi-{tahun}-{wilayah}",
@@ -183,7 +181,8 @@ if hasil.empty:
 else:
     # Real scale: a Pemprov has ~300 accounts (every SMA, SMK and SLB is one). The chart draws the top and bottom
     # few; the rest is searched in the table under it, and accounts may be grouped (kelompok_pd's heuristic).
-    kelompokkan = mengelompokkan(hasil["nama_perangkat_daerah"]) and st.toggle(
+    pilihan_ini = (tahun, wilayah, *saringan_ini.items())
+    kelompokkan = data.olahan(mengelompokkan, hasil["nama_perangkat_daerah"], sidik=pilihan_ini) and st.toggle(
         "Kelompokkan akun (sekolah per cabang dinas/kabupaten, puskesmas, kecamatan, UPT…)",
         key="kelompok_opd",
         help=(
@@ -193,10 +192,13 @@ else:
         ),
     )
     satuan = "kelompok" if kelompokkan else "perangkat daerah"
-    dasar = dengan_kelompok(hasil) if kelompokkan else hasil
-    if kelompokkan:
-        dasar = dasar.assign(nama_perangkat_daerah=dasar[KOLOM_KELOMPOK])
-    per_opd = layanan_kiriman.kematangan_per_opd(dasar, layanan.NAMA_PD_TANPA)
+    per_opd = data.olahan(
+        layanan_kiriman.kematangan_per_satuan,
+        hasil,
+        kelompokkan,
+        layanan.NAMA_PD_TANPA,
+        sidik=(*pilihan_ini, kelompokkan),
+    )
     label_sumber = sumber.label_grafik(tahun, "klaim")
     portal = hasil["dari_kematangan_portal"].fillna(False).astype(bool)
     if portal.any():
@@ -212,7 +214,7 @@ else:
             kematangan_maks,
             catatan=label_sumber,
             satuan=satuan,
-            sidik=(tahun, wilayah, kelompokkan, tuple(hasil["id_inovasi"])),
+            sidik=(*pilihan_ini, kelompokkan),
         ),
         nama=f"kematangan-opd-{tahun}-{wilayah}",
         key="grafik_kematangan_opd",

@@ -46,6 +46,12 @@ PROFIL = {
 }
 
 
+def inovasi_wilayah(inovasi: pd.DataFrame, usia: pd.DataFrame, kode_wilayah: str) -> pd.DataFrame:
+    """The Inovasi page's rows of one region: the worklist's innovations (kelengkapan.inovasi) with the age verdict
+    and the kematangan claimed if sent (kiriman.inovasi_usia, by id_inovasi) beside them, by name."""
+    return inovasi[inovasi["kode_wilayah"] == kode_wilayah].join(usia, on="id_inovasi").sort_values("nama_inovasi")
+
+
 def saring(
     inovasi: pd.DataFrame,
     *,

@@ -16,6 +16,8 @@ import pandas as pd
 import scoring
 from dasbor.db.connection import Database
 from dasbor.services.db import database
+from dasbor.services.kelompok_pd import KOLOM as KOLOM_KELOMPOK
+from dasbor.services.kelompok_pd import dengan_kelompok
 from dasbor.services.skor import data_penilaian, metodologi_tahun, nilai_tahun
 from dasbor.services.usia import keluar_tahun_depan, nilai_usia
 from dasbor.visual.format import angka
@@ -55,6 +57,15 @@ def kematangan_per_opd(inovasi: pd.DataFrame, tanpa: str) -> pd.DataFrame:
         "perangkat_daerah"
     )["kematangan_kirim"]
     return pd.DataFrame({"rata_rata": kelompok.mean(), "jumlah": kelompok.size()}).reset_index()
+
+
+def kematangan_per_satuan(inovasi: pd.DataFrame, kelompokkan: bool, tanpa: str) -> pd.DataFrame:
+    """kematangan_per_opd per perangkat daerah, or per group of accounts (kelompok_pd's heuristic) when
+    `kelompokkan`: the Inovasi page's chart and table."""
+    if kelompokkan:
+        inovasi = dengan_kelompok(inovasi)
+        inovasi = inovasi.assign(nama_perangkat_daerah=inovasi[KOLOM_KELOMPOK])
+    return kematangan_per_opd(inovasi, tanpa)
 
 
 def akan_menua(db: Database, tahun: int) -> pd.DataFrame:
