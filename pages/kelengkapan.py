@@ -55,7 +55,13 @@ nama_wilayah = kel.skor.set_index("kode_wilayah")["nama_wilayah"]
 # Where the numbers of a downloaded table come from (its Excel 'Keterangan' sheet and the footer of a print).
 asal = f"Kelengkapan {tahun}, {nama_wilayah[wilayah]}: {kel.aturan}" + (
     "; data inovasi SINTETIS (demo)"
-    if asal_data.wilayah_sintetis(kel.data.inovasi, wilayah, bool(kel.keterangan_sintetis))
+    if olahan(
+        asal_data.wilayah_sintetis,
+        kel.data.inovasi,
+        wilayah,
+        bool(kel.keterangan_sintetis),
+        sidik=(tahun, kel.provinsi, wilayah),
+    )
     else ""
 )
 
@@ -103,9 +109,9 @@ if not lintas.empty:
     )
 
 # --- drill-down: wilayah → perangkat daerah → inovasi → indikator, every level a URL parameter ----------------
-celah_wilayah = telusur.celah_wilayah(kel, wilayah)
+celah_wilayah = olahan(telusur.celah_wilayah, kel, wilayah, sidik=(tahun, kel.provinsi, wilayah))
 indikator = drill.parameter("indikator", katalog.index, "Indikator")
-celah = telusur.celah_wilayah(kel, wilayah, indikator)
+celah = olahan(telusur.celah_wilayah, kel, wilayah, indikator, sidik=(tahun, kel.provinsi, wilayah, indikator))
 ringkas = olahan(daftar_kerja.ringkasan_perangkat_daerah, celah, sidik=(tahun, wilayah, indikator))
 komitmen = kel.komitmen[kel.komitmen["kode_wilayah"] == wilayah]
 nama_pd = {

@@ -180,7 +180,9 @@ def lembar_kerja(kel: Kelengkapan, kode_wilayah: str, dibuat: date) -> dict[str,
 
 
 def _nama_wilayah(kel: Kelengkapan, kode_wilayah: str) -> str:
-    return kel.skor.set_index("kode_wilayah")["nama_wilayah"].get(kode_wilayah, kode_wilayah)
+    # A mask, not set_index: the page names its two download files on every view.
+    nama = kel.skor.loc[kel.skor["kode_wilayah"] == kode_wilayah, "nama_wilayah"]
+    return str(nama.iat[0]) if len(nama) else kode_wilayah
 
 
 def nama_berkas(kel: Kelengkapan, kode_wilayah: str, dibuat: date, akhiran: str) -> str:
