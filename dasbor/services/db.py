@@ -10,7 +10,6 @@ from contextlib import AbstractContextManager
 from dasbor.db import terbitan
 from dasbor.db.connection import Database, DatabaseSibukError, db_path
 from dasbor.db.terbitan import BelumDiterbitkanError, Terbitan, dipakai
-from dasbor.services import hasil_terbit
 
 # What the UI layer needs of the published copies, so that it never imports dasbor.db itself.
 __all__ = [
@@ -53,15 +52,3 @@ def penulis() -> AbstractContextManager[Database]:
 def stempel(db: Database) -> tuple[int, ...]:
     """Fingerprint of the data: an import checks that nothing changed between its check and its commit."""
     return tuple(int(x) for x in db.query("stempel_data").iloc[0])
-
-
-def _perbarui_hasil(db: Database) -> list[int]:
-    # Imported here, when a publish runs: services.hasil imports this module for database().
-    from dasbor.services.hasil import hasil_tahun_terbit
-
-    return hasil_terbit.perbarui(db, hasil_tahun_terbit)
-
-
-# Every publish by a process that uses the services (the app, every command, the demo build) stores the results the
-# copy serves (issue 25 §4); this module is what all of them import to reach the database.
-terbitan.pasang_hasil(terbitan.HasilTerbit(usang=hasil_terbit.usang, perbarui=_perbarui_hasil))
