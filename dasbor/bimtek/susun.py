@@ -22,7 +22,7 @@ from dasbor.services.lintas_tahun import teks_wilayah
 from dasbor.services.nasional import konteks_nasional
 from dasbor.services.skor import TEKS_DASAR
 from dasbor.visual import charts, peta
-from dasbor.visual.format import angka, bilangan, nama_pendek, tanggal
+from dasbor.visual.format import angka, bilangan, nama_pendek, nama_pendek_unik, tanggal
 from dasbor.visual.gaya import PROYEKTOR
 
 SLIDE_TETAP = {
@@ -252,7 +252,7 @@ def _slide_nasional(b: Bahan) -> Slide:
     if not bernilai.empty:
         lebar, tinggi = tata_letak.FIGUR_KIRI.piksel()
         fig = figur.figur_resmi(
-            bernilai.assign(nama=bernilai["nama_wilayah"].map(nama_pendek), nilai_resmi=bernilai["nilai_iid"]),
+            bernilai.assign(nama=nama_pendek_unik(bernilai["nama_wilayah"]), nilai_resmi=bernilai["nilai_iid"]),
             "Hitungan dasbor (data SINTETIS)" if b.sintetis else "Hitungan dasbor",
             lebar,
             tinggi,
@@ -314,11 +314,12 @@ def _slide_tren(b: Bahan, wilayah_pilihan: Sequence[str]) -> Slide:
     tren = b.skor_semua[b.skor_semua["kode_wilayah"].isin(wilayah_pilihan)].copy()
     urut = {k: i for i, k in enumerate(wilayah_pilihan)}
     tren = tren.sort_values(["kode_wilayah", "tahun"], key=lambda s: s.map(urut) if s.name == "kode_wilayah" else s)
-    tren["nama"] = tren["nama_wilayah"].map(nama_pendek)
+    label = dict(zip(tren["nama_wilayah"], nama_pendek_unik(tren["nama_wilayah"]), strict=True))
+    tren["nama"] = tren["nama_wilayah"].map(label)
     resmi = b.resmi[
         b.resmi["kode_wilayah"].isin(wilayah_pilihan) & b.resmi["nilai_iid"].notna() & (b.resmi["tahun"] <= b.tahun)
     ]
-    resmi = resmi.assign(nama=resmi["nama_wilayah"].map(nama_pendek), nilai_resmi=resmi["nilai_iid"])
+    resmi = resmi.assign(nama=resmi["nama_wilayah"].map(label), nilai_resmi=resmi["nilai_iid"])
     versi = b.skor_semua.drop_duplicates("tahun")[["tahun", "versi_metodologi"]]
     puncak = [scoring.load_metodologi(v).predikat[0] for v in versi["versi_metodologi"]]
     ambang = versi.assign(batas=[p.batas_bawah for p in puncak], predikat=[p.nama for p in puncak])
@@ -563,7 +564,7 @@ def _slide_penutup(b: Bahan, kode_wilayah: Sequence[str]) -> Slide:
     data = pd.DataFrame(baris)
     tabel = pd.DataFrame(
         {
-            "Wilayah": data["nama_wilayah"].map(nama_pendek),
+            "Wilayah": nama_pendek_unik(data["nama_wilayah"]),
             "IID": data["iid"].map(angka),
             "Predikat": data["predikat"],
             "Ke predikat berikutnya": [

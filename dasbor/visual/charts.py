@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dasbor.visual.format import angka, angka_bertanda, bilangan, nama_pendek, tanpa_html
+from dasbor.visual.format import angka, angka_bertanda, bilangan, nama_pendek, nama_pendek_unik, tanpa_html
 from dasbor.visual.gaya import LAYAR, Gaya, template
 from dasbor.visual.palette import (
     GARIS_BANTU,
@@ -127,7 +127,7 @@ def batang_peringkat(
         judul = f"{judul}: " if judul else ""
         judul += f"{bilangan(maks)} teratas dari {bilangan(len(data))}"
     d = data.sort_values("peringkat").head(maks).sort_values("peringkat", ascending=False)
-    d = d.assign(label=d["nama_wilayah"].map(nama_pendek) if gaya.nama_singkat else d["nama_wilayah"])
+    d = d.assign(label=nama_pendek_unik(d["nama_wilayah"]) if gaya.nama_singkat else d["nama_wilayah"])
     fig = figur_dasar(judul, max(360, 42 * len(d) + 140), gaya)
     fig.add_trace(
         go.Bar(

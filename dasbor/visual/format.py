@@ -6,6 +6,8 @@ import math
 import re
 from datetime import date
 
+import pandas as pd
+
 
 def angka(nilai: float | None, digit: int = 2) -> str:
     """67.04 -> '67,04'; 1234.5 -> '1.234,50'; missing -> '–'."""
@@ -66,6 +68,16 @@ def nama_pendek(nama: str) -> str:
     kata = nama.split()
     # Names of three words and more are known by their initials in Kalsel (HSS, HST, HSU).
     return "".join(k[0].upper() for k in kata) if len(kata) >= 3 else nama
+
+
+def nama_pendek_unik(nama: pd.Series) -> pd.Series:
+    """nama_pendek of each name, except where two different regions share it (Kabupaten and Kota Malang are both
+    'Malang', as are seven pairs in Jawa Timur alone): those keep their full names, so that an axis of categories
+    never merges two regions into one row and a table never names two regions alike."""
+    pendek = nama.map(nama_pendek)
+    pasangan = pd.DataFrame({"nama": nama, "pendek": pendek}).drop_duplicates()
+    ganda = pasangan.loc[pasangan["pendek"].duplicated(keep=False), "pendek"]
+    return nama.where(pendek.isin(ganda), pendek)
 
 
 def tautan(url: object, teks: str = "sumber") -> str:

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dasbor.visual.charts import TEMPLATE
-from dasbor.visual.format import angka, bilangan, nama_pendek, tanpa_html
+from dasbor.visual.format import angka, bilangan, nama_pendek_unik, tanpa_html
 from dasbor.visual.palette import GARIS_BANTU, SERI, SKALA_CELAH, TEKS
 
 WARNA_NYATA = SERI[0]  # real (computed) figures
@@ -49,7 +49,7 @@ def matriks_celah(
     wilayah: kode_wilayah, nama_wilayah in display order (top to bottom). indikator: (aspek, kode, nama) in order.
     customdata of each tile: [kode_wilayah, kode_indikator].
     """
-    nama = dict(zip(wilayah["kode_wilayah"], wilayah["nama_wilayah"].map(nama_pendek).map(tanpa_html), strict=True))
+    nama = dict(zip(wilayah["kode_wilayah"], nama_pendek_unik(wilayah["nama_wilayah"]).map(tanpa_html), strict=True))
     urut_y = [nama[k] for k in wilayah["kode_wilayah"]]
     urut_x = [kode for _, kode, _ in indikator]
     nama_indikator = {kode: tanpa_html(n) for _, kode, n in indikator}
@@ -151,7 +151,7 @@ def rentang_peringkat(rentang: pd.DataFrame) -> go.Figure:
 
     rentang: kode_wilayah, nama_wilayah, peringkat_terverifikasi, peringkat_klaim (rank 1 = best), ordered.
     """
-    y = rentang["nama_wilayah"].map(nama_pendek)
+    y = nama_pendek_unik(rentang["nama_wilayah"])
     fig = go.Figure()
     # Every range in one trace, a gap between them: a trace per region made a chart of many regions slow to draw.
     x_garis, y_garis = [], []
@@ -199,7 +199,7 @@ def banding_simulasi(
     lines. kolom "skor_sid": the SID of pemda without SPD (no IID, no bands; the axis follows the values).
     """
     ukuran = "SID" if kolom == "skor_sid" else "IID"
-    y = skor["nama_wilayah"].map(nama_pendek)
+    y = nama_pendek_unik(skor["nama_wilayah"])
     fig = go.Figure(
         go.Bar(
             x=skor[kolom],

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import pytest
 
 from dasbor.visual import charts, peta
-from dasbor.visual.format import angka, nama_pendek
+from dasbor.visual.format import angka, nama_pendek, nama_pendek_unik
 from dasbor.visual.gaya import LAYAR, PROYEKTOR, Gaya
 from dasbor.visual.palette import PREDIKAT_WARNA, RESMI, TEKS
 
@@ -51,6 +51,13 @@ def test_tile_layout_keeps_the_geography(letak: pd.DataFrame) -> None:
     ideal_x = (letak["lng"] - letak["lng"].min()) / langkah
     ideal_y = (letak["lat"].max() - letak["lat"]) / langkah
     assert ((letak["kolom"] - ideal_x).abs().max(), (letak["baris"] - ideal_y).abs().max()) < (1.6, 1.6)
+
+
+def test_short_names_stay_apart_where_two_regions_share_one() -> None:
+    nama = pd.Series(["Kabupaten Malang", "Kota Malang", "Kabupaten Hulu Sungai Selatan", "Kabupaten Malang"])
+    # a region repeated (a trend's years) is no collision; Malang's two pemda keep their full names
+    assert nama_pendek_unik(nama).tolist() == ["Kabupaten Malang", "Kota Malang", "HSS", "Kabupaten Malang"]
+    assert nama_pendek_unik(pd.Series(["Kota Banjarbaru", "Kota Banjarbaru"])).tolist() == ["Banjarbaru"] * 2
 
 
 def test_nama_pendek() -> None:

@@ -33,6 +33,23 @@ MATRIKS = pd.DataFrame(
 )
 
 
+def test_a_kabupaten_and_a_kota_of_one_name_are_two_rows_and_the_chosen_one_is_outlined() -> None:
+    """Jawa Timur has seven such pairs (Kabupaten and Kota Malang are both 'Malang' when shortened): on a category
+    axis they became one row, the rows below moved up and the outline marked the wrong region."""
+    wilayah = pd.DataFrame(
+        {
+            "kode_wilayah": ["35", "35.07", "35.15", "35.73"],
+            "nama_wilayah": ["Provinsi Jawa Timur", "Kabupaten Malang", "Kabupaten Sidoarjo", "Kota Malang"],
+        }
+    )
+    matriks = MATRIKS.assign(kode_wilayah=["35.07", "35.73", "35.15", "35.15"])
+    fig = grafik.matriks_celah(matriks, wilayah, INDIKATOR, "poin", terpilih="35.15")
+    assert list(fig.layout.yaxis.categoryarray) == ["Kota Malang", "Sidoarjo", "Kabupaten Malang", "Jawa Timur"]
+    assert list(fig.data[0].y) == ["Kabupaten Malang", "Kota Malang", "Sidoarjo", "Sidoarjo"]
+    [sorot] = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert (sorot.y0, sorot.y1) == (0.5, 1.5)  # Sidoarjo, the second row from the bottom
+
+
 def test_gap_matrix_has_one_clickable_tile_per_cell_with_its_keys() -> None:
     fig = grafik.matriks_celah(MATRIKS, WILAYAH, INDIKATOR, "poin", terpilih="63.01")
     titik = fig.data[0]
