@@ -142,8 +142,9 @@ if inovasi:
     )
     m3.metric("Celah", bilangan(baris["jumlah_celah"]))
     m4.metric("Nilai semua perbaikan (poin IID)", angka(baris["poin_celah"], 3))
-    st.caption("Tautan ke inovasi ini:")
-    st.code(drill.tautan({"tahun": tahun}), language=None, wrap_lines=True)
+    drill.tombol_tautan(
+        "Tautan ke inovasi ini", "Salin dan kirim ke perangkat daerah pemilik inovasi ini:", {"tahun": tahun}
+    )
     if st.button("📝 Isi lembar indikator inovasi ini (admin, operator pemda)", key="buka_lembar"):
         # The year and the region carry over by themselves (the same bound sidebar widgets on every page).
         st.switch_page("pages/lembar.py", query_params={"inovasi": inovasi})

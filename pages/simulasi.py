@@ -117,8 +117,9 @@ unduh.plotly_chart(
     key="grafik_simulasi",
     config={"displayModeBar": False},
 )
-st.caption("Tautan ke skenario ini:")
-st.code(drill.tautan({"tahun": tahun}), language=None, wrap_lines=True)
+drill.tombol_tautan(
+    "Tautan ke skenario ini", "Salin dan kirim: tautan ini membuka skenario yang sama.", {"tahun": tahun}
+)
 
 # Editors are keyed on the scenario: once a change is written to the URL, they start again from it.
 versi_skenario = hashlib.sha1(simulasi.tulis(skenario).encode()).hexdigest()[:10]

@@ -223,6 +223,9 @@ class TestSimulasi:
         assert nilai["IID"] == "58,90" and nilai["Predikat"] == "Inovatif" and nilai["Peringkat"] == "6 dari 13"
         assert nilai["IID simulasi"] == "60,10" and nilai["Predikat simulasi"] == "Sangat Inovatif"
         assert nilai["Peringkat simulasi"] == "5 dari 13"
+        assert not at.code  # the link is drawn when its button is opened
+        at.session_state["tautan_tampilan"] = True
+        at.run()
         assert "skenario=B%3ASPD%3A63.03%3A8" in at.code[0].value
         sim = grafik(at)["data"][1]
         assert larik(sim["x"]) == [60.1] and sim["name"] == "SIMULASI"
@@ -336,6 +339,8 @@ class TestInovasi:
         assert len(indikator) == 20 and {"Klaim", "Terverifikasi", "Diakui", "Bukti"} <= set(indikator.columns)
         [celah] = tabel_berkolom(at, "ID celah")
         assert not celah.empty
+        at.session_state["tautan_tampilan"] = True
+        at.run()
         assert "inovasi=63.06-" in at.code[0].value
         assert any(t.value.index.name == "Kolom" for t in at.table)
 
