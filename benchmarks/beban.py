@@ -139,6 +139,15 @@ def _target(dasbor: Ukuran, kosong: dict[str, Ukuran], k: int, proses: int) -> N
             )
 
 
+def _ukur_campuran(nama: str, db: Path, env: dict[str, str], args: argparse.Namespace) -> Ukuran:
+    """The room's page mix on the app served as the README starts it, with `args.proses` workers."""
+    app, url = start_server(db, extra_env=env, proses=args.proses)
+    try:
+        return _ukur(f"{nama} campuran, {args.proses} pekerja", url, CAMPURAN, args.proses, args.k, args.ulang)
+    finally:
+        stop_server(app)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--proses", type=int, default=2, help="pekerja Streamlit dasbor di balik HAProxy")
@@ -164,23 +173,11 @@ def main(argv: list[str] | None = None) -> int:
                 kosong[nama] = _ukur(f"{nama}, 1 proses", url, KOSONG, 1, args.k, args.ulang)
             finally:
                 stop_server(proc)
-        app, url_app = start_server(db, proses=args.proses)
-        try:
-            dasbor = _ukur(
-                f"dasbor campuran, {args.proses} pekerja", url_app, CAMPURAN, args.proses, args.k, args.ulang
-            )
-        finally:
-            stop_server(app)
+        dasbor = _ukur_campuran("dasbor", db, {}, args)
         if args.nasional:
             db_nasional, detik = bangun_db(Path(tmp), NASIONAL)
             print(f"gladi nasional dibangun dan diterbitkan dalam {_detik(detik, 1)} s (beban {beban_mesin()})")
-            app, url_app = start_server(db_nasional, extra_env={"DASBOR_LINGKUP": NASIONAL}, proses=args.proses)
-            try:
-                nasional = _ukur(
-                    f"nasional campuran, {args.proses} pekerja", url_app, CAMPURAN, args.proses, args.k, args.ulang
-                )
-            finally:
-                stop_server(app)
+            nasional = _ukur_campuran("nasional", db_nasional, {"DASBOR_LINGKUP": NASIONAL}, args)
         if args.profil:
             profil = profil_halaman.profil(db, CAMPURAN, max(args.ulang, 3))
     print(f"beban mesin {beban_mesin()}")

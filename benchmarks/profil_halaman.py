@@ -17,14 +17,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
 from dasbor.peluncur import free_port
 from penguji.kunjungan_ws import kunjungi
+from penguji.server_lokal import tunggu_sehat
 
 ROOT = Path(__file__).resolve().parents[1]
 # Category -> the functions (a folder or file of the path, and names) whose cumulative time it is; none of them calls
@@ -57,20 +56,6 @@ KATEGORI: dict[str, list[tuple[str, set[str]]]] = {
     "kueri & skor": [("dasbor/db/connection.py", {"query"}), ("scoring/compute.py", {"hitung_skor"})],
 }
 LAIN = "lain (kode halaman, pandas)"
-
-
-def _tunggu(url: str, proc: subprocess.Popen) -> None:
-    batas = time.monotonic() + 120
-    while time.monotonic() < batas:
-        if proc.poll() is not None:
-            raise RuntimeError("pekerja profil berhenti sebelum siap")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("pekerja profil tidak siap pada waktunya")
 
 
 async def _kunjungi_semua(url: str, halaman: list[tuple[str, str]], kali: int) -> int:
@@ -114,7 +99,7 @@ def profil(db: Path, halaman: list[tuple[str, str]], ulang: int) -> dict[str, tu
         proc = subprocess.Popen(perintah, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         url = f"http://127.0.0.1:{port}"
         try:
-            _tunggu(url, proc)
+            tunggu_sehat(proc, url, 120)
             asyncio.run(_kunjungi_semua(url, halaman, 2))
             (folder / "waktu.tsv").unlink()
             pengecualian = asyncio.run(_kunjungi_semua(url, halaman, ulang))

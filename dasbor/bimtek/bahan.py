@@ -126,6 +126,6 @@ def wilayah_provinsi(provinsi: str | None) -> pd.DataFrame:
         )
     if provinsi is None:
         return wilayah
-    if provinsi not in ada:
-        raise BimtekError(f"Provinsi «{provinsi[:20]}» tidak ada di basis data; tersedia: {', '.join(ada)}.")
+    if alasan := skor.provinsi_asing(database(), provinsi):
+        raise BimtekError(alasan)
     return wilayah[wilayah["kode_provinsi"] == provinsi]

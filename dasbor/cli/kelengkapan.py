@@ -20,12 +20,8 @@ def cmd_kelengkapan(args: argparse.Namespace) -> int:
     db = buka_tahun(args.tahun)
     if db is None:
         return 2
-    provinsi = sorted(db.query("wilayah")["kode_provinsi"].unique())
-    if args.provinsi is not None and args.provinsi not in provinsi:
-        print(
-            f"Provinsi «{args.provinsi[:20]}» tidak ada di basis data; tersedia: {', '.join(provinsi)}.",
-            file=sys.stderr,
-        )
+    if args.provinsi is not None and (alasan := skor.provinsi_asing(db, args.provinsi)):
+        print(alasan, file=sys.stderr)
         return 2
     hasil = kel.hitung_kelengkapan(db, args.tahun, args.provinsi)
     keluaran = Path(args.keluaran)

@@ -189,6 +189,13 @@ def daftar_wilayah() -> pd.DataFrame:
     return database().query("wilayah")
 
 
+def provinsi_asing(db: Database, kode: str) -> str | None:
+    """Why `kode` names no province the database holds a region of ('Provinsi «63» tidak ada di basis data;
+    tersedia: 75, 76.'), or None when it does: the deck and the worklists of one province are asked for by code."""
+    ada = sorted(db.query("wilayah")["kode_provinsi"].unique())
+    return None if kode in ada else f"Provinsi «{kode[:20]}» tidak ada di basis data; tersedia: {', '.join(ada)}."
+
+
 def daftar_tahun() -> list[int]:
     return database().query("periode")["tahun"].astype(int).tolist()
 
