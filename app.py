@@ -6,6 +6,7 @@ from dasbor.db.terbitan import hanya_baca
 from dasbor.halaman import HALAMAN, per_bagian
 from dasbor.lingkup import lingkup
 from dasbor.ui import akun, data, layar
+from dasbor.ui.giliran import giliran
 
 st.set_page_config(page_title=lingkup().judul_aplikasi, page_icon="📊", layout="wide")
 # One stat of the published pointer per run: a new published copy (an import) is picked up here, and the whole run
@@ -28,4 +29,6 @@ if hanya_baca() and any(h.menulis and h.jalur == navigasi.url_path for h in HALA
         "Dasbor ini hanya membaca data yang diterbitkan (DASBOR_HANYA_BACA=1). Perhitungan di halaman ini tetap "
         "berjalan, tetapi menyimpan (impor, SPD, lembar indikator) dikerjakan di dasbor mesin penulis."
     )
-navigasi.run()
+# The page itself runs in a turn (dasbor/ui/giliran.py): a room's visitors share a worker's one core better in turns.
+with giliran():
+    navigasi.run()

@@ -52,6 +52,13 @@ PENGATURAN = (
         "0 mematikan persiapan pekerja saat menyala (memuat modul dan membuka terbitan)",
     ),
     Pengaturan(
+        "skrip serentak",
+        "DASBOR_SKRIP_SERENTAK",
+        "2",
+        "Halaman yang dijalankan bersamaan oleh satu pekerja; kunjungan lain menunggu gilirannya (paling lama 20 "
+        "detik); 0: tanpa batas",
+    ),
+    Pengaturan(
         "hanya baca",
         "DASBOR_HANYA_BACA",
         "0",
