@@ -7,7 +7,8 @@ copies a figure deep and dumps it to JSON (the boundary map: 17 ms). Streamlit's
 elements a cached function drew; here it keys them by what determines the element: the table's content and its
 display strings, or the figure's mark (each figure data.figur builds has its own), with the element's arguments.
 
-Only elements without selection are recorded: a selectable table or chart registers a widget on every run."""
+Only elements without selection are recorded: a selectable table or chart registers a widget on every run (a
+selectable table's number display is kept by dasbor.ui.styler_sekali instead)."""
 
 from __future__ import annotations
 
@@ -44,7 +45,12 @@ def gambar(kunci: tuple, gambar: Callable[[], object]) -> None:
     """`gambar()` drawn for the first visitor of `kunci` and replayed for the next; `gambar` draws static elements
     only (no widget: Streamlit would warn that it is not replayed). The key goes to Streamlit as one digest of its
     text: Streamlit hashes a nested tuple item by item."""
-    _perekam()(_ringkas(repr(kunci).encode()), gambar)
+    _perekam()(ringkas(kunci), gambar)
+
+
+def ringkas(kunci: tuple) -> str:
+    """One digest of a key's text."""
+    return _ringkas(repr(kunci).encode())
 
 
 def _ringkas(isi: bytes) -> str:

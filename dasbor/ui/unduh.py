@@ -17,13 +17,15 @@ import streamlit as st
 from dasbor.ekspor.gambar import MAKS_SERENTAK, antrean, grafik_png
 from dasbor.ekspor.nama_berkas import nama_berkas
 from dasbor.ekspor.tabel import ke_csv, tabel_excel
-from dasbor.ui import rekaman
+from dasbor.ui import rekaman, styler_sekali
 
 KONFIG_PLOTLY = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 MIME_EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Tables up to this many rows are shown whole (no inner scrolling, so a screenshot or a projector shows all).
 BARIS_TAMPIL_MAKS = 25
 TINGGI_BARIS = 35  # Streamlit's default row height in px
+
+styler_sekali.pasang()
 
 
 def tombol_unduh_grafik(fig: go.Figure, nama: str, key: str) -> None:
@@ -115,13 +117,18 @@ def _tabel(tabel: pd.DataFrame, format_kolom: Mapping[str, Callable[[object], st
     """st.dataframe of `tabel`, through a Styler with `format_kolom` (missing values as "–") unless that is None; a
     table without selection is drawn once per content and replayed (rekaman)."""
 
+    kunci = rekaman.kunci_tabel(tabel, format_kolom, argumen)
+
     def gambar():
-        gaya = tabel if format_kolom is None else tabel.style.format(dict(format_kolom), na_rep="–")
+        if format_kolom is None:
+            return st.dataframe(tabel, **argumen)
+        # the display of a selectable table (a widget, drawn on every run) is built once per content
+        gaya = styler_sekali.dengan_kunci(tabel.style.format(dict(format_kolom), na_rep="–"), rekaman.ringkas(kunci))
         return st.dataframe(gaya, **argumen)
 
     if argumen.get("on_select", "ignore") != "ignore":
         return gambar()
-    return rekaman.gambar(rekaman.kunci_tabel(tabel, format_kolom, argumen), gambar)
+    return rekaman.gambar(kunci, gambar)
 
 
 def table(tabel: pd.DataFrame, *, nama: str, key: str, catatan: str = "") -> None:
