@@ -23,6 +23,7 @@ the next writer notices (the pointer records the data stamp it was published at)
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import logging
 import os
@@ -81,7 +82,12 @@ def hanya_baca() -> bool:
 
 
 def letak(path: Path | str | None = None) -> Letak:
-    penulis = Path(path) if path is not None else db_path()
+    return _letak(Path(path) if path is not None else db_path())
+
+
+@functools.lru_cache(maxsize=64)
+def _letak(penulis: Path) -> Letak:
+    # Asked a dozen times per page view (every cached result checks its published copy): made once per path.
     folder = penulis.parent / "terbitan"
     return Letak(penulis, penulis.with_name(penulis.name + ".gembok"), folder, folder / f"{penulis.stem}.kini")
 
