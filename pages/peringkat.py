@@ -12,7 +12,7 @@ from dasbor.ui.akun import wajib_masuk
 from dasbor.ui.data import figur
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
-from dasbor.visual.format import angka, angka_bertanda, bilangan, tanpa_markdown, tautan
+from dasbor.visual.format import angka, angka_bertanda, bilangan, bulat_bertanda, tanpa_markdown, tautan
 
 wajib_masuk()
 
@@ -112,7 +112,7 @@ pilih = tampilkan_tabel(
     berkas,
     "tabel",
     format_kolom={
-        "Δ peringkat": lambda v: angka_bertanda(v, 0),
+        "Δ peringkat": bulat_bertanda,
         "IID": angka,
         "Δ IID": angka_bertanda,
         "Skor SPD": angka,

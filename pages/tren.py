@@ -11,7 +11,7 @@ from dasbor.ui.akun import wajib_masuk
 from dasbor.ui.data import figur, olahan
 from dasbor.ui.unduh import tampilkan_grafik, tampilkan_tabel
 from dasbor.visual import charts
-from dasbor.visual.format import angka, angka_bertanda, nama_pendek, persen, tanpa_markdown
+from dasbor.visual.format import angka, angka_bertanda, bilangan, nama_pendek, persen, tanpa_markdown
 
 wajib_masuk()
 
@@ -120,7 +120,7 @@ else:
         tabel_resmi,
         f"nilai-resmi-{nama}",
         "tabel_resmi",
-        format_kolom={"IID resmi": angka, "Peringkat": lambda v: angka(v, 0)},
+        format_kolom={"IID resmi": angka, "Peringkat": bilangan},
         catatan="Nilai resmi dari pemberitaan dan situs pemerintah; lihat kolom Sumber dan Keyakinan.",
         column_config={"Tahun": st.column_config.NumberColumn(format="%d"), "Sumber": st.column_config.LinkColumn()},
     )

@@ -22,16 +22,12 @@ def _poin(v: float) -> str:
     return angka(v, 3)  # a single SID fix in a large region is worth thousandths of a point
 
 
-def _bulat(v: float) -> str:
-    return angka(v, 0)
-
-
 # Column header -> how the page shows its numbers. Headers not listed are text or whole counts.
 FORMAT: dict[str, Callable[[float], str]] = {
     "Poin IID": _poin,
     KOLOM_DAFTAR["nilai_perbaikan"]: _poin,
     KOLOM_DAFTAR["nilai_saran"]: _poin,
-    KOLOM_DAFTAR["kematangan"]: _bulat,
+    KOLOM_DAFTAR["kematangan"]: bilangan,
     "IID sesudahnya (belum dibulatkan)": _poin,
     "Nilai input ulang terbesar (poin IID)": _poin,
     "Nilai celah bukti inovasi itu (poin IID)": _poin,
@@ -39,13 +35,13 @@ FORMAT: dict[str, Callable[[float], str]] = {
     "Skor (bobot × diakui)": angka,
     "IID": angka,
     "Kurang (poin)": angka,
-    "Klaim": _bulat,
-    "Terverifikasi": _bulat,
-    "Diakui": _bulat,
-    "Kematangan": _bulat,
-    KOLOM_DAFTAR["level_klaim"]: _bulat,
-    KOLOM_DAFTAR["level_diakui"]: _bulat,
-    KOLOM_DAFTAR["level_sasaran"]: _bulat,
+    "Klaim": bilangan,
+    "Terverifikasi": bilangan,
+    "Diakui": bilangan,
+    "Kematangan": bilangan,
+    KOLOM_DAFTAR["level_klaim"]: bilangan,
+    KOLOM_DAFTAR["level_diakui"]: bilangan,
+    KOLOM_DAFTAR["level_sasaran"]: bilangan,
 }
 
 
@@ -233,7 +229,7 @@ def pilihan_kirim(inovasi: pd.DataFrame, kirim: dict[str, bool]) -> pd.DataFrame
             "Dikirim": [kirim.get(i, n) for i, n in zip(inovasi["id_inovasi"], inovasi["dikirim"], strict=True)],
             "Inovasi": inovasi["nama_inovasi"].to_numpy(),
             "Status sebenarnya": inovasi["status_inovasi"].to_numpy(),
-            "Kematangan": inovasi["kematangan"].map(_bulat).to_numpy(),
+            "Kematangan": inovasi["kematangan"].map(bilangan).to_numpy(),
             "Urusan": inovasi["urusan_utama"].to_numpy(),
         }
     )

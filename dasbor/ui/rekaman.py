@@ -61,19 +61,24 @@ def kunci_tabel(
     tampil: pd.DataFrame, format_kolom: Mapping[str, Callable[[object], str]] | None, argumen: dict
 ) -> tuple:
     """What determines a table element: the rows drawn, whether a Styler shows them and each formatted column's
-    display strings (a page's lambda is a new function on every run, its strings are not), and st.dataframe's
-    arguments."""
+    display (its formatter when the dashboard defines it at module level, else its display strings: a page's lambda
+    is a new function on every run, its strings are not), and st.dataframe's arguments."""
     tampilan = None
     if format_kolom is not None:
-        tampilan = tuple(
-            (k, _ringkas("\x1f".join("" if pd.isna(v) else f(v) for v in tampil[k]).encode()))
-            for k, f in format_kolom.items()
-            if k in tampil
-        )
+        tampilan = tuple((k, _tampilan(tampil[k], f)) for k, f in format_kolom.items() if k in tampil)
     # The frame's pickle holds its values, index, columns and dtypes; equal bytes are an equal table (a frame that
     # pickles differently but looks the same is only drawn once more).
     isi = _ringkas(pickle.dumps(tampil, protocol=pickle.HIGHEST_PROTOCOL))
     return ("tabel", isi, tampilan, json.dumps(argumen, sort_keys=True, default=repr))
+
+
+def _tampilan(kolom: pd.Series, f: Callable[[object], str]) -> str:
+    """What a formatted column looks like, for a key. The dashboard's own formatters (dasbor.visual.format's angka,
+    persen and the like, module-level functions of the value alone) are the same object on every run and stand for
+    their strings: formatting every cell to key a 400-row table cost more than drawing it from the record."""
+    if getattr(f, "__module__", "").startswith("dasbor.") and "<" not in getattr(f, "__qualname__", "<"):
+        return f"{f.__module__}.{f.__qualname__}"
+    return _ringkas("\x1f".join("" if pd.isna(v) else f(v) for v in kolom).encode())
 
 
 def tandai(fig: go.Figure) -> go.Figure:

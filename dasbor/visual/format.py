@@ -34,6 +34,11 @@ def angka_bertanda(nilai: float | None, digit: int = 2, minus: str = "−") -> s
     return ("+" if nilai > 0 else minus) + teks
 
 
+def bulat_bertanda(nilai: float | None) -> str:
+    """A change of a whole number (a rank): 2.0 -> '+2', -1.0 -> '−1', 0 -> '0'."""
+    return angka_bertanda(nilai, 0)
+
+
 def persen(nilai: float | None, digit: int = 1) -> str:
     """12.345 -> '12,3 %' (Indonesian style puts a space before the sign)."""
     return "–" if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)) else f"{angka(nilai, digit)} %"

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from dasbor.visual.format import angka, angka_bertanda, bilangan, persen, tanpa_markdown
+from dasbor.visual.format import angka, angka_bertanda, bilangan, bulat_bertanda, persen, tanpa_markdown
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,11 @@ def test_bilangan_and_nan() -> None:
 )
 def test_angka_bertanda(nilai, teks) -> None:
     assert angka_bertanda(nilai) == teks
+
+
+@pytest.mark.parametrize(("nilai", "teks"), [(2.0, "+2"), (-1.0, "−1"), (0.0, "0"), (-0.4, "0"), (math.nan, "–")])
+def test_bulat_bertanda(nilai, teks) -> None:  # a change of rank
+    assert bulat_bertanda(nilai) == teks
 
 
 def test_persen() -> None:

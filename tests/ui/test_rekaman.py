@@ -94,3 +94,26 @@ def test_a_replayed_table_lands_in_the_tab_and_column_it_was_drawn_in() -> None:
         assert [[d.value.columns.tolist() for d in tab.dataframe] for tab in at.tabs] == [[["x"]], [["y"]]]
         assert [len(kolom.dataframe) for kolom in at.columns] == [0, 1]
         at.run()
+
+
+def test_the_dashboards_own_formatter_stands_for_its_strings_and_a_pages_function_is_keyed_by_them() -> None:
+    import pandas as pd
+
+    from dasbor.ui import rekaman
+    from dasbor.visual.format import angka
+
+    dipanggil: list[float] = []
+
+    def milik_dasbor(v: float) -> str:
+        dipanggil.append(v)
+        return angka(v)
+
+    milik_dasbor.__module__, milik_dasbor.__qualname__ = "dasbor.visual.format", "angka_uji"
+    tabel = pd.DataFrame({"Wilayah": ["Tabalong", "Banjar"], "IID": [67.04, 55.5]})
+    kunci = rekaman.kunci_tabel(tabel, {"IID": milik_dasbor}, {})
+    assert dipanggil == []  # keyed without formatting a cell
+    assert kunci[2] == (("IID", "dasbor.visual.format.angka_uji"),)
+    # A page's lambda is a new function on every run: its strings are the key, equal when they are equal.
+    dua = rekaman.kunci_tabel(tabel, {"IID": lambda v: angka(v)}, {})
+    assert dua == rekaman.kunci_tabel(tabel, {"IID": lambda v: angka(v, 2)}, {})
+    assert dua != rekaman.kunci_tabel(tabel, {"IID": lambda v: angka(v, 3)}, {})

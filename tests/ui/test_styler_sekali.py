@@ -12,7 +12,8 @@ from streamlit.elements.lib import pandas_styler_utils
 from streamlit.proto.ArrowData_pb2 import ArrowData
 from streamlit.testing.v1 import AppTest
 
-from dasbor.ui import styler_sekali, unduh  # noqa: F401  (unduh installs the wrapper)
+import dasbor.ui.unduh  # noqa: F401  (installs the wrapper)
+from dasbor.ui import styler_sekali
 from dasbor.visual.format import angka, angka_bertanda
 
 
