@@ -7,7 +7,7 @@ import streamlit as st
 from dasbor.services import akun as layanan_akun
 from dasbor.services import impor, skor, status_inovasi
 from dasbor.services.db import BelumDiterbitkanError, DatabaseSibukError, database, stempel
-from dasbor.ui import akun
+from dasbor.ui import akun, giliran
 from dasbor.ui.unduh import MIME_EXCEL
 from dasbor.visual.format import angka, bilangan, tanpa_markdown
 
@@ -161,7 +161,8 @@ with tab_impor:
         tanda = () if keputusan is None else tuple(map(tuple, keputusan.to_numpy()))
         kunci = (berkas.name, sha256, tahun, stempel(db), pengimpor, tanda)
         if st.session_state.get("impor_kunci") != kunci:
-            with st.spinner("Memeriksa berkas…"):
+            # the check runs in a child process: this run waits without its turn (dasbor/ui/giliran.py)
+            with st.spinner("Memeriksa berkas…"), giliran.di_luar():
                 st.session_state["impor_periksa"] = impor.check_import(
                     db, isi, tahun, berkas.name, wilayah_boleh=wilayah_boleh, keputusan=keputusan
                 )

@@ -49,6 +49,7 @@ from dasbor.services import simulasi as _simulasi
 from dasbor.services import skor as _skor
 from dasbor.services import telusur_celah as _telusur
 from dasbor.services.db import Terbitan, berlaku, database, dipakai, terbitan_kini
+from dasbor.ui import giliran
 from dasbor.ui.rekaman import tandai
 from dasbor.visual.charts import LEBAR_SUBJUDUL, tambah_catatan
 
@@ -102,7 +103,9 @@ class _Simpanan:
                 for lama in [s for s in self._gembok_nilai if s[0] not in hidup]:
                     del self._gembok_nilai[lama]
             gembok_ini = self._gembok_nilai.setdefault(sidik, threading.Lock())
-        with gembok_ini:
+        # Computing a missing value, or waiting for the session computing it, is done outside the run's turn
+        # (dasbor/ui/giliran.py): it may take seconds, and other visitors' warm views need none of it.
+        with giliran.di_luar(), gembok_ini:
             if sidik not in self._nilai:
                 nilai = hitung()
                 with self._gembok:

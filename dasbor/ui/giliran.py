@@ -8,6 +8,10 @@ the others waiting their turn (blocked, not spinning), do the same work sooner: 
 fell by 12–17 %. Two and not one, so that a long run (a first national Kelengkapan, a deck being built) leaves a turn
 to the short page views. A run waits at most BATAS_TUNGGU seconds for its turn and then runs anyway: a run that hangs
 can slow the others, never stop them. 0 turns the limit off.
+
+A run gives its turn back while it computes what no cache holds yet or waits for another session computing it
+(`di_luar`, in dasbor.ui.data's caches): that is where the long runs are (a first national worklist takes seconds),
+and a warm view, which the room is made of, never gets there.
 """
 
 from __future__ import annotations
@@ -38,13 +42,33 @@ def _giliran() -> threading.BoundedSemaphore | None:
     return threading.BoundedSemaphore(n) if n else None
 
 
+_lokal = threading.local()  # .pegang: whether this thread's run holds a turn now
+
+
 @contextmanager
 def giliran() -> Iterator[None]:
     """Run the block in a turn: wait (at most BATAS_TUNGGU seconds) until fewer than the limit are running."""
     semafor = _giliran()
-    dapat = semafor is not None and semafor.acquire(timeout=BATAS_TUNGGU)
+    _lokal.pegang = semafor is not None and semafor.acquire(timeout=BATAS_TUNGGU)
     try:
         yield
     finally:
-        if dapat:
+        if _lokal.pegang:
             semafor.release()
+        _lokal.pegang = False
+
+
+@contextmanager
+def di_luar() -> Iterator[None]:
+    """Run the block with this run's turn given back, and take a turn again after it (waiting as giliran does);
+    nothing changes for a thread that holds no turn (a nested block, a command, a test)."""
+    semafor = _giliran()
+    if not getattr(_lokal, "pegang", False):
+        yield
+        return
+    semafor.release()
+    _lokal.pegang = False
+    try:
+        yield
+    finally:
+        _lokal.pegang = semafor.acquire(timeout=BATAS_TUNGGU)

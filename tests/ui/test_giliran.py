@@ -137,3 +137,53 @@ def test_app_runs_the_page_in_a_turn(demo_env: Path, monkeypatch: pytest.MonkeyP
     assert menunggu, "halaman berjalan tanpa menunggu giliran"
     assert not at.exception
     assert at.title, "halaman tidak tergambar setelah gilirannya tiba"
+
+
+def test_a_run_computing_what_no_cache_holds_gives_its_turn_to_others(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dasbor.ui import data
+
+    monkeypatch.setenv(modul.ENV, "1")
+    simpanan = data._Simpanan(maks=4)
+    mulai_hitung, boleh_selesai = threading.Event(), threading.Event()
+    urutan: list[str] = []
+
+    def hitung() -> int:
+        mulai_hitung.set()
+        boleh_selesai.wait(TUNGGU)
+        return 42
+
+    def lama() -> None:  # a first visit: the value is not cached yet, and takes long
+        with modul.giliran():
+            urutan.append(f"lama dapat {simpanan.ambil(('t', 'x'), hitung)}")
+
+    def pendek() -> None:  # a warm view of another visitor
+        with modul.giliran():
+            urutan.append("pendek")
+
+    a = threading.Thread(target=lama)
+    a.start()
+    assert mulai_hitung.wait(TUNGGU)
+    b = threading.Thread(target=pendek)
+    b.start()
+    b.join(TUNGGU)  # gets the only turn while the first run computes
+    assert urutan == ["pendek"]
+    boleh_selesai.set()
+    a.join(TUNGGU)
+    assert urutan == ["pendek", "lama dapat 42"]
+    semafor = modul._giliran()
+    assert semafor.acquire(blocking=False)  # every turn given back exactly once
+    semafor.release()
+
+
+def test_giving_back_a_turn_outside_a_turn_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(modul.ENV, "1")
+    with modul.di_luar():  # a command or a test: no turn held, none taken
+        pass
+    semafor = modul._giliran()
+    assert semafor.acquire(blocking=False)
+    semafor.release()
+    with modul.giliran():
+        with modul.di_luar():
+            assert semafor.acquire(blocking=False)  # the turn is free while outside
+            semafor.release()
+        assert not semafor.acquire(blocking=False)  # and held again after
