@@ -68,9 +68,9 @@ def level_efektif(jawaban: pd.DataFrame, basis: str) -> np.ndarray:
     return level
 
 
-# String keys are matched by Arrow's hash lookup (scoring.anggota.posisi_di) rather than Index.get_indexer or
-# Categorical: those first turn pyarrow-backed strings (what DuckDB and read_csv give under pandas 3) into Python
-# objects, which cost ~5× more than the whole rest of hitung_skor at national scale (benchmarks/skor.py).
+# Keys are matched by scoring.anggota.posisi_di: Arrow's hash lookup for pyarrow-backed strings (what DuckDB and
+# read_csv give under pandas 3; Index.get_indexer would first turn them into Python objects, ~5× the rest of
+# hitung_skor at national scale), one lookup per category for the categoricals services.skor reads (benchmarks/skor.py).
 
 
 def _bobot(kode: pd.Series, m: Metodologi, aspek: str) -> np.ndarray:
