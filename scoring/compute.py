@@ -406,6 +406,8 @@ def terapkan_perubahan_level(
         baru = rows[[kunci, "kode_indikator", "level_baru"]].drop_duplicates([kunci, "kode_indikator"], keep="last")
         merged = jawaban.merge(baru, on=[kunci, "kode_indikator"], how="outer", indicator=True)
         kena = merged["_merge"] != "left_only"
+        # as text: a categorical status (services.skor reads it so) refuses 'ada' when no answer had it
+        merged["status_bukti"] = merged["status_bukti"].astype(str)
         merged.loc[merged["_merge"] == "right_only", "status_bukti"] = "ada"
         kolom = "level_klaim" if basis == "klaim" else "level_verifikasi"
         merged[kolom] = merged[kolom].astype("Float64")

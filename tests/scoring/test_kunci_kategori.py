@@ -25,6 +25,7 @@ from scoring import (
     kontribusi,
     load_metodologi,
     poin_kematangan,
+    selisih_iid,
     selisih_kematangan_portal,
 )
 from scoring.anggota import ada_di, kategori, posisi_di
@@ -226,3 +227,22 @@ def test_a_kategori_sorts_and_compares_as_its_text(nilai: list) -> None:
     daftar = pd.Series(["a", "c", None], dtype=TEKS)
     assert ada_di(kat, daftar).tolist() == seri.isin(daftar).tolist()
     assert ada_di(seri, _kat(daftar, ["c", "a", "zz"])).tolist() == seri.isin(daftar).tolist()
+
+
+@pytest.mark.parametrize(
+    "perubahan",
+    [
+        [("SID", "63.01", "a", "18", 3.0)],  # a new answer row, its evidence 'ada'
+        [("SID", "63.01", "a", "16", 3.0), ("SPD", "63.01", None, "1", 2.0)],
+    ],
+)
+def test_level_changes_on_categoricals_whose_statuses_lack_ada(perubahan: list[tuple]) -> None:
+    data = buat_data(
+        [("63.01", "a"), ("63.02", "b")], [("a", "16", 2, "kosong"), ("b", "17", 1, None)], [("63.01", "1", 1)]
+    )
+    kat = _ganti_sid(data, **dict.fromkeys(("id_inovasi", "kode_indikator", "status_bukti"), kategori))
+    assert "ada" not in kat.jawaban_sid["status_bukti"].cat.categories
+    ubah = pd.DataFrame(perubahan, columns=["aspek", "kode_wilayah", "id_inovasi", "kode_indikator", "level_baru"])
+    harap = selisih_iid(data, M, ubah)
+    assert (harap["selisih_iid"] > 0).any()
+    pd.testing.assert_frame_equal(selisih_iid(kat, M, ubah), harap)
