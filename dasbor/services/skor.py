@@ -40,8 +40,8 @@ def kunci_kategori(sid: pd.DataFrame, inovasi: pd.DataFrame) -> pd.DataFrame:
     """SID answers whose id_inovasi (categories: the year's innovation ids), kode_indikator and status_bukti are
     categoricals (scoring.anggota.kategori). A year is read once per published snapshot and scored many times (each
     basis and rule version at publish, each Simulasi change, Kelengkapan's prices), and scoring then matches a
-    category instead of every row's text: nationally, encoding costs about 35 ms of a year's 0,7 s read and saves
-    about 25 ms of each scoring's 45 (benchmarks/skor.py prints both)."""
+    category instead of every row's text: nationally, encoding costs about 35 ms of a year's 0,8 s read and saves
+    about 20 ms of each scoring's 40 (benchmarks/skor.py prints both)."""
     return sid.assign(
         id_inovasi=kategori(sid["id_inovasi"], inovasi["id_inovasi"]),
         kode_indikator=kategori(sid["kode_indikator"]),
