@@ -11,7 +11,7 @@ afresh in a temporary folder unless a built file is named. Each year is read as 
   year. Encoding is work moved, not removed, and it is printed for that reason, with the ratio were each read
   scored once and the scorings per read after which it has paid for itself; the comparison with DuckDB stays fair
   because the reader encodes once per read of a published snapshot while the same data is scored many times
-  (every basis and rule version at publish, every Simulasi change, Kelengkapan's prices);
+  (every basis and rule version at publish, every surface's nilai_wilayah, Kelengkapan's prices);
 - a bare DuckDB GROUP BY over the same SID rows of the same file (Σ level_klaim × bobot per innovation and year,
   each year's weights): median of several runs; the ratio's target is ≤ 1,5 × (issue 25 §5);
 - the naive reference (scoring/reference.py), extrapolated from a sample of pemda when a full run would be long,

@@ -39,9 +39,11 @@ def data_penilaian(db: Database, tahun: int) -> scoring.DataPenilaian:
 def kunci_kategori(sid: pd.DataFrame, inovasi: pd.DataFrame) -> pd.DataFrame:
     """SID answers whose id_inovasi (categories: the year's innovation ids), kode_indikator and status_bukti are
     categoricals (scoring.anggota.kategori). A year is read once per published snapshot and scored many times (each
-    basis and rule version at publish, each Simulasi change, Kelengkapan's prices), and scoring then matches a
-    category instead of every row's text: nationally, encoding costs about 35 ms of a year's 0,8 s read and saves
-    about 20 ms of each scoring's 40 (benchmarks/skor.py prints both)."""
+    basis and rule version at publish, each surface's nilai_wilayah, Kelengkapan's prices), and scoring then matches
+    a category instead of every row's text: nationally, encoding costs about 35 ms of a year's 0,8 s read and saves
+    about 20 ms of each scoring's 40 (benchmarks/skor.py prints both). A frame rebuilt by concat or merge (a
+    Simulasi scenario's level changes, Kelengkapan's added empty wajib rows) holds text again and scores on the
+    text path, as fast as before."""
     return sid.assign(
         id_inovasi=kategori(sid["id_inovasi"], inovasi["id_inovasi"]),
         kode_indikator=kategori(sid["kode_indikator"]),
