@@ -68,9 +68,9 @@ def level_efektif(jawaban: pd.DataFrame, basis: str) -> np.ndarray:
     return level
 
 
-# String keys are matched by Arrow's hash lookup (scoring.anggota.posisi_di) rather than Index.get_indexer or
-# Categorical: those first turn pyarrow-backed strings (what DuckDB and read_csv give under pandas 3) into Python
-# objects, which cost ~5× more than the whole rest of hitung_skor at national scale (benchmarks/skor.py).
+# Keys are matched by scoring.anggota.posisi_di: Arrow's hash lookup for pyarrow-backed strings (what DuckDB and
+# read_csv give under pandas 3; Index.get_indexer would first turn them into Python objects, ~5× the rest of
+# hitung_skor at national scale), one lookup per category for the categoricals services.skor reads (benchmarks/skor.py).
 
 
 def _bobot(kode: pd.Series, m: Metodologi, aspek: str) -> np.ndarray:
@@ -406,6 +406,8 @@ def terapkan_perubahan_level(
         baru = rows[[kunci, "kode_indikator", "level_baru"]].drop_duplicates([kunci, "kode_indikator"], keep="last")
         merged = jawaban.merge(baru, on=[kunci, "kode_indikator"], how="outer", indicator=True)
         kena = merged["_merge"] != "left_only"
+        # as text: a categorical status (services.skor reads it so) refuses 'ada' when no answer had it
+        merged["status_bukti"] = merged["status_bukti"].astype(str)
         merged.loc[merged["_merge"] == "right_only", "status_bukti"] = "ada"
         kolom = "level_klaim" if basis == "klaim" else "level_verifikasi"
         merged[kolom] = merged[kolom].astype("Float64")

@@ -36,7 +36,8 @@ def jawaban_inovasi(kel: Kelengkapan, id_inovasi: str) -> pd.DataFrame:
     celah = celah.drop_duplicates("kode_indikator").set_index("kode_indikator")
     hasil = katalog[["kode_indikator", "nama_indikator", "bobot", "wajib"]].merge(
         jawaban[["kode_indikator", "level_klaim", "status_bukti", "level_verifikasi", "catatan_verifikasi"]].assign(
-            level_diakui=scoring.level_efektif(jawaban, BASIS)
+            level_diakui=scoring.level_efektif(jawaban, BASIS),
+            status_bukti=jawaban["status_bukti"].astype(str),  # shown: text, not the reader's categorical
         ),
         on="kode_indikator",
         how="left",
