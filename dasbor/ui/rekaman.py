@@ -7,8 +7,8 @@ copies a figure deep and dumps it to JSON (the boundary map: 17 ms). Streamlit's
 elements a cached function drew; here it keys them by what determines the element: the table's content and its
 display strings, or the figure's mark (each figure data.figur builds has its own), with the element's arguments.
 
-Only elements without selection are recorded: a selectable table or chart registers a widget on every run (a
-selectable table's number display is kept by dasbor.ui.styler_sekali instead)."""
+Only elements without selection are recorded: a selectable table or chart registers a widget on every run (what it
+costs to build, a table's number display and a shared figure's dict, is kept by dasbor.ui.widget_sekali instead)."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ import streamlit as st
 from dasbor.ekspor.gambar import MAKS_SERENTAK, antrean, grafik_png
 from dasbor.ekspor.nama_berkas import nama_berkas
 from dasbor.ekspor.tabel import ke_csv, tabel_excel
-from dasbor.ui import rekaman, styler_sekali
+from dasbor.ui import rekaman, widget_sekali
 
 KONFIG_PLOTLY = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 MIME_EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -25,7 +25,7 @@ MIME_EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BARIS_TAMPIL_MAKS = 25
 TINGGI_BARIS = 35  # Streamlit's default row height in px
 
-styler_sekali.pasang()
+widget_sekali.pasang()
 
 
 def tombol_unduh_grafik(fig: go.Figure, nama: str, key: str) -> None:
@@ -123,7 +123,7 @@ def _tabel(tabel: pd.DataFrame, format_kolom: Mapping[str, Callable[[object], st
         if format_kolom is None:
             return st.dataframe(tabel, **argumen)
         # the display of a selectable table (a widget, drawn on every run) is built once per content
-        gaya = styler_sekali.dengan_kunci(tabel.style.format(dict(format_kolom), na_rep="–"), rekaman.ringkas(kunci))
+        gaya = widget_sekali.dengan_kunci(tabel.style.format(dict(format_kolom), na_rep="–"), rekaman.ringkas(kunci))
         return st.dataframe(gaya, **argumen)
 
     if argumen.get("on_select", "ignore") != "ignore":
