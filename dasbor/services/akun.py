@@ -23,6 +23,7 @@ import os
 import re
 import secrets
 import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -334,8 +335,9 @@ def hapus_akun(nama: str) -> None:
 
 
 def keluarkan(nama: str) -> None:
-    """End every session of `nama` at its next page run (`akun keluarkan`): a new generation, nothing else
-    changed."""
+    """End every session of `nama` at its next page run (`akun keluarkan`): a new generation, and the time of it,
+    nothing else changed. For an OIDC account the time also refuses the provider's login issued before it, which a
+    browser keeps in a cookie and would bring to a new session (oidc_dikeluarkan)."""
     nama = normalkan_nama(nama)
     path = akun_path()
     with _gembok_akun(path):
@@ -343,7 +345,33 @@ def keluarkan(nama: str) -> None:
         if nama not in akun:
             raise AkunError(f"akun '{nama}' tidak ada")
         akun[nama]["generasi"] = _generasi_baru()
+        akun[nama]["keluar_sejak"] = int(time.time())
         _simpan(akun, path)
+
+
+def oidc_dikeluarkan(klaim: Mapping[str, Any]) -> bool:
+    """Whether an admin ended this OIDC login (`akun keluarkan EMAIL`) after the provider issued it: the ID token's
+    `iat` (required by OpenID Connect Core) is before the account's last `keluarkan`. A token without a readable
+    `iat` cannot be dated here; the page then ends the sessions in progress by the account's generation."""
+    sejak = _data_oidc(klaim).get("keluar_sejak")
+    try:
+        return sejak is not None and float(klaim["iat"]) < float(sejak)
+    except (KeyError, TypeError, ValueError):
+        return False
+
+
+def generasi_oidc(klaim: Mapping[str, Any]) -> str | None:
+    """The generation of the account of an OIDC identity's e-mail (as `generasi`), None when it has none."""
+    data = _data_oidc(klaim)
+    return str(data.get("generasi", "")) if data else None
+
+
+def _data_oidc(klaim: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The accounts file's entry of the identity's e-mail, empty when there is none or the e-mail is not valid."""
+    try:
+        return akun_terbaca().get(normalkan_nama(str(klaim.get("email") or "")), {})
+    except AkunError:
+        return {}
 
 
 def generasi(nama: str) -> str | None:

@@ -5,7 +5,8 @@ session only (a reload signs out, and so does $DASBOR_SESI_MENIT minutes without
 laptops at a bimtek. Role and regions are re-read from the accounts file on every run, and the session ends when
 the account's generation is no longer the one it signed in under (a password reset, `akun tambah --timpa`,
 `akun keluarkan`, or the account deleted and made again). OIDC through st.login is
-offered only when an [auth] section exists in .streamlit/secrets.toml."""
+offered only when an [auth] section exists in .streamlit/secrets.toml; `akun keluarkan EMAIL` also ends an OIDC
+login the provider issued before it."""
 
 from __future__ import annotations
 
@@ -72,6 +73,19 @@ def _akhiri(pesan: str) -> None:
     st.session_state[PESAN] = pesan
 
 
+def _oidc_diakhiri(klaim: dict[str, Any]) -> bool:
+    """Whether an admin ended this OIDC login: the provider issued it before `akun keluarkan` (its iat; a browser
+    keeps the login in a cookie and brings it to every new session), or the account's generation changed since this
+    session first saw it (a token without iat, `akun tambah --timpa`)."""
+    if akun.oidc_dikeluarkan(klaim):
+        return True
+    generasi = akun.generasi_oidc(klaim)
+    if GENERASI not in st.session_state:
+        st.session_state[GENERASI] = generasi
+        return False
+    return st.session_state[GENERASI] != generasi
+
+
 def pengguna() -> dict[str, Any] | None:
     """The signed-in account (nama, peran, and an operator's wilayah), by password in this session or through
     the OIDC provider, with role and regions as the accounts file says now. A removed account, or a session idle
@@ -87,7 +101,15 @@ def pengguna() -> dict[str, Any] | None:
             st.logout()
         return None
     if oidc:
-        hasil = akun.pengguna_oidc(st.user.to_dict())
+        klaim = st.user.to_dict()
+        if _oidc_diakhiri(klaim):
+            _akhiri(
+                f"Sesi {tanpa_markdown(klaim.get('email', ''))} diakhiri oleh admin (akun diubah atau sesinya "
+                "dikeluarkan). Silakan masuk lagi."
+            )
+            st.logout()
+            return None
+        hasil = akun.pengguna_oidc(klaim)
         if hasil is None:
             st.session_state[PESAN] = (
                 f"Identitas {tanpa_markdown(st.user.get('email', ''))} dari penyedia OIDC tidak dikenal dasbor ini (bukan akun OIDC "
