@@ -74,9 +74,7 @@ def kumpulkan(tahun: int, basis: str, provinsi: str | None = None) -> Bahan:
     db = database()
     m = skor.metodologi_tahun(db, tahun)
     asal = m.asal_tahun(tahun)
-    mentah = skor.data_penilaian(db, tahun)
-    if provinsi is not None:
-        mentah = mentah.bagian_provinsi(provinsi)
+    mentah = skor.data_penilaian(db, tahun, provinsi)
     # Gaps and kematangan on the data the region's IID is computed on (the marked status, else every eligible
     # innovation): a portal-only pemda, all draft, would otherwise show no kematangan and a verdict of nothing sent.
     data, _ = skor.data_dinilai(mentah, m, tahun)

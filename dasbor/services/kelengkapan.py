@@ -124,19 +124,15 @@ def hitung_kelengkapan(db: Database, tahun: int, provinsi: str | None = None) ->
     (`provinsi`: a page about one region of a national database needs its province's, not 552 pemda's; every
     number is the one the whole year gives, since a region's depend on its own rows only). Uncached; the CLI
     uses this."""
-
-    def bagian(data: scoring.DataPenilaian) -> scoring.DataPenilaian:
-        return data if provinsi is None else data.bagian_provinsi(provinsi)
-
     m = metodologi_tahun(db, tahun)
-    mentah = bagian(data_penilaian(db, tahun))
+    mentah = data_penilaian(db, tahun, provinsi)
     dihitung = data_dinilai(mentah, m, tahun)[0]
     data = lengkapi_wajib(dihitung, m)
     celah = hitung_celah(data, m, tahun)
     # Last year's innovations not entered again, or entered unchanged, join the worklist; both years are taken on
     # the set their IID is computed on, so a portal-only year is compared too.
     if tahun - 1 in set(db.query("periode")["tahun"].astype(int)):
-        lalu = data_dinilai(bagian(data_penilaian(db, tahun - 1)), metodologi_tahun(db, tahun - 1), tahun - 1)[0]
+        lalu = data_dinilai(data_penilaian(db, tahun - 1, provinsi), metodologi_tahun(db, tahun - 1), tahun - 1)[0]
         lintas = baris_celah(celah_lintas_tahun(dihitung, lalu, m, tahun)).fillna(
             {"id_perangkat_daerah": PD_TANPA, "nama_perangkat_daerah": NAMA_PD_TANPA}
         )

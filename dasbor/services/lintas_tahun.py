@@ -152,8 +152,7 @@ def lintas_tahun_db(db: Database, tahun: int, provinsi: str | None = None) -> pd
         return pd.DataFrame(columns=KOLOM_LINTAS)
 
     def dinilai(t: int) -> scoring.DataPenilaian:
-        data = data_penilaian(db, t)
-        return data_dinilai(data if provinsi is None else data.bagian_provinsi(provinsi), metodologi_tahun(db, t), t)[0]
+        return data_dinilai(data_penilaian(db, t, provinsi), metodologi_tahun(db, t), t)[0]
 
     return celah_lintas_tahun(dinilai(tahun), dinilai(tahun - 1), metodologi_tahun(db, tahun), tahun)
 

@@ -6,6 +6,8 @@ preview, every CLI and the bimtek deck): the marked send status, else every inno
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
@@ -26,14 +28,19 @@ TEKS_DASAR = {
 TEKS_SID_SAJA = "SID saja: SPD belum diisi (ekspor portal tidak memuat SPD), tanpa IID dan predikat"
 
 
-def data_penilaian(db: Database, tahun: int) -> scoring.DataPenilaian:
+def data_penilaian(db: Database, tahun: int, provinsi: str | None = None) -> scoring.DataPenilaian:
     """The three answer tables of a year read in one read transaction, so an import committing meanwhile can never
-    pair old innovations with new answers; the SID answers' keys as categoricals (kunci_kategori)."""
+    pair old innovations with new answers; of one province's pemda when `provinsi` is named (every IID in it is the
+    whole year's, DataPenilaian.bagian_provinsi); the SID answers' keys as categoricals (kunci_kategori)."""
     with db.transaksi_baca() as query:
-        inovasi = query("inovasi_tahun", {"tahun": tahun})
-        sid = query("jawaban_sid_tahun", {"tahun": tahun})
-        spd = query("jawaban_spd_tahun", {"tahun": tahun})
-    return scoring.DataPenilaian(inovasi=inovasi, jawaban_sid=kunci_kategori(sid, inovasi), jawaban_spd=spd)
+        data = scoring.DataPenilaian(
+            inovasi=query("inovasi_tahun", {"tahun": tahun}),
+            jawaban_sid=query("jawaban_sid_tahun", {"tahun": tahun}),
+            jawaban_spd=query("jawaban_spd_tahun", {"tahun": tahun}),
+        )
+    if provinsi is not None:
+        data = data.bagian_provinsi(provinsi)
+    return replace(data, jawaban_sid=kunci_kategori(data.jawaban_sid, data.inovasi))
 
 
 def kunci_kategori(sid: pd.DataFrame, inovasi: pd.DataFrame) -> pd.DataFrame:
