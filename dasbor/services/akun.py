@@ -368,10 +368,16 @@ def generasi_oidc(klaim: Mapping[str, Any]) -> str | None:
 
 def _data_oidc(klaim: Mapping[str, Any]) -> Mapping[str, Any]:
     """The accounts file's entry of the identity's e-mail, empty when there is none or the e-mail is not valid."""
+    email = _email_oidc(klaim)
+    return {} if email is None else akun_terbaca().get(email, {})
+
+
+def _email_oidc(klaim: Mapping[str, Any]) -> str | None:
+    """The identity's e-mail as an account name (normalkan_nama), None when there is none or no name can be it."""
     try:
-        return akun_terbaca().get(normalkan_nama(str(klaim.get("email") or "")), {})
+        return normalkan_nama(str(klaim.get("email") or ""))
     except AkunError:
-        return {}
+        return None
 
 
 def generasi(nama: str) -> str | None:
@@ -470,9 +476,8 @@ def pengguna_oidc(klaim: Mapping[str, Any]) -> dict[str, Any] | None:
     role and regions), or an e-mail in one of the allowed domains (`pembaca`)."""
     if klaim.get("email_verified") not in (True, "true", "True"):
         return None
-    try:
-        email = normalkan_nama(str(klaim.get("email") or ""))
-    except AkunError:
+    email = _email_oidc(klaim)
+    if email is None:
         return None
     data = akun_terbaca().get(email)
     if data and data.get("oidc"):
