@@ -16,12 +16,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 BERKAS = DATA / "lingkup.toml"
 REFERENSI = DATA / "referensi" / "wilayah-indonesia.csv"
 BATAS_NASIONAL = DATA / "referensi" / "batas-kabkota-indonesia.geojson"
 NASIONAL = "nasional"
+
+
+def provinsi_dari(kode_wilayah: str) -> str:
+    """The province of a Kemendagri region code: its first part ('63.09' -> '63'; a province's code is its own)."""
+    return kode_wilayah.split(".")[0]
+
+
+def provinsi_kolom(kode_wilayah: pd.Series) -> pd.Series:
+    """provinsi_dari of every code of a column."""
+    return kode_wilayah.str.split(".").str[0]
 
 
 class LingkupError(ValueError):
@@ -68,7 +82,7 @@ class Lingkup:
         return f"{kode}.10"
 
     def memuat(self, kode_wilayah: str) -> bool:
-        return self.nasional or kode_wilayah.split(".")[0] == self.kode
+        return self.nasional or provinsi_dari(kode_wilayah) == self.kode
 
     def wilayah(self) -> tuple[Wilayah, ...]:
         """The regions in scope from the national reference: the province first, then its kab/kota by code."""
@@ -111,7 +125,7 @@ def _baca(kode_env: str | None, berkas: Path) -> Lingkup:
         pembanding = tuple(nyatakan["pembanding"])
     else:
         kabupaten = [w.kode_wilayah for w in referensi() if w.jenis == "kabupaten"]
-        pembanding = tuple(k for k in kabupaten if kode == NASIONAL or k.split(".")[0] == kode)[:2]
+        pembanding = tuple(k for k in kabupaten if kode == NASIONAL or provinsi_dari(k) == kode)[:2]
     return Lingkup(
         kode=kode,
         nama=nama,
@@ -133,5 +147,5 @@ def lingkup_wilayah(kode_wilayah: Iterable[str]) -> Lingkup:
     """The narrowest scope holding these regions: their province's (as data/lingkup.toml declares it, or derived)
     when they are one province's, so a national deployment's deck for one province names that province and its
     bimtek place; else the deployment's."""
-    provinsi = {k.split(".")[0] for k in kode_wilayah}
+    provinsi = {provinsi_dari(k) for k in kode_wilayah}
     return _baca(provinsi.pop(), BERKAS) if len(provinsi) == 1 else lingkup()

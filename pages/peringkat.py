@@ -4,7 +4,7 @@ the published values beside ours."""
 import pandas as pd
 import streamlit as st
 
-from dasbor.lingkup import NASIONAL
+from dasbor.lingkup import NASIONAL, provinsi_kolom
 from dasbor.services import hasil
 from dasbor.ui import data, navigasi, sumber
 from dasbor.ui import filter as saringan
@@ -91,7 +91,7 @@ tabel = pd.DataFrame(
         "Δ peringkat": kabkota["perubahan_peringkat"],
         "Wilayah": kabkota["nama_wilayah"],
         **(
-            {"Provinsi": kabkota["kode_wilayah"].str.split(".").str[0].map(provinsi_ada)}
+            {"Provinsi": provinsi_kolom(kabkota["kode_wilayah"]).map(provinsi_ada)}
             if di == NASIONAL and jenis != "provinsi"
             else {}
         ),

@@ -7,7 +7,7 @@ import streamlit as st
 from dasbor.bimtek.ekspor import FORMAT, MIME, nama_berkas
 from dasbor.bimtek.model import Acara, PilihanDeck
 from dasbor.bimtek.susun import BimtekError, acara_bawaan, pilihan_slide, urutan_bawaan
-from dasbor.lingkup import lingkup_wilayah
+from dasbor.lingkup import lingkup_wilayah, provinsi_dari
 from dasbor.ui import data
 from dasbor.ui import filter as saringan
 from dasbor.ui import presentasi as tampil
@@ -28,7 +28,7 @@ with st.container(key="persiapan"):
         "maju, ← atau PageUp mundur, Esc keluar; F11 membuat browser layar penuh."
     )
     pembanding = data.pembanding_bawaan()
-    provinsi, wilayah = tampil.pilih_provinsi(data.daftar_wilayah(), pembanding[0].split(".")[0])
+    provinsi, wilayah = tampil.pilih_provinsi(data.daftar_wilayah(), provinsi_dari(pembanding[0]))
     nama_wilayah = dict(zip(wilayah["kode_wilayah"], wilayah["nama_wilayah"], strict=True))
     daerah = lingkup_wilayah(nama_wilayah)
     bawaan = acara_bawaan(daerah)

@@ -21,6 +21,7 @@ import pandas as pd
 import scoring
 from dasbor.demo.kalibrasi import Salinan, TahunWilayah, calibrate, draws, jawaban
 from dasbor.demo.kosakata import KECAMATAN, NAMA_INOVASI, OPD_KABUPATEN, OPD_PROVINSI, RSUD, URUSAN_YANDAS
+from dasbor.lingkup import provinsi_kolom
 
 SEED = 20231212
 PROVINSI = "63"  # the province calibrated here; any other scope gets the synthetic country (dasbor/demo/nasional.py)
@@ -380,7 +381,7 @@ def build_frames(seed: int = SEED) -> dict[str, pd.DataFrame]:
         frames[name] = [per_tahun[i][a][name] for a in range(len(daerah)) for i in range(len(TAHUN))]
     out = {name: pd.concat(parts, ignore_index=True) for name, parts in frames.items()}
     out["wilayah"] = wilayah.rename(columns={"perkiraan_pusat_lat": "lat", "perkiraan_pusat_lng": "lng"}).assign(
-        kode_provinsi=wilayah["kode_wilayah"].str.split(".").str[0]
+        kode_provinsi=provinsi_kolom(wilayah["kode_wilayah"])
     )
     out["hasil_resmi"] = resmi.rename(columns={"tahun_penilaian": "tahun"}).drop(columns="nama_wilayah")
     out["periode"] = pd.DataFrame(

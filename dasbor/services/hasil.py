@@ -15,7 +15,7 @@ import pandas as pd
 
 import scoring
 from dasbor.db.connection import Database
-from dasbor.lingkup import NASIONAL, lingkup, nama_provinsi
+from dasbor.lingkup import NASIONAL, lingkup, nama_provinsi, provinsi_dari, provinsi_kolom
 from dasbor.services import hasil_terbit
 from dasbor.services.db import database
 from dasbor.services.skor import (
@@ -58,7 +58,7 @@ def jumlah_kabkota() -> int:
 def jumlah_sejawat(kode: str) -> int:
     """How many kab/kota a region's province-view rank (`peringkat`) is among: those of its province."""
     w = daftar_wilayah()
-    return int((w["jenis"].isin(KAB_KOTA) & (w["kode_provinsi"] == kode.split(".")[0])).sum())
+    return int((w["jenis"].isin(KAB_KOTA) & (w["kode_provinsi"] == provinsi_dari(kode))).sum())
 
 
 def sejawat_peringkat() -> str:
@@ -76,7 +76,7 @@ def se_provinsi(baris: pd.DataFrame, kode_wilayah: str, provinsi: bool = True) -
     """The rows (kode_wilayah, jenis) of the province `kode_wilayah` is or belongs to: the province and its kab/kota,
     or its kab/kota only (`provinsi` False: whom a kab/kota's rank is among). In a province's deployment that is
     every row; nationally a chart drawn for one region shows its province, not 552 rows (16 000 px high)."""
-    dalam = baris["kode_wilayah"].str.split(".").str[0] == kode_wilayah.split(".")[0]
+    dalam = provinsi_kolom(baris["kode_wilayah"]) == provinsi_dari(kode_wilayah)
     return baris[dalam] if provinsi else baris[dalam & (baris["jenis"] != "provinsi")]
 
 
@@ -127,8 +127,8 @@ def teks_peringkat(kode: str, skor: pd.DataFrame) -> str:
     klaster = f"klaster {jenis} {tempat}: {baris['peringkat_klaster']} dari {n_klaster}"
     if jenis == "provinsi":
         return klaster
-    provinsi = kode.split(".")[0]
-    sejawat = skor[(skor["jenis"] != "provinsi") & skor["kode_wilayah"].str.startswith(provinsi + ".")]
+    provinsi = provinsi_dari(kode)
+    sejawat = se_provinsi(skor, kode, provinsi=False)
     return f"peringkat {baris['peringkat']} dari {len(sejawat)} kab/kota di {nama_provinsi(provinsi)}; {klaster}"
 
 
@@ -144,7 +144,7 @@ def keterangan_klaster(skor: pd.DataFrame) -> str:
 def provinsi_dinilai(skor: pd.DataFrame) -> dict[str, str]:
     """The provinces one year's scores cover, code to name in code order: one in a province's deployment, up to 38
     nationally (a province counts once any of its pemda is scored)."""
-    kode = sorted(skor["kode_wilayah"].str.split(".").str[0].unique())
+    kode = sorted(provinsi_kolom(skor["kode_wilayah"]).unique())
     return {k: nama_provinsi(k) for k in kode}
 
 

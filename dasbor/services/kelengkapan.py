@@ -14,7 +14,7 @@ import pandas as pd
 
 import scoring
 from dasbor.db.connection import Database
-from dasbor.lingkup import nama_provinsi
+from dasbor.lingkup import nama_provinsi, provinsi_kolom
 from dasbor.services.celah import (
     JENIS_CELAH,
     JENIS_MATRIKS,
@@ -148,7 +148,7 @@ def hitung_kelengkapan(db: Database, tahun: int, provinsi: str | None = None) ->
     sumber = db.query("sumber_data_tahun", {"tahun": tahun})
     perangkat = db.query("perangkat_daerah")
     if provinsi is not None:
-        perangkat = perangkat[perangkat["kode_wilayah"].str.split(".").str[0] == provinsi]
+        perangkat = perangkat[provinsi_kolom(perangkat["kode_wilayah"]) == provinsi]
     status = mentah.inovasi.set_index("id_inovasi")["status_inovasi"]
     return Kelengkapan(
         tahun=tahun,

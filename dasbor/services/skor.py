@@ -13,6 +13,7 @@ import pandas as pd
 
 import scoring
 from dasbor.db.connection import Database
+from dasbor.lingkup import provinsi_kolom
 from dasbor.services import hasil_terbit
 from dasbor.services.db import database
 from dasbor.services.usia import skenario_semua_layak
@@ -70,7 +71,7 @@ def metodologi_tahun(db: Database, tahun: int, versi: str | None = None) -> scor
 
 def kelompok_provinsi(skor: pd.DataFrame) -> pd.Series:
     """The province view's peers: a province's kabupaten and kota together, the provinces among themselves."""
-    provinsi = skor["kode_wilayah"].str.split(".").str[0]
+    provinsi = provinsi_kolom(skor["kode_wilayah"])
     return skor["jenis"].where(skor["jenis"] == "provinsi", "kabupaten/kota " + provinsi)
 
 

@@ -35,6 +35,7 @@ import scoring
 from dasbor.bimtek import bahan, susun
 from dasbor.bimtek import ekspor as bimtek_ekspor
 from dasbor.bimtek.model import Deck, PilihanDeck
+from dasbor.lingkup import provinsi_dari
 from dasbor.services import asal as _asal
 from dasbor.services import cocok_tertunda as _cocok_tertunda
 from dasbor.services import daftar_kerja as _daftar_kerja
@@ -278,7 +279,7 @@ def kelengkapan(tahun: int, kode_wilayah: str) -> _kelengkapan.Kelengkapan:
     year's when the database holds one province; else the region's province's part, since nationally a year of 552
     pemda took a minute to compute on a first visit and a page shows one region and its province."""
     satu = daftar_wilayah()["kode_provinsi"].nunique() <= 1
-    return _kelengkapan_bagian(tahun, None if satu else kode_wilayah.split(".")[0])
+    return _kelengkapan_bagian(tahun, None if satu else provinsi_dari(kode_wilayah))
 
 
 katalog_indikator = sekali(_telusur.katalog_indikator)
