@@ -53,7 +53,7 @@ m = data.metodologi(tahun)
 if di == NASIONAL:
     judul = f"IID {tahun}, klaster {nama_jenis} nasional"
 elif len(provinsi_ada) > 1:
-    judul = f"IID {nama_jenis} {tahun} (peringkat di antara {bilangan(hasil.jumlah_sejawat(di))} kab/kota di {provinsi_ada[di]})"
+    judul = f"IID {nama_jenis} {tahun} (peringkat di antara {bilangan(data.jumlah_sejawat(di))} kab/kota di {provinsi_ada[di]})"
 else:
     judul = f"IID {nama_jenis} {tahun} (peringkat di antara {data.sejawat_peringkat()})"
 nasional = data.rata_rata_iid().set_index("tahun")
